@@ -1,0 +1,28 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+
+/**
+ * The hub is configured through the environment so that the same build serves at / (npm start), on a
+ * GitHub Pages project site (HUB_BASE=/repository-name/) or anywhere else:
+ *   HUB_CONTENT_DIR  the content folder (default ./content), read by src/content.config.ts
+ *   HUB_SITE         the public origin, e.g. https://example.github.io (default http://localhost:4321)
+ *   HUB_BASE         the path the hub is served under (default /)
+ *   HUB_OUT_DIR      where the built site goes (default ./dist)
+ */
+const base = process.env.HUB_BASE || '/';
+
+export default defineConfig({
+  site: process.env.HUB_SITE || 'http://localhost:4321',
+  base: base.endsWith('/') ? base : `${base}/`,
+  outDir: process.env.HUB_OUT_DIR || './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  server: { host: '127.0.0.1', port: 4321 },
+  // Records are rendered and sanitised by src/lib/markdown.ts. This makes any other Markdown Astro
+  // renders safe too: Astro 7's default engine passes scripts and event handlers through.
+  markdown: { processor: unified({ rehypePlugins: [rehypeRaw, rehypeSanitize] }) },
+  devToolbar: { enabled: false },
+});

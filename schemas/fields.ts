@@ -1,0 +1,181 @@
+/**
+ * Field schemas shared by every record type. Each one carries, as its error message, the plain-English
+ * description of what is expected ("a month written as YYYY-MM, e.g. 2026-04"), which the validator puts
+ * after what it found. Keep these free of file-system access: the same modules run in Node scripts, in
+ * Astro's content config and (later) in the browser.
+ */
+import { z } from 'zod';
+
+/** Characters that hide or reorder text: C0/C1 controls (except tab and newline), zero-width and bidirectional controls. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_OR_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+function describeCharacter(text: string, pattern: RegExp): string {
+  const match = pattern.exec(text);
+  if (!match) return '';
+  const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return ` (found the invisible character U+${code} at character ${match.index + 1})`;
+}
+
+/** Text on one line, such as a title or a name. */
+export function singleLine(max: number) {
+  return z
+    .string({ error: 'text' })
+    .min(1, { error: 'some text: it is empty' })
+    .max(max, { error: (issue) => `at most ${max} characters (this has ${String(issue.input).length})` })
+    .refine((text) => !LINE_BREAK.test(text), { error: 'text on a single line' })
+    .refine((text) => !INVISIBLE_OR_CONTROL.test(text), {
+      error: (issue) => `text without control, zero-width or direction-changing characters${describeCharacter(String(issue.input), INVISIBLE_OR_CONTROL)}`,
+    });
+}
+
+/** Plain text that may run over several lines, such as a summary. Markdown is not rendered in it. */
+export function plainText(max: number) {
+  return z
+    .string({ error: 'text' })
+    .min(1, { error: 'some text: it is empty' })
+    .max(max, { error: (issue) => `at most ${max} characters (this has ${String(issue.input).length})` })
+    .refine((text) => !INVISIBLE_OR_CONTROL.test(text), {
+      error: (issue) => `text without control, zero-width or direction-changing characters${describeCharacter(String(issue.input), INVISIBLE_OR_CONTROL)}`,
+    });
+}
+
+export const title = singleLine(150).meta({
+  title: 'Title',
+  description: 'A short name for the record, as people would search for it. At most 150 characters.',
+  examples: ['Garden waste subscriptions online'],
+});
+
+export const summary = plainText(500).meta({
+  title: 'Summary',
+  description: 'One or two plain sentences saying what this is and why it matters. At most 500 characters; no Markdown.',
+  examples: ['Letting residents subscribe to and renew garden waste collection online, with automatic renewal reminders.'],
+});
+
+/** Welsh bodies publish in both languages: the Welsh title and summary sit beside the English ones. */
+export const titleCy = singleLine(150).meta({
+  title: 'Title in Welsh',
+  description: 'The title in Welsh (Teitl), for bodies that publish in both languages. Keep the English title in title.',
+  examples: ['Tanysgrifiadau gwastraff gardd ar-lein'],
+});
+
+export const summaryCy = plainText(500).meta({
+  title: 'Summary in Welsh',
+  description: 'The summary in Welsh (Crynodeb), for bodies that publish in both languages.',
+});
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PART = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
+export const organisationId = z
+  .string({ error: 'an organisation id (the name of its file in content/organisations, without .yaml)' })
+  .max(80, { error: 'an organisation id of at most 80 characters' })
+  .regex(SLUG, { error: 'an organisation id: lowercase letters, digits and hyphens, e.g. redcar-and-cleveland' })
+  .meta({ description: 'An organisation id: the name of its file in content/organisations, without .yaml.', examples: ['hartlepool'] });
+
+export const themeId = z
+  .string({ error: 'a theme id from content/vocabularies/themes.yaml' })
+  .regex(SLUG, { error: 'a theme id from content/vocabularies/themes.yaml: lowercase letters, digits and hyphens, e.g. waste-and-recycling' })
+  .meta({ description: 'A theme id from content/vocabularies/themes.yaml.', examples: ['waste-and-recycling'] });
+
+export const lgslId = z
+  .int({ error: 'a Local Government Service List id: a whole number such as 524' })
+  .positive({ error: 'a Local Government Service List id: a whole number above 0' })
+  .meta({ description: 'A Local Government Service List (LGSL) service id, as listed in data/reference/services.csv.', examples: [524] });
+
+export const licenceId = z
+  .string({ error: 'an SPDX licence id from data/reference/licences.csv, e.g. OGL-UK-3.0' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.+-]*$/, { error: 'an SPDX licence id from data/reference/licences.csv, e.g. OGL-UK-3.0 or MIT' })
+  .meta({ title: 'Licence', description: 'An SPDX licence id from data/reference/licences.csv.', examples: ['OGL-UK-3.0'] });
+
+/** The licence of any record that does not name one: the Open Government Licence v3.0. */
+export const DEFAULT_LICENCE = 'OGL-UK-3.0';
+
+/** The licence of a record's text, when it is not the hub's default. */
+export const contentLicence = licenceId.meta({
+  title: 'Licence',
+  description: 'The licence of this record, as an SPDX id from data/reference/licences.csv. Leave it out for the default, the Open Government Licence v3.0 (OGL-UK-3.0). It must be an open licence.',
+  examples: ['OGL-UK-3.0'],
+});
+
+/** Builds the id pattern of records in the given collections, e.g. `components/fenmoor/bin-day-finder`. */
+export function recordIdOf(collections: readonly string[], example: string) {
+  const pattern = new RegExp(`^(?:${collections.join('|')})/${SLUG_PART}/${SLUG_PART}$`);
+  const what = collections.length === 1 ? `a ${collections[0].replace(/s$/, '')} id` : 'a record id';
+  return z
+    .string({ error: `${what}, written <collection>/<organisation>/<slug>, e.g. ${example}` })
+    .regex(pattern, { error: `${what}, written ${collections.length === 1 ? collections[0] : '<collection>'}/<organisation>/<slug>, e.g. ${example}` })
+    .meta({ description: `${what[0].toUpperCase()}${what.slice(1)}: the collection, organisation and slug from the record's path.`, examples: [example] });
+}
+
+export const componentId = recordIdOf(['components'], 'components/fenmoor/bin-day-finder');
+export const principleId = recordIdOf(['principles'], 'principles/fenmoor/start-with-user-needs');
+export const anyRecordId = recordIdOf(['roadmap', 'principles', 'lessons', 'datasets', 'components'], 'lessons/fenmoor/chatbot-pilot');
+
+/** A web address. Only http and https: `javascript:`, `data:` and other schemes never reach a page. */
+export const webUrl = z
+  .url({
+    protocol: /^https?$/,
+    hostname: z.regexes.domain,
+    error: 'a full web address starting https:// (or http://), e.g. https://www.example.gov.uk/page',
+  })
+  .max(2000, { error: 'a web address of at most 2,000 characters' })
+  .meta({ format: 'uri', pattern: '^https?://', examples: ['https://www.example.gov.uk/page'] });
+
+export const emailAddress = z.email({ error: 'an email address, e.g. digital@example.gov.uk' }).max(254);
+
+const mailtoUrl = z
+  .string()
+  .regex(/^mailto:[^\s@]+@[^\s@]+\.[^\s@]+$/i, { error: 'a mailto: address, e.g. mailto:digital@example.gov.uk' });
+
+/** How to reach the people behind a record: a team mailbox is better than a person's address. */
+export const contact = z
+  .union([emailAddress, mailtoUrl, webUrl], {
+    error: 'an email address (e.g. digital@example.gov.uk) or a web address starting https://',
+  })
+  .meta({
+    title: 'Contact',
+    description: 'How to get in touch: a team email address or a web page with a contact form. Prefer a shared mailbox to a personal address.',
+    examples: ['digital@example.gov.uk'],
+  });
+
+export const yearMonth = z
+  .string({ error: 'a month written as YYYY-MM, e.g. 2026-04' })
+  .regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, { error: 'a month written as YYYY-MM, e.g. 2026-04' })
+  .meta({ examples: ['2026-04'] });
+
+export const isoDate = z
+  .iso.date({ error: 'a date written as YYYY-MM-DD, e.g. 2026-04-30' })
+  .meta({ examples: ['2026-04-30'] });
+
+/** A GitHub user (`octocat`) or team (`fenmoor-council/digital-team`), with or without a leading @. */
+export const githubHandle = z
+  .string({ error: 'a GitHub user name or team, e.g. octocat or @fenmoor-council/digital' })
+  .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][A-Za-z0-9_-]{0,99})?$/, {
+    error: 'a GitHub user name or team, e.g. octocat or @fenmoor-council/digital',
+  })
+  .meta({ examples: ['@fenmoor-council/digital'] });
+
+/** A list with no repeats: a repeated service or theme is almost always a copy-and-paste slip. */
+export function uniqueList<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(item, { error: 'a list, e.g. [a, b] or one item per line starting with -' })
+    .max(max, { error: `a list of at most ${max} items` })
+    .refine((items) => new Set(items.map((value) => JSON.stringify(value))).size === items.length, {
+      error: 'a list without repeats',
+    });
+}
+
+export const services = uniqueList(lgslId, 30).meta({
+  title: 'Services',
+  description: 'The Local Government Service List ids this is about (see data/reference/services.csv), so that people working on the same service find it.',
+  examples: [[524, 530]],
+});
+
+export const themes = uniqueList(themeId, 10).meta({
+  title: 'Themes',
+  description: 'Theme ids from content/vocabularies/themes.yaml.',
+  examples: [['waste-and-recycling']],
+});

@@ -1,0 +1,85 @@
+/** An organisation: a council, combined authority, other public body or community (civic-tech) group. */
+import { z } from 'zod';
+import { componentId, contact, githubHandle, organisationId, plainText, singleLine, uniqueList, webUrl } from './fields.ts';
+
+export const ORGANISATION_TYPES = [
+  'county',
+  'district',
+  'unitary',
+  'metropolitan-district',
+  'london-borough',
+  'city-corporation',
+  'combined-authority',
+  'strategic-authority',
+  'scottish-council',
+  'welsh-principal-area',
+  'ni-district',
+  'other-public-body',
+  'community-group',
+] as const;
+
+/** Types that are local authorities, and so have a GSS code from the Office for National Statistics. */
+export const COUNCIL_TYPES: ReadonlySet<string> = new Set(ORGANISATION_TYPES.filter((type) => type !== 'other-public-body' && type !== 'community-group'));
+
+export const NATIONS = ['england', 'scotland', 'wales', 'northern-ireland'] as const;
+
+export const organisationType = z.enum(ORGANISATION_TYPES, { error: `one of: ${ORGANISATION_TYPES.join(', ')}` }).meta({
+  title: 'Type',
+  description: 'What kind of body this is. Councils use the type in the local-authority register; civic-tech and volunteer groups use community-group.',
+});
+
+export const gssCode = z
+  .string({ error: 'a GSS code: a capital E, K, N, S or W and eight digits, e.g. E06000001' })
+  .regex(/^[EKNSW]\d{8}$/, { error: 'a GSS code: a capital E, K, N, S or W and eight digits, e.g. E06000001' })
+  .meta({
+    title: 'GSS code',
+    description: 'The Government Statistical Service code the Office for National Statistics gives the body. Required for councils and combined authorities.',
+    examples: ['E06000001'],
+  });
+
+export const organisationSchema = z
+  .strictObject({
+    name: singleLine(150).meta({ title: 'Name', description: 'The short name people use, e.g. Hartlepool.', examples: ['Hartlepool'] }),
+    official_name: singleLine(200).optional().meta({ title: 'Official name', description: 'The full legal name, e.g. Hartlepool Borough Council.', examples: ['Hartlepool Borough Council'] }),
+    name_cy: singleLine(150).optional().meta({ title: 'Name in Welsh', description: 'The short name in Welsh, for Welsh bodies.', examples: ['Caerdydd'] }),
+    official_name_cy: singleLine(200).optional().meta({ title: 'Official name in Welsh', description: 'The full legal name in Welsh, for Welsh bodies.', examples: ['Cyngor Caerdydd'] }),
+    type: organisationType,
+    gss_code: gssCode.optional(),
+    local_authority_code: z
+      .string()
+      .regex(/^[A-Z]{3,4}$|^NIR-[A-Z]$/, { error: 'a local-authority code from the register: three or four capital letters, e.g. HPL' })
+      .optional()
+      .meta({ title: 'Local-authority code', description: 'The three- or four-letter code of the local-authority register (e.g. HPL for Hartlepool).', examples: ['HPL'] }),
+    nation: z.enum(NATIONS, { error: `one of: ${NATIONS.join(', ')}` }).optional().meta({ title: 'Nation', description: 'The UK nation the body serves. Leave it out for a body that works across the UK.' }),
+    region: singleLine(80).optional().meta({ title: 'Region', description: 'The region, e.g. North East or Wales.', examples: ['North East'] }),
+    county: organisationId.optional().meta({ title: 'County', description: 'For a district council: the organisation id of its county council.', examples: ['lancashire'] }),
+    combined_authority: organisationId.optional().meta({ title: 'Combined authority', description: 'The organisation id of the combined authority the body belongs to, if any.', examples: ['tees-valley'] }),
+    summary: plainText(500).optional().meta({ title: 'About', description: 'A sentence or two about the body, shown on its page. Most useful for community groups and other bodies people may not know.' }),
+    website: webUrl.optional().meta({ title: 'Website', description: 'The body’s main website.', examples: ['https://www.hartlepool.gov.uk/'] }),
+    github: z
+      .string()
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, { error: 'a GitHub organisation name, without @ or https://github.com/, e.g. alphagov' })
+      .optional()
+      .meta({ title: 'GitHub organisation', description: 'The body’s organisation on GitHub, if it has one, without @.', examples: ['alphagov'] }),
+    maintainers: uniqueList(githubHandle, 20).optional().meta({
+      title: 'Maintainers',
+      description: 'GitHub users or teams who look after this body’s records on the hub. Their review is asked for on every change to them.',
+      examples: [['@fenmoor-council/digital', 'octocat']],
+    }),
+    contact: contact.optional(),
+    uses: uniqueList(componentId, 200).optional().meta({
+      title: 'Components used',
+      description: 'Ids of shared components (code, patterns, standards) this body runs or follows, so others can see what is reused.',
+      examples: [['components/fenmoor/bin-day-finder']],
+    }),
+    demonstration: z.boolean({ error: 'true or false' }).optional().meta({
+      title: 'Demonstration',
+      description: 'true for a fictional organisation whose records only show how the hub works. Its records are marked as demonstration on the site.',
+    }),
+  })
+  .meta({
+    title: 'Organisation',
+    description: 'A council, combined authority, other public body or community group that shares work on Council Commons. File: content/organisations/<id>.yaml.',
+  });
+
+export type Organisation = z.infer<typeof organisationSchema>;

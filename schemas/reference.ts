@@ -1,0 +1,20 @@
+/** Rows of the reference registers in data/reference/, as the hub uses them. */
+import { z } from 'zod';
+
+export const serviceSchema = z.strictObject({
+  id: z.int().positive().meta({ description: 'The Local Government Service List (LGSL) id.' }),
+  label: z.string().meta({ description: 'The service’s name in the list.' }),
+  description: z.string().meta({ description: 'What the service is (the list’s scope note, or GOV.UK’s description).' }),
+  uri: z.string().meta({ description: 'The service’s identifier on the LGA’s standards site.' }),
+});
+
+export const licenceSchema = z.strictObject({
+  id: z.string().meta({ description: 'The SPDX id.' }),
+  name: z.string().meta({ description: 'The licence’s full name.' }),
+  url: z.string().meta({ description: 'Where the licence text is.' }),
+  open: z.boolean().meta({ description: 'Whether it meets the Open Definition (data, content) or the OSI definition (code).' }),
+  osiApproved: z.boolean().meta({ description: 'Whether the Open Source Initiative approves it.' }),
+});
+
+export type Service = z.infer<typeof serviceSchema>;
+export type Licence = z.infer<typeof licenceSchema>;

@@ -1,0 +1,74 @@
+/**
+ * npm run build
+ *
+ * 1. validates the content (the same check as npm run validate) and stops, publishing nothing, on any error;
+ * 2. builds the site with Astro into a staging folder;
+ * 3. indexes it with Pagefind for search;
+ * 4. checks that every record and organisation has its page;
+ * 5. only then replaces the output folder (HUB_OUT_DIR, default dist/) with the new site.
+ *
+ * Honours HUB_CONTENT_DIR, HUB_SITE, HUB_BASE and HUB_OUT_DIR (see astro.config.mjs).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expectedPages } from '../src/lib/expected-pages.ts';
+import { formatText, summaryLine } from '../src/lib/validation/format.ts';
+import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const contentDir = resolve(process.env.HUB_CONTENT_DIR || join(root, 'content'));
+const outDir = resolve(process.env.HUB_OUT_DIR || join(root, 'dist'));
+const stagingDir = `${outDir}.staging`;
+
+function step(message: string) {
+  console.log(`\n▶ ${message}`);
+}
+
+function stop(message: string): never {
+  console.error(`\n✗ ${message}`);
+  rmSync(stagingDir, { recursive: true, force: true });
+  process.exit(1);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+  const result = spawnSync(process.execPath, [command, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  if (result.status !== 0) stop(`${args[0] ?? command} failed (exit ${result.status ?? result.signal}). Nothing was published; ${outDir} is unchanged.`);
+}
+
+step(`Validating ${contentDir}`);
+let report;
+try {
+  report = validateContent({ contentDir });
+} catch (error) {
+  if (error instanceof UsageError) stop(error.message);
+  throw error;
+}
+if (report.errors.length > 0) {
+  console.error(formatText(report));
+  stop(`The content has errors, so nothing was built or published (${outDir} is unchanged). Fix them and build again.`);
+}
+console.log(summaryLine(report));
+
+step('Building the site with Astro');
+rmSync(stagingDir, { recursive: true, force: true });
+run(join(root, 'node_modules/astro/bin/astro.mjs'), ['build'], { HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: stagingDir });
+
+step('Indexing for search with Pagefind');
+run(join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), ['--site', stagingDir]);
+
+step('Checking every record and organisation has its page');
+const missing = expectedPages(report.content).filter((page) => !existsSync(join(stagingDir, page)));
+if (missing.length > 0) {
+  stop(`${missing.length} page(s) are missing from the build, so it was not published: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. This is a bug in the hub, not in the content: please report it.`);
+}
+console.log(`All ${report.content.records.length.toLocaleString('en-GB')} records and ${report.content.organisations.length.toLocaleString('en-GB')} organisations have their pages.`);
+
+rmSync(outDir, { recursive: true, force: true });
+renameSync(stagingDir, outDir);
+console.log(`\n✓ Built the hub into ${outDir}.`);

@@ -1,0 +1,49 @@
+/**
+ * npm run schemas -- [--check]
+ *
+ * Writes draft-07 JSON Schema for every record type into schemas/json/, from the zod schemas, so that
+ * editors (VS Code's YAML extension and others using yaml-language-server) can autocomplete and check
+ * records as people type. With --check it writes nothing and exits 1 if a committed file is stale.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ORGANISATIONS, RECORD_COLLECTIONS } from '../schemas/collections.ts';
+import { themesFileSchema } from '../schemas/vocabulary.ts';
+
+export const JSON_SCHEMA_DIR = fileURLToPath(new URL('../schemas/json/', import.meta.url));
+
+/** The JSON Schema files, by file name, as they should be committed. */
+export function jsonSchemaFiles(): Map<string, string> {
+  const sources: [string, z.ZodType][] = [
+    [ORGANISATIONS.name, ORGANISATIONS.schema],
+    ...RECORD_COLLECTIONS.map((collection) => [collection.name, collection.schema] as [string, z.ZodType]),
+    ['themes', themesFileSchema],
+  ];
+  const files = new Map<string, string>();
+  for (const [name, schema] of sources) {
+    const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' });
+    files.set(`${name}.schema.json`, `${JSON.stringify(json, null, 2)}\n`);
+  }
+  return files;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { check: { type: 'boolean' } }, strict: true });
+  mkdirSync(JSON_SCHEMA_DIR, { recursive: true });
+  const stale: string[] = [];
+  for (const [name, text] of jsonSchemaFiles()) {
+    const path = `${JSON_SCHEMA_DIR}${name}`;
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (current === text) continue;
+    stale.push(name);
+    if (!values.check) writeFileSync(path, text);
+  }
+  if (values.check && stale.length) {
+    console.error(`These JSON Schema files are out of date with schemas/: ${stale.join(', ')}. Run npm run schemas and commit the result.`);
+    process.exitCode = 1;
+  } else {
+    console.log(stale.length ? `Wrote ${stale.join(', ')} to schemas/json/.` : 'schemas/json/ is up to date.');
+  }
+}

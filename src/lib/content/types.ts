@@ -1,0 +1,42 @@
+/**
+ * The shape of loaded content. Record data types come from the schemas (z.infer), looked up by collection.
+ */
+import type { z } from 'zod';
+import type { RECORD_COLLECTIONS, RecordCollectionName } from '../../../schemas/collections.ts';
+import type { Organisation } from '../../../schemas/organisation.ts';
+import type { Theme } from '../../../schemas/vocabulary.ts';
+
+/** The validated fields of a record in collection C. */
+export type RecordData<C extends RecordCollectionName> = z.infer<Extract<(typeof RECORD_COLLECTIONS)[number], { name: C }>['schema']>;
+
+interface RecordOf<C extends RecordCollectionName> {
+  collection: C;
+  /** The organisation id, from the record's folder. */
+  organisation: string;
+  /** The slug, from the record's file name. */
+  slug: string;
+  /** `<collection>/<organisation>/<slug>`: permanent, and the path of its page. */
+  id: string;
+  /** The file, relative to the content folder's parent. */
+  file: string;
+  data: RecordData<C>;
+  /** The Markdown below the front matter, for .md records. */
+  body?: string;
+  /** The line on which the body starts, so that messages about it can point into the file. */
+  bodyLine?: number;
+}
+
+/** A record of any collection; narrowing on `collection` narrows `data`. */
+export type ContentRecord = { [C in RecordCollectionName]: RecordOf<C> }[RecordCollectionName];
+
+export interface OrganisationEntry {
+  id: string;
+  file: string;
+  data: Organisation;
+}
+
+export interface HubContent {
+  organisations: OrganisationEntry[];
+  records: ContentRecord[];
+  themes: Theme[];
+}

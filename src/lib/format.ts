@@ -1,0 +1,25 @@
+/** Dates and numbers in words, the way GOV.UK writes them: 30 April 2026, April 2026. */
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-04" → "April 2026". */
+export function monthInWords(yearMonth: string): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  return `${MONTHS[month - 1]} ${year}`;
+}
+
+/** "2026-04-30" → "30 April 2026". */
+export function dateInWords(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** "1,234". */
+export function count(value: number): string {
+  return value.toLocaleString('en-GB');
+}
+
+/** "1 roadmap item", "3 roadmap items". */
+export function plural(value: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count(value)} ${value === 1 ? singular : pluralForm}`;
+}

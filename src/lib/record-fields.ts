@@ -1,0 +1,111 @@
+/**
+ * A record's fields as people read them: labels from the schema's own titles, in the schema's order;
+ * dates in words; services, themes, organisations, licences and record ids named and linked. Pure, so
+ * pages only lay the result out.
+ */
+import { z } from 'zod';
+import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
+import { monthInWords, dateInWords } from './format.ts';
+
+export type Display =
+  | { kind: 'text'; text: string }
+  | { kind: 'link'; text: string; href: string }
+  | { kind: 'list'; items: Display[] };
+
+export interface FieldRow {
+  key: string;
+  label: string;
+  value: Display;
+}
+
+export interface FieldLookups {
+  /** Internal page path (with base) for a path inside the site. */
+  page: (path: string) => string;
+  organisationName: (id: string) => string | undefined;
+  serviceLabel: (id: number) => string | undefined;
+  themeLabel: (id: string) => string | undefined;
+  licence: (id: string) => { name: string; url: string } | undefined;
+  recordTitle: (id: string) => string | undefined;
+}
+
+const text = (value: string): Display => ({ kind: 'text', text: value });
+const list = (items: Display[]): Display => ({ kind: 'list', items });
+
+/** Fields shown elsewhere on the page (title, summary), or not at all. */
+const SHOWN_ELSEWHERE = new Set(['title', 'summary', 'title_cy', 'summary_cy', 'name', 'demonstration']);
+
+const MONTH_FIELDS = new Set(['start', 'end']);
+const DATE_FIELDS = new Set(['review_by', 'date', 'issued', 'modified']);
+const URL_FIELDS = new Set(['source_url', 'landing_url', 'repository_url', 'url', 'website']);
+const ORGANISATION_FIELDS = new Set(['partners', 'county', 'combined_authority']);
+const RECORD_FIELDS = new Set(['reuses', 'uses', 'related', 'adopted_from']);
+
+function titleOf(schema: z.ZodType): string | undefined {
+  const meta = z.globalRegistry.get(schema) as { title?: string } | undefined;
+  if (meta?.title) return meta.title;
+  const def = schema._zod.def as { type: string; innerType?: z.ZodType };
+  return def.type === 'optional' && def.innerType ? titleOf(def.innerType) : undefined;
+}
+
+function words(value: string): string {
+  return value.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
+}
+
+function contactDisplay(value: string): Display {
+  if (value.startsWith('mailto:')) return { kind: 'link', text: value.slice('mailto:'.length), href: value };
+  if (value.includes('@') && !value.startsWith('http')) return { kind: 'link', text: value, href: `mailto:${value}` };
+  return { kind: 'link', text: value, href: value };
+}
+
+function displayValue(key: string, value: unknown, lookups: FieldLookups): Display {
+  if (Array.isArray(value)) {
+    return list(value.map((item) => displayValue(key, item, lookups)));
+  }
+  if (key === 'services' && typeof value === 'number') {
+    const label = lookups.serviceLabel(value);
+    return { kind: 'link', text: label ? `${label} (LGSL ${value})` : `LGSL ${value}`, href: lookups.page(`services/${value}/`) };
+  }
+  if (key === 'themes' && typeof value === 'string') {
+    return { kind: 'link', text: lookups.themeLabel(value) ?? value, href: lookups.page(`themes/${value}/`) };
+  }
+  if (ORGANISATION_FIELDS.has(key) && typeof value === 'string') {
+    return { kind: 'link', text: lookups.organisationName(value) ?? value, href: lookups.page(`organisations/${value}/`) };
+  }
+  if (RECORD_FIELDS.has(key) && typeof value === 'string') {
+    return { kind: 'link', text: lookups.recordTitle(value) ?? value, href: lookups.page(`${value}/`) };
+  }
+  if (key === 'licence' && typeof value === 'string') {
+    const licence = lookups.licence(value);
+    return licence ? { kind: 'link', text: licence.name, href: licence.url } : text(value);
+  }
+  if (key === 'contact' && typeof value === 'string') return contactDisplay(value);
+  if (URL_FIELDS.has(key) && typeof value === 'string') return { kind: 'link', text: value, href: value };
+  if (MONTH_FIELDS.has(key) && typeof value === 'string') return text(monthInWords(value));
+  if (DATE_FIELDS.has(key) && typeof value === 'string') return text(dateInWords(value));
+  if (key === 'status' || key === 'outcome' || key === 'kind' || key === 'development_status' || key === 'maintenance' || key === 'update_frequency' || key === 'looking_for' || key === 'type' || key === 'nation') {
+    return text(words(String(value)));
+  }
+  if (value && typeof value === 'object') {
+    // Links and distributions: a titled link, with the format where there is one.
+    const item = value as { title?: string; url?: string; format?: string };
+    if (item.url) {
+      const label = [item.title, item.format].filter(Boolean).join(', ') || item.url;
+      return { kind: 'link', text: label, href: item.url };
+    }
+    return text(JSON.stringify(value));
+  }
+  return text(String(value));
+}
+
+/** The rows to show for a record or organisation, in schema order, with the default licence filled in for records. */
+export function fieldRows(schema: z.ZodObject, data: Record<string, unknown>, lookups: FieldLookups, options: { defaultLicence?: boolean } = {}): FieldRow[] {
+  const rows: FieldRow[] = [];
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    if (SHOWN_ELSEWHERE.has(key)) continue;
+    let value = data[key];
+    if (value === undefined && key === 'licence' && options.defaultLicence) value = DEFAULT_LICENCE;
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    rows.push({ key, label: titleOf(field) ?? words(key), value: displayValue(key, value, lookups) });
+  }
+  return rows;
+}

@@ -1,0 +1,56 @@
+/**
+ * Reference registers kept in data/reference/ (see its SOURCES.md): the Local Government Service List,
+ * the licences the hub accepts, and the local-authority register. Read once per process.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Licence, Service } from '../../schemas/reference.ts';
+import { parseCsvObjects } from './csv.ts';
+
+export const REFERENCE_DIR = fileURLToPath(new URL('../../data/reference/', import.meta.url));
+
+export type { Licence, Service };
+
+export interface ReferenceData {
+  services: ReadonlyMap<number, Service>;
+  licences: ReadonlyMap<string, Licence>;
+}
+
+function readCsv(name: string, dir: string): Record<string, string>[] {
+  return parseCsvObjects(readFileSync(`${dir}/${name}`, 'utf8'));
+}
+
+export function loadServices(dir = REFERENCE_DIR): Map<number, Service> {
+  const services = new Map<number, Service>();
+  for (const row of readCsv('services.csv', dir)) {
+    const id = Number(row.lgsl_id);
+    services.set(id, {
+      id,
+      label: row.label,
+      description: row.description || row.govuk_description,
+      uri: row.uri || `http://id.esd.org.uk/service/${id}`,
+    });
+  }
+  return services;
+}
+
+export function loadLicences(dir = REFERENCE_DIR): Map<string, Licence> {
+  const licences = new Map<string, Licence>();
+  for (const row of readCsv('licences.csv', dir)) {
+    licences.set(row.id, {
+      id: row.id,
+      name: row.name,
+      url: row.url,
+      open: row.open === 'true',
+      osiApproved: row.osi_approved === 'true',
+    });
+  }
+  return licences;
+}
+
+let cached: ReferenceData | undefined;
+
+export function loadReferenceData(): ReferenceData {
+  cached ??= { services: loadServices(), licences: loadLicences() };
+  return cached;
+}

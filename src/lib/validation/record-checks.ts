@@ -1,0 +1,379 @@
+/**
+ * Checks that go beyond one field's shape: references to organisations, services, themes, licences and
+ * other records; licence openness; dates in order; freshness; what Markdown holds. They read the raw
+ * parsed values defensively (a value of the wrong type was already reported by the schema), so that one
+ * run reports every problem in a file, not only the first kind.
+ */
+import { COUNCIL_TYPES } from '../../../schemas/organisation.ts';
+import { SOFTWARE_KINDS } from '../../../schemas/component.ts';
+import type { RecordCollectionName } from '../../../schemas/collections.ts';
+import { DEFAULT_LICENCE } from '../../../schemas/fields.ts';
+import type { Licence, Service } from '../../../schemas/reference.ts';
+import { closestMatch } from '../suggest.ts';
+import type { Severity } from './problem.ts';
+import type { RuleId } from './rules.ts';
+
+export interface CheckContext {
+  /** Every organisation id that has a file, with whether it is a demonstration body (when its file could be read). */
+  organisations: ReadonlyMap<string, { demonstration: boolean }>;
+  /** Every record id that has a file, e.g. roadmap/fenmoor/garden-waste. */
+  recordIds: ReadonlySet<string>;
+  themeIds: ReadonlySet<string>;
+  services: ReadonlyMap<number, Service>;
+  licences: ReadonlyMap<string, Licence>;
+  /** Today's date as YYYY-MM-DD, for freshness warnings. */
+  today: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity?: Severity;
+  /** The field's path; [] for the whole file. */
+  path: readonly PropertyKey[];
+  /** Point at the field name rather than its value. */
+  key?: boolean;
+  message: string;
+  found?: string;
+  expected?: string;
+  fix?: string;
+}
+
+export type Report = (finding: Finding) => void;
+
+type Fields = Record<string, unknown>;
+
+/** The string items of a list field, with their positions; anything else was reported by the schema. */
+function stringItems(value: unknown): [number, string][] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index) => (typeof item === 'string' ? [[index, item] as [number, string]] : []));
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const RECORD_ID = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Fields that hold organisation ids. */
+const ORGANISATION_REFERENCES = new Set(['partners', 'county', 'combined_authority']);
+
+/** Fields that hold record ids, with the collections they may point into. */
+const RECORD_REFERENCES: Record<string, readonly string[]> = {
+  reuses: ['components'],
+  uses: ['components'],
+  related: ['roadmap', 'principles', 'lessons', 'datasets', 'components'],
+  adopted_from: ['principles'],
+};
+
+function didYouMean(match: string | undefined): string | undefined {
+  return match ? `did you mean \`${match}\`?` : undefined;
+}
+
+function closestRecordId(id: string, collections: readonly string[], context: CheckContext): string | undefined {
+  const withCollection = collections.map((collection) => `${collection}/${id}`).find((candidate) => context.recordIds.has(candidate));
+  if (withCollection) return withCollection;
+  const candidates = [...context.recordIds].filter((candidate) => collections.includes(candidate.slice(0, candidate.indexOf('/'))));
+  return closestMatch(id, candidates);
+}
+
+/**
+ * A "did you mean" for a value of a reference field that names nothing, from what the hub holds.
+ * Used for values that break the format (reported by the schema) and for well-formed ones that match
+ * nothing (reported here), so both get the same suggestion.
+ */
+export function suggestReference(field: string, value: unknown, context: CheckContext): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (ORGANISATION_REFERENCES.has(field)) return didYouMean(closestMatch(value, context.organisations.keys()));
+  if (field === 'themes') return didYouMean(closestMatch(value, context.themeIds));
+  if (field === 'licence') {
+    const sameLetters = [...context.licences.keys()].find((id) => id.toLowerCase() === value.toLowerCase());
+    return sameLetters ? `write \`${sameLetters}\`` : didYouMean(closestMatch(value, context.licences.keys()));
+  }
+  const collections = RECORD_REFERENCES[field];
+  return collections ? didYouMean(closestRecordId(value, collections, context)) : undefined;
+}
+
+/** The reference field a path is in: ['partners', 2] → partners. */
+export function referenceField(path: readonly PropertyKey[]): string {
+  return String(path[0] ?? '');
+}
+
+function isDemonstration(organisation: string, context: CheckContext): boolean {
+  return context.organisations.get(organisation)?.demonstration === true;
+}
+
+/**
+ * Demonstration content and real content never point at each other: a fictional body must not be
+ * shown working with a real one, nor a real council shown using fictional work.
+ */
+function checkMixing(field: string, path: PropertyKey[], ownerIsDemonstration: boolean, target: string, targetOwner: string, context: CheckContext, report: Report): void {
+  if (!context.organisations.has(targetOwner) || isDemonstration(targetOwner, context) === ownerIsDemonstration) return;
+  report({
+    rule: 'demonstration/mixed',
+    path,
+    message: ownerIsDemonstration
+      ? `this demonstration record names \`${target}\`, which belongs to a real organisation, in \`${field}\`: invented work must never be attributed to, or linked with, a real body.`
+      : `\`${field}\` names \`${target}\`, which belongs to a demonstration (fictional) organisation: real records must not refer to invented ones.`,
+    found: target,
+    fix: ownerIsDemonstration ? 'refer only to demonstration organisations and their records' : 'remove it',
+  });
+}
+
+function checkOrganisationRef(field: string, path: PropertyKey[], id: string, ownerIsDemonstration: boolean, context: CheckContext, report: Report): void {
+  if (!SLUG.test(id)) return; // the schema reported the format, with the same suggestion
+  if (!context.organisations.has(id)) {
+    report({
+      rule: 'reference/organisation',
+      path,
+      message: `\`${field}\` names the organisation \`${id}\`, but there is no content/organisations/${id}.yaml.`,
+      found: id,
+      expected: 'the id of an organisation in content/organisations',
+      fix: suggestReference(field, id, context) ?? 'check the id on the organisation’s page, or add the organisation first with npm run new -- organisations <id>',
+    });
+    return;
+  }
+  checkMixing(field, path, ownerIsDemonstration, id, id, context, report);
+}
+
+function checkRecordRefs(field: string, value: unknown, selfId: string, ownerIsDemonstration: boolean, context: CheckContext, report: Report): void {
+  const collections = RECORD_REFERENCES[field];
+  const list = typeof value === 'string' ? [[-1, value] as [number, string]] : stringItems(value);
+  for (const [index, id] of list) {
+    const path = index === -1 ? [field] : [field, index];
+    if (!RECORD_ID.test(id) || !collections.includes(id.slice(0, id.indexOf('/')))) continue; // reported by the schema
+    if (id === selfId) {
+      report({ rule: 'reference/self', path, message: `\`${field}\` refers to this record itself.`, found: id, fix: 'remove it' });
+      continue;
+    }
+    if (!context.recordIds.has(id)) {
+      report({
+        rule: 'reference/record',
+        path,
+        message: `\`${field}\` names \`${id}\`, but there is no such ${collections.length === 1 ? collections[0].replace(/s$/, '') : 'record'} on the hub.`,
+        found: id,
+        expected: `the id of a record, written ${collections.length === 1 ? collections[0] : '<collection>'}/<organisation>/<slug> as in its page address`,
+        fix: suggestReference(field, id, context) ?? 'copy the id from the record’s page address on the hub',
+      });
+      continue;
+    }
+    checkMixing(field, path, ownerIsDemonstration, id, id.split('/')[1], context, report);
+  }
+}
+
+function checkLicence(value: unknown, rule: 'open' | 'osi', what: string, context: CheckContext, report: Report): void {
+  if (typeof value !== 'string') return;
+  const licence = context.licences.get(value);
+  if (!licence) {
+    report({
+      rule: 'reference/licence',
+      path: ['licence'],
+      message: `\`licence\` is \`${value}\`, which is not a licence id the hub knows.`,
+      found: value,
+      expected: 'an SPDX licence id from data/reference/licences.csv',
+      fix: suggestReference('licence', value, context) ?? `use ${DEFAULT_LICENCE} (the Open Government Licence) unless the record is under another open licence`,
+    });
+    return;
+  }
+  if (rule === 'osi' && !licence.osiApproved) {
+    report({
+      rule: 'licence/not-osi',
+      path: ['licence'],
+      message: `\`licence\` is ${licence.name} (\`${licence.id}\`), which is not approved by the Open Source Initiative; ${what}.`,
+      found: licence.id,
+      expected: 'an OSI-approved licence, e.g. MIT, Apache-2.0, EUPL-1.2, AGPL-3.0-or-later',
+      fix: 'use an OSI-approved licence such as MIT, or if this is not software, change `kind`',
+    });
+  } else if (rule === 'open' && !licence.open) {
+    report({
+      rule: 'licence/not-open',
+      path: ['licence'],
+      message: `\`licence\` is ${licence.name} (\`${licence.id}\`), which is not an open licence; ${what}.`,
+      found: licence.id,
+      expected: 'an open licence, e.g. OGL-UK-3.0, CC-BY-4.0, CC0-1.0, ODbL-1.0',
+      fix: `use ${DEFAULT_LICENCE}, the Open Government Licence, unless you have reason not to`,
+    });
+  }
+}
+
+function checkServices(value: unknown, context: CheckContext, report: Report): void {
+  if (!Array.isArray(value)) return;
+  value.forEach((id, index) => {
+    if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0 || context.services.has(id)) return;
+    report({
+      rule: 'reference/service',
+      path: ['services', index],
+      message: `\`services\` lists ${id}, which is not in the Local Government Service List.`,
+      found: String(id),
+      expected: 'an LGSL id from data/reference/services.csv (column lgsl_id)',
+      fix: 'look the service up by name in data/reference/services.csv and use its lgsl_id',
+    });
+  });
+}
+
+function checkThemes(value: unknown, context: CheckContext, report: Report): void {
+  for (const [index, theme] of stringItems(value)) {
+    if (context.themeIds.has(theme) || !SLUG.test(theme)) continue;
+    report({
+      rule: 'reference/theme',
+      path: ['themes', index],
+      message: `\`themes\` lists \`${theme}\`, which is not a theme in content/vocabularies/themes.yaml.`,
+      found: theme,
+      expected: 'a theme id from content/vocabularies/themes.yaml',
+      fix: suggestReference('themes', theme, context) ?? 'pick a theme from content/vocabularies/themes.yaml, or propose a new one there',
+    });
+  }
+}
+
+/** Patterns in Markdown that the build's sanitiser removes; worth a warning so the author knows. */
+const UNSAFE_MARKDOWN: [RegExp, string][] = [
+  [/<script\b/i, 'a <script> element'],
+  [/<iframe\b/i, 'an <iframe>'],
+  [/<(?:object|embed)\b/i, 'an embedded object'],
+  [/<style\b/i, 'a <style> element'],
+  [/<form\b/i, 'a form'],
+  [/<meta\b/i, 'a <meta> element'],
+  [/<[a-z][^>]*\son[a-z]+\s*=/i, 'an event handler attribute (on…=)'],
+  [/(?:\]\(\s*<?|href\s*=\s*["']?\s*|src\s*=\s*["']?\s*|<|^\s*\[[^\]\n]+\]:\s*<?)(?:javascript|vbscript|data)\s*:/im, 'a link to a javascript:, vbscript: or data: address'],
+];
+
+/** What npm run new writes where a person has to fill something in; `REPLACE-THIS` appears in web addresses. */
+export const PLACEHOLDER = 'REPLACE THIS';
+const PLACEHOLDER_PATTERN = /REPLACE[ -]THIS/;
+
+/** Warnings about a Markdown body; `offset` is where the body starts in the file. */
+export function checkBody(body: string, offset: number, reportAt: (offset: number, finding: Finding) => void): void {
+  for (const [pattern, what] of UNSAFE_MARKDOWN) {
+    const match = pattern.exec(body);
+    if (!match) continue;
+    reportAt(offset + match.index, {
+      rule: 'content/unsafe-html',
+      severity: 'warning',
+      path: [],
+      message: `the text holds ${what}, which is removed when the site is built.`,
+      found: match[0],
+      fix: 'remove it: write the text in plain Markdown, and link only to https:// addresses',
+    });
+  }
+  const placeholder = body.search(PLACEHOLDER_PATTERN);
+  if (placeholder !== -1) {
+    reportAt(offset + placeholder, {
+      rule: 'content/placeholder',
+      severity: 'warning',
+      path: [],
+      message: `the text still holds the placeholder “${PLACEHOLDER}” from npm run new.`,
+      fix: 'write your own text in its place',
+    });
+  }
+}
+
+function checkPlaceholders(value: unknown, path: PropertyKey[], report: Report): void {
+  if (typeof value === 'string') {
+    if (PLACEHOLDER_PATTERN.test(value)) {
+      report({ rule: 'content/placeholder', severity: 'warning', path, message: `\`${String(path.at(-1))}\` still holds the placeholder “${PLACEHOLDER}” from npm run new.`, fix: 'write your own text in its place' });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => checkPlaceholders(item, [...path, index], report));
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) checkPlaceholders(item, [...path, key], report);
+  }
+}
+
+export interface RecordIdentity {
+  collection: RecordCollectionName;
+  organisation: string;
+  slug: string;
+  id: string;
+}
+
+export function checkRecord(record: RecordIdentity, fields: Fields, context: CheckContext, report: Report): void {
+  const { collection, organisation, id } = record;
+  const owner = context.organisations.get(organisation);
+  if (!owner) {
+    const closest = closestMatch(organisation, context.organisations.keys());
+    report({
+      rule: 'reference/organisation',
+      path: [],
+      message: `the folder \`${organisation}\` should be the id of the organisation this ${collection} record belongs to, but there is no content/organisations/${organisation}.yaml.`,
+      found: organisation,
+      expected: 'an organisation id from content/organisations',
+      fix: closest
+        ? `did you mean \`${closest}\`? Move the file to content/${collection}/${closest}/`
+        : 'move the file into your organisation’s folder, or add the organisation first with npm run new -- organisations <id>',
+    });
+  }
+  const demonstration = owner?.demonstration === true;
+
+  checkServices(fields.services, context, report);
+  checkThemes(fields.themes, context, report);
+  checkPlaceholders(fields, [], report);
+
+  if (collection === 'components') {
+    const software = typeof fields.kind === 'string' && SOFTWARE_KINDS.has(fields.kind);
+    checkLicence(fields.licence, software ? 'osi' : 'open', software ? 'code shared on the hub must be open source' : 'everything shared on the hub must be open', context, report);
+  } else if (collection === 'datasets') {
+    checkLicence(fields.licence, 'open', 'datasets on the hub must be open data', context, report);
+  } else {
+    checkLicence(fields.licence, 'open', 'everything shared on the hub must be open', context, report);
+  }
+
+  for (const [index, partner] of stringItems(fields.partners)) {
+    if (partner === organisation) {
+      report({ rule: 'reference/self', path: ['partners', index], message: '`partners` names the organisation that owns this record.', found: partner, fix: 'remove it: list only the other bodies you work with' });
+      continue;
+    }
+    checkOrganisationRef('partners', ['partners', index], partner, demonstration, context, report);
+  }
+  for (const field of ['reuses', 'related', 'adopted_from']) checkRecordRefs(field, fields[field], id, demonstration, context, report);
+
+  if (typeof fields.start === 'string' && typeof fields.end === 'string' && /^\d{4}-\d{2}$/.test(fields.start) && fields.end < fields.start) {
+    report({
+      rule: 'dates/end-before-start',
+      path: ['end'],
+      message: `\`end\` (${fields.end}) is before \`start\` (${fields.start}).`,
+      found: fields.end,
+      expected: `a month on or after ${fields.start}`,
+      fix: 'check the two months: one of them is probably mistyped',
+    });
+  }
+
+  if (collection === 'roadmap' && typeof fields.review_by === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.review_by) && fields.review_by < context.today) {
+    report({
+      rule: 'freshness/review-due',
+      severity: 'warning',
+      path: ['review_by'],
+      message: `this roadmap item was due for review on ${fields.review_by}, so the hub shows it as out of date.`,
+      found: fields.review_by,
+      fix: 'check the item is still right (status, dates, contact), then set review_by to a later date',
+    });
+  }
+}
+
+const GSS_NATIONS: Record<string, string> = { E: 'england', S: 'scotland', W: 'wales', N: 'northern-ireland' };
+
+export function checkOrganisation(id: string, fields: Fields, context: CheckContext, report: Report): void {
+  void id;
+  if (typeof fields.type === 'string' && COUNCIL_TYPES.has(fields.type) && fields.gss_code === undefined) {
+    report({
+      rule: 'organisation/gss-required',
+      path: ['type'],
+      message: `a ${fields.type} needs its GSS code, but \`gss_code\` is missing.`,
+      expected: 'a GSS code such as E06000001',
+      fix: 'add gss_code: find it in data/reference/local-authorities.csv, or on the ONS Open Geography portal',
+    });
+  }
+  if (typeof fields.gss_code === 'string' && typeof fields.nation === 'string') {
+    const nation = GSS_NATIONS[fields.gss_code[0]];
+    if (nation && nation !== fields.nation) {
+      report({
+        rule: 'organisation/gss-nation',
+        path: ['gss_code'],
+        message: `\`gss_code\` ${fields.gss_code} starts with ${fields.gss_code[0]}, the letter for ${nation}, but \`nation\` is ${fields.nation}.`,
+        found: fields.gss_code,
+        fix: 'check both: GSS codes start with E in England, S in Scotland, W in Wales and N in Northern Ireland',
+      });
+    }
+  }
+  const demonstration = fields.demonstration === true;
+  for (const field of ['county', 'combined_authority'] as const) {
+    if (typeof fields[field] === 'string') checkOrganisationRef(field, [field], fields[field], demonstration, context, report);
+  }
+  checkRecordRefs('uses', fields.uses, '', demonstration, context, report);
+  checkPlaceholders(fields, [], report);
+}

@@ -1,0 +1,45 @@
+/**
+ * Every check the validator makes, with what it means. CONTRIBUTING.md lists them, and a test makes sure
+ * each one has a fixture that breaks it.
+ */
+export const RULES = {
+  'path/unknown-location': 'The file is in a folder the hub does not read, or at the wrong depth.',
+  'path/extension': 'The file type is not one the collection takes (.md or .yaml).',
+  'path/slug': 'A file or folder name is not a valid slug: lowercase a-z, 0-9 and single hyphens, at most 80 characters.',
+  'path/symlink': 'The file is a symbolic link; content must be real files inside content/.',
+  'path/too-large': 'The file is bigger than 256 KiB.',
+  'path/duplicate-id': 'Two files give the same record id, e.g. x.md and x.yaml in one folder.',
+  'file/empty': 'The file is empty.',
+  'file/encoding': 'The file is not UTF-8 text.',
+  'markdown/front-matter': 'A Markdown record does not start with front matter between --- lines.',
+  'yaml/syntax': 'The YAML cannot be read.',
+  'yaml/duplicate-key': 'A field appears twice.',
+  'yaml/aliases': 'The YAML expands aliases too many times.',
+  'yaml/not-fields': 'The YAML is not a set of "field: value" lines.',
+  'schema/required': 'A required field is missing.',
+  'schema/unknown-field': 'A field the record type does not have (often a misspelling).',
+  'schema/type': 'A value of the wrong kind, e.g. text where a list is expected.',
+  'schema/enum': 'A value that is not one of the allowed words.',
+  'schema/format': 'A value in the wrong format: dates, months, web addresses, ids, codes.',
+  'schema/length': 'Text or a list that is too long or empty.',
+  'reference/organisation': 'An organisation id (the folder, partners, county, combined authority) with no file in content/organisations.',
+  'reference/service': 'A service id that is not in the Local Government Service List.',
+  'reference/theme': 'A theme that is not in content/vocabularies/themes.yaml.',
+  'reference/licence': 'A licence id that is not in data/reference/licences.csv.',
+  'reference/record': 'A record id (uses, reuses, related, adopted_from) that matches no record.',
+  'reference/self': 'A record that refers to itself.',
+  'licence/not-open': 'A licence that is not open, on a record, dataset or non-code component.',
+  'licence/not-osi': 'A code component whose licence is not approved by the Open Source Initiative.',
+  'organisation/gss-required': 'A council or combined authority without a GSS code.',
+  'organisation/gss-duplicate': 'Two organisations with the same GSS code.',
+  'organisation/gss-nation': 'A GSS code whose first letter does not match the nation.',
+  'demonstration/mixed': 'Demonstration (fictional) content and real content referring to each other.',
+  'dates/end-before-start': 'A roadmap item whose end is before its start.',
+  'vocabulary/missing': 'content/vocabularies/themes.yaml is missing.',
+  'vocabulary/duplicate': 'A theme id defined twice.',
+  'freshness/review-due': 'Warning: a roadmap item is past its review_by date.',
+  'content/unsafe-html': 'Warning: Markdown holds a script, iframe, event handler or javascript: link, which the build removes.',
+  'content/placeholder': 'Warning: the record still has placeholder text from npm run new.',
+} as const;
+
+export type RuleId = keyof typeof RULES;

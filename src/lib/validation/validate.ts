@@ -1,0 +1,204 @@
+/**
+ * Loads and checks a whole content folder in one pass: every file, every field, every reference. The
+ * validator script prints what this finds; the Astro content loader builds the site from the records it
+ * returns, so both see exactly the same content.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { ORGANISATIONS, recordCollection, type RecordCollectionName } from '../../../schemas/collections.ts';
+import { themesFileSchema, type Theme } from '../../../schemas/vocabulary.ts';
+import type { Organisation } from '../../../schemas/organisation.ts';
+import { classifyPath, isPathProblem, listFiles, THEMES_FILE, type FoundFile } from '../content/files.ts';
+import { readContentFile } from '../content/read-file.ts';
+import type { ContentRecord, HubContent, OrganisationEntry } from '../content/types.ts';
+import { loadReferenceData, type ReferenceData } from '../reference-data.ts';
+import type { Problem } from './problem.ts';
+import { checkBody, checkOrganisation, checkRecord, referenceField, suggestReference, type CheckContext } from './record-checks.ts';
+
+export interface ValidateOptions {
+  /** The content folder, e.g. ./content. */
+  contentDir: string;
+  /** Today as YYYY-MM-DD, for freshness warnings; defaults to the real date. */
+  today?: string;
+  reference?: ReferenceData;
+  /** Called as files are checked, for progress on large folders. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ValidationReport {
+  /** Organisation and record files checked. */
+  checked: number;
+  errors: Problem[];
+  warnings: Problem[];
+  /** The records and organisations that passed every check. */
+  content: HubContent;
+}
+
+/** Thrown when the validator cannot run at all (a missing folder), as opposed to finding problems. */
+export class UsageError extends Error {}
+
+const byPosition = (a: Problem, b: Problem) =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+
+export function validateContent(options: ValidateOptions): ValidationReport {
+  const contentDir = resolve(options.contentDir);
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    throw new UsageError(`The content folder ${options.contentDir} does not exist. Give the folder that holds organisations/, roadmap/ and the rest, e.g. --content ./content.`);
+  }
+  const reference = options.reference ?? loadReferenceData();
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  // Paths in messages are relative to the content folder's parent, so in a repository they read content/….
+  const prefix = relative(dirname(contentDir), contentDir).split('\\').join('/') || basename(contentDir);
+  const display = (file: FoundFile) => `${prefix}/${file.relative}`;
+  const problems: Problem[] = [];
+  const wholeFile = (file: string, problem: Omit<Problem, 'file' | 'line' | 'column' | 'field' | 'severity'>) =>
+    problems.push({ severity: 'error', file, line: 1, column: 1, field: '', ...problem });
+
+  // 1. What each file is, from its path alone.
+  const organisationFiles: { file: FoundFile; id: string }[] = [];
+  const recordFiles: { file: FoundFile; collection: RecordCollectionName; organisation: string; slug: string; id: string; extension: string }[] = [];
+  let themesFile: FoundFile | undefined;
+  const seenIds = new Map<string, string>();
+  for (const file of listFiles(contentDir)) {
+    if (file.type === 'symlink') {
+      wholeFile(display(file), { rule: 'path/symlink', message: 'the file is a symbolic link; the hub reads only real files inside the content folder.', fix: 'replace the link with the file itself' });
+      continue;
+    }
+    if (file.type !== 'file') {
+      wholeFile(display(file), { rule: 'path/unknown-location', message: 'this is not a regular file.', fix: 'remove it' });
+      continue;
+    }
+    const path = classifyPath(file.relative);
+    if (isPathProblem(path)) {
+      wholeFile(display(file), { rule: path.rule, message: `${path.message}.`, ...(path.fix ? { fix: path.fix } : {}) });
+      continue;
+    }
+    if (path.kind === 'themes') themesFile = file;
+    else if (path.kind === 'organisation') organisationFiles.push({ file, id: path.id });
+    else if (path.kind === 'record') {
+      const id = `${path.collection}/${path.organisation}/${path.slug}`;
+      const earlier = seenIds.get(id);
+      if (earlier) {
+        wholeFile(display(file), { rule: 'path/duplicate-id', message: `this file and ${earlier} both give the id ${id}.`, fix: 'keep one of them, or rename one' });
+        continue;
+      }
+      seenIds.set(id, display(file));
+      recordFiles.push({ file, ...path, id });
+    }
+  }
+  const total = organisationFiles.length + recordFiles.length;
+  let done = 0;
+  const progress = () => {
+    done++;
+    if (options.onProgress && (done % 1000 === 0 || done === total)) options.onProgress(done, total);
+  };
+
+  // 2. The themes vocabulary, which records are checked against.
+  const themes: Theme[] = [];
+  if (!themesFile) {
+    problems.push({
+      severity: 'error',
+      rule: 'vocabulary/missing',
+      file: `${prefix}/${THEMES_FILE}`,
+      line: 1,
+      column: 1,
+      field: '',
+      message: `${prefix}/${THEMES_FILE} is missing, so no theme can be checked.`,
+      fix: 'restore it from the repository',
+    });
+  } else {
+    const read = readContentFile({ absolute: themesFile.absolute, file: display(themesFile), format: 'yaml', schema: themesFileSchema, singular: 'themes file' });
+    const seen = new Set<string>();
+    const list = (read.data as { themes: Theme[] } | undefined)?.themes ?? [];
+    list.forEach((theme, index) => {
+      if (seen.has(theme.id)) {
+        read.report({ rule: 'vocabulary/duplicate', path: ['themes', index, 'id'], message: `the theme \`${theme.id}\` is defined twice.`, found: theme.id, fix: 'remove one of them' });
+      } else {
+        seen.add(theme.id);
+        themes.push(theme);
+      }
+    });
+    problems.push(...read.problems);
+  }
+
+  // 3. Organisations. Every file counts as an id (so records are not also blamed for a broken organisation file).
+  const organisationFlags = new Map(organisationFiles.map(({ id }) => [id, { demonstration: false }]));
+  const context: CheckContext = {
+    organisations: organisationFlags,
+    recordIds: new Set(recordFiles.map((record) => record.id)),
+    themeIds: new Set(themes.map((theme) => theme.id)),
+    services: reference.services,
+    licences: reference.licences,
+    today,
+  };
+  const suggest = (path: readonly PropertyKey[], value: unknown) => suggestReference(referenceField(path), value, context);
+  const organisationReads = organisationFiles.map(({ file, id }) => ({
+    id,
+    file: display(file),
+    read: readContentFile({ absolute: file.absolute, file: display(file), format: 'yaml', schema: ORGANISATIONS.schema, singular: ORGANISATIONS.singular, suggest }),
+  }));
+  const gssOwners = new Map<string, string[]>();
+  for (const { id, read } of organisationReads) {
+    if (read.fields?.demonstration === true) organisationFlags.set(id, { demonstration: true });
+    const code = read.fields?.gss_code;
+    if (typeof code === 'string') gssOwners.set(code, [...(gssOwners.get(code) ?? []), id]);
+  }
+  const organisations: OrganisationEntry[] = [];
+  for (const { id, file, read } of organisationReads) {
+    if (read.fields) {
+      checkOrganisation(id, read.fields, context, read.report);
+      const others = typeof read.fields.gss_code === 'string' ? gssOwners.get(read.fields.gss_code)!.filter((other) => other !== id) : [];
+      if (others.length > 0) {
+        read.report({
+          rule: 'organisation/gss-duplicate',
+          path: ['gss_code'],
+          message: `\`gss_code\` ${String(read.fields.gss_code)} is also the code of ${others.map((other) => `content/organisations/${other}.yaml`).join(', ')}; each body has its own.`,
+          found: String(read.fields.gss_code),
+          fix: 'check the code in data/reference/local-authorities.csv; if both files are the same body, keep one',
+        });
+      }
+    }
+    problems.push(...read.problems);
+    if (read.data && read.problems.every((problem) => problem.severity !== 'error')) {
+      organisations.push({ id, file, data: read.data as Organisation });
+    }
+    progress();
+  }
+
+  // 4. Records.
+  const records: ContentRecord[] = [];
+  for (const record of recordFiles) {
+    const collection = recordCollection(record.collection)!;
+    const read = readContentFile({
+      absolute: record.file.absolute,
+      file: display(record.file),
+      format: record.extension === '.md' ? 'markdown' : 'yaml',
+      schema: collection.schema,
+      singular: collection.singular,
+      suggest,
+    });
+    if (read.fields) checkRecord(record, read.fields, context, read.report);
+    if (read.body !== undefined) checkBody(read.body, read.bodyOffset, read.reportAt);
+    problems.push(...read.problems);
+    if (read.data && read.problems.every((problem) => problem.severity !== 'error')) {
+      records.push({
+        collection: record.collection,
+        organisation: record.organisation,
+        slug: record.slug,
+        id: record.id,
+        file: display(record.file),
+        data: read.data,
+        ...(read.body !== undefined ? { body: read.body, bodyLine: read.bodyLine } : {}),
+      } as ContentRecord);
+    }
+    progress();
+  }
+
+  problems.sort(byPosition);
+  return {
+    checked: total,
+    errors: problems.filter((problem) => problem.severity === 'error'),
+    warnings: problems.filter((problem) => problem.severity === 'warning'),
+    content: { organisations, records, themes },
+  };
+}
