@@ -19,6 +19,8 @@ export default defineConfig({
   base: base.endsWith('/') ? base : `${base}/`,
   outDir: process.env.HUB_OUT_DIR || './dist',
   trailingSlash: 'always',
+  // Lossless: keeps the spaces between inline elements in text (Astro 7's 'jsx' default drops them).
+  compressHTML: true,
   build: { format: 'directory' },
   server: { host: '127.0.0.1', port: 4321 },
   // Records are rendered and sanitised by src/lib/markdown.ts. This makes any other Markdown Astro

@@ -32,11 +32,22 @@ function stop(message: string): never {
   process.exit(1);
 }
 
+/**
+ * The environment for Astro: Vite reads BASE_URL, MODE, DEV, PROD and SSR from the environment into
+ * import.meta.env, so a stray BASE_URL (test runners set one) would silently replace HUB_BASE.
+ */
+function astroEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const reserved of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[reserved];
+  if (env.NODE_ENV !== 'production') delete env.NODE_ENV;
+  return env;
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   const result = spawnSync(process.execPath, [command, ...args], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: astroEnvironment(env),
   });
   if (result.status !== 0) stop(`${args[0] ?? command} failed (exit ${result.status ?? result.signal}). Nothing was published; ${outDir} is unchanged.`);
 }

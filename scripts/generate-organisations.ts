@@ -104,7 +104,7 @@ export function mergeOrganisationFile(existing: string | undefined, fields: Regi
   }
   const document = parseDocument(existing);
   if (document.errors.length > 0 || !isMap(document.contents)) {
-    throw new Error(`cannot update it: it is not valid YAML (${document.errors[0]?.message ?? 'not a set of fields'}). Fix it by hand, then run the script again.`);
+    throw new Error(`cannot update it: it is not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? 'not a set of fields'}). Fix it by hand, then run the script again.`);
   }
   for (const key of REGISTER_FIELDS) {
     if (fields[key] === undefined) document.delete(key);

@@ -16,6 +16,8 @@ export interface FieldRow {
   key: string;
   label: string;
   value: Display;
+  /** The language of the value when it is not English: Welsh names and titles are marked so screen readers say them right. */
+  lang?: string;
 }
 
 export interface FieldLookups {
@@ -79,6 +81,11 @@ function displayValue(key: string, value: unknown, lookups: FieldLookups): Displ
     return licence ? { kind: 'link', text: licence.name, href: licence.url } : text(value);
   }
   if (key === 'contact' && typeof value === 'string') return contactDisplay(value);
+  if (key === 'github' && typeof value === 'string') return { kind: 'link', text: value, href: `https://github.com/${value}` };
+  if (key === 'maintainers' && typeof value === 'string') {
+    const [owner, team] = value.replace(/^@/, '').split('/');
+    return { kind: 'link', text: value, href: team ? `https://github.com/orgs/${owner}/teams/${team}` : `https://github.com/${owner}` };
+  }
   if (URL_FIELDS.has(key) && typeof value === 'string') return { kind: 'link', text: value, href: value };
   if (MONTH_FIELDS.has(key) && typeof value === 'string') return text(monthInWords(value));
   if (DATE_FIELDS.has(key) && typeof value === 'string') return text(dateInWords(value));
@@ -105,7 +112,7 @@ export function fieldRows(schema: z.ZodObject, data: Record<string, unknown>, lo
     let value = data[key];
     if (value === undefined && key === 'licence' && options.defaultLicence) value = DEFAULT_LICENCE;
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    rows.push({ key, label: titleOf(field) ?? words(key), value: displayValue(key, value, lookups) });
+    rows.push({ key, label: titleOf(field) ?? words(key), value: displayValue(key, value, lookups), ...(key.endsWith('_cy') ? { lang: 'cy' } : {}) });
   }
   return rows;
 }

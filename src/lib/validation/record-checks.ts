@@ -18,7 +18,8 @@ export interface CheckContext {
   organisations: ReadonlyMap<string, { demonstration: boolean }>;
   /** Every record id that has a file, e.g. roadmap/fenmoor/garden-waste. */
   recordIds: ReadonlySet<string>;
-  themeIds: ReadonlySet<string>;
+  /** The theme ids, or undefined when the vocabulary itself is missing or broken (reported once, not per record). */
+  themeIds: ReadonlySet<string> | undefined;
   services: ReadonlyMap<number, Service>;
   licences: ReadonlyMap<string, Licence>;
   /** Today's date as YYYY-MM-DD, for freshness warnings. */
@@ -81,7 +82,7 @@ function closestRecordId(id: string, collections: readonly string[], context: Ch
 export function suggestReference(field: string, value: unknown, context: CheckContext): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (ORGANISATION_REFERENCES.has(field)) return didYouMean(closestMatch(value, context.organisations.keys()));
-  if (field === 'themes') return didYouMean(closestMatch(value, context.themeIds));
+  if (field === 'themes') return context.themeIds ? didYouMean(closestMatch(value, context.themeIds)) : undefined;
   if (field === 'licence') {
     const sameLetters = [...context.licences.keys()].find((id) => id.toLowerCase() === value.toLowerCase());
     return sameLetters ? `write \`${sameLetters}\`` : didYouMean(closestMatch(value, context.licences.keys()));
@@ -103,8 +104,9 @@ function isDemonstration(organisation: string, context: CheckContext): boolean {
  * Demonstration content and real content never point at each other: a fictional body must not be
  * shown working with a real one, nor a real council shown using fictional work.
  */
-function checkMixing(field: string, path: PropertyKey[], ownerIsDemonstration: boolean, target: string, targetOwner: string, context: CheckContext, report: Report): void {
-  if (!context.organisations.has(targetOwner) || isDemonstration(targetOwner, context) === ownerIsDemonstration) return;
+function checkMixing(field: string, path: PropertyKey[], ownerIsDemonstration: boolean | undefined, target: string, targetOwner: string, context: CheckContext, report: Report): void {
+  // An unknown owner was reported already; whether it is a demonstration body cannot be known.
+  if (ownerIsDemonstration === undefined || !context.organisations.has(targetOwner) || isDemonstration(targetOwner, context) === ownerIsDemonstration) return;
   report({
     rule: 'demonstration/mixed',
     path,
@@ -116,7 +118,7 @@ function checkMixing(field: string, path: PropertyKey[], ownerIsDemonstration: b
   });
 }
 
-function checkOrganisationRef(field: string, path: PropertyKey[], id: string, ownerIsDemonstration: boolean, context: CheckContext, report: Report): void {
+function checkOrganisationRef(field: string, path: PropertyKey[], id: string, ownerIsDemonstration: boolean | undefined, context: CheckContext, report: Report): void {
   if (!SLUG.test(id)) return; // the schema reported the format, with the same suggestion
   if (!context.organisations.has(id)) {
     report({
@@ -132,7 +134,7 @@ function checkOrganisationRef(field: string, path: PropertyKey[], id: string, ow
   checkMixing(field, path, ownerIsDemonstration, id, id, context, report);
 }
 
-function checkRecordRefs(field: string, value: unknown, selfId: string, ownerIsDemonstration: boolean, context: CheckContext, report: Report): void {
+function checkRecordRefs(field: string, value: unknown, selfId: string, ownerIsDemonstration: boolean | undefined, context: CheckContext, report: Report): void {
   const collections = RECORD_REFERENCES[field];
   const list = typeof value === 'string' ? [[-1, value] as [number, string]] : stringItems(value);
   for (const [index, id] of list) {
@@ -208,6 +210,7 @@ function checkServices(value: unknown, context: CheckContext, report: Report): v
 }
 
 function checkThemes(value: unknown, context: CheckContext, report: Report): void {
+  if (!context.themeIds) return;
   for (const [index, theme] of stringItems(value)) {
     if (context.themeIds.has(theme) || !SLUG.test(theme)) continue;
     report({
@@ -298,7 +301,7 @@ export function checkRecord(record: RecordIdentity, fields: Fields, context: Che
         : 'move the file into your organisation’s folder, or add the organisation first with npm run new -- organisations <id>',
     });
   }
-  const demonstration = owner?.demonstration === true;
+  const demonstration = owner?.demonstration;
 
   checkServices(fields.services, context, report);
   checkThemes(fields.themes, context, report);

@@ -95,6 +95,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
 
   // 2. The themes vocabulary, which records are checked against.
   const themes: Theme[] = [];
+  let themesReadable = false;
   if (!themesFile) {
     problems.push({
       severity: 'error',
@@ -109,6 +110,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
   } else {
     const read = readContentFile({ absolute: themesFile.absolute, file: display(themesFile), format: 'yaml', schema: themesFileSchema, singular: 'themes file' });
     const seen = new Set<string>();
+    themesReadable = read.data !== undefined;
     const list = (read.data as { themes: Theme[] } | undefined)?.themes ?? [];
     list.forEach((theme, index) => {
       if (seen.has(theme.id)) {
@@ -126,7 +128,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
   const context: CheckContext = {
     organisations: organisationFlags,
     recordIds: new Set(recordFiles.map((record) => record.id)),
-    themeIds: new Set(themes.map((theme) => theme.id)),
+    themeIds: themesReadable ? new Set(themes.map((theme) => theme.id)) : undefined,
     services: reference.services,
     licences: reference.licences,
     today,

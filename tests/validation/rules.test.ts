@@ -1,0 +1,181 @@
+/**
+ * Every validation rule, broken by a fixture: the validator must report it with the file, line, column
+ * and field, in words that say what was found and how to fix it. The fixtures are files in
+ * tests/fixtures/rules/<case>/ laid over a copy of the valid baseline in tests/fixtures/baseline/.
+ */
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatText } from '../../src/lib/validation/format.ts';
+import type { Problem } from '../../src/lib/validation/problem.ts';
+import { RULES, type RuleId } from '../../src/lib/validation/rules.ts';
+import { validateContent } from '../../src/lib/validation/validate.ts';
+import { contentFixture, removeFixtures } from '../helpers/content.ts';
+
+interface Case {
+  /** What the case shows. */
+  name: string;
+  rule: RuleId;
+  /** A folder in tests/fixtures/rules/, or a function that breaks the baseline copy in place. */
+  fixture: string | ((content: string) => void);
+  file: string;
+  line: number;
+  column?: number;
+  field: string;
+  /** Words the message must contain (what was found, what was expected). */
+  message: RegExp;
+  fix?: RegExp;
+  severity?: 'error' | 'warning';
+  /** How many problems of this rule the case produces (default 1). */
+  count?: number;
+}
+
+const ROADMAP = 'content/roadmap/ashdown/garden-waste-online.md';
+
+const CASES: Case[] = [
+  { name: 'a file outside the known folders', rule: 'path/unknown-location', fixture: 'unknown-location', file: 'content/stuff/notes.txt', line: 1, field: '', message: /does not read this file/, fix: /move it/ },
+  { name: 'a record file with the wrong extension', rule: 'path/extension', fixture: 'extension', file: 'content/roadmap/ashdown/idea.txt', line: 1, field: '', message: /roadmap items are Markdown \(\.md\) files, not \.txt/, fix: /idea\.md/ },
+  { name: 'a file name that is not a slug', rule: 'path/slug', fixture: 'slug', file: 'content/roadmap/ashdown/Garden_Waste.md', line: 1, field: '', message: /`Garden_Waste` is not a valid slug/, fix: /`garden-waste`/ },
+  {
+    name: 'a symbolic link',
+    rule: 'path/symlink',
+    fixture: (content) => symlinkSync('../../principles/ashdown/start-with-user-needs.md', join(content, 'roadmap/ashdown/linked.md')),
+    file: 'content/roadmap/ashdown/linked.md',
+    line: 1,
+    field: '',
+    message: /symbolic link/,
+    fix: /replace the link/,
+  },
+  {
+    name: 'a file over 256 KiB',
+    rule: 'path/too-large',
+    fixture: (content) => writeFileSync(join(content, 'lessons/brackwater/huge.md'), `---\ntitle: Huge\nsummary: Huge.\n---\n${'x'.repeat(300 * 1024)}`),
+    file: 'content/lessons/brackwater/huge.md',
+    line: 1,
+    field: '',
+    message: /301 KiB; the limit is 256 KiB/,
+    fix: /shorten it/,
+  },
+  { name: 'two files with one id', rule: 'path/duplicate-id', fixture: 'duplicate-id', file: 'content/components/ashdown-civic-tech/bin-day-finder.yaml', line: 1, field: '', message: /both give the id components\/ashdown-civic-tech\/bin-day-finder/, fix: /keep one/ },
+  {
+    name: 'an empty file',
+    rule: 'file/empty',
+    fixture: (content) => writeFileSync(join(content, 'lessons/brackwater/empty.md'), ''),
+    file: 'content/lessons/brackwater/empty.md',
+    line: 1,
+    field: '',
+    message: /empty/,
+    fix: /npm run new/,
+  },
+  {
+    name: 'a file that is not UTF-8',
+    rule: 'file/encoding',
+    fixture: (content) => writeFileSync(join(content, 'lessons/brackwater/latin1.md'), Buffer.from('---\ntitle: Caf\xe9\n---\n', 'latin1')),
+    file: 'content/lessons/brackwater/latin1.md',
+    line: 1,
+    field: '',
+    message: /not valid UTF-8/,
+    fix: /UTF-8/,
+  },
+  { name: 'Markdown without front matter', rule: 'markdown/front-matter', fixture: 'front-matter', file: 'content/lessons/brackwater/no-front-matter.md', line: 1, field: '', message: /does not start with front matter/, fix: /npm run new/ },
+  { name: 'YAML that cannot be read', rule: 'yaml/syntax', fixture: 'yaml-syntax', file: 'content/datasets/ashdown/broken.yaml', line: 4, field: '', message: /closing quote or bracket is missing/, fix: /quotes/ },
+  { name: 'a field written twice', rule: 'yaml/duplicate-key', fixture: 'yaml-duplicate-key', file: ROADMAP, line: 6, column: 1, field: 'status', message: /`status` appears twice/, fix: /keep one/, count: 2 },
+  { name: 'a YAML alias bomb', rule: 'yaml/aliases', fixture: 'yaml-aliases', file: 'content/datasets/ashdown/laughs.yaml', line: 1, field: '', message: /aliases .* more than 50 times/, fix: /write the values out/ },
+  { name: 'YAML that is a list, not fields', rule: 'yaml/not-fields', fixture: 'yaml-not-fields', file: 'content/datasets/ashdown/a-list.yaml', line: 1, field: '', message: /holds a list of 2 items, not fields/ },
+  { name: 'a required field missing', rule: 'schema/required', fixture: 'required', file: ROADMAP, line: 2, field: 'summary', message: /`summary` is required but missing/, fix: /add a line such as `summary: / },
+  { name: 'a misspelt field', rule: 'schema/unknown-field', fixture: 'unknown-field', file: ROADMAP, line: 3, column: 1, field: 'sumary', message: /`sumary` is not a field of a roadmap item, and the required field `summary` is missing/, fix: /did you mean `summary`\?/ },
+  { name: 'a value of the wrong kind', rule: 'schema/type', fixture: 'type', file: ROADMAP, line: 5, column: 11, field: 'services', message: /`services` is 524; expected a list/, fix: /\[524\]/ },
+  { name: 'a word not in the list', rule: 'schema/enum', fixture: 'enum', file: ROADMAP, line: 4, column: 9, field: 'status', message: /`status` is "Beta"; expected one of: idea, discovery/, fix: /did you mean `beta`\?/ },
+  { name: 'a month in the wrong format', rule: 'schema/format', fixture: 'format', file: ROADMAP, line: 7, column: 8, field: 'start', message: /"January 2026"; expected a month written as YYYY-MM/, fix: /write 2026-01/ },
+  { name: 'a record id in the wrong form', rule: 'schema/format', fixture: 'record-id-format', file: ROADMAP, line: 11, column: 10, field: 'reuses[0]', message: /expected a component id, written components\/<organisation>\/<slug>/, fix: /did you mean `components\/ashdown-civic-tech\/bin-day-finder`\?/ },
+  { name: 'a title that is too long', rule: 'schema/length', fixture: 'length', file: ROADMAP, line: 2, column: 8, field: 'title', message: /at most 150 characters \(this has 194\)/, fix: /shorten it by 44 characters/ },
+  { name: 'a partner that does not exist', rule: 'reference/organisation', fixture: 'reference-organisation', file: ROADMAP, line: 9, column: 12, field: 'partners[0]', message: /no content\/organisations\/brackwatre\.yaml/, fix: /did you mean `brackwater`\?/ },
+  {
+    name: 'a record in a folder of no organisation',
+    rule: 'reference/organisation',
+    fixture: (content) => {
+      mkdirSync(join(content, 'lessons/brackwatr'));
+      renameSync(join(content, 'lessons/brackwater/chatbot-pilot.md'), join(content, 'lessons/brackwatr/chatbot-pilot.md'));
+    },
+    file: 'content/lessons/brackwatr/chatbot-pilot.md',
+    line: 2,
+    field: '',
+    message: /the folder `brackwatr` should be the id of the organisation/,
+    fix: /did you mean `brackwater`\? Move the file to content\/lessons\/brackwater\//,
+  },
+  { name: 'a service id not in the LGSL', rule: 'reference/service', fixture: 'reference-service', file: ROADMAP, line: 5, column: 12, field: 'services[0]', message: /999999, which is not in the Local Government Service List/, fix: /services\.csv/ },
+  { name: 'a theme not in the vocabulary', rule: 'reference/theme', fixture: 'reference-theme', file: ROADMAP, line: 6, column: 10, field: 'themes[0]', message: /`wastes-and-recycling`, which is not a theme/, fix: /did you mean `waste-and-recycling`\?/ },
+  { name: 'a licence id in the wrong case', rule: 'reference/licence', fixture: 'reference-licence', file: 'content/datasets/ashdown/bin-collection-days.yaml', line: 3, column: 10, field: 'licence', message: /`ogl-uk-3\.0`, which is not a licence id the hub knows/, fix: /write `OGL-UK-3\.0`/ },
+  { name: 'a component that does not exist', rule: 'reference/record', fixture: 'reference-record', file: ROADMAP, line: 11, column: 10, field: 'reuses[0]', message: /`components\/ashdown-civic-tech\/bin-day-findr`, but there is no such component/, fix: /did you mean `components\/ashdown-civic-tech\/bin-day-finder`\?/ },
+  { name: 'a record related to itself', rule: 'reference/self', fixture: 'reference-self', file: 'content/lessons/brackwater/chatbot-pilot.md', line: 8, column: 48, field: 'related[1]', message: /refers to this record itself/, fix: /remove it/ },
+  { name: 'a dataset under a non-open licence', rule: 'licence/not-open', fixture: 'licence-not-open', file: 'content/datasets/ashdown/bin-collection-days.yaml', line: 3, column: 10, field: 'licence', message: /CC-BY-NC-4\.0.*not an open licence/, fix: /OGL-UK-3\.0/ },
+  { name: 'code under a licence the OSI has not approved', rule: 'licence/not-osi', fixture: 'licence-not-osi', file: 'content/components/ashdown-civic-tech/bin-day-finder.yaml', line: 4, column: 10, field: 'licence', message: /not approved by the Open Source Initiative/, fix: /MIT/ },
+  { name: 'a council without a GSS code', rule: 'organisation/gss-required', fixture: 'gss-required', file: 'content/organisations/cinderford.yaml', line: 2, field: 'type', message: /a unitary needs its GSS code/, fix: /local-authorities\.csv/ },
+  { name: 'two bodies with one GSS code', rule: 'organisation/gss-duplicate', fixture: 'gss-duplicate', file: 'content/organisations/cinderford.yaml', line: 3, column: 11, field: 'gss_code', message: /E99999911 is also the code of content\/organisations\/ashdown\.yaml/, fix: /keep one/, count: 2 },
+  { name: 'a GSS code from another nation', rule: 'organisation/gss-nation', fixture: 'gss-nation', file: 'content/organisations/cinderford.yaml', line: 3, column: 11, field: 'gss_code', message: /starts with E, the letter for england, but `nation` is wales/, fix: /W in Wales/ },
+  { name: 'a demonstration record naming a real council', rule: 'demonstration/mixed', fixture: 'demonstration-mixed', file: ROADMAP, line: 9, column: 24, field: 'partners[1]', message: /demonstration record names `realton`, which belongs to a real organisation/, fix: /only to demonstration organisations/ },
+  { name: 'an end before the start', rule: 'dates/end-before-start', fixture: 'end-before-start', file: ROADMAP, line: 8, column: 6, field: 'end', message: /`end` \(2025-12\) is before `start` \(2026-01\)/, fix: /mistyped/ },
+  {
+    name: 'no themes vocabulary',
+    rule: 'vocabulary/missing',
+    fixture: (content) => rmSync(join(content, 'vocabularies/themes.yaml')),
+    file: 'content/vocabularies/themes.yaml',
+    line: 1,
+    field: '',
+    message: /is missing/,
+    fix: /restore it/,
+  },
+  { name: 'a theme defined twice', rule: 'vocabulary/duplicate', fixture: 'vocabulary-duplicate', file: 'content/vocabularies/themes.yaml', line: 11, column: 9, field: 'themes[3].id', message: /`housing` is defined twice/, fix: /remove one/ },
+  { name: 'a roadmap item past its review date', rule: 'freshness/review-due', severity: 'warning', fixture: 'review-due', file: ROADMAP, line: 13, column: 12, field: 'review_by', message: /due for review on 2020-01-31/, fix: /set review_by to a later date/ },
+  { name: 'a script in Markdown', rule: 'content/unsafe-html', severity: 'warning', fixture: 'unsafe-html', file: ROADMAP, line: 23, column: 1, field: '', message: /<script> element, which is removed/, fix: /plain Markdown/ },
+  { name: 'placeholder text left in', rule: 'content/placeholder', severity: 'warning', fixture: 'placeholder', file: ROADMAP, line: 2, column: 8, field: 'title', message: /still holds the placeholder “REPLACE THIS”/, fix: /your own text/ },
+];
+
+afterAll(removeFixtures);
+
+function run(testCase: Case): { problems: Problem[]; text: string } {
+  const content = contentFixture(typeof testCase.fixture === 'string' ? testCase.fixture : undefined);
+  if (typeof testCase.fixture === 'function') testCase.fixture(content);
+  const report = validateContent({ contentDir: content, today: '2026-11-26' });
+  return { problems: [...report.errors, ...report.warnings], text: formatText(report) };
+}
+
+describe('the baseline fixture', () => {
+  it('is valid, so that each case below shows one broken rule', () => {
+    const { problems } = run({ ...CASES[0], fixture: () => {} });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe.each(CASES)('$rule: $name', (testCase) => {
+  const { problems, text } = run(testCase);
+
+  it(`is reported, and nothing else is`, () => {
+    expect(problems.map((problem) => problem.rule)).toEqual(Array(testCase.count ?? 1).fill(testCase.rule));
+  });
+
+  it('names the file, line, column and field, and says what was wrong and how to fix it', () => {
+    const problem = problems.find((candidate) => candidate.file === testCase.file);
+    expect(problem, `no problem reported in ${testCase.file}: ${JSON.stringify(problems)}`).toBeDefined();
+    expect(problem!.severity).toBe(testCase.severity ?? 'error');
+    expect(problem!.line).toBe(testCase.line);
+    if (testCase.column !== undefined) expect(problem!.column).toBe(testCase.column);
+    expect(problem!.field).toBe(testCase.field);
+    expect(problem!.message).toMatch(testCase.message);
+    if (testCase.fix) expect(problem!.fix).toMatch(testCase.fix);
+  });
+
+  it('prints the file, the line and the field in the text report', () => {
+    const problem = problems.find((candidate) => candidate.file === testCase.file)!;
+    expect(text).toContain(`${testCase.file}\n`);
+    expect(text).toContain(`line ${problem.line}, column ${problem.column}${testCase.field ? `, field ${testCase.field}` : ''}`);
+    expect(text).toMatch(testCase.severity === 'warning' ? /✓ .* no errors, 1 warning/ : /✗ \d+ errors? in \d+ files?/);
+  });
+});
+
+describe('the rule list', () => {
+  it('has a fixture case for every rule the validator can report', () => {
+    const covered = new Set(CASES.map((testCase) => testCase.rule));
+    expect(Object.keys(RULES).filter((rule) => !covered.has(rule as RuleId))).toEqual([]);
+  });
+});
