@@ -22,7 +22,6 @@ export default defineConfig({
   // Lossless: keeps the spaces between inline elements in text (Astro 7's 'jsx' default drops them).
   compressHTML: true,
   build: { format: 'directory' },
-  server: { host: '127.0.0.1', port: 4321 },
   // Records are rendered and sanitised by src/lib/markdown.ts. This makes any other Markdown Astro
   // renders safe too: Astro 7's default engine passes scripts and event handlers through.
   markdown: { processor: unified({ rehypePlugins: [rehypeRaw, rehypeSanitize] }) },

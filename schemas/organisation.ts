@@ -55,7 +55,7 @@ export const organisationSchema = z
     county: organisationId.optional().meta({ title: 'County', description: 'For a district council: the organisation id of its county council.', examples: ['lancashire'] }),
     combined_authority: organisationId.optional().meta({ title: 'Combined authority', description: 'The organisation id of the combined authority the body belongs to, if any.', examples: ['tees-valley'] }),
     summary: plainText(500).optional().meta({ title: 'About', description: 'A sentence or two about the body, shown on its page. Most useful for community groups and other bodies people may not know.' }),
-    website: webUrl.optional().meta({ title: 'Website', description: 'The body’s main website.', examples: ['https://www.hartlepool.gov.uk/'] }),
+    website: webUrl.optional().meta({ title: 'Website', description: 'The body’s main website.', examples: ['https://www.example.gov.uk/'] }),
     github: z
       .string()
       .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, { error: 'a GitHub organisation name, without @ or https://github.com/, e.g. alphagov' })

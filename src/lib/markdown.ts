@@ -58,7 +58,8 @@ const processor = unified()
   .use(rehypeRaw)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
   .use(demoteHeadings)
-  .use(rehypeSlug)
+  // Prefixed so that a heading can never take an id the page uses itself, such as main-content.
+  .use(rehypeSlug, { prefix: 'section-' })
   .use(rehypeStringify)
   .freeze();
 

@@ -3,9 +3,10 @@
  * dates in words; services, themes, organisations, licences and record ids named and linked. Pure, so
  * pages only lay the result out.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import { monthInWords, dateInWords } from './format.ts';
+import { fieldMeta } from './schema-meta.ts';
 
 export type Display =
   | { kind: 'text'; text: string }
@@ -42,19 +43,15 @@ const URL_FIELDS = new Set(['source_url', 'landing_url', 'repository_url', 'url'
 const ORGANISATION_FIELDS = new Set(['partners', 'county', 'combined_authority']);
 const RECORD_FIELDS = new Set(['reuses', 'uses', 'related', 'adopted_from']);
 
-function titleOf(schema: z.ZodType): string | undefined {
-  const meta = z.globalRegistry.get(schema) as { title?: string } | undefined;
-  if (meta?.title) return meta.title;
-  const def = schema._zod.def as { type: string; innerType?: z.ZodType };
-  return def.type === 'optional' && def.innerType ? titleOf(def.innerType) : undefined;
-}
-
 function words(value: string): string {
   return value.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
 }
 
 function contactDisplay(value: string): Display {
-  if (value.startsWith('mailto:')) return { kind: 'link', text: value.slice('mailto:'.length), href: value };
+  if (/^mailto:/i.test(value)) {
+    const address = value.slice('mailto:'.length);
+    return { kind: 'link', text: address, href: `mailto:${address}` };
+  }
   if (value.includes('@') && !value.startsWith('http')) return { kind: 'link', text: value, href: `mailto:${value}` };
   return { kind: 'link', text: value, href: value };
 }
@@ -112,7 +109,7 @@ export function fieldRows(schema: z.ZodObject, data: Record<string, unknown>, lo
     let value = data[key];
     if (value === undefined && key === 'licence' && options.defaultLicence) value = DEFAULT_LICENCE;
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    rows.push({ key, label: titleOf(field) ?? words(key), value: displayValue(key, value, lookups), ...(key.endsWith('_cy') ? { lang: 'cy' } : {}) });
+    rows.push({ key, label: fieldMeta(field).title ?? words(key), value: displayValue(key, value, lookups), ...(key.endsWith('_cy') ? { lang: 'cy' } : {}) });
   }
   return rows;
 }

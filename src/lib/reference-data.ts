@@ -20,6 +20,15 @@ function readCsv(name: string, dir: string): Record<string, string>[] {
   return parseCsvObjects(readFileSync(`${dir}/${name}`, 'utf8'));
 }
 
+/**
+ * 48 descriptions in the 2015 list keep an RDF literal's quotes and language tag ("…"@en); the text
+ * inside is what people should read.
+ */
+function cleanDescription(text: string): string {
+  const literal = /^"([\s\S]*)"@[a-z]{2}$/.exec(text.trim());
+  return literal ? literal[1] : text;
+}
+
 export function loadServices(dir = REFERENCE_DIR): Map<number, Service> {
   const services = new Map<number, Service>();
   for (const row of readCsv('services.csv', dir)) {
@@ -27,7 +36,7 @@ export function loadServices(dir = REFERENCE_DIR): Map<number, Service> {
     services.set(id, {
       id,
       label: row.label,
-      description: row.description || row.govuk_description,
+      description: cleanDescription(row.description) || row.govuk_description,
       uri: row.uri || `http://id.esd.org.uk/service/${id}`,
     });
   }

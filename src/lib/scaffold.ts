@@ -5,11 +5,10 @@
  * example. Nothing here restates the schemas, so a new field shows up in skeletons on its own.
  */
 import { stringify } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ORGANISATIONS, recordCollection, type CollectionDefinition } from '../../schemas/collections.ts';
+import { fieldMeta, isOptional } from './schema-meta.ts';
 import { PLACEHOLDER } from './validation/record-checks.ts';
-
-type FieldMeta = { title?: string; description?: string; examples?: unknown[] };
 
 /** Values for required fields that have no sensible placeholder text: the first enum value would mislead. */
 const REQUIRED_DEFAULTS: Record<string, Record<string, unknown>> = {
@@ -25,20 +24,6 @@ const BODIES: Record<string, string> = {
   lessons: `## What we tried\n\n${PLACEHOLDER}: what you did and why.\n\n## What happened\n\nWhat worked, what did not, and the evidence.\n\n## What we would do differently\n\nAdvice for the next council to try this.\n`,
   components: `${PLACEHOLDER}: what it does, who it is for, how to start using it, and what it needs to run.\n`,
 };
-
-function metaOf(schema: z.ZodType): FieldMeta {
-  const own = (z.globalRegistry.get(schema) ?? {}) as FieldMeta;
-  const def = schema._zod.def as { type: string; innerType?: z.ZodType };
-  if (def.type === 'optional' && def.innerType) {
-    const inner = metaOf(def.innerType);
-    return { title: own.title ?? inner.title, description: own.description ?? inner.description, examples: own.examples ?? inner.examples };
-  }
-  return own;
-}
-
-function isOptional(schema: z.ZodType): boolean {
-  return (schema._zod.def as { type: string }).type === 'optional';
-}
 
 /** Wraps a description into comment lines of at most about 100 characters. */
 function comment(text: string): string[] {
@@ -69,7 +54,7 @@ export function skeletonFields(collection: CollectionDefinition): string {
   const lines: string[] = [];
   const defaults = REQUIRED_DEFAULTS[collection.name] ?? {};
   for (const [key, field] of Object.entries(collection.schema.shape as Record<string, z.ZodType>)) {
-    const meta = metaOf(field);
+    const meta = fieldMeta(field);
     const optional = isOptional(field);
     lines.push(...comment(`${meta.title ?? key} (${optional ? 'optional' : 'required'}): ${meta.description ?? ''}`));
     if (optional) {

@@ -33,12 +33,13 @@ function looseForm(value: string): string {
  * length (at least 1, at most 4 edits).
  */
 export function closestMatch(value: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  if (list.includes(value)) return value;
   const loose = looseForm(value);
   const limit = Math.max(1, Math.min(4, Math.floor(value.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    if (candidate === value) return candidate;
+  for (const candidate of list) {
     const looseCandidate = looseForm(candidate);
     if (looseCandidate === loose) return candidate;
     const distance = editDistance(loose, looseCandidate, bestDistance - 1);

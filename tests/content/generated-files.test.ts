@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JSON_SCHEMA_DIR, jsonSchemaFiles } from '../../scripts/generate-json-schemas.ts';
+import { CONTRIBUTING, contributingGuide, JSON_SCHEMA_DIR, jsonSchemaFiles } from '../../scripts/generate-from-schemas.ts';
 import { ROOT } from '../helpers/content.ts';
 
 describe('schemas/json', () => {
@@ -24,6 +24,15 @@ describe('schemas/json', () => {
       const undescribed = Object.entries(schema.properties ?? {}).filter(([, property]) => !property.description).map(([key]) => key);
       expect(undescribed, name).toEqual([]);
     }
+  });
+});
+
+describe('CONTRIBUTING.md', () => {
+  it('has the field and rule reference that npm run schemas writes from the schemas and the rule list', () => {
+    const current = readFileSync(CONTRIBUTING, 'utf8');
+    expect(current, 'CONTRIBUTING.md is stale: run npm run schemas').toBe(contributingGuide(current));
+    expect(current).toContain('| `status` | **required** |');
+    expect(current).toContain('| `reference/organisation` |');
   });
 });
 

@@ -59,7 +59,7 @@ describe('demonstration content', () => {
       expect(registerCodes.has(organisation.data.gss_code ?? '')).toBe(false);
       expect(registerNames.has(organisation.data.name.toLowerCase())).toBe(false);
     }
-    const types = new Set(organisations.filter((organisation) => demonstrationIds.has(organisation.id)).map((organisation) => organisation.data.type));
+    const types = new Set<string>(organisations.filter((organisation) => demonstrationIds.has(organisation.id)).map((organisation) => organisation.data.type));
     for (const type of ['county', 'district', 'unitary', 'community-group']) expect(types.has(type), type).toBe(true);
   });
 

@@ -132,7 +132,7 @@ export function readContentFile(options: ReadFileOptions): ReadFileResult {
   const parsed = parseYaml(yaml);
   document = parsed.document;
   for (const issue of parsed.issues) {
-    reportAt(yamlOffset + issue.offset, { rule: issue.rule, path: issue.field ? [issue.field] : [], message: `${issue.message}.`, fix: issue.fix });
+    reportAt(yamlOffset + issue.offset, { rule: issue.rule, path: issue.path ?? [], message: `${issue.message}.`, fix: issue.fix });
   }
   if (parsed.issues.length > 0) return result;
   const value = parsed.value;

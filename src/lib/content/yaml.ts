@@ -10,10 +10,16 @@
  * when a message needs one). On every input both accept, both give the same value (a test checks this).
  */
 import { load as fastLoad } from 'js-yaml';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 
-/** At most this many alias expansions per file. Real records use none. */
+/** At most this many aliases (`*name`) per file. Real records use none. */
 export const MAX_ALIAS_COUNT = 50;
+
+/**
+ * A second, looser bound on what aliases expand to, which the `yaml` package enforces while building
+ * values: 45 aliases nested nine deep would otherwise expand to 59,049 copies.
+ */
+const MAX_ALIAS_EXPANSION = 1000;
 
 export interface YamlIssue {
   rule: 'yaml/syntax' | 'yaml/duplicate-key' | 'yaml/aliases';
@@ -21,8 +27,8 @@ export interface YamlIssue {
   offset: number;
   message: string;
   fix: string;
-  /** The field concerned, when the issue is about one (a duplicate key). */
-  field?: string;
+  /** The field concerned, when the issue is about one (a duplicate key), as a path such as ['links', 0, 'url']. */
+  path?: (string | number)[];
 }
 
 const SYNTAX_FIX = 'check the quotes, brackets and indentation on this line and the one before; put any value that holds a colon or a # in double quotes';
@@ -46,7 +52,65 @@ function yamlDocument(text: string): Document.Parsed {
     strict: true,
     prettyErrors: false,
     keepSourceTokens: false,
+    // Without this the YAML 1.1 tags (!!timestamp, !!binary, !!set) still resolve, to Dates and Buffers.
+    resolveKnownTags: false,
   });
+}
+
+/** Numbers too big for a double: the two parsers read them differently, so the full parser decides. */
+const HUGE_NUMBER = /(?:^|[\s[{,:])[-+]?(?:\d{16,}|\d*\.?\d+[eE][+-]?\d{3,}|0x[0-9a-fA-F]{14,})(?=$|[\s\]},#])/m;
+
+/**
+ * Whether the fast parser's value can stand. It names a null key `null` where YAML 1.2 (and the `yaml`
+ * package) makes it an empty string; such files, rare and always wrong in a record, go to the full parser.
+ */
+function fastValueStands(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (Array.isArray(current)) stack.push(...current);
+    else if (current !== null && typeof current === 'object') {
+      if (Object.hasOwn(current, 'null')) return false;
+      stack.push(...Object.values(current));
+    }
+  }
+  return true;
+}
+
+/** How deeply lists and fields nest, without recursion (so that a hostile file cannot overflow the stack). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** The path of the key that starts at `offset`, e.g. ['links', 0, 'url'], to name a duplicate field. */
+function keyPathAt(document: Document.Parsed, offset: number): (string | number)[] | undefined {
+  let found: (string | number)[] | undefined;
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (found) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined) continue;
+        if ((pair.key as Node).range?.[0] === offset) {
+          found = [...path, key];
+          return;
+        }
+        walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+    }
+  };
+  walk(document.contents, []);
+  return found;
 }
 
 const PLAIN_MESSAGES: Partial<Record<string, string>> = {
@@ -73,37 +137,64 @@ function plainMessage(code: string, original: string): string {
 export function parseYaml(text: string): ParsedYaml {
   let cached: Document.Parsed | undefined;
   const lazyDocument = () => (cached ??= yamlDocument(text));
-  try {
-    const value = fastLoad(text, { maxAliases: 0, maxDepth: MAX_DEPTH, json: false });
-    return { value, document: lazyDocument, issues: [] };
-  } catch {
-    // Refused by the fast parser: the full parser decides, and explains.
+  if (!HUGE_NUMBER.test(text)) {
+    try {
+      const value = fastLoad(text, { maxAliases: 0, maxDepth: MAX_DEPTH, json: false });
+      if (fastValueStands(value)) return { value, document: lazyDocument, issues: [] };
+    } catch {
+      // Refused by the fast parser: the full parser decides, and explains.
+    }
   }
-  const document = lazyDocument();
+  let document: Document.Parsed;
+  try {
+    document = lazyDocument();
+  } catch (error) {
+    // Only pathological input gets here, such as nesting deep enough to exhaust the stack.
+    return { value: undefined, document: lazyDocument, issues: [{ rule: 'yaml/syntax', offset: 0, message: `the YAML could not be read: ${(error as Error).message}`, fix: SYNTAX_FIX }] };
+  }
   const issues: YamlIssue[] = [];
   for (const error of [...document.errors, ...document.warnings]) {
     if (error.code === 'DUPLICATE_KEY') {
-      const key = /^["']?([^:"'\n]+)/.exec(text.slice(error.pos[0]))?.[1]?.trim();
-      issues.push({ rule: 'yaml/duplicate-key', offset: error.pos[0], message: `the field ${key ? `\`${key}\` ` : ''}appears twice in the same place`, fix: 'keep one of them', ...(key ? { field: key } : {}) });
+      const path = keyPathAt(document, error.pos[0]);
+      const key = path?.at(-1);
+      issues.push({ rule: 'yaml/duplicate-key', offset: error.pos[0], message: `the field ${key === undefined ? '' : `\`${key}\` `}appears twice in the same place`, fix: 'keep one of them', ...(path ? { path } : {}) });
     } else {
       issues.push({ rule: 'yaml/syntax', offset: error.pos[0], message: plainMessage(error.code, error.message), fix: SYNTAX_FIX });
     }
   }
+  if (issues.length > 0) return { value: undefined, document: lazyDocument, issues };
+
+  let aliases = 0;
+  let firstAlias = 0;
+  visit(document, {
+    Alias(_, node) {
+      if (aliases++ === 0) firstAlias = node.range?.[0] ?? 0;
+    },
+  });
+  if (aliases > MAX_ALIAS_COUNT) {
+    issues.push({ rule: 'yaml/aliases', offset: firstAlias, message: `the file uses YAML aliases (*name) ${aliases} times; at most ${MAX_ALIAS_COUNT} are allowed`, fix: ALIAS_FIX });
+    return { value: undefined, document: lazyDocument, issues };
+  }
   let value: unknown;
-  if (issues.length === 0) {
-    try {
-      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (/alias/i.test(message)) {
-        issues.push({ rule: 'yaml/aliases', offset: 0, message: `the file expands YAML aliases (*name) more than ${MAX_ALIAS_COUNT} times`, fix: 'write the values out in full instead of using & and * references' });
-      } else {
-        issues.push({ rule: 'yaml/syntax', offset: 0, message: `the YAML could not be read: ${message}`, fix: SYNTAX_FIX });
-      }
-    }
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    issues.push(
+      /alias/i.test(message)
+        ? { rule: 'yaml/aliases', offset: firstAlias, message: 'the file’s YAML aliases (*name) expand to far more data than a record holds', fix: ALIAS_FIX }
+        : { rule: 'yaml/syntax', offset: 0, message: `the YAML could not be read: ${message}`, fix: SYNTAX_FIX },
+    );
+    return { value: undefined, document: lazyDocument, issues };
+  }
+  if (depthOf(value) > MAX_DEPTH) {
+    issues.push({ rule: 'yaml/syntax', offset: 0, message: `the fields are nested more than ${MAX_DEPTH} levels deep`, fix: 'records need only a few levels: check the indentation' });
+    return { value: undefined, document: lazyDocument, issues };
   }
   return { value, document: lazyDocument, issues };
 }
+
+const ALIAS_FIX = 'write the values out in full instead of using & and * references';
 
 /**
  * Where a field is in the document: the offset of its value, or of its key when `key` is true (for an

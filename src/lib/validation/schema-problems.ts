@@ -3,6 +3,7 @@
  * schema's own wording), and a fix where one can be guessed.
  */
 import { z } from 'zod';
+import { fieldMeta } from '../schema-meta.ts';
 import { closestMatch } from '../suggest.ts';
 import { describeValue, fieldName, type Position, type Problem } from './problem.ts';
 import type { RuleId } from './rules.ts';
@@ -62,28 +63,15 @@ export function schemaAt(root: Schema, path: readonly PropertyKey[]): Schema | u
   return schema;
 }
 
-/** The meta (description, examples) registered on a field, looking through optional wrappers. */
-function metaOf(root: Schema, path: readonly PropertyKey[]): { description?: string; examples?: unknown[] } {
-  let schema: Schema | undefined = root;
-  let meta: { description?: string; examples?: unknown[] } = {};
-  for (const part of path) {
-    const def = schemaAt(schema!, [])?._zod.def as { type: string; shape?: Record<string, Schema>; element?: Schema } | undefined;
-    if (def?.type === 'object' && typeof part === 'string') schema = def.shape?.[part];
-    else if (def?.type === 'array') schema = def.element;
-    else return meta;
-    if (!schema) return meta;
-  }
-  // The nearest meta wins: an optional wrapper's meta describes the field as used here.
-  for (let current: Schema | undefined = schema; current; ) {
-    const found = z.globalRegistry.get(current as z.ZodType) as typeof meta | undefined;
-    if (found?.description || found?.examples) {
-      meta = { description: meta.description ?? found.description, examples: meta.examples ?? found.examples };
-      if (meta.description && meta.examples) break;
-    }
-    const def = current._zod.def as { type: string; innerType?: Schema };
-    current = def.type === 'optional' ? def.innerType : undefined;
-  }
-  return meta;
+/** The schema of the field at `path` as declared in its object, optional wrapper included, so its meta is found. */
+function fieldSchemaAt(root: Schema, path: readonly PropertyKey[]): Schema | undefined {
+  if (path.length === 0) return root;
+  const parent = schemaAt(root, path.slice(0, -1));
+  const def = parent?._zod.def as { type: string; shape?: Record<string, Schema>; element?: Schema } | undefined;
+  const last = path.at(-1);
+  if (def?.type === 'object' && typeof last === 'string') return def.shape?.[last];
+  if (def?.type === 'array') return def.element;
+  return undefined;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -133,7 +121,7 @@ export function guessDate(text: string, precision: 'month' | 'day'): string | un
   return Number.isNaN(Date.parse(date)) || new Date(date).toISOString().slice(0, 10) !== date ? undefined : date;
 }
 
-function guessFix(issue: z.core.$ZodIssue, found: unknown, field: Schema | undefined): string | undefined {
+function guessFix(issue: z.core.$ZodIssue, found: unknown): string | undefined {
   if (issue.code === 'invalid_value' && typeof found === 'string') {
     const match = closestMatch(found, issue.values.map(String));
     return match ? `did you mean \`${match}\`?` : undefined;
@@ -174,7 +162,6 @@ function guessFix(issue: z.core.$ZodIssue, found: unknown, field: Schema | undef
     });
     return `remove the second ${describeValue(repeated)}`;
   }
-  void field;
   return undefined;
 }
 
@@ -239,9 +226,9 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], context: Sch
     const found = valueAt(context.value, issue.path);
     const rule = ruleFor(issue, found);
     const field = fieldName(issue.path);
-    const fieldSchema = schemaAt(context.schema, issue.path);
     if (rule === 'schema/required') {
-      const meta = metaOf(context.schema, issue.path);
+      const declared = fieldSchemaAt(context.schema, issue.path);
+      const meta = declared ? fieldMeta(declared) : {};
       const key = String(issue.path.at(-1) ?? '');
       problems.push({
         severity: 'error',
@@ -256,14 +243,14 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], context: Sch
       continue;
     }
     const shown = describeValue(found);
-    const fix = guessFix(issue, found, fieldSchema) ?? context.suggest?.(issue.path, found);
+    const fix = guessFix(issue, found) ?? context.suggest?.(issue.path, found);
     problems.push({
       severity: 'error',
       rule,
       file: context.file,
       ...context.locate(issue.path),
       field,
-      message: `\`${field || 'the record'}\` is ${shown}; expected ${issue.message}.`,
+      message: field ? `\`${field}\` is ${shown}; expected ${issue.message}.` : `the file holds ${shown}; expected ${issue.message}.`,
       found: shown,
       expected: issue.message,
       ...(fix ? { fix } : {}),

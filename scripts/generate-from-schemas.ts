@@ -1,9 +1,10 @@
 /**
  * npm run schemas -- [--check]
  *
- * Writes draft-07 JSON Schema for every record type into schemas/json/, from the zod schemas, so that
- * editors (VS Code's YAML extension and others using yaml-language-server) can autocomplete and check
- * records as people type. With --check it writes nothing and exits 1 if a committed file is stale.
+ * Writes what is derived from the zod schemas: draft-07 JSON Schema for every record type into
+ * schemas/json/ (so editors using yaml-language-server, such as VS Code's YAML extension, autocomplete
+ * and check records as people type), and the field and rule reference in CONTRIBUTING.md. With --check
+ * it writes nothing and exits 1 if a committed file is stale.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ORGANISATIONS, RECORD_COLLECTIONS } from '../schemas/collections.ts';
 import { themesFileSchema } from '../schemas/vocabulary.ts';
+import { fieldReference, replaceBetweenMarkers, ruleReference } from '../src/lib/field-reference.ts';
 
 export const JSON_SCHEMA_DIR = fileURLToPath(new URL('../schemas/json/', import.meta.url));
 
@@ -29,21 +31,30 @@ export function jsonSchemaFiles(): Map<string, string> {
   return files;
 }
 
+export const CONTRIBUTING = fileURLToPath(new URL('../CONTRIBUTING.md', import.meta.url));
+
+/** CONTRIBUTING.md with its generated sections brought up to date. */
+export function contributingGuide(current: string): string {
+  return replaceBetweenMarkers(replaceBetweenMarkers(current, 'fields', fieldReference()), 'rules', ruleReference());
+}
+
 if (import.meta.main) {
   const { values } = parseArgs({ options: { check: { type: 'boolean' } }, strict: true });
   mkdirSync(JSON_SCHEMA_DIR, { recursive: true });
   const stale: string[] = [];
-  for (const [name, text] of jsonSchemaFiles()) {
-    const path = `${JSON_SCHEMA_DIR}${name}`;
+  const files = new Map([...jsonSchemaFiles()].map(([name, text]) => [`${JSON_SCHEMA_DIR}${name}`, text]));
+  files.set(CONTRIBUTING, contributingGuide(readFileSync(CONTRIBUTING, 'utf8')));
+  for (const [path, text] of files) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
     const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     if (current === text) continue;
     stale.push(name);
     if (!values.check) writeFileSync(path, text);
   }
   if (values.check && stale.length) {
-    console.error(`These JSON Schema files are out of date with schemas/: ${stale.join(', ')}. Run npm run schemas and commit the result.`);
+    console.error(`These files are out of date with schemas/: ${stale.join(', ')}. Run npm run schemas and commit the result.`);
     process.exitCode = 1;
   } else {
-    console.log(stale.length ? `Wrote ${stale.join(', ')} to schemas/json/.` : 'schemas/json/ is up to date.');
+    console.log(stale.length ? `Wrote ${stale.join(', ')}.` : 'schemas/json/ and CONTRIBUTING.md are up to date.');
   }
 }
