@@ -130,6 +130,10 @@ describe('a build under a base path, with hostile Markdown', () => {
     expect(html).toContain('href="/council-commons/organisations/ashdown/"');
   });
 
+  it('gives each page its public address from HUB_SITE and HUB_BASE', () => {
+    expect(read(out, 'roadmap/ashdown/garden-waste-online/index.html')).toContain('<link rel="canonical" href="https://example.github.io/council-commons/roadmap/ashdown/garden-waste-online/">');
+  });
+
   it('lets no script, handler, frame, form or unsafe address through from content', () => {
     const html = read(out, 'lessons/brackwater/hostile/index.html');
     const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
