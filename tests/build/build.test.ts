@@ -84,6 +84,11 @@ describe('npm run build on the repository’s content', () => {
     expect(real).toContain('data from mySociety (CC BY 4.0)');
   });
 
+  it('says a roadmap item past its review date may be out of date, and does not say it of a fresh one', () => {
+    expect(read(out, 'roadmap/fenmoor/blue-badge-renewals-online/index.html')).toContain('<strong>This may be out of date.</strong> Fenmoor planned to review it by 30 June 2026.');
+    expect(read(out, 'roadmap/kestrelford/garden-waste-online/index.html')).not.toContain('out of date');
+  });
+
   it('marks Welsh text as Welsh', () => {
     expect(read(out, 'roadmap/glanmor/garden-waste-renewals/index.html')).toContain('<p class="lead" lang="cy">Adnewyddu gwastraff gardd</p>');
   });

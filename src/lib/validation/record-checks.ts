@@ -9,6 +9,7 @@ import { SOFTWARE_KINDS } from '../../../schemas/component.ts';
 import type { RecordCollectionName } from '../../../schemas/collections.ts';
 import { DEFAULT_LICENCE } from '../../../schemas/fields.ts';
 import type { Licence, Service } from '../../../schemas/reference.ts';
+import { isPastReview } from '../freshness.ts';
 import { closestMatch } from '../suggest.ts';
 import type { Severity } from './problem.ts';
 import type { RuleId } from './rules.ts';
@@ -336,7 +337,7 @@ export function checkRecord(record: RecordIdentity, fields: Fields, context: Che
     });
   }
 
-  if (collection === 'roadmap' && typeof fields.review_by === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.review_by) && fields.review_by < context.today) {
+  if (collection === 'roadmap' && typeof fields.review_by === 'string' && isPastReview(fields.review_by, context.today)) {
     report({
       rule: 'freshness/review-due',
       severity: 'warning',

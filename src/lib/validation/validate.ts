@@ -11,6 +11,7 @@ import type { Organisation } from '../../../schemas/organisation.ts';
 import { classifyPath, isPathProblem, listFiles, THEMES_FILE, type FoundFile } from '../content/files.ts';
 import { readContentFile } from '../content/read-file.ts';
 import type { ContentRecord, HubContent, OrganisationEntry } from '../content/types.ts';
+import { today as todayDate } from '../freshness.ts';
 import { loadReferenceData, type ReferenceData } from '../reference-data.ts';
 import type { Problem } from './problem.ts';
 import { checkBody, checkOrganisation, checkRecord, referenceField, suggestReference, type CheckContext } from './record-checks.ts';
@@ -46,7 +47,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     throw new UsageError(`The content folder ${options.contentDir} does not exist. Give the folder that holds organisations/, roadmap/ and the rest, e.g. --content ./content.`);
   }
   const reference = options.reference ?? loadReferenceData();
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayDate();
   // Paths in messages are relative to the content folder's parent, so in a repository they read content/….
   const prefix = relative(dirname(contentDir), contentDir).split('\\').join('/') || basename(contentDir);
   const display = (file: FoundFile) => `${prefix}/${file.relative}`;
@@ -97,16 +98,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
   const themes: Theme[] = [];
   let themesReadable = false;
   if (!themesFile) {
-    problems.push({
-      severity: 'error',
-      rule: 'vocabulary/missing',
-      file: `${prefix}/${THEMES_FILE}`,
-      line: 1,
-      column: 1,
-      field: '',
-      message: `${prefix}/${THEMES_FILE} is missing, so no theme can be checked.`,
-      fix: 'restore it from the repository',
-    });
+    wholeFile(`${prefix}/${THEMES_FILE}`, { rule: 'vocabulary/missing', message: `${prefix}/${THEMES_FILE} is missing, so no theme can be checked.`, fix: 'restore it from the repository' });
   } else {
     const read = readContentFile({ absolute: themesFile.absolute, file: display(themesFile), format: 'yaml', schema: themesFileSchema, singular: 'themes file' });
     const seen = new Set<string>();
