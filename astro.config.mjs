@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
+import { NodePackageImporter } from 'sass';
 
 /**
  * The hub is configured through the environment so that the same build serves at / (npm start), on a
@@ -26,4 +27,12 @@ export default defineConfig({
   // renders safe too: Astro 7's default engine passes scripts and event handlers through.
   markdown: { processor: unified({ rehypePlugins: [rehypeRaw, rehypeSanitize] }) },
   devToolbar: { enabled: false },
+  vite: {
+    css: {
+      // govuk-frontend is imported as Sass with `@use "pkg:govuk-frontend/…"`.
+      preprocessorOptions: { scss: { importers: [new NodePackageImporter()] } },
+      // Vite 8's CSS minifier rejects two old Internet Explorer hacks in govuk-frontend's CSS.
+      lightningcss: { errorRecovery: true },
+    },
+  },
 });

@@ -1,11 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test projects: `node` for everything that runs in plain Node (unit, validator, content, scripts,
+ * builds). Other projects (Astro components rendered with the Container API; the built site in a real
+ * browser) add themselves to `projects` with their own config files.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    environment: 'node',
-    // The build tests run the real Astro build, which takes a while on a 2-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/components/**', 'tests/site/**'],
+          environment: 'node',
+          // The build tests run the real Astro build, which takes a while on a 2-core machine.
+          testTimeout: 30_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -36,6 +36,7 @@ const CASES: Case[] = [
   { name: 'a file outside the known folders', rule: 'path/unknown-location', fixture: 'unknown-location', file: 'content/stuff/notes.txt', line: 1, field: '', message: /does not read this file/, fix: /move it/ },
   { name: 'a record file with the wrong extension', rule: 'path/extension', fixture: 'extension', file: 'content/roadmap/ashdown/idea.txt', line: 1, field: '', message: /roadmap items are Markdown \(\.md\) files, not \.txt/, fix: /idea\.md/ },
   { name: 'a file name that is not a slug', rule: 'path/slug', fixture: 'slug', file: 'content/roadmap/ashdown/Garden_Waste.md', line: 1, field: '', message: /`Garden_Waste` is not a valid slug/, fix: /`garden-waste`/ },
+  { name: 'an organisation id the site needs for its addresses', rule: 'path/reserved-id', fixture: 'reserved-id', file: 'content/organisations/status.yaml', line: 1, field: '', message: /`status` cannot be an organisation id/, fix: /status-group\.yaml/ },
   {
     name: 'a symbolic link',
     rule: 'path/symlink',

@@ -12,6 +12,12 @@ import type { RuleId } from '../validation/rules.ts';
 
 export const THEMES_FILE = 'vocabularies/themes.yaml';
 
+/**
+ * Words the site uses in addresses beside organisation ids (/roadmap/status/beta/, /roadmap/page/2/),
+ * so no organisation may take one as its id.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['page', 'status', 'type', 'nation', 'service', 'theme', 'by']);
+
 export type ContentPath =
   | { kind: 'organisation'; id: string }
   | { kind: 'record'; collection: RecordCollectionName; organisation: string; slug: string; extension: string }
@@ -105,6 +111,13 @@ export function classifyPath(relative: string): ContentPath | PathProblem {
       return { rule: 'path/extension', message: `organisation files are YAML files ending .yaml, not ${extension || 'without an extension'}`, fix: extensionFix(extension, ORGANISATIONS.extensions, name) };
     }
     if (!isSlug(stem)) return slugProblem('organisation id', stem);
+    if (RESERVED_IDS.has(stem)) {
+      return {
+        rule: 'path/reserved-id',
+        message: `\`${stem}\` cannot be an organisation id: the site uses the word in its addresses (${[...RESERVED_IDS].join(', ')})`,
+        fix: `rename it, for example to ${stem}-group.yaml`,
+      };
+    }
     return { kind: 'organisation', id: stem };
   }
 

@@ -6,6 +6,7 @@ export const RULES = {
   'path/unknown-location': 'The file is in a folder the hub does not read, or at the wrong depth.',
   'path/extension': 'The file type is not one the collection takes (.md or .yaml).',
   'path/slug': 'A file or folder name is not a valid slug: lowercase a-z, 0-9 and single hyphens, at most 80 characters.',
+  'path/reserved-id': 'An organisation id that is a word the site uses in its addresses, such as page or status.',
   'path/symlink': 'The file is a symbolic link; content must be real files inside content/.',
   'path/too-large': 'The file is bigger than 256 KiB.',
   'path/duplicate-id': 'Two files give the same record id, e.g. x.md and x.yaml in one folder.',
