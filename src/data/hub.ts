@@ -4,11 +4,16 @@
  */
 import { getCollection } from 'astro:content';
 import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../schemas/collections.ts';
+import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { Theme } from '../../schemas/vocabulary.ts';
 import type { RecordData } from '../lib/content/types.ts';
-import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
+import { lastUpdatedDates } from '../lib/git-dates.ts';
+import { codeInWords, NATION_LABELS, ORGANISATION_TYPE_LABELS } from '../lib/labels.ts';
+import { sortByTitle, type FilterName, type Listed } from '../lib/listing.ts';
+import { buildRelations, type Relations } from '../lib/relations.ts';
+import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
 
 interface HubRecordOf<C extends RecordCollectionName> {
   collection: C;
@@ -32,20 +37,51 @@ export interface HubOrganisation {
   demonstration: boolean;
 }
 
+/** A record as lists see it: its title, id and filter values, with the record itself. */
+export interface ListedRecord extends Listed {
+  record: HubRecord;
+}
+
 export interface Hub {
   records: HubRecord[];
   recordsById: Map<string, HubRecord>;
   organisations: Map<string, HubOrganisation>;
   recordsByOrganisation: Map<string, HubRecord[]>;
+  /** Each collection's records A to Z, with their filter values. */
+  listed: Map<RecordCollectionName, ListedRecord[]>;
   themes: Map<string, Theme>;
   services: Map<number, Service>;
+  /** Services and themes that records are about, A to Z, with those records. */
+  servicesWithContent: { service: Service; records: HubRecord[] }[];
+  themesWithContent: { theme: Theme; records: HubRecord[] }[];
   licences: Map<string, Licence>;
   defaultLicence: Licence;
+  relations: Relations;
+  /** When each file last changed, from git, keyed by file path; empty without history. */
+  lastUpdated: Map<string, string>;
+  /** Words for a filter value: ('type', 'county') → 'County council'. */
+  facetLabel: (filter: FilterName, value: string) => string;
+  config: SiteConfig;
 }
 
 let hub: Promise<Hub> | undefined;
 
+function servicesOf(record: HubRecord): number[] {
+  return 'services' in record.data ? (record.data.services ?? []) : [];
+}
+
+function themesOf(record: HubRecord): string[] {
+  return 'themes' in record.data ? (record.data.themes ?? []) : [];
+}
+
 async function load(): Promise<Hub> {
+  const organisationEntries = await getCollection('organisations');
+  const organisations = new Map(
+    organisationEntries.map((entry) => [
+      entry.id,
+      { id: entry.id, data: entry.data, filePath: entry.filePath ?? '', demonstration: entry.data.demonstration === true },
+    ]),
+  );
   const records: HubRecord[] = [];
   for (const { name } of RECORD_COLLECTIONS) {
     for (const entry of await getCollection(name)) {
@@ -61,25 +97,78 @@ async function load(): Promise<Hub> {
       } as HubRecord);
     }
   }
-  records.sort((a, b) => a.data.title.localeCompare(b.data.title, 'en-GB'));
-  const organisations = new Map(
-    (await getCollection('organisations')).map((entry) => [
-      entry.id,
-      { id: entry.id, data: entry.data, filePath: entry.filePath ?? '', demonstration: entry.data.demonstration === true },
-    ]),
-  );
+  const byTitle = sortByTitle(records.map((record) => ({ id: record.id, title: record.data.title, record }))).map(({ record }) => record);
   const recordsByOrganisation = new Map<string, HubRecord[]>();
-  for (const record of records) recordsByOrganisation.set(record.organisation, [...(recordsByOrganisation.get(record.organisation) ?? []), record]);
+  for (const record of byTitle) recordsByOrganisation.set(record.organisation, [...(recordsByOrganisation.get(record.organisation) ?? []), record]);
+
+  const services = new Map((await getCollection('services')).map((entry) => [entry.data.id, entry.data]));
+  const themes = new Map((await getCollection('themes')).map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
   const licences = new Map((await getCollection('licences')).map((entry) => [entry.id, entry.data]));
+
+  const listed = new Map<RecordCollectionName, ListedRecord[]>(RECORD_COLLECTIONS.map(({ name }) => [name, []]));
+  for (const record of byTitle) {
+    const owner = organisations.get(record.organisation)?.data;
+    listed.get(record.collection)!.push({
+      id: record.id,
+      title: record.data.title,
+      collection: record.collection,
+      record,
+      facets: {
+        ...(record.collection === 'roadmap' ? { status: [record.data.status] } : {}),
+        ...(owner ? { type: [owner.type], ...(owner.nation ? { nation: [owner.nation] } : {}) } : {}),
+        service: servicesOf(record).map(String),
+        theme: themesOf(record),
+      },
+    });
+  }
+
+  const byService = new Map<number, HubRecord[]>();
+  const byTheme = new Map<string, HubRecord[]>();
+  for (const record of byTitle) {
+    for (const id of servicesOf(record)) byService.set(id, [...(byService.get(id) ?? []), record]);
+    for (const id of themesOf(record)) byTheme.set(id, [...(byTheme.get(id) ?? []), record]);
+  }
+  const collator = new Intl.Collator('en-GB', { sensitivity: 'base' });
+  const servicesWithContent = [...byService]
+    .filter(([id]) => services.has(id))
+    .map(([id, serviceRecords]) => ({ service: services.get(id)!, records: serviceRecords }))
+    .sort((a, b) => collator.compare(a.service.label, b.service.label));
+  const themesWithContent = [...byTheme]
+    .filter(([id]) => themes.has(id))
+    .map(([id, themeRecords]) => ({ theme: themes.get(id)!, records: themeRecords }))
+    .sort((a, b) => collator.compare(a.theme.label, b.theme.label));
+
+  const facetLabel = (filter: FilterName, value: string): string => {
+    switch (filter) {
+      case 'type':
+        return ORGANISATION_TYPE_LABELS[value as keyof typeof ORGANISATION_TYPE_LABELS] ?? codeInWords(value);
+      case 'nation':
+        return NATION_LABELS[value as keyof typeof NATION_LABELS] ?? codeInWords(value);
+      case 'service':
+        return services.get(Number(value))?.label ?? `LGSL ${value}`;
+      case 'theme':
+        return themes.get(value)?.label ?? value;
+      default:
+        return codeInWords(value);
+    }
+  };
+
   return {
-    records,
-    recordsById: new Map(records.map((record) => [record.id, record])),
+    records: byTitle,
+    recordsById: new Map(byTitle.map((record) => [record.id, record])),
     organisations,
     recordsByOrganisation,
-    themes: new Map((await getCollection('themes')).map((entry) => [entry.id, { id: entry.id, ...entry.data }])),
-    services: new Map((await getCollection('services')).map((entry) => [entry.data.id, entry.data])),
+    listed,
+    themes,
+    services,
+    servicesWithContent,
+    themesWithContent,
     licences,
     defaultLicence: licences.get(DEFAULT_LICENCE)!,
+    relations: buildRelations(byTitle, organisationEntries.map((entry) => ({ id: entry.id, uses: entry.data.uses }))),
+    lastUpdated: lastUpdatedDates(process.env.HUB_CONTENT_DIR || 'content'),
+    facetLabel,
+    config: siteConfig(),
   };
 }
 
@@ -88,3 +177,5 @@ export function loadHub(): Promise<Hub> {
   hub ??= load();
   return hub;
 }
+
+export { servicesOf, themesOf };

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import { monthInWords, dateInWords } from './format.ts';
+import { codeInWords, NATION_LABELS, ORGANISATION_TYPE_LABELS } from './labels.ts';
 import { fieldMeta } from './schema-meta.ts';
 
 export type Display =
@@ -43,9 +44,6 @@ const URL_FIELDS = new Set(['source_url', 'landing_url', 'repository_url', 'url'
 const ORGANISATION_FIELDS = new Set(['partners', 'county', 'combined_authority']);
 const RECORD_FIELDS = new Set(['reuses', 'uses', 'related', 'adopted_from']);
 
-function words(value: string): string {
-  return value.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
-}
 
 function contactDisplay(value: string): Display {
   if (/^mailto:/i.test(value)) {
@@ -86,8 +84,10 @@ function displayValue(key: string, value: unknown, lookups: FieldLookups): Displ
   if (URL_FIELDS.has(key) && typeof value === 'string') return { kind: 'link', text: value, href: value };
   if (MONTH_FIELDS.has(key) && typeof value === 'string') return text(monthInWords(value));
   if (DATE_FIELDS.has(key) && typeof value === 'string') return text(dateInWords(value));
-  if (key === 'status' || key === 'outcome' || key === 'kind' || key === 'development_status' || key === 'maintenance' || key === 'update_frequency' || key === 'looking_for' || key === 'type' || key === 'nation') {
-    return text(words(String(value)));
+  if (key === 'type' && typeof value === 'string') return text(ORGANISATION_TYPE_LABELS[value as keyof typeof ORGANISATION_TYPE_LABELS] ?? codeInWords(value));
+  if (key === 'nation' && typeof value === 'string') return text(NATION_LABELS[value as keyof typeof NATION_LABELS] ?? codeInWords(value));
+  if (key === 'status' || key === 'outcome' || key === 'kind' || key === 'development_status' || key === 'maintenance' || key === 'update_frequency' || key === 'looking_for') {
+    return text(codeInWords(String(value)));
   }
   if (value && typeof value === 'object') {
     // Links and distributions: a titled link, with the format where there is one.
@@ -109,7 +109,7 @@ export function fieldRows(schema: z.ZodObject, data: Record<string, unknown>, lo
     let value = data[key];
     if (value === undefined && key === 'licence' && options.defaultLicence) value = DEFAULT_LICENCE;
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    rows.push({ key, label: fieldMeta(field).title ?? words(key), value: displayValue(key, value, lookups), ...(key.endsWith('_cy') ? { lang: 'cy' } : {}) });
+    rows.push({ key, label: fieldMeta(field).title ?? codeInWords(key.replace(/_/g, '-')), value: displayValue(key, value, lookups), ...(key.endsWith('_cy') ? { lang: 'cy' } : {}) });
   }
   return rows;
 }

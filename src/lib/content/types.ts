@@ -40,3 +40,6 @@ export interface HubContent {
   records: ContentRecord[];
   themes: Theme[];
 }
+
+/** Just a record's collection and its typed fields: what pure functions about one record need. */
+export type TypedRecord = { [C in RecordCollectionName]: { collection: C; data: RecordData<C> } }[RecordCollectionName];

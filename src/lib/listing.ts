@@ -1,0 +1,103 @@
+/**
+ * Collection lists that work without JavaScript: sorted A to Z, paginated, and narrowed by filter
+ * links (status, organisation type, nation, service, theme), each filter value a page of its own at
+ * /<collection>/<filter>/<value>/ and /<collection>/<filter>/<value>/page/<n>/.
+ */
+import { NATIONS, ORGANISATION_TYPES } from '../../schemas/organisation.ts';
+import { ROADMAP_STATUSES } from '../../schemas/roadmap.ts';
+
+/** Records per list page: enough to scan, few enough for a phone. */
+export const PAGE_SIZE = 25;
+
+export const FILTER_NAMES = ['status', 'type', 'nation', 'service', 'theme'] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+
+export const FILTER_LABELS: Record<FilterName, string> = {
+  status: 'Status',
+  type: 'Type of organisation',
+  nation: 'Nation',
+  service: 'Service',
+  theme: 'Theme',
+};
+
+/** What a list needs to know about a record; pages build these from the loaded hub. */
+export interface Listed {
+  id: string;
+  title: string;
+  collection: string;
+  /** Filter values of the record, by filter: e.g. { status: ['beta'], service: ['524'] }. */
+  facets: Partial<Record<FilterName, string[]>>;
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface FilterGroup {
+  name: FilterName;
+  label: string;
+  options: FilterOption[];
+}
+
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+/** A to Z by title, then by id so the order is stable. */
+export function sortByTitle<T extends { title: string; id: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface Page<T> {
+  items: T[];
+  /** 1-based. */
+  number: number;
+  total: number;
+}
+
+/** Splits a list into pages; an empty list is one empty page, so every list has a first page. */
+export function paginate<T>(items: readonly T[], size = PAGE_SIZE): Page<T>[] {
+  const total = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: total }, (_, index) => ({ items: items.slice(index * size, (index + 1) * size), number: index + 1, total }));
+}
+
+/** The order filter values are offered in: the schemas' own order where there is one, else A to Z by label. */
+const FIXED_ORDER: Partial<Record<FilterName, readonly string[]>> = {
+  status: ROADMAP_STATUSES,
+  type: ORGANISATION_TYPES,
+  nation: NATIONS,
+};
+
+/** The filter groups for a set of records, with a count for each value; groups with no values are left out. */
+export function filterGroups(records: readonly Listed[], label: (filter: FilterName, value: string) => string, filters: readonly FilterName[] = FILTER_NAMES): FilterGroup[] {
+  const groups: FilterGroup[] = [];
+  for (const name of filters) {
+    const counts = new Map<string, number>();
+    for (const record of records) for (const value of new Set(record.facets[name] ?? [])) counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (counts.size === 0) continue;
+    const order = FIXED_ORDER[name];
+    const options = [...counts].map(([value, count]) => ({ value, label: label(name, value), count }));
+    options.sort(order ? (a, b) => order.indexOf(a.value) - order.indexOf(b.value) : (a, b) => collator.compare(a.label, b.label));
+    groups.push({ name, label: FILTER_LABELS[name], options });
+  }
+  return groups;
+}
+
+/** The records with a filter value. */
+export function withFacet<T extends Listed>(records: readonly T[], filter: FilterName, value: string): T[] {
+  return records.filter((record) => record.facets[filter]?.includes(value));
+}
+
+/** The path of a list page, relative to the site's base: roadmap/, roadmap/page/2/, roadmap/status/beta/page/3/. */
+export function listPath(collection: string, page = 1, filter?: { name: FilterName; value: string }): string {
+  const filtered = filter ? `${collection}/${filter.name}/${filter.value}/` : `${collection}/`;
+  return page > 1 ? `${filtered}page/${page}/` : filtered;
+}
+
+/** "Showing 26 to 50 of 112". */
+export function rangeText(page: Page<unknown>, count: number, size = PAGE_SIZE): string {
+  if (count === 0) return 'Nothing to show';
+  const first = (page.number - 1) * size + 1;
+  const last = first + page.items.length - 1;
+  return page.total === 1 ? `Showing all ${count.toLocaleString('en-GB')}` : `Showing ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')}`;
+}
