@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ORGANISATIONS, RECORD_COLLECTIONS, type CollectionDefinition } from '../../schemas/collections.ts';
-import { fieldMeta, isOptional, type FieldMeta } from './schema-meta.ts';
+import { fieldMeta, isOptional } from './schema-meta.ts';
 import { RULES } from './validation/rules.ts';
 
 

@@ -3,6 +3,7 @@
  * links (status, organisation type, nation, service, theme), each filter value a page of its own at
  * /<collection>/<filter>/<value>/ and /<collection>/<filter>/<value>/page/<n>/.
  */
+import type { RecordCollectionName } from '../../schemas/collections.ts';
 import { NATIONS, ORGANISATION_TYPES } from '../../schemas/organisation.ts';
 import { ROADMAP_STATUSES } from '../../schemas/roadmap.ts';
 
@@ -11,6 +12,15 @@ export const PAGE_SIZE = 25;
 
 export const FILTER_NAMES = ['status', 'type', 'nation', 'service', 'theme'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
+
+/** Which filters make sense for each collection: only roadmap items have a status; principles no services. */
+export const COLLECTION_FILTERS: Record<RecordCollectionName, FilterName[]> = {
+  roadmap: ['status', 'type', 'nation', 'service', 'theme'],
+  principles: ['type', 'nation', 'theme'],
+  lessons: ['type', 'nation', 'service', 'theme'],
+  datasets: ['type', 'nation', 'service', 'theme'],
+  components: ['type', 'nation', 'service', 'theme'],
+};
 
 export const FILTER_LABELS: Record<FilterName, string> = {
   status: 'Status',
@@ -100,4 +110,18 @@ export function rangeText(page: Page<unknown>, count: number, size = PAGE_SIZE):
   const first = (page.number - 1) * size + 1;
   const last = first + page.items.length - 1;
   return page.total === 1 ? `Showing all ${count.toLocaleString('en-GB')}` : `Showing ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')}`;
+}
+
+/**
+ * The numbered links of a pagination bar: the first and last pages, the current one and its
+ * neighbours, with an ellipsis for each gap (as the GOV.UK pagination pattern recommends).
+ */
+export function paginationItems(current: number, total: number): (number | 'ellipsis')[] {
+  const shown = [...new Set([1, current - 1, current, current + 1, total])].filter((number) => number >= 1 && number <= total).sort((a, b) => a - b);
+  const items: (number | 'ellipsis')[] = [];
+  shown.forEach((number, index) => {
+    if (index > 0 && number - shown[index - 1] > 1) items.push('ellipsis');
+    items.push(number);
+  });
+  return items;
 }

@@ -47,6 +47,17 @@ function pagesFromPaths(contentDir: string): string[] {
 /** A built page, with runs of whitespace made one space, as a browser shows them. */
 const read = (out: string, page: string) => readFileSync(join(out, page), 'utf8').replace(/\s+/g, ' ');
 
+/** The text a reader sees in some HTML: tags dropped, common entities decoded, whitespace collapsed. */
+const textOf = (html: string) =>
+  html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+
 describe('npm run build on the repository’s content', () => {
   const out = join(work, 'site');
   let result: ReturnType<typeof build>;
@@ -69,15 +80,16 @@ describe('npm run build on the repository’s content', () => {
 
   it('shows a record’s fields, in words, with its organisation and licence', () => {
     const html = read(out, 'roadmap/kestrelford/garden-waste-online/index.html');
-    expect(html).toContain('<h1>Garden waste subscriptions online</h1>');
-    expect(html).toContain('Roadmap item from <a href="/organisations/kestrelford/">Kestrelford</a>');
-    expect(html).toMatch(/<dt>Start<\/dt> <dd data-field="start">October 2025 ?<\/dd>/);
-    expect(html).toContain('<a href="http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>');
+    expect(textOf(/<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1])).toBe('Garden waste subscriptions online');
+    expect(textOf(html)).toContain('Roadmap item from Kestrelford');
+    expect(html).toMatch(/<a [^>]*href="\/organisations\/kestrelford\/"[^>]*>Kestrelford<\/a>/);
+    expect(textOf(html)).toContain('Start October 2025 End May 2026');
+    expect(html).toMatch(/<a [^>]*href="http:\/\/www\.nationalarchives\.gov\.uk\/doc\/open-government-licence\/version\/3\/"[^>]*>Open Government Licence v3\.0<\/a>/);
   });
 
   it('marks demonstration records and organisations, and not real councils', () => {
-    expect(read(out, 'lessons/fenmoor/school-admissions-chatbot/index.html')).toContain('Demonstration record.');
-    expect(read(out, 'organisations/fenmoor/index.html')).toContain('Demonstration organisation.');
+    expect(textOf(read(out, 'lessons/fenmoor/school-admissions-chatbot/index.html'))).toContain('Demonstration record.');
+    expect(textOf(read(out, 'organisations/fenmoor/index.html'))).toContain('Demonstration organisation.');
     const real = read(out, 'organisations/hartlepool/index.html');
     expect(real).not.toContain('Demonstration');
     expect(real).toContain('Nothing shared yet');
@@ -85,12 +97,12 @@ describe('npm run build on the repository’s content', () => {
   });
 
   it('says a roadmap item past its review date may be out of date, and does not say it of a fresh one', () => {
-    expect(read(out, 'roadmap/fenmoor/blue-badge-renewals-online/index.html')).toContain('<strong>This may be out of date.</strong> Fenmoor planned to review it by 30 June 2026.');
+    expect(textOf(read(out, 'roadmap/fenmoor/blue-badge-renewals-online/index.html'))).toContain('This may be out of date: Fenmoor planned to review it by 30 June 2026.');
     expect(read(out, 'roadmap/kestrelford/garden-waste-online/index.html')).not.toContain('out of date');
   });
 
   it('marks Welsh text as Welsh', () => {
-    expect(read(out, 'roadmap/glanmor/garden-waste-renewals/index.html')).toContain('<p class="lead" lang="cy">Adnewyddu gwastraff gardd</p>');
+    expect(read(out, 'roadmap/glanmor/garden-waste-renewals/index.html')).toMatch(/<p [^>]*lang="cy"[^>]*>Adnewyddu gwastraff gardd<\/p>/);
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { displayHtml, escapeHtml } from '../../src/lib/display-html.ts';
 import { parseGitLog } from '../../src/lib/git-dates.ts';
 import { organisationJsonLd, recordJsonLd, scriptSafeJson } from '../../src/lib/json-ld.ts';
-import { filterGroups, listPath, paginate, rangeText, sortByTitle, withFacet, type Listed } from '../../src/lib/listing.ts';
+import { filterGroups, listPath, paginate, paginationItems, rangeText, sortByTitle, withFacet, type Listed } from '../../src/lib/listing.ts';
 import { buildRelations } from '../../src/lib/relations.ts';
 import { editUrl, reportProblemUrl, siteConfig } from '../../src/lib/site-config.ts';
 
@@ -152,5 +152,14 @@ describe('displayHtml', () => {
   it('writes a list of two or more as a list, and a list of one as the item', () => {
     expect(displayHtml({ kind: 'list', items: [{ kind: 'text', text: 'a' }] })).toBe('a');
     expect(displayHtml({ kind: 'list', items: [{ kind: 'text', text: 'a' }, { kind: 'text', text: 'b' }] })).toBe('<ul class="govuk-list"><li>a</li><li>b</li></ul>');
+  });
+});
+
+describe('paginationItems', () => {
+  it('shows the first, last, current and neighbouring pages, with ellipses for gaps', () => {
+    expect(paginationItems(1, 1)).toEqual([1]);
+    expect(paginationItems(1, 3)).toEqual([1, 2, 3]);
+    expect(paginationItems(5, 10)).toEqual([1, 'ellipsis', 4, 5, 6, 'ellipsis', 10]);
+    expect(paginationItems(10, 10)).toEqual([1, 'ellipsis', 9, 10]);
   });
 });
