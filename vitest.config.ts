@@ -20,6 +20,7 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      'tests/site/vitest.config.ts',
       'tests/components/vitest.config.ts',
     ],
   },

@@ -1,0 +1,128 @@
+/**
+ * Accessibility of every page type on the demonstration site: axe-core against WCAG 2.2 A and AA, and
+ * keyboard use: Tab reaches every link, button and field, shows where focus is, and starts at a skip
+ * link that moves focus to the main content.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Result } from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newContext } from '../helpers/browser.ts';
+import { tabThrough } from './keyboard.ts';
+import { PAGE_TYPES } from './pages.ts';
+import { urlOf, type SiteName } from './site.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, site?: SiteName): Promise<Page> {
+  await context?.close();
+  context = await newContext(browser);
+  const page = await context.newPage();
+  const response = await page.goto(urlOf(path, site), { waitUntil: path.startsWith('search/') ? 'networkidle' : 'load' });
+  expect(response?.status(), `${urlOf(path, site)} answered with status ${response?.status()}, so there is no page to check`).toBe(200);
+  return page;
+}
+
+/** Each violation as lines: its id, impact, help and every element it was found on. */
+function describeViolations(violations: Result[]): string[] {
+  return violations.flatMap((violation) => [
+    `${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help} – ${violation.helpUrl}`,
+    ...violation.nodes.map((node) => `    at ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+  ]);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return describeViolations(results.violations);
+}
+
+describe('axe-core, WCAG 2.2 A and AA', () => {
+  it.for(PAGE_TYPES)('$name (/$path) has no violations', async ({ path, site }) => {
+    const page = await open(path, site);
+    expect(await axeViolations(page), `axe-core violations on ${urlOf(path, site)}`).toEqual([]);
+  });
+
+  it('the search page has no violations once it shows results and a filter group is open', async () => {
+    const page = await open('search/');
+    await page.getByRole('searchbox').first().fill('council');
+    await page.locator('main a[href*="/roadmap/"], main a[href*="/lessons/"]').first().waitFor();
+    const group = page.locator('main summary, main button[aria-expanded="false"]').filter({ hasText: /collection/i }).first();
+    if ((await group.count()) > 0) await group.click();
+    await page.waitForTimeout(300);
+    expect(await axeViolations(page), `axe-core violations on ${urlOf('search/')} after searching for “council”`).toEqual([]);
+  });
+});
+
+describe('keyboard only', () => {
+  it.for(PAGE_TYPES)('on $name (/$path), Tab reaches every link, button and field, each with a visible focus indicator, and returns to the page', async ({ path, site }) => {
+    const page = await open(path, site);
+    const { unreached, unseen, returned, visited } = await tabThrough(page);
+    expect(unreached, `not reached by Tab on ${urlOf(path, site)}`).toEqual([]);
+    expect(unseen, `focused with no visible change on ${urlOf(path, site)}`).toEqual([]);
+    expect(returned, `Tab never brought focus back to the page after ${visited.length} elements on ${urlOf(path, site)}; last: ${visited.slice(-3).join(', ')}`).toBe(true);
+  });
+
+  it.for(PAGE_TYPES)('on $name (/$path), the first Tab reaches the skip link, and activating it moves focus to the main content', async ({ path, site }) => {
+    const page = await open(path, site);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => {
+      const active = document.activeElement as HTMLAnchorElement | null;
+      return { tag: active?.tagName.toLowerCase(), text: active?.innerText.trim() ?? '', href: active?.getAttribute('href') ?? '', visible: !!active && active.getBoundingClientRect().width > 0 && active.getBoundingClientRect().right > 0 };
+    });
+    expect(first.tag, `the first Tab on ${urlOf(path, site)} should reach a link; it reached ${JSON.stringify(first)}`).toBe('a');
+    expect(first.text).toMatch(/skip to (the )?main content/i);
+    expect(first.href, 'the skip link should point at an element on the page').toMatch(/^#./);
+    expect(first.visible, 'the skip link should be visible once focused').toBe(true);
+
+    await page.keyboard.press('Enter');
+    const after = await page.evaluate((href) => {
+      const target = document.getElementById(decodeURIComponent(href.slice(1)));
+      const active = document.activeElement;
+      return { targetIsMain: target?.tagName === 'MAIN', focusedTarget: !!target && active === target, active: active ? `<${active.tagName.toLowerCase()}${active.id ? ` id="${active.id}"` : ''}>` : 'nothing' };
+    }, first.href);
+    expect(after.targetIsMain, `the skip link’s target ${first.href} should be the <main> element`).toBe(true);
+    expect(after.focusedTarget, `after activating the skip link, focus should be on ${first.href}; it is on ${after.active}`).toBe(true);
+
+    await page.keyboard.press('Tab');
+    const inMain = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      const active = document.activeElement;
+      return !!main && !!active && active !== document.body && (main.contains(active) || !!(main.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING));
+    });
+    expect(inMain, 'the Tab after the skip link should move on from the main content, not back to the header').toBe(true);
+  });
+});
+
+describe('the keyboard check itself', () => {
+  it('notices focus that shows no change, accepts focus drawn on a label, and does not ask for hidden or disabled elements', async () => {
+    await context?.close();
+    context = await newContext(browser);
+    const page = await context.newPage();
+    await page.setContent(`<!doctype html><html lang="en"><head><title>Keyboard check</title><style>
+      a { color: #1d70b8 } a:focus { outline: none } a.shows:focus { outline: 3px solid #fd0 }
+      .box input { position: absolute; opacity: 0 } .box label::before { content: ""; display: inline-block; width: 20px; height: 20px; border: 2px solid #000 }
+      .box input:focus + label::before { box-shadow: 0 0 0 3px #fd0 }
+    </style></head><body>
+      <a class="shows" href="/one">Shows focus</a>
+      <a href="/two">Shows nothing</a>
+      <div class="box"><input type="checkbox" id="tick"><label for="tick">Focus drawn on the label</label></div>
+      <div hidden><a href="/three">Hidden</a></div>
+      <details><summary>More</summary><a href="/four">Inside closed details</a></details>
+      <fieldset disabled><input aria-label="Disabled"></fieldset>
+    </body></html>`);
+    const result = await tabThrough(page);
+    expect(result.unseen).toEqual([expect.stringContaining('Shows nothing')]);
+    expect(result.unreached).toEqual([]);
+    expect(result.returned).toBe(true);
+    expect(result.visited).toHaveLength(4);
+  });
+});

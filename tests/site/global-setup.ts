@@ -1,0 +1,115 @@
+/**
+ * Global setup of the 'site' project: builds two sites once per run, each under the base path
+ * /council-commons/ (so that base-path bugs show up), and serves each on its own port on 127.0.0.1:
+ *   - the demonstration site, from the repository's content/ (what the browser, accessibility, HTML,
+ *     link and budget tests check);
+ *   - the fixture site: the small test baseline, plus one hostile record (what safe-markdown.test.ts
+ *     opens) and enough roadmap items for the roadmap list to run to a second page (the demonstration
+ *     content fits on one).
+ * Tests read the addresses and folders with inject('demoUrl') and so on.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { contentFixture, removeFixtures, ROOT } from '../helpers/content.ts';
+import { HOSTILE_MARKDOWN, HOSTILE_RECORD } from './hostile.ts';
+import { PAGINATION_ITEMS, paginationItem } from './pages.ts';
+import { serveSite, type StaticSite } from './server.ts';
+
+export const BASE = '/council-commons/';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The path the sites are served under: /council-commons/ */
+    base: string;
+    /** The demonstration site's address, with the base path: http://127.0.0.1:<port>/council-commons/ */
+    demoUrl: string;
+    /** The demonstration site's built folder. */
+    demoDir: string;
+    /** The repository's content folder the demonstration site was built from. */
+    demoContentDir: string;
+    /** The fixture site's address, with the base path. */
+    fixtureUrl: string;
+    fixtureDir: string;
+    fixtureContentDir: string;
+    /** Why the fixture site did not build (empty when it did). */
+    fixtureBuildError: string;
+  }
+}
+
+/**
+ * The environment for a child process: without what Vitest adds (BASE_URL, NODE_ENV=test, MODE, VITEST…),
+ * which would leak into Astro and Vite.
+ */
+export function cleanEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*|__VITEST.*)$/.test(key)) delete env[key];
+  }
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+/** Runs `node scripts/build.ts` and resolves with its exit code and output. */
+function build(env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string; seconds: number }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env: cleanEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('close', (status) => resolve({ status, output, seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const work = mkdtempSync(join(tmpdir(), 'council-commons-site-'));
+  const servers: StaticSite[] = [];
+  const teardown = async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    removeFixtures();
+    if (!process.env.HUB_KEEP_TEST_SITES) rmSync(work, { recursive: true, force: true });
+  };
+
+  try {
+    // The demonstration site. The server starts first, on a free port, so that HUB_SITE can name it.
+    const demoDir = join(work, 'demo');
+    const demo = await serveSite(demoDir, BASE);
+    servers.push(demo);
+    const demoBuild = await build({ HUB_CONTENT_DIR: join(ROOT, 'content'), HUB_OUT_DIR: demoDir, HUB_BASE: BASE, HUB_SITE: demo.origin });
+    if (demoBuild.status !== 0) {
+      throw new Error(`The demonstration site did not build (exit ${demoBuild.status}), so no site test can run. The build said:\n${demoBuild.output.slice(-4000)}`);
+    }
+    console.log(`[site] Built the demonstration site in ${demoBuild.seconds.toFixed(1)} s; serving it at ${demo.url}`);
+
+    // The fixture site: the test baseline, one record that tries to run script, and enough roadmap items to paginate.
+    const content = contentFixture();
+    mkdirSync(join(content, HOSTILE_RECORD.collection, HOSTILE_RECORD.organisation), { recursive: true });
+    writeFileSync(join(content, HOSTILE_RECORD.collection, HOSTILE_RECORD.organisation, `${HOSTILE_RECORD.slug}.md`), HOSTILE_MARKDOWN);
+    for (let number = 1; number <= PAGINATION_ITEMS; number++) {
+      const item = paginationItem(number);
+      writeFileSync(join(content, 'roadmap', 'ashdown', `${item.slug}.md`), item.markdown);
+    }
+    const fixtureDir = join(work, 'fixture');
+    const fixture = await serveSite(fixtureDir, BASE);
+    servers.push(fixture);
+    const fixtureBuild = await build({ HUB_CONTENT_DIR: content, HUB_OUT_DIR: fixtureDir, HUB_BASE: BASE, HUB_SITE: fixture.origin });
+    const fixtureBuildError = fixtureBuild.status === 0 ? '' : `The fixture site (test baseline, hostile record, extra roadmap items) did not build (exit ${fixtureBuild.status}):\n${fixtureBuild.output.slice(-4000)}`;
+    if (fixtureBuildError) console.log(`[site] ${fixtureBuildError}`);
+    else console.log(`[site] Built the fixture site in ${fixtureBuild.seconds.toFixed(1)} s; serving it at ${fixture.url}`);
+
+    project.provide('base', BASE);
+    project.provide('demoUrl', demo.url);
+    project.provide('demoDir', demoDir);
+    project.provide('demoContentDir', join(ROOT, 'content'));
+    project.provide('fixtureUrl', fixture.url);
+    project.provide('fixtureDir', fixtureDir);
+    project.provide('fixtureContentDir', content);
+    project.provide('fixtureBuildError', fixtureBuildError);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
