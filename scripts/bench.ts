@@ -1,18 +1,40 @@
 /**
- * npm run bench -- [--records N] [--runs R] [--build] [--keep]
+ * npm run bench -- [--records N] [--runs R] [--build] [--warm] [--keep] [--query WORD] [--filter NAME=VALUE]
+ *                  [--json FILE]
+ * npm run bench -- --site DIR [--base /path/] [--query WORD] [--filter NAME=VALUE]
  *
  * Writes N synthetic records (default 25,000) of realistic size over the ~400 real organisations into a
  * temporary folder, then times `npm run validate` on them end to end (a fresh Node process each run, as
- * CI runs it), reporting the median of R runs (default 3). With --build it also times the full build.
- * The goal (README): 25,000 records validate in under 3 seconds on a 2-core machine.
+ * CI runs it), reporting the median of R runs (default 3).
+ *
+ * With --build it then runs the whole `npm run build` on them and reports:
+ * - wall time, in total and for each step (validate, astro, pagefind, page check, publish);
+ * - peak memory: the largest resident set of any one process (exact from GNU time where present, and
+ *   per step from sampling /proc);
+ * - the output's size (bytes and files);
+ * - the bytes a browser downloads from Pagefind for a first search (--query, default "housing", a word
+ *   in about a third of the synthetic records) and then a filtered one (--filter), served gzipped as
+ *   GitHub Pages serves them and measured in headless Chromium (scripts/lib/search-bytes.ts): once from
+ *   the site's own /search/ page, with its interface, and once from a bare page through Pagefind's API
+ *   showing five results, which is what the index itself costs whatever the interface.
+ * The build is cold (Astro's content-layer cache is cleared first, as on a fresh CI machine) unless --warm.
+ *
+ * With --site it only measures an existing built site's size and search bytes.
+ *
+ * Goals (README): 25,000 records validate in under 3 s; build in under 2 minutes with under 4 GB peak
+ * memory; a first search downloads under 250 KB.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { folderSize, type FolderSize } from './lib/folder-size.ts';
+import { runMeasured, type MeasuredRun } from './lib/measured-run.ts';
+import { measureSearchBytes, type SearchBytes, type Transfer } from './lib/search-bytes.ts';
 import { writeSyntheticContent } from './lib/synthetic-content.ts';
+import { bytes, count, memory, seconds } from './lib/units.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const { values } = parseArgs({
@@ -20,65 +42,184 @@ const { values } = parseArgs({
     records: { type: 'string', default: '25000' },
     runs: { type: 'string', default: '3' },
     build: { type: 'boolean', default: false },
+    warm: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    query: { type: 'string', default: 'housing' },
+    filter: { type: 'string', default: 'collection=Roadmap' },
+    site: { type: 'string' },
+    base: { type: 'string', default: '/' },
+    json: { type: 'string' },
   },
   strict: true,
 });
 const records = Number(values.records);
 const runs = Number(values.runs);
-if (!Number.isInteger(records) || records < 1 || !Number.isInteger(runs) || runs < 1) {
-  console.error('bench: --records and --runs take whole numbers above 0, e.g. npm run bench -- --records 25000 --runs 3');
+const filterMatch = /^([^=]+)=(.+)$/.exec(values.filter);
+if (!Number.isInteger(records) || records < 1 || !Number.isInteger(runs) || runs < 1 || !filterMatch) {
+  console.error('bench: --records and --runs take whole numbers above 0 and --filter takes NAME=VALUE, e.g. npm run bench -- --records 25000 --runs 3 --build --filter collection=Roadmap');
   process.exit(2);
 }
+const filter = { [filterMatch[1]]: [filterMatch[2]] };
 
-const target = mkdtempSync(join(tmpdir(), 'council-commons-bench-'));
-const contentDir = join(target, 'content');
-const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const GOALS = { validateSeconds: 3, buildSeconds: 120, peakKb: 4 * 1024 * 1024, firstSearchBytes: 250 * 1024 };
+const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+const elapsed = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+/** Stops the benchmark with a message, after the temporary folder is removed. */
+class BenchFailure extends Error {}
+
+interface Report {
+  machine: string;
+  records?: number;
+  validateSeconds?: number;
+  build?: Omit<MeasuredRun, 'tail'> & { pages: number; cold: boolean; loadBefore: number };
+  output?: FolderSize & { pagefind: FolderSize };
+  search?: SearchBytes[];
+}
+
+function describeTransfer(transfer: Transfer): string {
+  const parts = Object.entries(transfer.byKind)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, size]) => `${kind} ${bytes(size)}`);
+  return `${bytes(transfer.bytes)} in ${transfer.requests} request(s)${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+
+async function measureSite(site: string, base: string, report: Report): Promise<void> {
+  const total = folderSize(site);
+  const pagefind = existsSync(join(site, 'pagefind')) ? folderSize(join(site, 'pagefind')) : { bytes: 0, files: 0 };
+  report.output = { ...total, pagefind };
+  console.log(`\nOutput: ${bytes(total.bytes)} in ${count(total.files)} files (of which pagefind/: ${bytes(pagefind.bytes)} in ${count(pagefind.files)} files)`);
+  if (!existsSync(join(site, 'pagefind/pagefind.js'))) {
+    console.log('No Pagefind bundle in the site: search bytes not measured.');
+    return;
+  }
+  console.log(`\nMeasuring what a browser downloads to search (headless Chromium, gzip as GitHub Pages serves it) …`);
+  const hasSearchPage = existsSync(join(site, 'search/index.html'));
+  const measured: SearchBytes[] = [];
+  if (hasSearchPage) measured.push(await measureSearchBytes({ site, base, query: values.query, filter, usePage: true, log: (message) => console.log(`  ${message}`) }));
+  measured.push(await measureSearchBytes({ site, base, query: values.query, filter, usePage: false, log: (message) => console.log(`  ${message}`) }));
+  report.search = measured;
+  for (const search of measured) {
+    const missingFilters = ['collection', 'organisation', 'service', 'theme', 'status', 'licence'].filter((name) => !(name in search.filterList.filters));
+    const missingMeta = ['title', 'organisation', 'collection', 'summary'].filter((name) => !search.first.firstMeta[name]);
+    console.log(
+      search.page === 'search/'
+        ? `\nSearch from the site’s own page, /search/ (what people download today, with its interface):`
+        : `\nSearch through Pagefind’s API from a bare page, showing five results (what the index itself costs${hasSearchPage ? ', whatever the interface' : ''}):`,
+    );
+    console.log(`  first search for “${search.query}” (${count(search.first.results)} results; by ${search.first.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.first)}`);
+    console.log(`    goal: under ${bytes(GOALS.firstSearchBytes)}: ${verdict(search.first.bytes < GOALS.firstSearchBytes)}`);
+    console.log(`  then filtered by ${values.filter} (${count(search.filtered.results)} results; by ${search.filtered.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.filtered)}`);
+    console.log(`  then every filter’s values, as a filter pane asks: ${describeTransfer(search.filterList)}`);
+    console.log(`  filters: ${Object.entries(search.filterList.filters).map(([name, values]) => `${name} (${count(values)} values)`).join(', ') || 'none'}`);
+    console.log(`  first result: ${search.first.firstUrl} with metadata ${Object.keys(search.first.firstMeta).join(', ') || 'none'}`);
+    if (missingFilters.length > 0) console.log(`  ✗ the index lacks filters: ${missingFilters.join(', ')}`);
+    if (missingMeta.length > 0) console.log(`  ✗ results lack metadata: ${missingMeta.join(', ')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const report: Report = { machine: `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}` };
+  console.log(`Machine: ${report.machine}`);
+
+  if (values.site) {
+    await measureSite(resolve(values.site), values.base, report);
+    return finish(report);
+  }
+
+  const target = mkdtempSync(join(tmpdir(), 'council-commons-bench-'));
+  const contentDir = join(target, 'content');
+  const outDir = join(target, 'dist');
+  try {
+    console.log(`Writing ${count(records)} synthetic records to ${contentDir} …`);
+    let start = process.hrtime.bigint();
+    const written = writeSyntheticContent({
+      records,
+      target: contentDir,
+      source: join(root, 'content'),
+      onProgress: (done) => console.log(`  ${count(done)} written`),
+    });
+    report.records = written.records;
+    console.log(`Wrote ${count(written.records)} records for ${written.organisations} organisations in ${seconds(elapsed(start))}.`);
+
+    const times: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      start = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, [join(root, 'scripts/validate.ts'), '--content', contentDir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      const time = elapsed(start);
+      if (result.status !== 0) {
+        throw new BenchFailure(`Run ${run}: the validator exited ${result.status}; the synthetic content should be valid.\n${result.stderr}${result.stdout.slice(0, 2000)}`);
+      }
+      const validated = JSON.parse(result.stdout) as { records: number };
+      times.push(time);
+      console.log(`Run ${run} of ${runs}: validated ${count(validated.records)} files in ${time.toFixed(2)} s`);
+    }
+    report.validateSeconds = median(times);
+    console.log(
+      `\nnpm run validate, ${count(written.records)} records (+ ${written.organisations} organisations): median ${report.validateSeconds.toFixed(2)} s over ${runs} run(s)` +
+        (records === 25000 ? ` (goal: under ${GOALS.validateSeconds} s: ${verdict(report.validateSeconds < GOALS.validateSeconds)})` : ''),
+    );
+
+    if (values.build) {
+      await build(contentDir, outDir, written.records, report);
+      await measureSite(outDir, '/', report);
+    }
+    finish(report);
+  } finally {
+    if (values.keep) console.log(`Kept ${target}`);
+    else rmSync(target, { recursive: true, force: true });
+  }
+}
+
+async function build(contentDir: string, outDir: string, recordCount: number, report: Report): Promise<void> {
+  const cache = join(root, 'node_modules/.astro/data-store.json');
+  if (!values.warm) rmSync(cache, { force: true });
+  const [loadBefore] = loadavg();
+  console.log(`\nBuilding the site from ${count(recordCount)} records with npm run build (${values.warm ? 'warm: Astro’s content-layer cache kept' : 'cold: Astro’s content-layer cache cleared'}) …`);
+  if (loadBefore > 0.7) console.log(`  Note: the machine is already busy (load average ${loadBefore.toFixed(2)} on ${availableParallelism()} cores); times will be longer than on an idle machine.`);
+  let pages = 0;
+  const result = await runMeasured(process.execPath, [join(root, 'scripts/build.ts')], {
+    cwd: root,
+    env: { ...process.env, HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: outDir },
+    steps: [
+      { name: 'validate', starts: /^▶ Validating/ },
+      { name: 'astro', starts: /^▶ Building the site with Astro/ },
+      { name: 'pagefind', starts: /^▶ Indexing for search/ },
+      { name: 'page check', starts: /^▶ Checking every record/ },
+      { name: 'publish', starts: /^All [\d,]+ records and [\d,]+ organisations have their pages/ },
+    ],
+    onLine: (line) => {
+      if (/[├└]─ \//.test(line)) pages++;
+      else if (/^(▶|✓|✗)/.test(line)) console.log(`  ${line}`);
+      else if (/\[content\] Synced content|\[build\] .*page\(s\) built in|^Indexed [\d,]+ pages/.test(line)) console.log(`    ${line.replace(/^\d\d:\d\d:\d\d /, '')}`);
+    },
+    onProgress: (progress) => console.log(`    … ${progress.step} ${Math.round(progress.stepSeconds)} s (total ${Math.round(progress.seconds)} s)${progress.step === 'astro' && pages ? `, ${count(pages)} pages written` : ''}, largest process now ${memory(progress.rssKb)}`),
+  });
+  if (result.status !== 0) {
+    throw new BenchFailure(`The build exited ${result.status ?? result.signal}. Its last lines:\n${result.tail.slice(-40).join('\n')}`);
+  }
+  const { tail: _tail, ...measured } = result;
+  report.build = { ...measured, pages, cold: !values.warm, loadBefore };
+  console.log(`\nnpm run build, ${count(recordCount)} records (${count(pages)} pages), ${values.warm ? 'warm' : 'cold'}:`);
+  for (const step of result.steps) console.log(`  ${step.name.padEnd(11)} ${seconds(step.seconds).padStart(8)}   largest process ${memory(step.peakKb).padStart(8)}  (${step.peakProcess || '–'})`);
+  console.log(`  ${'total'.padEnd(11)} ${seconds(result.seconds).padStart(8)}   largest process ${memory(result.peakKb).padStart(8)}  (${result.peakSource === 'time' ? 'exact, GNU time' : 'sampled from /proc'}; ${result.peakProcess})`);
+  if (recordCount === 25000) {
+    console.log(`  goals: under ${GOALS.buildSeconds} s: ${verdict(result.seconds < GOALS.buildSeconds)}; under ${memory(GOALS.peakKb)}: ${verdict(result.peakKb < GOALS.peakKb)}`);
+  }
+}
+
+function finish(report: Report): void {
+  if (values.json) {
+    writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nWrote the figures to ${values.json}`);
+  }
+}
 
 try {
-  console.log(`Machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-  console.log(`Writing ${records.toLocaleString('en-GB')} synthetic records to ${contentDir} …`);
-  let start = process.hrtime.bigint();
-  const written = writeSyntheticContent({
-    records,
-    target: contentDir,
-    source: join(root, 'content'),
-    onProgress: (count) => process.stdout.write(`  ${count.toLocaleString('en-GB')} written\n`),
-  });
-  console.log(`Wrote ${written.records.toLocaleString('en-GB')} records for ${written.organisations} organisations in ${seconds(start).toFixed(1)} s.`);
-
-  const times: number[] = [];
-  for (let run = 1; run <= runs; run++) {
-    start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [join(root, 'scripts/validate.ts'), '--content', contentDir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    const elapsed = seconds(start);
-    if (result.status !== 0) {
-      console.error(`Run ${run}: the validator exited ${result.status}; the synthetic content should be valid.\n${result.stderr}${result.stdout.slice(0, 2000)}`);
-      process.exit(1);
-    }
-    const report = JSON.parse(result.stdout) as { records: number };
-    times.push(elapsed);
-    console.log(`Run ${run} of ${runs}: validated ${report.records.toLocaleString('en-GB')} files in ${elapsed.toFixed(2)} s`);
-  }
-  const validateSeconds = median(times);
-  console.log(`\nnpm run validate, ${written.records.toLocaleString('en-GB')} records (+ ${written.organisations} organisations): median ${validateSeconds.toFixed(2)} s over ${runs} run(s)` +
-    (records === 25000 ? ` (goal: under 3 s: ${validateSeconds < 3 ? 'met' : 'NOT met'})` : ''));
-
-  if (values.build) {
-    console.log(`\nBuilding the site from ${written.records.toLocaleString('en-GB')} records …`);
-    start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
-      env: { ...process.env, HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: join(target, 'dist') },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    if (result.status !== 0) {
-      console.error(`The build exited ${result.status}.`);
-      process.exit(1);
-    }
-    console.log(`npm run build, ${written.records.toLocaleString('en-GB')} records: ${seconds(start).toFixed(1)} s`);
-  }
-} finally {
-  if (values.keep) console.log(`Kept ${target}`);
-  else rmSync(target, { recursive: true, force: true });
+  await main();
+} catch (error) {
+  if (!(error instanceof BenchFailure)) throw error;
+  console.error(`\n✗ ${error.message}`);
+  process.exitCode = 1;
 }

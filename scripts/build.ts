@@ -3,7 +3,7 @@
  *
  * 1. validates the content (the same check as npm run validate) and stops, publishing nothing, on any error;
  * 2. builds the site with Astro into a staging folder;
- * 3. indexes it with Pagefind for search;
+ * 3. indexes it with Pagefind for search (from the validated content: scripts/lib/search-records.ts);
  * 4. checks that every record and organisation has its page;
  * 5. only then replaces the output folder (HUB_OUT_DIR, default dist/) with the new site.
  *
@@ -14,8 +14,11 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectedPages } from '../src/lib/expected-pages.ts';
+import { loadReferenceData } from '../src/lib/reference-data.ts';
 import { formatText, summaryLine } from '../src/lib/validation/format.ts';
 import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
+import { SearchIndexError, writeSearchIndex } from './lib/pagefind-index.ts';
+import { searchRecords } from './lib/search-records.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const contentDir = resolve(process.env.HUB_CONTENT_DIR || join(root, 'content'));
@@ -71,7 +74,18 @@ rmSync(stagingDir, { recursive: true, force: true });
 run(join(root, 'node_modules/astro/bin/astro.mjs'), ['build'], { HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: stagingDir });
 
 step('Indexing for search with Pagefind');
-run(join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), ['--site', stagingDir]);
+// From the validated content, not by reading the built pages: see scripts/lib/search-records.ts.
+try {
+  const indexed = await writeSearchIndex({ records: searchRecords(report.content, loadReferenceData()), bundleDir: join(stagingDir, 'pagefind') });
+  const { compaction } = indexed;
+  console.log(
+    `Indexed ${indexed.pages.toLocaleString('en-GB')} pages into ${indexed.files.toLocaleString('en-GB')} files (${(indexed.bytes / 1024 / 1024).toFixed(1)} MB); ` +
+      (compaction.compacted ? `page list ${Math.round(compaction.metaBytesBefore / 1024)} KB → ${Math.round(compaction.metaBytesAfter / 1024)} KB.` : `page list left as Pagefind wrote it (${compaction.reason}).`),
+  );
+} catch (error) {
+  const reason = error instanceof SearchIndexError ? error.message : `Pagefind failed: ${error instanceof Error ? error.message : String(error)}`;
+  stop(`${reason}. Nothing was published; ${outDir} is unchanged.`);
+}
 
 step('Checking every record and organisation has its page');
 const missing = expectedPages(report.content).filter((page) => !existsSync(join(stagingDir, page)));

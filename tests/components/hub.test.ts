@@ -75,9 +75,16 @@ describe('Base layout', () => {
     expect(record).toMatch(/href="\/roadmap\/" aria-current="true"/);
   });
 
-  it('indexes the main content for search only when searchable', async () => {
-    expect(await render({ title: 'A record', searchable: true })).toMatch(/<main[^>]*id="main-content"[^>]*data-pagefind-body/);
-    expect(await render({ title: 'A list' })).not.toContain('data-pagefind-body');
+  it('lets the skip link move focus to the main content, without JavaScript', async () => {
+    expect(await render({ title: 'A record' })).toMatch(/<main[^>]*id="main-content"[^>]*tabindex="-1"/);
+  });
+
+  it('gives a page its canonical address, except a page that has none of its own (the 404 page)', async () => {
+    const withSite = await AstroContainer.create({ astroConfig: { site: 'https://hub.example' } });
+    const page = (props: Record<string, unknown>) =>
+      withSite.renderToString(Base, { props, slots: { default: '<h1 class="govuk-heading-xl">Heading</h1>' }, request: new Request('https://hub.example/roadmap/') });
+    expect(await page({ title: 'A record' })).toContain('<link rel="canonical" href="https://hub.example/roadmap/">');
+    expect(await page({ title: 'Page not found', canonical: false })).not.toContain('rel="canonical"');
   });
 
   it('shows breadcrumbs, the description, and the head and footer slots', async () => {

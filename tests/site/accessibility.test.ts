@@ -55,6 +55,7 @@ describe('axe-core, WCAG 2.2 A and AA', () => {
     const page = await open('search/');
     await page.getByRole('searchbox').first().fill('council');
     await page.locator('main a[href*="/roadmap/"], main a[href*="/lessons/"]').first().waitFor();
+    await page.locator('main summary').filter({ hasText: /filter results/i }).first().click();
     const group = page.locator('main summary, main button[aria-expanded="false"]').filter({ hasText: /collection/i }).first();
     if ((await group.count()) > 0) await group.click();
     await page.waitForTimeout(300);

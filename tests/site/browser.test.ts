@@ -214,6 +214,9 @@ describe('search', () => {
 
   /** Ticks a filter option in the search page, opening its group first if it is collapsed. */
   async function tickFilter(page: Page, group: RegExp, option: RegExp): Promise<void> {
+    // The filters fold away under "Filter results" so that the results come first on a phone.
+    const pane = page.locator('details:has(pagefind-filter-pane)').first();
+    if ((await pane.count()) > 0 && !(await pane.evaluate((details) => (details as HTMLDetailsElement).open))) await pane.locator('summary').first().click();
     const checkbox = page.getByRole('checkbox', { name: option });
     if (!(await checkbox.first().isVisible())) {
       await page.locator('summary, button').filter({ hasText: group }).first().click();

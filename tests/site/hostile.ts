@@ -56,6 +56,9 @@ export const HOSTILE_MARKDOWN = [
   '<div style="background-image: url(\'https://evil.example/tracker.png\')">a styled block</div>',
   '<base href="https://evil.example/">',
   '',
+  '![a tracking pixel](https://evil.example/pixel.gif)',
+  '<img src="https://evil.example/pixel.png" width="1" height="1" alt="">',
+  '',
   'The end of the hostile record.',
   '',
 ].join('\n');

@@ -3,8 +3,15 @@
  * running code or sending people elsewhere unasked, keep harmless HTML, and keep the heading outline
  * right under the page's own h1.
  */
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { writeSyntheticContent } from '../../scripts/lib/synthetic-content.ts';
+import { renderMarkdown, renderMarkdownFast, renderMarkdownWithReference } from '../../src/lib/markdown.ts';
+import { validateContent } from '../../src/lib/validation/validate.ts';
+import { ROOT } from '../helpers/content.ts';
 
 /** Things that must never appear in rendered HTML. */
 const DANGEROUS = [/<script/i, /<iframe/i, /<form/i, /<style/i, /<meta/i, /<object/i, /<embed/i, /<base/i, /<link/i, /\son[a-z]+\s*=/i, /javascript:/i, /vbscript:/i, /data:/i, /alert\(/];
@@ -30,7 +37,7 @@ describe('renderMarkdown removes what could run code or mislead', () => {
   it('removes event handlers but keeps the element', () => {
     const html = renderMarkdown('<img src="https://www.example.gov.uk/a.png" onerror="alert(1)" alt="A map"> <div onclick="alert(1)" onmouseover="alert(2)">hi</div>');
     expectSafe(html);
-    expect(html).toContain('<img src="https://www.example.gov.uk/a.png" alt="A map">');
+    expect(html).toContain('<a href="https://www.example.gov.uk/a.png">Image: A map</a>');
     expect(html).toContain('<div>hi</div>');
   });
 
@@ -129,8 +136,10 @@ describe('renderMarkdown keeps safe content', () => {
     expect(renderMarkdown('See https://www.example.gov.uk/page')).toBe('<p>See <a href="https://www.example.gov.uk/page">https://www.example.gov.uk/page</a></p>');
   });
 
-  it('keeps an image whose source is https, with its alt text', () => {
-    expect(renderMarkdown('![Bin collection map](https://www.example.gov.uk/map.png)')).toBe('<p><img src="https://www.example.gov.uk/map.png" alt="Bin collection map"></p>');
+  it('turns an image into a link to it, named by its alt text, so that no page loads anything from another website', () => {
+    expect(renderMarkdown('![Bin collection map](https://www.example.gov.uk/map.png)')).toBe('<p><a href="https://www.example.gov.uk/map.png">Image: Bin collection map</a></p>');
+    expect(renderMarkdown('![](https://tracker.example/pixel.gif)')).toBe('<p><a href="https://tracker.example/pixel.gif">Image: an image</a></p>');
+    expect(renderMarkdown('<img src="https://tracker.example/pixel.gif" width="1" height="1">')).not.toContain('<img');
   });
 
   it('keeps lists, code and quotes', () => {
@@ -180,5 +189,138 @@ describe('renderMarkdown headings', () => {
     expect(html).toContain('<h2 id="section-next-steps">Next steps</h2>');
     expect(html).toContain('<h2 id="section-next-steps-1">Next steps</h2>');
     expect(html).toMatch(/<h2 id="section-[^"]+">Dŵr &#x26; tŷ<\/h2>/);
+  });
+});
+
+/**
+ * Most bodies are parsed by Sätteri and only the rest by unified (see src/lib/markdown.ts); both feed
+ * the same sanitiser. These tests hold the fast path to the reference pipeline's exact output, and keep
+ * the hostile inputs above covering both paths.
+ */
+describe('the fast parser reads Markdown as the reference pipeline does', () => {
+  const bodies = (contentDir: string) =>
+    validateContent({ contentDir, today: '2026-11-26' })
+      .content.records.map((record) => record.body ?? '')
+      .filter((body) => body.trim() !== '');
+
+  function compare(corpus: string[]): { fast: number } {
+    let fast = 0;
+    for (const body of corpus) {
+      const html = renderMarkdownFast(body);
+      if (html === undefined) continue;
+      fast++;
+      expect(html, body).toBe(renderMarkdownWithReference(body));
+    }
+    return { fast };
+  }
+
+  it('on every demonstration body in content/', () => {
+    const corpus = bodies(join(ROOT, 'content'));
+    expect(corpus.length).toBeGreaterThan(50);
+    const { fast } = compare(corpus);
+    expect(fast).toBeGreaterThan(corpus.length / 2);
+  });
+
+  it('on generated records, taking the fast path for all of them', () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'council-commons-markdown-')), 'content');
+    try {
+      writeSyntheticContent({ records: 600, target, source: join(ROOT, 'content') });
+      const corpus = bodies(target);
+      expect(corpus.length).toBeGreaterThan(300);
+      expect(compare(corpus).fast).toBe(corpus.length);
+    } finally {
+      rmSync(join(target, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('on generated Markdown of the kinds people write', () => {
+    const word = fc.constantFrom('council', 'housing', 'data', 'Dŵr', 'tŷ', "residents'", 'e.g.', '2026', '£5', '50%', 'A&E', 'co-design', 'snake_case', 'x*y', 'C#', 'don’t', '"quoted"', '(aside)', 'end.', 'list:', 'Q&A', 'ab/cd', '~approx', 'v1.2');
+    const phrase = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
+    const inline = fc.oneof(
+      { weight: 6, arbitrary: word },
+      ...['*', '**', '_', '__', '~~', '`'].map((marker) => ({ weight: 1, arbitrary: phrase.map((text) => `${marker}${text}${marker}`) })),
+      { weight: 1, arbitrary: phrase.map((text) => `[${text}](https://www.example.gov.uk/${text.length})`) },
+      { weight: 1, arbitrary: phrase.map((text) => `[${text}](/roadmap/)`) },
+      { weight: 1, arbitrary: phrase.map((text) => `![${text}](https://www.example.gov.uk/i.png)`) },
+      { weight: 1, arbitrary: phrase.map((text) => `**${text} *nested* ${text}**`) },
+      { weight: 1, arbitrary: fc.constantFrom('https://www.example.gov.uk/page', 'https://example.gov.uk/a?b=1&c=2.', 'www.example.gov.uk', 'digital@example.gov.uk', '(https://x.example/y)', 'https://x.example/path_(1)') },
+      { weight: 1, arbitrary: fc.constantFrom('\\*', '&amp;', '&copy;', '&#58;', '—', '…', '!', '?', ',', ';', ':', '[javascript](javascript:alert(1))') },
+    );
+    const line = fc.array(inline, { minLength: 1, maxLength: 10 }).map((parts) => parts.join(' '));
+    const lines = (max: number) => fc.array(line, { minLength: 1, maxLength: max });
+    const block = fc.oneof(
+      { weight: 4, arbitrary: lines(3).map((ls) => ls.join('\n')) },
+      ...['# ', '## ', '### '].map((prefix) => ({ weight: 1, arbitrary: phrase.map((text) => `${prefix}${text}`) })),
+      { weight: 1, arbitrary: lines(4).map((ls) => ls.map((l) => `- ${l}`).join('\n')) },
+      { weight: 1, arbitrary: lines(4).map((ls) => ls.map((l) => `* ${l}`).join('\n\n')) },
+      { weight: 1, arbitrary: lines(4).map((ls) => ls.map((l, i) => `${i + 1}. ${l}`).join('\n')) },
+      { weight: 1, arbitrary: lines(3).map((ls) => ls.map((l) => `- ${l}\n  - ${l}`).join('\n')) },
+      { weight: 1, arbitrary: lines(3).map((ls) => ls.map((l, i) => `- [${i % 2 ? 'x' : ' '}] ${l}`).join('\n')) },
+      { weight: 1, arbitrary: lines(3).map((ls) => ls.map((l) => `> ${l}`).join('\n')) },
+      { weight: 1, arbitrary: fc.tuple(phrase, phrase, line, line).map(([a, b, c, d]) => `| ${a} | ${b} |\n|:--|---:|\n| ${c.replace(/\|/g, '')} | ${d.replace(/\|/g, '')} |`) },
+      { weight: 1, arbitrary: line.map((l) => `\`\`\`text\n${l}\n\`\`\``) },
+      { weight: 1, arbitrary: lines(3).map((ls) => ls.join('  \n')) },
+      { weight: 1, arbitrary: fc.constant('---') },
+    );
+    const markdown = fc.array(block, { minLength: 1, maxLength: 8 }).map((blocks) => blocks.join('\n\n'));
+    let fast = 0;
+    fc.assert(
+      fc.property(markdown, (body) => {
+        const html = renderMarkdownFast(body);
+        if (html !== undefined) fast++;
+        return html === undefined || html === renderMarkdownWithReference(body);
+      }),
+      { numRuns: 3000, seed: 2026 },
+    );
+    expect(fast).toBeGreaterThan(300);
+  });
+
+  it('on generated Markdown made of stray markers, or declines it', () => {
+    const piece = fc.constantFrom('word', 'Dŵr', ' ', '  ', '\t', '\n', '\n\n', '*', '**', '_', '__', '~', '~~', '`', '[', ']', '(', ')', '!', '&', '&amp;', '&#58;', '#', '|', ':', '-', '.', '1.', '> ', '- ', '---', '===', '[r]', '[r]: /x', 'https://a.example/x', 'www.example.com', 'a@b.example', '*em*', '**strong**', '~~del~~', '`code`', '[link](https://a.example)', '![img](https://a.example/i.png)', '[j](javascript:x)');
+    const markdown = fc.array(piece, { minLength: 1, maxLength: 30 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(markdown, (body) => {
+        const html = renderMarkdownFast(body);
+        return html === undefined || html === renderMarkdownWithReference(body);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('keeps tables with their alignment, strikethrough, autolinks, heading ids and h1 demotion on the fast path', () => {
+    const body = '# Plan\n\n## Next steps\n\n| Service | LGSL |\n|:--|--:|\n| Waste | 524 |\n\n~~Old~~ plan, see https://www.example.gov.uk/plan and www.example.gov.uk.';
+    const html = renderMarkdownFast(body);
+    expect(html).toBe(renderMarkdownWithReference(body));
+    expect(html).toContain('<h2 id="section-plan">Plan</h2>');
+    expect(html).toContain('<h3 id="section-next-steps">Next steps</h3>');
+    expect(html).toContain('<th align="left">Service</th>');
+    expect(html).toContain('<td align="right">524</td>');
+    expect(html).toContain('<del>Old</del>');
+    expect(html).toContain('<a href="https://www.example.gov.uk/plan">https://www.example.gov.uk/plan</a>');
+    expect(html).toContain('<a href="http://www.example.gov.uk">www.example.gov.uk</a>');
+  });
+
+  it('sanitises on the fast path too', () => {
+    expect(renderMarkdownFast('[click](javascript:alert(1)) ![x](data:image/png;base64,AAAA) [ok](https://www.example.gov.uk/)')).toBe(
+      '<p><a>click</a> <span>Image: x</span> <a href="https://www.example.gov.uk/">ok</a></p>',
+    );
+  });
+
+  it.each([
+    ['raw HTML', 'Some <b>bold</b> text'],
+    ['an autolink in angle brackets', 'See <https://www.example.gov.uk/>'],
+    ['a footnote', 'Text[^1]\n\n[^1]: The note.'],
+    ['a backslash escape', 'Not \\*emphasis\\*'],
+    ['a tilde fence', '~~~\ncode\n~~~'],
+    ['a fence starting with a blank line', '```\n\ncode\n```'],
+    ['an empty task', '- [ ]\n- [x] done'],
+    ['a star inside a word', 'x*y and x*y'],
+    ['stars and underscores side by side', '**word*_word'],
+    ['a run of three markers', '***bold italic***'],
+    ['an address running into a pipe', '| https://a.example/x| b |\n|---|---|\n| c | d |'],
+    ['an email after a slash', 'https://a.example/xa@b.example'],
+  ])('leaves %s to the reference pipeline', (_what, body) => {
+    expect(renderMarkdownFast(body)).toBeUndefined();
+    expect(renderMarkdown(body)).toBe(renderMarkdownWithReference(body));
   });
 });
