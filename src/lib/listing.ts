@@ -22,6 +22,15 @@ export const COLLECTION_FILTERS: Record<RecordCollectionName, FilterName[]> = {
   components: ['type', 'nation', 'service', 'theme'],
 };
 
+/** How to name all of a filter's values: "See all 400 services". */
+export const FILTER_PLURALS: Record<FilterName, string> = {
+  status: 'statuses',
+  type: 'types of organisation',
+  nation: 'nations',
+  service: 'services',
+  theme: 'themes',
+};
+
 export const FILTER_LABELS: Record<FilterName, string> = {
   status: 'Status',
   type: 'Type of organisation',
@@ -124,4 +133,15 @@ export function paginationItems(current: number, total: number): (number | 'elli
     items.push(number);
   });
   return items;
+}
+
+/**
+ * The values a filter group shows on a list page when it cannot show them all: the most used, in the
+ * group's own order, and always the one in force.
+ */
+export function shownOptions(group: FilterGroup, limit: number, current?: string): FilterOption[] {
+  if (group.options.length <= limit) return group.options;
+  const top = new Set([...group.options].sort((a, b) => b.count - a.count).slice(0, limit).map((option) => option.value));
+  if (current) top.add(current);
+  return group.options.filter((option) => top.has(option.value));
 }

@@ -16,7 +16,7 @@ export const THEMES_FILE = 'vocabularies/themes.yaml';
  * Words the site uses in addresses beside organisation ids (/roadmap/status/beta/, /roadmap/page/2/),
  * so no organisation may take one as its id.
  */
-export const RESERVED_IDS: ReadonlySet<string> = new Set(['page', 'status', 'type', 'nation', 'service', 'theme', 'by']);
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['page', 'filters', 'status', 'type', 'nation', 'service', 'theme', 'by']);
 
 export type ContentPath =
   | { kind: 'organisation'; id: string }
