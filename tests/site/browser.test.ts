@@ -262,6 +262,20 @@ describe('search', () => {
     expect(glanmorResults.filter((href) => !href.startsWith(`${base}lessons/glanmor/`)), 'results that are not Glanmor’s lessons').toEqual([]);
   });
 
+  it('fetches no filter values for a first search, and fetches them when “Filter results” is opened', async () => {
+    const page = await openSearch();
+    const filterFiles: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.pf_filter')) filterFiles.push(request.url());
+    });
+    await page.getByRole('searchbox').first().fill('council');
+    await expect.poll(() => announcedCount(page), { timeout: 10_000, message: 'no result count was announced for “council”' }).toBeGreaterThan(10);
+    expect(filterFiles, 'filter values fetched by a first search').toEqual([]);
+    await page.locator('main summary').filter({ hasText: /filter results/i }).first().click();
+    await expect.poll(() => page.locator('pagefind-filter-pane input[type="checkbox"]').count(), { timeout: 10_000, message: 'the filter pane shows no filters once opened' }).toBeGreaterThan(5);
+    expect(filterFiles.length, 'filter values fetched once the pane was opened').toBeGreaterThan(0);
+  });
+
   it('the home page’s search form takes you to /search/?q=… and the search page shows the results for your words', async () => {
     const page = await (await freshContext()).newPage();
     await page.goto(urlOf(''));
