@@ -108,6 +108,7 @@ async function measureSite(site: string, base: string, report: Report): Promise<
         ? `\nSearch from the site’s own page, /search/ (what people download today, with its interface):`
         : `\nSearch through Pagefind’s API from a bare page, showing five results (what the index itself costs${hasSearchPage ? ', whatever the interface' : ''}):`,
     );
+    if (search.opening) console.log(`  opening the page, before any search: ${describeTransfer(search.opening)}`);
     console.log(`  first search for “${search.query}” (${count(search.first.results)} results; by ${search.first.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.first)}`);
     console.log(`    goal: under ${bytes(GOALS.firstSearchBytes)}: ${verdict(search.first.bytes < GOALS.firstSearchBytes)}`);
     console.log(`  then filtered by ${values.filter} (${count(search.filtered.results)} results; by ${search.filtered.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.filtered)}`);
