@@ -14,7 +14,7 @@
 import { recordCollection } from '../../schemas/collections.ts';
 import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import type { HubContent } from '../../src/lib/content/types.ts';
-import { codeInWords, ORGANISATION_TYPE_LABELS } from '../../src/lib/labels.ts';
+import { codeInWords, ORGANISATION_TYPE_LABELS, sentenceCase } from '../../src/lib/labels.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import type { ReferenceData } from '../../src/lib/reference-data.ts';
 
@@ -79,7 +79,7 @@ export function searchRecords(content: HubContent, reference: ReferenceData): Se
     const services = ((data.services as number[] | undefined) ?? []).map((id) => reference.services.get(id)?.label ?? `LGSL ${id}`);
     const themeLabels = ((data.themes as string[] | undefined) ?? []).map((id) => themes.get(id) ?? id);
     const licence = reference.licences.get((data.licence as string | undefined) ?? DEFAULT_LICENCE) ?? defaultLicence;
-    const kind = collection.singular.replace(/^./, (first) => first.toUpperCase());
+    const kind = sentenceCase(collection.singular);
     records.push({
       url: `/${record.id}/`,
       language: SEARCH_LANGUAGE,

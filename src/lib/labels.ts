@@ -24,8 +24,12 @@ export const NATION_LABELS: Record<(typeof NATIONS)[number], string> = {
   'northern-ireland': 'Northern Ireland',
 };
 
+/** Text with its first letter capital: 'roadmap item' → 'Roadmap item'. */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** A code as words: 'did-not-work' → 'Did not work'. */
 export function codeInWords(code: string): string {
-  const words = code.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return sentenceCase(code.replace(/-/g, ' '));
 }

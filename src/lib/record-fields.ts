@@ -8,6 +8,7 @@ import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import { monthInWords, dateInWords } from './format.ts';
 import { codeInWords, NATION_LABELS, ORGANISATION_TYPE_LABELS } from './labels.ts';
 import { fieldMeta } from './schema-meta.ts';
+import { githubHandleUrl } from './site-config.ts';
 
 export type Display =
   | { kind: 'text'; text: string }
@@ -77,10 +78,7 @@ function displayValue(key: string, value: unknown, lookups: FieldLookups): Displ
   }
   if (key === 'contact' && typeof value === 'string') return contactDisplay(value);
   if (key === 'github' && typeof value === 'string') return { kind: 'link', text: value, href: `https://github.com/${value}` };
-  if (key === 'maintainers' && typeof value === 'string') {
-    const [owner, team] = value.replace(/^@/, '').split('/');
-    return { kind: 'link', text: value, href: team ? `https://github.com/orgs/${owner}/teams/${team}` : `https://github.com/${owner}` };
-  }
+  if (key === 'maintainers' && typeof value === 'string') return { kind: 'link', text: value, href: githubHandleUrl(value) };
   if (URL_FIELDS.has(key) && typeof value === 'string') return { kind: 'link', text: value, href: value };
   if (MONTH_FIELDS.has(key) && typeof value === 'string') return text(monthInWords(value));
   if (DATE_FIELDS.has(key) && typeof value === 'string') return text(dateInWords(value));

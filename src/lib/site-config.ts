@@ -17,6 +17,12 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
   return { repository, branch: env.HUB_BRANCH || 'main' };
 }
 
+/** A GitHub user's page, or a team's (`@org/team`), for maintainers written as in organisation files. */
+export function githubHandleUrl(handle: string): string {
+  const [owner, team] = handle.replace(/^@/, '').split('/');
+  return team ? `https://github.com/orgs/${owner}/teams/${team}` : `https://github.com/${owner}`;
+}
+
 /** GitHub's editor for a file: it forks for people without write access and opens a pull request. */
 export function editUrl(config: SiteConfig, file: string): string {
   return `https://github.com/${config.repository}/edit/${config.branch}/${file.split('/').map(encodeURIComponent).join('/')}`;

@@ -8,12 +8,3 @@ export function withBase(base: string, path: string): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return `${prefix}${path.replace(/^\/+/, '')}`;
 }
-
-/** The page of a record, from its id: roadmap/fenmoor/garden-waste → roadmap/fenmoor/garden-waste/. */
-export function recordPath(id: string): string {
-  return `${id}/`;
-}
-
-export function organisationPath(id: string): string {
-  return `organisations/${id}/`;
-}

@@ -6,6 +6,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ORGANISATIONS, RECORD_COLLECTION_NAMES, recordCollection, type RecordCollectionName } from '../../../schemas/collections.ts';
+import { FILTER_NAMES } from '../listing.ts';
 import { isSlug, slugify } from '../slug.ts';
 import { closestMatch } from '../suggest.ts';
 import type { RuleId } from '../validation/rules.ts';
@@ -16,7 +17,7 @@ export const THEMES_FILE = 'vocabularies/themes.yaml';
  * Words the site uses in addresses beside organisation ids (/roadmap/status/beta/, /roadmap/page/2/),
  * so no organisation may take one as its id.
  */
-export const RESERVED_IDS: ReadonlySet<string> = new Set(['page', 'filters', 'status', 'type', 'nation', 'service', 'theme', 'by']);
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['page', 'filters', ...FILTER_NAMES]);
 
 export type ContentPath =
   | { kind: 'organisation'; id: string }
