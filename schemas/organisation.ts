@@ -1,6 +1,7 @@
 /** An organisation: a council, combined authority, other public body or community (civic-tech) group. */
 import { z } from 'zod';
 import { componentId, contact, githubHandle, organisationId, plainText, singleLine, uniqueList, webUrl } from './fields.ts';
+import { systemSchema } from './system.ts';
 
 export const ORGANISATION_TYPES = [
   'county',
@@ -71,6 +72,12 @@ export const organisationSchema = z
       title: 'Components used',
       description: 'Ids of shared components (code, patterns, standards) this body runs or follows, so others can see what is reused.',
       examples: [['components/fenmoor/bin-day-finder']],
+    }),
+    systems: uniqueList(systemSchema, 50).optional().meta({
+      title: 'Systems and contracts',
+      description:
+        'The main systems the body runs, each with its product, supplier, service_area (a theme id), contract_end (YYYY-MM) and optionally services, contract_start and notes, so that councils whose contracts for the same kind of service end at around the same time can buy together. Take them from your published contracts register; see “Recording your systems and contracts” in CONTRIBUTING.md.',
+      examples: [[{ product: 'Tallowmere Revenues and Benefits', supplier: 'Pellwick Data', service_area: 'council-tax-and-benefits', services: [58, 59, 69], contract_start: '2020-04', contract_end: '2027-03' }]],
     }),
     demonstration: z.boolean({ error: 'true or false' }).optional().meta({
       title: 'Demonstration',

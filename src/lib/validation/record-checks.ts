@@ -11,7 +11,7 @@ import { DEFAULT_LICENCE } from '../../../schemas/fields.ts';
 import type { Licence, Service } from '../../../schemas/reference.ts';
 import { isPastReview } from '../freshness.ts';
 import { closestMatch } from '../suggest.ts';
-import type { Severity } from './problem.ts';
+import { fieldName, type Severity } from './problem.ts';
 import type { RuleId } from './rules.ts';
 
 export interface CheckContext {
@@ -83,7 +83,7 @@ function closestRecordId(id: string, collections: readonly string[], context: Ch
 export function suggestReference(field: string, value: unknown, context: CheckContext): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (ORGANISATION_REFERENCES.has(field)) return didYouMean(closestMatch(value, context.organisations.keys()));
-  if (field === 'themes') return context.themeIds ? didYouMean(closestMatch(value, context.themeIds)) : undefined;
+  if (field === 'themes' || field === 'service_area') return context.themeIds ? didYouMean(closestMatch(value, context.themeIds)) : undefined;
   if (field === 'licence') {
     const sameLetters = [...context.licences.keys()].find((id) => id.toLowerCase() === value.toLowerCase());
     return sameLetters ? `write \`${sameLetters}\`` : didYouMean(closestMatch(value, context.licences.keys()));
@@ -92,8 +92,9 @@ export function suggestReference(field: string, value: unknown, context: CheckCo
   return collections ? didYouMean(closestRecordId(value, collections, context)) : undefined;
 }
 
-/** The reference field a path is in: ['partners', 2] → partners. */
+/** The reference field a path is in: ['partners', 2] → partners; ['systems', 0, 'service_area'] → service_area. */
 export function referenceField(path: readonly PropertyKey[]): string {
+  if (path[0] === 'systems' && path[2] === 'service_area') return 'service_area';
   return String(path[0] ?? '');
 }
 
@@ -195,14 +196,16 @@ function checkLicence(value: unknown, rule: 'open' | 'osi', what: string, contex
   }
 }
 
-function checkServices(value: unknown, context: CheckContext, report: Report): void {
+/** LGSL ids in a `services` list; `at` is where the list is, ['services'] on a record, ['systems', 0, 'services'] in a system. */
+function checkServices(value: unknown, context: CheckContext, report: Report, at: readonly PropertyKey[] = ['services']): void {
   if (!Array.isArray(value)) return;
+  const field = fieldName(at);
   value.forEach((id, index) => {
     if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0 || context.services.has(id)) return;
     report({
       rule: 'reference/service',
-      path: ['services', index],
-      message: `\`services\` lists ${id}, which is not in the Local Government Service List.`,
+      path: [...at, index],
+      message: `\`${field}\` lists ${id}, which is not in the Local Government Service List.`,
       found: String(id),
       expected: 'an LGSL id from data/reference/services.csv (column lgsl_id)',
       fix: 'look the service up by name in data/reference/services.csv and use its lgsl_id',
@@ -210,10 +213,13 @@ function checkServices(value: unknown, context: CheckContext, report: Report): v
   });
 }
 
+function unknownTheme(theme: string, context: CheckContext): boolean {
+  return context.themeIds !== undefined && SLUG.test(theme) && !context.themeIds.has(theme);
+}
+
 function checkThemes(value: unknown, context: CheckContext, report: Report): void {
-  if (!context.themeIds) return;
   for (const [index, theme] of stringItems(value)) {
-    if (context.themeIds.has(theme) || !SLUG.test(theme)) continue;
+    if (!unknownTheme(theme, context)) continue;
     report({
       rule: 'reference/theme',
       path: ['themes', index],
@@ -223,6 +229,43 @@ function checkThemes(value: unknown, context: CheckContext, report: Report): voi
       fix: suggestReference('themes', theme, context) ?? 'pick a theme from content/vocabularies/themes.yaml, or propose a new one there',
     });
   }
+}
+
+const YEAR_MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
+
+/**
+ * An organisation's systems: each service area is a theme, each service is in the LGSL, and no contract
+ * ends before it starts. Items that are not groups of fields were reported by the schema.
+ */
+function checkSystems(value: unknown, context: CheckContext, report: Report): void {
+  if (!Array.isArray(value)) return;
+  value.forEach((system: unknown, index) => {
+    if (!system || typeof system !== 'object' || Array.isArray(system)) return;
+    const { service_area: area, services, contract_start: start, contract_end: end } = system as Fields;
+    const at = ['systems', index];
+    if (typeof area === 'string' && unknownTheme(area, context)) {
+      const field = fieldName([...at, 'service_area']);
+      report({
+        rule: 'reference/theme',
+        path: [...at, 'service_area'],
+        message: `\`${field}\` is \`${area}\`, which is not a theme in content/vocabularies/themes.yaml.`,
+        found: area,
+        expected: 'a theme id from content/vocabularies/themes.yaml, naming the kind of service the system supports',
+        fix: suggestReference('service_area', area, context) ?? 'pick the theme closest to the service the system supports, e.g. council-tax-and-benefits or waste-and-recycling, from content/vocabularies/themes.yaml',
+      });
+    }
+    checkServices(services, context, report, [...at, 'services']);
+    if (typeof start === 'string' && typeof end === 'string' && YEAR_MONTH.test(start) && YEAR_MONTH.test(end) && end < start) {
+      report({
+        rule: 'dates/end-before-start',
+        path: [...at, 'contract_end'],
+        message: `\`${fieldName([...at, 'contract_end'])}\` (${end}) is before \`contract_start\` (${start}).`,
+        found: end,
+        expected: `a month on or after ${start}`,
+        fix: 'check the two months against your contracts register: one of them is probably mistyped',
+      });
+    }
+  });
 }
 
 /** Patterns in Markdown that the build's sanitiser removes; worth a warning so the author knows. */
@@ -379,5 +422,6 @@ export function checkOrganisation(id: string, fields: Fields, context: CheckCont
     if (typeof fields[field] === 'string') checkOrganisationRef(field, [field], fields[field], demonstration, context, report);
   }
   checkRecordRefs('uses', fields.uses, '', demonstration, context, report);
+  checkSystems(fields.systems, context, report);
   checkPlaceholders(fields, [], report);
 }
