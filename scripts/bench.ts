@@ -1,7 +1,13 @@
 /**
  * npm run bench -- [--records N] [--runs R] [--build] [--warm] [--keep] [--query WORD] [--filter NAME=VALUE]
- *                  [--json FILE]
+ *                  [--overlap-items N] [--json FILE]
+ * npm run bench -- --overlaps-only [--overlap-items N] [--runs R] [--json FILE]
  * npm run bench -- --site DIR [--base /path/] [--query WORD] [--filter NAME=VALUE]
+ *
+ * First, always (it takes seconds): the overlap engine (src/lib/overlaps) on N synthetic roadmap items
+ * (--overlap-items, default 25,000; scripts/lib/synthetic-roadmap.ts), in this process: the first, cold
+ * run and the median of R runs (--runs), with the pairs found, the comparisons made (against all
+ * pairs) and the growth of the peak resident memory. --overlaps-only stops there.
  *
  * Writes N synthetic records (default 25,000) of realistic size over the ~400 real organisations into a
  * temporary folder, then times `npm run validate` on them end to end (a fresh Node process each run, as
@@ -22,7 +28,7 @@
  * With --site it only measures an existing built site's size and search bytes.
  *
  * Goals (README): 25,000 records validate in under 3 s; build in under 2 minutes with under 4 GB peak
- * memory; a first search downloads under 250 KB.
+ * memory; a first search downloads under 250 KB; overlaps for 25,000 roadmap items in under 5 s.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,10 +36,15 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { folderSize, type FolderSize } from './lib/folder-size.ts';
 import { runMeasured, type MeasuredRun } from './lib/measured-run.ts';
 import { measureSearchBytes, type SearchBytes, type Transfer } from './lib/search-bytes.ts';
 import { writeSyntheticContent } from './lib/synthetic-content.ts';
+import { syntheticRoadmapItems } from './lib/synthetic-roadmap.ts';
+import { findOverlaps, type OverlapStats } from '../src/lib/overlaps/index.ts';
+import { loadServices } from '../src/lib/reference-data.ts';
 import { bytes, count, memory, seconds } from './lib/units.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -49,19 +60,22 @@ const { values } = parseArgs({
     site: { type: 'string' },
     base: { type: 'string', default: '/' },
     json: { type: 'string' },
+    'overlaps-only': { type: 'boolean', default: false },
+    'overlap-items': { type: 'string', default: '25000' },
   },
   strict: true,
 });
 const records = Number(values.records);
 const runs = Number(values.runs);
+const overlapItems = Number(values['overlap-items']);
 const filterMatch = /^([^=]+)=(.+)$/.exec(values.filter);
-if (!Number.isInteger(records) || records < 1 || !Number.isInteger(runs) || runs < 1 || !filterMatch) {
-  console.error('bench: --records and --runs take whole numbers above 0 and --filter takes NAME=VALUE, e.g. npm run bench -- --records 25000 --runs 3 --build --filter collection=Roadmap');
+if (!Number.isInteger(records) || records < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(overlapItems) || overlapItems < 2 || !filterMatch) {
+  console.error('bench: --records, --runs and --overlap-items take whole numbers above 0 (--overlap-items at least 2) and --filter takes NAME=VALUE, e.g. npm run bench -- --records 25000 --runs 3 --build --filter collection=Roadmap');
   process.exit(2);
 }
 const filter = { [filterMatch[1]]: [filterMatch[2]] };
 
-const GOALS = { validateSeconds: 3, buildSeconds: 120, peakKb: 4 * 1024 * 1024, firstSearchBytes: 250 * 1024 };
+const GOALS = { validateSeconds: 3, buildSeconds: 120, peakKb: 4 * 1024 * 1024, firstSearchBytes: 250 * 1024, overlapSeconds: 5 };
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 const elapsed = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
@@ -69,8 +83,29 @@ const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(li
 /** Stops the benchmark with a message, after the temporary folder is removed. */
 class BenchFailure extends Error {}
 
+interface OverlapReport {
+  items: number;
+  organisations: number;
+  /** Seconds to make the synthetic items (not part of the measurement). */
+  generateSeconds: number;
+  /** Seconds of each run, the first cold (a fresh process: nothing compiled or warmed yet). */
+  runs: number[];
+  coldSeconds: number;
+  medianSeconds: number;
+  pairs: number;
+  stats: OverlapStats;
+  /** How much the process's peak resident set grew during the first run (KiB), and the peak after it. */
+  peakRssGrowthKb: number;
+  peakRssKb: number;
+  /** Heap held by one result (bytes), measured between full collections. */
+  resultHeapBytes: number;
+  goalSeconds: number;
+  met: boolean;
+}
+
 interface Report {
   machine: string;
+  overlaps?: OverlapReport;
   records?: number;
   validateSeconds?: number;
   build?: Omit<MeasuredRun, 'tail'> & { pages: number; cold: boolean; loadBefore: number };
@@ -120,6 +155,77 @@ async function measureSite(site: string, base: string, report: Report): Promise<
   }
 }
 
+/**
+ * Times findOverlaps on synthetic roadmap items in this process: a cold first run, then the others;
+ * reports the median over all runs and the cold one. Memory: the growth of the peak resident set
+ * during the first run (process.resourceUsage().maxRSS, which only rises) and the heap one result holds.
+ */
+function measureOverlaps(report: Report): void {
+  console.log(`Making ${count(overlapItems)} synthetic roadmap items (scripts/lib/synthetic-roadmap.ts) …`);
+  let start = process.hrtime.bigint();
+  const { items, organisations, themeLabels: themes } = syntheticRoadmapItems({ items: overlapItems, source: join(root, 'content'), group: 'real' });
+  const generateSeconds = elapsed(start);
+  const services = loadServices();
+  const labels = { service: (id: number) => services.get(id)?.label ?? '', theme: (id: string) => themes.get(id) ?? id };
+  console.log(`Made ${count(items.length)} items for ${count(organisations)} organisations in ${seconds(generateSeconds)}. Finding overlaps, ${runs} run(s), the first cold …`);
+
+  const times: number[] = [];
+  let pairs = 0;
+  let stats: OverlapStats | undefined;
+  let peakRssGrowthKb = 0;
+  let resultHeapBytes = 0;
+  // A full collection before each run and after the first, so the heap a result holds is measured
+  // exactly: node's gc() made available at run time (the same as starting node with --expose-gc).
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as (() => void) | undefined;
+  for (let run = 1; run <= runs; run++) {
+    collect?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const peakBefore = process.resourceUsage().maxRSS;
+    start = process.hrtime.bigint();
+    const result = findOverlaps(items, labels, { today: '2026-11' });
+    const time = elapsed(start);
+    times.push(time);
+    if (run === 1) {
+      peakRssGrowthKb = process.resourceUsage().maxRSS - peakBefore;
+      collect?.();
+      resultHeapBytes = Math.max(0, process.memoryUsage().heapUsed - heapBefore);
+    }
+    pairs = result.pairs.length;
+    stats = result.stats;
+    console.log(`  Run ${run} of ${runs}${run === 1 ? ' (cold)' : ''}: ${count(result.pairs.length)} pairs in ${time.toFixed(2)} s`);
+  }
+  const medianSeconds = median(times);
+  const met = medianSeconds < GOALS.overlapSeconds;
+  report.overlaps = {
+    items: items.length,
+    organisations,
+    generateSeconds,
+    runs: times,
+    coldSeconds: times[0],
+    medianSeconds,
+    pairs,
+    stats: stats!,
+    peakRssGrowthKb,
+    peakRssKb: process.resourceUsage().maxRSS,
+    resultHeapBytes,
+    goalSeconds: GOALS.overlapSeconds,
+    met,
+  };
+  const { candidatesCompared, allPairs, postingsVisited } = stats!;
+  console.log(
+    `\nOverlaps: ${count(items.length)} roadmap items → ${count(pairs)} pairs in ${medianSeconds.toFixed(2)} s` +
+      (runs > 1 ? ` (median of ${runs}; cold first run ${times[0].toFixed(2)} s)` : ' (one cold run)') +
+      (items.length === 25000 ? ` (goal under ${GOALS.overlapSeconds} s: ${verdict(met)})` : ''),
+  );
+  console.log(
+    `  ${count(candidatesCompared)} pairs compared of ${count(allPairs)} possible (${((100 * candidatesCompared) / Math.max(1, allPairs)).toFixed(2)}%), ${count(postingsVisited)} index entries visited`,
+  );
+  console.log(
+    `  memory: peak resident set ${memory(report.overlaps.peakRssKb)}, grew ${memory(peakRssGrowthKb)} during the first run; one result holds ${bytes(resultHeapBytes)} of heap`,
+  );
+}
+
 async function main(): Promise<void> {
   const report: Report = { machine: `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}` };
   console.log(`Machine: ${report.machine}`);
@@ -128,6 +234,10 @@ async function main(): Promise<void> {
     await measureSite(resolve(values.site), values.base, report);
     return finish(report);
   }
+
+  measureOverlaps(report);
+  if (values['overlaps-only']) return finish(report);
+  console.log('');
 
   const target = mkdtempSync(join(tmpdir(), 'council-commons-bench-'));
   const contentDir = join(target, 'content');
