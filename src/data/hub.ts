@@ -9,10 +9,14 @@ import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { Theme } from '../../schemas/vocabulary.ts';
 import type { RecordData } from '../lib/content/types.ts';
+import { today } from '../lib/freshness.ts';
 import { lastUpdatedDates } from '../lib/git-dates.ts';
 import { codeInWords, NATION_LABELS, ORGANISATION_TYPE_LABELS } from '../lib/labels.ts';
+import { indexLessons, type LessonIndex } from '../lib/lessons.ts';
 import { sortByTitle, type FilterName, type Listed } from '../lib/listing.ts';
+import { findOverlaps, type OverlapResult } from '../lib/overlaps/index.ts';
 import { buildRelations, type Relations } from '../lib/relations.ts';
+import { buildReuse, type ReuseGraph } from '../lib/reuse.ts';
 import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
 
 interface HubRecordOf<C extends RecordCollectionName> {
@@ -24,6 +28,8 @@ interface HubRecordOf<C extends RecordCollectionName> {
   data: RecordData<C>;
   /** The Markdown body as sanitised HTML ('' for YAML records). */
   html: string;
+  /** The Markdown body as written ('' for YAML records): what text similarity reads. */
+  body: string;
   /** The source file, relative to the project. */
   filePath: string;
 }
@@ -57,6 +63,14 @@ export interface Hub {
   licences: Map<string, Licence>;
   defaultLicence: Licence;
   relations: Relations;
+  /** Who uses which component, and which principles were adopted from which. */
+  reuse: ReuseGraph;
+  /** Lessons by the records they are about and by service. */
+  lessons: LessonIndex;
+  /** Roadmap items of different organisations working on the same thing, with scores and reasons. */
+  overlaps: OverlapResult;
+  /** Each record's filter values (status, type, nation, service, theme), by record id. */
+  facetsById: Map<string, Listed['facets']>;
   /** When each file last changed, from git, keyed by file path; empty without history. */
   lastUpdated: Map<string, string>;
   /** Words for a filter value: ('type', 'county') → 'County council'. */
@@ -93,6 +107,7 @@ async function load(): Promise<Hub> {
         id: `${name}/${entry.id}`,
         data: entry.data,
         html: entry.rendered?.html ?? '',
+        body: entry.body ?? '',
         filePath: entry.filePath ?? '',
       } as HubRecord);
     }
@@ -104,6 +119,7 @@ async function load(): Promise<Hub> {
   const services = new Map((await getCollection('services')).map((entry) => [entry.data.id, entry.data]));
   const themes = new Map((await getCollection('themes')).map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
   const licences = new Map((await getCollection('licences')).map((entry) => [entry.id, entry.data]));
+  const serviceLabel = (id: number) => services.get(id)?.label ?? `LGSL ${id}`;
 
   const listed = new Map<RecordCollectionName, ListedRecord[]>(RECORD_COLLECTIONS.map(({ name }) => [name, []]));
   for (const record of byTitle) {
@@ -145,13 +161,35 @@ async function load(): Promise<Hub> {
       case 'nation':
         return NATION_LABELS[value as keyof typeof NATION_LABELS] ?? codeInWords(value);
       case 'service':
-        return services.get(Number(value))?.label ?? `LGSL ${value}`;
+        return serviceLabel(Number(value));
       case 'theme':
         return themes.get(value)?.label ?? value;
       default:
         return codeInWords(value);
     }
   };
+
+  const ofCollection = <C extends HubRecord['collection']>(name: C) => byTitle.filter((record): record is Extract<HubRecord, { collection: C }> => record.collection === name);
+  const roadmap = ofCollection('roadmap');
+  const overlaps = findOverlaps(
+    roadmap.map((record) => ({
+      id: record.id,
+      organisation: record.organisation,
+      // Fictional demonstration work must never be offered to a real council as similar work, nor the reverse.
+      group: organisations.get(record.organisation)?.demonstration ? 'demonstration' : 'real',
+      title: record.data.title,
+      summary: record.data.summary,
+      body: record.body,
+      status: record.data.status,
+      services: record.data.services ?? [],
+      themes: record.data.themes ?? [],
+      start: record.data.start,
+      end: record.data.end,
+      partners: record.data.partners ?? [],
+    })),
+    { service: serviceLabel, theme: (id) => themes.get(id)?.label ?? id, organisation: (id) => organisations.get(id)?.data.name ?? id },
+    { today: today().slice(0, 7) },
+  );
 
   return {
     records: byTitle,
@@ -165,7 +203,16 @@ async function load(): Promise<Hub> {
     themesWithContent,
     licences,
     defaultLicence: licences.get(DEFAULT_LICENCE)!,
-    relations: buildRelations(byTitle, organisationEntries.map((entry) => ({ id: entry.id, uses: entry.data.uses }))),
+    relations: buildRelations(byTitle),
+    reuse: buildReuse({
+      components: ofCollection('components'),
+      organisations: organisationEntries.map((entry) => ({ id: entry.id, uses: entry.data.uses })),
+      roadmap,
+      principles: ofCollection('principles'),
+    }),
+    lessons: indexLessons(ofCollection('lessons')),
+    overlaps,
+    facetsById: new Map([...listed.values()].flat().map((entry) => [entry.id, entry.facets])),
     lastUpdated: lastUpdatedDates(process.env.HUB_CONTENT_DIR || 'content'),
     facetLabel,
     config: siteConfig(),

@@ -33,3 +33,18 @@ export function sentenceCase(text: string): string {
 export function codeInWords(code: string): string {
   return sentenceCase(code.replace(/-/g, ' '));
 }
+
+/** What to call a body when counting them ("used by 3 councils and 1 community group"). */
+export function organisationKind(type: (typeof ORGANISATION_TYPES)[number]): string {
+  switch (type) {
+    case 'combined-authority':
+    case 'strategic-authority':
+      return 'combined authority';
+    case 'other-public-body':
+      return 'other public body';
+    case 'community-group':
+      return 'community group';
+    default:
+      return 'council';
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * How records point at each other, both ways: a lesson's `related`, a roadmap item's `reuses`, a
- * principle's `adopted_from`, an organisation's `uses`. Record pages show what a record points at and,
+ * principle's `adopted_from`. (Who uses a component is src/lib/reuse.ts.) Record pages show what a record points at and,
  * just as usefully, what points at it ("reused in", "adopted by"). Built once per build.
  */
 
@@ -20,8 +20,6 @@ export interface RelationGroup {
 export interface Relations {
   /** For each record id, its related records in groups; only groups with records. */
   byRecord: Map<string, RelationGroup[]>;
-  /** For each component id, the organisations that list it in `uses`. */
-  usedBy: Map<string, string[]>;
 }
 
 const OUTGOING: { field: keyof RelationFields; label: string; reverse: string }[] = [
@@ -30,10 +28,7 @@ const OUTGOING: { field: keyof RelationFields; label: string; reverse: string }[
   { field: 'adopted_from', label: 'Adopted from', reverse: 'Adopted by' },
 ];
 
-export function buildRelations(
-  records: readonly { id: string; data: object }[],
-  organisations: readonly { id: string; uses?: readonly string[] }[],
-): Relations {
+export function buildRelations(records: readonly { id: string; data: object }[]): Relations {
   const groups = new Map<string, Map<string, Set<string>>>();
   const add = (id: string, label: string, other: string) => {
     const byLabel = groups.get(id) ?? new Map<string, Set<string>>();
@@ -60,9 +55,5 @@ export function buildRelations(
       [...byLabel].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([label, ids]) => ({ label, ids: [...ids].sort() })),
     );
   }
-  const usedBy = new Map<string, string[]>();
-  for (const organisation of organisations) {
-    for (const component of organisation.uses ?? []) usedBy.set(component, [...(usedBy.get(component) ?? []), organisation.id]);
-  }
-  return { byRecord, usedBy };
+  return { byRecord };
 }

@@ -71,7 +71,7 @@ describe('navigation', () => {
     const { page } = await openPage(await freshContext(), '');
     const links = await headerLinks(page);
     const sections = links.filter((link) => link.href !== base);
-    const expected = ['roadmap/', 'principles/', 'lessons/', 'datasets/', 'components/', 'organisations/'].map((path) => `${base}${path}`);
+    const expected = ['roadmap/', 'principles/', 'lessons/', 'datasets/', 'components/', 'organisations/', 'collaborate/'].map((path) => `${base}${path}`);
     expect(expected.filter((href) => !sections.some((link) => link.href === href)), `sections missing from the header navigation (it has ${JSON.stringify(sections)})`).toEqual([]);
     expect(links.some((link) => link.href === base), 'the header should link to the home page').toBe(true);
 

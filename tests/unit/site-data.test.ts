@@ -60,7 +60,7 @@ describe('buildRelations', () => {
     { id: 'principles/d/users', data: { adopted_from: 'principles/e/users' } },
     { id: 'principles/e/users', data: {} },
   ];
-  const relations = buildRelations(records, [{ id: 'a', uses: ['components/c/finder'] }, { id: 'b' }]);
+  const relations = buildRelations(records);
 
   it('records what a record points at and what points at it', () => {
     expect(relations.byRecord.get('roadmap/b/bins')).toEqual([
@@ -71,9 +71,8 @@ describe('buildRelations', () => {
     expect(relations.byRecord.get('principles/e/users')).toEqual([{ label: 'Adopted by', ids: ['principles/d/users'] }]);
   });
 
-  it('ignores ids that match no record, and knows who uses a component', () => {
+  it('ignores ids that match no record', () => {
     expect(relations.byRecord.get('lessons/a/chatbot')).toEqual([{ label: 'Related', ids: ['roadmap/b/bins'] }]);
-    expect(relations.usedBy.get('components/c/finder')).toEqual(['a']);
   });
 });
 

@@ -1,0 +1,77 @@
+/**
+ * The data of /collaborate/ and its filtered pages, from the loaded hub and the pure functions of
+ * src/lib/collaborate.ts: the overlaps grouped by service, the items asking for help, and the filter
+ * groups (nation, organisation type, service) with counts of what each value would show.
+ */
+import { COLLABORATE_FILTERS, groupByService, hasFacet, helpWanted, pairFacets, type OpportunityGroup } from '../lib/collaborate.ts';
+import { filterGroups, type FilterGroup, type FilterName, type Listed } from '../lib/listing.ts';
+import type { Overlap } from '../lib/overlaps/index.ts';
+import type { Hub, HubRecord } from './hub.ts';
+
+type RoadmapRecord = Extract<HubRecord, { collection: 'roadmap' }>;
+
+export interface Collaboration {
+  groups: OpportunityGroup<Overlap>[];
+  /** Every pair shown or not, after the filter: for counts. */
+  pairCount: number;
+  help: { need: string; items: RoadmapRecord[] }[];
+  filters: FilterGroup[];
+}
+
+/** Groups of opportunities shown on one page, and pairs shown in each: enough to act on, few enough to read. */
+const GROUPS_SHOWN = 20;
+const PAIRS_PER_GROUP = 5;
+
+const unfiltered = new WeakMap<Hub, Collaboration>();
+
+/** Whether /collaborate/<filter>/<value>/ exists: only values with something to show get a page. */
+export function hasCollaboratePage(hub: Hub, filter: FilterName, value: string): boolean {
+  return collaboration(hub).filters.some((group) => group.name === filter && group.options.some((option) => option.value === value));
+}
+
+export function collaboration(hub: Hub, filter?: { name: FilterName; value: string }): Collaboration {
+  if (!filter) {
+    const cached = unfiltered.get(hub) ?? collect(hub);
+    unfiltered.set(hub, cached);
+    return cached;
+  }
+  return collect(hub, filter);
+}
+
+interface Prepared {
+  pairs: { pair: Overlap; facets: Listed['facets'] }[];
+  asking: RoadmapRecord[];
+  filters: FilterGroup[];
+}
+
+const prepared = new WeakMap<Hub, Prepared>();
+
+/** What every collaboration page starts from, worked out once per build: each pair's filter values, the requests for help, the filter groups. */
+function prepare(hub: Hub): Prepared {
+  const cached = prepared.get(hub);
+  if (cached) return cached;
+  const facetsOf = (id: string) => hub.facetsById.get(id) ?? {};
+  const pairs = hub.overlaps.pairs.map((pair) => ({ pair, facets: pairFacets(pair, facetsOf) }));
+  const asking = hub.records.filter((record): record is RoadmapRecord => record.collection === 'roadmap' && (record.data.looking_for ?? []).length > 0);
+  // Filter values count what the filtered page would show: opportunities and requests for help.
+  const entries: Listed[] = [
+    ...pairs.map(({ pair, facets }) => ({ id: `${pair.a} ${pair.b}`, title: '', collection: 'overlaps', facets })),
+    ...asking.map((record) => ({ id: record.id, title: record.data.title, collection: 'roadmap', facets: facetsOf(record.id) })),
+  ];
+  const result = { pairs, asking, filters: filterGroups(entries, hub.facetLabel, COLLABORATE_FILTERS) };
+  prepared.set(hub, result);
+  return result;
+}
+
+function collect(hub: Hub, filter?: { name: FilterName; value: string }): Collaboration {
+  const { pairs, asking, filters } = prepare(hub);
+  const shownPairs = filter ? pairs.filter(({ facets }) => hasFacet(facets, filter.name, filter.value)) : pairs;
+  const shownAsking = filter ? asking.filter((record) => hasFacet(hub.facetsById.get(record.id) ?? {}, filter.name, filter.value)) : asking;
+  const groups = groupByService(
+    shownPairs.map(({ pair }) => pair),
+    PAIRS_PER_GROUP,
+  ).slice(0, GROUPS_SHOWN);
+  const byId = new Map(shownAsking.map((record) => [record.id, record]));
+  const help = helpWanted(shownAsking).map(({ need, items }) => ({ need, items: items.map((id) => byId.get(id)!) }));
+  return { groups, pairCount: shownPairs.length, help, filters };
+}
