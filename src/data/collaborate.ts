@@ -3,7 +3,7 @@
  * src/lib/collaborate.ts: the overlaps grouped by service, the items asking for help, and the filter
  * groups (nation, organisation type, service) with counts of what each value would show.
  */
-import { COLLABORATE_FILTERS, groupByService, hasFacet, helpWanted, pairFacets, type OpportunityGroup } from '../lib/collaborate.ts';
+import { COLLABORATE_FILTERS, groupByService, helpWanted, pairFacets, type OpportunityGroup } from '../lib/collaborate.ts';
 import { filterGroups, type FilterGroup, type FilterName, type Listed } from '../lib/listing.ts';
 import type { Overlap } from '../lib/overlaps/index.ts';
 import type { Hub, HubRecord } from './hub.ts';
@@ -39,9 +39,30 @@ export function collaboration(hub: Hub, filter?: { name: FilterName; value: stri
 }
 
 interface Prepared {
-  pairs: { pair: Overlap; facets: Listed['facets'] }[];
+  pairs: Overlap[];
   asking: RoadmapRecord[];
   filters: FilterGroup[];
+  /** Pairs and requests by filter value ('nation=wales'): a big hub has 100,000 pairs and hundreds of filter pages. */
+  pairsByFacet: Map<string, Overlap[]>;
+  askingByFacet: Map<string, RoadmapRecord[]>;
+}
+
+const facetKey = (name: string, value: string) => `${name}=${value}`;
+
+function indexByFacet<T>(items: readonly T[], facetsOf: (item: T) => Listed['facets']): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const item of items) {
+    const facets = facetsOf(item);
+    for (const name of COLLABORATE_FILTERS) {
+      for (const value of new Set(facets[name] ?? [])) {
+        const key = facetKey(name, value);
+        const list = index.get(key);
+        if (list) list.push(item);
+        else index.set(key, [item]);
+      }
+    }
+  }
+  return index;
 }
 
 const prepared = new WeakMap<Hub, Prepared>();
@@ -51,26 +72,30 @@ function prepare(hub: Hub): Prepared {
   const cached = prepared.get(hub);
   if (cached) return cached;
   const facetsOf = (id: string) => hub.facetsById.get(id) ?? {};
-  const pairs = hub.overlaps.pairs.map((pair) => ({ pair, facets: pairFacets(pair, facetsOf) }));
+  const pairFacetsOf = new Map(hub.overlaps.pairs.map((pair) => [pair, pairFacets(pair, facetsOf)]));
+  const pairs = hub.overlaps.pairs;
   const asking = hub.records.filter((record): record is RoadmapRecord => record.collection === 'roadmap' && (record.data.looking_for ?? []).length > 0);
   // Filter values count what the filtered page would show: opportunities and requests for help.
   const entries: Listed[] = [
-    ...pairs.map(({ pair, facets }) => ({ id: `${pair.a} ${pair.b}`, title: '', collection: 'overlaps', facets })),
+    ...pairs.map((pair) => ({ id: `${pair.a} ${pair.b}`, title: '', collection: 'overlaps', facets: pairFacetsOf.get(pair)! })),
     ...asking.map((record) => ({ id: record.id, title: record.data.title, collection: 'roadmap', facets: facetsOf(record.id) })),
   ];
-  const result = { pairs, asking, filters: filterGroups(entries, hub.facetLabel, COLLABORATE_FILTERS) };
+  const result = {
+    pairs,
+    asking,
+    filters: filterGroups(entries, hub.facetLabel, COLLABORATE_FILTERS),
+    pairsByFacet: indexByFacet(pairs, (pair) => pairFacetsOf.get(pair)!),
+    askingByFacet: indexByFacet(asking, (record) => facetsOf(record.id)),
+  };
   prepared.set(hub, result);
   return result;
 }
 
 function collect(hub: Hub, filter?: { name: FilterName; value: string }): Collaboration {
-  const { pairs, asking, filters } = prepare(hub);
-  const shownPairs = filter ? pairs.filter(({ facets }) => hasFacet(facets, filter.name, filter.value)) : pairs;
-  const shownAsking = filter ? asking.filter((record) => hasFacet(hub.facetsById.get(record.id) ?? {}, filter.name, filter.value)) : asking;
-  const groups = groupByService(
-    shownPairs.map(({ pair }) => pair),
-    PAIRS_PER_GROUP,
-  ).slice(0, GROUPS_SHOWN);
+  const { pairs, asking, filters, pairsByFacet, askingByFacet } = prepare(hub);
+  const shownPairs = filter ? (pairsByFacet.get(facetKey(filter.name, filter.value)) ?? []) : pairs;
+  const shownAsking = filter ? (askingByFacet.get(facetKey(filter.name, filter.value)) ?? []) : asking;
+  const groups = groupByService(shownPairs, PAIRS_PER_GROUP).slice(0, GROUPS_SHOWN);
   const byId = new Map(shownAsking.map((record) => [record.id, record]));
   const help = helpWanted(shownAsking).map(({ need, items }) => ({ need, items: items.map((id) => byId.get(id)!) }));
   return { groups, pairCount: shownPairs.length, help, filters };

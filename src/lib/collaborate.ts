@@ -83,11 +83,6 @@ export function pairFacets(pair: Opportunity, facetsOf: (itemId: string) => Face
   return merged;
 }
 
-/** Whether an item or pair's facets include a filter value. */
-export function hasFacet(facets: Facets, filter: FilterName, value: string): boolean {
-  return facets[filter]?.includes(value) ?? false;
-}
-
 /** A match's score in words, so that a percentage is not the only clue. */
 export function matchStrength(score: number): 'Strong match' | 'Good match' | 'Possible match' {
   if (score >= 0.6) return 'Strong match';

@@ -29,7 +29,7 @@ function itemOf(id: string, context: DocumentContext) {
  */
 export function overlapsDocument(pairs: readonly Overlap[], context: DocumentContext) {
   return {
-    description: 'Pairs of roadmap items from different organisations that look like the same work, strongest first, with a score from 0 to 1 and the reasons in plain English.',
+    description: 'Pairs of roadmap items from different organisations that look like the same work, strongest first, with a score from 0 to 1 and the reasons in plain English, strongest first.',
     count: pairs.length,
     licence: context.licence,
     generated: context.generated,
@@ -39,7 +39,6 @@ export function overlapsDocument(pairs: readonly Overlap[], context: DocumentCon
       b: pair.b,
       organisations: [pair.a.split('/')[1], pair.b.split('/')[1]],
       score: pair.score,
-      summary: pair.summary,
       reasons: pair.reasons.map((reason) => ({ kind: reason.kind, text: reason.text })),
       shared_services: pair.sharedServices,
       shared_themes: pair.sharedThemes,
