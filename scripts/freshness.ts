@@ -1,0 +1,176 @@
+/**
+ * node scripts/freshness.ts --repo <owner/name> [--check-links] [--dry-run] [--today YYYY-MM-DD] [--content content] [--include-demonstration] [--branch main] [--hub-team @org/team] [--bot-login LOGIN] [--link-budget SECONDS]
+ *
+ * Environment: GITHUB_TOKEN (issues: write), GITHUB_API_URL (default https://api.github.com),
+ * GITHUB_SERVER_URL (default https://github.com), HUB_MAINTAINERS_TEAM, HUB_BRANCH.
+ *
+ * Weekly: for each organisation, the roadmap items past their review_by date and (with --check-links)
+ * the records whose web addresses no longer work, in ONE open issue per organisation (label
+ * `freshness`), mentioning its maintainers; closes the issue when nothing is left. See
+ * src/lib/github/freshness-issues.ts for the decisions.
+ *
+ * --dry-run writes nothing: with a token it reads the open issues and says what it would open, update
+ * and close; without one it prints the issues as they would be opened.
+ *
+ * Exit codes: 0 done (broken links never fail the run), 1 GitHub failed, 2 wrong usage.
+ */
+import { parseArgs } from 'node:util';
+import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
+import { FreshnessError, gatherChecks, hasSomethingToCheck, linksInContent, renderIssue, syncIssues, type IssueContext } from '../src/lib/github/freshness-issues.ts';
+import { checkLinks, type LinkCheckOptions, type LinkResult } from '../src/lib/github/link-check.ts';
+import { hubTeam } from '../src/lib/github/ownership.ts';
+import { REPOSITORY_NAME } from '../src/lib/github/pr-comment.ts';
+import { LOGIN } from '../src/lib/github/report.ts';
+import { today as todayDate } from '../src/lib/freshness.ts';
+import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
+
+const USAGE = `Usage: node scripts/freshness.ts --repo <owner/name> [options]
+
+  --repo OWNER/NAME          the repository to open issues in
+  --check-links              also check every web address in the content
+  --dry-run                  write nothing; say what would be done
+  --today DATE               the date to check review_by against, YYYY-MM-DD (default: today)
+  --content DIR              the content folder (default: content, or $HUB_CONTENT_DIR)
+  --include-demonstration    also check the fictional demonstration organisations (nobody is mentioned)
+  --branch NAME              the branch files are linked on (default: $HUB_BRANCH or main)
+  --hub-team @ORG/TEAM       who is mentioned for organisations without maintainers (default: $HUB_MAINTAINERS_TEAM or @council-commons/maintainers)
+  --bot-login LOGIN          also take this account's issues as ours (when the token is a user's)
+  --link-budget SECONDS      stop starting new link checks after this long (default 300)
+
+Environment: GITHUB_TOKEN, GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL.`;
+
+class Usage extends Error {}
+
+export interface Dependencies {
+  /** Options for the link checker (tests use a local fetch and short delays). */
+  linkCheck?: LinkCheckOptions;
+  out?: (line: string) => void;
+}
+
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env, dependencies: Dependencies = {}): Promise<number> {
+  const out = dependencies.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        repo: { type: 'string' },
+        'check-links': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        today: { type: 'string' },
+        content: { type: 'string' },
+        'include-demonstration': { type: 'boolean' },
+        branch: { type: 'string' },
+        'hub-team': { type: 'string' },
+        'bot-login': { type: 'string' },
+        'link-budget': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new Usage((error as Error).message);
+  }
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  const repository = values.repo as string | undefined;
+  if (!repository) throw new Usage('give --repo owner/name.');
+  if (!REPOSITORY_NAME.test(repository) || repository.includes('..')) throw new Usage(`--repo must be owner/name, not "${repository}".`);
+  const today = (values.today as string | undefined) ?? todayDate();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Usage(`--today must be a date written YYYY-MM-DD, not "${today}".`);
+  const branch = (values.branch as string | undefined) ?? (env.HUB_BRANCH || 'main');
+  if (!/^[A-Za-z0-9._/-]{1,200}$/.test(branch) || branch.includes('..')) throw new Usage(`--branch must be a branch name, not "${branch}".`);
+  const botLogin = values['bot-login'] as string | undefined;
+  if (botLogin !== undefined && !LOGIN.test(botLogin)) throw new Usage(`--bot-login must be a GitHub login, not "${botLogin}".`);
+  const budget = values['link-budget'] === undefined ? 300 : Number(values['link-budget']);
+  if (!Number.isFinite(budget) || budget <= 0) throw new Usage(`--link-budget must be a number of seconds, not "${values['link-budget']}".`);
+  let team: string;
+  try {
+    team = hubTeam(values['hub-team'] as string | undefined, env);
+  } catch (error) {
+    throw new Usage((error as Error).message);
+  }
+  const includeDemonstration = values['include-demonstration'] === true;
+  const dryRun = values['dry-run'] === true;
+  const contentDir = (values.content as string | undefined) ?? env.HUB_CONTENT_DIR ?? 'content';
+
+  const validation = validateContent({ contentDir, today });
+  if (validation.errors.length > 0) out(`The content has ${validation.errors.length} errors; records with errors are left out of this check (npm run validate lists them).`);
+  const { content } = validation;
+
+  let linkResults: Map<string, LinkResult> | undefined;
+  const links = values['check-links'] ? linksInContent(content, includeDemonstration) : undefined;
+  if (links) {
+    const unique = new Set(links.map((use) => use.url)).size;
+    out(`Checking ${unique} web addresses…`);
+    const step = Math.max(10, Math.ceil(unique / 10));
+    linkResults = await checkLinks(
+      links.map((use) => use.url),
+      {
+        budgetMs: budget * 1000,
+        userAgent: `CouncilCommonsLinkCheck/1.0 (+${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${repository})`,
+        onProgress: (done, total) => {
+          if (done % step === 0 || done === total) out(`checked ${done} of ${total} links…`);
+        },
+        ...dependencies.linkCheck,
+      },
+    );
+    const counts = new Map<string, number>();
+    for (const result of linkResults.values()) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+    out(`Links: ${[...counts].map(([status, count]) => `${count} ${status}`).join(', ') || 'none'}.`);
+  }
+
+  const checks = gatherChecks(content, { today, includeDemonstration, ...(linkResults && links ? { linkResults, links } : {}) });
+  const withWork = checks.filter(hasSomethingToCheck);
+  out(`${withWork.length} of ${checks.length} organisations have something to check${includeDemonstration ? '' : ' (demonstration organisations left out)'}.`);
+  for (const check of withWork) out(`  ${check.id}: ${check.overdue.length} past review${check.links ? `, ${check.links.length} links not working` : ''}`);
+
+  const context: IssueContext = { repository, branch, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', hubTeam: team, today };
+  const clientOptions = clientOptionsFromEnv(env);
+  if (dryRun && !clientOptions.token) {
+    out('Dry run without GITHUB_TOKEN: GitHub was not read. Each issue as it would be opened:');
+    for (const check of withWork) {
+      const issue = renderIssue(check, context);
+      out(`\n=== ${issue.title}\n${issue.body}`);
+    }
+    return 0;
+  }
+  if (!clientOptions.token) throw new FreshnessError('GITHUB_TOKEN is not set: the job needs a token that may write issues (or use --dry-run).');
+  const summary = await syncIssues({
+    octokit: createClient(clientOptions),
+    repository,
+    checks,
+    context,
+    linksChecked: linkResults !== undefined,
+    knownOrganisations: new Set(content.organisations.map((organisation) => organisation.id)),
+    dryRun,
+    ...(botLogin ? { botLogin } : {}),
+    log: out,
+  });
+  out(
+    dryRun
+      ? `Dry run: ${summary.planned.length} changes planned, nothing written.`
+      : `Opened ${summary.opened.length}, updated ${summary.updated.length}, closed ${summary.closed.length}; ${summary.unchanged.length} already up to date.`,
+  );
+  return 0;
+}
+
+if (import.meta.main) {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof Usage || error instanceof UsageError) {
+      process.stderr.write(`freshness: ${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof FreshnessError) {
+      process.stderr.write(`freshness: ${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`freshness: an internal error stopped the check. Please report it with this message:\n${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    }
+  }
+}

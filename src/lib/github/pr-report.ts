@@ -1,0 +1,379 @@
+/**
+ * What a pull request changes in the hub, for its reviewers: the records added, changed and removed,
+ * every problem the validator finds (marking those in changed files), whose records they are (with
+ * anything a hub maintainer should check), and similar work already in the hub.
+ *
+ * It runs in the pull request's own checkout, with a read-only token and no secrets, and never talks
+ * to GitHub. Ownership is judged by the maintainers listed at the BASE commit, never by the pull
+ * request's own version: a pull request cannot make its author a maintainer.
+ */
+import { readFileSync, lstatSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { classifyPath, isPathProblem, type ContentPath } from '../content/files.ts';
+import { splitFrontMatter } from '../content/text.ts';
+import { parseYaml } from '../content/yaml.ts';
+import type { ContentRecord, HubContent } from '../content/types.ts';
+import { today as todayDate } from '../freshness.ts';
+import { findOverlaps } from '../overlaps/index.ts';
+import { loadReferenceData } from '../reference-data.ts';
+import { validateContent } from '../validation/validate.ts';
+import { changedContentFiles, fileAt, findRepository, mergeBase, resolveCommit, type ChangedFile, type Repository } from './git.ts';
+import { clean } from './markdown.ts';
+import { authorStatus, decodeContent, mentionsOf, organisationFacts, type OrganisationFacts } from './ownership.ts';
+import { LIMITS, pagePath, REPORT_VERSION, type FileStatus, type Ownership, type OwnershipFlagKind, type PrReport, type RecordEntry, type ReportProblem, type Similar } from './report.ts';
+
+export interface ReportOptions {
+  contentDir: string;
+  base: string;
+  head: string;
+  pr: number;
+  author: string | null;
+  /** YYYY-MM-DD, for review dates and overlaps' time spans; defaults to today. */
+  today?: string;
+  /** When the report was made; defaults to now. */
+  now?: Date;
+}
+
+type Located = Extract<ContentPath, { kind: 'record' }> | { kind: 'organisation'; id: string };
+
+interface Side {
+  /** Where the file is, relative to the repository. */
+  file: string;
+  path: Located | undefined;
+}
+
+/** What a content path is, relative to the repository, or undefined if it is not a record or organisation. */
+function locate(repository: Repository, file: string): Located | undefined {
+  const prefix = `${repository.contentPath}/`;
+  if (!file.startsWith(prefix)) return undefined;
+  const path = classifyPath(file.slice(prefix.length));
+  if (isPathProblem(path)) return undefined;
+  return path.kind === 'record' || path.kind === 'organisation' ? path : undefined;
+}
+
+function idOf(path: Located): string {
+  return path.kind === 'organisation' ? `organisations/${path.id}` : `${path.collection}/${path.organisation}/${path.slug}`;
+}
+
+function organisationOf(path: Located): string {
+  return path.kind === 'organisation' ? path.id : path.organisation;
+}
+
+/** The title (or an organisation's name) from a file's text, read leniently: the file may be broken. */
+function titleFromText(text: string | undefined, path: Located): string | undefined {
+  if (text === undefined) return undefined;
+  let yaml = text;
+  if (path.kind === 'record' && path.extension === '.md') {
+    const split = splitFrontMatter(text);
+    if ('error' in split) return undefined;
+    yaml = split.yaml;
+  }
+  const value = parseYaml(yaml).value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const title = (value as Record<string, unknown>)[path.kind === 'organisation' ? 'name' : 'title'];
+  return typeof title === 'string' ? title : undefined;
+}
+
+function readWorkingFile(top: string, file: string): string | undefined {
+  const absolute = join(top, file);
+  try {
+    const stat = lstatSync(absolute);
+    if (!stat.isFile()) return undefined;
+    return decodeContent(readFileSync(absolute));
+  } catch {
+    return undefined;
+  }
+}
+
+class Builder {
+  readonly repository: Repository;
+  readonly base: string;
+  readonly head: string;
+  readonly mergeBase: string;
+  readonly content: HubContent;
+  readonly recordsById: Map<string, ContentRecord>;
+  readonly organisationsNow: Map<string, HubContent['organisations'][number]>;
+  private readonly baseFacts = new Map<string, OrganisationFacts | undefined>();
+  private readonly mergeBaseFacts = new Map<string, OrganisationFacts | undefined>();
+
+  constructor(repository: Repository, base: string, head: string, content: HubContent) {
+    this.repository = repository;
+    this.base = base;
+    this.head = head;
+    this.mergeBase = mergeBase(repository, base, head);
+    this.content = content;
+    this.recordsById = new Map(content.records.map((record) => [record.id, record]));
+    this.organisationsNow = new Map(content.organisations.map((organisation) => [organisation.id, organisation]));
+  }
+
+  organisationFile(id: string): string {
+    return `${this.repository.contentPath}/organisations/${id}.yaml`;
+  }
+
+  /** An organisation at the base commit: the trusted version. */
+  atBase(id: string): OrganisationFacts | undefined {
+    if (!this.baseFacts.has(id)) this.baseFacts.set(id, this.factsAt(this.base, id));
+    return this.baseFacts.get(id);
+  }
+
+  /** An organisation where the pull request branched: what its changes are measured from. */
+  atMergeBase(id: string): OrganisationFacts | undefined {
+    if (!this.mergeBaseFacts.has(id)) this.mergeBaseFacts.set(id, this.factsAt(this.mergeBase, id));
+    return this.mergeBaseFacts.get(id);
+  }
+
+  private factsAt(commit: string, id: string): OrganisationFacts | undefined {
+    const text = decodeContent(fileAt(this.repository, commit, this.organisationFile(id)));
+    return text === undefined ? undefined : organisationFacts(text);
+  }
+
+  /** An organisation as the pull request leaves it (its file in the checkout). */
+  now(id: string): OrganisationFacts | undefined {
+    const valid = this.organisationsNow.get(id);
+    if (valid) return { name: valid.data.name, maintainers: mentionsOf(valid.data.maintainers ?? []), demonstration: valid.data.demonstration === true };
+    const text = readWorkingFile(this.repository.top, this.organisationFile(id));
+    return text === undefined ? undefined : organisationFacts(text);
+  }
+
+  organisationName(id: string): string {
+    return this.now(id)?.name ?? this.atBase(id)?.name ?? id;
+  }
+
+  demonstration(id: string): boolean {
+    return (this.now(id) ?? this.atBase(id))?.demonstration === true;
+  }
+
+  entry(side: Side & { path: Located }, when: 'now' | 'before', previous?: Side): RecordEntry {
+    const id = idOf(side.path);
+    const organisation = organisationOf(side.path);
+    let title: string | undefined;
+    if (when === 'now') {
+      const record = this.recordsById.get(id);
+      title = side.path.kind === 'organisation' ? this.now(organisation)?.name : record?.data.title;
+      title ??= titleFromText(readWorkingFile(this.repository.top, side.file), side.path);
+    } else {
+      title = titleFromText(decodeContent(fileAt(this.repository, this.mergeBase, side.file)), side.path);
+    }
+    return {
+      collection: side.path.kind === 'organisation' ? 'organisations' : side.path.collection,
+      id,
+      title: clean(title ?? (side.path.kind === 'organisation' ? side.path.id : side.path.slug), LIMITS.title),
+      organisation: { id: organisation, name: clean(this.organisationName(organisation), LIMITS.name) },
+      file: side.file,
+      page: pagePath(id),
+      demonstration: this.demonstration(organisation),
+      ...(previous?.path ? { previous: { id: idOf(previous.path), file: previous.file } } : {}),
+    };
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value.toLowerCase() === b[index].toLowerCase());
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function buildReport(options: ReportOptions): PrReport {
+  const contentDir = resolve(options.contentDir);
+  const repository = findRepository(contentDir);
+  const base = resolveCommit(repository, options.base);
+  const head = resolveCommit(repository, options.head);
+  const today = options.today ?? todayDate();
+  const changedFiles = changedContentFiles(repository, base, head);
+  const validation = validateContent({ contentDir, today });
+  const builder = new Builder(repository, base, head, validation.content);
+
+  // 1. Records added, changed and removed, and the organisations they belong to.
+  const added: RecordEntry[] = [];
+  const changed: RecordEntry[] = [];
+  const removed: RecordEntry[] = [];
+  const touched = new Map<string, Set<string>>();
+  const touch = (path: Located) => {
+    const organisation = organisationOf(path);
+    if (!touched.has(organisation)) touched.set(organisation, new Set());
+    touched.get(organisation)!.add(idOf(path));
+  };
+  const organisationFileChanges = new Map<string, FileStatus>();
+  for (const change of changedFiles) {
+    const now: Side = { file: change.file, path: locate(repository, change.file) };
+    const before: Side | undefined = change.previous !== undefined ? { file: change.previous, path: locate(repository, change.previous) } : undefined;
+    for (const side of [now, before]) if (side?.path) touch(side.path);
+    for (const side of [now, before]) if (side?.path?.kind === 'organisation') organisationFileChanges.set(side.path.id, side === before ? 'deleted' : change.status);
+
+    if (change.status === 'deleted') {
+      if (now.path) removed.push(builder.entry({ ...now, path: now.path }, 'before'));
+    } else if (change.status === 'renamed') {
+      if (now.path && before?.path) {
+        changed.push(builder.entry({ ...now, path: now.path }, 'now', idOf(now.path) === idOf(before.path) ? undefined : before));
+      } else if (now.path) added.push(builder.entry({ ...now, path: now.path }, 'now'));
+      else if (before?.path) removed.push(builder.entry({ ...before, path: before.path }, 'before'));
+    } else if (change.status === 'added' || change.status === 'copied') {
+      if (now.path) added.push(builder.entry({ ...now, path: now.path }, 'now'));
+    } else if (now.path) {
+      changed.push(builder.entry({ ...now, path: now.path }, 'now'));
+    }
+  }
+  // A rename whose new file also appears as added would be listed twice; git never reports that, but keep ids unique.
+  for (const list of [added, changed, removed]) list.sort(byId);
+
+  // 2. Problems: everything the validator found, with those in changed files first.
+  const displayPrefix = relative(dirname(contentDir), contentDir).split('\\').join('/') || basename(contentDir);
+  const toRepositoryPath = (file: string) => (file.startsWith(`${displayPrefix}/`) ? `${repository.contentPath}/${file.slice(displayPrefix.length + 1)}` : file);
+  const changedPaths = new Set(changedFiles.filter((change) => change.status !== 'deleted').map((change) => change.file));
+  const problems: ReportProblem[] = [...validation.errors, ...validation.warnings].map((problem) => {
+    const file = toRepositoryPath(problem.file);
+    return {
+      severity: problem.severity,
+      rule: clean(problem.rule, LIMITS.rule),
+      file: clean(file, LIMITS.file) || '(unknown file)',
+      line: problem.line,
+      column: problem.column,
+      field: clean(problem.field, LIMITS.field),
+      message: clean(problem.message, LIMITS.message),
+      ...(problem.fix ? { fix: clean(problem.fix, LIMITS.fix) } : {}),
+      inChangedFile: changedPaths.has(file),
+    };
+  });
+  const rank = (problem: ReportProblem) => (problem.inChangedFile ? 0 : 2) + (problem.severity === 'error' ? 0 : 1);
+  problems.sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  // Grouped by file within each rank, so that a file's errors come together.
+  const count = (severity: 'error' | 'warning', changedOnly: boolean) => problems.filter((problem) => problem.severity === severity && (!changedOnly || problem.inChangedFile)).length;
+
+  // 3. Ownership, from the maintainers at the base commit.
+  const ownership: Ownership[] = [];
+  for (const [organisation, ids] of [...touched].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const trusted = builder.atBase(organisation);
+    const maintainers = trusted?.maintainers ?? [];
+    const name = builder.organisationName(organisation);
+    const flags: Ownership['flags'] = [];
+    const flag = (kind: OwnershipFlagKind, message: string, extra: { added?: string[]; removed?: string[] } = {}) => flags.push({ kind, message: clean(message, LIMITS.message), ...extra });
+    const author = options.author;
+    const teams = maintainers.filter((handle) => handle.includes('/'));
+    switch (authorStatus(author, maintainers)) {
+      case 'unknown':
+        flag('author-unknown', `The pull request's author was not given, so the changes were not checked against ${name}'s maintainers.`);
+        break;
+      case 'no-maintainers':
+        flag('no-maintainers', `${name} lists no maintainers: a hub maintainer should check that @${author} works for or with ${name}.`);
+        break;
+      case 'not-listed':
+        flag('not-maintainer', `@${author} is not one of ${name}'s maintainers (${maintainers.join(', ')}): a hub maintainer should check that they may change ${name}'s records.`);
+        break;
+      case 'maybe-in-team':
+        flag('maybe-in-team', `@${author} is not listed by name among ${name}'s maintainers; if they are in team ${teams.join(' or ')}, ignore this.`);
+        break;
+      default:
+    }
+    const fileChange = organisationFileChanges.get(organisation);
+    if (fileChange !== undefined) {
+      const before = builder.atMergeBase(organisation);
+      const after = fileChange === 'deleted' ? undefined : builder.now(organisation);
+      if (!trusted && after) flag('new-organisation', `${name} is new to the hub: a hub maintainer should check that it is a real body and that the author may speak for it.`);
+      if (fileChange === 'deleted') flag('organisation-removed', `This pull request removes ${name}'s file.`);
+      const was = before?.maintainers ?? [];
+      const will = after?.maintainers ?? [];
+      if (!sameList(was, will)) {
+        const lower = (list: string[]) => new Set(list.map((handle) => handle.toLowerCase()));
+        const addedHandles = will.filter((handle) => !lower(was).has(handle.toLowerCase()));
+        const removedHandles = was.filter((handle) => !lower(will).has(handle.toLowerCase()));
+        flag(
+          'maintainers-changed',
+          `This pull request changes who maintains ${name}${addedHandles.length ? `: adds ${addedHandles.join(', ')}` : ''}${removedHandles.length ? `${addedHandles.length ? ';' : ':'} removes ${removedHandles.join(', ')}` : ''}${!addedHandles.length && !removedHandles.length ? ' (their order)' : ''}. Only a hub maintainer should approve it.`,
+          { added: addedHandles.slice(0, LIMITS.maintainers), removed: removedHandles.slice(0, LIMITS.maintainers) },
+        );
+      }
+    }
+    const list = [...ids].sort();
+    ownership.push({
+      organisation: { id: organisation, name: clean(name, LIMITS.name) },
+      demonstration: builder.demonstration(organisation),
+      maintainers: maintainers.slice(0, LIMITS.maintainers),
+      records: list.slice(0, LIMITS.recordsPerOrganisation),
+      recordsLeftOut: Math.max(0, list.length - LIMITS.recordsPerOrganisation),
+      flags,
+    });
+  }
+
+  // 4. Similar work: the strongest overlaps of each added or changed roadmap item, as the hub finds them.
+  const similar = findSimilar([...added, ...changed], validation.content, builder, today);
+
+  const records = { added: added.slice(0, LIMITS.records), changed: changed.slice(0, LIMITS.records), removed: removed.slice(0, LIMITS.records) };
+  return {
+    version: REPORT_VERSION,
+    pr: options.pr,
+    base,
+    head,
+    author: options.author,
+    generated: (options.now ?? new Date()).toISOString(),
+    validation: {
+      errors: validation.errors.length,
+      warnings: validation.warnings.length,
+      errorsInChangedFiles: count('error', true),
+      warningsInChangedFiles: count('warning', true),
+      records: validation.checked,
+      problems: problems.slice(0, LIMITS.problems),
+    },
+    records: {
+      ...records,
+      leftOut: { added: added.length - records.added.length, changed: changed.length - records.changed.length, removed: removed.length - records.removed.length },
+    },
+    files: changedFiles.slice(0, LIMITS.files).map((change: ChangedFile) => ({
+      status: change.status,
+      file: clean(change.file, LIMITS.file) || '(unnamed)',
+      ...(change.previous !== undefined ? { previous: clean(change.previous, LIMITS.file) || '(unnamed)' } : {}),
+    })),
+    filesLeftOut: Math.max(0, changedFiles.length - LIMITS.files),
+    ownership: ownership.slice(0, LIMITS.ownership),
+    similar,
+  };
+}
+
+function findSimilar(entries: RecordEntry[], content: HubContent, builder: Builder, today: string): Similar[] {
+  const wanted = entries.filter((entry) => entry.collection === 'roadmap' && builder.recordsById.has(entry.id));
+  if (wanted.length === 0) return [];
+  const services = loadReferenceData().services;
+  const themes = new Map(content.themes.map((theme) => [theme.id, theme.label]));
+  const demonstration = new Set(content.organisations.filter((organisation) => organisation.data.demonstration === true).map((organisation) => organisation.id));
+  const names = new Map(content.organisations.map((organisation) => [organisation.id, organisation.data.name]));
+  const roadmap = content.records.filter((record): record is Extract<ContentRecord, { collection: 'roadmap' }> => record.collection === 'roadmap');
+  // As src/data/hub.ts calls it: demonstration work is never offered to a real council, nor the reverse.
+  const result = findOverlaps(
+    roadmap.map((record) => ({
+      id: record.id,
+      organisation: record.organisation,
+      group: demonstration.has(record.organisation) ? 'demonstration' : 'real',
+      title: record.data.title,
+      summary: record.data.summary,
+      body: record.body ?? '',
+      status: record.data.status,
+      services: record.data.services ?? [],
+      themes: record.data.themes ?? [],
+      start: record.data.start,
+      end: record.data.end,
+      partners: record.data.partners ?? [],
+    })),
+    { service: (id) => services.get(id)?.label ?? `LGSL ${id}`, theme: (id) => themes.get(id) ?? id, organisation: (id) => names.get(id) ?? id },
+    { today: today.slice(0, 7) },
+  );
+  const similar: Similar[] = [];
+  for (const entry of wanted) {
+    const matches = (result.byItem.get(entry.id) ?? []).slice(0, LIMITS.matches);
+    if (matches.length === 0) continue;
+    similar.push({
+      id: entry.id,
+      title: entry.title,
+      matches: matches.map(({ other, overlap }) => {
+        const record = builder.recordsById.get(other);
+        const organisation = record?.organisation ?? other.split('/')[1];
+        return {
+          id: other,
+          title: clean(record?.data.title ?? other, LIMITS.title),
+          organisation: { id: organisation, name: clean(names.get(organisation) ?? organisation, LIMITS.name) },
+          score: overlap.score,
+          reasons: clean(overlap.summary, LIMITS.reasons),
+        };
+      }),
+    });
+  }
+  return similar.slice(0, LIMITS.similar);
+}
