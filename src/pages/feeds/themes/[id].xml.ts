@@ -1,0 +1,16 @@
+/** /feeds/themes/<id>.xml: the newest records under one theme, as Atom, for each theme with records. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadHub } from '../../../data/hub.ts';
+import { atomResponse } from '../../../lib/feeds/atom.ts';
+import { themeFeed } from '../../../lib/feeds/hub-feeds.ts';
+import { feedSettings } from '../_settings.ts';
+
+export const getStaticPaths = (async () => {
+  const hub = await loadHub();
+  return hub.themesWithContent.map(({ theme }) => ({ params: { id: theme.id } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const hub = await loadHub();
+  return atomResponse(themeFeed(hub, feedSettings(hub, site), params.id!));
+};
