@@ -5,16 +5,20 @@
  * 2. builds the site with Astro into a staging folder;
  * 3. indexes it with Pagefind for search (from the validated content: scripts/lib/search-records.ts);
  * 4. checks that every record and organisation has its page;
- * 5. only then replaces the output folder (HUB_OUT_DIR, default dist/) with the new site.
+ * 5. writes the sitemap from the pages the build made (src/lib/open-data/sitemap.ts);
+ * 6. only then replaces the output folder (HUB_OUT_DIR, default dist/) with the new site.
  *
  * Honours HUB_CONTENT_DIR, HUB_SITE, HUB_BASE and HUB_OUT_DIR (see astro.config.mjs).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectedPages } from '../src/lib/expected-pages.ts';
+import { lastUpdatedDates } from '../src/lib/git-dates.ts';
+import { pagePathsFromFiles, sitemapFiles } from '../src/lib/open-data/sitemap.ts';
 import { loadReferenceData } from '../src/lib/reference-data.ts';
+import { withBase } from '../src/lib/urls.ts';
 import { formatText, summaryLine } from '../src/lib/validation/format.ts';
 import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
 import { SearchIndexError, writeSearchIndex } from './lib/pagefind-index.ts';
@@ -93,6 +97,27 @@ if (missing.length > 0) {
   stop(`${missing.length} page(s) are missing from the build, so it was not published: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. This is a bug in the hub, not in the content: please report it.`);
 }
 console.log(`All ${report.content.records.length.toLocaleString('en-GB')} records and ${report.content.organisations.length.toLocaleString('en-GB')} organisations have their pages.`);
+
+step('Writing the sitemap');
+try {
+  // Every page the build made, from its index.html files: complete whatever page types are added later.
+  const site = process.env.HUB_SITE || 'http://localhost:4321';
+  const base = process.env.HUB_BASE || '/';
+  const address = (path: string) => new URL(withBase(base, path), site).href;
+  // Record and organisation pages carry the date their file last changed in git, when there is history.
+  const dates = lastUpdatedDates(contentDir, root);
+  const dateOf = (file: string) => dates.get(relative(root, resolve(contentDir, '..', file)).split('\\').join('/'));
+  const lastmod = new Map<string, string | undefined>([
+    ...report.content.records.map((record) => [`${record.id}/`, dateOf(record.file)] as const),
+    ...report.content.organisations.map((organisation) => [`organisations/${organisation.id}/`, dateOf(organisation.file)] as const),
+  ]);
+  const pages = pagePathsFromFiles(readdirSync(stagingDir, { recursive: true, encoding: 'utf8' }));
+  const files = sitemapFiles(pages.map((path) => ({ loc: address(path), lastmod: lastmod.get(path) })), address);
+  for (const file of files) writeFileSync(join(stagingDir, file.name), file.xml);
+  console.log(`Listed ${pages.length.toLocaleString('en-GB')} pages in ${files.map((file) => file.name).join(', ')}.`);
+} catch (error) {
+  stop(`Writing the sitemap failed: ${error instanceof Error ? error.message : String(error)}. Nothing was published; ${outDir} is unchanged.`);
+}
 
 rmSync(outDir, { recursive: true, force: true });
 renameSync(stagingDir, outDir);

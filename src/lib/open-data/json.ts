@@ -1,0 +1,66 @@
+/**
+ * /api/v1/<collection>.json: every record of a collection, or every organisation, as JSON.
+ *
+ *   {"collection": "roadmap", "count": 2, "licence": {id, name, url}, "licences": {<id>: {name, url}},
+ *    "generated": "2026-11-27T…Z", "records": [{id, organisation, url, …fields, licence, last_updated,
+ *    body_markdown, body_html}, …]}
+ *
+ * Each record has its id, its organisation's id, the absolute address of its page, then every field as
+ * written in its file, in schema order and with the file's snake_case names (but for a component's own
+ * `url`, its website, which is `website` here: `url` is always the page); `licence` is the record's
+ * own licence or else the default (an SPDX id, named in the document's `licences`); `last_updated` is when
+ * its file last changed in git, when known; Markdown records add the body as written and as the sanitised
+ * HTML the page shows. Records are sorted by id. The JSON is compact (no indentation): at 25,000 records
+ * the file stays a third smaller.
+ */
+import { byId, licenceOf, pagePath, type LicenceInfo, type OpenCollection, type OpenDataContext, type OpenRecord } from './context.ts';
+
+/** Who the organisation details come from, besides the organisations themselves. */
+export const ORGANISATIONS_ATTRIBUTION =
+  'Organisation details contain data from mySociety (CC BY 4.0) and the GOV.UK local-authority registers (Open Government Licence v3.0).';
+
+export function recordJson(collection: OpenCollection, record: OpenRecord, context: OpenDataContext): Record<string, unknown> {
+  const json: Record<string, unknown> = { id: record.id };
+  if (collection.owned) json.organisation = record.organisation ?? record.id.split('/')[1];
+  json.url = context.pageUrl(pagePath(collection, record));
+  for (const { key, name } of collection.fields) if (record.data[key] !== undefined) json[name] = record.data[key];
+  json.licence = licenceOf(record, context).id;
+  if (record.lastUpdated) json.last_updated = record.lastUpdated;
+  if (collection.markdown) {
+    json.body_markdown = record.body ?? '';
+    json.body_html = record.html ?? '';
+  }
+  return json;
+}
+
+export interface CollectionDocument {
+  collection: string;
+  description: string;
+  count: number;
+  /** The default licence: what applies unless a record names another. */
+  licence: LicenceInfo;
+  /** Every licence the records are under, by SPDX id. */
+  licences: Record<string, { name: string; url: string }>;
+  attribution?: string;
+  generated: string;
+  records: Record<string, unknown>[];
+}
+
+export function collectionDocument(collection: OpenCollection, records: readonly OpenRecord[], context: OpenDataContext): CollectionDocument {
+  const sorted = [...records].sort(byId);
+  const licences: CollectionDocument['licences'] = {};
+  for (const record of sorted) {
+    const { id, name, url } = licenceOf(record, context);
+    licences[id] ??= { name, url };
+  }
+  return {
+    collection: collection.name,
+    description: `Every ${collection.owned ? 'record' : 'organisation'} in ${collection.label} on Council Commons, sorted by id. Each is under the licence its \`licence\` names (see \`licences\`); the default is the Open Government Licence v3.0.`,
+    count: sorted.length,
+    licence: context.defaultLicence,
+    licences,
+    ...(collection.owned ? {} : { attribution: ORGANISATIONS_ATTRIBUTION }),
+    generated: context.generated,
+    records: sorted.map((record) => recordJson(collection, record, context)),
+  };
+}

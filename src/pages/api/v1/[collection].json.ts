@@ -1,0 +1,15 @@
+/** /api/v1/<collection>.json for organisations, roadmap, principles, lessons, datasets and components: see src/lib/open-data/json.ts. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { openDataContext, openRecords } from '../../../data/api-context.ts';
+import { loadHub } from '../../../data/hub.ts';
+import { OPEN_COLLECTION_NAMES } from '../../../lib/open-data/context.ts';
+import { collectionDocument } from '../../../lib/open-data/json.ts';
+
+export const getStaticPaths = (() => OPEN_COLLECTION_NAMES.map((collection) => ({ params: { collection } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const hub = await loadHub();
+  const { collection, records } = openRecords(hub, params.collection!);
+  const document = collectionDocument(collection, records, openDataContext(hub, site, import.meta.env.BASE_URL));
+  return new Response(JSON.stringify(document), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,16 @@
+/** /api/v1/components/<organisation>/<slug>/publiccode.yml for every code component; see src/lib/open-data/publiccode.ts. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { isCodeComponent, publiccodeInput } from '../../../../../../data/api-context.ts';
+import { loadHub, type HubRecord } from '../../../../../../data/hub.ts';
+import { publiccodeYaml } from '../../../../../../lib/open-data/publiccode.ts';
+
+export const getStaticPaths = (async () => {
+  const hub = await loadHub();
+  return hub.records.filter(isCodeComponent).map((record) => ({ params: { organisation: record.organisation, slug: record.slug }, props: { record } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const hub = await loadHub();
+  const record = (props as { record: Extract<HubRecord, { collection: 'components' }> }).record;
+  return new Response(publiccodeYaml(publiccodeInput(hub, record, site, import.meta.env.BASE_URL)), { headers: { 'Content-Type': 'application/yaml; charset=utf-8' } });
+};
