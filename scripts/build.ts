@@ -4,17 +4,20 @@
  * 1. validates the content (the same check as npm run validate) and stops, publishing nothing, on any error;
  * 2. builds the site with Astro into a staging folder;
  * 3. indexes it with Pagefind for search (from the validated content: scripts/lib/search-records.ts);
- * 4. checks that every record and organisation has its page;
+ * 4. checks that every record and organisation has its page, and that every record is exactly once in its
+ *    collection's JSON and CSV, its organisation's feed and the search index (src/lib/integrity.ts);
  * 5. writes the sitemap from the pages the build made (src/lib/open-data/sitemap.ts);
  * 6. only then replaces the output folder (HUB_OUT_DIR, default dist/) with the new site.
  *
  * Honours HUB_CONTENT_DIR, HUB_SITE, HUB_BASE and HUB_OUT_DIR (see astro.config.mjs).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectedPages } from '../src/lib/expected-pages.ts';
+import { feedPaths } from '../src/lib/feeds/paths.ts';
+import { compareIds, idsInCsv, idsInFeed, idsInJson, type PublishedIds } from '../src/lib/integrity.ts';
 import { lastUpdatedDates } from '../src/lib/git-dates.ts';
 import { pagePathsFromFiles, sitemapFiles } from '../src/lib/open-data/sitemap.ts';
 import { loadReferenceData } from '../src/lib/reference-data.ts';
@@ -79,9 +82,11 @@ run(join(root, 'node_modules/astro/bin/astro.mjs'), ['build'], { HUB_CONTENT_DIR
 
 step('Indexing for search with Pagefind');
 // From the validated content, not by reading the built pages: see scripts/lib/search-records.ts.
+let indexedPages = 0;
 try {
   const indexed = await writeSearchIndex({ records: searchRecords(report.content, loadReferenceData()), bundleDir: join(stagingDir, 'pagefind') });
   const { compaction } = indexed;
+  indexedPages = indexed.pages;
   console.log(
     `Indexed ${indexed.pages.toLocaleString('en-GB')} pages into ${indexed.files.toLocaleString('en-GB')} files (${(indexed.bytes / 1024 / 1024).toFixed(1)} MB); ` +
       (compaction.compacted ? `page list ${Math.round(compaction.metaBytesBefore / 1024)} KB → ${Math.round(compaction.metaBytesAfter / 1024)} KB.` : `page list left as Pagefind wrote it (${compaction.reason}).`),
@@ -97,6 +102,34 @@ if (missing.length > 0) {
   stop(`${missing.length} page(s) are missing from the build, so it was not published: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. This is a bug in the hub, not in the content: please report it.`);
 }
 console.log(`All ${report.content.records.length.toLocaleString('en-GB')} records and ${report.content.organisations.length.toLocaleString('en-GB')} organisations have their pages.`);
+
+step('Checking every record is in the open data, the feeds and the search index');
+{
+  const { records, organisations } = report.content;
+  const problems: string[] = [];
+  const read = (path: string, ids: (text: string) => string[]): PublishedIds => {
+    try {
+      return { where: path, ids: ids(readFileSync(join(stagingDir, path), 'utf8')) };
+    } catch (error) {
+      problems.push(`${path} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      return { where: path, ids: [] };
+    }
+  };
+  const collections = new Map<string, string[]>([['organisations', organisations.map((organisation) => organisation.id)]]);
+  for (const record of records) collections.set(record.collection, [...(collections.get(record.collection) ?? []), record.id]);
+  for (const collection of ['organisations', 'roadmap', 'principles', 'lessons', 'datasets', 'components']) {
+    const expected = collections.get(collection) ?? [];
+    problems.push(...compareIds(expected, read(`api/v1/${collection}.json`, idsInJson)), ...compareIds(expected, read(`api/v1/${collection}.csv`, idsInCsv)));
+  }
+  // Organisation feeds are complete: together they hold every record once, each in its own organisation's.
+  const inFeeds = organisations.flatMap((organisation) => read(feedPaths.organisation(organisation.id), idsInFeed).ids.filter((id) => id.split('/')[1] === organisation.id));
+  problems.push(...compareIds(records.map((record) => record.id), { where: 'the organisations’ feeds', ids: inFeeds }));
+  if (indexedPages !== records.length + organisations.length) problems.push(`the search index holds ${indexedPages} pages, not ${records.length + organisations.length} (every record and organisation)`);
+  if (problems.length > 0) {
+    stop(`The build lost or repeated records, so it was not published (${outDir} is unchanged). This is a bug in the hub, not in the content: please report it.\n  ${problems.join('\n  ')}`);
+  }
+  console.log(`Every record is once in its collection's JSON and CSV, its organisation's feed and the search index.`);
+}
 
 step('Writing the sitemap');
 try {
