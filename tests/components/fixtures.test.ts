@@ -30,6 +30,14 @@ import SummaryList from '../../src/components/govuk/SummaryList.astro';
 import Table from '../../src/components/govuk/Table.astro';
 import Tag from '../../src/components/govuk/Tag.astro';
 import WarningText from '../../src/components/govuk/WarningText.astro';
+import CharacterCount from '../../src/components/form/CharacterCount.astro';
+import Checkboxes from '../../src/components/form/Checkboxes.astro';
+import DateInput from '../../src/components/form/DateInput.astro';
+import ErrorSummary from '../../src/components/form/ErrorSummary.astro';
+import Fieldset from '../../src/components/form/Fieldset.astro';
+import Radios from '../../src/components/form/Radios.astro';
+import Select from '../../src/components/form/Select.astro';
+import Textarea from '../../src/components/form/Textarea.astro';
 import { hasClass, normalise, parseHtml, removeElements } from './normalise.ts';
 
 // Astro components are typed loosely here: the fixtures' options are plain JSON.
@@ -57,6 +65,15 @@ export const COMPONENTS: Record<string, AnyComponent> = {
   table: Table,
   tag: Tag,
   'warning-text': WarningText,
+  // The contribution form's components (src/components/form/).
+  'character-count': CharacterCount,
+  checkboxes: Checkboxes,
+  'date-input': DateInput,
+  'error-summary': ErrorSummary,
+  fieldset: Fieldset,
+  radios: Radios,
+  select: Select,
+  textarea: Textarea,
 };
 
 /** Fixtures not compared, each with the reason. */

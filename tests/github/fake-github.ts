@@ -7,13 +7,21 @@
  * Endpoints: GET /repos/:owner/:repo/pulls/:n; GET and POST /repos/:owner/:repo/issues/:n/comments;
  * PATCH /repos/:owner/:repo/issues/comments/:id; GET and POST /repos/:owner/:repo/issues;
  * PATCH /repos/:owner/:repo/issues/:n.
+ *
+ * For the issue-to-pr workflow, a small git model (branches pointing at commits, each commit a snapshot
+ * of path → text) behind: GET /repos/:owner/:repo; GET /repos/:owner/:repo/issues/:n; POST
+ * /issues/:n/labels and DELETE /issues/:n/labels/:name; GET /git/ref/heads/:branch, POST /git/refs and
+ * PATCH /git/refs/heads/:branch; GET, PUT and DELETE /contents/:path (with ref or branch and the file's
+ * blob sha, as GitHub checks it); GET and POST /pulls, PATCH /pulls/:n and GET /pulls/:n/files.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface User {
   login: string;
   type: 'Bot' | 'User';
+  id?: number;
 }
 
 export const BOT: User = { login: 'github-actions[bot]', type: 'Bot' };
@@ -39,10 +47,20 @@ export interface Issue {
 
 export interface Pull {
   number: number;
-  head: { sha: string };
+  /** `ref` is set for pull requests made through the API; their sha follows the branch. */
+  head: { sha: string; ref?: string };
   state: 'open' | 'closed';
   merged_at: string | null;
   user: User;
+  base?: string;
+  title?: string;
+  body?: string;
+}
+
+/** A git blob's sha, as GitHub gives it for a file. */
+export function blobSha(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 export interface Recorded {
@@ -78,9 +96,15 @@ export class FakeGitHub {
   readonly issues: Issue[] = [];
   readonly comments: Comment[] = [];
   readonly users = new Map<string, User>([[TOKEN, BOT]]);
+  readonly defaultBranch = 'main';
+  /** Commit sha → the files of that commit (path → text). */
+  readonly commits = new Map<string, Map<string, string>>();
+  /** Branch → commit sha. */
+  readonly branches = new Map<string, string>();
   private readonly failures: (FailRule & { left: number })[] = [];
   private nextCommentId = 1001;
   private nextNumber = 1;
+  private nextCommit = 1;
   private server?: Server;
 
   constructor(repository = 'council-commons/hub') {
@@ -133,6 +157,46 @@ export class FakeGitHub {
     return issue;
   }
 
+  /** A commit with these files on a branch (the default branch unless named), replacing what it had. */
+  commit(files: Record<string, string>, branch = this.defaultBranch): string {
+    const sha = createHash('sha1').update(`commit ${this.nextCommit++}`).digest('hex');
+    this.commits.set(sha, new Map(Object.entries(files)));
+    this.branches.set(branch, sha);
+    return sha;
+  }
+
+  /** The files at a branch's head. */
+  filesOn(branch: string): Map<string, string> | undefined {
+    const sha = this.branches.get(branch);
+    return sha === undefined ? undefined : this.commits.get(sha);
+  }
+
+  pullsList(): Pull[] {
+    return [...this.pulls.values()];
+  }
+
+  private headSha(pull: Pull): string {
+    return (pull.head.ref && this.branches.get(pull.head.ref)) || pull.head.sha;
+  }
+
+  private pullJson(pull: Pull) {
+    return {
+      number: pull.number,
+      state: pull.state,
+      merged_at: pull.merged_at,
+      title: pull.title ?? '',
+      body: pull.body ?? null,
+      head: { sha: this.headSha(pull), ref: pull.head.ref ?? 'branch', label: `${this.owner}:${pull.head.ref ?? 'branch'}` },
+      base: { ref: pull.base ?? this.defaultBranch },
+      user: { login: pull.user.login, type: pull.user.type },
+      html_url: `https://github.com/${this.repository}/pull/${pull.number}`,
+    };
+  }
+
+  private fileJson(path: string, text: string) {
+    return { type: 'file', name: path.split('/').at(-1), path, sha: blobSha(text), size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text, 'utf8').toString('base64') };
+  }
+
   commentsOn(issue: number): Comment[] {
     return this.comments.filter((comment) => comment.issue === issue);
   }
@@ -151,7 +215,7 @@ export class FakeGitHub {
       state: issue.state,
       state_reason: issue.state_reason,
       labels: issue.labels.map((name, index) => ({ id: index + 1, name })),
-      user: { login: issue.user.login, type: issue.user.type },
+      user: { login: issue.user.login, type: issue.user.type, ...(issue.user.id !== undefined ? { id: issue.user.id } : {}) },
       html_url: `https://github.com/${this.repository}/issues/${issue.number}`,
       ...(issue.pull_request ? { pull_request: issue.pull_request } : {}),
     };
@@ -206,6 +270,7 @@ export class FakeGitHub {
     const user = token ? this.users.get(token) : undefined;
     if (token && !user) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     const prefix = `/repos/${this.owner}/${this.repo}`;
+    if (method === 'GET' && url.pathname === prefix) return send(200, { full_name: this.repository, default_branch: this.defaultBranch });
     if (!url.pathname.startsWith(`${prefix}/`)) return send(404, NOT_FOUND);
     const path = url.pathname.slice(prefix.length);
     const needUser = () => {
@@ -222,6 +287,8 @@ export class FakeGitHub {
       if (!pull) return send(404, NOT_FOUND);
       return send(200, { number: pull.number, state: pull.state, merged_at: pull.merged_at, head: { sha: pull.head.sha, ref: 'branch' }, user: { login: pull.user.login, type: pull.user.type } });
     }
+    const handled = this.handleGit(method, path, url, body, user, needUser, send);
+    if (handled) return;
     if ((match = /^\/issues\/(\d+)\/comments$/.exec(path))) {
       const number = Number(match[1]);
       if (!this.pulls.has(number) && !this.issues.some((issue) => issue.number === number)) return send(404, NOT_FOUND);
@@ -272,6 +339,149 @@ export class FakeGitHub {
       return send(200, this.issueJson(issue));
     }
     return send(404, NOT_FOUND);
+  }
+
+  /** The issue-to-pr endpoints: issues and labels, refs, contents and pull requests. True when it answered. */
+  private handleGit(
+    method: string,
+    path: string,
+    url: URL,
+    body: unknown,
+    user: User | undefined,
+    needUser: () => boolean,
+    send: (status: number, data: unknown, headers?: Record<string, string>) => void,
+  ): boolean {
+    const fields = (body ?? {}) as Record<string, unknown>;
+    const invalid = (message: string) => send(422, { message, documentation_url: 'https://docs.github.com/rest' });
+    let match: RegExpExecArray | null;
+
+    if (method === 'GET' && (match = /^\/issues\/(\d+)$/.exec(path))) {
+      const issue = this.issues.find((candidate) => candidate.number === Number(match![1]));
+      send(issue ? 200 : 404, issue ? this.issueJson(issue) : NOT_FOUND);
+      return true;
+    }
+    if ((match = /^\/issues\/(\d+)\/labels(?:\/(.+))?$/.exec(path))) {
+      const issue = this.issues.find((candidate) => candidate.number === Number(match![1]));
+      if (!needUser()) return true;
+      if (!issue) return send(404, NOT_FOUND), true;
+      const labels = () => issue.labels.map((name, index) => ({ id: index + 1, name }));
+      if (method === 'POST' && match[2] === undefined) {
+        if (!Array.isArray(fields.labels)) return invalid('Invalid request: labels must be an array'), true;
+        for (const name of fields.labels.map(String)) if (!issue.labels.includes(name)) issue.labels.push(name);
+        return send(200, labels()), true;
+      }
+      if (method === 'DELETE' && match[2] !== undefined) {
+        const name = decodeURIComponent(match[2]);
+        if (!issue.labels.includes(name)) return send(404, { message: 'Label does not exist', documentation_url: 'https://docs.github.com/rest' }), true;
+        issue.labels = issue.labels.filter((label) => label !== name);
+        return send(200, labels()), true;
+      }
+    }
+
+    if (method === 'GET' && (match = /^\/git\/ref\/(.+)$/.exec(path))) {
+      const ref = decodeURIComponent(match[1]!);
+      const sha = ref.startsWith('heads/') ? this.branches.get(ref.slice('heads/'.length)) : undefined;
+      send(sha ? 200 : 404, sha ? { ref: `refs/${ref}`, object: { sha, type: 'commit' } } : NOT_FOUND);
+      return true;
+    }
+    if (method === 'POST' && path === '/git/refs') {
+      if (!needUser()) return true;
+      const ref = typeof fields.ref === 'string' ? fields.ref : '';
+      const sha = typeof fields.sha === 'string' ? fields.sha : '';
+      if (!/^refs\/heads\/.+/.test(ref)) return invalid('Reference name must start with refs/heads/'), true;
+      if (!this.commits.has(sha)) return invalid('Object does not exist'), true;
+      const branch = ref.slice('refs/heads/'.length);
+      if (this.branches.has(branch)) return invalid('Reference already exists'), true;
+      this.branches.set(branch, sha);
+      return send(201, { ref, object: { sha, type: 'commit' } }), true;
+    }
+    if (method === 'PATCH' && (match = /^\/git\/refs\/(.+)$/.exec(path))) {
+      if (!needUser()) return true;
+      const ref = decodeURIComponent(match[1]!);
+      const branch = ref.replace(/^heads\//, '');
+      const sha = typeof fields.sha === 'string' ? fields.sha : '';
+      if (!this.branches.has(branch)) return invalid('Reference does not exist'), true;
+      if (!this.commits.has(sha)) return invalid('Object does not exist'), true;
+      this.branches.set(branch, sha);
+      return send(200, { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } }), true;
+    }
+
+    if ((match = /^\/contents\/(.+)$/.exec(path))) {
+      const filePath = match[1]!.split('/').map(decodeURIComponent).join('/');
+      if (method === 'GET') {
+        const branch = url.searchParams.get('ref') ?? this.defaultBranch;
+        const text = this.filesOn(branch)?.get(filePath);
+        return send(text === undefined ? 404 : 200, text === undefined ? NOT_FOUND : this.fileJson(filePath, text)), true;
+      }
+      if (method === 'PUT' || method === 'DELETE') {
+        if (!needUser()) return true;
+        const branch = typeof fields.branch === 'string' ? fields.branch : this.defaultBranch;
+        const files = this.filesOn(branch);
+        if (!files) return send(404, { message: `Branch ${branch} not found`, documentation_url: 'https://docs.github.com/rest' }), true;
+        if (typeof fields.message !== 'string' || fields.message === '') return invalid('Invalid request: message is required'), true;
+        const existing = files.get(filePath);
+        const sha = typeof fields.sha === 'string' ? fields.sha : undefined;
+        if (method === 'DELETE') {
+          if (existing === undefined) return send(404, NOT_FOUND), true;
+          if (sha !== blobSha(existing)) return send(409, { message: `${filePath} does not match ${sha ?? ''}` }), true;
+          const next = new Map(files);
+          next.delete(filePath);
+          const commit = this.commit(Object.fromEntries(next), branch);
+          return send(200, { content: null, commit: { sha: commit } }), true;
+        }
+        if (typeof fields.content !== 'string') return invalid('Invalid request: content is required'), true;
+        if (existing !== undefined && sha === undefined) return invalid('Invalid request.\n\n"sha" wasn\'t supplied.'), true;
+        if (existing !== undefined && sha !== blobSha(existing)) return send(409, { message: `${filePath} does not match ${sha}` }), true;
+        const text = Buffer.from(fields.content, 'base64').toString('utf8');
+        const commit = this.commit({ ...Object.fromEntries(files), [filePath]: text }, branch);
+        return send(existing === undefined ? 201 : 200, { content: { path: filePath, sha: blobSha(text) }, commit: { sha: commit, message: fields.message } }), true;
+      }
+    }
+
+    if (path === '/pulls' && method === 'GET') {
+      const state = url.searchParams.get('state') ?? 'open';
+      const head = url.searchParams.get('head');
+      const list = this.pullsList()
+        .filter((pull) => state === 'all' || pull.state === state)
+        .filter((pull) => !head || `${this.owner}:${pull.head.ref ?? 'branch'}` === head)
+        .sort((a, b) => b.number - a.number);
+      return this.page(url, list.map((pull) => this.pullJson(pull)), send), true;
+    }
+    if (path === '/pulls' && method === 'POST') {
+      if (!needUser()) return true;
+      const head = typeof fields.head === 'string' ? fields.head.replace(new RegExp(`^${this.owner}:`), '') : '';
+      const base = typeof fields.base === 'string' ? fields.base : '';
+      if (typeof fields.title !== 'string' || fields.title === '') return invalid('Validation Failed: title is missing'), true;
+      if (!this.branches.has(head) || !this.branches.has(base)) return invalid('Validation Failed: head or base branch does not exist'), true;
+      if (this.pullsList().some((pull) => pull.state === 'open' && pull.head.ref === head && (pull.base ?? this.defaultBranch) === base)) {
+        return invalid(`Validation Failed: A pull request already exists for ${this.owner}:${head}.`), true;
+      }
+      if (this.diff(base, head).length === 0) return invalid(`Validation Failed: No commits between ${base} and ${head}`), true;
+      const pull: Pull = { number: this.nextNumber++, head: { sha: this.branches.get(head)!, ref: head }, base, state: 'open', merged_at: null, user: user!, title: fields.title, ...(typeof fields.body === 'string' ? { body: fields.body } : {}) };
+      this.pulls.set(pull.number, pull);
+      return send(201, this.pullJson(pull)), true;
+    }
+    if ((match = /^\/pulls\/(\d+)(\/files)?$/.exec(path)) && (method === 'PATCH' || (method === 'GET' && match[2]))) {
+      const pull = this.pulls.get(Number(match[1]));
+      if (!pull) return send(404, NOT_FOUND), true;
+      if (method === 'GET') return this.page(url, this.diff(pull.base ?? this.defaultBranch, pull.head.ref ?? ''), send), true;
+      if (!needUser()) return true;
+      if (typeof fields.title === 'string') pull.title = fields.title;
+      if (typeof fields.body === 'string') pull.body = fields.body;
+      if (fields.state === 'open' || fields.state === 'closed') pull.state = fields.state;
+      return send(200, this.pullJson(pull)), true;
+    }
+    return false;
+  }
+
+  /** The files a branch adds, changes or removes against another, as GET /pulls/:n/files lists them. */
+  diff(base: string, head: string): { filename: string; status: string; sha: string }[] {
+    const from = this.filesOn(base) ?? new Map<string, string>();
+    const to = this.filesOn(head) ?? new Map<string, string>();
+    const out: { filename: string; status: string; sha: string }[] = [];
+    for (const [path, text] of to) if (from.get(path) !== text) out.push({ filename: path, status: from.has(path) ? 'modified' : 'added', sha: blobSha(text) });
+    for (const [path, text] of from) if (!to.has(path)) out.push({ filename: path, status: 'removed', sha: blobSha(text) });
+    return out.sort((a, b) => (a.filename < b.filename ? -1 : 1));
   }
 
   /** One page of a list, with GitHub's Link header. */

@@ -34,6 +34,11 @@ export async function markFocusables(page: Page): Promise<Focusable[]> {
     const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
     const focusables = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => {
       if (Number(element.getAttribute('tabindex')) < 0 || element.matches(':disabled') || element.closest('[inert]')) return false;
+      // A group of radios is one Tab stop (its checked radio, or else its first); arrow keys move within it.
+      if (element instanceof HTMLInputElement && element.type === 'radio' && element.name) {
+        const group = [...(element.form ?? document).querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(element.name)}"]`)];
+        if (element !== (group.find((radio) => radio.checked) ?? group[0])) return false;
+      }
       if (element.tagName === 'SUMMARY' && element.parentElement?.querySelector(':scope > summary') !== element) return false;
       const box = element.getBoundingClientRect();
       return element.checkVisibility({ visibilityProperty: true }) && (box.width > 0 || box.height > 0 || element.getClientRects().length > 0);

@@ -51,7 +51,13 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'the hub in numbers', path: 'numbers/' },
   { name: 'the search page', path: 'search/' },
   { name: 'the contribute page', path: 'contribute/' },
+  { name: 'the form for a new roadmap item', path: 'contribute/new/roadmap/' },
+  { name: 'the form for a new design principle', path: 'contribute/new/principles/' },
+  { name: 'the form for a new lesson', path: 'contribute/new/lessons/' },
+  { name: 'the form for a new dataset', path: 'contribute/new/datasets/' },
+  { name: 'the form for a new component', path: 'contribute/new/components/' },
   { name: 'the about page', path: 'about/' },
+  { name: 'the open data page', path: 'api/' },
   { name: 'the page-not-found page', path: '404.html' },
 ];
 

@@ -77,6 +77,17 @@ export const POLICY: Policy = {
   freshness: {
     freshness: { permissions: { contents: 'read', issues: 'write' } }, // read content, open or update issues
   },
+  'issue-to-pr': {
+    // Runs the default branch's code only; the issue's text is read as data from the event and the API.
+    'issue-to-pr': {
+      permissions: {
+        contents: 'write', // create the branch contribution/issue-<n> and commit the record file to it
+        'pull-requests': 'write', // open the pull request, update it and list its files when the issue is edited
+        issues: 'write', // comment on the issue and set its labels
+      },
+      maxTimeout: 10,
+    },
+  },
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

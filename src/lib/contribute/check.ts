@@ -1,0 +1,223 @@
+/**
+ * Checks a form's answers with the validator's own checks, and says what is wrong the way GOV.UK forms
+ * do: one message per field, naming the field by its label, in the order of the form.
+ *
+ * The same code as `npm run validate`: the collection's zod schema, with the validator's wording
+ * (expectedWording, schemaProblems); then checkRecord (organisation, services, themes, licences, records
+ * referred to, dates in order) and checkBody (unsafe HTML, placeholders) from record-checks.ts. Only the
+ * sentences differ: a file's problems name a field and a line, a form's name a box on the page.
+ */
+import { isSlug, SLUG_MAX_LENGTH } from '../slug.ts';
+import { closestMatch } from '../suggest.ts';
+import type { Problem } from '../validation/problem.ts';
+import { checkBody, checkRecord, referenceField, suggestReference, type CheckContext, type Finding } from '../validation/record-checks.ts';
+import { expectedWording, schemaProblems } from '../validation/schema-problems.ts';
+import { groupControlId, type Answers } from './answers.ts';
+import type { FormField, FormModel } from './form-model.ts';
+
+export interface FormProblem {
+  severity: 'error' | 'warning';
+  /** The field it is about: a schema key, or organisation, slug or body. */
+  field: string;
+  /** The id of the control the error summary links to (and focus moves to). */
+  target: string;
+  /** The id of the form group or date input that shows the message: the message's id is `<group>-error`. */
+  group: string;
+  message: string;
+}
+
+export interface AnswerCheckOptions {
+  /** True when a record with this organisation and slug already exists and this is not an edit of it. */
+  idTaken?: boolean;
+}
+
+/** ['links', 1, 'url'] from links[1].url, as schemaProblems names fields. */
+export function parseFieldPath(field: string): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (const match of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(match[2] !== undefined ? Number(match[2]) : match[1]);
+  return path;
+}
+
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text);
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A validator sentence as form text: `code` marks gone, no full stop at the end (GOV.UK's style). */
+function plain(text: string): string {
+  return text.replace(/`([^`]*)`/g, '$1').replace(/\.\s*$/, '').trim();
+}
+
+/** "did you mean `beta`?" → "Did you mean beta?"; fixes about files are not for the form. */
+function plainFix(fix: string | undefined): string | undefined {
+  if (!fix || /content\/|npm run|\.csv|\.yaml|the file/i.test(fix)) return undefined;
+  return upperFirst(plain(fix));
+}
+
+function joined(message: string, fix?: string): string {
+  return fix ? `${message}. ${fix}` : message;
+}
+
+interface Place {
+  field: string;
+  target: string;
+  group: string;
+  label: string;
+  kind: FormField['kind'] | 'organisation' | 'slug' | 'body';
+  /** For a field inside a repeatable group: which item, in words ("link 2"). */
+  item?: string;
+}
+
+const CHOSEN_KINDS = new Set(['radios', 'licence', 'organisation']);
+
+/** Where a problem at a path shows in the form. */
+function placeOf(model: FormModel, answers: Answers, path: readonly PropertyKey[]): Place {
+  const key = String(path[0] ?? '');
+  const field = model.fields.find((candidate) => candidate.key === key);
+  if (!field) return { field: 'organisation', target: 'organisation', group: 'organisation', label: 'Organisation', kind: 'organisation' };
+  if (field.kind === 'group') {
+    const first = field.fields?.[0]?.key ?? 'url';
+    const index = typeof path[1] === 'number' ? path[1] : undefined;
+    if (index === undefined) return { field: key, target: groupControlId(key, answers.rows[key]?.[0] ?? 0, first), group: key, label: field.label, kind: 'group' };
+    const row = answers.rows[key]?.[index] ?? index;
+    const part = field.fields?.find((candidate) => candidate.key === path[2]) ?? field.fields?.[0];
+    const singular = lowerFirst(field.label).replace(/s$/, '');
+    const id = groupControlId(key, row, part?.key ?? first);
+    return { field: key, target: id, group: id, label: part?.label ?? field.label, kind: part?.kind ?? 'text', item: `${singular} ${row + 1}` };
+  }
+  if (field.kind === 'month') return { field: key, target: `${key}-month`, group: key, label: field.label, kind: field.kind };
+  if (field.kind === 'date') return { field: key, target: `${key}-day`, group: key, label: field.label, kind: field.kind };
+  return { field: key, target: key, group: key, label: field.label, kind: field.kind };
+}
+
+function problemAt(place: Place, message: string, severity: 'error' | 'warning' = 'error'): FormProblem {
+  return { severity, field: place.field, target: place.target, group: place.group, message: place.item ? `${message} (${place.item})` : message };
+}
+
+/** The message for one of the schema's problems. */
+function schemaMessage(problem: Problem, place: Place): string {
+  const label = place.label;
+  // A radio nobody chose is an enum "found nothing": the form asks for it as for any missing answer.
+  if (problem.rule === 'schema/required' || problem.found === 'nothing') {
+    return `${CHOSEN_KINDS.has(place.kind) ? 'Choose' : 'Enter'} the ${lowerFirst(label)}`;
+  }
+  if (place.kind === 'month') return `${label} must be a real month, for example 4 2026`;
+  if (place.kind === 'date') return `${label} must be a real date, for example 31 3 2027`;
+  return joined(`${label} must be ${plain(problem.expected ?? 'different')}`, plainFix(problem.fix));
+}
+
+/** The message for one of checkRecord's or checkBody's findings. */
+function findingMessage(finding: Finding, place: Place, context: CheckContext): string {
+  const fix = plainFix(finding.fix);
+  switch (finding.rule) {
+    case 'reference/organisation':
+      if (place.field === 'organisation') {
+        const closest = finding.found ? closestMatch(finding.found, context.organisations.keys()) : undefined;
+        return joined(`There is no organisation “${finding.found ?? ''}” on the hub: choose yours from the list`, closest ? `Did you mean ${closest}?` : undefined);
+      }
+      return joined(`${place.label}: there is no organisation “${finding.found ?? ''}” on the hub`, fix);
+    case 'reference/service':
+      return `${place.label}: ${finding.found ?? ''} is not in the Local Government Service List`;
+    case 'reference/licence':
+      return joined(`Choose a licence from the list: the hub does not know “${finding.found ?? ''}”`, fix);
+    case 'dates/end-before-start':
+      return `${place.label} must be the same as or after the start`;
+    default: {
+      const text = plain(finding.message.replace(new RegExp(`^\`${place.field}\``), place.label));
+      const sentence = text.startsWith(place.label) ? text : `${place.label}: ${text}`;
+      return joined(sentence, fix);
+    }
+  }
+}
+
+/** The form's order: organisation, title, slug, then the schema's fields, then the text. */
+function order(model: FormModel): Map<string, number> {
+  const keys = ['organisation', model.fields[0]?.key ?? 'title', 'slug', ...model.fields.slice(1).map((field) => field.key), 'body'];
+  return new Map(keys.map((key, index) => [key, index]));
+}
+
+/**
+ * Everything wrong with a form's answers, errors and warnings, one per control (the first found), in
+ * the order of the form.
+ */
+export function checkAnswers(model: FormModel, answers: Answers, context: CheckContext, options: AnswerCheckOptions = {}): FormProblem[] {
+  const collection = model.collection;
+  const found: FormProblem[] = [];
+  const organisationPlace: Place = { field: 'organisation', target: 'organisation', group: 'organisation', label: 'Organisation', kind: 'organisation' };
+  const slugPlace: Place = { field: 'slug', target: 'slug', group: 'slug', label: 'Short name', kind: 'slug' };
+  const bodyPlace: Place = { field: 'body', target: 'body', group: 'body', label: 'Text', kind: 'body' };
+
+  if (answers.organisation === '') found.push(problemAt(organisationPlace, 'Choose your organisation'));
+  if (answers.slug === '') found.push(problemAt(slugPlace, 'Enter a short name for the web address'));
+  else if (!isSlug(answers.slug)) {
+    found.push(problemAt(slugPlace, `Short name must be lowercase letters a to z, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters, for example garden-waste-online`));
+  } else if (options.idTaken) {
+    found.push(problemAt(slugPlace, `Your organisation already has a ${collection.singular} with the short name ${answers.slug}: choose another, or edit that one`));
+  }
+
+  // 1. The schema, exactly as the validator applies it.
+  const checked = collection.schema.safeParse(answers.fields, { error: expectedWording });
+  if (!checked.success) {
+    const suggest = (path: readonly PropertyKey[], value: unknown) => suggestReference(referenceField(path), value, context);
+    const problems = schemaProblems(checked.error.issues, {
+      file: '',
+      singular: collection.singular,
+      schema: collection.schema,
+      value: answers.fields,
+      locate: () => ({ line: 1, column: 1 }),
+      suggest,
+    });
+    for (const problem of problems) {
+      const place = placeOf(model, answers, parseFieldPath(problem.field));
+      found.push(problemAt(place, schemaMessage(problem, place)));
+    }
+  }
+
+  // 2. References, licences, dates and text: the validator's record checks.
+  const organisation = answers.organisation;
+  const checkable = organisation !== '' && isSlug(answers.slug);
+  const report = (finding: Finding) => {
+    if (finding.path.length === 0 && finding.rule !== 'reference/organisation') return;
+    if (finding.rule === 'reference/organisation' && finding.path.length === 0 && organisation === '') return;
+    const place = finding.path.length === 0 ? organisationPlace : placeOf(model, answers, finding.path);
+    found.push(problemAt(place, findingMessage(finding, place, context), finding.severity ?? 'error'));
+  };
+  checkRecord(
+    { collection: collection.name as Parameters<typeof checkRecord>[0]['collection'], organisation: organisation || '-', slug: answers.slug, id: `${collection.name}/${organisation}/${checkable ? answers.slug : '-'}` },
+    answers.fields,
+    context,
+    report,
+  );
+  if (answers.body !== '') {
+    checkBody(answers.body, 0, (_offset, finding) => found.push(problemAt(bodyPlace, findingMessage(finding, bodyPlace, context), finding.severity ?? 'error')));
+  }
+
+  // One message per control, errors before warnings, in the form's order.
+  const ranks = order(model);
+  const seen = new Set<string>();
+  const errors = found.filter((problem) => problem.severity === 'error');
+  const erroneous = new Set(errors.map((problem) => problem.group));
+  return [...errors, ...found.filter((problem) => problem.severity === 'warning' && !erroneous.has(problem.group))]
+    .filter((problem) => {
+      const key = `${problem.severity}:${problem.group}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => (a.problem.severity === b.problem.severity ? 0 : a.problem.severity === 'error' ? -1 : 1) || (ranks.get(a.problem.field) ?? 99) - (ranks.get(b.problem.field) ?? 99) || a.index - b.index)
+    .map(({ problem }) => problem);
+}
+
+const RECORD_ID = /^(?:roadmap|principles|lessons|datasets|components)\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The well-formed record ids a record's fields refer to (reuses, related, adopted_from…): the form asks
+ * the hub whether each exists before it checks, since a page cannot hold every id of a large hub.
+ */
+export function referencedRecordIds(fields: Record<string, unknown>): string[] {
+  const ids = new Set<string>();
+  for (const key of ['reuses', 'related', 'adopted_from', 'uses']) {
+    const value = fields[key];
+    for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string' && RECORD_ID.test(item)) ids.add(item);
+  }
+  return [...ids];
+}

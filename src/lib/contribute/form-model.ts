@@ -1,0 +1,220 @@
+/**
+ * The contribution form of a record collection, read from its zod schema: one form field per schema
+ * field, in the schema's order, with its label and hint from the schema's .meta() and the kind of control
+ * that suits its type. Nothing here restates a schema: a new field shows up in the form on its own, as a
+ * text box unless its type says otherwise.
+ *
+ * How a field's kind is found, from the schema alone:
+ *   an enum                          → radios (one answer)
+ *   a list of an enum                → checkboxes
+ *   a list of theme ids              → the themes as checkboxes
+ *   a list of LGSL ids (whole numbers) → the service finder (type-ahead)
+ *   a list of organisation ids       → the organisation finder (type-ahead)
+ *   a list of groups of fields       → repeatable fieldsets ("Add another link")
+ *   a list of text                   → a text box, one item a line
+ *   the shared month field (YYYY-MM) → a month and year date input
+ *   an ISO date                      → a day, month and year date input
+ *   a licence id                     → a select of the hub's licences
+ *   text that may hold line breaks   → a textarea; any other text → a text input (type url for web addresses)
+ *
+ * Pure and free of Node APIs: the page renders from it at build time and the browser reads answers with it.
+ */
+import type { z } from 'zod';
+import { recordCollection, type CollectionDefinition, type RecordCollectionName } from '../../../schemas/collections.ts';
+import { isoDate, lgslId, licenceId, organisationId, themeId, webUrl, yearMonth } from '../../../schemas/fields.ts';
+import { fieldMeta, isOptional } from '../schema-meta.ts';
+
+type Schema = z.core.$ZodType;
+
+export type FieldKind = 'text' | 'textarea' | 'radios' | 'checkboxes' | 'month' | 'date' | 'licence' | 'themes' | 'services' | 'organisations' | 'lines' | 'group';
+
+export interface FormField {
+  /** The schema's field name: the control's name and id, and the issue form's field id. */
+  key: string;
+  label: string;
+  /** What to write, from the schema's description, reworded where it speaks of files. */
+  hint?: string;
+  required: boolean;
+  kind: FieldKind;
+  /** For text inputs: the input type. */
+  inputType?: 'text' | 'url';
+  /** The most characters the schema allows, for text. */
+  maxLength?: number;
+  /** The most items the schema allows, for lists. */
+  maxItems?: number;
+  /** The allowed values, for radios and checkboxes. */
+  options?: readonly string[];
+  /** The fields of each item, for repeatable groups. */
+  fields?: FormField[];
+  /** An example value from the schema, as text. */
+  example?: string;
+  /** The language of the answer when it is not English (cy for the Welsh title and summary). */
+  lang?: string;
+}
+
+export interface FormModel {
+  collection: CollectionDefinition;
+  /** The schema's fields, in order. */
+  fields: FormField[];
+  /** Whether the record has Markdown text below its fields: always (.md collections), maybe (.yaml or .md), never. */
+  body: 'always' | 'optional' | 'never';
+}
+
+interface Def {
+  type: string;
+  innerType?: Schema;
+  element?: Schema;
+  shape?: Record<string, Schema>;
+  entries?: Record<string, string>;
+  checks?: { _zod: { def: { check: string; maximum?: number } } }[];
+  format?: string;
+}
+
+const defOf = (schema: Schema) => schema._zod.def as unknown as Def;
+
+function unwrap(schema: Schema): Schema {
+  let current = schema;
+  while (defOf(current).type === 'optional' && defOf(current).innerType) current = defOf(current).innerType!;
+  return current;
+}
+
+/**
+ * Whether `schema` is `base`, or a copy of it made by .meta() or .optional(): copies keep the same check
+ * objects, so the first check identifies the shared field (yearMonth, licenceId…).
+ */
+export function isField(schema: Schema, base: Schema): boolean {
+  const inner = unwrap(schema);
+  if (inner === base) return true;
+  const own = defOf(inner).checks?.[0];
+  return own !== undefined && own === defOf(base).checks?.[0];
+}
+
+function maxOf(schema: Schema, check: 'max_length'): number | undefined {
+  for (const item of defOf(unwrap(schema)).checks ?? []) {
+    if (item._zod.def.check === check && typeof item._zod.def.maximum === 'number') return item._zod.def.maximum;
+  }
+  return undefined;
+}
+
+function exampleText(example: unknown): string | undefined {
+  if (example === undefined || example === null) return undefined;
+  if (Array.isArray(example)) return example.every((item) => typeof item !== 'object') ? example.join(', ') : undefined;
+  return typeof example === 'object' ? undefined : String(example);
+}
+
+/**
+ * The schema's descriptions are written for people editing files ("as YYYY-MM", "ids from
+ * content/vocabularies/themes.yaml"); in the form, the control already says how, so those parts go.
+ */
+export function formHint(kind: FieldKind, description: string | undefined): string | undefined {
+  if (!description) return undefined;
+  let text = description
+    .replace(/,? as (?:YYYY-MM-DD|YYYY-MM)\b/g, '')
+    .replace(/,? as an SPDX id from data\/reference\/licences\.csv/g, '')
+    .replace(/ \(see data\/reference\/services\.csv\)/g, '')
+    .replace(/ \(OGL-UK-3\.0\)/g, '')
+    .replace(/\s+\./g, '.')
+    .trim();
+  switch (kind) {
+    case 'month':
+      text = `${text} For example, 4 2026.`;
+      break;
+    case 'date':
+      text = `${text} For example, 31 3 2027.`;
+      break;
+    case 'themes':
+      text = 'Choose every theme that fits.';
+      break;
+    case 'services':
+      text = `${text.replace(/^The Local Government Service List ids this is about/, 'The council services this is about, from the Local Government Service List')} Start typing a service’s name, choose it from the list and press “Add service”.`;
+      break;
+    case 'organisations':
+      text = `${text.replace(/^Organisation ids of /, '')} Start typing a name, choose it from the list and press “Add”.`.replace(/^./, (first) => first.toUpperCase());
+      break;
+    case 'lines':
+      text = `${text} One a line.`;
+      break;
+  }
+  return text;
+}
+
+function fieldKind(key: string, schema: Schema): Pick<FormField, 'kind' | 'options' | 'inputType' | 'fields'> {
+  const inner = unwrap(schema);
+  const def = defOf(inner);
+  if (def.type === 'enum' && def.entries) return { kind: 'radios', options: Object.values(def.entries) };
+  if (def.type === 'array' && def.element) {
+    const element = def.element;
+    const elementDef = defOf(unwrap(element));
+    if (elementDef.type === 'enum' && elementDef.entries) return { kind: 'checkboxes', options: Object.values(elementDef.entries) };
+    if (isField(element, themeId)) return { kind: 'themes' };
+    if (isField(element, lgslId)) return { kind: 'services' };
+    if (isField(element, organisationId)) return { kind: 'organisations' };
+    if (elementDef.type === 'object' && elementDef.shape) return { kind: 'group', fields: fieldsOf(elementDef.shape) };
+    return { kind: 'lines' };
+  }
+  if (isField(inner, yearMonth)) return { kind: 'month' };
+  if (def.type === 'string' && def.format !== undefined && def.format === defOf(isoDate).format) return { kind: 'date' };
+  if (isField(inner, licenceId) || key === 'licence') return { kind: 'licence' };
+  if (def.type === 'string' && def.format !== undefined && def.format === defOf(webUrl).format) return { kind: 'text', inputType: 'url' };
+  // Text that may run over several lines (a summary) gets a textarea; a title, a single line.
+  if (def.type === 'string' && (inner as z.ZodType).safeParse('one\ntwo').success) return { kind: 'textarea' };
+  return { kind: 'text', inputType: 'text' };
+}
+
+function fieldsOf(shape: Record<string, Schema>): FormField[] {
+  return Object.entries(shape).map(([key, schema]) => {
+    const meta = fieldMeta(schema);
+    const kind = fieldKind(key, schema);
+    const maxLength = maxOf(schema, 'max_length');
+    const unwrapped = defOf(unwrap(schema));
+    const maxItems = unwrapped.type === 'array' ? maxOf(schema, 'max_length') : undefined;
+    const hint = formHint(kind.kind, meta.description);
+    const example = exampleText(meta.examples?.[0]);
+    return {
+      key,
+      label: meta.title ?? key.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase()),
+      ...(hint ? { hint } : {}),
+      required: !isOptional(schema),
+      ...kind,
+      ...(unwrapped.type === 'string' && maxLength !== undefined ? { maxLength } : {}),
+      ...(maxItems !== undefined ? { maxItems } : {}),
+      ...(example !== undefined ? { example } : {}),
+      ...(key.endsWith('_cy') ? { lang: 'cy' } : {}),
+    };
+  });
+}
+
+const models = new Map<string, FormModel>();
+
+/** The form of a record collection, or undefined for a name that is not one. */
+export function formModel(collectionName: string): FormModel | undefined {
+  const cached = models.get(collectionName);
+  if (cached) return cached;
+  const collection = recordCollection(collectionName);
+  if (!collection) return undefined;
+  const extensions: readonly string[] = collection.extensions;
+  const model: FormModel = {
+    collection,
+    fields: fieldsOf(collection.schema.shape as Record<string, Schema>),
+    body: !extensions.includes('.md') ? 'never' : extensions.includes('.yaml') ? 'optional' : 'always',
+  };
+  models.set(collectionName, model);
+  return model;
+}
+
+/** The Welsh fields, shown together in an "Add Welsh" section. */
+export const WELSH_FIELDS: ReadonlySet<string> = new Set(['title_cy', 'summary_cy']);
+
+/** What to write in the Markdown text, by collection (matching the skeletons `npm run new` writes). */
+export const BODY_HINTS: Record<RecordCollectionName, string> = {
+  roadmap: 'The story of the work: what you are doing and for whom, why (the problem and the evidence), where it has got to, and what you would welcome from others.',
+  principles: 'What the principle means in practice, with an example of a decision it changed.',
+  lessons: 'What you tried and why, what happened (what worked, what did not, and the evidence), and what you would do differently. Lessons from things that did not work are the most valuable.',
+  datasets: '',
+  components: 'Optional: what it does, who it is for, how to start using it and what it needs to run. With text, the file is saved as Markdown (.md); without, as YAML (.yaml).',
+};
+
+/** Every field of a model, with the groups' own fields after their group (for finding labels). */
+export function allFields(model: FormModel): FormField[] {
+  return model.fields.flatMap((field) => [field, ...(field.fields ?? [])]);
+}

@@ -1,0 +1,326 @@
+/**
+ * The contribution form (/contribute/new/<collection>/), in the browser. The page is static; this script:
+ *   1. shows the form (hidden without JavaScript, when the page offers a template and GitHub instead);
+ *   2. with ?edit=<record id>, fills it in from /contribute/records/<id>.json and keeps the record's
+ *      organisation and short name;
+ *   3. on "Check your answers", reads the answers (answers.ts), asks the hub whether records they refer
+ *      to exist (and, for a new record, whether its id is free), and checks them with the validator's
+ *      schemas and checks (check.ts);
+ *   4. shows any errors GOV.UK's way (errors.ts), or else the preview and the ways to send it: GitHub's
+ *      new-file page with the file filled in (or its editor and the text to paste, when editing), a
+ *      download, and the collection's issue form (github.ts, record-file.ts).
+ */
+import { readAnswers, formValues, type Answers } from '../../lib/contribute/answers.ts';
+import { checkAnswers, referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
+import { formModel, type FormModel } from '../../lib/contribute/form-model.ts';
+import { editFileUrl, fitsGitHub, issueUrl, MAX_URL_LENGTH, newFileUrl } from '../../lib/contribute/github.ts';
+import { recordFile, type RecordFile } from '../../lib/contribute/record-file.ts';
+import type { FieldLookups } from '../../lib/record-fields.ts';
+import type { SiteConfig } from '../../lib/site-config.ts';
+import { isSlug } from '../../lib/slug.ts';
+import { withBase } from '../../lib/urls.ts';
+import type { CheckContext } from '../../lib/validation/record-checks.ts';
+import type { Licence, Service } from '../../../schemas/reference.ts';
+import { fillForm, organisationFor, readReference, setUpAnnouncer, setUpCounts, setUpFinders, setUpRows, setUpSlug, type Reference } from './controls.ts';
+import { clearErrors, followSummaryLinks, showErrors } from './errors.ts';
+import { renderPreview } from './preview.ts';
+
+interface StoredRecord {
+  id: string;
+  organisation: string;
+  slug: string;
+  path: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+interface Editing {
+  id: string;
+  path: string;
+  extension: string;
+  /** The record's fields as they were, so that lists keep their order. */
+  data: Record<string, unknown>;
+}
+
+const RECORD_ID = /^(roadmap|principles|lessons|datasets|components)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
+
+class ContributionForm {
+  readonly model: FormModel;
+  readonly config: SiteConfig;
+  readonly base: string;
+  readonly reference: Reference;
+  editing: Editing | undefined;
+  file: RecordFile | undefined;
+  /** Records asked about, by id: their stored data, or null when there is no such record. */
+  readonly records = new Map<string, Promise<StoredRecord | null>>();
+  /** Each organisation asked about: the ids of its records, or null when it is not on the hub. */
+  readonly organisationRecords = new Map<string, Promise<Set<string> | null>>();
+
+  readonly form: HTMLFormElement;
+
+  constructor(form: HTMLFormElement) {
+    this.form = form;
+    this.model = formModel(form.dataset.collection ?? '')!;
+    this.config = { repository: form.dataset.repository ?? '', branch: form.dataset.branch ?? 'main' };
+    this.base = form.dataset.base ?? '/';
+    this.reference = readReference(form);
+  }
+
+  start(): void {
+    const { form } = this;
+    form.hidden = false;
+    const notice = byId('no-script');
+    if (notice) notice.hidden = true;
+    setUpAnnouncer(form);
+    setUpSlug(form);
+    setUpFinders(form, this.reference);
+    setUpRows(form);
+    setUpCounts(form);
+    followSummaryLinks();
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.check();
+    });
+    // Answers changed after the preview: it no longer shows them, so it goes until they are checked again.
+    const stale = () => {
+      const result = byId('result');
+      if (result && !result.hidden) result.hidden = true;
+    };
+    form.addEventListener('input', stale);
+    form.addEventListener('change', stale);
+    byId('download')?.addEventListener('click', () => this.download());
+    byId('copy')?.addEventListener('click', () => void this.copy());
+    const edit = new URLSearchParams(window.location.search).get('edit');
+    if (edit) void this.loadForEdit(edit);
+  }
+
+  /** The ids of an organisation's records, from /contribute/organisations/<id>.json; null for no such organisation. */
+  recordsOf(organisation: string): Promise<Set<string> | null> {
+    let found = this.organisationRecords.get(organisation);
+    if (!found) {
+      found = this.reference.organisations.has(organisation)
+        ? fetch(withBase(this.base, `contribute/organisations/${organisation}.json`))
+            .then((response) => (response.ok ? (response.json() as Promise<{ records: string[] }>) : { records: [] }))
+            .then((list) => new Set(list.records))
+            .catch(() => null)
+        : Promise.resolve(null);
+      this.organisationRecords.set(organisation, found);
+    }
+    return found;
+  }
+
+  /** Whether the hub has a record with this id (asking its organisation's list, never a missing file). */
+  async exists(id: string): Promise<boolean> {
+    const match = RECORD_ID.exec(id);
+    return match !== null && (await this.recordsOf(match[2]))?.has(id) === true;
+  }
+
+  /** A record the hub has, from its JSON file; null when there is none. Asked once per id. */
+  record(id: string): Promise<StoredRecord | null> {
+    let found = this.records.get(id);
+    if (!found) {
+      found = this.exists(id).then((exists) =>
+        exists
+          ? fetch(withBase(this.base, `contribute/records/${id}.json`))
+              .then((response) => (response.ok ? (response.json() as Promise<StoredRecord>) : null))
+              .catch(() => null)
+          : null,
+      );
+      this.records.set(id, found);
+    }
+    return found;
+  }
+
+  status(text: string, link?: { text: string; href: string }): void {
+    const status = byId('edit-status');
+    if (!status) return;
+    status.replaceChildren(text);
+    if (link) {
+      const anchor = document.createElement('a');
+      anchor.className = 'govuk-link';
+      anchor.href = link.href;
+      anchor.textContent = link.text;
+      status.append(' ', anchor, '.');
+    }
+    status.hidden = false;
+  }
+
+  async loadForEdit(id: string): Promise<void> {
+    const match = RECORD_ID.exec(id);
+    if (!match || match[1] !== this.model.collection.name) {
+      this.status(`“${id}” is not the id of a ${this.model.collection.singular}, so there is nothing to fill in. You can still add a new one below.`);
+      return;
+    }
+    const record = await this.record(id);
+    if (!record) {
+      this.status(`There is no ${this.model.collection.singular} with the id ${id} on the hub, so there is nothing to fill in. You can still add a new one below.`);
+      return;
+    }
+    this.editing = { id, path: record.path, extension: /\.(md|yaml)$/.exec(record.path)?.[0] ?? '.md', data: record.data };
+    const names = { organisationName: (organisation: string) => this.reference.organisations.get(organisation)?.name };
+    fillForm(this.form, formValues(this.model, { organisation: record.organisation, slug: record.slug, data: record.data, body: record.body }, names), this.reference);
+    for (const name of ['organisation', 'slug']) {
+      const input = this.form.elements.namedItem(name) as HTMLInputElement | null;
+      if (input) input.readOnly = true;
+      const hint = byId(`${name}-hint`);
+      if (hint) hint.textContent = `This stays the same when you change a ${this.model.collection.singular}: other records refer to it by its organisation and short name.`;
+    }
+    if (this.model.fields.some((field) => field.lang && record.data[field.key] !== undefined)) byId('welsh')?.setAttribute('open', '');
+    const heading = document.querySelector<HTMLElement>('h1[data-edit-title]');
+    if (heading) {
+      heading.textContent = heading.dataset.editTitle ?? heading.textContent;
+      document.title = document.title.replace(/^[^–]+/, `${heading.textContent} `);
+    }
+    this.status(`You are changing “${String(record.data.title ?? id)}”. The form shows it as it is now; its organisation and short name stay the same.`, { text: 'See it on the hub', href: withBase(this.base, `${id}/`) });
+  }
+
+  answers(): Answers {
+    return readAnswers(this.model, new FormData(this.form), { organisationId: (text) => organisationFor(this.reference, text), ...(this.editing ? { previous: this.editing.data } : {}) });
+  }
+
+  async context(answers: Answers): Promise<{ context: CheckContext; idTaken: boolean }> {
+    const ids = referencedRecordIds(answers.fields);
+    const found = await Promise.all(ids.map((id) => this.exists(id)));
+    const ownId = `${this.model.collection.name}/${answers.organisation}/${answers.slug}`;
+    const idTaken = !this.editing && isSlug(answers.slug) && (await this.exists(ownId));
+    const context: CheckContext = {
+      organisations: new Map([...this.reference.organisations].map(([id, organisation]) => [id, { demonstration: organisation.demonstration }])),
+      recordIds: new Set(ids.filter((_, index) => found[index])),
+      themeIds: new Set(this.reference.themes.keys()),
+      services: new Map([...this.reference.services].map(([id, label]) => [id, { id, label, description: '', uri: '' } satisfies Service])),
+      licences: new Map([...this.reference.licences].map(([id, licence]) => [id, licence satisfies Licence])),
+      today: new Date().toISOString().slice(0, 10),
+    };
+    return { context, idTaken };
+  }
+
+  async check(): Promise<void> {
+    const answers = this.answers();
+    const { context, idTaken } = await this.context(answers);
+    const problems = checkAnswers(this.model, answers, context, { idTaken });
+    const errors = problems.filter((problem) => problem.severity === 'error');
+    if (errors.length > 0) {
+      const result = byId('result');
+      if (result) result.hidden = true;
+      showErrors(this.form, errors);
+      return;
+    }
+    clearErrors(this.form);
+    await this.showResult(answers, problems.filter((problem) => problem.severity === 'warning'));
+  }
+
+  /** What record-fields.ts needs to name things, from the page's reference data and the records fetched. */
+  lookups(titles: Map<string, string>): FieldLookups {
+    const { reference } = this;
+    return {
+      page: (path) => withBase(this.base, path),
+      organisationName: (id) => reference.organisations.get(id)?.name,
+      serviceLabel: (id) => reference.services.get(id),
+      themeLabel: (id) => reference.themes.get(id),
+      licence: (id) => reference.licences.get(id),
+      recordTitle: (id) => titles.get(id),
+    };
+  }
+
+  async showResult(answers: Answers, warnings: FormProblem[]): Promise<void> {
+    const result = byId('result');
+    const preview = byId('preview');
+    if (!result || !preview) return;
+    const { previewMarkdown } = await import('../../lib/contribute/preview-markdown.ts');
+    const titles = new Map<string, string>();
+    for (const id of referencedRecordIds(answers.fields)) {
+      const record = await this.record(id);
+      if (typeof record?.data.title === 'string') titles.set(id, record.data.title);
+    }
+    renderPreview(preview, {
+      model: this.model,
+      answers,
+      organisationName: this.reference.organisations.get(answers.organisation)?.name ?? answers.organisation,
+      lookups: this.lookups(titles),
+      bodyHtml: previewMarkdown(answers.body),
+    });
+
+    const warningList = byId('warning-list');
+    const warningBox = byId('warnings');
+    if (warningList && warningBox) {
+      warningList.replaceChildren(...warnings.map((warning) => Object.assign(document.createElement('li'), { textContent: warning.message })));
+      warningBox.hidden = warnings.length === 0;
+    }
+
+    const file = recordFile(this.model.collection.name, answers, this.editing ? { extension: this.editing.extension } : {});
+    this.file = file;
+    const path = byId('file-path');
+    const text = byId('file-text');
+    if (path) path.textContent = file.path;
+    if (text) text.textContent = file.text;
+
+    const propose = byId<HTMLAnchorElement>('propose');
+    const issue = byId<HTMLAnchorElement>('issue');
+    const copy = byId('copy');
+    const tooLong = byId('too-long');
+    const notes: string[] = [];
+    const editing = this.editing;
+    byId('send-new')!.hidden = Boolean(editing);
+    byId('send-edit')!.hidden = !editing;
+    if (copy) copy.hidden = !editing;
+    if (propose) {
+      const movesFile = editing && editing.path !== file.path;
+      const href = editing && !movesFile ? editFileUrl(this.config, editing.path) : newFileUrl(this.config, file.path, file.text);
+      propose.firstChild!.textContent = editing && !movesFile ? 'Open the file on GitHub' : 'Propose on GitHub';
+      propose.href = href;
+      propose.hidden = !fitsGitHub(href);
+      if (movesFile) notes.push(`Adding text turns ${editing.path} into ${file.path}: propose the new file on GitHub and mention in the pull request that the old one should go, or send it as an issue.`);
+      if (!fitsGitHub(href)) {
+        notes.push(`Your ${this.model.collection.singular} is too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters). Download the file, then on GitHub add it as ${file.path} with “Add file”.`);
+        if (copy) copy.hidden = false;
+      }
+    }
+    if (issue) {
+      const href = issueUrl(this.config, this.model, answers);
+      issue.href = href;
+      issue.hidden = !fitsGitHub(href);
+      if (!fitsGitHub(href)) notes.push('It is also too long to send as an issue in a link: download the file and attach it to an issue instead.');
+    }
+    if (tooLong) {
+      tooLong.textContent = notes.join(' ');
+      tooLong.hidden = notes.length === 0;
+    }
+    const copyStatus = byId('copy-status');
+    if (copyStatus) copyStatus.textContent = '';
+
+    result.hidden = false;
+    const heading = byId('result-heading');
+    heading?.focus();
+  }
+
+  download(): void {
+    if (!this.file) return;
+    const name = this.file.path.split('/').pop() ?? 'record.md';
+    const url = URL.createObjectURL(new Blob([this.file.text], { type: name.endsWith('.md') ? 'text/markdown' : 'application/yaml' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  async copy(): Promise<void> {
+    if (!this.file) return;
+    const status = byId('copy-status');
+    try {
+      await navigator.clipboard.writeText(this.file.text);
+      if (status) status.textContent = 'The new text is copied. Now open the file on GitHub and paste it in place of the old text.';
+    } catch {
+      // No clipboard (an insecure page, or permission refused): select the text so it can be copied by hand.
+      const text = byId('file-text');
+      text?.closest('details')?.setAttribute('open', '');
+      if (text) window.getSelection()?.selectAllChildren(text);
+      if (status) status.textContent = 'Your browser did not let the page copy the text. It is selected under “See the file”: copy it with Ctrl+C (⌘+C on a Mac).';
+    }
+  }
+}
+
+const form = document.getElementById('record-form');
+if (form instanceof HTMLFormElement) new ContributionForm(form).start();
