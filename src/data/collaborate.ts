@@ -19,8 +19,8 @@ export interface Collaboration {
 }
 
 /** Groups of opportunities shown on one page, and pairs shown in each: enough to act on, few enough to read. */
-const GROUPS_SHOWN = 20;
-const PAIRS_PER_GROUP = 5;
+const GROUPS_SHOWN = 12;
+const PAIRS_PER_GROUP = 3;
 
 const unfiltered = new WeakMap<Hub, Collaboration>();
 

@@ -2,7 +2,7 @@
  * The Atom feeds of the built demonstration site: every feed well-formed, with the elements RFC 4287
  * requires and its entries newest first; a feed for every organisation, even those that share nothing;
  * every record exactly once across the organisation feeds, in its own organisation's; service, theme and
- * collection feeds holding only what they say, capped at 100; every page naming an existing feed in its
+ * collection feeds holding only what they say, capped at 50; every page naming an existing feed in its
  * <head>, the right one on organisation, service, theme, list and home pages; the "Follow" link on the
  * page matching it, in Chromium; and the page that explains the feeds passing axe. What is expected is
  * worked out from content/ here (tests/site/pages.ts), not from the site's own code.
@@ -24,7 +24,7 @@ const base = inject('base');
 const contentDir = inject('demoContentDir');
 const records = readRecords(contentDir);
 const organisations = readOrganisations(contentDir);
-const LIMIT = 100;
+const LIMIT = 50;
 const COLLECTION_NAMES = ['roadmap', 'principles', 'lessons', 'datasets', 'components'];
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['entry', 'link', 'category'].includes(name), parseTagValue: false });
@@ -198,7 +198,7 @@ describe('capped feeds', () => {
     ...COLLECTION_NAMES.map((name): [string, (record: ContentRecord) => boolean] => [`feeds/${name}.xml`, (record) => record.collection === name]),
   ];
 
-  it.for(cases)('%s holds the newest of its records, up to 100, and nothing else', ([path, belongs]) => {
+  it.for(cases)('%s holds the newest of its records, up to 50, and nothing else', ([path, belongs]) => {
     const { entries } = feed(path);
     const expected = records.filter(belongs);
     expect(entries.length).toBe(Math.min(LIMIT, expected.length));
@@ -328,7 +328,7 @@ describe('the Follow link on the page, in Chromium', () => {
     const hrefs = await page.locator('main a[type="application/atom+xml"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     for (const name of ['all', ...COLLECTION_NAMES]) expect(hrefs).toContain(`${base}feeds/${name}.xml`);
     for (const href of hrefs) expect(feeds.has(href!.replace(base, '')), href!).toBe(true);
-    await expect(page.locator('main').innerText()).resolves.toContain('newest 100');
+    await expect(page.locator('main').innerText()).resolves.toContain('newest 50');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(problemLines(seen)).toEqual([]);

@@ -227,7 +227,7 @@ describe('the hub’s feeds', () => {
   const hub = hubOf([...many, ...others], dates);
 
   it('caps everything, collection, service and theme feeds at the newest FEED_ENTRY_LIMIT, newest first', () => {
-    expect(FEED_ENTRY_LIMIT).toBe(100);
+    expect(FEED_ENTRY_LIMIT).toBe(50);
     for (const data of [allFeed(hub, SETTINGS), collectionFeed(hub, SETTINGS, 'roadmap'), serviceFeed(hub, SETTINGS, 524), themeFeed(hub, SETTINGS, 'housing')]) {
       expect(data.entries.length, data.id).toBeLessThanOrEqual(FEED_ENTRY_LIMIT);
       const updated = data.entries.map((entry) => Date.parse(entry.updated));
@@ -235,9 +235,9 @@ describe('the hub’s feeds', () => {
       expect(data.updated).toBe(data.entries[0].updated);
       expect(data.subtitle).toContain(`the newest ${FEED_ENTRY_LIMIT} only`);
     }
-    expect(allFeed(hub, SETTINGS).entries).toHaveLength(100);
-    expect(collectionFeed(hub, SETTINGS, 'roadmap').entries).toHaveLength(100);
-    expect(serviceFeed(hub, SETTINGS, 524).entries).toHaveLength(76); // 75 items and the lesson
+    expect(allFeed(hub, SETTINGS).entries).toHaveLength(FEED_ENTRY_LIMIT);
+    expect(collectionFeed(hub, SETTINGS, 'roadmap').entries).toHaveLength(FEED_ENTRY_LIMIT);
+    expect(serviceFeed(hub, SETTINGS, 524).entries).toHaveLength(FEED_ENTRY_LIMIT); // of 76: 75 items and the lesson
   });
 
   it('gives an organisation’s feed every one of its records, uncapped, and nobody else’s', () => {

@@ -21,7 +21,7 @@ import { entryDates, instant } from './dates.ts';
 export const TAG_PREFIX = 'tag:council-commons.github.io,2026:';
 
 /** How many entries the feeds of everything, of a collection, of a service and of a theme hold. Organisation feeds hold every record. */
-export const FEED_ENTRY_LIMIT = 100;
+export const FEED_ENTRY_LIMIT = 50;
 
 /** The scheme of service categories: the Local Government Service List's own identifiers. */
 export const SERVICE_SCHEME = 'http://id.esd.org.uk/service';

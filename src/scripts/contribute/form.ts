@@ -1,7 +1,7 @@
 /**
  * The contribution form (/contribute/new/<collection>/), in the browser. The page is static; this script:
  *   1. shows the form (hidden without JavaScript, when the page offers a template and GitHub instead);
- *   2. with ?edit=<record id>, fills it in from /contribute/records/<id>.json and keeps the record's
+ *   2. with ?edit=<record id>, fills it in from its organisation's /contribute/organisations/<id>.json and keeps the record's
  *      organisation and short name;
  *   3. on "Check your answers", reads the answers (answers.ts), asks the hub whether records they refer
  *      to exist (and, for a new record, whether its id is free), and checks them with the validator's
@@ -53,10 +53,8 @@ class ContributionForm {
   readonly reference: Reference;
   editing: Editing | undefined;
   file: RecordFile | undefined;
-  /** Records asked about, by id: their stored data, or null when there is no such record. */
-  readonly records = new Map<string, Promise<StoredRecord | null>>();
-  /** Each organisation asked about: the ids of its records, or null when it is not on the hub. */
-  readonly organisationRecords = new Map<string, Promise<Set<string> | null>>();
+  /** Each organisation asked about: its records by id, or null when it is not on the hub. */
+  readonly organisationRecords = new Map<string, Promise<Map<string, StoredRecord> | null>>();
 
   readonly form: HTMLFormElement;
 
@@ -96,14 +94,14 @@ class ContributionForm {
     if (edit) void this.loadForEdit(edit);
   }
 
-  /** The ids of an organisation's records, from /contribute/organisations/<id>.json; null for no such organisation. */
-  recordsOf(organisation: string): Promise<Set<string> | null> {
+  /** An organisation's records by id, from /contribute/organisations/<id>.json; null for no such organisation. */
+  recordsOf(organisation: string): Promise<Map<string, StoredRecord> | null> {
     let found = this.organisationRecords.get(organisation);
     if (!found) {
       found = this.reference.organisations.has(organisation)
         ? fetch(withBase(this.base, `contribute/organisations/${organisation}.json`))
-            .then((response) => (response.ok ? (response.json() as Promise<{ records: string[] }>) : { records: [] }))
-            .then((list) => new Set(list.records))
+            .then((response) => (response.ok ? (response.json() as Promise<{ records: StoredRecord[] }>) : { records: [] }))
+            .then((list) => new Map(list.records.map((record) => [record.id, record])))
             .catch(() => null)
         : Promise.resolve(null);
       this.organisationRecords.set(organisation, found);
@@ -113,24 +111,14 @@ class ContributionForm {
 
   /** Whether the hub has a record with this id (asking its organisation's list, never a missing file). */
   async exists(id: string): Promise<boolean> {
-    const match = RECORD_ID.exec(id);
-    return match !== null && (await this.recordsOf(match[2]))?.has(id) === true;
+    return (await this.record(id)) !== null;
   }
 
-  /** A record the hub has, from its JSON file; null when there is none. Asked once per id. */
-  record(id: string): Promise<StoredRecord | null> {
-    let found = this.records.get(id);
-    if (!found) {
-      found = this.exists(id).then((exists) =>
-        exists
-          ? fetch(withBase(this.base, `contribute/records/${id}.json`))
-              .then((response) => (response.ok ? (response.json() as Promise<StoredRecord>) : null))
-              .catch(() => null)
-          : null,
-      );
-      this.records.set(id, found);
-    }
-    return found;
+  /** A record the hub has, from its organisation's file; null when there is none. */
+  async record(id: string): Promise<StoredRecord | null> {
+    const match = RECORD_ID.exec(id);
+    if (match === null) return null;
+    return (await this.recordsOf(match[2]))?.get(id) ?? null;
   }
 
   status(text: string, link?: { text: string; href: string }): void {
