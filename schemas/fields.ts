@@ -126,9 +126,14 @@ export const webUrl = z
 
 export const emailAddress = z.email({ error: 'an email address, e.g. digital@example.gov.uk' }).max(254);
 
+/**
+ * mailto:, an address, and a domain with a dot inside it. The domain is checked to the end once, by the
+ * lookahead, and then searched for its dot: [^\s@]+\.[^\s@]+$ tried every dot against the rest of the
+ * text, which took tens of seconds on a long value (tests/hostile).
+ */
 const mailtoUrl = z
   .string()
-  .regex(/^mailto:[^\s@]+@[^\s@]+\.[^\s@]+$/i, { error: 'a mailto: address, e.g. mailto:digital@example.gov.uk' });
+  .regex(/^mailto:[^\s@]+@(?=[^\s@]+$)[^\s@]+?\.[^\s@]/i, { error: 'a mailto: address, e.g. mailto:digital@example.gov.uk' });
 
 /** How to reach the people behind a record: a team mailbox is better than a person's address. */
 export const contact = z

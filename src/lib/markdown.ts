@@ -133,6 +133,9 @@ const afterFastParse = unified().use(alignmentAsAttribute).use(AFTER_PARSING).us
 /**
  * Markdown whose reading by Sätteri is not known to match micromark's, found by comparing the two on
  * generated Markdown (tests/unit/markdown.test.ts). Any of these sends a body to the reference pipeline.
+ * Each is written to run in linear time: a fence's run of backticks is taken whole, the first `*` of a
+ * run inside a word is found without trying every split, and an address is followed only to the next
+ * one (the obvious forms took tens of seconds on a 256 KiB body: tests/hostile, tests/properties).
  */
 const NEEDS_REFERENCE_PARSER = new RegExp(
   [
@@ -140,12 +143,12 @@ const NEEDS_REFERENCE_PARSER = new RegExp(
     /\[\^/, // footnotes
     /\\/, // backslash escapes and hard breaks
     /~~~/, // tilde fences
-    /^ {0,3}(?:`{3,}|~{3,})[^\n]*\r?\n[ \t]*(?:\r?\n|$)/, // a fence whose first line is blank
+    /^ {0,3}(?:`{3,}(?!`)|~{3,}(?!~))[^\n]*\r?\n[ \t]*(?:\r?\n|$)/, // a fence whose first line is blank
     /\[[ xX]\][ \t]*(?:\r?\n|$)/, // an empty task
-    /[\p{L}\p{N}][*_]*\*[*_]*[\p{L}\p{N}]/u, // `*` inside a word
+    /[\p{L}\p{N}]_*\*[*_]*[\p{L}\p{N}]/u, // `*` inside a word
     /\*_|_\*/, // `*` and `_` side by side
     /[*_~]{3}/, // runs of three or more emphasis markers
-    /(?:https?:\/\/|www\.)[^\s|]*\|/, // a bare address running into a table's `|`
+    /(?:https?:\/\/|www\.)(?:(?!https?:\/\/|www\.)[^\s|])*\|/, // a bare address running into a table's `|`
     /(?:[^\x00-\x7F]|\/)[\w.+-]*@/, // an email address straight after a `/` or a non-ASCII letter
   ]
     .map((pattern) => pattern.source)
@@ -185,7 +188,55 @@ export function renderMarkdownFast(markdown: string): string | undefined {
   return afterFastParse.stringify(afterFastParse.runSync(tree) as Root);
 }
 
-/** Renders a record's Markdown body to sanitised HTML. */
+/**
+ * micromark's time grows with the square of the number of emphasis, link and HTML openers in a paragraph
+ * that never close: a 20 KB body of `a*_*_*_…` took 12 s, and one at the 256 KiB limit would take most of
+ * an hour (tests/hostile). A body with more of these characters than any real record needs is read by
+ * Sätteri instead, whose time is linear, its raw HTML parsed by rehype-raw; it then goes through the same
+ * sanitiser, so only how such a body is read can differ, never what is let through.
+ */
+export const MANY_DELIMITERS = 4000;
+
+/** How many characters of the body can open or close emphasis, a link or HTML: * _ ~ [ <. */
+function delimiterCount(markdown: string): number {
+  let count = 0;
+  for (let index = 0; index < markdown.length; index++) {
+    const code = markdown.charCodeAt(index);
+    if (code === 42 || code === 95 || code === 126 || code === 91 || code === 60) count++;
+  }
+  return count;
+}
+
+const afterLinearParse = unified().use(alignmentAsAttribute).use(rehypeRaw).use(AFTER_PARSING).use(rehypeStringify).freeze();
+
+/** Renders with Sätteri, raw HTML included, and the shared sanitiser: linear time whatever the body. */
+export function renderMarkdownLinear(markdown: string): string {
+  if (markdown.trim() === '') return '';
+  const tree = markdownToHast(markdown, { features: { frontmatter: false, gfm: { footnotes: false } }, position: false }) as Root;
+  return afterLinearParse.stringify(afterLinearParse.runSync(tree) as Root);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** A body as escaped plain text, a paragraph for each block of lines. */
+export function plainTextHtml(markdown: string): string {
+  return markdown
+    .split(/(?:\r?\n[ \t]*){2,}/)
+    .filter((block) => block.trim() !== '')
+    .map((block) => `<p>${block.trim().replace(/[&<>"']/g, (character) => ESCAPES[character])}</p>`)
+    .join('\n');
+}
+
+/**
+ * Renders a record's Markdown body to sanitised HTML. Markdown nested thousands of levels deep (a body of
+ * `> > > …` or `- - - …`, well within the size limit) exhausts the stack of the parsers and the sanitiser;
+ * such a body is shown as plain text rather than stopping the build (tests/hostile).
+ */
 export function renderMarkdown(markdown: string): string {
-  return renderMarkdownFast(markdown) ?? renderMarkdownWithReference(markdown);
+  try {
+    return renderMarkdownFast(markdown) ?? (delimiterCount(markdown) > MANY_DELIMITERS ? renderMarkdownLinear(markdown) : renderMarkdownWithReference(markdown));
+  } catch (error) {
+    if (error instanceof RangeError) return plainTextHtml(markdown);
+    throw error;
+  }
 }

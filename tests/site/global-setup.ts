@@ -4,8 +4,8 @@
  *   - the demonstration site, from the repository's content/ (what the browser, accessibility, HTML,
  *     link and budget tests check);
  *   - the fixture site: the small test baseline, plus one hostile record (what safe-markdown.test.ts
- *     opens) and enough roadmap items for the roadmap list to run to a second page (the demonstration
- *     content fits on one).
+ *     opens), enough roadmap items for the roadmap list to run to a second page (the demonstration
+ *     content fits on one) and the accepted cases of the hostile-input corpus (hostile-pages.test.ts).
  * Tests read the addresses and folders with inject('demoUrl') and so on.
  */
 import { spawn } from 'node:child_process';
@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { contentFixture, removeFixtures, ROOT } from '../helpers/content.ts';
+import { applyCase, SITE_CASES as HOSTILE_SITE_CASES } from '../hostile/cases.ts';
 import { HOSTILE_MARKDOWN, HOSTILE_RECORD } from './hostile.ts';
 import { PAGINATION_ITEMS, paginationItem } from './pages.ts';
 import { serveSite, type StaticSite } from './server.ts';
@@ -91,6 +92,12 @@ export default async function setup(project: TestProject) {
       const item = paginationItem(number);
       writeFileSync(join(content, 'roadmap', 'ashdown', `${item.slug}.md`), item.markdown);
     }
+    // The accepted cases of the hostile-input corpus (tests/hostile/cases.ts): hostile text in every field of
+    // every record type, Markdown attacks, a byte-order mark and CRLF, deep nesting and many links, which
+    // tests/site/hostile-pages.test.ts opens. They are valid content, so the build must still succeed.
+    const outside = join(work, 'outside');
+    mkdirSync(outside);
+    for (const hostileCase of HOSTILE_SITE_CASES) applyCase(hostileCase, content, outside);
     const fixtureDir = join(work, 'fixture');
     const fixture = await serveSite(fixtureDir, BASE);
     servers.push(fixture);

@@ -78,11 +78,25 @@ function extensionFix(extension: string, allowed: readonly string[], name: strin
   return `save it as ${allowed.map((ext) => stem + ext).join(' or ')}`;
 }
 
+/**
+ * The first character of a name that is not ASCII, described so that a name which looks valid can be
+ * told from a valid one: an invisible character (zero-width, direction control) or a lookalike letter
+ * such as the Cyrillic а in hаckney.
+ */
+function hiddenCharacter(name: string): string {
+  const found = /[^\x20-\x7e]/u.exec(name);
+  if (!found) return '';
+  const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(found[0])
+    ? ` (it holds the invisible character ${code} at character ${found.index + 1})`
+    : ` (it holds “${found[0]}”, ${code}, at character ${found.index + 1}, which is not one of a to z even if it looks like one)`;
+}
+
 function slugProblem(what: string, name: string): PathProblem {
   const suggestion = slugify(name);
   return {
     rule: 'path/slug',
-    message: `the ${what} \`${name}\` is not a valid slug: use lowercase letters a to z, digits and single hyphens, at most 80 characters`,
+    message: `the ${what} \`${name}\` is not a valid slug${hiddenCharacter(name)}: use lowercase letters a to z, digits and single hyphens, at most 80 characters`,
     ...(suggestion ? { fix: `rename it to \`${suggestion}\`` } : {}),
   };
 }

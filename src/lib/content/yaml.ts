@@ -10,7 +10,7 @@
  * when a message needs one). On every input both accept, both give the same value (a test checks this).
  */
 import { load as fastLoad } from 'js-yaml';
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** At most this many aliases (`*name`) per file. Real records use none. */
 export const MAX_ALIAS_COUNT = 50;
@@ -48,7 +48,9 @@ function yamlDocument(text: string): Document.Parsed {
     version: '1.2',
     schema: 'core',
     merge: false,
-    uniqueKeys: true,
+    // Duplicate keys are found by duplicateKeys() below: the package's own check compares every key with
+    // every earlier key of its mapping, which took seconds on a file of 20,000 fields (tests/hostile).
+    uniqueKeys: false,
     strict: true,
     prettyErrors: false,
     keepSourceTokens: false,
@@ -57,8 +59,12 @@ function yamlDocument(text: string): Document.Parsed {
   });
 }
 
-/** Numbers too big for a double: the two parsers read them differently, so the full parser decides. */
-const HUGE_NUMBER = /(?:^|[\s[{,:])[-+]?(?:\d{16,}|\d*\.?\d+[eE][+-]?\d{3,}|0x[0-9a-fA-F]{14,})(?=$|[\s\]},#])/m;
+/**
+ * Numbers too big for a double: the two parsers read them differently, so the full parser decides. The
+ * mantissa is written so that a long run of digits is split only one way (\d*\.?\d+ took minutes on a
+ * 256 KiB run of digits).
+ */
+const HUGE_NUMBER = /(?:^|[\s[{,:])[-+]?(?:\d{16,}|(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d{3,}|0x[0-9a-fA-F]{14,})(?=$|[\s\]},#])/m;
 
 /**
  * Whether the fast parser's value can stand. It names a null key `null` where YAML 1.2 (and the `yaml`
@@ -90,27 +96,31 @@ function depthOf(value: unknown): number {
   return deepest;
 }
 
-/** The path of the key that starts at `offset`, e.g. ['links', 0, 'url'], to name a duplicate field. */
-function keyPathAt(document: Document.Parsed, offset: number): (string | number)[] | undefined {
-  let found: (string | number)[] | undefined;
-  const walk = (node: unknown, path: (string | number)[]): void => {
-    if (found) return;
+/**
+ * Every key written a second time in the same mapping, with its path (e.g. ['links', 0, 'url']), in one
+ * pass and without recursion. Keys are compared as the `yaml` package's uniqueKeys compares them: scalar
+ * keys by value; other keys (aliases, lists) are not compared.
+ */
+function duplicateKeys(document: Document.Parsed): { offset: number; path: (string | number)[] }[] {
+  const found: { offset: number; path: (string | number)[] }[] = [];
+  const stack: [unknown, (string | number)[]][] = [[document.contents, []]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
     if (isMap(node)) {
+      const seen = new Set<unknown>();
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        if (key === undefined) continue;
-        if ((pair.key as Node).range?.[0] === offset) {
-          found = [...path, key];
-          return;
-        }
-        walk(pair.value, [...path, key]);
+        if (!isScalar(pair.key)) continue;
+        const key = pair.key.value;
+        const keyPath = [...path, String(key)];
+        if (seen.has(key)) found.push({ offset: pair.key.range?.[0] ?? 0, path: keyPath });
+        seen.add(key);
+        stack.push([pair.value, keyPath]);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => walk(item, [...path, index]));
+      node.items.forEach((item, index) => stack.push([item, [...path, index]]));
     }
-  };
-  walk(document.contents, []);
-  return found;
+  }
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 const PLAIN_MESSAGES: Partial<Record<string, string>> = {
@@ -154,13 +164,10 @@ export function parseYaml(text: string): ParsedYaml {
   }
   const issues: YamlIssue[] = [];
   for (const error of [...document.errors, ...document.warnings]) {
-    if (error.code === 'DUPLICATE_KEY') {
-      const path = keyPathAt(document, error.pos[0]);
-      const key = path?.at(-1);
-      issues.push({ rule: 'yaml/duplicate-key', offset: error.pos[0], message: `the field ${key === undefined ? '' : `\`${key}\` `}appears twice in the same place`, fix: 'keep one of them', ...(path ? { path } : {}) });
-    } else {
-      issues.push({ rule: 'yaml/syntax', offset: error.pos[0], message: plainMessage(error.code, error.message), fix: SYNTAX_FIX });
-    }
+    issues.push({ rule: 'yaml/syntax', offset: error.pos[0], message: plainMessage(error.code, error.message), fix: SYNTAX_FIX });
+  }
+  for (const { offset, path } of duplicateKeys(document)) {
+    issues.push({ rule: 'yaml/duplicate-key', offset, message: `the field \`${path.at(-1)}\` appears twice in the same place`, fix: 'keep one of them', path });
   }
   if (issues.length > 0) return { value: undefined, document: lazyDocument, issues };
 
@@ -196,6 +203,24 @@ export function parseYaml(text: string): ParsedYaml {
 
 const ALIAS_FIX = 'write the values out in full instead of using & and * references';
 
+/** Each mapping's pairs by key, made on first use: a file of thousands of unknown fields asks for each of them. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The first pair of a mapping whose key reads as `key`. */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (!isScalar(item.key)) continue;
+      const name = String(item.key.value);
+      if (!index.has(name)) index.set(name, item);
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
 /**
  * Where a field is in the document: the offset of its value, or of its key when `key` is true (for an
  * unknown field). Walks as far down the path as the document goes, so a missing field points at its parent.
@@ -207,7 +232,7 @@ export function offsetOf(document: Document.Parsed, path: readonly PropertyKey[]
     const part = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair: Pair | undefined = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+      const pair = pairOf(node, String(part));
       if (!pair) return offset;
       const keyNode = pair.key as Node;
       if (last && key) return keyNode.range?.[0] ?? offset;

@@ -268,16 +268,45 @@ function checkSystems(value: unknown, context: CheckContext, report: Report): vo
   });
 }
 
-/** Patterns in Markdown that the build's sanitiser removes; worth a warning so the author knows. */
-const UNSAFE_MARKDOWN: [RegExp, string][] = [
+/** Finds the first match in a body, as RegExp.prototype.exec does. */
+interface Matcher {
+  exec(body: string): { index: number; 0: string } | null;
+}
+
+/**
+ * The first tag with an event-handler attribute, as /<[a-z][^>]*\son[a-z]+\s*=/i finds it, in linear
+ * time. That expression reads on from every `<` to the next `>`, so a body of `<a` repeated with no `>`
+ * took minutes (tests/hostile). A tag that starts inside one already read ends at the same `>`, so each
+ * stretch of text is read once.
+ */
+const EVENT_HANDLER: Matcher = {
+  exec(body) {
+    const start = /<[a-z]/gi;
+    for (let tag = start.exec(body); tag; tag = start.exec(body)) {
+      const end = body.indexOf('>', tag.index);
+      const match = /^<[a-z][^>]*\son[a-z]+\s*=/i.exec(body.slice(tag.index, end === -1 ? body.length : end));
+      if (match) return { index: tag.index, 0: match[0] };
+      if (end === -1) return null;
+      start.lastIndex = end + 1;
+    }
+    return null;
+  },
+};
+
+/**
+ * Patterns in Markdown that the build's sanitiser removes; worth a warning so the author knows. Each runs
+ * in linear time: a link definition's indent is [ \t]*, not \s*, which read every following blank line
+ * again from each line start.
+ */
+const UNSAFE_MARKDOWN: [Matcher, string][] = [
   [/<script\b/i, 'a <script> element'],
   [/<iframe\b/i, 'an <iframe>'],
   [/<(?:object|embed)\b/i, 'an embedded object'],
   [/<style\b/i, 'a <style> element'],
   [/<form\b/i, 'a form'],
   [/<meta\b/i, 'a <meta> element'],
-  [/<[a-z][^>]*\son[a-z]+\s*=/i, 'an event handler attribute (on…=)'],
-  [/(?:\]\(\s*<?|href\s*=\s*["']?\s*|src\s*=\s*["']?\s*|<|^\s*\[[^\]\n]+\]:\s*<?)(?:javascript|vbscript|data)\s*:/im, 'a link to a javascript:, vbscript: or data: address'],
+  [EVENT_HANDLER, 'an event handler attribute (on…=)'],
+  [/(?:\]\(\s*<?|href\s*=\s*["']?\s*|src\s*=\s*["']?\s*|<|^[ \t]*\[[^\]\n]+\]:\s*<?)(?:javascript|vbscript|data)\s*:/im, 'a link to a javascript:, vbscript: or data: address'],
 ];
 
 /** What npm run new writes where a person has to fill something in; `REPLACE-THIS` appears in web addresses. */
