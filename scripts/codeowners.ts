@@ -6,10 +6,10 @@
  *
  * Exit codes: 0 written or current, 1 out of date (--check), 2 wrong usage.
  */
+import { parseOptions, Usage } from './lib/cli.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { generateCodeowners, readOrganisations } from '../src/lib/github/codeowners.ts';
 import { hubTeam } from '../src/lib/github/ownership.ts';
 
@@ -23,26 +23,15 @@ const USAGE = `Usage: node scripts/codeowners.ts [--check] [--content DIR] [--ou
   --out FILE        the file to write or check (default: .github/CODEOWNERS)
   --hub-team TEAM   the hub maintainers team (default: $HUB_MAINTAINERS_TEAM or @council-commons/maintainers)`;
 
-class Usage extends Error {}
 
 export function main(argv: string[], env: Record<string, string | undefined> = process.env, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): number {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        check: { type: 'boolean' },
-        content: { type: 'string' },
-        out: { type: 'string' },
-        'hub-team': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  const values = parseOptions(argv, {
+    check: { type: 'boolean' },
+    content: { type: 'string' },
+    out: { type: 'string' },
+    'hub-team': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     out(USAGE);
     return 0;

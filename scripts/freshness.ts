@@ -14,7 +14,7 @@
  *
  * Exit codes: 0 done (broken links never fail the run), 1 GitHub failed, 2 wrong usage.
  */
-import { parseArgs } from 'node:util';
+import { parseOptions, Usage } from './lib/cli.ts';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { FreshnessError, gatherChecks, hasSomethingToCheck, linksInContent, renderIssue, syncIssues, type IssueContext } from '../src/lib/github/freshness-issues.ts';
 import { checkLinks, type LinkCheckOptions, type LinkResult } from '../src/lib/github/link-check.ts';
@@ -39,7 +39,6 @@ const USAGE = `Usage: node scripts/freshness.ts --repo <owner/name> [options]
 
 Environment: GITHUB_TOKEN, GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL.`;
 
-class Usage extends Error {}
 
 export interface Dependencies {
   /** Options for the link checker (tests use a local fetch and short delays). */
@@ -49,29 +48,19 @@ export interface Dependencies {
 
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env, dependencies: Dependencies = {}): Promise<number> {
   const out = dependencies.out ?? ((line: string) => process.stdout.write(`${line}\n`));
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        repo: { type: 'string' },
-        'check-links': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        today: { type: 'string' },
-        content: { type: 'string' },
-        'include-demonstration': { type: 'boolean' },
-        branch: { type: 'string' },
-        'hub-team': { type: 'string' },
-        'bot-login': { type: 'string' },
-        'link-budget': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  const values = parseOptions(argv, {
+    repo: { type: 'string' },
+    'check-links': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    today: { type: 'string' },
+    content: { type: 'string' },
+    'include-demonstration': { type: 'boolean' },
+    branch: { type: 'string' },
+    'hub-team': { type: 'string' },
+    'bot-login': { type: 'string' },
+    'link-budget': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     out(USAGE);
     return 0;

@@ -19,8 +19,8 @@
  * Exit codes: 0 done (a pull request opened or updated, the problems commented, or nothing to do);
  * 1 GitHub failed, or the issue or repository was not found; 2 wrong usage.
  */
+import { parseOptions, Usage } from './lib/cli.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { identifyIssueForm } from '../src/lib/github/issue-form.ts';
 import {
@@ -48,7 +48,6 @@ const USAGE = `Usage: node scripts/issue-to-pr.ts --repo <owner/name> [options]
 The issue comes from the event file at $GITHUB_EVENT_PATH (as in a GitHub Actions job).
 Environment: GITHUB_EVENT_PATH, GITHUB_TOKEN, GITHUB_API_URL, GITHUB_SERVER_URL.`;
 
-class Usage extends Error {}
 
 /** The event of this job, from the file GitHub wrote: bounded, then parsed as data. */
 export function readEvent(env: Record<string, string | undefined>): IssueEvent {
@@ -62,23 +61,13 @@ export function readEvent(env: Record<string, string | undefined>): IssueEvent {
 }
 
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        repo: { type: 'string' },
-        content: { type: 'string' },
-        'bot-login': { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  const values = parseOptions(argv, {
+    repo: { type: 'string' },
+    content: { type: 'string' },
+    'bot-login': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     out(USAGE);
     return 0;

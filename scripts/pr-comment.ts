@@ -13,8 +13,8 @@
  * Exit codes: 0 commented, updated, unchanged or skipped; 1 the report was refused or GitHub failed;
  * 2 wrong usage.
  */
+import { parseOptions, Usage } from './lib/cli.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { CommentError, syncComment, splitRepository, trustedMaintainers } from '../src/lib/github/pr-comment.ts';
 import { COMMENT_MARKER, renderReport } from '../src/lib/github/render.ts';
@@ -32,7 +32,6 @@ const USAGE = `Usage: node scripts/pr-comment.ts --report <dir>/report.json --re
 
 Environment: GITHUB_TOKEN, GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL.`;
 
-class Usage extends Error {}
 
 /** The head commit of the workflow run that made the report, from the event GitHub gave this job. */
 export function eventHeadSha(env: Record<string, string | undefined>): string | undefined {
@@ -47,26 +46,16 @@ export function eventHeadSha(env: Record<string, string | undefined>): string | 
 }
 
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        report: { type: 'string' },
-        repo: { type: 'string' },
-        'site-url': { type: 'string' },
-        content: { type: 'string' },
-        'expected-head': { type: 'string' },
-        'bot-login': { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  const values = parseOptions(argv, {
+    report: { type: 'string' },
+    repo: { type: 'string' },
+    'site-url': { type: 'string' },
+    content: { type: 'string' },
+    'expected-head': { type: 'string' },
+    'bot-login': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     out(USAGE);
     return 0;

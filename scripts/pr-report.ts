@@ -8,9 +8,9 @@
  * Exit codes: 0 the report was written (even when the content has errors: the validate step fails the
  * job for those), 1 it could not be made (git could not compare the commits, say), 2 wrong usage.
  */
+import { parseOptions, Usage } from './lib/cli.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { GitError, isRevision } from '../src/lib/github/git.ts';
 import { buildReport } from '../src/lib/github/pr-report.ts';
 import { renderReport } from '../src/lib/github/render.ts';
@@ -27,29 +27,18 @@ const USAGE = `Usage: node scripts/pr-report.ts --base <sha> --head <sha> --pr <
   --content DIR   the content folder (default: content, or $HUB_CONTENT_DIR)
   --today DATE    the date to check review_by against (default: today)`;
 
-class Usage extends Error {}
 
 export function main(argv: string[], env: Record<string, string | undefined> = process.env): number {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        pr: { type: 'string' },
-        out: { type: 'string' },
-        author: { type: 'string' },
-        content: { type: 'string' },
-        today: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  const values = parseOptions(argv, {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    pr: { type: 'string' },
+    out: { type: 'string' },
+    author: { type: 'string' },
+    content: { type: 'string' },
+    today: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
