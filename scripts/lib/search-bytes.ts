@@ -17,9 +17,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { findChromiumLaunchOptions } from './chromium.ts';
 import { startStaticServer, type LoggedRequest } from './static-server.ts';
-
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface Transfer {
   /** Bytes of Pagefind's responses (compressed as sent). */
@@ -60,7 +59,6 @@ export interface SearchBytesOptions {
   filter?: Record<string, string[]>;
   /** Use the site's /search/ page if it has one (default); otherwise, or when false, a bare page and the API. */
   usePage?: boolean;
-  executablePath?: string;
   log?: (message: string) => void;
 }
 
@@ -153,7 +151,7 @@ export async function measureSearchBytes(options: SearchBytesOptions): Promise<S
   const bundle = `${server.url}pagefind/pagefind.js`;
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: options.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch(await findChromiumLaunchOptions());
     const context = await browser.newContext();
     const page = await context.newPage();
     const pagePath = hasSearchPage ? 'search/' : BARE_PAGE;

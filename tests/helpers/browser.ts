@@ -1,27 +1,13 @@
 /**
- * Chromium for the site tests: the system's browser (Debian's /usr/bin/chromium, or CHROMIUM_PATH), driven
- * by playwright-core with the flags that make it start quietly and reliably on a CI machine.
+ * Chromium for the site tests, as scripts/lib/chromium.ts finds it (CHROMIUM_PATH, the system's browser,
+ * or the one @sparticuz/chromium brings from npm), driven by playwright-core.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { findChromiumLaunchOptions } from '../../scripts/lib/chromium.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Starts headless Chromium. Fails with a plain message when the browser is not installed. */
+/** Starts headless Chromium. Fails with one plain sentence when there is none to start. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch(await findChromiumLaunchOptions());
 }
 
 /**

@@ -256,14 +256,16 @@ describe('search, with JavaScript', () => {
     await page.goto(`${siteUrl}search/`, { waitUntil: 'networkidle' });
     await page.getByRole('searchbox').first().fill(MARKER);
     await page.locator('.hub-search-result__title a').first().waitFor({ timeout: 20_000 });
-    // Results fetch their details as they scroll into view: scroll until no more arrive.
-    let count = 0;
-    for (let round = 0; round < 20; round++) {
-      await page.mouse.wheel(0, 5000);
+    // Results fetch their details as they scroll into view: scroll down a screen at a time, as a reader
+    // would, until the page ends and no more arrive. (A jump straight to the bottom passes over the results in
+    // between without them ever being on screen, unless the browser animates the scroll.)
+    let seen = '';
+    for (let round = 0; round < 60; round++) {
+      await page.mouse.wheel(0, 600);
       await page.waitForTimeout(300);
-      const now = await page.locator('.hub-search-result__title a').count();
-      if (now === count) break;
-      count = now;
+      const now = `${await page.evaluate(() => window.scrollY)} ${await page.locator('.hub-search-result__title a').count()}`;
+      if (now === seen) break;
+      seen = now;
     }
   }, 90_000);
 

@@ -1,13 +1,12 @@
 /** Every page of the demonstration site is valid HTML, by the Nu HTML Checker (vnu-jar, run with Java). */
 import { spawnSync } from 'node:child_process';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
-import { ROOT } from '../helpers/content.ts';
+import { findJava, NU_CHECKER_JAR } from '../../scripts/lib/java.ts';
 import { htmlFiles } from './html-scan.ts';
 
 const demoDir = inject('demoDir');
-const VNU = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
 interface VnuMessage {
   type: string;
@@ -24,8 +23,10 @@ describe('the Nu HTML Checker', () => {
     const pages = htmlFiles(demoDir);
     expect(pages.length, 'the demonstration site should have hundreds of pages').toBeGreaterThan(400);
 
-    const result = spawnSync('java', ['-jar', VNU, '--errors-only', '--skip-non-html', '--format', 'json', demoDir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 170_000 });
-    if (result.error) throw new Error(`Could not run the Nu HTML Checker (java -jar ${VNU}): ${result.error.message}. Is Java installed (apt-get install -y default-jre-headless)?`);
+    const java = findJava();
+    if (!java.found) throw new Error(java.problem);
+    const result = spawnSync(java.found.path, ['-jar', NU_CHECKER_JAR, '--errors-only', '--skip-non-html', '--format', 'json', demoDir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 170_000 });
+    if (result.error) throw new Error(`Could not run the Nu HTML Checker (${java.found.path} -jar ${NU_CHECKER_JAR}): ${result.error.message}.`);
     let messages: VnuMessage[];
     try {
       messages = (JSON.parse(result.stderr || result.stdout) as { messages: VnuMessage[] }).messages;
