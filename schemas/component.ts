@@ -1,6 +1,6 @@
 /** A reusable component: code, design components, service patterns, processes, content, APIs, tools and shared standards. */
 import { z } from 'zod';
-import { contact, licenceId, services, singleLine, summary, themes, title, uniqueList, webUrl, summaryCy, titleCy } from './fields.ts';
+import { contact, harvestedFrom, harvestedOn, licenceId, services, singleLine, summary, themes, title, uniqueList, webUrl, summaryCy, titleCy } from './fields.ts';
 
 export const COMPONENT_KINDS = ['code', 'design-component', 'service-pattern', 'process', 'content', 'api', 'tool', 'template', 'standard'] as const;
 export const DEVELOPMENT_STATUSES = ['concept', 'development', 'beta', 'stable', 'obsolete'] as const;
@@ -46,6 +46,8 @@ export const componentSchema = z
       description: 'Standards it follows or implements, e.g. GOV.UK Design System, Open Referral UK, WCAG 2.2 AA.',
     }),
     contact: contact.optional(),
+    harvested_from: harvestedFrom.optional(),
+    harvested_on: harvestedOn.optional(),
   })
   .meta({
     title: 'Reusable component',

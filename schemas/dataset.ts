@@ -1,6 +1,6 @@
 /** An open dataset a body publishes. Maps to DCAT-AP for harvesters. */
 import { z } from 'zod';
-import { contact, isoDate, licenceId, services, singleLine, summary, themes, title, uniqueList, webUrl, summaryCy, titleCy } from './fields.ts';
+import { contact, harvestedFrom, harvestedOn, isoDate, licenceId, services, singleLine, summary, themes, title, uniqueList, webUrl, summaryCy, titleCy } from './fields.ts';
 
 export const UPDATE_FREQUENCIES = ['continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'twice-a-year', 'annually', 'irregular', 'never'] as const;
 
@@ -47,6 +47,8 @@ export const datasetSchema = z
       examples: [['Open Referral UK']],
     }),
     contact: contact.optional(),
+    harvested_from: harvestedFrom.optional(),
+    harvested_on: harvestedOn.optional(),
   })
   .meta({
     title: 'Open dataset',

@@ -124,6 +124,16 @@ export const webUrl = z
   .max(2000, { error: 'a web address of at most 2,000 characters' })
   .meta({ format: 'uri', pattern: '^https?://', examples: ['https://www.example.gov.uk/page'] });
 
+/** A web address that must be https: addresses the hub's own tools fetch, which must not travel in the clear. */
+export const httpsUrl = z
+  .url({
+    protocol: /^https$/,
+    hostname: z.regexes.domain,
+    error: 'a full web address starting https://, e.g. https://data.example.gov.uk/',
+  })
+  .max(2000, { error: 'a web address of at most 2,000 characters' })
+  .meta({ format: 'uri', pattern: '^https://', examples: ['https://data.example.gov.uk/'] });
+
 export const emailAddress = z.email({ error: 'an email address, e.g. digital@example.gov.uk' }).max(254);
 
 /**
@@ -154,6 +164,23 @@ export const yearMonth = z
 export const isoDate = z
   .iso.date({ error: 'a date written as YYYY-MM-DD, e.g. 2026-04-30' })
   .meta({ examples: ['2026-04-30'] });
+
+/** Set by npm run harvest on the records it writes (see CONTRIBUTING.md, "Being harvested"). */
+export const harvestedFrom = httpsUrl.meta({
+  title: 'Harvested from',
+  description:
+    'Set by the weekly harvest, not by hand: the address of what this record was made from (a repository, a publiccode.yml or a dataset). While it is here the harvest keeps the record in step with it; delete it and harvested_on to look after the record yourself, and the harvest will leave it alone.',
+  examples: ['https://github.com/example-council/bin-day-finder'],
+});
+
+export const harvestedOn = isoDate.meta({
+  title: 'Harvested on',
+  description: 'Set by the weekly harvest, not by hand: the day the record last changed to match its source, as YYYY-MM-DD.',
+  examples: ['2026-12-07'],
+});
+
+/** The fields only the harvest sets: forms leave them out. */
+export const HARVEST_FIELDS: ReadonlySet<string> = new Set(['harvested_from', 'harvested_on']);
 
 /** A GitHub user (`octocat`) or team (`fenmoor-council/digital-team`), with or without a leading @. */
 export const githubHandle = z

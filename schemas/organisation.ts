@@ -1,6 +1,6 @@
 /** An organisation: a council, combined authority, other public body or community (civic-tech) group. */
 import { z } from 'zod';
-import { componentId, contact, githubHandle, organisationId, plainText, singleLine, uniqueList, webUrl } from './fields.ts';
+import { componentId, contact, githubHandle, httpsUrl, organisationId, plainText, singleLine, uniqueList, webUrl } from './fields.ts';
 import { systemSchema } from './system.ts';
 
 export const ORGANISATION_TYPES = [
@@ -38,6 +38,55 @@ export const gssCode = z
     examples: ['E06000001'],
   });
 
+/** A GitHub organisation or user name: what follows https://github.com/. */
+export const githubOwner = z
+  .string({ error: 'a GitHub organisation or user name, without @ or https://github.com/, e.g. alphagov' })
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, { error: 'a GitHub organisation or user name, without @ or https://github.com/, e.g. alphagov' })
+  .meta({ examples: ['alphagov'] });
+
+export const ckanSource = z
+  .strictObject({
+    ckan: httpsUrl.meta({ title: 'CKAN portal', description: 'The portal’s address, e.g. https://data.gov.uk.', examples: ['https://data.gov.uk'] }),
+    organisation: singleLine(100)
+      .regex(/^[a-z0-9_-]+$/, { error: 'the organisation’s name on the portal, as in its address: lowercase letters, digits, - and _, e.g. example-council' })
+      .meta({ title: 'Name on the portal', description: 'The body’s organisation name on the portal, as in the address of its page there (…/organization/<name>).', examples: ['example-council'] }),
+  })
+  .meta({ title: 'CKAN portal', description: 'A CKAN data portal and the body’s organisation on it.' });
+
+export const dataJsonSource = z
+  .strictObject({
+    data_json: httpsUrl.meta({ title: 'data.json', description: 'The address of a DCAT data.json catalogue, or of one dataset’s DCAT JSON.', examples: ['https://data.example.gov.uk/data.json'] }),
+  })
+  .meta({ title: 'DCAT catalogue', description: 'A DCAT data.json catalogue (or a single dataset) the body publishes.' });
+
+export const openDataSource = z.union([ckanSource, dataJsonSource], {
+  error: 'a CKAN portal ({ ckan: https://…, organisation: <name on the portal> }) or a data.json address ({ data_json: https://… })',
+});
+
+/** What an organisation asks the harvest to leave alone. Both lists are optional; an empty setting harvests everything reusable. */
+export const harvestSettings = z
+  .strictObject({
+    topics: uniqueList(
+      z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, { error: 'a GitHub topic: lowercase letters, digits and hyphens, e.g. council-commons' }),
+      20,
+    )
+      .optional()
+      .meta({ title: 'Only repositories with these topics', description: 'Harvest only the GitHub repositories that have at least one of these topics.', examples: [['council-commons']] }),
+    leave_out: uniqueList(singleLine(300), 200)
+      .optional()
+      .meta({
+        title: 'Leave out',
+        description: 'Repositories (by name, or owner/name) and datasets (by their name on the portal, or their address) that the harvest should not propose.',
+        examples: [['old-website', 'example-council/test-repo']],
+      }),
+    off: z.boolean({ error: 'true or false' }).optional().meta({ title: 'Off', description: 'true to stop the harvest proposing anything for this body.' }),
+  })
+  .meta({
+    title: 'Harvest settings',
+    description: 'Narrows what the weekly harvest proposes from the body’s GitHub and open data: topics (only repositories with one of them), leave_out (repositories or datasets to skip) and off. The next run follows any change.',
+    examples: [{ topics: ['council-commons'], leave_out: ['old-website'] }],
+  });
+
 export const organisationSchema = z
   .strictObject({
     name: singleLine(150).meta({ title: 'Name', description: 'The short name people use, e.g. Hartlepool.', examples: ['Hartlepool'] }),
@@ -58,10 +107,21 @@ export const organisationSchema = z
     summary: plainText(500).optional().meta({ title: 'About', description: 'A sentence or two about the body, shown on its page. Most useful for community groups and other bodies people may not know.' }),
     website: webUrl.optional().meta({ title: 'Website', description: 'The body’s main website.', examples: ['https://www.example.gov.uk/'] }),
     github: z
-      .string()
-      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, { error: 'a GitHub organisation name, without @ or https://github.com/, e.g. alphagov' })
+      .union([githubOwner, uniqueList(githubOwner, 10)], { error: 'a GitHub organisation or user name, or a list of them, e.g. alphagov or [alphagov, gds-operations]' })
       .optional()
-      .meta({ title: 'GitHub organisation', description: 'The body’s organisation on GitHub, if it has one, without @.', examples: ['alphagov'] }),
+      .meta({
+        title: 'GitHub',
+        description:
+          'The body’s organisations (or users) on GitHub, without @ or https://github.com/: one name, or a list when it has several. The weekly harvest proposes its reusable public repositories as components.',
+        examples: [['example-council', 'example-council-digital']],
+      }),
+    open_data: uniqueList(openDataSource, 20).optional().meta({
+      title: 'Open data',
+      description:
+        'Where the body publishes its datasets, for the weekly harvest: each entry is a CKAN portal and the body’s name on it ({ ckan: https://…, organisation: … }), or a DCAT data.json catalogue or dataset ({ data_json: https://… }).',
+      examples: [[{ ckan: 'https://data.gov.uk', organisation: 'example-council' }, { data_json: 'https://data.example.gov.uk/data.json' }]],
+    }),
+    harvest: harvestSettings.optional(),
     maintainers: uniqueList(githubHandle, 20).optional().meta({
       title: 'Maintainers',
       description: 'GitHub users or teams who look after this body’s records on the hub. Their review is asked for on every change to them.',

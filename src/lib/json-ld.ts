@@ -4,6 +4,7 @@
  */
 import { COUNCIL_TYPES, type Organisation } from '../../schemas/organisation.ts';
 import type { TypedRecord } from './content/types.ts';
+import { githubOwners } from './github-owners.ts';
 
 type Json = Record<string, unknown>;
 
@@ -32,7 +33,7 @@ export function organisationJsonLd(organisation: Organisation, url: string): Jso
     name: organisation.official_name ?? organisation.name,
     alternateName: [organisation.name, organisation.name_cy, organisation.official_name_cy].filter((name) => name && name !== (organisation.official_name ?? organisation.name)),
     url,
-    sameAs: [organisation.website, organisation.github ? `https://github.com/${organisation.github}` : undefined].filter(Boolean),
+    sameAs: [organisation.website, ...githubOwners(organisation.github).map((owner) => `https://github.com/${owner}`)].filter(Boolean),
     identifier: organisation.gss_code ? { '@type': 'PropertyValue', propertyID: 'GSS code', value: organisation.gss_code } : undefined,
     description: organisation.summary,
   });

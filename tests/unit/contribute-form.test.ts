@@ -13,6 +13,7 @@ import { loadReferenceData } from '../../src/lib/reference-data.ts';
 import type { CheckContext } from '../../src/lib/validation/record-checks.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { ROOT } from '../helpers/content.ts';
+import { HARVEST_FIELDS } from '../../schemas/fields.ts';
 
 const reference = loadReferenceData();
 const context: CheckContext = {
@@ -30,9 +31,10 @@ const context: CheckContext = {
 const roadmap = formModel('roadmap')!;
 
 describe('the form of each collection', () => {
-  it.each(RECORD_COLLECTIONS.map((collection) => ({ name: collection.name, collection })))('$name: one field per schema field, in order, each labelled from the schema', ({ name, collection }) => {
+  it.each(RECORD_COLLECTIONS.map((collection) => ({ name: collection.name, collection })))('$name: one field per schema field but those the harvest sets, in order, each labelled from the schema', ({ name, collection }) => {
     const model = formModel(name)!;
-    expect(model.fields.map((field) => field.key)).toEqual(Object.keys(collection.schema.shape));
+    expect(model.fields.map((field) => field.key)).toEqual(Object.keys(collection.schema.shape).filter((key) => !HARVEST_FIELDS.has(key)));
+    if ('harvested_from' in collection.schema.shape) expect(model.fields.map((field) => field.key)).not.toContain('harvested_from');
     for (const field of model.fields) {
       const schema = collection.schema.shape[field.key as keyof typeof collection.schema.shape] as z.ZodType;
       expect(field.required, field.key).toBe(!(schema instanceof z.ZodOptional));

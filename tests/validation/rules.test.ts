@@ -118,6 +118,17 @@ const CASES: Case[] = [
   { name: 'two bodies with one GSS code', rule: 'organisation/gss-duplicate', fixture: 'gss-duplicate', file: 'content/organisations/cinderford.yaml', line: 3, column: 11, field: 'gss_code', message: /E99999911 is also the code of content\/organisations\/ashdown\.yaml/, fix: /keep one/, count: 2 },
   { name: 'a GSS code from another nation', rule: 'organisation/gss-nation', fixture: 'gss-nation', file: 'content/organisations/cinderford.yaml', line: 3, column: 11, field: 'gss_code', message: /starts with E, the letter for england, but `nation` is wales/, fix: /W in Wales/ },
   { name: 'a demonstration record naming a real council', rule: 'demonstration/mixed', fixture: 'demonstration-mixed', file: ROADMAP, line: 9, column: 24, field: 'partners[1]', message: /demonstration record names `realton`, which belongs to a real organisation/, fix: /only to demonstration organisations/ },
+  {
+    name: 'a harvested record with half its provenance',
+    rule: 'harvest/provenance',
+    fixture: 'harvest-provenance',
+    file: 'content/datasets/ashdown/bin-collection-days.yaml',
+    line: 11,
+    column: 17,
+    field: 'harvested_from',
+    message: /`harvested_from` is here without `harvested_on`: the harvest sets the two together/,
+    fix: /delete `harvested_from` too; otherwise put back `harvested_on`/,
+  },
   { name: 'an end before the start', rule: 'dates/end-before-start', fixture: 'end-before-start', file: ROADMAP, line: 8, column: 6, field: 'end', message: /`end` \(2025-12\) is before `start` \(2026-01\)/, fix: /mistyped/ },
   { name: 'a contract that ends before it starts', rule: 'dates/end-before-start', fixture: 'system-contract-dates', file: 'content/organisations/brackwater.yaml', line: 15, column: 19, field: 'systems[0].contract_end', message: /`systems\[0\]\.contract_end` \(2026-03\) is before `contract_start` \(2027-04\)/, fix: /contracts register/ },
   {

@@ -21,7 +21,7 @@
  */
 import type { z } from 'zod';
 import { recordCollection, type CollectionDefinition, type RecordCollectionName } from '../../../schemas/collections.ts';
-import { isoDate, lgslId, licenceId, organisationId, themeId, webUrl, yearMonth } from '../../../schemas/fields.ts';
+import { HARVEST_FIELDS, isoDate, lgslId, licenceId, organisationId, themeId, webUrl, yearMonth } from '../../../schemas/fields.ts';
 import { fieldMeta, isOptional } from '../schema-meta.ts';
 
 type Schema = z.core.$ZodType;
@@ -162,7 +162,8 @@ function fieldKind(key: string, schema: Schema): Pick<FormField, 'kind' | 'optio
 }
 
 function fieldsOf(shape: Record<string, Schema>): FormField[] {
-  return Object.entries(shape).map(([key, schema]) => {
+  // harvested_from and harvested_on are the harvest's to set: a person sharing by form never fills them in.
+  return Object.entries(shape).filter(([key]) => !HARVEST_FIELDS.has(key)).map(([key, schema]) => {
     const meta = fieldMeta(schema);
     const kind = fieldKind(key, schema);
     const maxLength = maxOf(schema, 'max_length');

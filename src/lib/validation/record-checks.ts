@@ -409,6 +409,19 @@ export function checkRecord(record: RecordIdentity, fields: Fields, context: Che
     });
   }
 
+  // The harvest writes both; one without the other means a hand edit went half way.
+  if ((fields.harvested_from === undefined) !== (fields.harvested_on === undefined)) {
+    const present = fields.harvested_from !== undefined ? 'harvested_from' : 'harvested_on';
+    const missing = present === 'harvested_from' ? 'harvested_on' : 'harvested_from';
+    report({
+      rule: 'harvest/provenance',
+      path: [present],
+      message: `\`${present}\` is here without \`${missing}\`: the harvest sets the two together.`,
+      found: String(fields[present]),
+      fix: `to look after this record by hand (so that the harvest leaves it alone), delete \`${present}\` too; otherwise put back \`${missing}\``,
+    });
+  }
+
   if (collection === 'roadmap' && typeof fields.review_by === 'string' && isPastReview(fields.review_by, context.today)) {
     report({
       rule: 'freshness/review-due',

@@ -36,6 +36,7 @@ export const RULES = {
   'organisation/gss-nation': 'A GSS code whose first letter does not match the nation.',
   'demonstration/mixed': 'Demonstration (fictional) content and real content referring to each other.',
   'dates/end-before-start': 'A roadmap item whose end is before its start, or a system whose contract_end is before its contract_start.',
+  'harvest/provenance': 'A record with harvested_from but no harvested_on, or the other way round: the harvest sets both.',
   'vocabulary/missing': 'content/vocabularies/themes.yaml is missing.',
   'vocabulary/duplicate': 'A theme id defined twice.',
   'freshness/review-due': 'Warning: a roadmap item is past its review_by date.',
