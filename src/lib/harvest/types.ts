@@ -58,7 +58,9 @@ export interface UseEvidence {
 
 export interface SourceResult {
   source: HarvestSource;
-  /** How the source is named, and the start of every upstream address it gives: https://github.com/LBHackney-IT/. */
+  /** How the source is named in reports and on the site, e.g. "GitHub: LBHackney-IT" or "data.gov.uk (organisation example-council)". */
+  label: string;
+  /** The start of every upstream address the source gives, e.g. https://github.com/LBHackney-IT/. */
   address: string;
   records: HarvestedRecord[];
   refused: Refusal[];
