@@ -100,7 +100,7 @@ function header(fields: RegisterFields): string {
 export function mergeOrganisationFile(existing: string | undefined, fields: RegisterFields): string {
   if (existing === undefined) {
     const ordered = Object.fromEntries(REGISTER_FIELDS.filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]]));
-    return header(fields) + new Document(ordered).toString({ lineWidth: 0 });
+    return header(fields) + new Document(ordered).toString({ lineWidth: 0, flowCollectionPadding: false });
   }
   const document = parseDocument(existing);
   if (document.errors.length > 0 || !isMap(document.contents)) {
@@ -110,7 +110,7 @@ export function mergeOrganisationFile(existing: string | undefined, fields: Regi
     if (fields[key] === undefined) document.delete(key);
     else if (document.get(key) !== fields[key]) document.set(key, fields[key]);
   }
-  return document.toString({ lineWidth: 0 });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 interface Options {
