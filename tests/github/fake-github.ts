@@ -13,6 +13,13 @@
  * /issues/:n/labels and DELETE /issues/:n/labels/:name; GET /git/ref/heads/:branch, POST /git/refs and
  * PATCH /git/refs/heads/:branch; GET, PUT and DELETE /contents/:path (with ref or branch and the file's
  * blob sha, as GitHub checks it); GET and POST /pulls, PATCH /pulls/:n and GET /pulls/:n/files.
+ *
+ * For the harvest, other people's accounts and repositories (addAccount, addRepository): GET
+ * /orgs/:org/repos and /users/:user/repos (type, sort, direction, per_page and page, with Link
+ * headers), GET /repos/:owner/:repo (with parent and source for forks), GET
+ * /repos/:owner/:repo/contents/:path (base64 JSON, or raw with Accept: application/vnd.github.raw; as
+ * on GitHub, the JSON form carries no content for files over inlineContentMaxBytes) and GET
+ * /repos/:owner/:repo/readme. These answer with an ETag, and 304 to a matching If-None-Match.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -85,6 +92,35 @@ export interface FailRule {
   times?: number;
 }
 
+/** Someone else's account, for the harvest's endpoints. */
+export interface FakeAccount {
+  login: string;
+  type: 'Organization' | 'User';
+  id: number;
+}
+
+/** A repository of another account, as the harvest reads it; only name and owner are needed. */
+export interface FakeRepositoryInput {
+  owner: string;
+  name: string;
+  description?: string | null;
+  /** The full name (owner/name) of the repository it was forked from; makes it a fork. */
+  parent?: string;
+  archived?: boolean;
+  private?: boolean;
+  license?: { key: string; name: string; spdx_id: string } | null;
+  topics?: string[];
+  homepage?: string | null;
+  language?: string | null;
+  pushed_at?: string | null;
+  created_at?: string;
+  default_branch?: string;
+  /** Files on the default branch, path → text: publiccode.yml, README.md… */
+  files?: Record<string, string>;
+}
+
+export type FakeRepository = FakeRepositoryInput & { id: number; files: Record<string, string> };
+
 const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
 
 export class FakeGitHub {
@@ -101,6 +137,13 @@ export class FakeGitHub {
   readonly commits = new Map<string, Map<string, string>>();
   /** Branch → commit sha. */
   readonly branches = new Map<string, string>();
+  /** Other accounts and their repositories, by lower-case login and lower-case owner/name (GitHub's names ignore case). */
+  readonly accounts = new Map<string, FakeAccount>();
+  readonly repositories = new Map<string, FakeRepository>();
+  /** GitHub's JSON form carries a file's content only up to 1 MB; larger files come raw. */
+  inlineContentMaxBytes = 1024 * 1024;
+  private nextAccountId = 5000;
+  private nextRepositoryId = 900_000;
   private readonly failures: (FailRule & { left: number })[] = [];
   private nextCommentId = 1001;
   private nextNumber = 1;
@@ -155,6 +198,158 @@ export class FakeGitHub {
     const issue: Issue = { number: this.nextNumber++, state: 'open', state_reason: null, labels: [], user: BOT, ...fields };
     this.issues.push(issue);
     return issue;
+  }
+
+  /** Another organisation or user, whose repositories the harvest lists. */
+  addAccount(login: string, type: FakeAccount['type'] = 'Organization'): FakeAccount {
+    const account: FakeAccount = { login, type, id: this.nextAccountId++ };
+    this.accounts.set(login.toLowerCase(), account);
+    return account;
+  }
+
+  /** A repository of another account (added as an organisation if it is not known yet); replaces one of the same name. */
+  addRepository(input: FakeRepositoryInput): FakeRepository {
+    if (!this.accounts.has(input.owner.toLowerCase())) this.addAccount(input.owner);
+    const key = `${input.owner}/${input.name}`.toLowerCase();
+    const repository: FakeRepository = { ...input, id: this.repositories.get(key)?.id ?? this.nextRepositoryId++, files: { ...(input.files ?? {}) } };
+    this.repositories.set(key, repository);
+    return repository;
+  }
+
+  private repositoryJson(repository: FakeRepository) {
+    const owner = this.accounts.get(repository.owner.toLowerCase())!;
+    const full = `${owner.login}/${repository.name}`;
+    const pushed = repository.pushed_at ?? null;
+    const created = repository.created_at ?? '2020-01-06T09:00:00Z';
+    const license = repository.license ? { ...repository.license, url: `https://api.github.com/licenses/${repository.license.key}`, node_id: `MDc6TGljZW5zZ${repository.license.key.length}` } : null;
+    return {
+      id: repository.id,
+      node_id: `R_kgDO${repository.id}`,
+      name: repository.name,
+      full_name: full,
+      private: repository.private === true,
+      owner: { login: owner.login, id: owner.id, type: owner.type, html_url: `https://github.com/${owner.login}`, url: `${this.url}/users/${owner.login}` },
+      html_url: `https://github.com/${full}`,
+      description: repository.description ?? null,
+      fork: repository.parent !== undefined,
+      url: `${this.url}/repos/${full}`,
+      created_at: created,
+      updated_at: pushed ?? created,
+      pushed_at: pushed,
+      git_url: `git://github.com/${full}.git`,
+      clone_url: `https://github.com/${full}.git`,
+      homepage: repository.homepage ?? null,
+      size: Object.values(repository.files).reduce((total, text) => total + Buffer.byteLength(text), 0) >> 10,
+      stargazers_count: 0,
+      watchers_count: 0,
+      language: repository.language ?? null,
+      has_issues: true,
+      forks_count: 0,
+      archived: repository.archived === true,
+      disabled: false,
+      open_issues_count: 0,
+      license,
+      allow_forking: true,
+      is_template: false,
+      topics: repository.topics ?? [],
+      visibility: repository.private ? 'private' : 'public',
+      forks: 0,
+      open_issues: 0,
+      watchers: 0,
+      default_branch: repository.default_branch ?? 'main',
+    };
+  }
+
+  private contentJson(repository: FakeRepository, path: string, text: string) {
+    const full = `${this.accounts.get(repository.owner.toLowerCase())!.login}/${repository.name}`;
+    const branch = repository.default_branch ?? 'main';
+    const bytes = Buffer.from(text, 'utf8');
+    const inline = bytes.length <= this.inlineContentMaxBytes;
+    const sha = blobSha(text);
+    const api = `${this.url}/repos/${full}/contents/${path}?ref=${branch}`;
+    return {
+      type: 'file',
+      encoding: inline ? 'base64' : 'none',
+      size: bytes.length,
+      name: path.split('/').at(-1),
+      path,
+      // GitHub breaks its base64 into lines of 60 characters.
+      content: inline ? (bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + (bytes.length > 0 ? '\n' : '') : '',
+      sha,
+      url: api,
+      git_url: `${this.url}/repos/${full}/git/blobs/${sha}`,
+      html_url: `https://github.com/${full}/blob/${branch}/${path}`,
+      download_url: `https://raw.githubusercontent.com/${full}/${branch}/${path}`,
+      _links: { self: api, git: `${this.url}/repos/${full}/git/blobs/${sha}`, html: `https://github.com/${full}/blob/${branch}/${path}` },
+    };
+  }
+
+  /** The harvest's GETs, on other accounts' repositories. True when it answered. */
+  private answerRepositories(url: URL, request: IncomingMessage, response: ServerResponse, record: Recorded, send: (status: number, data: unknown, headers?: Record<string, string>) => void): boolean {
+    const ifNoneMatch = request.headers['if-none-match'];
+    // GitHub's ETags are weak, over the answer's bytes; a match is answered 304 with no body.
+    const conditional = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+      if (status !== 200) return send(status, data, headers);
+      const etag = `W/"${createHash('sha1').update(JSON.stringify(data)).update(headers.link ?? '').digest('hex')}"`;
+      if (ifNoneMatch === etag) return send(304, undefined, { etag });
+      send(200, data, { ...headers, etag });
+    };
+    let match: RegExpExecArray | null;
+    if ((match = /^\/(orgs|users)\/([^/]+)\/repos$/.exec(url.pathname))) {
+      const account = this.accounts.get(decodeURIComponent(match[2]!).toLowerCase());
+      const organisation = match[1] === 'orgs';
+      if (!account || (organisation && account.type !== 'Organization')) return send(404, NOT_FOUND), true;
+      const type = url.searchParams.get('type') ?? (organisation ? 'all' : 'owner');
+      const sort = url.searchParams.get('sort') ?? (organisation ? 'created' : 'full_name');
+      const direction = url.searchParams.get('direction') ?? (sort === 'full_name' ? 'asc' : 'desc');
+      const all = [...this.repositories.values()].filter((repository) => repository.owner.toLowerCase() === account.login.toLowerCase());
+      // Only an organisation's members see its private repositories; the fake treats type=all or private as asked by one.
+      const listed = all.filter((repository) => {
+        if (repository.private) return organisation && (type === 'all' || type === 'private');
+        if (type === 'private') return false;
+        if (type === 'forks') return repository.parent !== undefined;
+        if (type === 'sources') return repository.parent === undefined;
+        return true;
+      });
+      const json = listed.map((repository) => this.repositoryJson(repository));
+      const key = (item: (typeof json)[number]) => (sort === 'full_name' ? item.full_name.toLowerCase() : sort === 'pushed' ? (item.pushed_at ?? '') : sort === 'updated' ? item.updated_at : `${item.created_at}#${String(item.id).padStart(12, '0')}`);
+      json.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (direction === 'asc' ? 1 : -1));
+      return this.page(url, json, conditional), true;
+    }
+    if (!(match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname))) return false;
+    const repository = this.repositories.get(`${decodeURIComponent(match[1]!)}/${decodeURIComponent(match[2]!)}`.toLowerCase());
+    if (!repository) return false;
+    const rest = match[3] ?? '';
+    if (rest === '') {
+      const json: Record<string, unknown> = { ...this.repositoryJson(repository), network_count: 0, subscribers_count: 0 };
+      if (repository.parent !== undefined) {
+        const parent = this.repositories.get(repository.parent.toLowerCase());
+        const full = parent ? undefined : repository.parent;
+        // A fork of a repository the fake does not model still names it, as GitHub does.
+        const parentJson = parent ? this.repositoryJson(parent) : { name: full!.split('/')[1], full_name: full, html_url: `https://github.com/${full}`, fork: false };
+        let root = parent;
+        while (root?.parent !== undefined && this.repositories.has(root.parent.toLowerCase())) root = this.repositories.get(root.parent.toLowerCase());
+        json.parent = parentJson;
+        json.source = root ? this.repositoryJson(root) : parentJson;
+      }
+      return conditional(200, json), true;
+    }
+    let path: string | undefined;
+    if (rest === '/readme') path = Object.keys(repository.files).find((name) => /^readme(?:\.[a-z0-9]+)?$/i.test(name));
+    else if (rest.startsWith('/contents/')) path = rest.slice('/contents/'.length).split('/').map(decodeURIComponent).join('/');
+    else return false;
+    const text = path === undefined ? undefined : repository.files[path];
+    if (path === undefined || text === undefined) return send(404, NOT_FOUND), true;
+    const accept = String(request.headers.accept ?? '');
+    if (/application\/vnd\.github(?:\.v3)?\.raw/.test(accept)) {
+      const bytes = Buffer.from(text, 'utf8');
+      const etag = `"${blobSha(text)}"`;
+      record.status = ifNoneMatch === etag ? 304 : 200;
+      response.writeHead(record.status, { 'content-type': 'application/vnd.github.raw', etag, 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-github-api-version-selected': '2022-11-28' });
+      response.end(record.status === 304 ? '' : bytes);
+      return true;
+    }
+    return conditional(200, this.contentJson(repository, path, text)), true;
   }
 
   /** A commit with these files on a branch (the default branch unless named), replacing what it had. */
@@ -269,6 +464,7 @@ export class FakeGitHub {
     const token = request.headers.authorization?.replace(/^(token|bearer) /i, '');
     const user = token ? this.users.get(token) : undefined;
     if (token && !user) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    if (method === 'GET' && this.answerRepositories(url, request, response, record, send)) return;
     const prefix = `/repos/${this.owner}/${this.repo}`;
     if (method === 'GET' && url.pathname === prefix) return send(200, { full_name: this.repository, default_branch: this.defaultBranch });
     if (!url.pathname.startsWith(`${prefix}/`)) return send(404, NOT_FOUND);

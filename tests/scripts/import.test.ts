@@ -199,6 +199,27 @@ describe('npm run import -- dcat', () => {
     expect(filesIn(content)).toEqual(before);
   });
 
+  it('writes a dataset from one DCAT dataset, as Socrata publishes at each dataset’s address', () => {
+    const content = contentFixture();
+    const result = run(['dcat', join(ROOT, 'tests/fixtures/harvest/portals/socrata-dataset.json'), '--organisation', 'ashdown', '--content', content]);
+    expect(result.status, result.all).toBe(0);
+    expect(result.text).toMatch(/Importing a DCAT dataset from /);
+    expect(readFileSync(join(content, 'datasets/ashdown/on-street-parking-bays.yaml'), 'utf8')).toContain('licence: ODbL-1.0\n');
+    expect(validate(content)).toMatchObject({ status: 0 });
+  });
+
+  it('judges a single dataset by its licence, not its shape: exits 1, says why, and writes nothing', () => {
+    const content = contentFixture();
+    const before = filesIn(content);
+    const dataset = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/harvest/portals/socrata-dataset.json'), 'utf8')) as Record<string, unknown>;
+    delete dataset.license;
+    const result = run(['dcat', scratchFile('socrata-unlicensed.json', JSON.stringify(dataset)), '--organisation', 'ashdown', '--content', content]);
+    expect(result.status, result.all).toBe(1);
+    expect(result.text).toContain('Not written: the dataset has no licence.');
+    expect(result.errors).not.toContain('it is not a CKAN package_show response');
+    expect(filesIn(content)).toEqual(before);
+  });
+
   it('exits 2 for JSON that is neither CKAN nor DCAT', () => {
     const file = scratchFile('other.json', '{"type": "FeatureCollection", "features": []}');
     const result = run(['dcat', file, '--organisation', 'ashdown', '--content', contentFixture()]);

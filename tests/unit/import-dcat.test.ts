@@ -260,10 +260,50 @@ describe('DCAT-AP JSON-LD', () => {
   });
 });
 
+describe('one DCAT dataset on its own, as Socrata publishes one at each dataset’s address', () => {
+  // Shaped like a Socrata portal's per-dataset DCAT (keys in Socrata's order, its api/views addresses and
+  // four distributions), for a fictional Ashdown portal.
+  const SOCRATA = join(ROOT, 'tests/fixtures/harvest/portals/socrata-dataset.json');
+  const socrata = () => parseJsonInput({ name: 'socrata-dataset.json', text: readFileSync(SOCRATA, 'utf8') }) as Record<string, unknown>;
+
+  it('is recognised by its @type, and gives one dataset that passes the schema', () => {
+    const result = mapDcat(socrata(), options);
+    expect(result.kind).toBe('dcat-dataset');
+    expect(result.description).toBe('a DCAT dataset');
+    expect(result.records).toHaveLength(1);
+    const [record] = result.records;
+    expectValid(record);
+    expect(record.slug).toBe('on-street-parking-bays');
+    expect(record.origin).toBe('a DCAT dataset (dataset "https://opendata.ashdown.example/api/views/k7qp-3vzd")');
+    expect(record.fields).toMatchObject({
+      title: 'On-street parking bays',
+      licence: 'ODbL-1.0',
+      landing_url: 'https://opendata.ashdown.example/d/k7qp-3vzd',
+      issued: '2024-03-11',
+      modified: '2026-11-02',
+      contact: 'parking.data@ashdown.example',
+    });
+    expect((record.fields.distributions as { format: string }[]).map((distribution) => distribution.format)).toEqual(['CSV', 'RDF', 'JSON', 'XML']);
+  });
+
+  it('reaches the licence check: without a licence it is not written, for that reason and no other', () => {
+    const { license: _, ...unlicensed } = socrata();
+    const [record] = mapDcat(unlicensed, options).records;
+    expect(messages(record, 'blocker')).toEqual([expect.stringMatching(/^Not written: the dataset has no licence\. /)]);
+  });
+
+  it('is recognised without @type by its title and what only a dataset has', () => {
+    const { '@type': _, ...untyped } = socrata();
+    expect(readCatalogue(untyped).kind).toBe('dcat-dataset');
+    expect(readCatalogue({ title: 'Street lights', landingPage: 'https://data.ashdown.example/d/lights' }).kind).toBe('dcat-dataset');
+  });
+});
+
 describe('what is not CKAN or DCAT', () => {
   it('refuses other JSON, a failed API call and empty catalogues, saying what was expected', () => {
     expect(() => readCatalogue({ hello: 'world' })).toThrow(ImportInputError);
-    expect(() => readCatalogue({ hello: 'world' })).toThrow(/not a CKAN package_show response .* or a DCAT data.json catalogue/);
+    expect(() => readCatalogue({ hello: 'world' })).toThrow(/not a CKAN package_show response .*, a DCAT data.json catalogue .* or one DCAT dataset/);
+    expect(() => readCatalogue({ title: 'A title and nothing a dataset has' })).toThrow(ImportInputError);
     expect(() => readCatalogue({ success: false, error: { message: 'Not found', __type: 'Not Found Error' } })).toThrow('it is a CKAN API response saying the request failed ("Not found"): download the package again');
     expect(() => mapDcat({ dataset: [] }, options)).toThrow('it is a DCAT data.json catalogue, but it holds no datasets');
     expect(() => readCatalogue([1, 2])).toThrow(ImportInputError);

@@ -110,7 +110,8 @@ export function isPrivateHost(hostname: string): boolean {
   return /^(?:fc|fd|fe80:)/.test(host) || host.startsWith('::ffff:');
 }
 
-function parseRetryAfter(value: string | null): number | undefined {
+/** Retry-After as milliseconds from now: seconds, or an HTTP date. */
+export function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -124,7 +125,8 @@ type Attempt =
   | { kind: 'refused'; message: string }
   | { kind: 'network'; message: string };
 
-function networkFailure(error: unknown): Attempt {
+/** A failed fetch (timeout, refused or dropped connection, unknown name, bad certificate) in words. */
+export function networkFailure(error: unknown): Attempt {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string; name?: string } };
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError' || err?.cause?.name === 'ConnectTimeoutError' || err?.cause?.code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'timeout' };
   const code = err?.cause?.code;

@@ -6,7 +6,9 @@
  * - a DCAT catalogue in Project Open Data's data.json (v1.1, `{"dataset": [...]}`), as data.gov.uk and
  *   many portals publish;
  * - DCAT-AP as JSON-LD (`dcat:dataset`, `@graph`, or expanded with full addresses), read by the local
- *   names of its properties, so `dct:title` and `http://purl.org/dc/terms/title` are both `title`.
+ *   names of its properties, so `dct:title` and `http://purl.org/dc/terms/title` are both `title`;
+ * - one DCAT dataset on its own (`{"@type": "dcat:Dataset", "title": …}`), as Socrata publishes one at
+ *   each dataset's address.
  *
  * Pure: the script reads the file, and checks and writes the records.
  */
@@ -14,7 +16,7 @@ import { ckanPackageToSource, isCkanPackage } from './ckan.ts';
 import { datasetSlug, mapDataset, type DatasetOptions, type SourceDataset } from './dataset.ts';
 import { ImportInputError, info, type PlannedRecord } from './types.ts';
 
-export type DcatKind = 'ckan-package-show' | 'ckan-package-search' | 'ckan-package' | 'ckan-packages' | 'data.json' | 'dcat-ap';
+export type DcatKind = 'ckan-package-show' | 'ckan-package-search' | 'ckan-package' | 'ckan-packages' | 'data.json' | 'dcat-ap' | 'dcat-dataset';
 
 export interface DcatImport {
   kind: DcatKind;
@@ -36,6 +38,7 @@ const KIND_WORDS: Record<DcatKind, string> = {
   'ckan-packages': 'a list of CKAN packages',
   'data.json': 'a DCAT data.json catalogue',
   'dcat-ap': 'a DCAT-AP JSON-LD catalogue',
+  'dcat-dataset': 'a DCAT dataset',
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -205,7 +208,18 @@ export function dataJsonToSource(dataset: Fields, licenceFallback?: unknown): So
 // ---------------------------------------------------------------------------------------------------
 
 const NOT_RECOGNISED =
-  'it is not a CKAN package_show response ({"success": true, "result": {…}}), a CKAN package (with "name" and "resources") or a DCAT data.json catalogue ({"dataset": […]})';
+  'it is not a CKAN package_show response ({"success": true, "result": {…}}), a CKAN package (with "name" and "resources"), a DCAT data.json catalogue ({"dataset": […]}) or one DCAT dataset ({"title": …, "distribution": […]})';
+
+/**
+ * One dataset on its own, as Socrata publishes one at each dataset's address and data.json v1.1 writes
+ * each entry of its "dataset" list: typed dcat:Dataset, or untyped but with a title and something only
+ * a dataset has. Checked after the CKAN and catalogue shapes, which it would otherwise also match.
+ */
+export function isDcatDataset(value: unknown): value is Fields {
+  if (!isFields(value) || Array.isArray(value.dataset)) return false;
+  if (typesOf(value).includes('Dataset')) return true;
+  return typeof first(value.title) === 'string' && ('distribution' in value || 'landingPage' in value || 'identifier' in value);
+}
 
 /** What the document is, and its datasets as sources. Throws ImportInputError when it is none of them. */
 export function readCatalogue(document: unknown): { kind: DcatKind; sources: SourceDataset[] } {
@@ -232,6 +246,7 @@ export function readCatalogue(document: unknown): { kind: DcatKind; sources: Sou
   }
   if (isCkanPackage(document)) return { kind: 'ckan-package', sources: [ckanPackageToSource(document)] };
   if (Array.isArray(document) && document.length > 0 && document.every(isCkanPackage)) return { kind: 'ckan-packages', sources: document.map(ckanPackageToSource) };
+  if (isDcatDataset(document)) return { kind: 'dcat-dataset', sources: [dataJsonToSource(document)] };
   throw new ImportInputError(NOT_RECOGNISED);
 }
 
