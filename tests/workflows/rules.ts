@@ -88,6 +88,19 @@ export const POLICY: Policy = {
       maxTimeout: 10,
     },
   },
+  harvest: {
+    // Reads what councils publish (their public repositories through the API, their portals) and writes
+    // records into its own checkout only; the token reads.
+    harvest: { permissions: { contents: 'read' } },
+    // Runs the default branch's code on the harvest's artifact, read as data.
+    'pull-requests': {
+      permissions: {
+        contents: 'write', // create or reset the branch harvest/<organisation> and commit the harvested files to it
+        'pull-requests': 'write', // open the pull request, list its files, update its title and text
+      },
+      maxTimeout: 30,
+    },
+  },
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -249,6 +249,96 @@ describe('freshness.yml', () => {
   });
 });
 
+describe('harvest.yml', () => {
+  const harvest = workflow('harvest.yml');
+  const harvestSteps = steps('harvest.yml', 'harvest');
+  const prSteps = steps('harvest.yml', 'pull-requests');
+  const harvestRun = () => harvestSteps[indexOfRun(harvestSteps, /npm run harvest\b/)] as Step;
+  const prRun = () => prSteps[indexOfRun(prSteps, /harvest-pr\.ts/)] as Step;
+
+  it('runs weekly and on demand, one run at a time, with an organisation and a dry run as optional inputs', () => {
+    expect(triggers(harvest).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const [cron] = harvest.on.schedule.map((entry: { cron: string }) => entry.cron) as string[];
+    const fields = (cron ?? '').split(/\s+/);
+    expect(fields).toHaveLength(5);
+    expect(fields[2]).toBe('*');
+    expect(fields[4]).toMatch(/^[0-6]$/);
+    expect(harvest.on.workflow_dispatch.inputs).toEqual({
+      organisation: expect.objectContaining({ type: 'string', required: false, default: '' }),
+      dry_run: expect.objectContaining({ type: 'boolean', required: false, default: false }),
+    });
+    expect(harvest.concurrency).toEqual({ group: 'harvest', 'cancel-in-progress': false });
+  });
+
+  it('fans both jobs out over the same shards, and gives each harvest its own --shard', () => {
+    const shards = harvest.jobs.harvest.strategy.matrix.shard as number[];
+    expect(shards).toEqual(Array.from({ length: shards.length }, (_, index) => index + 1));
+    expect(harvest.jobs['pull-requests'].strategy.matrix.shard).toEqual(shards);
+    expect(harvestRun().run).toContain(`--shard "$SHARD/${shards.length}"`);
+    expect(harvest.jobs.harvest.name).toContain(`of ${shards.length}`);
+    expect(stepUsing(harvestSteps, 'actions/cache').with?.key).toContain(`-of-${shards.length}-`);
+    expect(harvest.jobs.harvest.strategy['fail-fast']).toBe(false);
+    // The writing job goes one shard at a time, within GitHub's limits on content-creating requests.
+    expect(harvest.jobs['pull-requests'].strategy['max-parallel']).toBe(1);
+  });
+
+  it('harvests the default branch with a read-only token, the inputs only through env, and keeps the report with the records', () => {
+    expect(harvest.jobs.harvest.permissions).toEqual({ contents: 'read' });
+    expect(stepUsing(harvestSteps, 'actions/checkout').with?.ref).toBe('${{ github.event.repository.default_branch }}');
+    const step = harvestRun();
+    expect(step.env).toEqual({ SHARD: '${{ matrix.shard }}', ORGANISATION: '${{ inputs.organisation }}', DRY_RUN: '${{ inputs.dry_run }}', GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+    expect(step.run).toContain('"--organisation=$ORGANISATION"');
+    expect(step.run).toContain('--format json');
+    expect(step.run).toContain('npm run harvest --silent -- "${args[@]}" > harvest-report.json');
+    const upload = stepUsing(harvestSteps, 'actions/upload-artifact');
+    expect(upload.with?.name).toBe('harvest-${{ matrix.shard }}');
+    expect(String(upload.with?.path).split('\n').filter(Boolean)).toEqual(['harvest-report.json', 'content/']);
+    expect(harvestSteps.indexOf(upload)).toBeGreaterThan(harvestSteps.indexOf(step));
+  });
+
+  it('keeps .cache/harvest between runs, restored before the harvest, only in the job that cannot write', () => {
+    const cache = stepUsing(harvestSteps, 'actions/cache');
+    expect(cache.with?.path).toBe('.cache/harvest');
+    expect(cache.with?.key).toContain('${{ github.run_id }}');
+    expect(String(cache.with?.key).startsWith(String(cache.with?.['restore-keys']))).toBe(true);
+    expect(harvestSteps.indexOf(cache)).toBeLessThan(harvestSteps.indexOf(harvestRun()));
+    expect(prSteps.some((step) => step.uses?.startsWith('actions/cache'))).toBe(false);
+  });
+
+  it('opens the pull requests from the artifact, downloaded outside the workspace, with the App token when there is one', () => {
+    const job = harvest.jobs['pull-requests'];
+    expect(job.needs).toBe('harvest');
+    expect(job.if).toContain('!cancelled()');
+    expect(job.if).toContain('!inputs.dry_run');
+    const download = stepUsing(prSteps, 'actions/download-artifact');
+    expect(download.with).toEqual({ name: 'harvest-${{ matrix.shard }}', path: '${{ runner.temp }}/harvest' });
+    const step = prRun();
+    expect(step.run?.trim()).toBe('node scripts/harvest-pr.ts --report "$REPORT" --repo "$REPO" --content "$CONTENT"');
+    expect(step.env).toEqual({
+      REPO: '${{ github.repository }}',
+      REPORT: '${{ runner.temp }}/harvest/harvest-report.json',
+      CONTENT: '${{ runner.temp }}/harvest/content',
+      GITHUB_TOKEN: '${{ steps.app-token.outputs.token || secrets.GITHUB_TOKEN }}',
+    });
+    const app = stepUsing(prSteps, 'actions/create-github-app-token');
+    expect(app.id).toBe('app-token');
+    expect(app.if).toContain("vars.HARVEST_APP_CLIENT_ID != ''");
+    expect(app.with).toEqual({
+      'client-id': '${{ vars.HARVEST_APP_CLIENT_ID }}',
+      'private-key': '${{ secrets.HARVEST_APP_PRIVATE_KEY }}',
+      'permission-contents': 'write',
+      'permission-pull-requests': 'write',
+    });
+    expect(prSteps.indexOf(app)).toBeLessThan(prSteps.indexOf(step));
+    expect(prSteps.indexOf(download)).toBeGreaterThan(indexOfRun(prSteps, /^npm ci/));
+  });
+
+  it('says in its header what a maintainer does for ci to run on its pull requests, and how to use a GitHub App instead', () => {
+    const header = text('harvest.yml').split('\nname:')[0] ?? '';
+    for (const words of ['Approve workflows to run', 'close and reopen', 'actions/create-github-app-token', 'HARVEST_APP_CLIENT_ID', 'HARVEST_APP_PRIVATE_KEY']) expect(header).toContain(words);
+  });
+});
+
 describe('.github/dependabot.yml', () => {
   const config = parse(readFileSync(join(ROOT, '.github/dependabot.yml'), 'utf8')) as Data;
 
