@@ -5,7 +5,10 @@
  */
 import type { z } from 'zod';
 import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
+import type { Organisation } from '../../schemas/organisation.ts';
+import type { System } from '../../schemas/system.ts';
 import { monthInWords, dateInWords } from './format.ts';
+import { declaredSources, harvestSettingsInWords, sourceLink } from './harvest-sources.ts';
 import { codeInWords, NATION_LABELS, ORGANISATION_TYPE_LABELS } from './labels.ts';
 import { fieldMeta } from './schema-meta.ts';
 import { githubHandleUrl } from './site-config.ts';
@@ -40,8 +43,8 @@ const list = (items: Display[]): Display => ({ kind: 'list', items });
 const SHOWN_ELSEWHERE = new Set(['title', 'summary', 'title_cy', 'summary_cy', 'name', 'demonstration']);
 
 const MONTH_FIELDS = new Set(['start', 'end']);
-const DATE_FIELDS = new Set(['review_by', 'date', 'issued', 'modified']);
-const URL_FIELDS = new Set(['source_url', 'landing_url', 'repository_url', 'url', 'website']);
+const DATE_FIELDS = new Set(['review_by', 'date', 'issued', 'modified', 'harvested_on']);
+const URL_FIELDS = new Set(['source_url', 'landing_url', 'repository_url', 'url', 'website', 'harvested_from']);
 const ORGANISATION_FIELDS = new Set(['partners', 'county', 'combined_authority']);
 const RECORD_FIELDS = new Set(['reuses', 'uses', 'related', 'adopted_from']);
 
@@ -86,6 +89,27 @@ function displayValue(key: string, value: unknown, lookups: FieldLookups): Displ
   if (key === 'nation' && typeof value === 'string') return text(NATION_LABELS[value as keyof typeof NATION_LABELS] ?? codeInWords(value));
   if (key === 'status' || key === 'outcome' || key === 'kind' || key === 'development_status' || key === 'maintenance' || key === 'update_frequency' || key === 'looking_for') {
     return text(codeInWords(String(value)));
+  }
+  if (key === 'open_data' && value && typeof value === 'object') {
+    // Named and linked as the organisation page and the harvest's pull requests name it. A form's preview
+    // shows entries before they are checked, so only a complete entry with an https address is linked.
+    const entry = value as { ckan?: unknown; organisation?: unknown; data_json?: unknown };
+    const https = (address: unknown): address is string => typeof address === 'string' && /^https:\/\/[^\s]+$/i.test(address);
+    const complete = 'ckan' in entry ? https(entry.ckan) && typeof entry.organisation === 'string' && entry.organisation !== '' : https(entry.data_json);
+    if (!complete) return text(JSON.stringify(value));
+    const [source] = declaredSources({ open_data: [value as NonNullable<Organisation['open_data']>[number]] });
+    return { kind: 'link', ...sourceLink(source!) };
+  }
+  if (key === 'harvest' && value && typeof value === 'object') {
+    const sentences = harvestSettingsInWords(value as Organisation['harvest']);
+    return sentences.length > 0 ? list(sentences.map(text)) : text('Everything reusable is harvested.');
+  }
+  if (key === 'systems' && value && typeof value === 'object') {
+    // Partly filled in while someone types in a form, so each part is shown only when it is there.
+    const system = value as Partial<System>;
+    const supplier = system.supplier ? ` from ${system.supplier}` : '';
+    const end = system.contract_end && /^\d{4}-(?:0[1-9]|1[0-2])$/.test(system.contract_end) ? `, contract ends ${monthInWords(system.contract_end)}` : '';
+    return text(`${system.product ?? 'A system'}${supplier}${end}`);
   }
   if (value && typeof value === 'object') {
     // Links and distributions: a titled link, with the format where there is one.
