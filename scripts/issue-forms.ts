@@ -1,9 +1,10 @@
 /**
  * node scripts/issue-forms.ts [--check]
  *
- * Writes the issue forms for sharing a record without Git, .github/ISSUE_TEMPLATE/<collection>.yml, one
- * per record collection, from the zod schemas (src/lib/github/issue-form.ts). Run it after changing
- * anything in schemas/ and commit the result; a test fails while the files are out of date.
+ * Writes the issue forms for sharing without Git from the zod schemas (src/lib/github/issue-form.ts):
+ * .github/ISSUE_TEMPLATE/<collection>.yml, one per record collection, and organisation.yml, for changing
+ * an organisation's own details. Run it after changing anything in schemas/ and commit the result; a
+ * test fails while the files are out of date.
  *
  *   --check   only report: exit 1, naming the files, if any is missing or different. Writes nothing.
  *
@@ -38,7 +39,7 @@ export function main(argv: string[], out: (line: string) => void = (line) => pro
   try {
     const { values } = parseArgs({ args: argv, options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
     if (values.help) {
-      out('Usage: node scripts/issue-forms.ts [--check]\n\nWrites .github/ISSUE_TEMPLATE/<collection>.yml from the schemas; --check only reports.');
+      out('Usage: node scripts/issue-forms.ts [--check]\n\nWrites .github/ISSUE_TEMPLATE/<collection>.yml and organisation.yml from the schemas; --check only reports.');
       return 0;
     }
     check = values.check === true;

@@ -2,8 +2,9 @@
  * node scripts/issue-to-pr.ts --repo <owner/name> [--content content] [--bot-login LOGIN] [--dry-run]
  *
  * Turns an issue made from one of the hub's issue forms (.github/ISSUE_TEMPLATE/<collection>.yml) into a
- * pull request adding the record, or comments on the issue with what to change first
- * (src/lib/github/issue-to-pr.ts). Run by the issue-to-pr workflow on `issues` events.
+ * pull request adding the record, or one from the organisation form (organisation.yml) into a pull
+ * request changing the organisation's file (only the fields answered), or comments on the issue with
+ * what to change first (src/lib/github/issue-to-pr.ts). Run by the issue-to-pr workflow on `issues` events.
  *
  * The issue is named by the event GitHub wrote for the job, read from the file at $GITHUB_EVENT_PATH:
  * never from the command line, so no issue text ever passes through a shell. Its current text is then

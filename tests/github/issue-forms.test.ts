@@ -24,11 +24,13 @@ import {
   MAX_ISSUE_BODY,
   OMITTED_FIELDS,
   parseIssueForm,
+  REMOVE_ANSWER,
   type IssueFormDefinition,
 } from '../../src/lib/github/issue-form.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { githubContent, removeTemp, ROOT, runScript, tempDir } from './helpers.ts';
 import { HARVEST_FIELDS } from '../../schemas/fields.ts';
+import { EDITABLE_ORGANISATION_FIELDS, editableFields, inFileShape } from '../../src/lib/contribute/organisation-model.ts';
 
 afterAll(removeTemp);
 
@@ -51,6 +53,47 @@ function submitted(def: IssueFormDefinition, answers: Record<string, unknown>, o
     .join('\n\n');
 }
 
+/** The rules GitHub sets for an issue form's file (docs: "Syntax for issue forms" and "Syntax for GitHub's form schema"). */
+function keepsGitHubRules(data: Data, labels: string[]): void {
+  const allowedTop = ['name', 'description', 'title', 'labels', 'assignees', 'projects', 'type', 'body'];
+  expect(Object.keys(data).filter((key) => !allowedTop.includes(key))).toEqual([]);
+  for (const key of ['name', 'description']) expect(typeof data[key] === 'string' && data[key].trim() !== '').toBe(true);
+  expect(data.labels).toEqual(labels);
+  const body = data.body as Data[];
+  const ids = body.filter((element) => element.id !== undefined).map((element) => element.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  const fieldLabels = body.filter((element) => element.type !== 'markdown').map((element) => element.attributes.label);
+  expect(new Set(fieldLabels).size).toBe(fieldLabels.length);
+  const attributes: Record<string, string[]> = {
+    markdown: ['value'],
+    input: ['label', 'description', 'placeholder', 'value'],
+    textarea: ['label', 'description', 'placeholder', 'value', 'render'],
+    dropdown: ['label', 'description', 'multiple', 'options', 'default'],
+    checkboxes: ['label', 'description', 'options'],
+  };
+  for (const element of body) {
+    expect(Object.keys(attributes)).toContain(element.type);
+    expect(Object.keys(element).filter((key) => !['type', 'id', 'attributes', 'validations'].includes(key))).toEqual([]);
+    expect(Object.keys(element.attributes).filter((key) => !attributes[element.type]!.includes(key))).toEqual([]);
+    if (element.type === 'markdown') {
+      expect(element.id).toBeUndefined();
+      continue;
+    }
+    expect(element.id).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(typeof element.attributes.label === 'string' && element.attributes.label.trim() !== '').toBe(true);
+    expect(typeof element.attributes.description === 'string' && element.attributes.description.trim() !== '', `${element.id} has a description`).toBe(true);
+    if (element.validations) expect(element.validations).toEqual({ required: true });
+    if (element.type === 'dropdown') {
+      const options = element.attributes.options as unknown[];
+      expect(options.length).toBeGreaterThan(0);
+      expect(options.every((option) => typeof option === 'string')).toBe(true);
+      expect(new Set(options).size).toBe(options.length);
+    }
+    if (element.type === 'textarea') expect(element.attributes.render).toBeUndefined();
+  }
+  expect(body.some((element) => element.type !== 'markdown')).toBe(true);
+}
+
 describe('the issue forms in .github/ISSUE_TEMPLATE', () => {
   it('are current with the schemas (node scripts/issue-forms.ts --check)', async () => {
     const run = await runScript('scripts/issue-forms.ts', ['--check']);
@@ -62,9 +105,9 @@ describe('the issue forms in .github/ISSUE_TEMPLATE', () => {
     const root = tempDir();
     const lines: string[] = [];
     expect(issueForms(['--check'], (line) => lines.push(line), root)).toBe(1);
-    expect(lines.at(-1)).toContain(`${TEMPLATE_DIR}/roadmap.yml, ${TEMPLATE_DIR}/principles.yml, ${TEMPLATE_DIR}/lessons.yml, ${TEMPLATE_DIR}/datasets.yml, ${TEMPLATE_DIR}/components.yml`);
+    expect(lines.at(-1)).toContain(`${TEMPLATE_DIR}/roadmap.yml, ${TEMPLATE_DIR}/principles.yml, ${TEMPLATE_DIR}/lessons.yml, ${TEMPLATE_DIR}/datasets.yml, ${TEMPLATE_DIR}/components.yml, ${TEMPLATE_DIR}/organisation.yml`);
     expect(issueForms([], (line) => lines.push(line), root)).toBe(0);
-    expect(readFileSync(join(root, TEMPLATE_DIR, 'roadmap.yml'), 'utf8')).toBe(readFileSync(join(ROOT, TEMPLATE_DIR, 'roadmap.yml'), 'utf8'));
+    for (const file of ['roadmap.yml', 'organisation.yml']) expect(readFileSync(join(root, TEMPLATE_DIR, file), 'utf8')).toBe(readFileSync(join(ROOT, TEMPLATE_DIR, file), 'utf8'));
     expect(issueForms(['--check'], (line) => lines.push(line), root)).toBe(0);
     expect(issueForms(['--nope'], () => {}, root)).toBe(2);
   });
@@ -82,44 +125,7 @@ describe('the issue forms in .github/ISSUE_TEMPLATE', () => {
   });
 
   it.each(names)('%s keeps GitHub’s rules for issue forms', (name) => {
-    const data = form(name);
-    const allowedTop = ['name', 'description', 'title', 'labels', 'assignees', 'projects', 'type', 'body'];
-    expect(Object.keys(data).filter((key) => !allowedTop.includes(key))).toEqual([]);
-    for (const key of ['name', 'description']) expect(typeof data[key] === 'string' && data[key].trim() !== '').toBe(true);
-    expect(data.labels).toEqual(['new-record', name]);
-    const body = data.body as Data[];
-    const ids = body.filter((element) => element.id !== undefined).map((element) => element.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    const labels = body.filter((element) => element.type !== 'markdown').map((element) => element.attributes.label);
-    expect(new Set(labels).size).toBe(labels.length);
-    const attributes: Record<string, string[]> = {
-      markdown: ['value'],
-      input: ['label', 'description', 'placeholder', 'value'],
-      textarea: ['label', 'description', 'placeholder', 'value', 'render'],
-      dropdown: ['label', 'description', 'multiple', 'options', 'default'],
-      checkboxes: ['label', 'description', 'options'],
-    };
-    for (const element of body) {
-      expect(Object.keys(attributes)).toContain(element.type);
-      expect(Object.keys(element).filter((key) => !['type', 'id', 'attributes', 'validations'].includes(key))).toEqual([]);
-      expect(Object.keys(element.attributes).filter((key) => !attributes[element.type]!.includes(key))).toEqual([]);
-      if (element.type === 'markdown') {
-        expect(element.id).toBeUndefined();
-        continue;
-      }
-      expect(element.id).toMatch(/^[A-Za-z0-9_-]+$/);
-      expect(typeof element.attributes.label === 'string' && element.attributes.label.trim() !== '').toBe(true);
-      expect(typeof element.attributes.description === 'string' && element.attributes.description.trim() !== '', `${element.id} has a description`).toBe(true);
-      if (element.validations) expect(element.validations).toEqual({ required: true });
-      if (element.type === 'dropdown') {
-        const options = element.attributes.options as unknown[];
-        expect(options.length).toBeGreaterThan(0);
-        expect(options.every((option) => typeof option === 'string')).toBe(true);
-        expect(new Set(options).size).toBe(options.length);
-      }
-      if (element.type === 'textarea') expect(element.attributes.render).toBeUndefined();
-    }
-    expect(body.some((element) => element.type !== 'markdown')).toBe(true);
+    keepsGitHubRules(form(name), ['new-record', name]);
   });
 
   it('asks for each kind of field with the right control', () => {
@@ -284,5 +290,94 @@ describe('reading a submitted issue form', () => {
     expect(identifyIssueForm(lessons, ['new-record', 'lessons', 'roadmap'])?.collection).toBe('lessons');
     expect(identifyIssueForm('Please add our roadmap.', ['new-record'])).toBeUndefined();
     expect(identifyIssueForm('### Title\n\nX', ['new-record', 'datasets'])?.collection).toBe('datasets');
+  });
+});
+
+describe('the organisation form (.github/ISSUE_TEMPLATE/organisation.yml)', () => {
+  const data = parse(readFileSync(join(ROOT, TEMPLATE_DIR, 'organisation.yml'), 'utf8')) as Data;
+  const def = definition('organisations');
+  const body = data.body as Data[];
+  const byId = (id: string) => body.find((element) => element.id === id);
+
+  it('keeps GitHub’s rules, with the labels the workflow acts on', () => {
+    keepsGitHubRules(data, ['new-record', 'organisations']);
+    expect(def.file).toBe('organisation.yml');
+    expect(def.kind).toBe('organisation');
+  });
+
+  it('asks which organisation, then each of its own details under the schema’s name, none required, each saying an empty answer keeps it', () => {
+    const ids = body.filter((element) => element.type !== 'markdown').map((element) => element.id);
+    expect(ids).toEqual(['organisation', ...EDITABLE_ORGANISATION_FIELDS, 'confirmation']);
+    expect(byId('organisation').validations).toEqual({ required: true });
+    for (const id of EDITABLE_ORGANISATION_FIELDS) {
+      expect(byId(id).validations, id).toBeUndefined();
+      expect(byId(id).attributes.description, id).toContain(`Left empty, it stays as the hub has it; write ${REMOVE_ANSWER} to take it off.`);
+    }
+    expect(byId('confirmation')).toMatchObject({ type: 'checkboxes', attributes: { options: [{ label: CONFIRM_OPTION, required: true }] } });
+    expect(data.body[0].attributes.value).toContain('an answer left empty keeps what the hub has now');
+    for (const id of ['name', 'type', 'gss_code', 'harvest', 'demonstration', 'slug', 'title']) expect(byId(id), id).toBeUndefined();
+  });
+
+  it('asks for lists with commas, open data and systems one a line, with their formats', () => {
+    for (const id of ['github', 'maintainers', 'uses']) expect(byId(id)).toMatchObject({ type: 'input', attributes: { description: expect.stringContaining('Separate them with commas') } });
+    expect(byId('summary').type).toBe('textarea');
+    expect(byId('open_data')).toMatchObject({
+      type: 'textarea',
+      attributes: { description: expect.stringContaining('One a line, written as one of: CKAN portal address | Name on the portal (a CKAN portal); data.json (a DCAT catalogue).'), placeholder: 'https://data.gov.uk | example-council\nhttps://data.example.gov.uk/data.json' },
+    });
+    expect(byId('systems').attributes.description).toContain('One a line, written: Product | Supplier | Service area | Contract end | Services | Contract start | Notes. Services, contract start and notes may be left out. Write contract end and contract start as YYYY-MM. Separate services with commas. Service area is a theme id');
+    expect(byId('systems').attributes.description).toMatch(/For example: Tallowmere Revenues and Benefits \| Pellwick Data \| council-tax-and-benefits \| 2027-03 \| 58, 59, 69 \| 2020-04$/);
+  });
+
+  it('reads back every organisation of the test and demonstration content exactly, as GitHub writes its form', () => {
+    const { content } = githubContent();
+    const organisations = [
+      ...validateContent({ contentDir: content }).content.organisations,
+      ...validateContent({ contentDir: join(ROOT, 'content') }).content.organisations.filter((organisation) => organisation.data.demonstration),
+    ];
+    expect(organisations.filter((organisation) => organisation.data.systems && organisation.data.open_data).length).toBeGreaterThan(0);
+    for (const organisation of organisations) {
+      const fields = editableFields(organisation.data as Record<string, unknown>);
+      const issue = submitted(def, { ...fields, organisation: organisation.id });
+      const answers = parseIssueForm(issue, def);
+      expect(answers.problems, organisation.id).toEqual([]);
+      expect(answers.organisation).toBe(organisation.id);
+      expect(inFileShape(answers.fields, fields), organisation.id).toEqual(fields);
+      expect(answers.removed).toEqual([]);
+      expect(answers.unanswered.sort()).toEqual(EDITABLE_ORGANISATION_FIELDS.filter((key) => fields[key] === undefined).sort());
+      expect(identifyIssueForm(issue, []), organisation.id).toBe(def);
+    }
+  });
+
+  it('reads (remove) as taking a field out, and an empty answer as keeping it', () => {
+    const issue = submitted(def, { organisation: 'fenmoor', website: 'https://www.fenmoor.example/' }).replace('### Contact\n\n_No response_', `### Contact\n\n${REMOVE_ANSWER}`).replace('### GitHub\n\n_No response_', '### GitHub\n\n(Remove)');
+    const answers = parseIssueForm(issue, def);
+    expect(answers.fields).toEqual({ website: 'https://www.fenmoor.example/' });
+    expect(answers.removed).toEqual(['github', 'contact']);
+    expect(answers.unanswered).toContain('summary');
+    // In a record form, (remove) is only text.
+    const roadmap = definition('roadmap');
+    expect(parseIssueForm(submitted(roadmap, { title: REMOVE_ANSWER }), roadmap).fields.title).toBe(REMOVE_ANSWER);
+  });
+
+  it('reads open data lines by their shape, and systems with their services as numbers', () => {
+    const issue = submitted(def, { organisation: 'fenmoor' })
+      .replace('### Open data\n\n_No response_', '### Open data\n\n- https://data.gov.uk | example-council\nhttps://data.example.gov.uk/data.json\nhttps://a.example | b | c')
+      .replace('### Systems and contracts\n\n_No response_', '### Systems and contracts\n\nTallowmere Revenues | Pellwick Data | council-tax-and-benefits | 2027-03 | 58, 59,69 | 2020-04 | Two extensions \\| available.\nCasewren | Brindlecote | forms-and-case-management | 2028-01');
+    const answers = parseIssueForm(issue, def);
+    expect(answers.fields.open_data).toEqual([{ ckan: 'https://data.gov.uk', organisation: 'example-council' }, { data_json: 'https://data.example.gov.uk/data.json' }, { ckan: 'https://a.example', organisation: 'b' }]);
+    expect(answers.problems).toEqual([{ field: 'open_data', item: 3, message: 'this line has 3 parts separated by |, but each line is a CKAN portal (CKAN portal address | Name on the portal) or a DCAT catalogue (data.json).' }]);
+    expect(answers.fields.systems).toEqual([
+      { product: 'Tallowmere Revenues', supplier: 'Pellwick Data', service_area: 'council-tax-and-benefits', services: [58, 59, 69], contract_start: '2020-04', contract_end: '2027-03', notes: 'Two extensions | available.' },
+      { product: 'Casewren', supplier: 'Brindlecote', service_area: 'forms-and-case-management', contract_end: '2028-01' },
+    ]);
+    expect(issueFieldValue(issueFieldById(def, 'systems')!, answers.fields.systems)).toBe('Tallowmere Revenues | Pellwick Data | council-tax-and-benefits | 2027-03 | 58, 59, 69 | 2020-04 | Two extensions \\| available.\nCasewren | Brindlecote | forms-and-case-management | 2028-01');
+  });
+
+  it('is told from the record forms by its label, or by its headings', () => {
+    const issue = submitted(def, { organisation: 'fenmoor', website: 'https://x.example/' });
+    expect(identifyIssueForm(issue, ['new-record', 'organisations'])).toBe(def);
+    expect(identifyIssueForm(issue, ['new-record'])).toBe(def);
+    expect(identifyIssueForm(submitted(definition('roadmap'), {}), ['new-record'])?.collection).toBe('roadmap');
   });
 });

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/issue-to-pr.ts';
 import { BREAK } from '../../src/lib/github/markdown.ts';
+import { CONFIRM_OPTION, issueFormDefinition } from '../../src/lib/github/issue-form.ts';
 import { ISSUE_COMMENT_MARKER, IssueToPrError, NEEDS_CHANGES_LABEL, PULL_REQUEST_LABEL } from '../../src/lib/github/issue-to-pr.ts';
 import { BOT, FakeGitHub, TOKEN, type Issue } from './fake-github.ts';
 import { githubContent, removeTemp, ROOT, runScript, tempDir } from './helpers.ts';
@@ -440,6 +441,139 @@ describe('usage', () => {
     const run = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content, '--dry-run'], { GITHUB_EVENT_PATH: eventFile(issue), GITHUB_EVENT_NAME: 'issues' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Would commit ${FILE} on contribution/issue-${issue.number}:`);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('the organisation form', () => {
+  const ORGANISATION_FILE = 'content/organisations/westmere-digital.yaml';
+  const OTHER_FILE = 'content/organisations/harbourside-civic-tech.yaml';
+  let original: string;
+  beforeEach(() => {
+    original = readFileSync(join(content, 'organisations/westmere-digital.yaml'), 'utf8');
+    fake.commit({ 'README.md': '# The hub\n', [ORGANISATION_FILE]: original, [OTHER_FILE]: readFileSync(join(content, 'organisations/harbourside-civic-tech.yaml'), 'utf8') });
+  });
+
+  /** The organisation form as GitHub writes it into the issue, with these answers (the rest _No response_). */
+  function organisationIssue(answers: Record<string, string>, confirmed = true): string {
+    const definition = issueFormDefinition('organisations')!;
+    return definition.fields
+      .map((field) => `### ${field.label}\n\n${field.kind === 'confirm' ? `- [${confirmed ? 'X' : ' '}] ${CONFIRM_OPTION}` : (answers[field.id] ?? '_No response_')}`)
+      .join('\n\n');
+  }
+  const newOrganisationIssue = (body: string) => fake.addIssue({ title: 'Organisation details: Westmere Digital', body, labels: ['new-record', 'organisations'], user: AUTHOR });
+
+  const CHANGES = {
+    organisation: 'westmere-digital',
+    website: 'https://westmere.example/',
+    github: 'westmere-digital, westmere-labs',
+    open_data: 'https://data.westmere.example | westmere-digital\nhttps://westmere.example/data.json',
+    systems: 'Pellwick Revenues | Pellwick Data | payments | 2028-03 | 58, 59 | 2021-04',
+  };
+
+  it('becomes a pull request that changes only the answered fields of the organisation’s file, which passes the validator', async () => {
+    const issue = newOrganisationIssue(organisationIssue(CHANGES));
+    expect(await run(issue)).toBe(0);
+    const branch = BRANCH_OF(issue);
+    expect(fake.diff('main', branch).map((file) => [file.filename, file.status])).toEqual([[ORGANISATION_FILE, 'modified']]);
+    const text = fake.filesOn(branch)!.get(ORGANISATION_FILE)!;
+    expect(text).toBe(
+      [
+        'name: Westmere Digital',
+        'type: other-public-body',
+        'summary: A shared digital service for the Westmere councils.',
+        'website: https://westmere.example/',
+        'github: [westmere-digital, westmere-labs]',
+        'open_data:',
+        '  - ckan: https://data.westmere.example',
+        '    organisation: westmere-digital',
+        '  - data_json: https://westmere.example/data.json',
+        'maintainers: [westmere-lead]',
+        'systems:',
+        '  - product: Pellwick Revenues',
+        '    supplier: Pellwick Data',
+        '    service_area: payments',
+        '    services: [58, 59]',
+        '    contract_start: 2021-04',
+        '    contract_end: 2028-03',
+        '',
+      ].join('\n'),
+    );
+    expect(original.split('\n').every((line) => text.includes(line))).toBe(true);
+    const checked = await validates(ORGANISATION_FILE, text);
+    expect(checked.stdout).toContain('no errors');
+    expect(checked.status).toBe(0);
+
+    const [pull] = pullsFor(issue);
+    expect(pull!.title).toBe('Westmere Digital: organisation details (Website, GitHub, Open data, Systems and contracts)');
+    expect(pull!.body).toMatch(new RegExp(`^Closes #${issue.number}\n`));
+    expect(pull!.body).toContain('Changes Westmere Digital’s details in `content/organisations/westmere-digital.yaml`: Website, GitHub, Open data and Systems and contracts. Every other field, and the file’s comments, are as they were.');
+    expect(pull!.body).toContain('@westmere-lead is listed among Westmere Digital’s maintainers.');
+    expect(pull!.body).not.toContain('Maintainers change');
+    const put = fake.requests.find((request) => request.method === 'PUT')!;
+    expect((put.body as { message: string }).message).toBe(`Update organisation westmere-digital from issue #${issue.number}\n\nWebsite, GitHub, Open data, Systems and contracts\n\nCo-authored-by: westmere-lead <4242+westmere-lead@users.noreply.github.com>`);
+    expect((put.body as { sha?: string }).sha).toMatch(/^[0-9a-f]{40}$/);
+    expect(ours(issue)[0]!.body).toContain(`your changes are now pull request #${pull!.number}`);
+    expect(issue.labels).toEqual(['new-record', 'organisations', PULL_REQUEST_LABEL]);
+  });
+
+  it('keeps a field answered empty, takes out one answered (remove), and says when maintainers change', async () => {
+    const issue = newOrganisationIssue(organisationIssue({ organisation: 'westmere-digital', summary: '(remove)', maintainers: 'westmere-lead, @westmere/digital' }));
+    expect(await run(issue)).toBe(0);
+    const text = fake.filesOn(BRANCH_OF(issue))!.get(ORGANISATION_FILE)!;
+    expect(text).toBe("name: Westmere Digital\ntype: other-public-body\nmaintainers: [westmere-lead, \"@westmere/digital\"]\n");
+    expect((await validates(ORGANISATION_FILE, text)).status).toBe(0);
+    const [pull] = pullsFor(issue);
+    expect(pull!.body).toContain('About (taken out) and Maintainers.');
+    expect(pull!.body).toContain('**Maintainers change:** this changes who is asked to review Westmere Digital’s records (today: `@westmere-lead`). Check with the organisation before merging.');
+  });
+
+  it('lists what to fix in one comment: an unknown organisation, a wrong address, a system’s month, an unticked box', async () => {
+    const issue = newOrganisationIssue(
+      organisationIssue({ organisation: 'westmere-digtal', website: 'westmere.example', open_data: 'https://data.westmere.example | Westmere Digital', systems: 'Pellwick Revenues | Pellwick Data | payments | 2028-13' }, false),
+    );
+    expect(await run(issue)).toBe(0);
+    expect(fake.pullsList()).toHaveLength(0);
+    expect(fake.branches.has(BRANCH_OF(issue))).toBe(false);
+    const body = ours(issue)[0]!.body;
+    expect(body).toContain('Thank you for these changes. Before they can become a pull request, please fix these 5 things:');
+    const lines = body.split('\n').filter((line) => line.startsWith('- **'));
+    expect(lines.map((line) => /^- \*\*([^*]+)\*\*/.exec(line)![1])).toEqual(['Organisation', 'Website', 'Open data', 'Systems and contracts', 'Before you send']);
+    expect(lines[0]).toContain('There is no organisation `westmere-digtal` on the hub\\. Did you mean `westmere-digital`\\?');
+    expect(lines[1]).toContain('You wrote `westmere.example`');
+    expect(lines[2]).toMatch(/^- \*\*Open data\*\* \(line 1, name on the portal\): You wrote `Westmere Digital`/);
+    expect(lines[3]).toMatch(/^- \*\*Systems and contracts\*\* \(line 1, contract end\): You wrote `2028-13`/);
+    expect(issue.labels).toContain(NEEDS_CHANGES_LABEL);
+  });
+
+  it('says there is nothing to change when every answer is empty, or what the hub has', async () => {
+    const empty = newOrganisationIssue(organisationIssue({ organisation: 'westmere-digital' }));
+    expect(await run(empty)).toBe(0);
+    expect(ours(empty)[0]!.body).toContain('Every answer is empty\\, so there is nothing to change\\.');
+    const same = newOrganisationIssue(organisationIssue({ organisation: 'westmere-digital', summary: 'A shared digital service for the Westmere councils.', maintainers: 'westmere-lead' }));
+    expect(await run(same)).toBe(0);
+    expect(ours(same)[0]!.body).toContain('Every answer is what the hub already has for Westmere Digital\\, so there is nothing to change\\.');
+    expect(fake.pullsList()).toHaveLength(0);
+  });
+
+  it('keeps one pull request when the issue is edited, and changes only the organisation the issue now names', async () => {
+    const issue = newOrganisationIssue(organisationIssue(CHANGES));
+    await run(issue);
+    const [pull] = pullsFor(issue);
+    issue.body = organisationIssue({ organisation: 'harbourside-civic-tech', contact: 'hello@harbourside.example' });
+    expect(await run(issue, 'edited')).toBe(0);
+    expect(pullsFor(issue)).toHaveLength(1);
+    expect(fake.diff('main', BRANCH_OF(issue)).map((file) => [file.filename, file.status])).toEqual([[OTHER_FILE, 'modified']]);
+    expect(fake.filesOn(BRANCH_OF(issue))!.get(OTHER_FILE)).toContain('\ncontact: hello@harbourside.example\n');
+    expect(pullsFor(issue)[0]!.title).toBe('Harbourside Civic Tech: organisation details (Contact)');
+    expect(ours(issue)[0]!.body).toContain(`pull request #${pull!.number} now has this issue’s latest answers`);
+  });
+
+  it('prints the changed file with --dry-run, without GitHub', async () => {
+    const issue = newOrganisationIssue(organisationIssue(CHANGES));
+    const run = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content, '--dry-run'], { GITHUB_EVENT_PATH: eventFile(issue), GITHUB_EVENT_NAME: 'issues' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Would commit ${ORGANISATION_FILE} on contribution/issue-${issue.number}:\n\nname: Westmere Digital\n`);
     expect(fake.requests).toHaveLength(0);
   });
 });

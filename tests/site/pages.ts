@@ -56,6 +56,8 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'the form for a new lesson', path: 'contribute/new/lessons/' },
   { name: 'the form for a new dataset', path: 'contribute/new/datasets/' },
   { name: 'the form for a new component', path: 'contribute/new/components/' },
+  { name: 'the choice of organisation whose details to change', path: 'contribute/organisation/' },
+  { name: 'the form for an organisation’s details', path: 'contribute/organisation/fenmoor/' },
   { name: 'the about page', path: 'about/' },
   { name: 'the open data page', path: 'api/' },
   { name: 'the page-not-found page', path: '404.html' },
@@ -80,9 +82,9 @@ export function paginationItem(number: number): { slug: string; markdown: string
   };
 }
 
-/** Pages that may load JavaScript: search, and later the contribution forms. */
+/** Pages that may load JavaScript: search, and the contribution forms (records' and organisations'). */
 export function mayUseJavaScript(path: string): boolean {
-  return path === 'search/' || path.startsWith('search/') || path.startsWith('contribute/new/');
+  return path === 'search/' || path.startsWith('search/') || path.startsWith('contribute/new/') || path.startsWith('contribute/organisation/');
 }
 
 /** A record's path under the base (collection/organisation/slug/), or undefined for any other path. */

@@ -109,7 +109,7 @@ describe('answers', () => {
     expect(readAnswers(roadmap, [['services', '530'], ['services', '524']]).fields.services).toEqual([530, 524]);
   });
 
-  it('fills the form with every demonstration record and reads it back unchanged, lists in their order', () => {
+  it('fills the form with every demonstration record and reads it back unchanged (but for the harvest’s own fields), lists in their order', () => {
     const { content } = validateContent({ contentDir: join(ROOT, 'content'), today: context.today });
     for (const record of content.records) {
       const model = formModel(record.collection)!;
@@ -120,7 +120,9 @@ describe('answers', () => {
       const again = readAnswers(model, entries, { previous: record.data as Record<string, unknown> });
       expect(again.organisation, record.id).toBe(record.organisation);
       expect(again.slug).toBe(record.slug);
-      expect(again.fields, record.id).toEqual(record.data);
+      // harvested_from and harvested_on are the harvest's: the form leaves them out, so an edit by form hands the record to people.
+      const byPeople = Object.fromEntries(Object.entries(record.data).filter(([key]) => !HARVEST_FIELDS.has(key)));
+      expect(again.fields, record.id).toEqual(byPeople);
       expect(again.body, record.id).toBe((record.body ?? '').trim());
     }
   });

@@ -8,6 +8,8 @@
  *   <key>                                text, textarea, radios, select, and each checkbox of a list
  *   <key>-day, <key>-month, <key>-year   date inputs (months have no day)
  *   <key>[<row>][<field>]                a repeatable group, e.g. links[0][url] (id links-0-url)
+ *   <key>_<shape>[<row>][<field>]        one shape of a list whose items take several, e.g.
+ *                                        open_data_ckan[0][ckan] (each shape is a group of its own)
  * Empty answers are left out, so that an optional field nobody filled in is not written to the file.
  */
 import { allFields, type FormField, type FormModel } from './form-model.ts';
@@ -23,6 +25,8 @@ export interface Answers {
   body: string;
   /** For each repeatable group, the form row each written item came from (rows left blank are skipped). */
   rows: Record<string, number[]>;
+  /** For each list of several shapes (open_data), the shape's group and row each written item came from. */
+  variantRows?: Record<string, { key: string; row: number }[]>;
 }
 
 export type FormEntries = Iterable<readonly [string, unknown]>;
@@ -86,6 +90,13 @@ export function partsOfDate(value: string): { day?: string; month: string; year:
   return { year, month: plain(month), ...(day !== undefined ? { day: plain(day) } : {}) };
 }
 
+/** The shape (a `variants` field's group) whose fields an item has, e.g. open_data_ckan for { ckan, organisation }. */
+export function variantOf(field: FormField, item: unknown): FormField | undefined {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const keys = Object.keys(item);
+  return field.variants?.find((variant) => keys.every((key) => variant.fields?.some((part) => part.key === key)));
+}
+
 /** Text from a control: line endings as \n, spaces trimmed at both ends. */
 function clean(value: string): string {
   return value.replace(/\r\n?/g, '\n').trim();
@@ -137,11 +148,39 @@ function valueOfField(field: FormField, values: Map<string, string[]>, prefix = 
       const lines = one(prefix).split('\n').map((line) => line.trim()).filter(Boolean);
       return lines.length > 0 ? lines : undefined;
     }
+    case 'list': {
+      const items = one(prefix).split(/[,\n]/).map((item) => item.trim()).filter(Boolean);
+      if (items.length === 0) return undefined;
+      return field.numbers ? items.map((item) => (/^\d{1,9}$/.test(item) ? Number(item) : item)) : items;
+    }
     default: {
       const text = one(prefix);
       return text === '' ? undefined : text;
     }
   }
+}
+
+/** A repeatable group's items, with the row each came from; rows left blank are skipped. */
+function readGroup(field: FormField, values: Map<string, string[]>): { items: Record<string, unknown>[]; rows: number[] } {
+  const found = new Set<number>();
+  const pattern = new RegExp(`^${field.key}\\[(\\d+)\\]\\[`);
+  for (const name of values.keys()) {
+    const match = pattern.exec(name);
+    if (match) found.add(Number(match[1]));
+  }
+  const items: Record<string, unknown>[] = [];
+  const rows: number[] = [];
+  for (const row of [...found].sort((a, b) => a - b)) {
+    const item: Record<string, unknown> = {};
+    for (const part of field.fields ?? []) {
+      const value = valueOfField(part, values, groupControlName(field.key, row, part.key));
+      if (value !== undefined) item[part.key] = value;
+    }
+    if (Object.keys(item).length === 0) continue;
+    items.push(item);
+    rows.push(row);
+  }
+  return { items, rows };
 }
 
 /** Reads a form's answers (FormData, URLSearchParams, or name and value pairs) into a record. */
@@ -154,35 +193,44 @@ export function readAnswers(model: FormModel, entries: FormEntries, lookups: Ans
   const one = (name: string) => clean(values.get(name)?.[0] ?? '');
   const fields: Record<string, unknown> = {};
   const rows: Record<string, number[]> = {};
+  const variantRows: Record<string, { key: string; row: number }[]> = {};
+  const previous = (key: string) => lookups.previous?.[key];
   for (const field of model.fields) {
     if (field.kind === 'group') {
-      const found = new Set<number>();
-      const pattern = new RegExp(`^${field.key}\\[(\\d+)\\]\\[`);
-      for (const name of values.keys()) {
-        const match = pattern.exec(name);
-        if (match) found.add(Number(match[1]));
-      }
-      const items: Record<string, unknown>[] = [];
-      rows[field.key] = [];
-      for (const row of [...found].sort((a, b) => a - b)) {
-        const item: Record<string, unknown> = {};
-        for (const part of field.fields ?? []) {
-          const value = valueOfField(part, values, groupControlName(field.key, row, part.key));
-          if (value !== undefined) item[part.key] = value;
-        }
-        if (Object.keys(item).length === 0) continue;
-        items.push(item);
-        rows[field.key].push(row);
-      }
-      if (items.length > 0) fields[field.key] = items;
+      const group = readGroup(field, values);
+      rows[field.key] = group.rows;
+      if (group.items.length > 0) fields[field.key] = group.items;
+      continue;
+    }
+    if (field.kind === 'variants') {
+      // The form shows each shape's items in rows 0, 1… in the order the record had them (formValues),
+      // so a row stands for the record's item of that shape at that place: items keep their places in
+      // the list, changed or not, and new rows come after them.
+      const before = Array.isArray(previous(field.key)) ? (previous(field.key) as unknown[]) : [];
+      const places = new Map<string, number[]>();
+      before.forEach((item, index) => {
+        const key = variantOf(field, item)?.key;
+        if (key) places.set(key, [...(places.get(key) ?? []), index]);
+      });
+      const read = (field.variants ?? []).flatMap((variant) => {
+        const group = readGroup(variant, values);
+        return group.items.map((item, index) => ({ item, origin: { key: variant.key, row: group.rows[index]! } }));
+      });
+      const place = (entry: (typeof read)[number]) => places.get(entry.origin.key)?.[entry.origin.row] ?? before.length;
+      const ordered = read.map((entry, index) => ({ entry, index })).sort((a, b) => place(a.entry) - place(b.entry) || a.index - b.index).map(({ entry }) => entry);
+      variantRows[field.key] = ordered.map(({ origin }) => origin);
+      if (ordered.length > 0) fields[field.key] = ordered.map(({ item }) => item);
       continue;
     }
     const value = valueOfField(field, values);
-    if (value !== undefined) fields[field.key] = Array.isArray(value) && lookups.previous ? keepOrder(value, lookups.previous[field.key]) : value;
+    if (value === undefined) continue;
+    const ordered = Array.isArray(value) && lookups.previous ? keepOrder(value, previous(field.key)) : value;
+    // One value where the schema takes one or a list: written on its own, unless the record had a list.
+    fields[field.key] = field.single && Array.isArray(ordered) && ordered.length === 1 && !Array.isArray(previous(field.key)) ? ordered[0] : ordered;
   }
   const typed = one('organisation');
   const organisation = typed === '' ? '' : (organisationIdIn(typed) ?? lookups.organisationId?.(typed) ?? typed);
-  return { organisation, slug: one('slug'), fields, body: one('body'), rows };
+  return { organisation, slug: one('slug'), fields, body: one('body'), rows, ...(Object.keys(variantRows).length > 0 ? { variantRows } : {}) };
 }
 
 export interface EditableRecord {
@@ -229,6 +277,10 @@ export function formValues(model: FormModel, record: EditableRecord, lookups: Va
         return;
       case 'lines':
         if (Array.isArray(value)) set(prefix, value.map(String).join('\n'));
+        else if (field.single) set(prefix, String(value));
+        return;
+      case 'list':
+        if (Array.isArray(value)) set(prefix, value.map(String).join(', '));
         return;
       case 'group':
         if (!Array.isArray(value)) return;
@@ -237,6 +289,19 @@ export function formValues(model: FormModel, record: EditableRecord, lookups: Va
           for (const part of field.fields ?? []) put(part, (item as Record<string, unknown>)[part.key], groupControlName(field.key, row, part.key));
         });
         return;
+      case 'variants': {
+        if (!Array.isArray(value)) return;
+        // Each item goes to the shape whose fields it has, numbered from 0 within that shape.
+        const next = new Map<string, number>();
+        for (const item of value) {
+          const variant = variantOf(field, item);
+          if (!variant) continue;
+          const row = next.get(variant.key) ?? 0;
+          next.set(variant.key, row + 1);
+          for (const part of variant.fields ?? []) put(part, (item as Record<string, unknown>)[part.key], groupControlName(variant.key, row, part.key));
+        }
+        return;
+      }
       default:
         set(prefix, String(value));
     }

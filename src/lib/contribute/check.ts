@@ -56,7 +56,7 @@ function joined(message: string, fix?: string): string {
   return fix ? `${message}. ${fix}` : message;
 }
 
-interface Place {
+export interface Place {
   field: string;
   target: string;
   group: string;
@@ -66,34 +66,52 @@ interface Place {
   item?: string;
 }
 
-const CHOSEN_KINDS = new Set(['radios', 'licence', 'organisation']);
+const CHOSEN_KINDS = new Set(['radios', 'licence', 'organisation', 'theme']);
+
+/** The control of a part of a group's row: a month's month box, else the part's own control. */
+function partTarget(id: string, part: FormField | undefined): string {
+  return part?.kind === 'month' ? `${id}-month` : part?.kind === 'date' ? `${id}-day` : id;
+}
+
+/** Where a problem in item `index` of a repeatable group (`group`, in form row `row`) shows, `field` being the schema field. */
+function rowPlace(field: string, group: FormField, row: number, partKey: PropertyKey | undefined): Place {
+  const part = group.fields?.find((candidate) => candidate.key === partKey) ?? group.fields?.[0];
+  const singular = group.itemLabel ? lowerFirst(group.itemLabel) : lowerFirst(group.label).replace(/s$/, '');
+  const id = groupControlId(group.key, row, part?.key ?? 'url');
+  return { field, target: partTarget(id, part), group: id, label: part?.label ?? group.label, kind: part?.kind ?? 'text', item: `${singular} ${row + 1}` };
+}
 
 /** Where a problem at a path shows in the form. */
-function placeOf(model: FormModel, answers: Answers, path: readonly PropertyKey[]): Place {
+export function placeOf(model: FormModel, answers: Answers, path: readonly PropertyKey[]): Place {
   const key = String(path[0] ?? '');
   const field = model.fields.find((candidate) => candidate.key === key);
   if (!field) return { field: 'organisation', target: 'organisation', group: 'organisation', label: 'Organisation', kind: 'organisation' };
+  const index = typeof path[1] === 'number' ? path[1] : undefined;
   if (field.kind === 'group') {
-    const first = field.fields?.[0]?.key ?? 'url';
-    const index = typeof path[1] === 'number' ? path[1] : undefined;
-    if (index === undefined) return { field: key, target: groupControlId(key, answers.rows[key]?.[0] ?? 0, first), group: key, label: field.label, kind: 'group' };
-    const row = answers.rows[key]?.[index] ?? index;
-    const part = field.fields?.find((candidate) => candidate.key === path[2]) ?? field.fields?.[0];
-    const singular = lowerFirst(field.label).replace(/s$/, '');
-    const id = groupControlId(key, row, part?.key ?? first);
-    return { field: key, target: id, group: id, label: part?.label ?? field.label, kind: part?.kind ?? 'text', item: `${singular} ${row + 1}` };
+    const first = field.fields?.[0];
+    if (index === undefined) return { field: key, target: partTarget(groupControlId(key, answers.rows[key]?.[0] ?? 0, first?.key ?? 'url'), first), group: key, label: field.label, kind: 'group' };
+    return rowPlace(key, field, answers.rows[key]?.[index] ?? index, path[2]);
+  }
+  if (field.kind === 'variants') {
+    const origin = index === undefined ? undefined : answers.variantRows?.[key]?.[index];
+    const variant = field.variants?.find((candidate) => candidate.key === origin?.key);
+    if (!origin || !variant) {
+      const first = field.variants?.[0];
+      return { field: key, target: groupControlId(first?.key ?? key, 0, first?.fields?.[0]?.key ?? 'url'), group: key, label: field.label, kind: 'variants' };
+    }
+    return rowPlace(key, variant, origin.row, path[2]);
   }
   if (field.kind === 'month') return { field: key, target: `${key}-month`, group: key, label: field.label, kind: field.kind };
   if (field.kind === 'date') return { field: key, target: `${key}-day`, group: key, label: field.label, kind: field.kind };
   return { field: key, target: key, group: key, label: field.label, kind: field.kind };
 }
 
-function problemAt(place: Place, message: string, severity: 'error' | 'warning' = 'error'): FormProblem {
+export function problemAt(place: Place, message: string, severity: 'error' | 'warning' = 'error'): FormProblem {
   return { severity, field: place.field, target: place.target, group: place.group, message: place.item ? `${message} (${place.item})` : message };
 }
 
 /** The message for one of the schema's problems. */
-function schemaMessage(problem: Problem, place: Place): string {
+export function schemaMessage(problem: Problem, place: Place): string {
   const label = place.label;
   // A radio nobody chose is an enum "found nothing": the form asks for it as for any missing answer.
   if (problem.rule === 'schema/required' || problem.found === 'nothing') {
@@ -105,7 +123,7 @@ function schemaMessage(problem: Problem, place: Place): string {
 }
 
 /** The message for one of checkRecord's or checkBody's findings. */
-function findingMessage(finding: Finding, place: Place, context: CheckContext): string {
+export function findingMessage(finding: Finding, place: Place, context: CheckContext): string {
   const fix = plainFix(finding.fix);
   switch (finding.rule) {
     case 'reference/organisation':
@@ -118,6 +136,8 @@ function findingMessage(finding: Finding, place: Place, context: CheckContext): 
       return `${place.label}: ${finding.found ?? ''} is not in the Local Government Service List`;
     case 'reference/licence':
       return joined(`Choose a licence from the list: the hub does not know “${finding.found ?? ''}”`, fix);
+    case 'reference/theme':
+      return joined(`${place.label}: the hub has no theme “${finding.found ?? ''}”, choose one from the list`, fix);
     case 'dates/end-before-start':
       return `${place.label} must be the same as or after the start`;
     default: {
@@ -190,8 +210,11 @@ export function checkAnswers(model: FormModel, answers: Answers, context: CheckC
     checkBody(answers.body, 0, (_offset, finding) => found.push(problemAt(bodyPlace, findingMessage(finding, bodyPlace, context), finding.severity ?? 'error')));
   }
 
-  // One message per control, errors before warnings, in the form's order.
-  const ranks = order(model);
+  return oneEachInOrder(found, order(model));
+}
+
+/** One message per control (the first found), errors before warnings, in the order of `ranks` (by field). */
+export function oneEachInOrder(found: readonly FormProblem[], ranks: ReadonlyMap<string, number>): FormProblem[] {
   const seen = new Set<string>();
   const errors = found.filter((problem) => problem.severity === 'error');
   const erroneous = new Set(errors.map((problem) => problem.group));

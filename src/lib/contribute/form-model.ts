@@ -11,11 +11,18 @@
  *   a list of LGSL ids (whole numbers) → the service finder (type-ahead)
  *   a list of organisation ids       → the organisation finder (type-ahead)
  *   a list of groups of fields       → repeatable fieldsets ("Add another link")
+ *   a list whose items take one of
+ *   several shapes (open data)       → one repeatable fieldset for each shape ("Add another CKAN portal")
+ *   one value or a list of them      → a text box, one item a line (one item is written on its own)
  *   a list of text                   → a text box, one item a line
  *   the shared month field (YYYY-MM) → a month and year date input
  *   an ISO date                      → a day, month and year date input
  *   a licence id                     → a select of the hub's licences
  *   text that may hold line breaks   → a textarea; any other text → a text input (type url for web addresses)
+ *
+ * Inside a repeatable fieldset, where a finder or a column of checkboxes would not fit in each row:
+ *   a list                           → a text box, items separated by commas (a system's services)
+ *   a theme id                       → a select of the themes (a system's service area)
  *
  * Pure and free of Node APIs: the page renders from it at build time and the browser reads answers with it.
  */
@@ -26,7 +33,22 @@ import { fieldMeta, isOptional } from '../schema-meta.ts';
 
 type Schema = z.core.$ZodType;
 
-export type FieldKind = 'text' | 'textarea' | 'radios' | 'checkboxes' | 'month' | 'date' | 'licence' | 'themes' | 'services' | 'organisations' | 'lines' | 'group';
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'radios'
+  | 'checkboxes'
+  | 'month'
+  | 'date'
+  | 'licence'
+  | 'themes'
+  | 'services'
+  | 'organisations'
+  | 'lines'
+  | 'group'
+  | 'variants'
+  | 'list'
+  | 'theme';
 
 export interface FormField {
   /** The schema's field name: the control's name and id, and the issue form's field id. */
@@ -46,6 +68,14 @@ export interface FormField {
   options?: readonly string[];
   /** The fields of each item, for repeatable groups. */
   fields?: FormField[];
+  /** For groups: what one item is called, from the item schema's title ("System"), when it has one. */
+  itemLabel?: string;
+  /** For `variants`: a repeatable group for each shape an item may take, keyed <field>_<its first field>. */
+  variants?: FormField[];
+  /** For `lines`: the schema also takes one value on its own (github: one name, or a list of them). */
+  single?: boolean;
+  /** For `list`: the items are whole numbers (LGSL ids). */
+  numbers?: boolean;
   /** An example value from the schema, as text. */
   example?: string;
   /** The language of the answer when it is not English (cy for the Welsh title and summary). */
@@ -65,6 +95,7 @@ interface Def {
   innerType?: Schema;
   element?: Schema;
   shape?: Record<string, Schema>;
+  options?: Schema[];
   entries?: Record<string, string>;
   checks?: { _zod: { def: { check: string; maximum?: number } } }[];
   format?: string;
@@ -109,6 +140,11 @@ function exampleText(example: unknown): string | undefined {
 export function formHint(kind: FieldKind, description: string | undefined): string | undefined {
   if (!description) return undefined;
   let text = description
+    // Written for files: "(YYYY-MM)", "(a theme id)", "({ ckan: …, organisation: … })", "see … in CONTRIBUTING.md".
+    .replace(/\s*\((?:[^()]*(?:YYYY|\{|theme id)[^()]*)\)/g, '')
+    .replace(/;? see “[^”]*” in CONTRIBUTING\.md/g, '')
+    .replace(/\b([a-z]+)_([a-z]+)\b/g, '$1 $2') // field names ("contract_end") as words
+    .replace(/,? as a theme id from content\/vocabularies\/themes\.yaml.*$/, '.')
     .replace(/,? as (?:YYYY-MM-DD|YYYY-MM)\b/g, '')
     .replace(/,? as an SPDX id from data\/reference\/licences\.csv/g, '')
     .replace(/ \(see data\/reference\/services\.csv\)/g, '')
@@ -134,24 +170,74 @@ export function formHint(kind: FieldKind, description: string | undefined): stri
     case 'lines':
       text = `${text} One a line.`;
       break;
+    case 'list':
+      text = `${text} Separate them with commas.`;
+      break;
   }
   return text;
 }
 
-function fieldKind(key: string, schema: Schema): Pick<FormField, 'kind' | 'options' | 'inputType' | 'fields'> {
+/** Whether a union is "one X, or a list of X" (github: a name or a list of names); its list when it is. */
+function singleOrList(def: Def): Schema | undefined {
+  if (def.type !== 'union' || !def.options || def.options.length !== 2) return undefined;
+  const list = def.options.find((option) => defOf(unwrap(option)).type === 'array');
+  const one = def.options.find((option) => option !== list);
+  return list && one && defOf(unwrap(list)).element === one ? list : undefined;
+}
+
+/** The shapes of a list's items when each is one of several groups of fields (open data sources). */
+function itemShapes(element: Schema): { schema: Schema; shape: Record<string, Schema> }[] | undefined {
+  const def = defOf(unwrap(element));
+  if (def.type !== 'union' || !def.options) return undefined;
+  const shapes = def.options.map((option) => ({ schema: option, shape: defOf(unwrap(option)).shape }));
+  return shapes.every((entry) => defOf(unwrap(entry.schema)).type === 'object' && entry.shape) ? (shapes as { schema: Schema; shape: Record<string, Schema> }[]) : undefined;
+}
+
+/** One repeatable group per shape an item may take, keyed <field>_<the shape's first field> (open_data_ckan). */
+function variantsOf(key: string, shapes: { schema: Schema; shape: Record<string, Schema> }[], maxItems: number | undefined): FormField[] {
+  return shapes.map(({ schema, shape }) => {
+    const meta = fieldMeta(schema);
+    const first = Object.keys(shape)[0] ?? 'item';
+    const hint = formHint('group', meta.description);
+    const label = meta.title ?? first;
+    // A part titled as its shape is (CKAN portal: the portal's address) is the shape's address.
+    const fields = fieldsOf(shape, true).map((part) => (part.label === label ? { ...part, label: `${label} address` } : part));
+    return {
+      key: `${key}_${first}`,
+      label,
+      itemLabel: label,
+      ...(hint ? { hint } : {}),
+      required: false,
+      kind: 'group' as const,
+      fields,
+      ...(maxItems !== undefined ? { maxItems } : {}),
+    };
+  });
+}
+
+function fieldKind(key: string, schema: Schema, nested: boolean): Pick<FormField, 'kind' | 'options' | 'inputType' | 'fields' | 'itemLabel' | 'variants' | 'single' | 'numbers'> {
   const inner = unwrap(schema);
   const def = defOf(inner);
   if (def.type === 'enum' && def.entries) return { kind: 'radios', options: Object.values(def.entries) };
+  if (singleOrList(def)) return { kind: 'lines', single: true };
   if (def.type === 'array' && def.element) {
     const element = def.element;
     const elementDef = defOf(unwrap(element));
+    // In a row of a repeatable group, a list is typed in one box.
+    if (nested) return { kind: 'list', ...(isField(element, lgslId) ? { numbers: true } : {}) };
     if (elementDef.type === 'enum' && elementDef.entries) return { kind: 'checkboxes', options: Object.values(elementDef.entries) };
     if (isField(element, themeId)) return { kind: 'themes' };
     if (isField(element, lgslId)) return { kind: 'services' };
     if (isField(element, organisationId)) return { kind: 'organisations' };
-    if (elementDef.type === 'object' && elementDef.shape) return { kind: 'group', fields: fieldsOf(elementDef.shape) };
+    if (elementDef.type === 'object' && elementDef.shape) {
+      const itemLabel = fieldMeta(element).title;
+      return { kind: 'group', fields: fieldsOf(elementDef.shape, true), ...(itemLabel ? { itemLabel } : {}) };
+    }
+    const shapes = itemShapes(element);
+    if (shapes) return { kind: 'variants', variants: variantsOf(key, shapes, maxOf(schema, 'max_length')) };
     return { kind: 'lines' };
   }
+  if (nested && isField(inner, themeId)) return { kind: 'theme' };
   if (isField(inner, yearMonth)) return { kind: 'month' };
   if (def.type === 'string' && def.format !== undefined && def.format === defOf(isoDate).format) return { kind: 'date' };
   if (isField(inner, licenceId) || key === 'licence') return { kind: 'licence' };
@@ -161,16 +247,19 @@ function fieldKind(key: string, schema: Schema): Pick<FormField, 'kind' | 'optio
   return { kind: 'text', inputType: 'text' };
 }
 
-function fieldsOf(shape: Record<string, Schema>): FormField[] {
+/** The form fields of a schema's shape, in its order; `nested` for the fields of a repeatable group's rows. */
+export function fieldsOf(shape: Record<string, Schema>, nested = false): FormField[] {
   // harvested_from and harvested_on are the harvest's to set: a person sharing by form never fills them in.
   return Object.entries(shape).filter(([key]) => !HARVEST_FIELDS.has(key)).map(([key, schema]) => {
     const meta = fieldMeta(schema);
-    const kind = fieldKind(key, schema);
+    const kind = fieldKind(key, schema, nested);
     const maxLength = maxOf(schema, 'max_length');
     const unwrapped = defOf(unwrap(schema));
-    const maxItems = unwrapped.type === 'array' ? maxOf(schema, 'max_length') : undefined;
-    const hint = formHint(kind.kind, meta.description);
+    const list = singleOrList(unwrapped);
+    const maxItems = unwrapped.type === 'array' ? maxOf(schema, 'max_length') : list ? maxOf(list, 'max_length') : undefined;
     const example = exampleText(meta.examples?.[0]);
+    let hint = formHint(kind.kind, meta.description);
+    if (hint && kind.kind === 'list' && example) hint = hint.replace(/\.$/, `, for example ${example}.`);
     return {
       key,
       label: meta.title ?? key.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase()),
@@ -217,5 +306,6 @@ export const BODY_HINTS: Record<RecordCollectionName, string> = {
 
 /** Every field of a model, with the groups' own fields after their group (for finding labels). */
 export function allFields(model: FormModel): FormField[] {
-  return model.fields.flatMap((field) => [field, ...(field.fields ?? [])]);
+  const withParts = (field: FormField): FormField[] => [field, ...(field.fields ?? []), ...(field.variants ?? []).flatMap(withParts)];
+  return model.fields.flatMap(withParts);
 }

@@ -15,7 +15,7 @@
  * - GitHub answers 414 "URI Too Long" to addresses over 8,191 bytes (github/docs#4537), so anything
  *   longer than MAX_URL_LENGTH is not offered as a link.
  */
-import { issueFieldValue, issueFormDefinition } from '../github/issue-form.ts';
+import { issueFieldValue, issueFormDefinition, ORGANISATION_COLLECTION, ORGANISATION_FORM_FILE, ORGANISATION_FIELD, REMOVE_ANSWER } from '../github/issue-form.ts';
 import type { SiteConfig } from '../site-config.ts';
 import type { FormModel } from './form-model.ts';
 import type { RecordAnswers } from './record-file.ts';
@@ -47,6 +47,27 @@ export function editFileUrl(config: SiteConfig, path: string): string {
 /** The issue form of a collection: .github/ISSUE_TEMPLATE/<collection>.yml. */
 export function issueTemplate(collection: string): string {
   return `${collection}.yml`;
+}
+
+/** The organisation form on GitHub with only the organisation filled in (its other answers left empty change nothing). */
+export function organisationIssueFormUrl(config: SiteConfig, organisation: { id: string; name: string }): string {
+  const query = new URLSearchParams({ template: ORGANISATION_FORM_FILE, title: `Organisation details: ${organisation.name}`, [ORGANISATION_FIELD]: organisation.id });
+  return `${repositoryUrl(config)}/issues/new?${query.toString().replace(/\+/g, '%20')}`;
+}
+
+/**
+ * The organisation form on GitHub filled in with an edit: the fields it changes, each as the form asks
+ * for it, and REMOVE_ANSWER for a field it takes out. Fields it leaves alone stay empty, which keeps them:
+ * an edit sent this way never undoes a change someone else made to another field in the meantime.
+ */
+export function organisationIssueUrl(config: SiteConfig, organisation: { id: string; name: string }, changed: readonly string[], fields: Record<string, unknown>): string {
+  const definition = issueFormDefinition(ORGANISATION_COLLECTION)!;
+  const query = new URL(organisationIssueFormUrl(config, organisation)).searchParams;
+  for (const field of definition.fields) {
+    if (!field.schemaField || !changed.includes(field.id)) continue;
+    query.set(field.id, fields[field.id] === undefined ? REMOVE_ANSWER : issueFieldValue(field, fields[field.id]));
+  }
+  return `${repositoryUrl(config)}/issues/new?${query.toString().replace(/\+/g, '%20')}`;
 }
 
 /** A blank issue form for a collection. */

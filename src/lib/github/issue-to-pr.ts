@@ -1,6 +1,7 @@
 /**
- * Turns an issue made from one of the hub's issue forms into a pull request that adds the record, or
- * says in one comment on the issue what to change first. Runs in the issue-to-pr workflow, a trusted
+ * Turns an issue made from one of the hub's issue forms into a pull request that adds the record (or,
+ * from the organisation form, changes an organisation's details), or says in one comment on the issue
+ * what to change first. Runs in the issue-to-pr workflow, a trusted
  * job on the default branch with a token that can write contents, pull requests and issues; everything
  * it reads from the issue is untrusted text, typed by anyone who can open an issue.
  *
@@ -13,6 +14,9 @@
  *     checks it with the validator's own per-file checks against the content folder on disk
  *     (import/check.ts): organisation, services, themes, licences, records referred to, dates, and that
  *     no record already has that file name. Unsafe HTML in the text, only a warning for files, is refused.
+ *     From the organisation form: the organisation's file on disk with only the answered fields changed
+ *     (contribute/organisation-file.ts; an empty answer keeps a field, `(remove)` takes it out), checked
+ *     as the validator checks organisation files.
  *  4. With problems: one comment on the issue (found again by a hidden marker and updated), each problem
  *     by its form label in plain English, and the `needs-changes` label. Without: a branch
  *     `contribution/issue-<n>` from the default branch, the file committed through the contents API, a
@@ -25,22 +29,29 @@
  * maintainer's "Approve workflows to run"; elsewhere a maintainer closes and reopens the pull request.
  * The pull request and the comment say so (PULL_REQUEST_CHECKS_NOTE).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Octokit } from 'octokit';
-import { recordCollection } from '../../../schemas/collections.ts';
+import { ORGANISATIONS, recordCollection } from '../../../schemas/collections.ts';
 import { parseFieldPath } from '../contribute/check.ts';
+import { OrganisationFileError, updateOrganisationFile } from '../contribute/organisation-file.ts';
+import { inFileShape } from '../contribute/organisation-model.ts';
 import { recordFile } from '../contribute/record-file.ts';
 import { classifyPath, isPathProblem, listFiles } from '../content/files.ts';
+import { MAX_FILE_BYTES, readContentFile } from '../content/read-file.ts';
+import { decodeUtf8 } from '../content/text.ts';
 import { checkPlannedFiles, loadHub, type Hub } from '../import/check.ts';
 import { isSlug, slugify } from '../slug.ts';
 import { closestMatch } from '../suggest.ts';
 import type { Problem } from '../validation/problem.ts';
+import { checkOrganisation, referenceField, suggestReference } from '../validation/record-checks.ts';
 import { explainError, statusOf } from './client.ts';
 import {
   BODY_FIELD,
   CONFIRM_FIELD,
   CONFIRM_OPTION,
+  REMOVE_ANSWER,
   identifyIssueForm,
   issueFieldById,
   MAX_ISSUE_BODY,
@@ -195,6 +206,9 @@ export interface ContributionPlan {
   /** The record's title and its organisation's name, for the pull request. */
   title?: string;
   organisationName?: string;
+  /** From the organisation form: the fields the file changes, in the schema's order, and which of them go. */
+  changed?: string[];
+  removed?: string[];
 }
 
 const upperFirst = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
@@ -233,7 +247,8 @@ export function issueProblem(problem: Problem, definition: IssueFormDefinition):
   const key = typeof path[0] === 'string' ? path[0] : '';
   const field = key ? issueFieldById(definition, key) : undefined;
   const item = typeof path[1] === 'number' ? path[1] + 1 : undefined;
-  const part = typeof path[2] === 'string' ? (field?.parts?.find((candidate) => candidate.key === path[2])?.label ?? path[2]) : undefined;
+  const parts = [...(field?.parts ?? []), ...(field?.variants ?? []).flatMap((variant) => variant.parts)];
+  const part = typeof path[2] === 'string' ? (parts.find((candidate) => candidate.key === path[2])?.label ?? path[2]) : undefined;
   const fix = usableFix(problem.fix);
   const withFix = (message: string) => (fix ? `${sentence(message)} ${fix}` : sentence(message));
   const at = { ...(item !== undefined ? { item } : {}), ...(part !== undefined ? { part } : {}) };
@@ -302,6 +317,7 @@ const PLACEHOLDER_SLUG = 'unknown-file-name';
  * in the form's order. Reads the content folder only (never GitHub).
  */
 export function planContribution(body: string, definition: IssueFormDefinition, contentDir: string, hub: IssueHub): ContributionPlan {
+  if (definition.kind === 'organisation') return planOrganisationChange(body, definition, contentDir, hub);
   const answers = parseIssueForm(body, definition);
   const problems: IssueProblem[] = answers.problems.map((problem) => ({ field: problem.field, ...(problem.item !== undefined ? { item: problem.item } : {}), message: problem.message }));
   const warnings: IssueProblem[] = [];
@@ -364,11 +380,122 @@ export function planContribution(body: string, definition: IssueFormDefinition, 
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Organisations: the organisation form changes the details of a body already on the hub.
+
+const ORGANISATION_CHANGE_HELP =
+  'Write the organisation’s id as it appears at the end of its page address on the hub, e.g. `fenmoor` for …/organisations/fenmoor/. This form changes organisations already on the hub; to add one, say so in a comment and a maintainer will add it.';
+
+/** The path of an organisation's file in the repository. */
+export function organisationPath(id: string): string {
+  return `content/${ORGANISATIONS.name}/${id}.yaml`;
+}
+
+/** An organisation's file as text, or undefined when it is missing, too big or not UTF-8. */
+function readOrganisationText(contentDir: string, id: string): string | undefined {
+  const file = join(contentDir, ORGANISATIONS.name, `${id}.yaml`);
+  try {
+    if (!statSync(file).isFile() || statSync(file).size > MAX_FILE_BYTES) return undefined;
+    const decoded = decodeUtf8(readFileSync(file));
+    return decoded.ok ? decoded.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An organisation's file checked as `npm run validate` checks one: reading, the schema, then checkOrganisation. */
+export function checkOrganisationText(id: string, text: string, hub: IssueHub): Problem[] {
+  const scratch = mkdtempSync(join(tmpdir(), 'council-commons-organisation-'));
+  try {
+    const absolute = join(scratch, `${id}.yaml`);
+    writeFileSync(absolute, text);
+    const suggest = (path: readonly PropertyKey[], value: unknown) => suggestReference(referenceField(path), value, hub.context);
+    const read = readContentFile({ absolute, file: organisationPath(id), format: 'yaml', schema: ORGANISATIONS.schema, singular: ORGANISATIONS.singular, suggest });
+    if (read.fields) checkOrganisation(id, read.fields, hub.context, read.report);
+    return read.problems;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** What an organisation with no file is taken to be while its answers are checked: the answers' problems still show. */
+const STAND_IN_ORGANISATION = 'name: Unknown\ntype: community-group\n';
+
+/**
+ * Reads the organisation form's answers, applies them to the organisation's file (only the answered
+ * fields change) and checks the result: every problem, by form field, in the form's order. Reads the
+ * content folder only (never GitHub).
+ */
+export function planOrganisationChange(body: string, definition: IssueFormDefinition, contentDir: string, hub: IssueHub): ContributionPlan {
+  const answers = parseIssueForm(body, definition);
+  const problems: IssueProblem[] = answers.problems.map((problem) => ({ field: problem.field, ...(problem.item !== undefined ? { item: problem.item } : {}), message: problem.message }));
+  const warnings: IssueProblem[] = [];
+  const plan: ContributionPlan = { definition, answers, problems, warnings };
+  if (problems.some((problem) => problem.field === '')) return plan;
+
+  const id = answers.organisation;
+  const ids = hub.organisations.map((organisation) => organisation.id);
+  const known = isSlug(id) && ids.includes(id);
+  if (id === '') problems.push({ field: ORGANISATION_FIELD, message: `this is required, and it is empty. ${ORGANISATION_CHANGE_HELP}` });
+  else if (!known) {
+    const guess = closestMatch(slugify(id), ids);
+    problems.push({ field: ORGANISATION_FIELD, message: `there is no organisation ${quoted(id)} on the hub.${guess ? ` Did you mean \`${guess}\`?` : ''} ${ORGANISATION_CHANGE_HELP}` });
+  }
+  if (!answers.confirmed) {
+    problems.push({ field: CONFIRM_FIELD, message: `tick “${CONFIRM_OPTION}”. The hub takes changes to an organisation’s details only from people who work for or with it, and never personal data.` });
+  }
+  const answered = Object.keys(answers.fields).length + answers.removed.length;
+  if (answered === 0) {
+    problems.push({ field: '', message: `every answer is empty, so there is nothing to change. Write what should change under its heading (an empty answer keeps what the hub has), or ${REMOVE_ANSWER} to take a field off.` });
+    return plan;
+  }
+
+  const current = known ? readOrganisationText(contentDir, id) : STAND_IN_ORGANISATION;
+  if (current === undefined) {
+    problems.push({ field: '', message: `the file of ${quoted(id)} on the hub could not be read, so it cannot be changed from this form. A maintainer will look at it.` });
+    return plan;
+  }
+  let updated: ReturnType<typeof updateOrganisationFile>;
+  try {
+    const before = updateOrganisationFile(current, {}).data;
+    updated = updateOrganisationFile(current, { set: inFileShape(answers.fields, before), remove: answers.removed });
+  } catch (error) {
+    if (!(error instanceof OrganisationFileError)) throw error;
+    problems.push({ field: '', message: `${error.message}. A maintainer will look at it.` });
+    return plan;
+  }
+  const name = hub.organisations.find((organisation) => organisation.id === id)?.name ?? id;
+  if (known && updated.changed.length === 0) {
+    problems.push({ field: '', message: `every answer is what the hub already has for ${name}, so there is nothing to change. Change an answer, or close this issue.` });
+  }
+
+  const seen = new Set<string>();
+  for (const problem of checkOrganisationText(known ? id : 'unknown-organisation', updated.text, hub)) {
+    const { problem: said, warning } = issueProblem(problem, definition);
+    const key = `${said.field}|${said.item ?? ''}|${said.part ?? ''}|${said.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    (warning ? warnings : problems).push(said);
+  }
+  const order = new Map(definition.fields.map((field, index) => [field.id, index]));
+  const byField = (a: IssueProblem, b: IssueProblem) => (order.get(a.field) ?? -1) - (order.get(b.field) ?? -1) || (a.item ?? 0) - (b.item ?? 0);
+  problems.sort(byField);
+  warnings.sort(byField);
+  if (problems.length === 0) {
+    plan.file = { path: organisationPath(id), text: updated.text };
+    plan.title = name;
+    plan.organisationName = name;
+    plan.changed = updated.changed;
+    plan.removed = updated.changed.filter((key) => updated.data[key] === undefined);
+  }
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // What is written on GitHub.
 
 function problemLine(problem: IssueProblem, definition: IssueFormDefinition): string {
   const field = problem.field ? issueFieldById(definition, problem.field) : undefined;
-  const where = problem.item !== undefined ? ` (${field?.kind === 'groups' ? 'line' : 'item'} ${problem.item}${problem.part ? `, ${problem.part.toLowerCase()}` : ''})` : '';
+  const where = problem.item !== undefined ? ` (${field?.kind === 'groups' || field?.kind === 'variants' ? 'line' : 'item'} ${problem.item}${problem.part ? `, ${problem.part.toLowerCase()}` : ''})` : '';
   const message = upperFirst(problem.message);
   return field ? `- **${text(field.label)}**${where}: ${inline(message, 1200)}` : `- ${inline(message, 1200)}`;
 }
@@ -390,7 +517,9 @@ export function problemsComment(plan: { definition: IssueFormDefinition; problem
     ISSUE_COMMENT_MARKER,
     `## ${count === 1 ? 'One answer needs' : 'Some answers need'} changing`,
     '',
-    `Thank you for sharing this ${definition.singular}. Before it can become a pull request, please fix ${count === 1 ? 'this' : `these ${count} things`}:`,
+    definition.kind === 'organisation'
+      ? `Thank you for these changes. Before they can become a pull request, please fix ${count === 1 ? 'this' : `these ${count} things`}:`
+      : `Thank you for sharing this ${definition.singular}. Before it can become a pull request, please fix ${count === 1 ? 'this' : `these ${count} things`}:`,
     '',
     ...problemList(problems, definition),
     '',
@@ -419,7 +548,9 @@ export function openedComment(plan: ContributionPlan, pullRequest: number, updat
     '',
     updated
       ? `Thank you: pull request #${pullRequest} now has this issue’s latest answers.`
-      : `Thank you: your ${definition.singular} is now pull request #${pullRequest}. The hub’s maintainers will review it, and it appears on the hub once they merge it.`,
+      : definition.kind === 'organisation'
+        ? `Thank you: your changes are now pull request #${pullRequest}. The hub’s maintainers will review it, and the organisation’s page shows them once they merge it.`
+        : `Thank you: your ${definition.singular} is now pull request #${pullRequest}. The hub’s maintainers will review it, and it appears on the hub once they merge it.`,
   ];
   if (plan.warnings.length > 0) lines.push('', 'Worth checking (these do not stop it):', '', ...problemList(plan.warnings, definition));
   lines.push(
@@ -446,24 +577,66 @@ export interface PullRequestText {
   commitMessage: string;
 }
 
-/** The pull request's title and body and the commit message; the record's text is shown only escaped. */
-export function pullRequestText(plan: ContributionPlan, issue: IssueSnapshot, contentDir: string): PullRequestText {
-  const { definition } = plan;
-  const title = clean(plan.title, 150);
-  const organisationName = clean(plan.organisationName, 100);
-  const path = plan.file!.path;
-  const author = issue.author?.login;
-  const facts = readOrganisation(contentDir, plan.answers.organisation);
-  const maintainers = facts?.maintainers ?? [];
+/** Whether the person who sent the issue looks after the organisation, said for the pull request. */
+function ownershipLine(author: string | undefined, organisationName: string, maintainers: readonly string[]): string {
   const status = authorStatus(author, maintainers);
   const listed = maintainers.map((handle) => code(handle)).join(', ');
-  const ownership: Record<typeof status, string> = {
+  const lines: Record<typeof status, string> = {
     listed: `@${author} is listed among ${text(organisationName)}’s maintainers.`,
     'maybe-in-team': `@${author} is not listed by name among ${text(organisationName)}’s maintainers (${listed}); they may be in one of its teams.`,
     'not-listed': `@${author} is not listed among ${text(organisationName)}’s maintainers (${listed}): ask them, or the organisation, whether this is theirs to share.`,
     'no-maintainers': `${text(organisationName)} has no maintainers listed yet: check with the organisation that @${author} may share its work.`,
     unknown: 'The issue’s author could not be read: check who shared this before merging.',
   };
+  return lines[status];
+}
+
+/** The pull request's title and body and the commit message for a change to an organisation's details. */
+function organisationPullRequestText(plan: ContributionPlan, issue: IssueSnapshot, contentDir: string): PullRequestText {
+  const { definition } = plan;
+  const organisationName = clean(plan.organisationName, 100);
+  const path = plan.file!.path;
+  const author = issue.author?.login;
+  const before = readOrganisation(contentDir, plan.answers.organisation)?.maintainers ?? [];
+  const label = (key: string) => issueFieldById(definition, key)?.label ?? key;
+  const changed = (plan.changed ?? []).map((key) => `${text(label(key))}${plan.removed?.includes(key) ? ' (taken out)' : ''}`);
+  const summary = changed.length <= 1 ? (changed[0] ?? '') : `${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}`;
+  const maintainersChange = plan.changed?.includes('maintainers')
+    ? [
+        '',
+        `**Maintainers change:** this changes who is asked to review ${text(organisationName)}’s records${before.length > 0 ? ` (today: ${before.map((handle) => code(handle)).join(', ')})` : ''}. Check with the organisation before merging.`,
+      ]
+    : [];
+  const body = [
+    `Closes #${issue.number}`,
+    '',
+    `Changes ${text(organisationName)}’s details in ${code(path)}: ${summary}. Every other field, and the file’s comments, are as they were.`,
+    '',
+    `Sent by ${author ? `@${author}` : 'the author'} through the organisation form in #${issue.number}. This pull request was made by the issue-to-pr workflow from the issue’s answers, and the file passed the hub’s validator before it was opened. Editing the issue updates this pull request.`,
+    '',
+    `**Who sent it:** ${ownershipLine(author, organisationName, before)} The ownership flags in the bot comment are about this pull request’s author, which is the workflow, not the person who sent the changes: go by this line instead.`,
+    ...maintainersChange,
+    '',
+    `**Checks:** ${PULL_REQUEST_CHECKS_NOTE}`,
+  ].join('\n');
+  const coAuthor = issue.author?.id ? `\n\nCo-authored-by: ${issue.author.login} <${issue.author.id}+${issue.author.login}@users.noreply.github.com>` : '';
+  const fields = (plan.changed ?? []).map(label).join(', ');
+  return {
+    title: clean(`${organisationName}: organisation details (${fields})`, 200),
+    body,
+    commitMessage: `Update organisation ${clean(plan.answers.organisation, 80)} from issue #${issue.number}\n\n${clean(fields, 400)}${coAuthor}`,
+  };
+}
+
+/** The pull request's title and body and the commit message; the record's text is shown only escaped. */
+export function pullRequestText(plan: ContributionPlan, issue: IssueSnapshot, contentDir: string): PullRequestText {
+  if (plan.definition.kind === 'organisation') return organisationPullRequestText(plan, issue, contentDir);
+  const { definition } = plan;
+  const title = clean(plan.title, 150);
+  const organisationName = clean(plan.organisationName, 100);
+  const path = plan.file!.path;
+  const author = issue.author?.login;
+  const ownership = ownershipLine(author, organisationName, readOrganisation(contentDir, plan.answers.organisation)?.maintainers ?? []);
   const body = [
     `Closes #${issue.number}`,
     '',
@@ -471,7 +644,7 @@ export function pullRequestText(plan: ContributionPlan, issue: IssueSnapshot, co
     '',
     `Shared by ${author ? `@${author}` : 'the author'} through the issue form in #${issue.number}. This pull request was made by the issue-to-pr workflow from the issue’s answers, and the file passed the hub’s validator before it was opened. Editing the issue updates this pull request.`,
     '',
-    `**Who shared it:** ${ownership[status]} The ownership flags in the bot comment are about this pull request’s author, which is the workflow, not the person who shared the ${definition.singular}: go by this line instead.`,
+    `**Who shared it:** ${ownership} The ownership flags in the bot comment are about this pull request’s author, which is the workflow, not the person who shared the ${definition.singular}: go by this line instead.`,
     '',
     `**Checks:** ${PULL_REQUEST_CHECKS_NOTE}`,
   ].join('\n');
@@ -664,22 +837,43 @@ export async function syncIssue(options: SyncOptions): Promise<SyncResult> {
     return true;
   };
 
+  /** The default branch, and the branch pointed at its head (made, or reset if a run stopped half way). */
+  const branchFromBase = async (): Promise<string> => {
+    let base = options.event.defaultBranch;
+    if (!base) base = (await call(`read ${owner}/${repo}`, () => octokit.rest.repos.get({ owner, repo }))).data.default_branch;
+    const baseRef = await call(`read the ${base} branch`, () => octokit.rest.git.getRef({ owner, repo, ref: `heads/${base}` }));
+    const baseSha = baseRef.data.object.sha;
+    const branchRef = await find(`read the ${branch} branch`, () => octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
+    if (branchRef) await call(`reset the ${branch} branch`, () => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: baseSha, force: true }));
+    else await call(`create the ${branch} branch`, () => octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: baseSha }));
+    return base;
+  };
+
   let pullRequest: number;
   let action: SyncAction;
   if (open) {
     // Keep the one pull request: remove the file it added under an old name, then write the new one.
     pullRequest = open.number;
     let changed = false;
-    const files = await call(`list the files of pull request #${open.number}`, () => octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: open.number, per_page: 100 }));
-    for (const old of files as { filename: string; status: string }[]) {
-      if (old.filename === file.path || old.status !== 'added' || !/^content\/[a-z]+\/[a-z0-9-]+\/[a-z0-9-]+\.(?:md|yaml)$/.test(old.filename)) continue;
-      const current = await find(`read ${old.filename} on ${branch}`, () => octokit.rest.repos.getContent({ owner, repo, path: old.filename, ref: branch }));
-      const sha = (current?.data as { sha?: string } | undefined)?.sha;
-      if (!sha) continue;
-      await call(`remove ${old.filename} from ${branch}`, () =>
-        octokit.rest.repos.deleteFile({ owner, repo, path: old.filename, branch, sha, message: `Move the record to ${file.path} (issue #${number})` }),
-      );
-      changed = true;
+    const files = (await call(`list the files of pull request #${open.number}`, () => octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: open.number, per_page: 100 }))) as { filename: string; status: string }[];
+    if (plan.definition.kind === 'organisation') {
+      // Another organisation named in the edited issue: the branch starts again from the default branch,
+      // so that the pull request changes that organisation's file alone.
+      if (files.some((old) => old.filename !== file.path)) {
+        await branchFromBase();
+        changed = true;
+      }
+    } else {
+      for (const old of files) {
+        if (old.filename === file.path || old.status !== 'added' || !/^content\/[a-z]+\/[a-z0-9-]+\/[a-z0-9-]+\.(?:md|yaml)$/.test(old.filename)) continue;
+        const current = await find(`read ${old.filename} on ${branch}`, () => octokit.rest.repos.getContent({ owner, repo, path: old.filename, ref: branch }));
+        const sha = (current?.data as { sha?: string } | undefined)?.sha;
+        if (!sha) continue;
+        await call(`remove ${old.filename} from ${branch}`, () =>
+          octokit.rest.repos.deleteFile({ owner, repo, path: old.filename, branch, sha, message: `Move the record to ${file.path} (issue #${number})` }),
+        );
+        changed = true;
+      }
     }
     changed = (await putFile()) || changed;
     if (open.title !== text.title || (open.body ?? '') !== text.body) {
@@ -688,16 +882,10 @@ export async function syncIssue(options: SyncOptions): Promise<SyncResult> {
     action = changed ? 'updated' : 'unchanged';
   } else {
     // A new branch from the default branch (or the old one reset to it, if a run stopped half way).
-    let base = options.event.defaultBranch;
-    if (!base) base = (await call(`read ${owner}/${repo}`, () => octokit.rest.repos.get({ owner, repo }))).data.default_branch;
-    const baseRef = await call(`read the ${base} branch`, () => octokit.rest.git.getRef({ owner, repo, ref: `heads/${base}` }));
-    const baseSha = baseRef.data.object.sha;
-    const branchRef = await find(`read the ${branch} branch`, () => octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
-    if (branchRef) await call(`reset the ${branch} branch`, () => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: baseSha, force: true }));
-    else await call(`create the ${branch} branch`, () => octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: baseSha }));
+    const base = await branchFromBase();
     await putFile();
     try {
-      pullRequest = (await octokit.rest.pulls.create({ owner, repo, title: text.title, head: branch, base: base!, body: text.body })).data.number;
+      pullRequest = (await octokit.rest.pulls.create({ owner, repo, title: text.title, head: branch, base, body: text.body })).data.number;
     } catch (error) {
       // A retried request whose first try reached GitHub: the pull request is there already.
       const again = statusOf(error) === 422 ? (await find(`look for the pull request of ${where}`, () => octokit.rest.pulls.list({ owner, repo, head: `${owner}:${branch}`, state: 'open' })))?.data[0] : undefined;

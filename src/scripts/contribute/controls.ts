@@ -159,12 +159,13 @@ function relabel(container: Element, singular: string): void {
     const legend = row.querySelector('legend');
     if (legend) legend.textContent = `${singular} ${index + 1}`;
     const remove = row.querySelector('[data-remove]');
-    if (remove) remove.textContent = `Remove ${singular.toLowerCase()} ${index + 1}`;
+    // "Remove link 2", but "Remove CKAN portal 2": only a capitalised word is lowered.
+    if (remove) remove.textContent = `Remove ${/^[A-Z][a-z]/.test(singular) ? singular.toLowerCase() : singular} ${index + 1}`;
   });
 }
 
 function blank(row: Element): void {
-  for (const input of row.querySelectorAll<HTMLInputElement>('input')) input.value = '';
+  for (const input of row.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) input.value = '';
   for (const message of row.querySelectorAll('[data-hub-error]')) message.remove();
   for (const group of row.querySelectorAll('.govuk-form-group--error')) group.classList.remove('govuk-form-group--error');
   for (const input of row.querySelectorAll('.govuk-input--error')) input.classList.remove('govuk-input--error');

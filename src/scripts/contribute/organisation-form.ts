@@ -1,0 +1,255 @@
+/**
+ * The organisation form (/contribute/organisation/<id>/), in the browser. The page is static; this script:
+ *   1. shows the form (hidden without JavaScript, when the page offers GitHub's editor and the issue form);
+ *   2. fills it in from the body's /contribute/organisations/<id>.json: its editable fields, and its file;
+ *   3. on "Check your changes", reads the answers (answers.ts), asks the hub whether the components used
+ *      exist, and checks the organisation as it would be with them, with the validator's schema and
+ *      checks (organisation-check.ts);
+ *   4. shows any errors GOV.UK's way (errors.ts), or else what changes, the file with only those fields
+ *      changed (organisation-file.ts), and the ways to send it: copied for GitHub's editor of the file, a
+ *      download, and the organisation issue form with the changes filled in (github.ts).
+ */
+import { formValues, readAnswers, type Answers } from '../../lib/contribute/answers.ts';
+import { referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
+import { editFileUrl, fitsGitHub, MAX_URL_LENGTH, organisationIssueUrl } from '../../lib/contribute/github.ts';
+import { changeLines } from '../../lib/contribute/organisation-changes.ts';
+import { checkOrganisationAnswers, organisationCheckContext, type OrganisationFormReference } from '../../lib/contribute/organisation-check.ts';
+import { formEdit, updateOrganisationFile, type UpdatedOrganisation } from '../../lib/contribute/organisation-file.ts';
+import { organisationFormModel } from '../../lib/contribute/organisation-model.ts';
+import type { SiteConfig } from '../../lib/site-config.ts';
+import { withBase } from '../../lib/urls.ts';
+import { fillForm, setUpAnnouncer, setUpCounts, setUpRows, type Reference } from './controls.ts';
+import { clearErrors, followSummaryLinks, showErrors } from './errors.ts';
+
+interface Stored {
+  organisation: { path: string; name: string; fields: Record<string, unknown>; text: string };
+  records: { id: string }[];
+}
+
+const RECORD_ID = /^(?:roadmap|principles|lessons|datasets|components)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The form has no finders, so the controls need no reference data to fill it in. */
+const NO_REFERENCE: Reference = { organisations: new Map(), services: new Map(), themes: new Map(), licences: new Map() };
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
+
+class OrganisationForm {
+  readonly model = organisationFormModel();
+  readonly form: HTMLFormElement;
+  readonly id: string;
+  readonly name: string;
+  readonly config: SiteConfig;
+  readonly base: string;
+  stored: Stored['organisation'] | undefined;
+  /** Every field of the organisation as the hub has it (read from its file). */
+  current: Record<string, unknown> = {};
+  updated: UpdatedOrganisation | undefined;
+  reference: Promise<OrganisationFormReference> | undefined;
+  /** Each organisation asked about: its record ids, or an empty set when it could not be read. */
+  readonly records = new Map<string, Promise<Set<string>>>();
+
+  constructor(form: HTMLFormElement) {
+    this.form = form;
+    this.id = form.dataset.organisation ?? '';
+    this.name = form.dataset.name ?? this.id;
+    this.config = { repository: form.dataset.repository ?? '', branch: form.dataset.branch ?? 'main' };
+    this.base = form.dataset.base ?? '/';
+  }
+
+  start(): void {
+    const { form } = this;
+    form.hidden = false;
+    const notice = byId('no-script');
+    if (notice) notice.hidden = true;
+    setUpAnnouncer(form);
+    setUpRows(form);
+    setUpCounts(form);
+    followSummaryLinks();
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.check();
+    });
+    // Answers changed after the result was shown: it no longer shows them, so it goes until they are checked again.
+    const stale = () => {
+      for (const id of ['result', 'nothing-changed']) {
+        const element = byId(id);
+        if (element && !element.hidden) element.hidden = true;
+      }
+    };
+    form.addEventListener('input', stale);
+    form.addEventListener('change', stale);
+    byId('download')?.addEventListener('click', () => this.download());
+    byId('copy')?.addEventListener('click', () => void this.copy());
+    void this.load();
+  }
+
+  status(text: string): void {
+    const status = byId('load-status');
+    if (!status) return;
+    status.textContent = text;
+    status.hidden = false;
+  }
+
+  /** The record ids of an organisation, from its /contribute/organisations/<id>.json. */
+  recordsOf(organisation: string): Promise<Set<string>> {
+    let found = this.records.get(organisation);
+    if (!found) {
+      found = fetch(withBase(this.base, `contribute/organisations/${organisation}.json`))
+        .then((response) => (response.ok ? (response.json() as Promise<Pick<Stored, 'records'>>) : { records: [] }))
+        .then((stored): Set<string> => new Set(stored.records.map((record) => record.id)))
+        .catch(() => new Set<string>());
+      this.records.set(organisation, found);
+    }
+    return found;
+  }
+
+  async load(): Promise<void> {
+    const check = byId<HTMLButtonElement>('check-answers');
+    if (check) check.disabled = true;
+    try {
+      const response = await fetch(withBase(this.base, `contribute/organisations/${this.id}.json`));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const stored = (await response.json()) as Stored;
+      this.stored = stored.organisation;
+      this.records.set(this.id, Promise.resolve(new Set(stored.records.map((record) => record.id))));
+      this.current = updateOrganisationFile(stored.organisation.text, {}).data;
+      fillForm(this.form, formValues(this.model, { organisation: this.id, slug: '', data: stored.organisation.fields }), NO_REFERENCE);
+      if (check) check.disabled = false;
+    } catch {
+      this.status(`The hub could not load ${this.name}’s details just now, so the form cannot show them. Reload the page to try again, or use one of the other ways below.`);
+    }
+  }
+
+  answers(): Answers {
+    return readAnswers(this.model, new FormData(this.form), { previous: this.stored?.fields ?? {} });
+  }
+
+  /** Which of the components named exist on the hub, asked of their organisations' files. */
+  async knownRecords(answers: Answers, reference: OrganisationFormReference): Promise<string[]> {
+    const ids = referencedRecordIds(answers.fields);
+    const found = await Promise.all(
+      ids.map(async (id) => {
+        const owner = RECORD_ID.exec(id)?.[1];
+        return owner !== undefined && owner in reference.organisations && (await this.recordsOf(owner)).has(id);
+      }),
+    );
+    return ids.filter((_, index) => found[index]);
+  }
+
+  async check(): Promise<void> {
+    const stored = this.stored;
+    if (!stored) return;
+    this.reference ??= fetch(withBase(this.base, 'contribute/organisation/reference.json')).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json() as Promise<OrganisationFormReference>;
+    });
+    let reference: OrganisationFormReference;
+    try {
+      reference = await this.reference;
+    } catch {
+      this.reference = undefined;
+      this.status('The hub could not load what it checks answers against just now. Press “Check your changes” again in a moment.');
+      return;
+    }
+    const answers = this.answers();
+    const context = organisationCheckContext(reference, await this.knownRecords(answers, reference), new Date().toISOString().slice(0, 10));
+    const problems = checkOrganisationAnswers(this.model, answers, { id: this.id, data: this.current }, context);
+    const errors = problems.filter((problem) => problem.severity === 'error');
+    if (errors.length > 0) {
+      for (const id of ['result', 'nothing-changed']) byId(id)!.hidden = true;
+      showErrors(this.form, errors);
+      return;
+    }
+    clearErrors(this.form);
+    const updated = updateOrganisationFile(stored.text, formEdit(answers.fields, this.model.fields.map((field) => field.key)));
+    this.updated = updated;
+    if (updated.changed.length === 0) {
+      byId('result')!.hidden = true;
+      const nothing = byId('nothing-changed')!;
+      nothing.hidden = false;
+      nothing.focus();
+      return;
+    }
+    byId('nothing-changed')!.hidden = true;
+    this.showResult(updated, problems.filter((problem) => problem.severity === 'warning'));
+  }
+
+  showResult(updated: UpdatedOrganisation, warnings: FormProblem[]): void {
+    const stored = this.stored!;
+    const changes = byId('changes');
+    if (changes) {
+      changes.replaceChildren(
+        ...changeLines(this.model, updated.changed, updated.data).map((line) => {
+          const row = document.createElement('div');
+          row.className = 'govuk-summary-list__row';
+          const key = Object.assign(document.createElement('dt'), { className: 'govuk-summary-list__key', textContent: line.label });
+          const value = Object.assign(document.createElement('dd'), { className: 'govuk-summary-list__value' });
+          if (line.now.length === 1) value.textContent = line.now[0]!;
+          else {
+            const list = Object.assign(document.createElement('ul'), { className: 'govuk-list' });
+            list.append(...line.now.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+            value.append(list);
+          }
+          row.append(key, value);
+          return row;
+        }),
+      );
+    }
+    const warningList = byId('warning-list');
+    const warningBox = byId('warnings');
+    if (warningList && warningBox) {
+      warningList.replaceChildren(...warnings.map((warning) => Object.assign(document.createElement('li'), { textContent: warning.message })));
+      warningBox.hidden = warnings.length === 0;
+    }
+    const text = byId('file-text');
+    if (text) text.textContent = updated.text;
+
+    const notes: string[] = [];
+    const propose = byId<HTMLAnchorElement>('propose');
+    if (propose) propose.href = editFileUrl(this.config, stored.path);
+    const issue = byId<HTMLAnchorElement>('issue');
+    if (issue) {
+      const href = organisationIssueUrl(this.config, { id: this.id, name: this.name }, updated.changed, updated.data);
+      issue.href = href;
+      issue.hidden = !fitsGitHub(href);
+      if (!fitsGitHub(href)) notes.push(`Your changes are too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters), so “Send as an issue” is not offered: copy the new text into GitHub’s editor instead, or download the file and attach it to an issue.`);
+    }
+    const tooLong = byId('too-long');
+    if (tooLong) {
+      tooLong.textContent = notes.join(' ');
+      tooLong.hidden = notes.length === 0;
+    }
+    const copyStatus = byId('copy-status');
+    if (copyStatus) copyStatus.textContent = '';
+    byId('result')!.hidden = false;
+    byId('result-heading')?.focus();
+  }
+
+  download(): void {
+    if (!this.updated || !this.stored) return;
+    const name = this.stored.path.split('/').pop() ?? 'organisation.yaml';
+    const url = URL.createObjectURL(new Blob([this.updated.text], { type: 'application/yaml' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  async copy(): Promise<void> {
+    if (!this.updated) return;
+    const status = byId('copy-status');
+    try {
+      await navigator.clipboard.writeText(this.updated.text);
+      if (status) status.textContent = 'The new text is copied. Now open the file on GitHub and paste it in place of the old text.';
+    } catch {
+      // No clipboard (an insecure page, or permission refused): select the text so it can be copied by hand.
+      const text = byId('file-text');
+      text?.closest('details')?.setAttribute('open', '');
+      if (text) window.getSelection()?.selectAllChildren(text);
+      if (status) status.textContent = 'Your browser did not let the page copy the text. It is selected under “See the file”: copy it with Ctrl+C (⌘+C on a Mac).';
+    }
+  }
+}
+
+const form = document.getElementById('organisation-form');
+if (form instanceof HTMLFormElement) new OrganisationForm(form).start();
