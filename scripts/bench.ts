@@ -2,12 +2,19 @@
  * npm run bench -- [--records N] [--runs R] [--build] [--warm] [--keep] [--query WORD] [--filter NAME=VALUE]
  *                  [--overlap-items N] [--json FILE]
  * npm run bench -- --overlaps-only [--overlap-items N] [--runs R] [--json FILE]
+ * npm run bench -- --harvest-only [--harvest-organisations N] [--harvest-repositories M] [--json FILE]
  * npm run bench -- --site DIR [--base /path/] [--query WORD] [--filter NAME=VALUE]
  *
  * First, always (it takes seconds): the overlap engine (src/lib/overlaps) on N synthetic roadmap items
  * (--overlap-items, default 25,000; scripts/lib/synthetic-roadmap.ts), in this process: the first, cold
  * run and the median of R runs (--runs), with the pairs found, the comparisons made (against all
  * pairs) and the growth of the peak resident memory. --overlaps-only stops there.
+ *
+ * Then the harvest (scripts/lib/harvest-bench.ts): N fictional organisations (--harvest-organisations,
+ * default 400) with M repositories each (--harvest-repositories, default 50) on a fake GitHub on loopback,
+ * harvested twice by the real script: the first run's time, memory, requests and files written, then the
+ * second's, with nothing changed upstream (conditional requests: 304s, and nothing written).
+ * --harvest-only does only this.
  *
  * Writes N synthetic records (default 25,000) of realistic size over the ~400 real organisations into a
  * temporary folder, then times `npm run validate` on them end to end (a fresh Node process each run, as
@@ -40,6 +47,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { folderSize, type FolderSize } from './lib/folder-size.ts';
 import { runMeasured, type MeasuredRun } from './lib/measured-run.ts';
+import { measureHarvest, type HarvestBench, type HarvestRunFigures } from './lib/harvest-bench.ts';
 import { measureSearchBytes, type SearchBytes, type Transfer } from './lib/search-bytes.ts';
 import { writeSyntheticContent } from './lib/synthetic-content.ts';
 import { syntheticRoadmapItems } from './lib/synthetic-roadmap.ts';
@@ -62,12 +70,21 @@ const { values } = parseArgs({
     json: { type: 'string' },
     'overlaps-only': { type: 'boolean', default: false },
     'overlap-items': { type: 'string', default: '25000' },
+    'harvest-only': { type: 'boolean', default: false },
+    'harvest-organisations': { type: 'string', default: '400' },
+    'harvest-repositories': { type: 'string', default: '50' },
   },
   strict: true,
 });
 const records = Number(values.records);
 const runs = Number(values.runs);
 const overlapItems = Number(values['overlap-items']);
+const harvestOrganisations = Number(values['harvest-organisations']);
+const harvestRepositories = Number(values['harvest-repositories']);
+if (![harvestOrganisations, harvestRepositories].every((value) => Number.isInteger(value) && value >= 1)) {
+  console.error('bench: --harvest-organisations and --harvest-repositories take whole numbers above 0, e.g. npm run bench -- --harvest-only --harvest-organisations 400 --harvest-repositories 50');
+  process.exit(2);
+}
 const filterMatch = /^([^=]+)=(.+)$/.exec(values.filter);
 if (!Number.isInteger(records) || records < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(overlapItems) || overlapItems < 2 || !filterMatch) {
   console.error('bench: --records, --runs and --overlap-items take whole numbers above 0 (--overlap-items at least 2) and --filter takes NAME=VALUE, e.g. npm run bench -- --records 25000 --runs 3 --build --filter collection=Roadmap');
@@ -106,6 +123,7 @@ interface OverlapReport {
 interface Report {
   machine: string;
   overlaps?: OverlapReport;
+  harvest?: HarvestBench;
   records?: number;
   validateSeconds?: number;
   build?: Omit<MeasuredRun, 'tail'> & { pages: number; cold: boolean; loadBefore: number };
@@ -226,6 +244,20 @@ function measureOverlaps(report: Report): void {
   );
 }
 
+/** The harvest of many organisations against a fake GitHub, twice (scripts/lib/harvest-bench.ts). */
+async function benchHarvest(report: Report): Promise<void> {
+  const harvest = await measureHarvest({ organisations: harvestOrganisations, repositoriesEach: harvestRepositories, root, log: (line) => console.log(line) });
+  report.harvest = harvest;
+  const describe = (figures: HarvestRunFigures) =>
+    `${seconds(figures.seconds)}, peak ${memory(figures.peakKb)}, ${count(figures.requests)} requests (${count(figures.notModified)} answered 304), ${count(figures.written)} files written`;
+  for (const [name, figures] of [['first run', harvest.first], ['second run', harvest.second]] as const) {
+    if (figures.status !== 0) throw new BenchFailure(`The harvest's ${name} exited with ${figures.status}.`);
+  }
+  console.log(`\nHarvest: ${count(harvest.organisations)} organisations × ${harvest.repositoriesEach} repositories on a fake GitHub`);
+  console.log(`  first run:  ${describe(harvest.first)}`);
+  console.log(`  second run, nothing changed upstream: ${describe(harvest.second)}`);
+}
+
 async function main(): Promise<void> {
   const report: Report = { machine: `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}` };
   console.log(`Machine: ${report.machine}`);
@@ -235,8 +267,13 @@ async function main(): Promise<void> {
     return finish(report);
   }
 
-  measureOverlaps(report);
-  if (values['overlaps-only']) return finish(report);
+  if (!values['harvest-only']) {
+    measureOverlaps(report);
+    if (values['overlaps-only']) return finish(report);
+    console.log('');
+  }
+  await benchHarvest(report);
+  if (values['harvest-only']) return finish(report);
   console.log('');
 
   const target = mkdtempSync(join(tmpdir(), 'council-commons-bench-'));
