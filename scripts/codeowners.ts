@@ -6,7 +6,7 @@
  *
  * Exit codes: 0 written or current, 1 out of date (--check), 2 wrong usage.
  */
-import { parseOptions, Usage } from './lib/cli.ts';
+import { checkOption, parseOptions, Usage } from './lib/cli.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,12 +36,7 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
     out(USAGE);
     return 0;
   }
-  let team: string;
-  try {
-    team = hubTeam(values['hub-team'] as string | undefined, env);
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  const team = checkOption(() => hubTeam(values['hub-team'] as string | undefined, env));
   const contentDir = (values.content as string | undefined) ?? join(ROOT, 'content');
   if (!existsSync(join(contentDir, 'organisations'))) throw new Usage(`there is no organisations folder in ${contentDir}.`);
   const file = (values.out as string | undefined) ?? CODEOWNERS;

@@ -14,7 +14,7 @@
  *
  * Exit codes: 0 done (broken links never fail the run), 1 GitHub failed, 2 wrong usage.
  */
-import { parseOptions, Usage } from './lib/cli.ts';
+import { checkOption, parseOptions, runScript, Usage } from './lib/cli.ts';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { FreshnessError, gatherChecks, hasSomethingToCheck, linksInContent, renderIssue, syncIssues, type IssueContext } from '../src/lib/github/freshness-issues.ts';
 import { checkLinks, type LinkCheckOptions, type LinkResult } from '../src/lib/github/link-check.ts';
@@ -76,12 +76,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   if (botLogin !== undefined && !LOGIN.test(botLogin)) throw new Usage(`--bot-login must be a GitHub login, not "${botLogin}".`);
   const budget = values['link-budget'] === undefined ? 300 : Number(values['link-budget']);
   if (!Number.isFinite(budget) || budget <= 0) throw new Usage(`--link-budget must be a number of seconds, not "${values['link-budget']}".`);
-  let team: string;
-  try {
-    team = hubTeam(values['hub-team'] as string | undefined, env);
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  const team = checkOption(() => hubTeam(values['hub-team'] as string | undefined, env));
   const includeDemonstration = values['include-demonstration'] === true;
   const dryRun = values['dry-run'] === true;
   const contentDir = (values.content as string | undefined) ?? env.HUB_CONTENT_DIR ?? 'content';
@@ -147,19 +142,4 @@ export async function main(argv: string[], env: Record<string, string | undefine
   return 0;
 }
 
-if (import.meta.main) {
-  try {
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof Usage || error instanceof UsageError) {
-      process.stderr.write(`freshness: ${error.message}\n\n${USAGE}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof FreshnessError) {
-      process.stderr.write(`freshness: ${error.message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`freshness: an internal error stopped the check. Please report it with this message:\n${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    }
-  }
-}
+if (import.meta.main) await runScript({ name: 'freshness', usage: USAGE, main: () => main(process.argv.slice(2)), usageErrors: [UsageError], failures: [FreshnessError] });

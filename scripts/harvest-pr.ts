@@ -17,7 +17,7 @@
  * report, a file, GitHub), said on standard error; 2 wrong usage.
  */
 import { appendFileSync } from 'node:fs';
-import { parseOptions, Usage } from './lib/cli.ts';
+import { checkOption, parseOptions, requireOptions, runScript, Usage } from './lib/cli.ts';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { isRevision } from '../src/lib/github/git.ts';
 import { plural } from '../src/lib/github/markdown.ts';
@@ -49,22 +49,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
     out(USAGE);
     return 0;
   }
-  const reportFile = values.report as string | undefined;
-  const repository = values.repo as string | undefined;
-  if (!reportFile || !repository) throw new Usage(`give ${[!reportFile && '--report', !repository && '--repo'].filter(Boolean).join(' and ')}.`);
-  try {
-    splitRepository(repository);
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  const { report: reportFile, repo: repository } = requireOptions(values, ['report', 'repo']);
+  checkOption(() => splitRepository(repository));
   const base = values.base as string | undefined;
   if (base !== undefined && (!isRevision(base) || /[~^]/.test(base))) throw new Usage(`--base must be a branch name, e.g. main, not "${base}".`);
-  let team: string;
-  try {
-    team = hubTeam(values['hub-team'] as string | undefined, env);
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  const team = checkOption(() => hubTeam(values['hub-team'] as string | undefined, env));
   const contentDir = (values.content as string | undefined) ?? 'content';
 
   const report = readHarvestReport(reportFile);
@@ -96,19 +85,4 @@ export async function main(argv: string[], env: Record<string, string | undefine
   return 0;
 }
 
-if (import.meta.main) {
-  try {
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof Usage) {
-      process.stderr.write(`harvest-pr: ${error.message}\n\n${USAGE}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof HarvestPrError) {
-      process.stderr.write(`harvest-pr: ${error.message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`harvest-pr: an internal error stopped the script. Please report it with this message:\n${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    }
-  }
-}
+if (import.meta.main) await runScript({ name: 'harvest-pr', usage: USAGE, main: () => main(process.argv.slice(2)), failures: [HarvestPrError] });

@@ -20,7 +20,7 @@
  * Exit codes: 0 done (a pull request opened or updated, the problems commented, or nothing to do);
  * 1 GitHub failed, or the issue or repository was not found; 2 wrong usage.
  */
-import { parseOptions, Usage } from './lib/cli.ts';
+import { checkOption, parseOptions, runScript, Usage } from './lib/cli.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { identifyIssueForm } from '../src/lib/github/issue-form.ts';
@@ -75,11 +75,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
   const repository = values.repo as string | undefined;
   if (!repository) throw new Usage('give --repo owner/name.');
-  try {
-    splitRepository(repository);
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  checkOption(() => splitRepository(repository));
   const botLogin = values['bot-login'] as string | undefined;
   if (botLogin !== undefined && !LOGIN.test(botLogin)) throw new Usage(`--bot-login must be a GitHub login, not "${botLogin}".`);
   const contentDir = (values.content as string | undefined) ?? 'content';
@@ -121,19 +117,4 @@ export async function main(argv: string[], env: Record<string, string | undefine
   return 0;
 }
 
-if (import.meta.main) {
-  try {
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof Usage) {
-      process.stderr.write(`issue-to-pr: ${error.message}\n\n${USAGE}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof IssueToPrError) {
-      process.stderr.write(`issue-to-pr: ${error.message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`issue-to-pr: an internal error stopped the script. Please report it with this message:\n${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    }
-  }
-}
+if (import.meta.main) await runScript({ name: 'issue-to-pr', usage: USAGE, main: () => main(process.argv.slice(2)), failures: [IssueToPrError] });

@@ -13,7 +13,7 @@
  * Exit codes: 0 commented, updated, unchanged or skipped; 1 the report was refused or GitHub failed;
  * 2 wrong usage.
  */
-import { parseOptions, Usage } from './lib/cli.ts';
+import { checkOption, parseOptions, requireOptions, runScript, Usage } from './lib/cli.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { CommentError, syncComment, splitRepository, trustedMaintainers } from '../src/lib/github/pr-comment.ts';
@@ -60,14 +60,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     out(USAGE);
     return 0;
   }
-  const reportFile = values.report as string | undefined;
-  const repository = values.repo as string | undefined;
-  if (!reportFile || !repository) throw new Usage(`give ${[!reportFile && '--report', !repository && '--repo'].filter(Boolean).join(' and ')}.`);
-  try {
-    splitRepository(repository);
-  } catch (error) {
-    throw new Usage((error as Error).message);
-  }
+  const { report: reportFile, repo: repository } = requireOptions(values, ['report', 'repo']);
+  checkOption(() => splitRepository(repository));
   const siteUrl = values['site-url'] as string | undefined;
   if (siteUrl !== undefined && !/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/.test(siteUrl)) throw new Usage(`--site-url must be the hub's web address, e.g. https://council-commons.github.io/council-commons/, not "${siteUrl}".`);
   const expectedHead = (values['expected-head'] as string | undefined) ?? eventHeadSha(env);
@@ -109,19 +103,4 @@ export async function main(argv: string[], env: Record<string, string | undefine
   return 0;
 }
 
-if (import.meta.main) {
-  try {
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof Usage) {
-      process.stderr.write(`pr-comment: ${error.message}\n\n${USAGE}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof CommentError) {
-      process.stderr.write(`pr-comment: ${error.message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`pr-comment: an internal error stopped the comment. Please report it with this message:\n${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    }
-  }
-}
+if (import.meta.main) await runScript({ name: 'pr-comment', usage: USAGE, main: () => main(process.argv.slice(2)), failures: [CommentError] });

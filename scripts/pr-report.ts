@@ -8,7 +8,7 @@
  * Exit codes: 0 the report was written (even when the content has errors: the validate step fails the
  * job for those), 1 it could not be made (git could not compare the commits, say), 2 wrong usage.
  */
-import { parseOptions, Usage } from './lib/cli.ts';
+import { parseOptions, requireOptions, runScript, Usage } from './lib/cli.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitError, isRevision } from '../src/lib/github/git.ts';
@@ -43,49 +43,33 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const { base, head, pr, out, author, content, today } = values as Record<string, string | undefined>;
-  const missing = (['base', 'head', 'pr', 'out'] as const).filter((name) => !values[name]);
-  if (missing.length) throw new Usage(`give ${missing.map((name) => `--${name}`).join(', ')}.`);
-  for (const [name, value] of [['--base', base!], ['--head', head!]]) if (!isRevision(value)) throw new Usage(`${name} must be a commit id or branch name, not "${value}".`);
-  if (!/^[1-9]\d{0,8}$/.test(pr!)) throw new Usage(`--pr must be the pull request's number, not "${pr}".`);
+  const { base, head, pr, out } = requireOptions(values, ['base', 'head', 'pr', 'out']);
+  const { author, content, today } = values as Record<string, string | undefined>;
+  for (const [name, value] of [['--base', base], ['--head', head]]) if (!isRevision(value)) throw new Usage(`${name} must be a commit id or branch name, not "${value}".`);
+  if (!/^[1-9]\d{0,8}$/.test(pr)) throw new Usage(`--pr must be the pull request's number, not "${pr}".`);
   if (author !== undefined && author !== '' && !LOGIN.test(author)) throw new Usage(`--author must be a GitHub login, not "${author}".`);
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Usage(`--today must be a date written YYYY-MM-DD, not "${today}".`);
 
   const report = buildReport({
     contentDir: content ?? env.HUB_CONTENT_DIR ?? 'content',
-    base: base!,
-    head: head!,
+    base,
+    head,
     pr: Number(pr),
     author: author || null,
     ...(today ? { today } : {}),
   });
   // The report must be one that pr-comment will accept.
   reportSchema.parse(report);
-  mkdirSync(out!, { recursive: true });
-  writeFileSync(join(out!, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   const repository = env.GITHUB_REPOSITORY;
-  writeFileSync(join(out!, 'summary.md'), renderReport(report, { ...(repository ? { repository } : {}), ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}), listLimit: 400, maxChars: 900_000 }));
+  writeFileSync(join(out, 'summary.md'), renderReport(report, { ...(repository ? { repository } : {}), ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}), listLimit: 400, maxChars: 900_000 }));
   const { added, changed, removed } = report.records;
   process.stdout.write(
     `Pull request #${report.pr}: ${added.length} added, ${changed.length} changed, ${removed.length} removed; ${report.validation.errors} errors and ${report.validation.warnings} warnings in the content; ` +
-      `${report.ownership.reduce((sum, entry) => sum + entry.flags.length, 0)} ownership flags; ${report.similar.length} items with similar work. Wrote ${join(out!, 'report.json')} and ${join(out!, 'summary.md')}.\n`,
+      `${report.ownership.reduce((sum, entry) => sum + entry.flags.length, 0)} ownership flags; ${report.similar.length} items with similar work. Wrote ${join(out, 'report.json')} and ${join(out, 'summary.md')}.\n`,
   );
   return 0;
 }
 
-if (import.meta.main) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof Usage || error instanceof UsageError) {
-      process.stderr.write(`pr-report: ${error.message}\n\n${USAGE}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof GitError) {
-      process.stderr.write(`pr-report: ${error.message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`pr-report: an internal error stopped the report. Please report it with this message:\n${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    }
-  }
-}
+if (import.meta.main) await runScript({ name: 'pr-report', usage: USAGE, main: () => main(process.argv.slice(2)), usageErrors: [UsageError], failures: [GitError] });

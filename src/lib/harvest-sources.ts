@@ -23,12 +23,6 @@ export interface HarvestSummary {
   outcome?: string;
 }
 
-/** "a", "a or b", "a, b or c". */
-function listInWords(items: readonly string[], conjunction: 'and' | 'or'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
-}
-
 /** Where a reader sees the source for themselves: the GitHub owner, the body's page on the CKAN portal, the data.json file. */
 export function sourceHref(source: HarvestSource): string {
   switch (source.kind) {

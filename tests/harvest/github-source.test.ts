@@ -4,8 +4,6 @@
  * raw forms, ETags and 304s, 404s, 429 with Retry-After and 5xx. Every body and repository is invented
  * (Ashdown, Brackwater and Kestrelford are the hub's fictional demonstration bodies).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { componentSchema } from '../../schemas/component.ts';
 import { createClient } from '../../src/lib/github/client.ts';
@@ -16,9 +14,9 @@ import { checkPlannedFiles, loadHub } from '../../src/lib/import/check.ts';
 import { recordPath, renderRecord } from '../../src/lib/import/render.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { FakeGitHub, type FakeRepositoryInput } from '../github/fake-github.ts';
-import { contentFixture, removeFixtures, ROOT } from '../helpers/content.ts';
+import { contentFixture, removeFixtures } from '../helpers/content.ts';
+import { BIN_DAY_FINDER, githubFixture } from './github-fixtures.ts';
 
-const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/harvest/github', name), 'utf8');
 const hub = loadHub(contentFixture());
 afterAll(removeFixtures);
 
@@ -73,14 +71,14 @@ function ashdownOrganisation(): void {
   fake.addAccount('kestrelford-council', 'Organization');
   fake.addRepository({ owner: 'brackwater-council', name: 'bin-day-finder', description: 'Bin days by postcode.', license: MIT, pushed_at: RECENT });
   fake.addRepository({ owner: 'kestrelford-council', name: 'letters', description: 'Letters to residents.', license: MIT, pushed_at: RECENT });
-  fake.addRepository(repository({ name: 'street-light-reporter', files: { 'publiccode.yml': fixture('publiccode.yml'), 'README.md': fixture('README-badges.md') } }));
+  fake.addRepository(repository({ name: 'street-light-reporter', files: { 'publiccode.yml': githubFixture('publiccode.yml'), 'README.md': githubFixture('README-badges.md') } }));
   fake.addRepository(
     repository({
       name: 'bin-day-finder',
       description: 'Tells residents which bins go out this week, from their postcode.',
       homepage: 'https://bins.ashdown.example/',
       topics: ['waste', 'nodejs'],
-      files: { 'README.md': fixture('README-badges.md') },
+      files: { 'README.md': githubFixture('README-badges.md') },
     }),
   );
   fake.addRepository(
@@ -88,7 +86,7 @@ function ashdownOrganisation(): void {
       name: 'garden-waste-renewals',
       language: 'Python',
       license: { key: 'gpl-3.0', name: 'GNU General Public License v3.0', spdx_id: 'GPL-3.0' },
-      files: { 'README.rst': fixture('README-setext.rst') },
+      files: { 'README.rst': githubFixture('README-setext.rst') },
     }),
   );
   fake.addRepository(repository({ name: 'old-intranet', archived: true }));
@@ -96,10 +94,10 @@ function ashdownOrganisation(): void {
   fake.addRepository(repository({ name: 'parking-permits', license: { key: 'other', name: 'Other', spdx_id: 'NOASSERTION' } }));
   fake.addRepository(repository({ name: 'members-portal', license: { key: 'cc-by-nc-4.0', name: 'Creative Commons Attribution Non Commercial 4.0 International', spdx_id: 'CC-BY-NC-4.0' } }));
   fake.addRepository(repository({ name: 'consultation-hub', pushed_at: '2024-10-15T12:00:00Z' }));
-  fake.addRepository(repository({ name: 'pothole-tracker', files: { 'publiccode.yml': fixture('publiccode-unknown-licence.yml') } }));
-  fake.addRepository(repository({ name: 'street-works-map', files: { 'publiccode.yml': fixture('publiccode-broken.yml') } }));
-  fake.addRepository(repository({ name: 'grit-bin-map', files: { 'publiccode.yml': fixture('publiccode-non-osi.yml') } }));
-  fake.addRepository(repository({ name: 'tree-register', files: { 'publiccode.yml': `${fixture('publiccode.yml')}\n# ${'padding '.repeat(40_000)}\n` } }));
+  fake.addRepository(repository({ name: 'pothole-tracker', files: { 'publiccode.yml': githubFixture('publiccode-unknown-licence.yml') } }));
+  fake.addRepository(repository({ name: 'street-works-map', files: { 'publiccode.yml': githubFixture('publiccode-broken.yml') } }));
+  fake.addRepository(repository({ name: 'grit-bin-map', files: { 'publiccode.yml': githubFixture('publiccode-non-osi.yml') } }));
+  fake.addRepository(repository({ name: 'tree-register', files: { 'publiccode.yml': `${githubFixture('publiccode.yml')}\n# ${'padding '.repeat(40_000)}\n` } }));
   fake.addRepository(repository({ name: 'bin-collections', parent: 'brackwater-council/bin-day-finder', description: null, license: null }));
   fake.addRepository(repository({ name: 'letters', parent: 'kestrelford-council/letters' }));
   for (let i = 1; i <= 100; i++) fake.addRepository(repository({ name: `archive-${String(i).padStart(3, '0')}`, archived: true }));
@@ -168,18 +166,8 @@ describe('an organisation', () => {
     const result = await harvestGitHub({ owner: OWNER }, contextFor());
     const harvested = recordFor(result, 'bin-day-finder')!;
     expect(harvested.title).toBe('Bin day finder');
-    expect(harvested.record.fields).toEqual({
-      title: 'Bin day finder',
-      summary: 'Tells residents which bins go out this week, from their postcode.',
-      kind: 'code',
-      licence: 'MIT',
-      repository_url: 'https://github.com/ashdown-council/bin-day-finder',
-      url: 'https://bins.ashdown.example/',
-      themes: ['waste-and-recycling'],
-    });
-    expect(harvested.record.body).toBe(
-      "\nResidents report a broken street light by choosing it on a map, and the report goes straight to the council's highways contractor with the light's asset number. It replaced a phone line and a paper form in 2025.\n\nWritten in TypeScript.\n",
-    );
+    expect(harvested.record.fields).toEqual(BIN_DAY_FINDER.fields);
+    expect(harvested.record.body).toBe(BIN_DAY_FINDER.body);
     expect(JSON.stringify(harvested.record)).not.toContain(RECENT.slice(0, 10));
     const rst = recordFor(result, 'garden-waste-renewals')!;
     expect(rst.record.fields.licence).toBe('GPL-3.0-only');
@@ -265,16 +253,16 @@ describe('files GitHub sends raw', () => {
   });
 
   it('gives the same text through the raw media type as through base64 (the fake answers both as GitHub does)', async () => {
-    fake.addRepository(repository({ name: 'street-light-reporter', files: { 'publiccode.yml': fixture('publiccode.yml') } }));
+    fake.addRepository(repository({ name: 'street-light-reporter', files: { 'publiccode.yml': githubFixture('publiccode.yml') } }));
     const octokit = createClient({ baseUrl: fake.url });
     const path = { owner: OWNER, repo: 'street-light-reporter', path: 'publiccode.yml' };
     const json = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', path);
     const raw = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { ...path, headers: { accept: 'application/vnd.github.raw' } });
     const file = json.data as { encoding: string; content: string; size: number };
     expect(file.encoding).toBe('base64');
-    expect(Buffer.from(file.content, 'base64').toString('utf8')).toBe(fixture('publiccode.yml'));
-    expect(Buffer.from(raw.data as unknown as ArrayBuffer).toString('utf8')).toBe(fixture('publiccode.yml'));
-    expect(file.size).toBe(Buffer.byteLength(fixture('publiccode.yml')));
+    expect(Buffer.from(file.content, 'base64').toString('utf8')).toBe(githubFixture('publiccode.yml'));
+    expect(Buffer.from(raw.data as unknown as ArrayBuffer).toString('utf8')).toBe(githubFixture('publiccode.yml'));
+    expect(file.size).toBe(Buffer.byteLength(githubFixture('publiccode.yml')));
   });
 });
 
@@ -340,7 +328,7 @@ describe('hostile text', () => {
         name: 'bins',
         description: '<img src=x onerror=alert(1)>Bin **day** finder\u202e with [a link](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt;\u0007',
         language: 'TypeScript',
-        files: { 'README.md': `${fixture('README-hostile.md')}\n${'A'.repeat(400_000)}\n` },
+        files: { 'README.md': `${githubFixture('README-hostile.md')}\n${'A'.repeat(400_000)}\n` },
       }),
     );
     fake.addRepository(repository({ name: 'huge-readme', files: { 'README.md': `Too big to read, this README has many words in it.\n${'B'.repeat(600 * 1024)}` } }));
@@ -408,7 +396,7 @@ describe('politeness', () => {
     const cache = new MemoryResponseCache();
     await harvestGitHub({ owner: OWNER }, contextFor({ cache }));
     const path = `/repos/${OWNER}/bin-day-finder/contents/publiccode.yml`;
-    fake.addRepository(repository({ name: 'bin-day-finder', pushed_at: '2026-12-01T09:00:00Z', files: { 'README.md': fixture('README-badges.md'), 'publiccode.yml': fixture('publiccode.yml') } }));
+    fake.addRepository(repository({ name: 'bin-day-finder', pushed_at: '2026-12-01T09:00:00Z', files: { 'README.md': githubFixture('README-badges.md'), 'publiccode.yml': githubFixture('publiccode.yml') } }));
     const before = fake.requests.length;
     const second = await harvestGitHub({ owner: OWNER }, contextFor({ cache }));
     expect(fake.requests.slice(before).filter((request) => request.path === path).map((request) => request.status)).toEqual([200]);
@@ -419,7 +407,7 @@ describe('politeness', () => {
     ashdownOrganisation();
     const cache = new MemoryResponseCache();
     await harvestGitHub({ owner: OWNER }, contextFor({ cache }));
-    fake.addRepository(repository({ name: 'bin-day-finder', description: 'Bin days, now with garden waste too.', files: { 'README.md': fixture('README-badges.md') } }));
+    fake.addRepository(repository({ name: 'bin-day-finder', description: 'Bin days, now with garden waste too.', files: { 'README.md': githubFixture('README-badges.md') } }));
     const second = await harvestGitHub({ owner: OWNER }, contextFor({ cache }));
     expect(recordFor(second, 'bin-day-finder')!.record.fields.summary).toBe('Bin days, now with garden waste too.');
   });

@@ -7,26 +7,19 @@
 import { describe, expect, it } from 'vitest';
 import { BREAK } from '../../src/lib/github/markdown.ts';
 import { commitMessage, MAX_PULL_REQUEST_BODY, pullRequestText, pullRequestTitle, runSummary } from '../../src/lib/harvest/pull-request-text.ts';
-import { organisationReportSchema, type OrganisationReport } from '../../src/lib/harvest/report.ts';
+import type { OrganisationReport } from '../../src/lib/harvest/report.ts';
+import { organisationReport } from './organisation-report.ts';
 import { outsideCode } from './outside-code.ts';
 
 const CONTEXT = { date: '2026-12-07', hubTeam: '@council-commons/maintainers' };
 
-/** A report for a fictional council, checked with the report's own schema so that it is one the script could get. */
+/** A report for a fictional council, with one component added. */
 function report(extra: Partial<OrganisationReport> = {}): OrganisationReport {
-  return organisationReportSchema.parse({
+  return organisationReport({
     organisation: 'hollinsford',
     name: 'Hollinsford',
     maintainers: ['@hollinsford-council/digital'],
-    sources: [{ kind: 'github', label: 'GitHub: hollinsford-council', address: 'https://github.com/hollinsford-council/', complete: true, requests: 2, not_modified: 1 }],
     written: [{ path: 'content/components/hollinsford/pothole-reporter.md', change: 'added', title: 'Pothole reporter', upstream: 'https://github.com/hollinsford-council/pothole-reporter' }],
-    unchanged: [],
-    gone: [],
-    refused: [],
-    hand_owned: [],
-    uses: [],
-    skipped: 0,
-    seconds: 1.5,
     ...extra,
   });
 }

@@ -19,6 +19,7 @@ import type { HarvestReport, OrganisationReport, WrittenFile } from '../../src/l
 import { FakeGitHub, TOKEN } from '../github/fake-github.ts';
 import { removeTemp, runScript, tempDir } from '../github/helpers.ts';
 import { BASELINE } from '../helpers/content.ts';
+import { organisationReport } from './organisation-report.ts';
 import { outsideCode } from './outside-code.ts';
 
 const DATE = '2026-12-07';
@@ -95,22 +96,7 @@ function dataset(organisation: string, slug: string, title: string, date = DATE,
 }
 
 function organisation(id: string, name: string, maintainers: string[], written: Written[], extra: Partial<OrganisationReport> = {}): OrganisationReport & { files: Written[] } {
-  return {
-    organisation: id,
-    name,
-    maintainers,
-    sources: [{ kind: 'github', label: `GitHub: ${id}-council`, address: `https://github.com/${id}-council/`, complete: true, requests: 3, not_modified: 0 }],
-    written: written.map(({ text: _text, ...file }) => file),
-    unchanged: [],
-    gone: [],
-    refused: [],
-    hand_owned: [],
-    uses: [],
-    skipped: 0,
-    seconds: 0.4,
-    ...extra,
-    files: written,
-  };
+  return { ...organisationReport({ organisation: id, name, maintainers, written: written.map(({ text: _text, ...file }) => file), ...extra }), files: written };
 }
 
 let fake: FakeGitHub;

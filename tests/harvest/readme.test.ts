@@ -3,23 +3,20 @@
  * repositories' (HTML titles, badge rows, tables of contents, reStructuredText), as bounded plain text,
  * and hostile ones that must cost little and yield nothing that acts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstParagraph, README_PARAGRAPH_MAX } from '../../src/lib/harvest/readme.ts';
-import { ROOT } from '../helpers/content.ts';
+import { githubFixture } from './github-fixtures.ts';
 
-const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/harvest/github', name), 'utf8');
 
 describe('the first real paragraph', () => {
   it('passes over an HTML title, badges, a table of contents and a link menu, and drops links and emphasis', () => {
-    expect(firstParagraph(fixture('README-badges.md'))).toBe(
+    expect(firstParagraph(githubFixture('README-badges.md'))).toBe(
       "Residents report a broken street light by choosing it on a map, and the report goes straight to the council's highways contractor with the light's asset number. It replaced a phone line and a paper form in 2025.",
     );
   });
 
   it('reads reStructuredText: an underlined title, image directives and substitution badges are not prose', () => {
-    expect(firstParagraph(fixture('README-setext.rst'))).toBe('Lets residents renew their garden waste subscription online, pay by card and choose a start date.');
+    expect(firstParagraph(githubFixture('README-setext.rst'))).toBe('Lets residents renew their garden waste subscription online, pay by card and choose a start date.');
   });
 
   it('passes over headings, setext titles, front matter, code, lists, quotes, tables and comments', () => {
@@ -96,7 +93,7 @@ describe('bounds', () => {
 
 describe('hostile text', () => {
   it('keeps the words and nothing that acts: no tags, no link targets, no invisible or control characters', () => {
-    const paragraph = firstParagraph(fixture('README-hostile.md'))!;
+    const paragraph = firstParagraph(githubFixture('README-hostile.md'))!;
     expect(paragraph).toMatch(/^Bins .* are collected weekly\)? every Tuesday here evil and a bell/);
     expect(paragraph).not.toMatch(/<(?:a|img|iframe)\b|onclick|alert\(2\)|alert\(3\)|data:text/i);
     // eslint-disable-next-line no-control-regex

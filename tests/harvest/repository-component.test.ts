@@ -23,11 +23,11 @@ import {
 import type { ThemeTerm } from '../../src/lib/import/types.ts';
 import { loadLicences } from '../../src/lib/reference-data.ts';
 import { ROOT } from '../helpers/content.ts';
+import { BIN_DAY_FINDER, githubFixture } from './github-fixtures.ts';
 
 const licences = loadLicences();
 const themes = (parse(readFileSync(join(ROOT, 'content/vocabularies/themes.yaml'), 'utf8')) as { themes: ThemeTerm[] }).themes;
 const NOW = new Date('2026-12-07T10:00:00Z');
-const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/harvest/github', name), 'utf8');
 
 /** A repository as GitHub lists it (the fields the list gives, most of which the harvest ignores). */
 function repository(fields: Record<string, unknown> = {}): GitHubRepository {
@@ -130,21 +130,11 @@ describe('looks reusable', () => {
 
 describe('the component from metadata', () => {
   it('maps description, licence, topics, homepage and repository, and puts the README and language in the text', () => {
-    const record = componentFromRepository(repository(), fixture('README-badges.md'), { licences, themes });
+    const record = componentFromRepository(repository(), githubFixture('README-badges.md'), { licences, themes });
     expect(record).toMatchObject({ collection: 'components', slug: 'bin-day-finder', format: 'markdown', notes: [] });
-    expect(record.fields).toEqual({
-      title: 'Bin day finder',
-      summary: 'Tells residents which bins go out this week, from their postcode.',
-      kind: 'code',
-      licence: 'MIT',
-      repository_url: 'https://github.com/ashdown-council/bin-day-finder',
-      url: 'https://bins.ashdown.example/',
-      themes: ['waste-and-recycling'],
-    });
+    expect(record.fields).toEqual(BIN_DAY_FINDER.fields);
     expect(Object.keys(record.fields)).toEqual(Object.keys(componentSchema.shape).filter((key) => key in record.fields));
-    expect(record.body).toBe(
-      "\nResidents report a broken street light by choosing it on a map, and the report goes straight to the council's highways contractor with the light's asset number. It replaced a phone line and a paper form in 2025.\n\nWritten in TypeScript.\n",
-    );
+    expect(record.body).toBe(BIN_DAY_FINDER.body);
     expect(componentSchema.safeParse(record.fields).error).toBeUndefined();
   });
 
@@ -210,7 +200,7 @@ describe('untrusted text', () => {
       description: '<img src=x onerror=alert(1)>Bin **day** finder\u202e with [a link](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt;\u0007',
       language: '<b onmouseover=alert(3)>TypeScript</b>',
     });
-    const record = componentFromRepository(hostile, fixture('README-hostile.md'), { licences, themes });
+    const record = componentFromRepository(hostile, githubFixture('README-hostile.md'), { licences, themes });
     expect(componentSchema.safeParse(record.fields).error).toBeUndefined();
     // The importers' text helper ends a link at its address's first ")", which leaves one behind here.
     expect(record.fields.summary).toMatch(/^Bin day finder with a link\)? <script>alert\(2\)<\/script>$/);

@@ -3,16 +3,13 @@
  * keyboard use: Tab reaches every link, button and field, shows where focus is, and starts at a skip
  * link that moves focus to the main content.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Result } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newContext } from '../helpers/browser.ts';
+import { axeViolations } from './axe.ts';
 import { tabThrough } from './keyboard.ts';
 import { PAGE_TYPES } from './pages.ts';
 import { urlOf, type SiteName } from './site.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -30,19 +27,6 @@ async function open(path: string, site?: SiteName): Promise<Page> {
   const response = await page.goto(urlOf(path, site), { waitUntil: path.startsWith('search/') ? 'networkidle' : 'load' });
   expect(response?.status(), `${urlOf(path, site)} answered with status ${response?.status()}, so there is no page to check`).toBe(200);
   return page;
-}
-
-/** Each violation as lines: its id, impact, help and every element it was found on. */
-function describeViolations(violations: Result[]): string[] {
-  return violations.flatMap((violation) => [
-    `${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help} – ${violation.helpUrl}`,
-    ...violation.nodes.map((node) => `    at ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
-  ]);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return describeViolations(results.violations);
 }
 
 describe('axe-core, WCAG 2.2 A and AA', () => {

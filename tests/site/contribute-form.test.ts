@@ -7,7 +7,6 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RECORD_COLLECTIONS } from '../../schemas/collections.ts';
@@ -16,7 +15,9 @@ import { validateContent } from '../../src/lib/validation/validate.ts';
 import { launchChromium, newContext } from '../helpers/browser.ts';
 import { copyOf, removeFixtures } from '../helpers/content.ts';
 import { readRecords } from './pages.ts';
-import { base, openPage, problemLines, urlOf } from './site.ts';
+import { axeViolations } from './axe.ts';
+import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, OpenedPages, summaryLinks } from './forms.ts';
+import { base, openPage, urlOf } from './site.ts';
 
 const contentDir = inject('demoContentDir');
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -34,26 +35,19 @@ afterAll(async () => {
   removeFixtures();
 });
 
-const opened: { path: string; problems: Parameters<typeof problemLines>[0] }[] = [];
+const pages = new OpenedPages();
 
 /** Opens a form page with JavaScript, waiting for its script to show the form. */
 async function open(path: string): Promise<Page> {
-  const { page, response, problems } = await openPage(context, path);
-  expect(response?.status(), `${path} answered ${response?.status()}`).toBe(200);
-  opened.push({ path, problems });
+  const page = await pages.open(context, path);
   await page.locator('#record-form').waitFor({ state: 'visible' });
   return page;
 }
 
 afterAll(() => {
   // No console error, uncaught exception or failed request (such as a 404 for a record) on any form page.
-  expect(opened.flatMap(({ path, problems }) => problemLines(problems).map((line) => `${path}: ${line}`))).toEqual([]);
+  expect(pages.problems()).toEqual([]);
 });
-
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.flatMap((violation) => [`${violation.id}: ${violation.help}`, ...violation.nodes.map((node) => `  at ${node.target.join(' ')}`)]);
-}
 
 /** Writes a file into a fresh copy of the demonstration content at its repository path and validates the copy. */
 function validateWith(path: string, text: string) {
@@ -78,7 +72,7 @@ describe('a new roadmap item, with JavaScript', () => {
   it('shows the form, not the notice for browsers without JavaScript, and axe finds nothing', async () => {
     await expect(page.locator('#no-script').isVisible()).resolves.toBe(false);
     await expect(page.locator('#error-summary').isVisible()).resolves.toBe(false);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('answered with mistakes, shows the error summary, focused, with a link to each field, and each field’s message', async () => {
@@ -92,7 +86,7 @@ describe('a new roadmap item, with JavaScript', () => {
     await expect(page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).resolves.toBe(true);
     await expect(page.title()).resolves.toMatch(/^Error: /);
     await expect(summary.locator('.govuk-error-summary__title').innerText()).resolves.toBe('There is a problem');
-    const links = await summary.locator('.govuk-error-summary__list a').evaluateAll((anchors) => anchors.map((anchor) => [anchor.getAttribute('href'), anchor.textContent]));
+    const links = await summaryLinks(page);
     expect(links).toEqual([
       ['#organisation', 'There is no organisation “Nowhere Borough Council” on the hub: choose yours from the list'],
       ['#title', 'Enter the title'],
@@ -100,12 +94,7 @@ describe('a new roadmap item, with JavaScript', () => {
       ['#status', 'Choose the status'],
       ['#start-month', 'Start must be a real month, for example 4 2026'],
     ]);
-    for (const [href, message] of links) {
-      const target = page.locator(href!);
-      await expect(target.count(), `${href} is on the page`).resolves.toBe(1);
-      const group = page.locator('.govuk-form-group--error', { has: target }).last();
-      await expect(group.locator('.govuk-error-message').first().evaluate((element) => element.textContent?.replace(/\s+/g, ' ').trim())).resolves.toBe(`Error: ${message}`);
-    }
+    await expectMessagesBesideFields(page, links);
     // The message is read with its field: on the input, or on the fieldset of radios and dates.
     await expect(page.getAttribute('#title', 'aria-describedby')).resolves.toContain('title-error');
     await expect(page.locator('fieldset', { has: page.locator('#start-month') }).getAttribute('aria-describedby')).resolves.toContain('start-error');
@@ -113,14 +102,11 @@ describe('a new roadmap item, with JavaScript', () => {
   });
 
   it('with errors, axe finds nothing', async () => {
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('following a link in the summary moves focus to its field', async () => {
-    for (const id of ['start-month', 'status', 'organisation']) {
-      await page.click(`.govuk-error-summary__list a[href="#${id}"]`);
-      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(id);
-    }
+    await expectSummaryLinksFocus(page, ['start-month', 'status', 'organisation']);
   });
 
   let proposed: URL;
@@ -140,12 +126,7 @@ describe('a new roadmap item, with JavaScript', () => {
     await page.fill('#links-1-title', 'Prototype');
     await page.fill('#links-1-url', 'https://prototype.fenmoor.example/garden-waste');
     await page.fill('#body', '## What we are doing\n\nRenewals online, with a reminder before the season.\n\n- for 12,000 households\n- in 2026');
-    await page.click('#check-answers');
-    await page.locator('#result').waitFor({ state: 'visible' });
-    await expect(page.locator('#error-summary').isVisible()).resolves.toBe(false);
-    await expect(page.locator('.govuk-form-group--error').count()).resolves.toBe(0);
-    await expect(page.title()).resolves.not.toMatch(/^Error/);
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('result-heading');
+    await expectCheckedWithoutErrors(page);
     const preview = page.locator('#preview');
     await expect(preview.locator('h4').innerText()).resolves.toBe('Garden waste renewals online');
     await expect(preview.locator('.govuk-tag').innerText()).resolves.toBe('Beta');
@@ -155,7 +136,7 @@ describe('a new roadmap item, with JavaScript', () => {
   });
 
   it('with the preview, axe finds nothing', async () => {
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('“Propose on GitHub” opens GitHub’s new-file page with a file the validator accepts', async () => {
@@ -230,7 +211,7 @@ describe('editing a record', () => {
     const again = report.content.records.find((record) => record.id === EDITED.id)!;
     expect(again.data).toEqual(original.data);
     expect(again.body?.trim()).toBe(original.body?.trim());
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -9,11 +9,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCsvObjects } from '../../src/lib/csv.ts';
 import { launchChromium, newContext } from '../helpers/browser.ts';
+import { axeViolations } from './axe.ts';
 import { readOrganisations, readRecords } from './pages.ts';
 import { base, openPage, problemLines } from './site.ts';
 
@@ -63,11 +63,6 @@ async function open(path: string): Promise<Page> {
   expect(response?.status(), `${path} answered ${response?.status()}`).toBe(200);
   expect(problemLines(problems)).toEqual([]);
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.flatMap((violation) => [`${violation.id}: ${violation.help}`, ...violation.nodes.map((node) => `    at ${node.target.join(' ')}`)]);
 }
 
 /** The summary list's row labels in the main column. */

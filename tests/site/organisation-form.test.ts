@@ -8,7 +8,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -16,7 +15,9 @@ import { EDITABLE_ORGANISATION_FIELDS } from '../../src/lib/contribute/organisat
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { launchChromium, newContext } from '../helpers/browser.ts';
 import { copyOf, removeFixtures } from '../helpers/content.ts';
-import { base, openPage, problemLines } from './site.ts';
+import { axeViolations } from './axe.ts';
+import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, OpenedPages, summaryLinks } from './forms.ts';
+import { base } from './site.ts';
 
 const contentDir = inject('demoContentDir');
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -37,18 +38,13 @@ afterAll(async () => {
   removeFixtures();
 });
 
-const opened: { path: string; problems: Parameters<typeof problemLines>[0] }[] = [];
+const pages = new OpenedPages();
 afterAll(() => {
   // No console error, uncaught exception or failed request on any page the tests opened.
-  expect(opened.flatMap(({ path, problems }) => problemLines(problems).map((line) => `${path}: ${line}`))).toEqual([]);
+  expect(pages.problems()).toEqual([]);
 });
 
-async function open(path: string, on: BrowserContext = context): Promise<Page> {
-  const { page, response, problems } = await openPage(on, path);
-  expect(response?.status(), `${path} answered ${response?.status()}`).toBe(200);
-  opened.push({ path, problems });
-  return page;
-}
+const open = (path: string, on: BrowserContext = context): Promise<Page> => pages.open(on, path);
 
 /** Opens the form page and waits until the form shows the body's details. */
 async function openForm(): Promise<Page> {
@@ -56,11 +52,6 @@ async function openForm(): Promise<Page> {
   await page.locator('#organisation-form').waitFor({ state: 'visible' });
   await page.waitForFunction((website) => (document.getElementById('website') as HTMLInputElement | null)?.value === website, before.website);
   return page;
-}
-
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.flatMap((violation) => [`${violation.id}: ${violation.help}`, ...violation.nodes.map((node) => `  at ${node.target.join(' ')}`)]);
 }
 
 /** A YAML file's lines but those of the named top-level fields (each key's line and the indented lines under it). */
@@ -74,13 +65,11 @@ function linesOutside(text: string, keys: readonly string[]): string[] {
   });
 }
 
-const summaryLinks = (page: Page) => page.locator('.govuk-error-summary__list a').evaluateAll((anchors) => anchors.map((anchor) => [anchor.getAttribute('href'), anchor.textContent]));
-
 describe('choosing the organisation', () => {
   it('finds it as you type, goes to its form, and says so when there is no such body', async () => {
     const page = await open(PICKER);
     await page.locator('#organisation-picker').waitFor({ state: 'visible' });
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.fill('#organisation', 'Nowhere Borough');
     await page.click('#choose');
     await page.locator('.govuk-error-summary').waitFor({ state: 'visible' });
@@ -118,7 +107,7 @@ describe('changing Fenmoor’s details, with JavaScript', () => {
     await expect(page.inputValue('#systems-0-contract_end-year')).resolves.toBe(String(before.systems[0]!.contract_end).slice(0, 4));
     for (const key of EDITABLE_ORGANISATION_FIELDS) await expect(page.locator(`[data-field="${key}"]`).count(), key).resolves.toBe(1);
     for (const key of ['name', 'type', 'gss_code', 'harvest']) await expect(page.locator(`[name="${key}"]`).count(), key).resolves.toBe(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('says nothing has changed when nothing has', async () => {
@@ -144,24 +133,16 @@ describe('changing Fenmoor’s details, with JavaScript', () => {
       ['#systems-0-contract_end-month', 'Contract end must be a real month, for example 4 2026 (system 1)'],
       ['#systems-1-service_area', 'Choose the service area (system 2)'],
     ]);
-    for (const [href, message] of links) {
-      const target = page.locator(href!);
-      await expect(target.count(), `${href} is on the page`).resolves.toBe(1);
-      const group = page.locator('.govuk-form-group--error', { has: target }).last();
-      await expect(group.locator('.govuk-error-message').first().evaluate((element) => element.textContent?.replace(/\s+/g, ' ').trim())).resolves.toBe(`Error: ${message}`);
-    }
+    await expectMessagesBesideFields(page, links);
     await expect(page.getAttribute('#website', 'aria-describedby')).resolves.toContain('website-error');
     await expect(page.getAttribute('#systems-1-service_area', 'aria-describedby')).resolves.toContain('systems-1-service_area-error');
     await expect(page.locator('fieldset[role="group"]', { has: page.locator('#systems-0-contract_end-month') }).getAttribute('aria-describedby')).resolves.toContain('systems-0-contract_end-error');
     await expect(page.getAttribute('#systems-0-contract_end-year', 'class')).resolves.toContain('govuk-input--error');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('following a link in the summary moves focus to its field', async () => {
-    for (const id of ['systems-1-service_area', 'systems-0-contract_end-month', 'website']) {
-      await page.click(`.govuk-error-summary__list a[href="#${id}"]`);
-      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(id);
-    }
+    await expectSummaryLinksFocus(page, ['systems-1-service_area', 'systems-0-contract_end-month', 'website']);
   });
 
   let text: string;
@@ -175,12 +156,7 @@ describe('changing Fenmoor’s details, with JavaScript', () => {
     await page.fill('#contact', '');
     await page.click('[data-rows="systems"] > [data-row="2"] [data-remove]');
     await expect(page.locator('[data-rows="systems"] > [data-row]').count()).resolves.toBe(before.systems.length - 1);
-    await page.click('#check-answers');
-    await page.locator('#result').waitFor({ state: 'visible' });
-    await expect(page.locator('#error-summary').isVisible()).resolves.toBe(false);
-    await expect(page.locator('.govuk-form-group--error').count()).resolves.toBe(0);
-    await expect(page.title()).resolves.not.toMatch(/^Error/);
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('result-heading');
+    await expectCheckedWithoutErrors(page);
     await expect(page.locator('#changes dt').allInnerTexts()).resolves.toEqual(['Website', 'GitHub', 'Open data', 'Contact', 'Systems and contracts']);
     await expect(page.locator('#changes .govuk-summary-list__row', { hasText: 'Contact' }).locator('dd').innerText()).resolves.toBe('Taken out');
 
@@ -200,7 +176,7 @@ describe('changing Fenmoor’s details, with JavaScript', () => {
     });
     // Every line of the file outside the changed fields (comments, the register's fields, harvest…) is as it was.
     expect(linesOutside(text, changed)).toEqual(linesOutside(original, changed));
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('opens GitHub’s editor of the file, downloads the same file, and fills the issue form with the changes only', async () => {

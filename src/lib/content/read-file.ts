@@ -3,12 +3,12 @@
  * of its type. Returns the parsed fields (even when the schema fails, so that later checks can still
  * report on the fields that are fine) and a `report` function that places further findings in the file.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { describeValue, fieldName, type Problem } from '../validation/problem.ts';
 import type { Finding } from '../validation/record-checks.ts';
 import { expectedWording, schemaProblems } from '../validation/schema-problems.ts';
+import { readBounded } from './read-bounded.ts';
 import { decodeUtf8, LineIndex, splitFrontMatter } from './text.ts';
 import { offsetOf, parseYaml } from './yaml.ts';
 
@@ -59,25 +59,6 @@ function toProblem(file: string, position: { line: number; column: number }, fin
   };
 }
 
-/** The file's bytes, or its size when it is over the limit (so a huge file is never read into memory). */
-function readBounded(path: string): Uint8Array | number {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return size;
-    const buffer = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const count = readSync(fd, buffer, read, size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function readContentFile(options: ReadFileOptions): ReadFileResult {
   const { absolute, file } = options;
   const problems: Problem[] = [];
@@ -93,7 +74,7 @@ export function readContentFile(options: ReadFileOptions): ReadFileResult {
   };
   const result: ReadFileResult = { problems, report, reportAt, bodyOffset: 0 };
 
-  const bytes = readBounded(absolute);
+  const bytes = readBounded(absolute, MAX_FILE_BYTES);
   if (typeof bytes === 'number') {
     const size = bytes;
     report({

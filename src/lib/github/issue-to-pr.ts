@@ -312,16 +312,41 @@ function existingRecord(contentDir: string, collection: string, organisation: st
 const PLACEHOLDER_ORGANISATION = 'unknown-organisation';
 const PLACEHOLDER_SLUG = 'unknown-file-name';
 
+/** A plan of the issue's answers as read, with the problems found in reading them. */
+function planFromAnswers(body: string, definition: IssueFormDefinition): ContributionPlan {
+  const answers = parseIssueForm(body, definition);
+  const problems: IssueProblem[] = answers.problems.map((problem) => ({ field: problem.field, ...(problem.item !== undefined ? { item: problem.item } : {}), message: problem.message }));
+  return { definition, answers, problems, warnings: [] };
+}
+
+/**
+ * Adds what the validator found in the planned file to the plan's problems and warnings, said of the
+ * form's answers (each once: two findings may read the same when said of one answer), then puts both
+ * lists in the form's order.
+ */
+function addFileProblems(plan: ContributionPlan, found: readonly Problem[]): void {
+  const seen = new Set<string>();
+  for (const problem of found) {
+    const { problem: said, warning } = issueProblem(problem, plan.definition);
+    const key = `${said.field}|${said.item ?? ''}|${said.part ?? ''}|${said.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    (warning ? plan.warnings : plan.problems).push(said);
+  }
+  const order = new Map(plan.definition.fields.map((field, index) => [field.id, index]));
+  const byField = (a: IssueProblem, b: IssueProblem) => (order.get(a.field) ?? -1) - (order.get(b.field) ?? -1) || (a.item ?? 0) - (b.item ?? 0);
+  plan.problems.sort(byField);
+  plan.warnings.sort(byField);
+}
+
 /**
  * Reads an issue form's answers, writes the record file and checks it: every problem, by form field,
  * in the form's order. Reads the content folder only (never GitHub).
  */
 export function planContribution(body: string, definition: IssueFormDefinition, contentDir: string, hub: IssueHub): ContributionPlan {
   if (definition.kind === 'organisation') return planOrganisationChange(body, definition, contentDir, hub);
-  const answers = parseIssueForm(body, definition);
-  const problems: IssueProblem[] = answers.problems.map((problem) => ({ field: problem.field, ...(problem.item !== undefined ? { item: problem.item } : {}), message: problem.message }));
-  const warnings: IssueProblem[] = [];
-  const plan: ContributionPlan = { definition, answers, problems, warnings };
+  const plan = planFromAnswers(body, definition);
+  const { answers, problems } = plan;
   if (problems.some((problem) => problem.field === '')) return plan;
 
   const organisationIds = hub.organisations.map((organisation) => organisation.id);
@@ -357,20 +382,9 @@ export function planContribution(body: string, definition: IssueFormDefinition, 
   const file = recordFile(definition.collection, { organisation, slug, fields: answers.fields, body: answers.body });
   const relative = file.path.replace(/^content\//, '');
   const found = checkPlannedFiles([{ relative, display: file.path, text: file.text }], hub).get(file.path) ?? [];
-  const seen = new Set<string>();
-  for (const problem of found) {
-    if (!organisationOk && problem.field === '' && problem.rule === 'reference/organisation') continue;
-    if (!slugOk && problem.rule.startsWith('path/')) continue;
-    const { problem: said, warning } = issueProblem(problem, definition);
-    const key = `${said.field}|${said.item ?? ''}|${said.part ?? ''}|${said.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    (warning ? warnings : problems).push(said);
-  }
-  const order = new Map(definition.fields.map((field, index) => [field.id, index]));
-  const byField = (a: IssueProblem, b: IssueProblem) => (order.get(a.field) ?? -1) - (order.get(b.field) ?? -1) || (a.item ?? 0) - (b.item ?? 0);
-  problems.sort(byField);
-  warnings.sort(byField);
+  // The stand-in organisation or file name's own problems: what is wrong with the answer is said already.
+  const standIn = (problem: Problem) => (!organisationOk && problem.field === '' && problem.rule === 'reference/organisation') || (!slugOk && problem.rule.startsWith('path/'));
+  addFileProblems(plan, found.filter((problem) => !standIn(problem)));
   if (problems.length === 0) {
     plan.file = file;
     plan.title = title;
@@ -426,10 +440,8 @@ const STAND_IN_ORGANISATION = 'name: Unknown\ntype: community-group\n';
  * content folder only (never GitHub).
  */
 export function planOrganisationChange(body: string, definition: IssueFormDefinition, contentDir: string, hub: IssueHub): ContributionPlan {
-  const answers = parseIssueForm(body, definition);
-  const problems: IssueProblem[] = answers.problems.map((problem) => ({ field: problem.field, ...(problem.item !== undefined ? { item: problem.item } : {}), message: problem.message }));
-  const warnings: IssueProblem[] = [];
-  const plan: ContributionPlan = { definition, answers, problems, warnings };
+  const plan = planFromAnswers(body, definition);
+  const { answers, problems } = plan;
   if (problems.some((problem) => problem.field === '')) return plan;
 
   const id = answers.organisation;
@@ -468,18 +480,7 @@ export function planOrganisationChange(body: string, definition: IssueFormDefini
     problems.push({ field: '', message: `every answer is what the hub already has for ${name}, so there is nothing to change. Change an answer, or close this issue.` });
   }
 
-  const seen = new Set<string>();
-  for (const problem of checkOrganisationText(known ? id : 'unknown-organisation', updated.text, hub)) {
-    const { problem: said, warning } = issueProblem(problem, definition);
-    const key = `${said.field}|${said.item ?? ''}|${said.part ?? ''}|${said.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    (warning ? warnings : problems).push(said);
-  }
-  const order = new Map(definition.fields.map((field, index) => [field.id, index]));
-  const byField = (a: IssueProblem, b: IssueProblem) => (order.get(a.field) ?? -1) - (order.get(b.field) ?? -1) || (a.item ?? 0) - (b.item ?? 0);
-  problems.sort(byField);
-  warnings.sort(byField);
+  addFileProblems(plan, checkOrganisationText(known ? id : 'unknown-organisation', updated.text, hub));
   if (problems.length === 0) {
     plan.file = { path: organisationPath(id), text: updated.text };
     plan.title = name;

@@ -10,7 +10,7 @@
 import { ckanPackageToSource } from '../import/ckan.ts';
 import { DatasetProposals, type DatasetItem } from './dataset-proposals.ts';
 import { HarvestFetchError } from './http.ts';
-import type { HarvestContext, SourceResult } from './types.ts';
+import type { HarvestContext, HarvestSource, SourceResult } from './types.ts';
 
 /** Datasets asked for in one request. CKAN allows up to 1,000; 100 keeps each answer well under the size limit. */
 export const CKAN_PAGE_SIZE = 100;
@@ -102,13 +102,14 @@ async function searchPage(source: CkanSource, start: number, context: HarvestCon
 }
 
 export async function harvestCkan(source: CkanSource, context: HarvestContext): Promise<SourceResult> {
+  const proposals = new DatasetProposals(context);
+  const harvestSource: HarvestSource = { kind: 'ckan', portal: source.portal, organisation: source.organisation };
   if (!URL.canParse(source.portal)) {
-    return { source: { kind: 'ckan', portal: source.portal, organisation: source.organisation }, label: `${source.portal} (organisation ${source.organisation})`, address: source.portal, records: [], refused: [], skipped: [], uses: [], complete: false, failure: `${JSON.stringify(source.portal)} is not a web address: give the CKAN portal's address, e.g. https://data.gov.uk`, requests: 0, notModified: 0 };
+    return proposals.result({ source: harvestSource, label: `${source.portal} (organisation ${source.organisation})`, address: source.portal }, `${JSON.stringify(source.portal)} is not a web address: give the CKAN portal's address, e.g. https://data.gov.uk`);
   }
   const portal = portalBase(source.portal);
   const { host, pathname } = new URL(portal);
   const label = `${host}${pathname === '/' ? '' : pathname} (organisation ${source.organisation})`;
-  const before = { requests: context.http.requests, notModified: context.http.notModified };
   const cap = context.limits.maxItemsPerOrganisation;
   const packages = new Map<string, Fields>();
   const unnamed: unknown[] = [];
@@ -153,7 +154,6 @@ export async function harvestCkan(source: CkanSource, context: HarvestContext): 
   }
   context.log(`${label}: read ${packages.size + unnamed.length} of ${count ?? 'its'} datasets${failure ? ` (incomplete: ${failure})` : ''}`);
 
-  const proposals = new DatasetProposals(context);
   // By name, whatever order the portal gave: slugs that clash are then numbered the same way every run.
   for (const [name, pkg] of [...packages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const upstream = ckanDatasetPage(portal, name);
@@ -171,17 +171,5 @@ export async function harvestCkan(source: CkanSource, context: HarvestContext): 
     proposals.skipped.push({ upstream: `${portal}/dataset/`, reason: 'the portal listed a dataset without a name, so it has no address there' });
   }
 
-  return {
-    source: { kind: 'ckan', portal: source.portal, organisation: source.organisation },
-    label,
-    address: `${portal}/dataset/`,
-    records: proposals.records,
-    refused: proposals.refused,
-    skipped: proposals.skipped,
-    uses: [],
-    complete: failure === undefined,
-    ...(failure ? { failure } : {}),
-    requests: context.http.requests - before.requests,
-    notModified: context.http.notModified - before.notModified,
-  };
+  return proposals.result({ source: harvestSource, label, address: `${portal}/dataset/` }, failure);
 }

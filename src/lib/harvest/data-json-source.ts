@@ -14,7 +14,7 @@ import { ImportInputError } from '../import/types.ts';
 import { webAddress } from '../import/values.ts';
 import { DatasetProposals } from './dataset-proposals.ts';
 import { HarvestFetchError } from './http.ts';
-import type { HarvestContext, SourceResult } from './types.ts';
+import type { HarvestContext, HarvestSource, SourceResult } from './types.ts';
 
 export interface DataJsonSource {
   /** The address of a DCAT data.json catalogue, or of one dataset's DCAT JSON. */
@@ -36,28 +36,16 @@ export function catalogueDatasetAddress(url: string, source: SourceDataset): str
 }
 
 export async function harvestDataJson(source: DataJsonSource, context: HarvestContext): Promise<SourceResult> {
+  const proposals = new DatasetProposals(context);
+  const harvestSource: HarvestSource = { kind: 'data_json', url: source.url };
   if (!URL.canParse(source.url)) {
-    return { source: { kind: 'data_json', url: source.url }, label: source.url, address: source.url, records: [], refused: [], skipped: [], uses: [], complete: false, failure: `${JSON.stringify(source.url)} is not a web address: give the address of the data.json, e.g. https://data.example.gov.uk/data.json`, requests: 0, notModified: 0 };
+    return proposals.result({ source: harvestSource, label: source.url, address: source.url }, `${JSON.stringify(source.url)} is not a web address: give the address of the data.json, e.g. https://data.example.gov.uk/data.json`);
   }
   const named = new URL(source.url);
   named.hash = '';
   const url = named.href;
   const label = `${named.host}${named.pathname}${named.search} (DCAT)`;
-  const before = { requests: context.http.requests, notModified: context.http.notModified };
-  const proposals = new DatasetProposals(context);
-  const result = (failure?: string): SourceResult => ({
-    source: { kind: 'data_json', url: source.url },
-    label,
-    address: url,
-    records: proposals.records,
-    refused: proposals.refused,
-    skipped: proposals.skipped,
-    uses: [],
-    complete: failure === undefined,
-    ...(failure ? { failure } : {}),
-    requests: context.http.requests - before.requests,
-    notModified: context.http.notModified - before.notModified,
-  });
+  const result = (failure?: string) => proposals.result({ source: harvestSource, label, address: url }, failure);
 
   context.log(`${label}: reading ${url}`);
   let document: unknown;

@@ -4,7 +4,7 @@
  * with the importers' own code (mapDataset), and refuse, with reasons a publisher can act on, what
  * cannot become a record as it stands (no title, no licence, a licence that is not open).
  */
-import type { HarvestContext, HarvestFilter, HarvestedRecord, Refusal, Skipped } from './types.ts';
+import type { HarvestContext, HarvestFilter, HarvestedRecord, Refusal, Skipped, SourceResult } from './types.ts';
 import { datasetSlug, mapDataset, type SourceDataset } from '../import/dataset.ts';
 import { datasetLicence } from '../import/licence.ts';
 import { oneLine, shorten } from '../import/text.ts';
@@ -72,7 +72,10 @@ function titleOf(record: PlannedRecord, source: SourceDataset, fallback: string)
   return title || fallback;
 }
 
-/** The proposals of one source, in the order its datasets are added; slugs are unique among them. */
+/**
+ * The proposals of one source, in the order its datasets are added; slugs are unique among them. Made
+ * before the source is read, so that its result counts the requests reading it took.
+ */
 export class DatasetProposals {
   readonly records: HarvestedRecord[] = [];
   readonly refused: Refusal[] = [];
@@ -80,9 +83,31 @@ export class DatasetProposals {
   readonly #context: HarvestContext;
   readonly #slugs = new Set<string>();
   readonly #upstreams = new Set<string>();
+  /** The HTTP client's counts when the source began: the client is shared by every source of the run. */
+  readonly #before: { requests: number; notModified: number };
 
   constructor(context: HarvestContext) {
     this.#context = context;
+    this.#before = { requests: context.http.requests, notModified: context.http.notModified };
+  }
+
+  /**
+   * The source's result: its proposals, and the requests made since it began. With a failure, the source
+   * was not read in full, so the planner calls nothing it no longer lists gone.
+   */
+  result(about: Pick<SourceResult, 'source' | 'label' | 'address'>, failure?: string): SourceResult {
+    const { http } = this.#context;
+    return {
+      ...about,
+      records: this.records,
+      refused: this.refused,
+      skipped: this.skipped,
+      uses: [],
+      complete: failure === undefined,
+      ...(failure ? { failure } : {}),
+      requests: http.requests - this.#before.requests,
+      notModified: http.notModified - this.#before.notModified,
+    };
   }
 
   /** Datasets proposed, refused and passed over so far: what the per-organisation cap counts. */

@@ -18,9 +18,10 @@
  * content folder the harvest wrote: only the paths the report names, only under the organisation's own
  * folders, real files (no links), at most 256 KiB each, as UTF-8.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Octokit } from 'octokit';
+import { readBounded } from '../content/read-bounded.ts';
 import { MAX_FILE_BYTES } from '../content/read-file.ts';
 import { decodeUtf8 } from '../content/text.ts';
 import { explainError, statusOf } from '../github/client.ts';
@@ -82,25 +83,6 @@ export function parseHarvestReport(json: string, file: string): HarvestReport {
     );
   }
   return result.data;
-}
-
-/** A file's bytes, or its size when it is over `max` (so that a huge file is never read into memory). */
-function readBounded(path: string, max: number): Buffer | number {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size > max) return size;
-    const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const count = readSync(fd, buffer, read, size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The report file: a real file, at most MAX_REPORT_BYTES, UTF-8 JSON of the report's schema. */

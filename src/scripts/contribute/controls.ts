@@ -1,11 +1,12 @@
 /**
  * The contribution form's controls that need a script: the finders (type-ahead over a <datalist>, each
  * choice added as a ticked checkbox), repeatable rows ("Add another link"), the character counts, the
- * short name suggested from the title, and filling the form in from a record's values.
+ * short name suggested from the title, and filling the form in from a record's values; and what the
+ * record form and the organisation form both do when their script starts (setUpForm).
  */
 import { organisationChoice, organisationIdIn, serviceChoice, serviceIdIn } from '../../lib/contribute/answers.ts';
 import { slugify } from '../../lib/slug.ts';
-import { showFieldError } from './errors.ts';
+import { followSummaryLinks, showFieldError } from './errors.ts';
 
 export interface Reference {
   organisations: Map<string, { name: string; demonstration: boolean }>;
@@ -316,4 +317,26 @@ export function fillForm(form: HTMLFormElement, values: Map<string, string[]>, r
     }
   }
   for (const textarea of form.querySelectorAll('textarea')) textarea.dispatchEvent(new Event('input'));
+}
+
+/**
+ * What the record form and the organisation form both do when their script starts: show the form in
+ * place of the notice that it needs JavaScript (#no-script); set up the controls both have (the
+ * announcer, repeatable rows, character counts) and the error summary's links; check the answers when
+ * the form is sent; and call `stale` on any change, since a result shown no longer matches the answers.
+ */
+export function setUpForm(form: HTMLFormElement, on: { check: () => Promise<void>; stale: () => void }): void {
+  form.hidden = false;
+  const notice = document.getElementById('no-script');
+  if (notice) notice.hidden = true;
+  setUpAnnouncer(form);
+  setUpRows(form);
+  setUpCounts(form);
+  followSummaryLinks();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void on.check();
+  });
+  form.addEventListener('input', on.stale);
+  form.addEventListener('change', on.stale);
 }

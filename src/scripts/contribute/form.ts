@@ -8,7 +8,8 @@
  *      schemas and checks (check.ts);
  *   4. shows any errors GOV.UK's way (errors.ts), or else the preview and the ways to send it: GitHub's
  *      new-file page with the file filled in (or its editor and the text to paste, when editing), a
- *      download, and the collection's issue form (github.ts, record-file.ts).
+ *      download, and the collection's issue form (github.ts, record-file.ts; the warnings, the download
+ *      and the copy as the organisation form has them, result.ts).
  */
 import { readAnswers, formValues, type Answers } from '../../lib/contribute/answers.ts';
 import { checkAnswers, referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
@@ -21,9 +22,10 @@ import { isSlug } from '../../lib/slug.ts';
 import { withBase } from '../../lib/urls.ts';
 import type { CheckContext } from '../../lib/validation/record-checks.ts';
 import type { Licence, Service } from '../../../schemas/reference.ts';
-import { fillForm, organisationFor, readReference, setUpAnnouncer, setUpCounts, setUpFinders, setUpRows, setUpSlug, type Reference } from './controls.ts';
-import { clearErrors, followSummaryLinks, showErrors } from './errors.ts';
+import { fillForm, organisationFor, readReference, setUpFinders, setUpForm, setUpSlug, type Reference } from './controls.ts';
+import { clearErrors, showErrors } from './errors.ts';
 import { renderPreview } from './preview.ts';
+import { setUpFileButtons, showSendingNotes, showWarnings, type OfferedFile } from './result.ts';
 
 interface StoredRecord {
   id: string;
@@ -68,28 +70,17 @@ class ContributionForm {
 
   start(): void {
     const { form } = this;
-    form.hidden = false;
-    const notice = byId('no-script');
-    if (notice) notice.hidden = true;
-    setUpAnnouncer(form);
     setUpSlug(form);
     setUpFinders(form, this.reference);
-    setUpRows(form);
-    setUpCounts(form);
-    followSummaryLinks();
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.check();
+    setUpForm(form, {
+      check: () => this.check(),
+      // Answers changed after the preview: it no longer shows them, so it goes until they are checked again.
+      stale: () => {
+        const result = byId('result');
+        if (result && !result.hidden) result.hidden = true;
+      },
     });
-    // Answers changed after the preview: it no longer shows them, so it goes until they are checked again.
-    const stale = () => {
-      const result = byId('result');
-      if (result && !result.hidden) result.hidden = true;
-    };
-    form.addEventListener('input', stale);
-    form.addEventListener('change', stale);
-    byId('download')?.addEventListener('click', () => this.download());
-    byId('copy')?.addEventListener('click', () => void this.copy());
+    setUpFileButtons(() => this.offeredFile());
     const edit = new URLSearchParams(window.location.search).get('edit');
     if (edit) void this.loadForEdit(edit);
   }
@@ -230,12 +221,7 @@ class ContributionForm {
       bodyHtml: previewMarkdown(answers.body),
     });
 
-    const warningList = byId('warning-list');
-    const warningBox = byId('warnings');
-    if (warningList && warningBox) {
-      warningList.replaceChildren(...warnings.map((warning) => Object.assign(document.createElement('li'), { textContent: warning.message })));
-      warningBox.hidden = warnings.length === 0;
-    }
+    showWarnings(warnings);
 
     const file = recordFile(this.model.collection.name, answers, this.editing ? { extension: this.editing.extension } : {});
     this.file = file;
@@ -247,7 +233,6 @@ class ContributionForm {
     const propose = byId<HTMLAnchorElement>('propose');
     const issue = byId<HTMLAnchorElement>('issue');
     const copy = byId('copy');
-    const tooLong = byId('too-long');
     const notes: string[] = [];
     const editing = this.editing;
     byId('send-new')!.hidden = Boolean(editing);
@@ -271,42 +256,18 @@ class ContributionForm {
       issue.hidden = !fitsGitHub(href);
       if (!fitsGitHub(href)) notes.push('It is also too long to send as an issue in a link: download the file and attach it to an issue instead.');
     }
-    if (tooLong) {
-      tooLong.textContent = notes.join(' ');
-      tooLong.hidden = notes.length === 0;
-    }
-    const copyStatus = byId('copy-status');
-    if (copyStatus) copyStatus.textContent = '';
+    showSendingNotes(notes);
 
     result.hidden = false;
     const heading = byId('result-heading');
     heading?.focus();
   }
 
-  download(): void {
-    if (!this.file) return;
+  /** The file the result shows, for its download and copy buttons. */
+  offeredFile(): OfferedFile | undefined {
+    if (!this.file) return undefined;
     const name = this.file.path.split('/').pop() ?? 'record.md';
-    const url = URL.createObjectURL(new Blob([this.file.text], { type: name.endsWith('.md') ? 'text/markdown' : 'application/yaml' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
-  async copy(): Promise<void> {
-    if (!this.file) return;
-    const status = byId('copy-status');
-    try {
-      await navigator.clipboard.writeText(this.file.text);
-      if (status) status.textContent = 'The new text is copied. Now open the file on GitHub and paste it in place of the old text.';
-    } catch {
-      // No clipboard (an insecure page, or permission refused): select the text so it can be copied by hand.
-      const text = byId('file-text');
-      text?.closest('details')?.setAttribute('open', '');
-      if (text) window.getSelection()?.selectAllChildren(text);
-      if (status) status.textContent = 'Your browser did not let the page copy the text. It is selected under “See the file”: copy it with Ctrl+C (⌘+C on a Mac).';
-    }
+    return { name, text: this.file.text, type: name.endsWith('.md') ? 'text/markdown' : 'application/yaml' };
   }
 }
 

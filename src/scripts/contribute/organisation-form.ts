@@ -7,7 +7,8 @@
  *      checks (organisation-check.ts);
  *   4. shows any errors GOV.UK's way (errors.ts), or else what changes, the file with only those fields
  *      changed (organisation-file.ts), and the ways to send it: copied for GitHub's editor of the file, a
- *      download, and the organisation issue form with the changes filled in (github.ts).
+ *      download, and the organisation issue form with the changes filled in (github.ts; the warnings, the
+ *      download and the copy as the record form has them, result.ts).
  */
 import { formValues, readAnswers, type Answers } from '../../lib/contribute/answers.ts';
 import { referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
@@ -18,8 +19,9 @@ import { formEdit, updateOrganisationFile, type UpdatedOrganisation } from '../.
 import { organisationFormModel } from '../../lib/contribute/organisation-model.ts';
 import type { SiteConfig } from '../../lib/site-config.ts';
 import { withBase } from '../../lib/urls.ts';
-import { fillForm, setUpAnnouncer, setUpCounts, setUpRows, type Reference } from './controls.ts';
-import { clearErrors, followSummaryLinks, showErrors } from './errors.ts';
+import { fillForm, setUpForm, type Reference } from './controls.ts';
+import { clearErrors, showErrors } from './errors.ts';
+import { setUpFileButtons, showSendingNotes, showWarnings, type OfferedFile } from './result.ts';
 
 interface Stored {
   organisation: { path: string; name: string; fields: Record<string, unknown>; text: string };
@@ -56,29 +58,17 @@ class OrganisationForm {
   }
 
   start(): void {
-    const { form } = this;
-    form.hidden = false;
-    const notice = byId('no-script');
-    if (notice) notice.hidden = true;
-    setUpAnnouncer(form);
-    setUpRows(form);
-    setUpCounts(form);
-    followSummaryLinks();
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.check();
+    setUpForm(this.form, {
+      check: () => this.check(),
+      // Answers changed after the result was shown: it no longer shows them, so it goes until they are checked again.
+      stale: () => {
+        for (const id of ['result', 'nothing-changed']) {
+          const element = byId(id);
+          if (element && !element.hidden) element.hidden = true;
+        }
+      },
     });
-    // Answers changed after the result was shown: it no longer shows them, so it goes until they are checked again.
-    const stale = () => {
-      for (const id of ['result', 'nothing-changed']) {
-        const element = byId(id);
-        if (element && !element.hidden) element.hidden = true;
-      }
-    };
-    form.addEventListener('input', stale);
-    form.addEventListener('change', stale);
-    byId('download')?.addEventListener('click', () => this.download());
-    byId('copy')?.addEventListener('click', () => void this.copy());
+    setUpFileButtons(() => this.offeredFile());
     void this.load();
   }
 
@@ -194,12 +184,7 @@ class OrganisationForm {
         }),
       );
     }
-    const warningList = byId('warning-list');
-    const warningBox = byId('warnings');
-    if (warningList && warningBox) {
-      warningList.replaceChildren(...warnings.map((warning) => Object.assign(document.createElement('li'), { textContent: warning.message })));
-      warningBox.hidden = warnings.length === 0;
-    }
+    showWarnings(warnings);
     const text = byId('file-text');
     if (text) text.textContent = updated.text;
 
@@ -213,41 +198,15 @@ class OrganisationForm {
       issue.hidden = !fitsGitHub(href);
       if (!fitsGitHub(href)) notes.push(`Your changes are too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters), so “Send as an issue” is not offered: copy the new text into GitHub’s editor instead, or download the file and attach it to an issue.`);
     }
-    const tooLong = byId('too-long');
-    if (tooLong) {
-      tooLong.textContent = notes.join(' ');
-      tooLong.hidden = notes.length === 0;
-    }
-    const copyStatus = byId('copy-status');
-    if (copyStatus) copyStatus.textContent = '';
+    showSendingNotes(notes);
     byId('result')!.hidden = false;
     byId('result-heading')?.focus();
   }
 
-  download(): void {
-    if (!this.updated || !this.stored) return;
-    const name = this.stored.path.split('/').pop() ?? 'organisation.yaml';
-    const url = URL.createObjectURL(new Blob([this.updated.text], { type: 'application/yaml' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
-  async copy(): Promise<void> {
-    if (!this.updated) return;
-    const status = byId('copy-status');
-    try {
-      await navigator.clipboard.writeText(this.updated.text);
-      if (status) status.textContent = 'The new text is copied. Now open the file on GitHub and paste it in place of the old text.';
-    } catch {
-      // No clipboard (an insecure page, or permission refused): select the text so it can be copied by hand.
-      const text = byId('file-text');
-      text?.closest('details')?.setAttribute('open', '');
-      if (text) window.getSelection()?.selectAllChildren(text);
-      if (status) status.textContent = 'Your browser did not let the page copy the text. It is selected under “See the file”: copy it with Ctrl+C (⌘+C on a Mac).';
-    }
+  /** The file the result shows, for its download and copy buttons. */
+  offeredFile(): OfferedFile | undefined {
+    if (!this.updated || !this.stored) return undefined;
+    return { name: this.stored.path.split('/').pop() ?? 'organisation.yaml', text: this.updated.text, type: 'application/yaml' };
   }
 }
 

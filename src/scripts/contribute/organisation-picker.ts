@@ -3,28 +3,18 @@
  * that opens the chosen body's form page, and ?id=<id> opening it straight away. Without this script the
  * page's A to Z links do the same.
  */
-import { organisationIdIn } from '../../lib/contribute/answers.ts';
 import { withBase } from '../../lib/urls.ts';
+import { organisationFor, readReference } from './controls.ts';
 import { clearErrors, followSummaryLinks, showErrors } from './errors.ts';
 
 function start(form: HTMLFormElement): void {
   const base = form.dataset.base ?? '/';
-  const options = [...form.querySelectorAll<HTMLOptionElement>('#organisations-list option')];
-  const ids = new Set(options.map((option) => option.dataset.id ?? ''));
+  // The organisations, read from the page's <datalist> as the record form reads its own.
+  const reference = readReference(form);
   const formPage = (id: string) => withBase(base, `contribute/organisation/${id}/`);
 
-  /** The id for what was typed: "Name (id)", an id, or a name as listed (any case). */
-  const idFor = (text: string): string | undefined => {
-    const value = text.trim();
-    const inBrackets = organisationIdIn(value);
-    if (inBrackets && ids.has(inBrackets)) return inBrackets;
-    if (ids.has(value.toLowerCase())) return value.toLowerCase();
-    const name = value.toLowerCase();
-    return options.find((option) => option.value.replace(/\s*\([^()]*\)\s*$/, '').toLowerCase() === name)?.dataset.id;
-  };
-
   const asked = new URLSearchParams(window.location.search).get('id');
-  if (asked && ids.has(asked)) {
+  if (asked && reference.organisations.has(asked)) {
     window.location.replace(formPage(asked));
     return;
   }
@@ -38,7 +28,7 @@ function start(form: HTMLFormElement): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    const id = text === '' ? undefined : idFor(text);
+    const id = text === '' ? undefined : organisationFor(reference, text);
     if (id) {
       clearErrors(form);
       window.location.assign(formPage(id));

@@ -1,0 +1,60 @@
+/**
+ * What the tests of the hub's forms in the browser (contribute-form, organisation-form) share: keeping
+ * what went wrong on every page they open, and reading the error summary, its links and the fields' messages.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { PageProblems } from '../helpers/browser.ts';
+import { openPage, problemLines } from './site.ts';
+
+/** Pages opened with their problems kept, so that a file can check at the end that no page had any. */
+export class OpenedPages {
+  readonly #opened: { path: string; problems: PageProblems }[] = [];
+
+  /** Opens a path of the demonstration site, which must answer 200. */
+  async open(context: BrowserContext, path: string): Promise<Page> {
+    const { page, response, problems } = await openPage(context, path);
+    expect(response?.status(), `${path} answered ${response?.status()}`).toBe(200);
+    this.#opened.push({ path, problems });
+    return page;
+  }
+
+  /** Every console error, uncaught exception and failed request on the pages opened, each with its page. */
+  problems(): string[] {
+    return this.#opened.flatMap(({ path, problems }) => problemLines(problems).map((line) => `${path}: ${line}`));
+  }
+}
+
+/** The error summary's links, as [href, text]. */
+export const summaryLinks = (page: Page) => page.locator('.govuk-error-summary__list a').evaluateAll((anchors) => anchors.map((anchor) => [anchor.getAttribute('href'), anchor.textContent]));
+
+/** Expects each summary link's field to be on the page once, with the same message beside it, as GOV.UK shows it ("Error: …"). */
+export async function expectMessagesBesideFields(page: Page, links: (string | null)[][]): Promise<void> {
+  for (const [href, message] of links) {
+    const target = page.locator(href!);
+    await expect(target.count(), `${href} is on the page`).resolves.toBe(1);
+    const group = page.locator('.govuk-form-group--error', { has: target }).last();
+    await expect(group.locator('.govuk-error-message').first().evaluate((element) => element.textContent?.replace(/\s+/g, ' ').trim())).resolves.toBe(`Error: ${message}`);
+  }
+}
+
+/** Expects following each field's link in the error summary to move focus to the field. */
+export async function expectSummaryLinksFocus(page: Page, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    await page.click(`.govuk-error-summary__list a[href="#${id}"]`);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(id);
+  }
+}
+
+/**
+ * Presses "Check" and expects the answers to pass: the result shown, focus moved to its heading, and no
+ * error left on the page or in its title.
+ */
+export async function expectCheckedWithoutErrors(page: Page): Promise<void> {
+  await page.click('#check-answers');
+  await page.locator('#result').waitFor({ state: 'visible' });
+  await expect(page.locator('#error-summary').isVisible()).resolves.toBe(false);
+  await expect(page.locator('.govuk-form-group--error').count()).resolves.toBe(0);
+  await expect(page.title()).resolves.not.toMatch(/^Error/);
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('result-heading');
+}
