@@ -18,7 +18,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Usage } from './lib/cli.ts';
+import { runScript, Usage } from './lib/cli.ts';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { today as todayDate } from '../src/lib/freshness.ts';
 import { harvestCkan } from '../src/lib/harvest/ckan-source.ts';
@@ -146,12 +146,5 @@ export async function main(argv: string[], env: Record<string, string | undefine
 }
 
 if (import.meta.main) {
-  try {
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof Usage || error instanceof HarvestUsageError) {
-      process.stderr.write(`harvest: ${error.message}\n${error instanceof Usage ? `\n${USAGE}\n` : ''}`);
-      process.exitCode = 2;
-    } else throw error;
-  }
+  await runScript({ name: 'harvest', usage: USAGE, main: () => main(process.argv.slice(2)), usageErrors: [HarvestUsageError], failures: [] });
 }
