@@ -24,7 +24,9 @@ async function open(path: string, site?: SiteName): Promise<Page> {
   await context?.close();
   context = await newContext(browser);
   const page = await context.newPage();
-  const response = await page.goto(urlOf(path, site), { waitUntil: path.startsWith('search/') ? 'networkidle' : 'load' });
+  // Search and the forms fetch what they show after the page loads (results; a body's current details),
+  // and lay out their fields again when it comes: wait for that, or the page is checked half drawn.
+  const response = await page.goto(urlOf(path, site), { waitUntil: /^(?:search|contribute)\//.test(path) ? 'networkidle' : 'load' });
   expect(response?.status(), `${urlOf(path, site)} answered with status ${response?.status()}, so there is no page to check`).toBe(200);
   return page;
 }
