@@ -12,6 +12,8 @@ import { NodePackageImporter } from 'sass';
  *   HUB_SITE         the public origin, e.g. https://example.github.io (default http://localhost:4321)
  *   HUB_BASE         the path the hub is served under (default /)
  *   HUB_OUT_DIR      where the built site goes (default ./dist)
+ *   HUB_CACHE_DIR    Astro's cache (default ./node_modules/.astro): builds running at once (the bench
+ *                    beside a test run) each need their own
  */
 const base = process.env.HUB_BASE || '/';
 
@@ -19,6 +21,7 @@ export default defineConfig({
   site: process.env.HUB_SITE || 'http://localhost:4321',
   base: base.endsWith('/') ? base : `${base}/`,
   outDir: process.env.HUB_OUT_DIR || './dist',
+  cacheDir: process.env.HUB_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   // Lossless: keeps the spaces between inline elements in text (Astro 7's 'jsx' default drops them).
   compressHTML: true,

@@ -2,7 +2,7 @@
  * npm run build
  *
  * 1. validates the content (the same check as npm run validate) and stops, publishing nothing, on any error;
- * 2. builds the site with Astro into a staging folder;
+ * 2. builds the site with Astro into a staging folder, and meanwhile
  * 3. indexes it with Pagefind for search (from the validated content: scripts/lib/search-records.ts);
  * 4. checks that every record and organisation has its page, and that every record is exactly once in its
  *    collection's JSON and CSV, its organisation's feed and the search index (src/lib/integrity.ts);
@@ -11,7 +11,7 @@
  *
  * Honours HUB_CONTENT_DIR, HUB_SITE, HUB_BASE and HUB_OUT_DIR (see astro.config.mjs).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,11 +26,14 @@ import { formatText, summaryLine } from '../src/lib/validation/format.ts';
 import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
 import { SearchIndexError, writeSearchIndex } from './lib/pagefind-index.ts';
 import { searchRecords } from './lib/search-records.ts';
+import { handOverContent } from '../src/content/hub-loader.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const contentDir = resolve(process.env.HUB_CONTENT_DIR || join(root, 'content'));
 const outDir = resolve(process.env.HUB_OUT_DIR || join(root, 'dist'));
 const stagingDir = `${outDir}.staging`;
+const searchDir = `${outDir}.search`;
+const validatedFile = `${outDir}.content.json`;
 
 function step(message: string) {
   console.log(`\n▶ ${message}`);
@@ -39,6 +42,8 @@ function step(message: string) {
 function stop(message: string): never {
   console.error(`\n✗ ${message}`);
   rmSync(stagingDir, { recursive: true, force: true });
+  rmSync(searchDir, { recursive: true, force: true });
+  rmSync(validatedFile, { force: true });
   process.exit(1);
 }
 
@@ -53,13 +58,15 @@ function astroEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return env;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
-  const result = spawnSync(process.execPath, [command, ...args], {
-    cwd: root,
-    stdio: 'inherit',
-    env: astroEnvironment(env),
+/** Runs a Node script as a child process, its output shown as it comes; resolves when it succeeded. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [command, ...args], { cwd: root, stdio: 'inherit', env: astroEnvironment(env) });
+    child.on('close', (status, signal) => {
+      if (status !== 0) stop(`${args[0] ?? command} failed (exit ${status ?? signal}). Nothing was published; ${outDir} is unchanged.`);
+      resolveRun();
+    });
   });
-  if (result.status !== 0) stop(`${args[0] ?? command} failed (exit ${result.status ?? result.signal}). Nothing was published; ${outDir} is unchanged.`);
 }
 
 step(`Validating ${contentDir}`);
@@ -76,25 +83,30 @@ if (report.errors.length > 0) {
 }
 console.log(summaryLine(report));
 
-step('Building the site with Astro');
-rmSync(stagingDir, { recursive: true, force: true });
-run(join(root, 'node_modules/astro/bin/astro.mjs'), ['build'], { HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: stagingDir });
-
-step('Indexing for search with Pagefind');
-// From the validated content, not by reading the built pages: see scripts/lib/search-records.ts.
-let indexedPages = 0;
-try {
-  const indexed = await writeSearchIndex({ records: searchRecords(report.content, loadReferenceData()), bundleDir: join(stagingDir, 'pagefind') });
-  const { compaction } = indexed;
-  indexedPages = indexed.pages;
-  console.log(
-    `Indexed ${indexed.pages.toLocaleString('en-GB')} pages into ${indexed.files.toLocaleString('en-GB')} files (${(indexed.bytes / 1024 / 1024).toFixed(1)} MB); ` +
-      (compaction.compacted ? `page list ${Math.round(compaction.metaBytesBefore / 1024)} KB → ${Math.round(compaction.metaBytesAfter / 1024)} KB.` : `page list left as Pagefind wrote it (${compaction.reason}).`),
-  );
-} catch (error) {
+// The search index comes from the validated content, not from the pages (scripts/lib/search-records.ts), so
+// Pagefind (a process of its own) indexes while Astro builds, into a folder beside the staging one, which
+// Astro empties when it starts; the bundle moves into the site once both are done.
+rmSync(searchDir, { recursive: true, force: true });
+const indexing = writeSearchIndex({ records: searchRecords(report.content, loadReferenceData()), bundleDir: searchDir }).catch((error: unknown) => {
   const reason = error instanceof SearchIndexError ? error.message : `Pagefind failed: ${error instanceof Error ? error.message : String(error)}`;
-  stop(`${reason}. Nothing was published; ${outDir} is unchanged.`);
-}
+  return stop(`${reason}. Nothing was published; ${outDir} is unchanged.`);
+});
+
+step('Building the site with Astro, and indexing it for search with Pagefind alongside');
+rmSync(stagingDir, { recursive: true, force: true });
+// Astro's loader takes the content validated above rather than reading and checking every file again.
+handOverContent(validatedFile, report.content);
+await run(join(root, 'node_modules/astro/bin/astro.mjs'), ['build'], { HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: stagingDir, HUB_VALIDATED_CONTENT: validatedFile });
+rmSync(validatedFile, { force: true });
+
+step('Indexing for search with Pagefind (started alongside Astro)');
+const indexed = await indexing;
+renameSync(searchDir, join(stagingDir, 'pagefind'));
+const indexedPages = indexed.pages;
+console.log(
+  `Indexed ${indexed.pages.toLocaleString('en-GB')} pages into ${indexed.files.toLocaleString('en-GB')} files (${(indexed.bytes / 1024 / 1024).toFixed(1)} MB); ` +
+    (indexed.compaction.compacted ? `page list ${Math.round(indexed.compaction.metaBytesBefore / 1024)} KB → ${Math.round(indexed.compaction.metaBytesAfter / 1024)} KB.` : `page list left as Pagefind wrote it (${indexed.compaction.reason}).`),
+);
 
 step('Checking every record and organisation has its page');
 const missing = expectedPages(report.content).filter((page) => !existsSync(join(stagingDir, page)));

@@ -4,9 +4,12 @@
  * there is any error (Astro alone would only log a broken reference and carry on), and stores each
  * record with its Markdown already rendered and sanitised.
  */
+import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { RECORD_COLLECTION_NAMES, type RecordCollectionName } from '../../schemas/collections.ts';
+import type { Licence, Service } from '../../schemas/reference.ts';
+import type { HubContent } from '../lib/content/types.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { loadReferenceData } from '../lib/reference-data.ts';
 import { formatText } from '../lib/validation/format.ts';
@@ -24,6 +27,33 @@ export function contentDir(): string {
 // last to take it clears it, so that the next sync (in astro dev) reads the files afresh.
 let pending: Promise<ValidationReport> | undefined;
 let taken = 0;
+
+/**
+ * The file in which npm run build hands over the content it has just validated (HUB_VALIDATED_CONTENT),
+ * if it did: then src/data/hub-entries.ts reads the content from it, and the loaders leave Astro's store
+ * empty, so that nothing is read, checked or stored twice.
+ */
+export function handedOverContentFile(): string | undefined {
+  return process.env.HUB_VALIDATED_CONTENT || undefined;
+}
+
+/**
+ * What npm run build hands over: the validated content and the reference data it was checked against
+ * (read here, where data/reference/ is found, rather than in Astro's bundled pages, which run from
+ * another folder).
+ */
+export interface HandedOverContent {
+  content: HubContent;
+  services: Service[];
+  licences: Licence[];
+}
+
+/** Writes the file that HUB_VALIDATED_CONTENT will name. */
+export function handOverContent(file: string, content: HubContent): void {
+  const reference = loadReferenceData();
+  const handedOver: HandedOverContent = { content, services: [...reference.services.values()], licences: [...reference.licences.values()] };
+  writeFileSync(file, JSON.stringify(handedOver));
+}
 
 async function sharedReport(): Promise<ValidationReport> {
   pending ??= Promise.resolve().then(() => validateContent({ contentDir: contentDir() }));
@@ -50,7 +80,8 @@ function setEntry(context: LoaderContext, entry: { id: string; data: Record<stri
   });
 }
 
-function filePath(file: string): string {
+/** A content file's path relative to the project, from the validator's (relative to the content folder's parent). */
+export function contentFilePath(file: string): string {
   // Validator paths are relative to the content folder's parent; Astro wants them relative to the project.
   return relative(process.cwd(), resolve(contentDir(), '..', file)).split('\\').join('/');
 }
@@ -59,6 +90,10 @@ export function hubLoader(collection: HubCollection): Loader {
   return {
     name: `council-commons-${collection}`,
     load: async (context) => {
+      if (handedOverContentFile()) {
+        context.store.clear();
+        return;
+      }
       const report = await sharedReport();
       if (report.errors.length > 0) {
         throw new Error(`The content has errors, so the hub cannot be built.\n\n${formatText({ ...report, warnings: [] })}`);
@@ -70,7 +105,7 @@ export function hubLoader(collection: HubCollection): Loader {
         setEntry(context, entry);
       };
       if (collection === 'organisations') {
-        for (const organisation of content.organisations) add({ id: organisation.id, data: organisation.data, filePath: filePath(organisation.file) });
+        for (const organisation of content.organisations) add({ id: organisation.id, data: organisation.data, filePath: contentFilePath(organisation.file) });
       } else if (collection === 'themes') {
         for (const { id, ...theme } of content.themes) add({ id, data: theme });
       } else if (collection === 'services') {
@@ -84,7 +119,7 @@ export function hubLoader(collection: HubCollection): Loader {
             id: `${record.organisation}/${record.slug}`,
             data: record.data,
             ...(record.body !== undefined ? { body: record.body } : {}),
-            filePath: filePath(record.file),
+            filePath: contentFilePath(record.file),
           });
         }
       }

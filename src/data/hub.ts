@@ -2,7 +2,6 @@
  * Everything the pages need, loaded from Astro's content layer once per build and indexed with the
  * pure functions in src/lib. Pages read from here and stay thin.
  */
-import { getCollection } from 'astro:content';
 import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../schemas/collections.ts';
 import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
@@ -18,6 +17,7 @@ import { findOverlaps, type OverlapResult } from '../lib/overlaps/index.ts';
 import { buildRelations, type Relations } from '../lib/relations.ts';
 import { buildReuse, type ReuseGraph } from '../lib/reuse.ts';
 import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
+import { hubSources } from './hub-entries.ts';
 
 interface HubRecordOf<C extends RecordCollectionName> {
   collection: C;
@@ -89,36 +89,25 @@ function themesOf(record: HubRecord): string[] {
 }
 
 async function load(): Promise<Hub> {
-  const organisationEntries = await getCollection('organisations');
+  const sources = await hubSources();
   const organisations = new Map(
-    organisationEntries.map((entry) => [
-      entry.id,
-      { id: entry.id, data: entry.data, filePath: entry.filePath ?? '', demonstration: entry.data.demonstration === true },
-    ]),
+    sources.organisations.map((entry) => [entry.id, { id: entry.id, data: entry.data, filePath: entry.filePath, demonstration: entry.data.demonstration === true }]),
   );
-  const records: HubRecord[] = [];
-  for (const { name } of RECORD_COLLECTIONS) {
-    for (const entry of await getCollection(name)) {
-      const [organisation, slug] = entry.id.split('/');
-      records.push({
-        collection: name,
-        organisation,
-        slug,
-        id: `${name}/${entry.id}`,
-        data: entry.data,
-        html: entry.rendered?.html ?? '',
-        body: entry.body ?? '',
-        filePath: entry.filePath ?? '',
-      } as HubRecord);
-    }
-  }
+  const records: HubRecord[] = sources.records.map((entry) => {
+    const [organisation, slug] = entry.id.split('/');
+    return { collection: entry.collection, organisation, slug, id: `${entry.collection}/${entry.id}`, data: entry.data, html: entry.html, body: entry.body, filePath: entry.filePath } as HubRecord;
+  });
   const byTitle = sortByTitle(records.map((record) => ({ id: record.id, title: record.data.title, record }))).map(({ record }) => record);
   const recordsByOrganisation = new Map<string, HubRecord[]>();
-  for (const record of byTitle) recordsByOrganisation.set(record.organisation, [...(recordsByOrganisation.get(record.organisation) ?? []), record]);
+  for (const record of byTitle) {
+    const own = recordsByOrganisation.get(record.organisation);
+    if (own) own.push(record);
+    else recordsByOrganisation.set(record.organisation, [record]);
+  }
 
-  const services = new Map((await getCollection('services')).map((entry) => [entry.data.id, entry.data]));
-  const themes = new Map((await getCollection('themes')).map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
-  const licences = new Map((await getCollection('licences')).map((entry) => [entry.id, entry.data]));
+  const services = new Map(sources.services.map((service) => [service.id, service]));
+  const themes = new Map(sources.themes.map((theme) => [theme.id, theme]));
+  const licences = new Map(sources.licences.map((licence) => [licence.id, licence]));
   const serviceLabel = (id: number) => services.get(id)?.label ?? `LGSL ${id}`;
 
   const listed = new Map<RecordCollectionName, ListedRecord[]>(RECORD_COLLECTIONS.map(({ name }) => [name, []]));
@@ -206,7 +195,7 @@ async function load(): Promise<Hub> {
     relations: buildRelations(byTitle),
     reuse: buildReuse({
       components: ofCollection('components'),
-      organisations: organisationEntries.map((entry) => ({ id: entry.id, uses: entry.data.uses })),
+      organisations: [...organisations.values()].map((organisation) => ({ id: organisation.id, uses: organisation.data.uses })),
       roadmap,
       principles: ofCollection('principles'),
     }),
