@@ -10,6 +10,19 @@ import { ROADMAP_STATUSES } from '../../schemas/roadmap.ts';
 /** Records per list page: enough to scan, few enough for a phone. */
 export const PAGE_SIZE = 25;
 
+/**
+ * Records per page of a list narrowed by a filter, where each record is one line (title, whose, status)
+ * without its summary. Every record is in five or more filtered lists (its status, type of organisation,
+ * nation, each service and each theme): at 25 a page with summaries, those lists were a third of the site's
+ * bytes and would alone pass GitHub Pages' 1 GB at 50,000 records. The unfiltered list keeps the summaries.
+ */
+export const FILTERED_PAGE_SIZE = 100;
+
+/** How many records a page of a list holds: fewer, with summaries, when it is not narrowed by a filter. */
+export function pageSize(filtered: boolean): number {
+  return filtered ? FILTERED_PAGE_SIZE : PAGE_SIZE;
+}
+
 export const FILTER_NAMES = ['status', 'type', 'nation', 'service', 'theme'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 

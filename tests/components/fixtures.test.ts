@@ -5,7 +5,8 @@
  * Astro's Container API and compared after normalising whitespace and attribute order (normalise.ts).
  *
  * A fixture is skipped only with its reason in SKIPPED. The footer's expected HTML first loses the
- * crown and the "© Crown copyright" item, which the hub's Footer never renders (reserved for GOV.UK).
+ * crown and the "© Crown copyright" item, which the hub's Footer never renders (reserved for GOV.UK), and
+ * the licence's logo.
  */
 import { readFileSync } from 'node:fs';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
@@ -89,7 +90,9 @@ const EXPECTED: Record<string, (html: string) => string> = {
           // The crown (an <svg> with the Tudor crown) and the Crown copyright item with the Royal Arms.
           hasClass(element, 'govuk-footer__crown') ||
           (hasClass(element, 'govuk-footer__meta-item') &&
-            element.children.some((child) => child.type === 'element' && hasClass(child, 'govuk-footer__copyright-logo'))),
+            element.children.some((child) => child.type === 'element' && hasClass(child, 'govuk-footer__copyright-logo'))) ||
+          // The licence's logo: decorative, and 1 KB on every page (Footer.astro).
+          hasClass(element, 'govuk-footer__licence-logo'),
       ),
     ),
 };

@@ -64,8 +64,8 @@ describe('/api/v1/<collection>.json', () => {
       else expect(record).not.toHaveProperty('organisation');
       if (item.markdown) {
         expect(record.body_markdown.trim(), `${record.id} has its Markdown`).not.toBe('');
-        expect(record.body_html, `${record.id} has its HTML`).toMatch(/^\s*</);
-        expect(record.body_html).not.toMatch(/<script/i);
+        // The HTML is on the page only: it doubled every body in the API.
+        expect(record, record.id).not.toHaveProperty('body_html');
       }
     }
   });

@@ -82,10 +82,11 @@ describe('any text survives writing and reading', () => {
 });
 
 describe('csvColumns', () => {
-  it('puts id, organisation and url first, then the schema’s fields in order, then licence, last_updated and the body', () => {
+  it('puts id, organisation and url first, then the schema’s fields in order, then licence and last_updated, and not the body', () => {
     const columns = csvColumns(openCollection('roadmap'));
     expect(columns.slice(0, 6)).toEqual(['id', 'organisation', 'url', 'title', 'summary', 'title_cy']);
-    expect(columns.slice(-3)).toEqual(['licence', 'last_updated', 'body_markdown']);
+    expect(columns.slice(-2)).toEqual(['licence', 'last_updated']);
+    expect(columns).not.toContain('body_markdown');
     expect(columns.filter((column) => column === 'licence')).toHaveLength(1);
   });
 
@@ -109,7 +110,7 @@ describe('collectionCsv', () => {
     const csv = collectionCsv(
       openCollection('lessons'),
       [
-        { id: 'lessons/b/two', organisation: 'b', data: { title: '=cmd|/C calc', summary: 'Commas, "quotes"\nand lines', themes: ['a', 'b'], links: [{ title: 'L', url: 'https://l.example/' }] }, body: '- a list item\n- another' },
+        { id: 'lessons/b/two', organisation: 'b', data: { title: '=cmd|/C calc', summary: 'Commas, "quotes"\nand lines', themes: ['a', 'b'], summary_cy: '- a list item', links: [{ title: 'L', url: 'https://l.example/' }] }, body: '- a list item\n- another' },
         { id: 'lessons/a/one', organisation: 'a', data: { title: 'Gwersi', summary: 'Dysgu', licence: 'CC-BY-4.0' }, body: 'Text', lastUpdated: '2026-01-02T00:00:00Z' },
       ],
       context,
@@ -117,14 +118,14 @@ describe('collectionCsv', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parseCsvObjects(csv);
     expect(rows.map((row) => row.id)).toEqual(['lessons/a/one', 'lessons/b/two']);
-    expect(rows[0]).toMatchObject({ organisation: 'a', url: 'https://hub.example/base/lessons/a/one/', licence: 'CC-BY-4.0', last_updated: '2026-01-02T00:00:00Z', body_markdown: 'Text', outcome: '' });
+    expect(rows[0]).toMatchObject({ organisation: 'a', url: 'https://hub.example/base/lessons/a/one/', licence: 'CC-BY-4.0', last_updated: '2026-01-02T00:00:00Z', outcome: '' });
     expect(rows[1]).toMatchObject({
       title: "'=cmd|/C calc",
       summary: 'Commas, "quotes"\nand lines',
       themes: 'a;b',
       links: '[{"title":"L","url":"https://l.example/"}]',
       licence: 'OGL-UK-3.0',
-      body_markdown: "'- a list item\n- another",
+      summary_cy: "'- a list item",
     });
     expect(Object.keys(rows[0])).toEqual(csvColumns(openCollection('lessons')));
   });

@@ -32,7 +32,6 @@ describe('recordJson', () => {
       licence: 'OGL-UK-3.0',
       last_updated: '2026-11-01T10:00:00+00:00',
       body_markdown: '## Why\n\nBecause.',
-      body_html: '<h2>Why</h2><p>Because.</p>',
     });
     // Schema order, not the order the fields came in: title before status.
     expect(Object.keys(json).slice(0, 6)).toEqual(['id', 'organisation', 'url', 'title', 'summary', 'status']);
@@ -44,7 +43,8 @@ describe('recordJson', () => {
       { id: 'components/ashdown/finder', organisation: 'ashdown', data: { title: 'Finder', summary: 'Finds.', kind: 'code', licence: 'MIT', url: 'https://finder.example/' } },
       context,
     );
-    expect(json).toMatchObject({ url: 'https://hub.example/base/components/ashdown/finder/', website: 'https://finder.example/', licence: 'MIT', body_markdown: '', body_html: '' });
+    expect(json).toMatchObject({ url: 'https://hub.example/base/components/ashdown/finder/', website: 'https://finder.example/', licence: 'MIT', body_markdown: '' });
+    expect(json).not.toHaveProperty('body_html');
   });
 
   it('gives YAML-only collections (datasets) no body fields, and organisations no organisation field', () => {

@@ -9,9 +9,11 @@
  * the collection's schema in schema order, with the content files' snake_case names (a component's own
  * `url`, its website, is the column `website`: see RENAMED_FIELDS in context.ts); `licence` (filled
  * with the default, OGL-UK-3.0, when a record names none; a column of its own after the fields for
- * organisations, whose schema has none); `last_updated` (when the file last changed in git, if known);
- * and `body_markdown` last for collections whose records may have a Markdown body. A column is there even
- * when no record fills it, so every file of a collection has the same header.
+ * organisations, whose schema has none); and `last_updated` (when the file last changed in git, if
+ * known). A column is there even when no record fills it, so every file of a collection has the same
+ * header. Not the Markdown body: a page of text is no use in a spreadsheet cell (Excel cuts cells at
+ * 32,767 characters), and it made the CSV files the size of the JSON ones, 80 MB at 50,000 records. The
+ * JSON has it, as body_markdown.
  *
  * Values:
  * - text, numbers and dates as written; true and false for yes/no fields; an empty cell when unset;
@@ -86,7 +88,6 @@ export function csvColumns(collection: OpenCollection): string[] {
     ...collection.fields.map((field) => field.name),
     ...(collection.fields.some((field) => field.key === 'licence') ? [] : ['licence']),
     'last_updated',
-    ...(collection.markdown ? ['body_markdown'] : []),
   ];
 }
 
@@ -101,7 +102,6 @@ export function collectionCsv(collection: OpenCollection, records: readonly Open
       licence: licenceOf(record, context).id,
       last_updated: record.lastUpdated,
       ...(collection.owned ? { organisation: record.organisation ?? record.id.split('/')[1] } : {}),
-      ...(collection.markdown ? { body_markdown: record.body ?? '' } : {}),
     };
     rows.push(csvRow(columns.map((column) => cells[column])));
   }

@@ -3,14 +3,15 @@
  *
  *   {"collection": "roadmap", "count": 2, "licence": {id, name, url}, "licences": {<id>: {name, url}},
  *    "generated": "2026-11-27T…Z", "records": [{id, organisation, url, …fields, licence, last_updated,
- *    body_markdown, body_html}, …]}
+ *    body_markdown}, …]}
  *
  * Each record has its id, its organisation's id, the absolute address of its page, then every field as
  * written in its file, in schema order and with the file's snake_case names (but for a component's own
  * `url`, its website, which is `website` here: `url` is always the page); `licence` is the record's
  * own licence or else the default (an SPDX id, named in the document's `licences`); `last_updated` is when
- * its file last changed in git, when known; Markdown records add the body as written and as the sanitised
- * HTML the page shows. Records are sorted by id. The JSON is compact (no indentation): at 25,000 records
+ * its file last changed in git, when known; Markdown records add the body as written. Not the HTML as well:
+ * it doubled each body, and at 50,000 records the API alone would have been a quarter of GitHub Pages' 1 GB
+ * (the record's page shows the HTML). Records are sorted by id. The JSON is compact (no indentation): at 25,000 records
  * the file stays a third smaller.
  */
 import { byId, licenceOf, pagePath, type LicenceInfo, type OpenCollection, type OpenDataContext, type OpenRecord } from './context.ts';
@@ -26,10 +27,7 @@ export function recordJson(collection: OpenCollection, record: OpenRecord, conte
   for (const { key, name } of collection.fields) if (record.data[key] !== undefined) json[name] = record.data[key];
   json.licence = licenceOf(record, context).id;
   if (record.lastUpdated) json.last_updated = record.lastUpdated;
-  if (collection.markdown) {
-    json.body_markdown = record.body ?? '';
-    json.body_html = record.html ?? '';
-  }
+  if (collection.markdown) json.body_markdown = record.body ?? '';
   return json;
 }
 
