@@ -24,6 +24,7 @@ export const RULES = {
   'artifact-outside-workspace': 'a workflow_run workflow downloads artifacts into ${{ runner.temp }}, outside the code',
   'secrets-on-pull-request': 'a workflow that runs on pull_request uses no secrets',
   'pages-concurrency': 'a workflow that deploys to Pages is in the `pages` concurrency group and never cancels a deployment',
+  'cache-in-privileged-job': 'a job that can write, or runs on workflow_run, restores no cache (setup-node with `package-manager-cache: false`, no actions/cache)',
   timeout: 'every job has timeout-minutes, within its budget',
   'script-exists': 'every `node scripts/…` a workflow runs exists',
   'npm-script-exists': 'every `npm run …` a workflow runs is a script in package.json',
@@ -60,11 +61,16 @@ export const POLICY: Policy = {
     // Runs the pull request's code: read the repository, nothing else. 15 minutes is the CI budget.
     check: { permissions: { contents: 'read' }, maxTimeout: 15 },
   },
+  check: {
+    // Runs the pull request's code to validate it and write the report: read the repository, nothing
+    // else. It exists to be fast: 10 minutes means something is stuck.
+    check: { permissions: { contents: 'read' }, maxTimeout: 10 },
+  },
   'pr-comment': {
     comment: {
       permissions: {
         contents: 'read', // check out the default branch
-        actions: 'read', // download the artifact of the ci run that triggered it
+        actions: 'read', // download the artifact of the check run that triggered it
         'pull-requests': 'write', // comment on the pull request (the issues API accepts this for a PR)
       },
     },
@@ -266,6 +272,22 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
       } else if (!sameMap(granted, allowed.permissions)) {
         breach('least-privilege', jobWhere, `Job ${jobId} of workflow "${name}" asks for ${listPermissions(granted)}; the allow-list gives it ${listPermissions(allowed.permissions)}.`);
       }
+    }
+
+    // Caches: one written by a less trusted run (a pull request's, say) must never reach a job holding a
+    // write token or running beside another run's artifact.
+    const canWrite = job.permissions === 'write-all' || Object.values(permissionMap(job.permissions) ?? {}).includes('write');
+    if (canWrite || privileged) {
+      (Array.isArray(job.steps) ? job.steps : []).forEach((step, index) => {
+        if (!isObject(step) || typeof step.uses !== 'string') return;
+        const inputs = isObject(step.with) ? step.with : {};
+        const why = canWrite ? 'it holds a write token' : 'it runs on workflow_run, beside another run\'s artifact';
+        if (action(step.uses).startsWith('actions/cache')) {
+          breach('cache-in-privileged-job', `${jobWhere}.steps[${index}]`, `Job ${jobId} restores a cache, and ${why}: install from the lock file instead (npm ci).`);
+        } else if (action(step.uses) === 'actions/setup-node' && (inputs.cache !== undefined || (inputs['package-manager-cache'] !== false && inputs['package-manager-cache'] !== 'false'))) {
+          breach('cache-in-privileged-job', `${jobWhere}.steps[${index}]`, `Job ${jobId}'s setup-node may restore npm's cache, and ${why}: remove \`cache:\` and set \`package-manager-cache: false\`.`);
+        }
+      });
     }
 
     // Timeout (a job that calls a reusable workflow cannot set one: the called jobs do).

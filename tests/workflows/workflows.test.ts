@@ -1,7 +1,8 @@
 /**
  * The GitHub workflows, checked as data: every security rule in rules.ts on every workflow (and each rule
  * proven to fire on a broken fixture in tests/fixtures/workflows/), then what each workflow must do:
- * ci validates, tests, builds and leaves a report; pr-comment comments without running pull-request code;
+ * check validates and leaves a report, fast; ci tests and builds beside it; pr-comment comments, when
+ * check completes, without running pull-request code;
  * deploy publishes only a tested build, one at a time; freshness reports weekly. Also Dependabot, the
  * pull-request template and the issue templates.
  */
@@ -67,8 +68,8 @@ function show(violation: Violation): string {
 const EXISTENCE_RULES: Rule[] = ['script-exists', 'npm-script-exists'];
 
 describe('every workflow in .github/workflows', () => {
-  it('includes ci, pr-comment, deploy and freshness, and every workflow has an entry in the permissions allow-list', () => {
-    expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'pr-comment.yml', 'deploy.yml', 'freshness.yml']));
+  it('includes check, ci, pr-comment, deploy and freshness, and every workflow has an entry in the permissions allow-list', () => {
+    expect(workflowFiles).toEqual(expect.arrayContaining(['check.yml', 'ci.yml', 'pr-comment.yml', 'deploy.yml', 'freshness.yml']));
     for (const file of workflowFiles) expect(Object.keys(POLICY), `${file}: add its jobs to POLICY in tests/workflows/rules.ts`).toContain(workflow(file).name);
   });
 
@@ -115,6 +116,75 @@ describe('each rule fires on its broken fixture (tests/fixtures/workflows)', () 
   });
 });
 
+describe('check.yml', () => {
+  const check = workflow('check.yml');
+  const all = steps('check.yml', 'check');
+  const cache = () => stepUsing(all, 'actions/cache');
+
+  it('runs on every pull request, and on pushes to main (which leave the installed packages for pull requests)', () => {
+    expect(check.name).toBe('check');
+    expect(check.jobs.check.name).toBe('Check the content');
+    expect(triggers(check).sort()).toEqual(['pull_request', 'push']);
+    expect(check.on.push.branches).toEqual(['main']);
+    expect(check.concurrency['cancel-in-progress']).toBe("${{ github.event_name == 'pull_request' }}");
+  });
+
+  it('checks out GitHub’s merge of the pull request with its two parents, and no more history', () => {
+    expect(stepUsing(all, 'actions/checkout').with).toEqual({ 'persist-credentials': false, 'fetch-depth': 2 });
+  });
+
+  it('restores node_modules cached for this exact lock file, Node version and install, and installs only on a miss, without the dev and optional packages', () => {
+    expect(stepUsing(all, 'actions/setup-node').with).toEqual({ 'node-version-file': '.nvmrc', 'package-manager-cache': false });
+    expect(cache().id).toBe('packages');
+    expect(cache().with?.path).toBe('node_modules');
+    const key = String(cache().with?.key);
+    expect(key).toContain("hashFiles('.nvmrc', 'package.json', 'package-lock.json')");
+    expect(key).toContain('${{ runner.os }}');
+    expect(key).toContain('omit-dev-optional');
+    // An exact match or nothing: node_modules made from another lock file is never used.
+    expect(cache().with).not.toHaveProperty('restore-keys');
+    const install = all[indexOfRun(all, /^npm ci\b/)] as Step & { id?: string };
+    expect(install.run?.trim()).toBe('npm ci --omit=dev --omit=optional --no-audit --no-fund');
+    expect(install.if).toBe("${{ steps.packages.outputs.cache-hit != 'true' }}");
+    expect(all.indexOf(cache())).toBeLessThan(all.indexOf(install));
+  });
+
+  it('validates with annotations, then reports, then keeps the report, and runs no tests and no build', () => {
+    const order = [/^npm ci\b/, /^npm run validate -- --format github$/, /node scripts\/pr-report\.ts /].map((pattern) => indexOfRun(all, pattern));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(all.some((step) => /npm test|npm run build|astro/.test(step.run ?? ''))).toBe(false);
+    const upload = stepUsing(all, 'actions/upload-artifact');
+    expect(all.indexOf(upload)).toBeGreaterThan(order[2]);
+  });
+
+  it('leaves the full list of problems to scripts/validate.ts, which writes it to the job summary itself', () => {
+    expect(readFileSync(join(ROOT, 'scripts/validate.ts'), 'utf8')).toContain('GITHUB_STEP_SUMMARY');
+    expect(all[indexOfRun(all, /npm run validate/)]?.run).not.toContain('GITHUB_STEP_SUMMARY');
+  });
+
+  it('writes the pull-request report from the merge, even when validation failed, with every event value passed through env', () => {
+    const report = all[indexOfRun(all, /node scripts\/pr-report\.ts /)] as Step;
+    expect(report.if).toMatch(/!cancelled\(\)|always\(\)/);
+    expect(report.if).toContain("github.event_name == 'pull_request'");
+    // Installed, whether from the cache or by npm ci.
+    expect(report.if).toContain("steps.packages.outputs.cache-hit == 'true' || steps.install.outcome == 'success'");
+    expect(report.env).toEqual({
+      HEAD_SHA: '${{ github.event.pull_request.head.sha }}',
+      PR_NUMBER: '${{ github.event.pull_request.number }}',
+      PR_AUTHOR: '${{ github.event.pull_request.user.login }}',
+    });
+    expect(report.run).toContain('node scripts/pr-report.ts --merge HEAD --head "$HEAD_SHA" --pr "$PR_NUMBER" --author "$PR_AUTHOR" --out report');
+    expect(report.run).toMatch(/cat report\/summary\.md >> "\$GITHUB_STEP_SUMMARY"/);
+  });
+
+  it('keeps the report as the pr-report artifact whenever it was written', () => {
+    const uploads = all.filter((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    expect(uploads.map((step) => [step.with?.name, step.with?.path])).toEqual([['pr-report', 'report/']]);
+    expect(uploads[0]?.if).toMatch(/!cancelled\(\)|always\(\)/);
+    expect(uploads[0]?.if).toContain("steps.report.outcome == 'success'");
+  });
+});
+
 describe('ci.yml', () => {
   const ci = workflow('ci.yml');
   const all = steps('ci.yml', 'check');
@@ -124,46 +194,31 @@ describe('ci.yml', () => {
     expect(ci.on.push.branches).toEqual(['main']);
   });
 
+  it('keeps the job name that branch protection requires, and CONTRIBUTING.md names both required checks', () => {
+    // Renaming a required check leaves every pull request waiting for a check that never comes.
+    expect(ci.jobs.check.name).toBe('Validate, test and build');
+    const contributing = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8').replace(/\s+/g, ' ');
+    for (const name of [ci.jobs.check.name, workflow('check.yml').jobs.check.name]) expect(contributing).toContain(`"${name}"`);
+  });
+
   it('checks out the full history and sets up the Node of .nvmrc with the npm cache', () => {
     expect(stepUsing(all, 'actions/checkout').with).toMatchObject({ 'persist-credentials': false, 'fetch-depth': 0 });
     expect(stepUsing(all, 'actions/setup-node').with).toMatchObject({ 'node-version-file': '.nvmrc', cache: 'npm' });
   });
 
-  it('installs, validates with annotations, reports, tests and builds, in that order', () => {
-    const order = [/^npm ci\b/, /^npm run validate -- --format github$/, /node scripts\/pr-report\.ts /, /^npm test$/, /^npm run build$/].map((pattern) => indexOfRun(all, pattern));
+  it('installs, validates (to stop before the tests), tests and builds, in that order, and leaves the report to check.yml', () => {
+    const order = [/^npm ci --no-audit --no-fund$/, /^npm run validate$/, /^npm test$/, /^npm run build$/].map((pattern) => indexOfRun(all, pattern));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const test = all[indexOfRun(all, /^npm test$/)];
     expect(test?.env?.CHROMIUM_PATH).toBe('/usr/bin/google-chrome');
+    expect(all.some((step) => /pr-report/.test(step.run ?? ''))).toBe(false);
   });
 
-  it('leaves the full list of problems to scripts/validate.ts, which writes it to the job summary itself', () => {
-    expect(readFileSync(join(ROOT, 'scripts/validate.ts'), 'utf8')).toContain('GITHUB_STEP_SUMMARY');
-    expect(all[indexOfRun(all, /npm run validate/)]?.run).not.toContain('GITHUB_STEP_SUMMARY');
-  });
-
-  it('writes the pull-request report even when validation failed, with every event value passed through env', () => {
-    const report = all[indexOfRun(all, /node scripts\/pr-report\.ts /)] as Step;
-    expect(report.if).toMatch(/!cancelled\(\)|always\(\)/);
-    expect(report.if).toContain("github.event_name == 'pull_request'");
-    expect(report.env).toEqual({
-      BASE_SHA: '${{ github.event.pull_request.base.sha }}',
-      HEAD_SHA: '${{ github.event.pull_request.head.sha }}',
-      PR_NUMBER: '${{ github.event.pull_request.number }}',
-      PR_AUTHOR: '${{ github.event.pull_request.user.login }}',
-    });
-    expect(report.run).toContain('node scripts/pr-report.ts --base "$BASE_SHA" --head "$HEAD_SHA" --pr "$PR_NUMBER" --author "$PR_AUTHOR" --out report');
-    expect(report.run).toMatch(/cat report\/summary\.md >> "\$GITHUB_STEP_SUMMARY"/);
-  });
-
-  it('keeps the report as the pr-report artifact, and the built site as the site artifact', () => {
+  it('keeps the built site as the site artifact on a pull request', () => {
     const uploads = all.filter((step) => step.uses?.startsWith('actions/upload-artifact@'));
-    expect(uploads.map((step) => [step.with?.name, step.with?.path])).toEqual([
-      ['pr-report', 'report/'],
-      ['site', 'dist/'],
-    ]);
-    expect(uploads[0]?.if).toMatch(/!cancelled\(\)|always\(\)/);
-    expect(uploads[1]?.if).toContain("github.event_name == 'pull_request'");
-    expect(all.indexOf(uploads[1] as Step)).toBeGreaterThan(indexOfRun(all, /^npm run build$/));
+    expect(uploads.map((step) => [step.with?.name, step.with?.path])).toEqual([['site', 'dist/']]);
+    expect(uploads[0]?.if).toContain("github.event_name == 'pull_request'");
+    expect(all.indexOf(uploads[0] as Step)).toBeGreaterThan(indexOfRun(all, /^npm run build$/));
   });
 });
 
@@ -171,9 +226,9 @@ describe('pr-comment.yml', () => {
   const prComment = workflow('pr-comment.yml');
   const all = steps('pr-comment.yml', 'comment');
 
-  it('runs when the ci workflow completes, for pull requests only', () => {
+  it('runs when the check workflow completes (not ci, which waits for the tests), for pull requests only', () => {
     expect(triggers(prComment)).toEqual(['workflow_run']);
-    expect(prComment.on.workflow_run).toEqual({ workflows: [workflow('ci.yml').name], types: ['completed'] });
+    expect(prComment.on.workflow_run).toEqual({ workflows: [workflow('check.yml').name], types: ['completed'] });
     expect(prComment.jobs.comment.if).toContain("github.event.workflow_run.event == 'pull_request'");
   });
 

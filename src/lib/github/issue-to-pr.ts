@@ -24,7 +24,7 @@
  *     `pull-request-opened` label. When the issue is edited later, the file on that branch is updated (or
  *     moved, if the file name changed) and the same pull request is kept: never a second one.
  *
- * A pull request opened or updated with the workflow's GITHUB_TOKEN does not start the ci workflow by
+ * A pull request opened or updated with the workflow's GITHUB_TOKEN does not start the check and ci workflows by
  * itself (GitHub's rule against workflows triggering workflows). On github.com its runs wait for a
  * maintainer's "Approve workflows to run"; elsewhere a maintainer closes and reopens the pull request.
  * The pull request and the comment say so (PULL_REQUEST_CHECKS_NOTE).
@@ -78,7 +78,7 @@ const MAX_LISTED = 40;
 const MAX_COMMENT = 60_000;
 
 export const PULL_REQUEST_CHECKS_NOTE =
-  'GitHub does not start the hub’s checks (the ci workflow) by itself on a pull request that a workflow opened or updated. ' +
+  'GitHub does not start the hub’s checks (the check and ci workflows) by itself on a pull request that a workflow opened or updated. ' +
   'A maintainer starts them with **Approve workflows to run** in the pull request’s merge box; where GitHub does not offer that button, ' +
   'close the pull request and reopen it. Do it again after each update from the issue.';
 

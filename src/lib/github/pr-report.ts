@@ -17,15 +17,24 @@ import { today as todayDate } from '../freshness.ts';
 import { findOverlaps } from '../overlaps/index.ts';
 import { loadReferenceData } from '../reference-data.ts';
 import { validateContent } from '../validation/validate.ts';
-import { changedContentFiles, fileAt, findRepository, mergeBase, resolveCommit, type ChangedFile, type Repository } from './git.ts';
+import { changedContentFiles, fileAt, findRepository, GitError, mergeBase, resolveCommit, type ChangedFile, type Repository } from './git.ts';
 import { clean } from './markdown.ts';
 import { authorStatus, decodeContent, mentionsOf, organisationFacts, type OrganisationFacts } from './ownership.ts';
 import { LIMITS, pagePath, REPORT_VERSION, type FileStatus, type Ownership, type OwnershipFlagKind, type PrReport, type RecordEntry, type ReportProblem, type Similar } from './report.ts';
 
 export interface ReportOptions {
   contentDir: string;
-  base: string;
+  /** The commit the pull request would merge into; with `merge`, optional (it is the merge's first parent). */
+  base?: string;
   head: string;
+  /**
+   * GitHub's test merge of the pull request into its base (what actions/checkout checks out on
+   * pull_request): its first parent is the base as it is now, its second the pull request's head. With
+   * it, the report compares the base with the merge (what merging would change) instead of the head with
+   * where the branch began, so it needs only these three commits (fetch-depth: 2), not the history back
+   * to the branch point.
+   */
+  merge?: string;
   pr: number;
   author: string | null;
   /** YYYY-MM-DD, for review dates and overlaps' time spans; defaults to today. */
@@ -88,19 +97,18 @@ function readWorkingFile(top: string, file: string): string | undefined {
 class Builder {
   readonly repository: Repository;
   readonly base: string;
-  readonly head: string;
-  readonly mergeBase: string;
+  /** Where the pull request's changes are measured from: where its branch began, or with a merge, the base. */
+  readonly before: string;
   readonly content: HubContent;
   readonly recordsById: Map<string, ContentRecord>;
   readonly organisationsNow: Map<string, HubContent['organisations'][number]>;
   private readonly baseFacts = new Map<string, OrganisationFacts | undefined>();
-  private readonly mergeBaseFacts = new Map<string, OrganisationFacts | undefined>();
+  private readonly beforeFacts = new Map<string, OrganisationFacts | undefined>();
 
-  constructor(repository: Repository, base: string, head: string, content: HubContent) {
+  constructor(repository: Repository, base: string, before: string, content: HubContent) {
     this.repository = repository;
     this.base = base;
-    this.head = head;
-    this.mergeBase = mergeBase(repository, base, head);
+    this.before = before;
     this.content = content;
     this.recordsById = new Map(content.records.map((record) => [record.id, record]));
     this.organisationsNow = new Map(content.organisations.map((organisation) => [organisation.id, organisation]));
@@ -116,10 +124,10 @@ class Builder {
     return this.baseFacts.get(id);
   }
 
-  /** An organisation where the pull request branched: what its changes are measured from. */
-  atMergeBase(id: string): OrganisationFacts | undefined {
-    if (!this.mergeBaseFacts.has(id)) this.mergeBaseFacts.set(id, this.factsAt(this.mergeBase, id));
-    return this.mergeBaseFacts.get(id);
+  /** An organisation before the pull request (where it branched, or the base it merges into): what its changes are measured from. */
+  atBefore(id: string): OrganisationFacts | undefined {
+    if (!this.beforeFacts.has(id)) this.beforeFacts.set(id, this.factsAt(this.before, id));
+    return this.beforeFacts.get(id);
   }
 
   private factsAt(commit: string, id: string): OrganisationFacts | undefined {
@@ -152,7 +160,7 @@ class Builder {
       title = side.path.kind === 'organisation' ? this.now(organisation)?.name : record?.data.title;
       title ??= titleFromText(readWorkingFile(this.repository.top, side.file), side.path);
     } else {
-      title = titleFromText(decodeContent(fileAt(this.repository, this.mergeBase, side.file)), side.path);
+      title = titleFromText(decodeContent(fileAt(this.repository, this.before, side.file)), side.path);
     }
     return {
       collection: side.path.kind === 'organisation' ? 'organisations' : side.path.collection,
@@ -173,15 +181,53 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** A commit's nth parent, or undefined when it has none (a commit that is not a merge has no second). */
+function parentOf(repository: Repository, commit: string, n: 1 | 2): string | undefined {
+  try {
+    return resolveCommit(repository, `${commit}^${n}`);
+  } catch (error) {
+    if (error instanceof GitError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The base and the head, and the two commits whose difference is the pull request: from where its
+ * branch began to its head (`git diff base...head`), or with `merge`, from the base to the merge, once
+ * the merge's parents are checked to be the base and the head.
+ */
+function commitsOf(repository: Repository, options: ReportOptions): { base: string; head: string; before: string; after: string } {
+  const head = resolveCommit(repository, options.head);
+  if (options.merge === undefined) {
+    if (options.base === undefined) throw new GitError('give the base commit (--base), or the merge commit (--merge) whose first parent is the base.');
+    const base = resolveCommit(repository, options.base);
+    return { base, head, before: mergeBase(repository, base, head), after: head };
+  }
+  const merge = resolveCommit(repository, options.merge);
+  const first = parentOf(repository, merge, 1);
+  const second = parentOf(repository, merge, 2);
+  if (first === undefined || second !== head) {
+    throw new GitError(
+      `${options.merge} (${merge}) is not a merge of the pull request's head ${head} into its base: ` +
+        `${first === undefined ? 'it has no parent here' : second === undefined ? `its only parent is ${first}` : `its parents are ${first} and ${second}`}. ` +
+        'Check out GitHub\'s merge commit of the pull request (what actions/checkout does on pull_request) with fetch-depth: 2, or leave out --merge and give --base.',
+    );
+  }
+  if (options.base !== undefined && resolveCommit(repository, options.base) !== first) {
+    throw new GitError(`--base ${options.base} is not the first parent of the merge ${merge} (${first}): leave --base out, and the merge's own base is used.`);
+  }
+  return { base: first, head, before: first, after: merge };
+}
+
 export function buildReport(options: ReportOptions): PrReport {
   const contentDir = resolve(options.contentDir);
   const repository = findRepository(contentDir);
-  const base = resolveCommit(repository, options.base);
-  const head = resolveCommit(repository, options.head);
+  const { base, head, before, after } = commitsOf(repository, options);
   const today = options.today ?? todayDate();
-  const changedFiles = changedContentFiles(repository, base, head);
+  // base...after: from the merge base of the two, which for a merge is the base, its own parent.
+  const changedFiles = changedContentFiles(repository, base, after);
   const validation = validateContent({ contentDir, today });
-  const builder = new Builder(repository, base, head, validation.content);
+  const builder = new Builder(repository, base, before, validation.content);
 
   // 1. Records added, changed and removed, and the organisations they belong to.
   const added: RecordEntry[] = [];
@@ -266,7 +312,7 @@ export function buildReport(options: ReportOptions): PrReport {
     }
     const fileChange = organisationFileChanges.get(organisation);
     if (fileChange !== undefined) {
-      const before = builder.atMergeBase(organisation);
+      const before = builder.atBefore(organisation);
       const after = fileChange === 'deleted' ? undefined : builder.now(organisation);
       if (!trusted && after) flag('new-organisation', `${name} is new to the hub: a hub maintainer should check that it is a real body and that the author may speak for it.`);
       if (fileChange === 'deleted') flag('organisation-removed', `This pull request removes ${name}'s file.`);

@@ -22,7 +22,7 @@ const MAX_REASONS = 10;
 export const harvestMarker = (organisation: string) => `<!-- council-commons:harvest ${organisation} -->`;
 
 export const HARVEST_CHECKS_NOTE =
-  'When the harvest workflow runs with its own GITHUB_TOKEN (no GitHub App set up), GitHub does not start the hub’s checks (the ci workflow) on this pull request by itself: ' +
+  'When the harvest workflow runs with its own GITHUB_TOKEN (no GitHub App set up), GitHub does not start the hub’s checks (the check and ci workflows) on this pull request by itself: ' +
   'press **Approve workflows to run** in the merge box, or, where GitHub does not offer it, close the pull request and reopen it. Do it again after each weekly update.';
 
 export interface PullRequestTextContext {
