@@ -2,11 +2,14 @@
  * The contribution form on the built demonstration site, in Chromium: a roadmap item filled in with
  * mistakes shows GOV.UK's error summary and messages, its links move focus to the fields, and once fixed
  * the form offers a GitHub link whose file, written into a copy of the content, passes the real
- * validator; editing fills the form from a record; without JavaScript the page says so and its template
- * and GitHub form work. axe-core checks the form empty, with errors, and with the preview.
+ * validator; editing fills the form from a record; without JavaScript, or when its script cannot load,
+ * the page says so and its template and GitHub form work. On a phone whose connection brings the
+ * scripts late, nothing on the page moves as they run (Lighthouse's layout shift). axe-core checks the
+ * form empty, with errors, and with the preview.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RECORD_COLLECTIONS } from '../../schemas/collections.ts';
@@ -16,7 +19,7 @@ import { launchChromium, newContext } from '../helpers/browser.ts';
 import { copyOf, removeFixtures } from '../helpers/content.ts';
 import { readRecords } from './pages.ts';
 import { axeViolations } from './axe.ts';
-import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, OpenedPages, summaryLinks } from './forms.ts';
+import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, layoutShiftsOpening, OpenedPages, summaryLinks } from './forms.ts';
 import { base, openPage, urlOf } from './site.ts';
 
 const contentDir = inject('demoContentDir');
@@ -216,6 +219,22 @@ describe('editing a record', () => {
   });
 });
 
+describe('what the forms fetch about the hub’s records', () => {
+  it('an organisation’s form file lists its records’ short names only; their fields and text are in its records file, stored gzipped', async () => {
+    const records = validateContent({ contentDir, today: TODAY }).content.records.filter((record) => record.organisation === 'fenmoor');
+    const ids = records.map((record) => record.id).sort();
+    const index = (await (await context.request.get(urlOf('contribute/organisations/fenmoor.json'))).json()) as { id: string; records: Record<string, string[]> };
+    expect(Object.entries(index.records).flatMap(([collection, slugs]) => slugs.map((slug) => `${collection}/fenmoor/${slug}`))).toEqual(ids);
+    const stored = await (await context.request.get(urlOf('contribute/records/fenmoor.json.gz'))).body();
+    expect([...stored.subarray(0, 2)], 'gzip’s first two bytes').toEqual([0x1f, 0x8b]);
+    const sources = JSON.parse(gunzipSync(stored).toString('utf8')) as { records: { id: string; path: string; data: Record<string, unknown>; body: string }[] };
+    expect(sources.records.map((record) => record.id)).toEqual(ids);
+    const edited = sources.records.find((record) => record.id === EDITED.id)!;
+    expect(edited.path).toBe(EDITED.file);
+    expect(edited.body.trim()).toBe(records.find((record) => record.id === EDITED.id)!.body?.trim());
+  });
+});
+
 describe('every record collection', () => {
   it.each(RECORD_COLLECTIONS.map((collection) => collection.name))('the %s form has a control for every field of the schema but those the harvest sets', async (name) => {
     const page = await open(`contribute/new/${name}/`);
@@ -228,6 +247,31 @@ describe('every record collection', () => {
       await expect(page.locator(`[data-field="${key}"]`).count(), `${name}: ${key}`).resolves.toBe(1);
     }
     await page.close();
+  });
+});
+
+describe('on a phone, with the page’s scripts and the organisations arriving late', () => {
+  const organisationCount = () => validateContent({ contentDir, today: TODAY }).content.organisations.length;
+
+  it('the page’s HTML carries no list of organisations or services: the script fetches them, once for every form', async () => {
+    const html = await (await context.request.get(urlOf(FORM))).text();
+    expect(html).toContain('<datalist id="organisations-list"></datalist>');
+    expect(html).toContain('<datalist id="services-list"></datalist>');
+    const choices = (await (await context.request.get(urlOf('contribute/choices.json'))).json()) as { organisations: [string, string, 1?][]; services: [number, string][] };
+    expect(choices.organisations).toHaveLength(organisationCount());
+    expect(choices.organisations).toContainEqual(['fenmoor', 'Fenmoor', 1]);
+    expect(choices.services).toContainEqual([530, 'Household garden waste']);
+  });
+
+  it.each(RECORD_COLLECTIONS.map((collection) => collection.name))('the %s form shows from the first paint, and nothing moves when its script runs', async (name) => {
+    const { shifts, lateResponses } = await layoutShiftsOpening(browser, `contribute/new/${name}/`, /\/_astro\/.+\.js$|\/contribute\/choices\.json$/, async (page) => {
+      // The script has run (it takes off the form's `hidden`) and the organisations have come.
+      await page.waitForFunction(() => document.getElementById('record-form')?.hidden === false);
+      await expect.poll(() => page.locator('#organisations-list option').count()).toBe(organisationCount());
+      await expect(page.locator('#no-script').isVisible()).resolves.toBe(false);
+    });
+    expect(lateResponses, 'the script and the organisations should have been held back').toBeGreaterThanOrEqual(2);
+    expect(shifts, 'layout shifts while the page opened').toEqual([]);
   });
 });
 
@@ -264,5 +308,19 @@ describe('without JavaScript', () => {
     await expect(form.locator('input[name="value"]').inputValue()).resolves.toBe(template);
     await expect(page.locator('#without-javascript ~ ul a', { hasText: /as an issue/ }).getAttribute('href')).resolves.toBe(`https://github.com/${repository}/issues/new?template=roadmap.yml`);
     await page.close();
+  });
+
+  it('when JavaScript is on but the form’s script cannot load, the page is as it is without it once loaded: the notice, and no form', async () => {
+    const failing = await newContext(browser);
+    try {
+      await failing.route(/\/_astro\/.+\.js$/, (route) => route.abort());
+      const page = await failing.newPage();
+      await page.goto(urlOf(FORM), { waitUntil: 'load' });
+      await expect.poll(() => page.locator('#no-script').isVisible()).toBe(true);
+      await expect(page.locator('#record-form').isVisible()).resolves.toBe(false);
+      await expect(page.locator('#no-script a').getAttribute('href')).resolves.toBe('#without-javascript');
+    } finally {
+      await failing.close();
+    }
   });
 });

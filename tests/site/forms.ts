@@ -1,11 +1,12 @@
 /**
  * What the tests of the hub's forms in the browser (contribute-form, organisation-form) share: keeping
- * what went wrong on every page they open, and reading the error summary, its links and the fields' messages.
+ * what went wrong on every page they open, reading the error summary, its links and the fields'
+ * messages, and watching a form page open on a phone for anything that moves.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { PageProblems } from '../helpers/browser.ts';
-import { openPage, problemLines } from './site.ts';
+import { newContext, type PageProblems } from '../helpers/browser.ts';
+import { openPage, problemLines, urlOf } from './site.ts';
 
 /** Pages opened with their problems kept, so that a file can check at the end that no page had any. */
 export class OpenedPages {
@@ -57,4 +58,44 @@ export async function expectCheckedWithoutErrors(page: Page): Promise<void> {
   await expect(page.locator('.govuk-form-group--error').count()).resolves.toBe(0);
   await expect(page.title()).resolves.not.toMatch(/^Error/);
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('result-heading');
+}
+
+/** The browser's layout-shift entries, as Lighthouse adds them up into the cumulative layout shift. */
+interface LayoutShift extends PerformanceEntry {
+  value: number;
+  hadRecentInput: boolean;
+}
+
+/**
+ * Opens a form page on a phone-sized screen (375 px) with the responses that `late` matches held back for
+ * a second, so that the page is drawn before they arrive, as on a slow connection; waits until `ready`
+ * holds; and returns every layout shift the browser saw meanwhile (their sum is the page's cumulative
+ * layout shift: Lighthouse's goal is under 0.1, and a page that moves nothing has none).
+ */
+export async function layoutShiftsOpening(browser: Browser, path: string, late: RegExp, ready: (page: Page) => Promise<unknown>): Promise<{ shifts: number[]; lateResponses: number }> {
+  const context = await newContext(browser, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+  try {
+    await context.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { hubShifts: number[] }).hubShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as LayoutShift[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    let lateResponses = 0;
+    await context.route(late, async (route) => {
+      lateResponses++;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const response = await page.goto(urlOf(path), { waitUntil: 'load' });
+    expect(response?.status(), `${path} answered ${response?.status()}`).toBe(200);
+    await ready(page);
+    // The browser reports shifts a frame or two after they happen.
+    await page.waitForTimeout(500);
+    return { shifts: await page.evaluate(() => (window as unknown as { hubShifts: number[] }).hubShifts), lateResponses };
+  } finally {
+    await context.close();
+  }
 }

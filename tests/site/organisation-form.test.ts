@@ -4,7 +4,9 @@
  * with mistakes show GOV.UK's error summary linked to each field, and once fixed the form offers the
  * body's file with only the edited fields changed, which, written into a copy of the content, passes the
  * real validator; GitHub's editor, the download and the issue form carry the same edit. Without
- * JavaScript the A to Z, GitHub's editor and the issue form still work. axe-core checks each state.
+ * JavaScript the A to Z, GitHub's editor and the issue form still work. On a phone whose connection
+ * brings the script and the body's details late, nothing on either page moves as they arrive
+ * (Lighthouse's layout shift). axe-core checks each state.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +18,7 @@ import { validateContent } from '../../src/lib/validation/validate.ts';
 import { launchChromium, newContext } from '../helpers/browser.ts';
 import { copyOf, removeFixtures } from '../helpers/content.ts';
 import { axeViolations } from './axe.ts';
-import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, OpenedPages, summaryLinks } from './forms.ts';
+import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, layoutShiftsOpening, OpenedPages, summaryLinks } from './forms.ts';
 import { base } from './site.ts';
 
 const contentDir = inject('demoContentDir');
@@ -192,6 +194,26 @@ describe('changing Fenmoor’s details, with JavaScript', () => {
     expect(issue.searchParams.get('organisation')).toBe('fenmoor');
     expect(issue.searchParams.get('github')).toBe('fenmoor-council, fenmoor-labs');
     expect(issue.searchParams.get('contact')).toBe('(remove)');
+  });
+});
+
+describe('on a phone, with the scripts and the body’s details arriving late', () => {
+  it('the picker shows its type-ahead from the first paint, and nothing moves when its script runs', async () => {
+    const { shifts, lateResponses } = await layoutShiftsOpening(browser, PICKER, /\/_astro\/.+\.js$/, async (page) => {
+      await page.waitForFunction(() => document.getElementById('organisation-picker')?.hidden === false);
+      await expect.poll(() => page.locator('datalist#organisations-list option').count()).toBe(validateContent({ contentDir, today: TODAY }).content.organisations.length);
+    });
+    expect(lateResponses).toBeGreaterThanOrEqual(1);
+    expect(shifts, 'layout shifts while the page opened').toEqual([]);
+  });
+
+  it('the form has a row for each of the body’s systems and open data before its details come, so filling them in moves nothing', async () => {
+    const { shifts, lateResponses } = await layoutShiftsOpening(browser, FORM, /\/_astro\/.+\.js$|\/contribute\/organisations\/fenmoor\.json$/, async (page) => {
+      await page.waitForFunction((website) => (document.getElementById('website') as HTMLInputElement | null)?.value === website, before.website);
+      await expect(page.inputValue(`#systems-${before.systems.length - 1}-product`)).resolves.toBe(before.systems.at(-1)!.product);
+    });
+    expect(lateResponses).toBeGreaterThanOrEqual(2);
+    expect(shifts, 'layout shifts while the page opened and filled in').toEqual([]);
   });
 });
 

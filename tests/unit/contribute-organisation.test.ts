@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ORGANISATIONS } from '../../schemas/collections.ts';
 import { formValues, readAnswers } from '../../src/lib/contribute/answers.ts';
+import { rowCounts } from '../../src/lib/contribute/control-names.ts';
 import { organisationIssueFormUrl, organisationIssueUrl } from '../../src/lib/contribute/github.ts';
 import { changeLines } from '../../src/lib/contribute/organisation-changes.ts';
 import { checkOrganisationAnswers, organisationCheckContext, organisationWithAnswers, type OrganisationFormReference } from '../../src/lib/contribute/organisation-check.ts';
@@ -142,6 +143,24 @@ describe('answers both ways', () => {
     rows.delete('open_data_ckan[0][ckan]');
     rows.delete('open_data_ckan[0][organisation]');
     expect(readAnswers(model, entriesOf(rows), { previous: three }).fields.open_data).toEqual([three.open_data[1], three.open_data[2]]);
+  });
+
+  it('counts the rows each group needs to show an organisation, as its form page draws them before its details arrive', () => {
+    const data = {
+      open_data: [{ ckan: 'https://a.example', organisation: 'a' }, { data_json: 'https://b.example/data.json' }, { ckan: 'https://c.example', organisation: 'c' }],
+      systems: [{ product: 'A', service_area: 'housing' }, { product: 'B', service_area: 'housing' }, { product: 'C', service_area: 'housing' }, { product: 'D', service_area: 'housing' }],
+      github: ['one', 'two'],
+    };
+    expect(rowCounts(formValues(model, { organisation: 'x', slug: '', data }).keys())).toEqual(
+      new Map([
+        ['open_data_ckan', 2],
+        ['open_data_data_json', 1],
+        ['systems', 4],
+      ]),
+    );
+    expect(rowCounts(formValues(model, { organisation: 'x', slug: '', data: {} }).keys())).toEqual(new Map());
+    // A row left blank in the middle still counts, as the form keeps its place.
+    expect(rowCounts(['links[0][url]', 'links[4][title]', 'title', 'start-month'])).toEqual(new Map([['links', 5]]));
   });
 
   it('reads a system’s services typed with commas as numbers, and its months from their boxes', () => {

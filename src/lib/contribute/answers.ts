@@ -12,6 +12,8 @@
  *                                        open_data_ckan[0][ckan] (each shape is a group of its own)
  * Empty answers are left out, so that an optional field nobody filled in is not written to the file.
  */
+import { organisationChoice, organisationIdIn } from './choices.ts';
+import { groupControlName } from './control-names.ts';
 import { allFields, type FormField, type FormModel } from './form-model.ts';
 
 export interface Answers {
@@ -49,15 +51,6 @@ export function keepOrder<T>(values: T[], before: unknown): T[] {
     return index === -1 ? before.length : index;
   };
   return values.map((value, index) => ({ value, index })).sort((a, b) => rank(a.value) - rank(b.value) || a.index - b.index).map(({ value }) => value);
-}
-
-/** The id of a repeatable group's control: links[2][url] → links-2-url. */
-export function groupControlId(key: string, row: number, field: string): string {
-  return `${key}-${row}-${field}`;
-}
-
-export function groupControlName(key: string, row: number, field: string): string {
-  return `${key}[${row}][${field}]`;
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -100,29 +93,6 @@ export function variantOf(field: FormField, item: unknown): FormField | undefine
 /** Text from a control: line endings as \n, spaces trimmed at both ends. */
 function clean(value: string): string {
   return value.replace(/\r\n?/g, '\n').trim();
-}
-
-const ORGANISATION_IN_BRACKETS = /\(([a-z0-9]+(?:-[a-z0-9]+)*)\)\s*$/;
-
-/** The organisation id in "Fenmoor County Council (fenmoor)", or undefined. */
-export function organisationIdIn(text: string): string | undefined {
-  return ORGANISATION_IN_BRACKETS.exec(text.trim())?.[1];
-}
-
-/** How a chosen organisation is shown in the organisation box and the partners finder. */
-export function organisationChoice(name: string, id: string): string {
-  return `${name} (${id})`;
-}
-
-/** How a service is shown in the service finder: "Missed bin collection (LGSL 524)". */
-export function serviceChoice(label: string, id: number): string {
-  return `${label} (LGSL ${id})`;
-}
-
-/** The LGSL id in "Missed bin collection (LGSL 524)", "LGSL 524" or "524", or undefined. */
-export function serviceIdIn(text: string): number | undefined {
-  const match = /(?:^|\(LGSL\s*|\bLGSL\s*)(\d+)\)?\s*$/i.exec(text.trim());
-  return match ? Number(match[1]) : undefined;
 }
 
 function valueOfField(field: FormField, values: Map<string, string[]>, prefix = field.key): unknown {

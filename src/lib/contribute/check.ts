@@ -12,7 +12,8 @@ import { closestMatch } from '../suggest.ts';
 import type { Problem } from '../validation/problem.ts';
 import { checkBody, checkRecord, referenceField, suggestReference, type CheckContext, type Finding } from '../validation/record-checks.ts';
 import { expectedWording, schemaProblems } from '../validation/schema-problems.ts';
-import { groupControlId, type Answers } from './answers.ts';
+import type { Answers } from './answers.ts';
+import { groupControlId } from './control-names.ts';
 import type { FormField, FormModel } from './form-model.ts';
 
 export interface FormProblem {

@@ -3,8 +3,11 @@
  * choice added as a ticked checkbox), repeatable rows ("Add another link"), the character counts, the
  * short name suggested from the title, and filling the form in from a record's values; and what the
  * record form and the organisation form both do when their script starts (setUpForm).
+ *
+ * Light on purpose: the form pages run this as they open, so it imports no schema (and so no zod).
  */
-import { organisationChoice, organisationIdIn, serviceChoice, serviceIdIn } from '../../lib/contribute/answers.ts';
+import { organisationChoice, organisationIdIn, serviceChoice, serviceIdIn, type ChoicesFile } from '../../lib/contribute/choices.ts';
+import { rowCounts } from '../../lib/contribute/control-names.ts';
 import { slugify } from '../../lib/slug.ts';
 import { followSummaryLinks, showFieldError } from './errors.ts';
 
@@ -13,6 +16,53 @@ export interface Reference {
   services: Map<number, string>;
   themes: Map<string, string>;
   licences: Map<string, { id: string; name: string; url: string; open: boolean; osiApproved: boolean }>;
+}
+
+/**
+ * Fills the page's empty datalists (#organisations-list, #services-list) with the choices, as
+ * "Name (id)" and "Label (LGSL 524)", the organisations' options with their id and whether the body is
+ * a demonstration one, as readReference reads them.
+ */
+export function fillChoices(choices: Partial<ChoicesFile>): void {
+  const organisations = document.getElementById('organisations-list');
+  if (organisations && choices.organisations) {
+    organisations.replaceChildren(
+      ...choices.organisations.map(([id, name, demonstration]) => {
+        const option = new Option('', organisationChoice(name, id));
+        option.dataset.id = id;
+        if (demonstration) option.dataset.demonstration = 'true';
+        return option;
+      }),
+    );
+  }
+  const services = document.getElementById('services-list');
+  if (services && choices.services) services.replaceChildren(...choices.services.map(([id, label]) => new Option('', serviceChoice(label, id))));
+}
+
+/**
+ * The reference data, once the choices have come from `url` (/contribute/choices.json) into the
+ * page's datalists: asked for at once, and again on the next call if it failed (the promise then
+ * rejects, for the caller to say so).
+ */
+export function loadChoices(form: HTMLFormElement, url: string): () => Promise<Reference> {
+  let loading: Promise<Reference> | undefined;
+  const load = (): Promise<Reference> =>
+    (loading ??= fetch(url)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+        return response.json() as Promise<ChoicesFile>;
+      })
+      .then((choices) => {
+        fillChoices(choices);
+        return readReference(form);
+      })
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      }));
+  // Started now, so that the list is there by the time anyone types; a failure is reported when used.
+  load().catch(() => {});
+  return load;
 }
 
 /** The reference data the page carries in its datalists, checkboxes and select. */
@@ -97,45 +147,55 @@ function clearChosen(form: HTMLFormElement, key: string): void {
   form.querySelector(`[data-chosen="${CSS.escape(key)}"]`)?.replaceChildren();
 }
 
-/** The finders: type a name, pick it from the list (or press Enter or the button) and it is added, ticked. */
-export function setUpFinders(form: HTMLFormElement, reference: Reference): void {
+/**
+ * The finders: type a name, pick it from the list (or press Enter or the button) and it is added,
+ * ticked. `reference` gives the choices once they have loaded.
+ */
+export function setUpFinders(form: HTMLFormElement, reference: () => Promise<Reference>, failed: (error: unknown) => void): void {
   for (const finder of form.querySelectorAll<HTMLElement>('[data-finder]')) {
     const key = finder.dataset.field!;
     const kind = finder.dataset.finder;
     const input = finder.querySelector<HTMLInputElement>(`#${CSS.escape(key)}`);
     const button = finder.querySelector<HTMLButtonElement>(`[data-add="${CSS.escape(key)}"]`);
     if (!input || !button) continue;
-    const add = (quiet: boolean) => {
+    const add = async (quiet: boolean) => {
       const text = input.value.trim();
       if (!text) return;
+      let loaded: Reference;
+      try {
+        loaded = await reference();
+      } catch (error) {
+        if (!quiet) failed(error);
+        return;
+      }
       if (kind === 'services') {
-        const id = serviceFor(reference, text);
+        const id = serviceFor(loaded, text);
         if (id === undefined) {
           if (!quiet) showFieldError(form, { group: key, target: key, message: `Choose a service from the list: “${text}” is not in the Local Government Service List` });
           return;
         }
-        choose(form, key, String(id), serviceChoice(reference.services.get(id)!, id));
-        announce(`Added ${reference.services.get(id)}`);
+        choose(form, key, String(id), serviceChoice(loaded.services.get(id)!, id));
+        announce(`Added ${loaded.services.get(id)}`);
       } else {
-        const id = organisationFor(reference, text);
+        const id = organisationFor(loaded, text);
         if (id === undefined) {
           if (!quiet) showFieldError(form, { group: key, target: key, message: `Choose an organisation from the list: there is no “${text}” on the hub` });
           return;
         }
-        choose(form, key, id, organisationChoice(reference.organisations.get(id)!.name, id));
-        announce(`Added ${reference.organisations.get(id)!.name}`);
+        choose(form, key, id, organisationChoice(loaded.organisations.get(id)!.name, id));
+        announce(`Added ${loaded.organisations.get(id)!.name}`);
       }
       input.value = '';
     };
-    button.addEventListener('click', () => add(false));
+    button.addEventListener('click', () => void add(false));
     input.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter') return;
       event.preventDefault();
-      add(false);
+      void add(false);
     });
     // Choosing from the datalist replaces the text in one go: add it straight away.
     input.addEventListener('input', (event) => {
-      if ((event as InputEvent).inputType === 'insertReplacementText' || (event as InputEvent).inputType === undefined) add(true);
+      if ((event as InputEvent).inputType === 'insertReplacementText' || (event as InputEvent).inputType === undefined) void add(true);
     });
   }
 }
@@ -287,11 +347,7 @@ export function setUpSlug(form: HTMLFormElement): void {
 /** Fills the form in from control names and values (answers.ts formValues). */
 export function fillForm(form: HTMLFormElement, values: Map<string, string[]>, reference: Reference): void {
   // Repeatable groups first, so that their rows exist.
-  const counts = new Map<string, number>();
-  for (const name of values.keys()) {
-    const match = /^([a-z_]+)\[(\d+)\]\[/.exec(name);
-    if (match) counts.set(match[1], Math.max(counts.get(match[1]) ?? 0, Number(match[2]) + 1));
-  }
+  const counts = rowCounts(values.keys());
   for (const key of repeats.keys()) resetRows(key, counts.get(key) ?? 0);
   for (const finder of form.querySelectorAll<HTMLElement>('[data-finder]')) clearChosen(form, finder.dataset.field!);
   for (const [name, list] of values) {
@@ -317,6 +373,21 @@ export function fillForm(form: HTMLFormElement, values: Map<string, string[]>, r
     }
   }
   for (const textarea of form.querySelectorAll('textarea')) textarea.dispatchEvent(new Event('input'));
+}
+
+/** Says something in a status paragraph of the page (role="status", hidden until it has something to say), with a link after it if given. */
+export function showStatus(id: string, text: string, link?: { text: string; href: string }): void {
+  const status = document.getElementById(id);
+  if (!status) return;
+  status.replaceChildren(text);
+  if (link) {
+    const anchor = document.createElement('a');
+    anchor.className = 'govuk-link';
+    anchor.href = link.href;
+    anchor.textContent = link.text;
+    status.append(' ', anchor, '.');
+  }
+  status.hidden = false;
 }
 
 /**

@@ -1,275 +1,68 @@
 /**
- * The contribution form (/contribute/new/<collection>/), in the browser. The page is static; this script:
- *   1. shows the form (hidden without JavaScript, when the page offers a template and GitHub instead);
- *   2. with ?edit=<record id>, fills it in from its organisation's /contribute/organisations/<id>.json and keeps the record's
- *      organisation and short name;
- *   3. on "Check your answers", reads the answers (answers.ts), asks the hub whether records they refer
- *      to exist (and, for a new record, whether its id is free), and checks them with the validator's
- *      schemas and checks (check.ts);
- *   4. shows any errors GOV.UK's way (errors.ts), or else the preview and the ways to send it: GitHub's
- *      new-file page with the file filled in (or its editor and the text to paste, when editing), a
- *      download, and the collection's issue form (github.ts, record-file.ts; the warnings, the download
- *      and the copy as the organisation form has them, result.ts).
+ * The contribution form (/contribute/new/<collection>/), in the browser: what the page runs as it
+ * opens. The page is static; this script:
+ *   1. shows the form (hidden without JavaScript, when the page offers a template and GitHub instead;
+ *      FormScriptFlag has already shown it from the first paint, so nothing moves);
+ *   2. fetches the organisations and services the finders offer (/contribute/choices.json, controls.ts)
+ *      and sets up the controls: the short name suggested from the title, the finders, repeatable rows,
+ *      character counts;
+ *   3. loads the rest (record-form.ts: the schemas and the validator's checks, zod and the YAML writer,
+ *      some 80 KB compressed) only when someone starts to use the form, or at once with ?edit=<record
+ *      id>, and hands it "Check your answers".
+ * So a phone that opens the form downloads and runs a few kilobytes of script before it can be used,
+ * not the checks; by the time anyone has answered a question, the checks are there.
  */
-import { readAnswers, formValues, type Answers } from '../../lib/contribute/answers.ts';
-import { checkAnswers, referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
-import { formModel, type FormModel } from '../../lib/contribute/form-model.ts';
-import { editFileUrl, fitsGitHub, issueUrl, MAX_URL_LENGTH, newFileUrl } from '../../lib/contribute/github.ts';
-import { recordFile, type RecordFile } from '../../lib/contribute/record-file.ts';
-import type { FieldLookups } from '../../lib/record-fields.ts';
-import type { SiteConfig } from '../../lib/site-config.ts';
-import { isSlug } from '../../lib/slug.ts';
 import { withBase } from '../../lib/urls.ts';
-import type { CheckContext } from '../../lib/validation/record-checks.ts';
-import type { Licence, Service } from '../../../schemas/reference.ts';
-import { fillForm, organisationFor, readReference, setUpFinders, setUpForm, setUpSlug, type Reference } from './controls.ts';
-import { clearErrors, showErrors } from './errors.ts';
-import { renderPreview } from './preview.ts';
-import { setUpFileButtons, showSendingNotes, showWarnings, type OfferedFile } from './result.ts';
+import { loadChoices, setUpFinders, setUpForm, setUpSlug, showStatus } from './controls.ts';
+import type { ContributionForm } from './record-form.ts';
+import { setUpFileButtons } from './result.ts';
 
-interface StoredRecord {
-  id: string;
-  organisation: string;
-  slug: string;
-  path: string;
-  data: Record<string, unknown>;
-  body: string;
-}
+function start(form: HTMLFormElement): void {
+  const base = form.dataset.base ?? '/';
+  const reference = loadChoices(form, withBase(base, 'contribute/choices.json'));
+  const cannotLoad = () =>
+    showStatus('edit-status', 'The page could not load what it needs to check your answers just now: check your connection, then try again. Nothing you typed is lost. The other ways to share, below, need no JavaScript.');
 
-interface Editing {
-  id: string;
-  path: string;
-  extension: string;
-  /** The record's fields as they were, so that lists keep their order. */
-  data: Record<string, unknown>;
-}
+  let current: ContributionForm | undefined;
+  let loading: Promise<ContributionForm> | undefined;
+  /** The rest of the form's script, started once; tried again on the next use if it failed. */
+  const whole = (): Promise<ContributionForm> =>
+    (loading ??= Promise.all([import('./record-form.ts'), reference()])
+      .then(([{ ContributionForm }, loaded]) => (current = new ContributionForm(form, loaded)))
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      }));
 
-const RECORD_ID = /^(roadmap|principles|lessons|datasets|components)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
-
-class ContributionForm {
-  readonly model: FormModel;
-  readonly config: SiteConfig;
-  readonly base: string;
-  readonly reference: Reference;
-  editing: Editing | undefined;
-  file: RecordFile | undefined;
-  /** Each organisation asked about: its records by id, or null when it is not on the hub. */
-  readonly organisationRecords = new Map<string, Promise<Map<string, StoredRecord> | null>>();
-
-  readonly form: HTMLFormElement;
-
-  constructor(form: HTMLFormElement) {
-    this.form = form;
-    this.model = formModel(form.dataset.collection ?? '')!;
-    this.config = { repository: form.dataset.repository ?? '', branch: form.dataset.branch ?? 'main' };
-    this.base = form.dataset.base ?? '/';
-    this.reference = readReference(form);
-  }
-
-  start(): void {
-    const { form } = this;
-    setUpSlug(form);
-    setUpFinders(form, this.reference);
-    setUpForm(form, {
-      check: () => this.check(),
-      // Answers changed after the preview: it no longer shows them, so it goes until they are checked again.
-      stale: () => {
-        const result = byId('result');
-        if (result && !result.hidden) result.hidden = true;
-      },
-    });
-    setUpFileButtons(() => this.offeredFile());
-    const edit = new URLSearchParams(window.location.search).get('edit');
-    if (edit) void this.loadForEdit(edit);
-  }
-
-  /** An organisation's records by id, from /contribute/organisations/<id>.json; null for no such organisation. */
-  recordsOf(organisation: string): Promise<Map<string, StoredRecord> | null> {
-    let found = this.organisationRecords.get(organisation);
-    if (!found) {
-      found = this.reference.organisations.has(organisation)
-        ? fetch(withBase(this.base, `contribute/organisations/${organisation}.json`))
-            .then((response) => (response.ok ? (response.json() as Promise<{ records: StoredRecord[] }>) : { records: [] }))
-            .then((list) => new Map(list.records.map((record) => [record.id, record])))
-            .catch(() => null)
-        : Promise.resolve(null);
-      this.organisationRecords.set(organisation, found);
-    }
-    return found;
-  }
-
-  /** Whether the hub has a record with this id (asking its organisation's list, never a missing file). */
-  async exists(id: string): Promise<boolean> {
-    return (await this.record(id)) !== null;
-  }
-
-  /** A record the hub has, from its organisation's file; null when there is none. */
-  async record(id: string): Promise<StoredRecord | null> {
-    const match = RECORD_ID.exec(id);
-    if (match === null) return null;
-    return (await this.recordsOf(match[2]))?.get(id) ?? null;
-  }
-
-  status(text: string, link?: { text: string; href: string }): void {
-    const status = byId('edit-status');
-    if (!status) return;
-    status.replaceChildren(text);
-    if (link) {
-      const anchor = document.createElement('a');
-      anchor.className = 'govuk-link';
-      anchor.href = link.href;
-      anchor.textContent = link.text;
-      status.append(' ', anchor, '.');
-    }
-    status.hidden = false;
-  }
-
-  async loadForEdit(id: string): Promise<void> {
-    const match = RECORD_ID.exec(id);
-    if (!match || match[1] !== this.model.collection.name) {
-      this.status(`“${id}” is not the id of a ${this.model.collection.singular}, so there is nothing to fill in. You can still add a new one below.`);
-      return;
-    }
-    const record = await this.record(id);
-    if (!record) {
-      this.status(`There is no ${this.model.collection.singular} with the id ${id} on the hub, so there is nothing to fill in. You can still add a new one below.`);
-      return;
-    }
-    this.editing = { id, path: record.path, extension: /\.(md|yaml)$/.exec(record.path)?.[0] ?? '.md', data: record.data };
-    const names = { organisationName: (organisation: string) => this.reference.organisations.get(organisation)?.name };
-    fillForm(this.form, formValues(this.model, { organisation: record.organisation, slug: record.slug, data: record.data, body: record.body }, names), this.reference);
-    for (const name of ['organisation', 'slug']) {
-      const input = this.form.elements.namedItem(name) as HTMLInputElement | null;
-      if (input) input.readOnly = true;
-      const hint = byId(`${name}-hint`);
-      if (hint) hint.textContent = `This stays the same when you change a ${this.model.collection.singular}: other records refer to it by its organisation and short name.`;
-    }
-    if (this.model.fields.some((field) => field.lang && record.data[field.key] !== undefined)) byId('welsh')?.setAttribute('open', '');
-    const heading = document.querySelector<HTMLElement>('h1[data-edit-title]');
-    if (heading) {
-      heading.textContent = heading.dataset.editTitle ?? heading.textContent;
-      document.title = document.title.replace(/^[^–]+/, `${heading.textContent} `);
-    }
-    this.status(`You are changing “${String(record.data.title ?? id)}”. The form shows it as it is now; its organisation and short name stay the same.`, { text: 'See it on the hub', href: withBase(this.base, `${id}/`) });
-  }
-
-  answers(): Answers {
-    return readAnswers(this.model, new FormData(this.form), { organisationId: (text) => organisationFor(this.reference, text), ...(this.editing ? { previous: this.editing.data } : {}) });
-  }
-
-  async context(answers: Answers): Promise<{ context: CheckContext; idTaken: boolean }> {
-    const ids = referencedRecordIds(answers.fields);
-    const found = await Promise.all(ids.map((id) => this.exists(id)));
-    const ownId = `${this.model.collection.name}/${answers.organisation}/${answers.slug}`;
-    const idTaken = !this.editing && isSlug(answers.slug) && (await this.exists(ownId));
-    const context: CheckContext = {
-      organisations: new Map([...this.reference.organisations].map(([id, organisation]) => [id, { demonstration: organisation.demonstration }])),
-      recordIds: new Set(ids.filter((_, index) => found[index])),
-      themeIds: new Set(this.reference.themes.keys()),
-      services: new Map([...this.reference.services].map(([id, label]) => [id, { id, label, description: '', uri: '' } satisfies Service])),
-      licences: new Map([...this.reference.licences].map(([id, licence]) => [id, licence satisfies Licence])),
-      today: new Date().toISOString().slice(0, 10),
-    };
-    return { context, idTaken };
-  }
-
-  async check(): Promise<void> {
-    const answers = this.answers();
-    const { context, idTaken } = await this.context(answers);
-    const problems = checkAnswers(this.model, answers, context, { idTaken });
-    const errors = problems.filter((problem) => problem.severity === 'error');
-    if (errors.length > 0) {
-      const result = byId('result');
-      if (result) result.hidden = true;
-      showErrors(this.form, errors);
-      return;
-    }
-    clearErrors(this.form);
-    await this.showResult(answers, problems.filter((problem) => problem.severity === 'warning'));
-  }
-
-  /** What record-fields.ts needs to name things, from the page's reference data and the records fetched. */
-  lookups(titles: Map<string, string>): FieldLookups {
-    const { reference } = this;
-    return {
-      page: (path) => withBase(this.base, path),
-      organisationName: (id) => reference.organisations.get(id)?.name,
-      serviceLabel: (id) => reference.services.get(id),
-      themeLabel: (id) => reference.themes.get(id),
-      licence: (id) => reference.licences.get(id),
-      recordTitle: (id) => titles.get(id),
-    };
-  }
-
-  async showResult(answers: Answers, warnings: FormProblem[]): Promise<void> {
-    const result = byId('result');
-    const preview = byId('preview');
-    if (!result || !preview) return;
-    const { previewMarkdown } = await import('../../lib/contribute/preview-markdown.ts');
-    const titles = new Map<string, string>();
-    for (const id of referencedRecordIds(answers.fields)) {
-      const record = await this.record(id);
-      if (typeof record?.data.title === 'string') titles.set(id, record.data.title);
-    }
-    renderPreview(preview, {
-      model: this.model,
-      answers,
-      organisationName: this.reference.organisations.get(answers.organisation)?.name ?? answers.organisation,
-      lookups: this.lookups(titles),
-      bodyHtml: previewMarkdown(answers.body),
-    });
-
-    showWarnings(warnings);
-
-    const file = recordFile(this.model.collection.name, answers, this.editing ? { extension: this.editing.extension } : {});
-    this.file = file;
-    const path = byId('file-path');
-    const text = byId('file-text');
-    if (path) path.textContent = file.path;
-    if (text) text.textContent = file.text;
-
-    const propose = byId<HTMLAnchorElement>('propose');
-    const issue = byId<HTMLAnchorElement>('issue');
-    const copy = byId('copy');
-    const notes: string[] = [];
-    const editing = this.editing;
-    byId('send-new')!.hidden = Boolean(editing);
-    byId('send-edit')!.hidden = !editing;
-    if (copy) copy.hidden = !editing;
-    if (propose) {
-      const movesFile = editing && editing.path !== file.path;
-      const href = editing && !movesFile ? editFileUrl(this.config, editing.path) : newFileUrl(this.config, file.path, file.text);
-      propose.firstChild!.textContent = editing && !movesFile ? 'Open the file on GitHub' : 'Propose on GitHub';
-      propose.href = href;
-      propose.hidden = !fitsGitHub(href);
-      if (movesFile) notes.push(`Adding text turns ${editing.path} into ${file.path}: propose the new file on GitHub and mention in the pull request that the old one should go, or send it as an issue.`);
-      if (!fitsGitHub(href)) {
-        notes.push(`Your ${this.model.collection.singular} is too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters). Download the file, then on GitHub add it as ${file.path} with “Add file”.`);
-        if (copy) copy.hidden = false;
+  setUpSlug(form);
+  setUpFinders(form, reference, cannotLoad);
+  setUpForm(form, {
+    check: async () => {
+      let contribution: ContributionForm;
+      try {
+        contribution = await whole();
+      } catch {
+        cannotLoad();
+        return;
       }
-    }
-    if (issue) {
-      const href = issueUrl(this.config, this.model, answers);
-      issue.href = href;
-      issue.hidden = !fitsGitHub(href);
-      if (!fitsGitHub(href)) notes.push('It is also too long to send as an issue in a link: download the file and attach it to an issue instead.');
-    }
-    showSendingNotes(notes);
+      await contribution.check();
+    },
+    // Answers changed after the preview: it no longer shows them, so it goes until they are checked again.
+    stale: () => {
+      const result = document.getElementById('result');
+      if (result && !result.hidden) result.hidden = true;
+    },
+  });
+  setUpFileButtons(() => current?.offeredFile());
 
-    result.hidden = false;
-    const heading = byId('result-heading');
-    heading?.focus();
+  const edit = new URLSearchParams(window.location.search).get('edit');
+  if (edit) {
+    void whole().then((contribution) => contribution.loadForEdit(edit), cannotLoad);
+    return;
   }
-
-  /** The file the result shows, for its download and copy buttons. */
-  offeredFile(): OfferedFile | undefined {
-    if (!this.file) return undefined;
-    const name = this.file.path.split('/').pop() ?? 'record.md';
-    return { name, text: this.file.text, type: name.endsWith('.md') ? 'text/markdown' : 'application/yaml' };
-  }
+  // The first focus in the form (a click or a tab into any control) starts loading the checks.
+  form.addEventListener('focusin', () => void whole().catch(() => {}), { once: true });
 }
 
 const form = document.getElementById('record-form');
-if (form instanceof HTMLFormElement) new ContributionForm(form).start();
+if (form instanceof HTMLFormElement) start(form);

@@ -12,6 +12,7 @@
  */
 import { formValues, readAnswers, type Answers } from '../../lib/contribute/answers.ts';
 import { referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
+import { organisationFormFile, readJson, recordIdsIn, type OrganisationFormFile } from '../../lib/contribute/form-files.ts';
 import { editFileUrl, fitsGitHub, MAX_URL_LENGTH, organisationIssueUrl } from '../../lib/contribute/github.ts';
 import { changeLines } from '../../lib/contribute/organisation-changes.ts';
 import { checkOrganisationAnswers, organisationCheckContext, type OrganisationFormReference } from '../../lib/contribute/organisation-check.ts';
@@ -19,14 +20,11 @@ import { formEdit, updateOrganisationFile, type UpdatedOrganisation } from '../.
 import { organisationFormModel } from '../../lib/contribute/organisation-model.ts';
 import type { SiteConfig } from '../../lib/site-config.ts';
 import { withBase } from '../../lib/urls.ts';
-import { fillForm, setUpForm, type Reference } from './controls.ts';
+import { fillForm, setUpForm, showStatus, type Reference } from './controls.ts';
 import { clearErrors, showErrors } from './errors.ts';
 import { setUpFileButtons, showSendingNotes, showWarnings, type OfferedFile } from './result.ts';
 
-interface Stored {
-  organisation: { path: string; name: string; fields: Record<string, unknown>; text: string };
-  records: { id: string }[];
-}
+type Stored = OrganisationFormFile;
 
 const RECORD_ID = /^(?:roadmap|principles|lessons|datasets|components)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The form has no finders, so the controls need no reference data to fill it in. */
@@ -73,19 +71,16 @@ class OrganisationForm {
   }
 
   status(text: string): void {
-    const status = byId('load-status');
-    if (!status) return;
-    status.textContent = text;
-    status.hidden = false;
+    showStatus('load-status', text);
   }
 
   /** The record ids of an organisation, from its /contribute/organisations/<id>.json. */
   recordsOf(organisation: string): Promise<Set<string>> {
     let found = this.records.get(organisation);
     if (!found) {
-      found = fetch(withBase(this.base, `contribute/organisations/${organisation}.json`))
-        .then((response) => (response.ok ? (response.json() as Promise<Pick<Stored, 'records'>>) : { records: [] }))
-        .then((stored): Set<string> => new Set(stored.records.map((record) => record.id)))
+      found = fetch(withBase(this.base, organisationFormFile(organisation)))
+        .then((response) => (response.ok ? readJson<Pick<Stored, 'records'>>(response) : { records: {} }))
+        .then((stored): Set<string> => new Set(recordIdsIn({ id: organisation, records: stored.records })))
         .catch(() => new Set<string>());
       this.records.set(organisation, found);
     }
@@ -96,11 +91,11 @@ class OrganisationForm {
     const check = byId<HTMLButtonElement>('check-answers');
     if (check) check.disabled = true;
     try {
-      const response = await fetch(withBase(this.base, `contribute/organisations/${this.id}.json`));
+      const response = await fetch(withBase(this.base, organisationFormFile(this.id)));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const stored = (await response.json()) as Stored;
+      const stored = await readJson<Stored>(response);
       this.stored = stored.organisation;
-      this.records.set(this.id, Promise.resolve(new Set(stored.records.map((record) => record.id))));
+      this.records.set(this.id, Promise.resolve(new Set(recordIdsIn({ id: this.id, records: stored.records }))));
       this.current = updateOrganisationFile(stored.organisation.text, {}).data;
       fillForm(this.form, formValues(this.model, { organisation: this.id, slug: '', data: stored.organisation.fields }), NO_REFERENCE);
       if (check) check.disabled = false;

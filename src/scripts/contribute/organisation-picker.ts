@@ -1,15 +1,26 @@
 /**
- * /contribute/organisation/ in the browser: a type-ahead over the organisations (the page's <datalist>)
- * that opens the chosen body's form page, and ?id=<id> opening it straight away. Without this script the
- * page's A to Z links do the same.
+ * /contribute/organisation/ in the browser: a type-ahead over the organisations (the page's <datalist>,
+ * filled from its A to Z) that opens the chosen body's form page, and ?id=<id> opening it straight away.
+ * Without this script the page's A to Z links do the same.
  */
+import type { ChoicesFile } from '../../lib/contribute/choices.ts';
 import { withBase } from '../../lib/urls.ts';
-import { organisationFor, readReference } from './controls.ts';
+import { fillChoices, organisationFor, readReference } from './controls.ts';
 import { clearErrors, followSummaryLinks, showErrors } from './errors.ts';
+
+/** The bodies of the A to Z: each link goes to …/contribute/organisation/<id>/ and its text starts with the name. */
+function organisationsListed(): ChoicesFile['organisations'] {
+  return [...document.querySelectorAll<HTMLAnchorElement>('.hub-organisation-list a')].flatMap((link): ChoicesFile['organisations'] => {
+    const id = /\/([a-z0-9-]+)\/$/.exec(new URL(link.href).pathname)?.[1];
+    const name = link.firstChild?.textContent?.trim();
+    return id && name ? [[id, name]] : [];
+  });
+}
 
 function start(form: HTMLFormElement): void {
   const base = form.dataset.base ?? '/';
-  // The organisations, read from the page's <datalist> as the record form reads its own.
+  // The organisations, into the page's <datalist>, then read from it as the record form reads its own.
+  fillChoices({ organisations: organisationsListed() });
   const reference = readReference(form);
   const formPage = (id: string) => withBase(base, `contribute/organisation/${id}/`);
 

@@ -1,0 +1,42 @@
+/**
+ * What the record forms' finders offer and how a choice is written: an organisation as "Name (id)", a
+ * service as "Label (LGSL 524)", and the ids read back from what was typed. No imports, so that the
+ * script a form page runs as it opens (src/scripts/contribute/controls.ts) carries no schema: the
+ * schemas, and zod with them, load only when someone uses the form (src/scripts/contribute/form.ts).
+ *
+ * The choices themselves are one file for every form page, /contribute/choices.json
+ * (src/pages/contribute/choices.json.ts), fetched after the page opens and cached by the browser across
+ * pages, instead of a <datalist> of some 400 organisations and 400 services in each page (128 KB of
+ * each record form's 178 KB of HTML).
+ */
+
+/** /contribute/choices.json. */
+export interface ChoicesFile {
+  /** Every organisation, A to Z by name: [id, name], with 1 after them for a demonstration body. */
+  organisations: ([id: string, name: string] | [id: string, name: string, demonstration: 1])[];
+  /** Every service of the Local Government Service List, A to Z by label: [id, label]. */
+  services: [id: number, label: string][];
+}
+
+const ORGANISATION_IN_BRACKETS = /\(([a-z0-9]+(?:-[a-z0-9]+)*)\)\s*$/;
+
+/** The organisation id in "Fenmoor County Council (fenmoor)", or undefined. */
+export function organisationIdIn(text: string): string | undefined {
+  return ORGANISATION_IN_BRACKETS.exec(text.trim())?.[1];
+}
+
+/** How a chosen organisation is shown in the organisation box and the partners finder. */
+export function organisationChoice(name: string, id: string): string {
+  return `${name} (${id})`;
+}
+
+/** How a service is shown in the service finder: "Missed bin collection (LGSL 524)". */
+export function serviceChoice(label: string, id: number): string {
+  return `${label} (LGSL ${id})`;
+}
+
+/** The LGSL id in "Missed bin collection (LGSL 524)", "LGSL 524" or "524", or undefined. */
+export function serviceIdIn(text: string): number | undefined {
+  const match = /(?:^|\(LGSL\s*|\bLGSL\s*)(\d+)\)?\s*$/i.exec(text.trim());
+  return match ? Number(match[1]) : undefined;
+}
