@@ -396,10 +396,12 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
     env: { ...process.env, HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: outDir, HUB_CACHE_DIR: cacheDir },
     steps: [
       { name: 'validate', starts: /^▶ Validating/ },
+      // Pagefind indexes in a process of its own while Astro builds; 'pagefind' is any wait for it after.
       { name: 'astro', starts: /^▶ Building the site with Astro/ },
       { name: 'pagefind', starts: /^▶ Indexing for search/ },
-      { name: 'page check', starts: /^▶ Checking every record/ },
-      { name: 'publish', starts: /^All [\d,]+ records and [\d,]+ organisations have their pages/ },
+      { name: 'page check', starts: /^▶ Checking every record and organisation/ },
+      { name: 'integrity', starts: /^▶ Checking every record is in/ },
+      { name: 'sitemap', starts: /^▶ Writing the sitemap/ },
     ],
     onLine: (line) => {
       if (/[├└]─ \//.test(line)) pages++;

@@ -12,7 +12,7 @@
  * Honours HUB_CONTENT_DIR, HUB_SITE, HUB_BASE and HUB_OUT_DIR (see astro.config.mjs).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectedPages } from '../src/lib/expected-pages.ts';
@@ -83,20 +83,23 @@ if (report.errors.length > 0) {
 }
 console.log(summaryLine(report));
 
+step('Building the site with Astro, and indexing it for search with Pagefind alongside');
+rmSync(stagingDir, { recursive: true, force: true });
+rmSync(searchDir, { recursive: true, force: true });
+// Astro takes the content validated above (src/data/hub-entries.ts) rather than reading and checking every
+// file again. The file goes beside the output folder, whose parent may not exist yet.
+mkdirSync(dirname(outDir), { recursive: true });
+handOverContent(validatedFile, report.content);
+const building = run(join(root, 'node_modules/astro/bin/astro.mjs'), ['build'], { HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: stagingDir, HUB_VALIDATED_CONTENT: validatedFile });
 // The search index comes from the validated content, not from the pages (scripts/lib/search-records.ts), so
 // Pagefind (a process of its own) indexes while Astro builds, into a folder beside the staging one, which
-// Astro empties when it starts; the bundle moves into the site once both are done.
-rmSync(searchDir, { recursive: true, force: true });
+// Astro empties when it starts; the bundle moves into the site once both are done. Its records are made
+// once Astro is on its way, so that making them does not hold Astro back.
 const indexing = writeSearchIndex({ records: searchRecords(report.content, loadReferenceData()), bundleDir: searchDir }).catch((error: unknown) => {
   const reason = error instanceof SearchIndexError ? error.message : `Pagefind failed: ${error instanceof Error ? error.message : String(error)}`;
   return stop(`${reason}. Nothing was published; ${outDir} is unchanged.`);
 });
-
-step('Building the site with Astro, and indexing it for search with Pagefind alongside');
-rmSync(stagingDir, { recursive: true, force: true });
-// Astro's loader takes the content validated above rather than reading and checking every file again.
-handOverContent(validatedFile, report.content);
-await run(join(root, 'node_modules/astro/bin/astro.mjs'), ['build'], { HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: stagingDir, HUB_VALIDATED_CONTENT: validatedFile });
+await building;
 rmSync(validatedFile, { force: true });
 
 step('Indexing for search with Pagefind (started alongside Astro)');
