@@ -26,7 +26,7 @@ import { formatText, summaryLine } from '../src/lib/validation/format.ts';
 import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
 import { SearchIndexError, writeSearchIndex } from './lib/pagefind-index.ts';
 import { searchRecords } from './lib/search-records.ts';
-import { handOverContent } from '../src/content/hub-loader.ts';
+import { handOverContent } from '../src/content/content-source.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const contentDir = resolve(process.env.HUB_CONTENT_DIR || join(root, 'content'));

@@ -4,56 +4,22 @@
  * there is any error (Astro alone would only log a broken reference and carry on), and stores each
  * record with its Markdown already rendered and sanitised.
  */
-import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { RECORD_COLLECTION_NAMES, type RecordCollectionName } from '../../schemas/collections.ts';
-import type { Licence, Service } from '../../schemas/reference.ts';
-import type { HubContent } from '../lib/content/types.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { loadReferenceData } from '../lib/reference-data.ts';
 import { formatText } from '../lib/validation/format.ts';
 import { validateContent, type ValidationReport } from '../lib/validation/validate.ts';
+import { contentDir, contentFilePath, handedOverContentFile } from './content-source.ts';
 
 export type HubCollection = RecordCollectionName | 'organisations' | 'themes' | 'services' | 'licences';
 
 export const HUB_COLLECTIONS: readonly HubCollection[] = [...RECORD_COLLECTION_NAMES, 'organisations', 'themes', 'services', 'licences'];
 
-export function contentDir(): string {
-  return resolve(process.env.HUB_CONTENT_DIR || 'content');
-}
-
 // Every collection's loader shares one validation per sync: the first to ask starts it, and the
 // last to take it clears it, so that the next sync (in astro dev) reads the files afresh.
 let pending: Promise<ValidationReport> | undefined;
 let taken = 0;
-
-/**
- * The file in which npm run build hands over the content it has just validated (HUB_VALIDATED_CONTENT),
- * if it did: then src/data/hub-entries.ts reads the content from it, and the loaders leave Astro's store
- * empty, so that nothing is read, checked or stored twice.
- */
-export function handedOverContentFile(): string | undefined {
-  return process.env.HUB_VALIDATED_CONTENT || undefined;
-}
-
-/**
- * What npm run build hands over: the validated content and the reference data it was checked against
- * (read here, where data/reference/ is found, rather than in Astro's bundled pages, which run from
- * another folder).
- */
-export interface HandedOverContent {
-  content: HubContent;
-  services: Service[];
-  licences: Licence[];
-}
-
-/** Writes the file that HUB_VALIDATED_CONTENT will name. */
-export function handOverContent(file: string, content: HubContent): void {
-  const reference = loadReferenceData();
-  const handedOver: HandedOverContent = { content, services: [...reference.services.values()], licences: [...reference.licences.values()] };
-  writeFileSync(file, JSON.stringify(handedOver));
-}
 
 async function sharedReport(): Promise<ValidationReport> {
   pending ??= Promise.resolve().then(() => validateContent({ contentDir: contentDir() }));
@@ -78,12 +44,6 @@ function setEntry(context: LoaderContext, entry: { id: string; data: Record<stri
     ...(rendered ? { rendered } : {}),
     ...(entry.filePath ? { filePath: entry.filePath } : {}),
   });
-}
-
-/** A content file's path relative to the project, from the validator's (relative to the content folder's parent). */
-export function contentFilePath(file: string): string {
-  // Validator paths are relative to the content folder's parent; Astro wants them relative to the project.
-  return relative(process.cwd(), resolve(contentDir(), '..', file)).split('\\').join('/');
 }
 
 export function hubLoader(collection: HubCollection): Loader {

@@ -17,7 +17,7 @@ import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../schemas/col
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { Theme } from '../../schemas/vocabulary.ts';
-import { contentFilePath, handedOverContentFile, type HandedOverContent } from '../content/hub-loader.ts';
+import { contentFilePath, handedOverContentFile, type HandedOverContent } from '../content/content-source.ts';
 import type { RecordData } from '../lib/content/types.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 
@@ -63,8 +63,7 @@ function fromHandedOver(file: string): HubSources {
     })),
     services,
     themes: content.themes,
-    // In the order Astro's collections give them (by id), which the licence lists of the forms show.
-    licences: licences.toSorted((a, b) => a.id.localeCompare(b.id)),
+    licences,
   };
 }
 

@@ -107,7 +107,8 @@ async function load(): Promise<Hub> {
 
   const services = new Map(sources.services.map((service) => [service.id, service]));
   const themes = new Map(sources.themes.map((theme) => [theme.id, theme]));
-  const licences = new Map(sources.licences.map((licence) => [licence.id, licence]));
+  // By id, as the forms' licence lists show them, whichever way the content came (hub-entries.ts).
+  const licences = new Map(sources.licences.toSorted((a, b) => a.id.localeCompare(b.id)).map((licence) => [licence.id, licence]));
   const serviceLabel = (id: number) => services.get(id)?.label ?? `LGSL ${id}`;
 
   const listed = new Map<RecordCollectionName, ListedRecord[]>(RECORD_COLLECTIONS.map(({ name }) => [name, []]));

@@ -65,3 +65,18 @@ export function runScript(script: string, args: string[], env: Record<string, st
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** A new roadmap item like Harbourside's garden waste work: what the pull requests in these tests add. */
+export const NEW_ITEM = `---
+title: Garden waste renewals online
+summary: Residents renew their garden waste subscription online and pay by card, with reminder emails before the season.
+status: discovery
+services: [530]
+themes: [waste-and-recycling, payments]
+start: 2026-02
+end: 2026-10
+review_by: 2099-01-31
+---
+
+Garden waste subscriptions and renewals online, with payments and reminders.
+`;

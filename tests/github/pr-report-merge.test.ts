@@ -9,21 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport, type PrReport } from '../../src/lib/github/report.ts';
-import { git, githubContent, removeTemp, runScript, tempDir, type Run } from './helpers.ts';
-
-const NEW_ITEM = `---
-title: Garden waste renewals online
-summary: Residents renew their garden waste subscription online and pay by card, with reminder emails before the season.
-status: discovery
-services: [530]
-themes: [waste-and-recycling, payments]
-start: 2026-02
-end: 2026-10
-review_by: 2099-01-31
----
-
-Garden waste subscriptions and renewals online, with payments and reminders.
-`;
+import { git, githubContent, NEW_ITEM, removeTemp, runScript, tempDir, type Run } from './helpers.ts';
 
 let clone: string;
 let branchPoint: string;

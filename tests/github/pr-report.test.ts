@@ -7,7 +7,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport, type PrReport } from '../../src/lib/github/report.ts';
-import { git, githubContent, removeTemp, runScript, tempDir, type Run } from './helpers.ts';
+import { git, githubContent, NEW_ITEM, removeTemp, runScript, tempDir, type Run } from './helpers.ts';
 
 let run: Run;
 let report: PrReport;
@@ -15,20 +15,6 @@ let summary: string;
 let base: string;
 let head: string;
 let repository: string;
-
-const NEW_ITEM = `---
-title: Garden waste renewals online
-summary: Residents renew their garden waste subscription online and pay by card, with reminder emails before the season.
-status: discovery
-services: [530]
-themes: [waste-and-recycling, payments]
-start: 2026-02
-end: 2026-10
-review_by: 2099-01-31
----
-
-Garden waste subscriptions and renewals online, with payments and reminders.
-`;
 
 beforeAll(async () => {
   const { dir, content } = githubContent();

@@ -267,7 +267,8 @@ describe('on a phone, with the page’s scripts and the organisations arriving l
     const { shifts, lateResponses } = await layoutShiftsOpening(browser, `contribute/new/${name}/`, /\/_astro\/.+\.js$|\/contribute\/choices\.json$/, async (page) => {
       // The script has run (it takes off the form's `hidden`) and the organisations have come.
       await page.waitForFunction(() => document.getElementById('record-form')?.hidden === false);
-      await expect.poll(() => page.locator('#organisations-list option').count()).toBe(organisationCount());
+      // The organisations are held back a second, after the script that asks for them, also held back a second.
+      await expect.poll(() => page.locator('#organisations-list option').count(), { timeout: 10_000 }).toBe(organisationCount());
       await expect(page.locator('#no-script').isVisible()).resolves.toBe(false);
     });
     expect(lateResponses, 'the script and the organisations should have been held back').toBeGreaterThanOrEqual(2);

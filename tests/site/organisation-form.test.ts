@@ -201,7 +201,7 @@ describe('on a phone, with the scripts and the body’s details arriving late', 
   it('the picker shows its type-ahead from the first paint, and nothing moves when its script runs', async () => {
     const { shifts, lateResponses } = await layoutShiftsOpening(browser, PICKER, /\/_astro\/.+\.js$/, async (page) => {
       await page.waitForFunction(() => document.getElementById('organisation-picker')?.hidden === false);
-      await expect.poll(() => page.locator('datalist#organisations-list option').count()).toBe(validateContent({ contentDir, today: TODAY }).content.organisations.length);
+      await expect.poll(() => page.locator('datalist#organisations-list option').count(), { timeout: 10_000 }).toBe(validateContent({ contentDir, today: TODAY }).content.organisations.length);
     });
     expect(lateResponses).toBeGreaterThanOrEqual(1);
     expect(shifts, 'layout shifts while the page opened').toEqual([]);
