@@ -2,7 +2,8 @@
  * npm run build
  *
  * 1. validates the content (the same check as npm run validate) and stops, publishing nothing, on any error;
- * 2. builds the site with Astro into a staging folder, and meanwhile
+ * 2. builds the site with Astro into a staging folder (big sites in several Astro processes at once, each
+ *    rendering a share of the pages: src/lib/build-shard.ts; HUB_BUILD_SHARDS sets how many), and meanwhile
  * 3. indexes it with Pagefind for search (from the validated content: scripts/lib/search-records.ts);
  * 4. checks that every record and organisation has its page, and that every record is exactly once in its
  *    collection's JSON and CSV, its organisation's feed and the search index (src/lib/integrity.ts);
@@ -11,7 +12,8 @@
  *
  * Honours HUB_CONTENT_DIR, HUB_SITE, HUB_BASE and HUB_OUT_DIR (see astro.config.mjs).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +28,8 @@ import { formatText, summaryLine } from '../src/lib/validation/format.ts';
 import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
 import { SearchIndexError, writeSearchIndex } from './lib/pagefind-index.ts';
 import { searchRecords } from './lib/search-records.ts';
+import { mergeShard } from './lib/merge-shards.ts';
+import { shardCount } from '../src/lib/build-shard.ts';
 import { handOverContent } from '../src/content/content-source.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -39,8 +43,14 @@ function step(message: string) {
   console.log(`\n▶ ${message}`);
 }
 
+/** Build shards' own output folders (see below), and the processes still running. */
+let shardDirs: string[] = [];
+const running = new Set<ChildProcess>();
+
 function stop(message: string): never {
   console.error(`\n✗ ${message}`);
+  for (const child of running) child.kill();
+  for (const dir of shardDirs) rmSync(dir, { recursive: true, force: true });
   rmSync(stagingDir, { recursive: true, force: true });
   rmSync(searchDir, { recursive: true, force: true });
   rmSync(validatedFile, { force: true });
@@ -62,8 +72,32 @@ function astroEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((resolveRun) => {
     const child = spawn(process.execPath, [command, ...args], { cwd: root, stdio: 'inherit', env: astroEnvironment(env) });
+    running.add(child);
     child.on('close', (status, signal) => {
+      running.delete(child);
       if (status !== 0) stop(`${args[0] ?? command} failed (exit ${status ?? signal}). Nothing was published; ${outDir} is unchanged.`);
+      resolveRun();
+    });
+  });
+}
+
+/**
+ * Runs a Node script whose output would only repeat another's (a second build shard): kept quiet, and
+ * the end of what it said shown if it fails.
+ */
+function runQuietly(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [command, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: astroEnvironment(env) });
+    let said = '';
+    const keep = (chunk: Buffer) => {
+      said = (said + chunk.toString('utf8')).slice(-20_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    running.add(child);
+    child.on('close', (status, signal) => {
+      running.delete(child);
+      if (status !== 0) stop(`${said}\n${name} failed (exit ${status ?? signal}). Nothing was published; ${outDir} is unchanged.`);
       resolveRun();
     });
   });
@@ -90,7 +124,27 @@ rmSync(searchDir, { recursive: true, force: true });
 // file again. The file goes beside the output folder, whose parent may not exist yet.
 mkdirSync(dirname(outDir), { recursive: true });
 handOverContent(validatedFile, report.content);
-const building = run(join(root, 'node_modules/astro/bin/astro.mjs'), ['build'], { HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: stagingDir, HUB_VALIDATED_CONTENT: validatedFile });
+const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+const astroEnv = { HUB_CONTENT_DIR: contentDir, HUB_VALIDATED_CONTENT: validatedFile };
+// Big sites are rendered by several Astro processes at once, each making a share of the pages
+// (src/lib/build-shard.ts). The others write inside the project, each in a folder of its own: Astro keeps
+// the code it renders with beside the output, or in <project>/.astro when the output is elsewhere.
+let shards = 1;
+try {
+  shards = shardCount(report.content.records.length, availableParallelism(), process.env.HUB_BUILD_SHARDS);
+} catch (error) {
+  stop(error instanceof Error ? error.message : String(error));
+}
+const cacheDir = resolve(root, process.env.HUB_CACHE_DIR || 'node_modules/.astro');
+shardDirs = Array.from({ length: shards - 1 }, (_, i) => join(root, '.astro', 'build-shards', `${process.pid}-${i + 1}`));
+for (const dir of shardDirs) rmSync(dir, { recursive: true, force: true });
+if (shards > 1) console.log(`Rendering the pages in ${shards} Astro processes at once, each a share of them; the first one's progress is shown.`);
+const building = Promise.all([
+  run(astro, ['build'], { ...astroEnv, HUB_OUT_DIR: stagingDir, ...(shards > 1 ? { HUB_BUILD_SHARD: `0/${shards}` } : {}) }),
+  ...shardDirs.map((dir, i) =>
+    runQuietly(`Astro (shard ${i + 2} of ${shards})`, astro, ['build'], { ...astroEnv, HUB_OUT_DIR: dir, HUB_CACHE_DIR: join(cacheDir, `shard-${i + 1}`), HUB_BUILD_SHARD: `${i + 1}/${shards}` }),
+  ),
+]);
 // The search index comes from the validated content, not from the pages (scripts/lib/search-records.ts), so
 // Pagefind (a process of its own) indexes while Astro builds, into a folder beside the staging one, which
 // Astro empties when it starts; the bundle moves into the site once both are done. Its records are made
@@ -101,6 +155,11 @@ const indexing = writeSearchIndex({ records: searchRecords(report.content, loadR
 });
 await building;
 rmSync(validatedFile, { force: true });
+if (shardDirs.length > 0) {
+  let moved = 0;
+  for (const dir of shardDirs) moved += mergeShard(dir, stagingDir).moved;
+  console.log(`Moved ${moved.toLocaleString('en-GB')} files from the other ${shardDirs.length === 1 ? 'shard' : `${shardDirs.length} shards`} into the site.`);
+}
 
 step('Indexing for search with Pagefind (started alongside Astro)');
 const indexed = await indexing;

@@ -38,6 +38,11 @@ export interface MeasuredRun {
   /** 'time' when GNU time measured it exactly, 'proc' when only sampled. */
   peakSource: 'time' | 'proc';
   peakProcess: string;
+  /**
+   * The most memory the whole process tree held at once (the sum of every process's resident set at one
+   * sample), in KiB: what a machine needs when several processes build side by side. Sampled.
+   */
+  treePeakKb: number;
   steps: StepMeasure[];
   /** The last lines of output, for reporting a failure. */
   tail: string[];
@@ -90,6 +95,7 @@ export function runMeasured(command: string, args: string[], options: MeasuredRu
   let lines = 0;
   let currentRss = 0;
   let overall = { kb: 0, process: '' };
+  let treePeakKb = 0;
 
   const current = () => steps.at(-1);
   const note = (kb: number, memory: ProcessMemory, step: (typeof steps)[number] | undefined) => {
@@ -105,12 +111,16 @@ export function runMeasured(command: string, args: string[], options: MeasuredRu
     // Under GNU time, the command is time's only child.
     rootPid ??= useTime ? treeMemory(child.pid).find((memory) => memory.pid !== child.pid && memory.command.startsWith(command))?.pid : child.pid;
     currentRss = 0;
+    let together = 0;
     for (const memory of treeMemory(child.pid)) {
       currentRss = Math.max(currentRss, memory.rssKb);
+      // GNU time itself is tiny; the command (npm, node) and everything it started count.
+      if (memory.pid !== child.pid || !useTime) together += memory.rssKb;
       // A process's high-water mark so far counts for the step now running, unless the process is the
       // command itself (or GNU time around it), which runs through every step: only its samples count.
       note(memory.pid === rootPid || memory.pid === child.pid ? memory.rssKb : Math.max(memory.rssKb, memory.peakKb), memory, current());
     }
+    treePeakKb = Math.max(treePeakKb, together);
   };
 
   const onLine = (line: string) => {
@@ -176,6 +186,7 @@ export function runMeasured(command: string, args: string[], options: MeasuredRu
         peakKb,
         peakSource,
         peakProcess: overall.process,
+        treePeakKb,
         steps: steps.map(({ started: _started, ...step }) => step),
         tail,
       });

@@ -90,8 +90,9 @@ function themesOf(record: HubRecord): string[] {
 
 async function load(): Promise<Hub> {
   const sources = await hubSources();
+  // By id, whichever way the content came (hub-entries.ts): the two ways read files in different orders.
   const organisations = new Map(
-    sources.organisations.map((entry) => [entry.id, { id: entry.id, data: entry.data, filePath: entry.filePath, demonstration: entry.data.demonstration === true }]),
+    sources.organisations.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((entry) => [entry.id, { id: entry.id, data: entry.data, filePath: entry.filePath, demonstration: entry.data.demonstration === true }]),
   );
   const records: HubRecord[] = sources.records.map((entry) => {
     const [organisation, slug] = entry.id.split('/');
@@ -130,9 +131,14 @@ async function load(): Promise<Hub> {
 
   const byService = new Map<number, HubRecord[]>();
   const byTheme = new Map<string, HubRecord[]>();
+  const add = <K,>(index: Map<K, HubRecord[]>, key: K, record: HubRecord) => {
+    const list = index.get(key);
+    if (list) list.push(record);
+    else index.set(key, [record]);
+  };
   for (const record of byTitle) {
-    for (const id of servicesOf(record)) byService.set(id, [...(byService.get(id) ?? []), record]);
-    for (const id of themesOf(record)) byTheme.set(id, [...(byTheme.get(id) ?? []), record]);
+    for (const id of servicesOf(record)) add(byService, id, record);
+    for (const id of themesOf(record)) add(byTheme, id, record);
   }
   const collator = new Intl.Collator('en-GB', { sensitivity: 'base' });
   const servicesWithContent = [...byService]

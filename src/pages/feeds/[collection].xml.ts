@@ -5,8 +5,9 @@ import { loadHub } from '../../data/hub.ts';
 import { atomResponse } from '../../lib/feeds/atom.ts';
 import { collectionFeed } from '../../lib/feeds/hub-feeds.ts';
 import { feedSettings } from './_settings.ts';
+import { inThisShard } from '../../data/build-shard.ts';
 
-export const getStaticPaths = (() => RECORD_COLLECTIONS.map(({ name }) => ({ params: { collection: name } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => inThisShard(RECORD_COLLECTIONS.map(({ name }) => ({ params: { collection: name } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const hub = await loadHub();

@@ -5,7 +5,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SCHEMA_FILES } from '../../data/api-context.ts';
+import { inThisShard } from '../../data/build-shard.ts';
 
-export const getStaticPaths = (() => [...SCHEMA_FILES.keys()].map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => inThisShard([...SCHEMA_FILES.keys()].map((name) => ({ params: { name } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => new Response(SCHEMA_FILES.get(params.name!)!, { headers: { 'Content-Type': 'application/schema+json; charset=utf-8' } });

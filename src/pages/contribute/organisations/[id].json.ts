@@ -16,10 +16,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadHub, type HubOrganisation, type HubRecord } from '../../../data/hub.ts';
 import type { OrganisationFormFile } from '../../../lib/contribute/form-files.ts';
 import { editableFields } from '../../../lib/contribute/organisation-model.ts';
+import { inThisShard } from '../../../data/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();
-  return [...hub.organisations.values()].map((organisation) => ({ params: { id: organisation.id }, props: { organisation, records: hub.recordsByOrganisation.get(organisation.id) ?? [] } }));
+  return inThisShard([...hub.organisations.values()].map((organisation) => ({ params: { id: organisation.id }, props: { organisation, records: hub.recordsByOrganisation.get(organisation.id) ?? [] } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, props }) => {

@@ -12,10 +12,11 @@ import { gzipSync } from 'node:zlib';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadHub, type HubRecord } from '../../../data/hub.ts';
 import type { RecordSourcesFile } from '../../../lib/contribute/form-files.ts';
+import { inThisShard } from '../../../data/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();
-  return [...hub.recordsByOrganisation].filter(([, records]) => records.length > 0).map(([id, records]) => ({ params: { id }, props: { records } }));
+  return inThisShard([...hub.recordsByOrganisation].filter(([, records]) => records.length > 0).map(([id, records]) => ({ params: { id }, props: { records } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, props }) => {

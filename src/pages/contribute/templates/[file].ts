@@ -5,12 +5,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { RECORD_COLLECTIONS } from '../../../../schemas/collections.ts';
 import { templateFile } from '../../../lib/contribute/templates.ts';
+import { inThisShard } from '../../../data/build-shard.ts';
 
 export const getStaticPaths = (() =>
-  RECORD_COLLECTIONS.map((collection) => {
+  inThisShard(RECORD_COLLECTIONS.map((collection) => {
     const template = templateFile(collection.name);
     return { params: { file: template.file }, props: { text: template.text, extension: template.extension } };
-  })) satisfies GetStaticPaths;
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(props.text as string, {

@@ -4,10 +4,11 @@ import { loadHub } from '../../../data/hub.ts';
 import { atomResponse } from '../../../lib/feeds/atom.ts';
 import { organisationFeed } from '../../../lib/feeds/hub-feeds.ts';
 import { feedSettings } from '../_settings.ts';
+import { inThisShard } from '../../../data/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();
-  return [...hub.organisations.keys()].map((id) => ({ params: { id } }));
+  return inThisShard([...hub.organisations.keys()].map((id) => ({ params: { id } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -4,10 +4,11 @@ import { loadHub } from '../../../data/hub.ts';
 import { atomResponse } from '../../../lib/feeds/atom.ts';
 import { themeFeed } from '../../../lib/feeds/hub-feeds.ts';
 import { feedSettings } from '../_settings.ts';
+import { inThisShard } from '../../../data/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();
-  return hub.themesWithContent.map(({ theme }) => ({ params: { id: theme.id } }));
+  return inThisShard(hub.themesWithContent.map(({ theme }) => ({ params: { id: theme.id } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -3,10 +3,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { isCodeComponent, publiccodeInput } from '../../../../../../data/api-context.ts';
 import { loadHub, type HubRecord } from '../../../../../../data/hub.ts';
 import { publiccodeYaml } from '../../../../../../lib/open-data/publiccode.ts';
+import { inThisShard } from '../../../../../../data/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();
-  return hub.records.filter(isCodeComponent).map((record) => ({ params: { organisation: record.organisation, slug: record.slug }, props: { record } }));
+  return inThisShard(hub.records.filter(isCodeComponent).map((record) => ({ params: { organisation: record.organisation, slug: record.slug }, props: { record } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
