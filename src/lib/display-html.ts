@@ -1,7 +1,9 @@
 /**
  * A Display value (from record-fields.ts) as HTML, for components that take an `html` option such as
  * the summary list. Every piece of text and every address is escaped here, so content can never turn
- * into markup on the way.
+ * into markup on the way. Options: linkClass (default "govuk-link") and listClass (default "govuk-list"),
+ * the classes of its links and lists; an empty string leaves the attribute out, for a container that
+ * styles them itself.
  */
 import type { Display } from './record-fields.ts';
 
@@ -12,14 +14,14 @@ export function escapeHtml(text: string): string {
 }
 
 export function displayHtml(value: Display, options: { linkClass?: string; listClass?: string } = {}): string {
-  const linkClass = options.linkClass ?? 'govuk-link';
+  const classOf = (name: string) => (name ? ` class="${name}"` : '');
   switch (value.kind) {
     case 'text':
       return escapeHtml(value.text);
     case 'link':
-      return `<a class="${linkClass}" href="${escapeHtml(value.href)}">${escapeHtml(value.text)}</a>`;
+      return `<a${classOf(options.linkClass ?? 'govuk-link')} href="${escapeHtml(value.href)}">${escapeHtml(value.text)}</a>`;
     case 'list':
       if (value.items.length === 1) return displayHtml(value.items[0], options);
-      return `<ul class="${options.listClass ?? 'govuk-list'}">${value.items.map((item) => `<li>${displayHtml(item, options)}</li>`).join('')}</ul>`;
+      return `<ul${classOf(options.listClass ?? 'govuk-list')}>${value.items.map((item) => `<li>${displayHtml(item, options)}</li>`).join('')}</ul>`;
   }
 }

@@ -59,8 +59,9 @@ describe('Base layout', () => {
     expect(html).toMatch(/<html lang="en-GB" class="govuk-template">/);
     expect(html).toContain('<body class="govuk-template__body">');
     expect(html).toMatch(/<a href="#main-content" class="govuk-skip-link"[^>]*>Skip to main content<\/a>/);
-    expect(html).toMatch(/<a href="\/" class="govuk-generic-header__homepage-link">Council Commons<\/a>/);
+    expect(html).toMatch(/<header class="hub-header"><div><a href="\/">Council Commons<\/a><\/div>/);
     expect(html).not.toMatch(reserved);
+    expect(html).toMatch(/<\/ul><span>Everything on Council Commons is open: /);
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
     expect(html).toContain('<title>Roadmaps – Council Commons</title>');
     expect(html).toMatch(/<link rel="icon" href="\/favicon.svg" type="image\/svg\+xml">/);
@@ -70,7 +71,8 @@ describe('Base layout', () => {
     const list = await render({ title: 'Roadmaps', section: 'roadmap' }, {}, '/roadmap/');
     for (const path of ['roadmap', 'principles', 'lessons', 'datasets', 'components', 'organisations', 'search']) expect(list).toContain(`href="/${path}/"`);
     expect(list).toMatch(/href="\/roadmap\/" aria-current="page"/);
-    expect(list).not.toContain('govuk-service-navigation__toggle');
+    expect(list).toMatch(/<nav aria-label="Sections"><ul id="navigation">/);
+    expect(list).not.toContain('<button');
     const record = await render({ title: 'A record', section: 'roadmap' }, {}, '/roadmap/fenmoor/a-record/');
     expect(record).toMatch(/href="\/roadmap\/" aria-current="true"/);
   });
@@ -92,10 +94,10 @@ describe('Base layout', () => {
       { title: 'A record', description: 'What it is.', breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Roadmaps', href: '/roadmap/' }] },
       { head: '<script type="application/ld+json">{}</script>', footer: '<p class="govuk-body-s">Extra footer text.</p>' },
     );
-    expect(html).toMatch(/<nav class="govuk-breadcrumbs"[^>]*aria-label="Breadcrumb">/);
+    expect(html).toMatch(/<nav class="hub-breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="\/">Home<\/a><\/li><li><a href="\/roadmap\/">Roadmaps<\/a><\/li><\/ol><\/nav>/);
     expect(html).toContain('<meta name="description" content="What it is.">');
     expect(html).toMatch(/<script type="application\/ld\+json">\{\}<\/script>\s*<\/head>/);
-    expect(html).toMatch(/govuk-footer__meta-custom">\s*<p class="govuk-body-s">Extra footer text.<\/p>/);
+    expect(html).toMatch(/<footer class="hub-footer">.*<\/ul><div><p class="govuk-body-s">Extra footer text.<\/p><\/div><span>/s);
     expect(html).toContain('Everything on Council Commons is open: records are published under the');
     expect(html).toMatch(/href="\/about\/"/);
     expect(html).toMatch(/href="\/contribute\/"/);

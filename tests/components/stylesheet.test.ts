@@ -50,7 +50,7 @@ describe('the stylesheet', () => {
   });
 
   it('has the brand green header and no GOV.UK blue brand colour', () => {
-    expect(css).toMatch(/\.govuk-generic-header\{[^}]*background:#1f5e4a/);
+    expect(css).toMatch(/\.hub-header\{[^}]*background:#1f5e4a/);
     expect(css).not.toMatch(/#1d70b8/i);
   });
 });

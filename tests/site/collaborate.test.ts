@@ -53,8 +53,9 @@ describe('similar work elsewhere', () => {
     await expect(section.locator('h2').innerText()).resolves.toBe('Similar work elsewhere');
     expect(await linkPaths(page, 'section.hub-similar .hub-record-list')).toContain(to);
     const item = section.locator('li', { has: page.locator(`a[href="${base}${to}"]`) });
-    await expect(item.locator('.hub-similar__strength').innerText()).resolves.toMatch(/(Strong|Good|Possible) match/);
-    await expect(item.locator('.hub-similar__reason').innerText()).resolves.toMatch(/garden/i);
+    // The line under the title ends with the strength of the match; the paragraph after it says why.
+    await expect(item.locator('p').first().locator('strong').last().innerText()).resolves.toMatch(/^(Strong|Good|Possible) match$/);
+    await expect(item.locator('p').last().innerText()).resolves.toMatch(/garden/i);
   });
 
   it('never offers a roadmap item its own organisation’s work', async () => {

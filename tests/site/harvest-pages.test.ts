@@ -65,8 +65,8 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-/** The summary list's row labels in the main column. */
-const rowLabels = (page: Page) => page.locator('main .govuk-summary-list__key').allInnerTexts();
+/** The field list's row labels in the main column. */
+const rowLabels = (page: Page) => page.locator('main .hub-fields dt').allInnerTexts();
 
 describe('the demonstration content shows every part of the harvest', () => {
   it('has a harvested component and a harvested dataset, and organisations with a GitHub list, a CKAN portal, a data.json address and harvest settings', () => {
@@ -99,6 +99,7 @@ describe('a harvested record’s page', () => {
     expect(metaBox!.y).toBeGreaterThan(sentenceBox!.y);
     expect(metaBox!.y - (sentenceBox!.y + sentenceBox!.height)).toBeLessThan(80);
     // The two fields are said in the sentence, not listed again as rows.
+    expect(await rowLabels(page)).toContain('Licence');
     expect(await rowLabels(page)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^Harvested/)]));
     expect(await axeViolations(page), `axe-core violations on ${path}`).toEqual([]);
   });
@@ -152,6 +153,7 @@ describe('an organisation’s page', () => {
     expect(text).not.toMatch(/\[object|[{}]/);
     await expect(section.locator(`a[href="${base}contribute/#being-harvested"]`).count()).resolves.toBe(1);
     // The sources are said in the section, not listed again as rows.
+    expect((await rowLabels(page)).length).toBeGreaterThan(0);
     expect(await rowLabels(page)).not.toEqual(expect.arrayContaining(['GitHub', 'Open data', 'Harvest settings']));
     expect(await page.locator('main').innerText()).not.toMatch(/\[object Object\]/);
     await page.close();

@@ -152,6 +152,11 @@ describe('displayHtml', () => {
     expect(displayHtml({ kind: 'list', items: [{ kind: 'text', text: 'a' }] })).toBe('a');
     expect(displayHtml({ kind: 'list', items: [{ kind: 'text', text: 'a' }, { kind: 'text', text: 'b' }] })).toBe('<ul class="govuk-list"><li>a</li><li>b</li></ul>');
   });
+
+  it('leaves out the class of links and lists given as empty, for a container that styles them (FieldList)', () => {
+    const list = displayHtml({ kind: 'list', items: [{ kind: 'link', text: 'a', href: '/a/' }, { kind: 'text', text: 'b' }] }, { linkClass: '', listClass: '' });
+    expect(list).toBe('<ul><li><a href="/a/">a</a></li><li>b</li></ul>');
+  });
 });
 
 describe('paginationItems', () => {
