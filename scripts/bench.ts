@@ -420,7 +420,7 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
   console.log(`\nnpm run build, ${count(recordCount)} records (${count(pages)} pages), ${values.warm ? 'warm' : 'cold'}:`);
   for (const step of result.steps) console.log(`  ${step.name.padEnd(11)} ${seconds(step.seconds).padStart(8)}   largest process ${memory(step.peakKb).padStart(8)}  (${step.peakProcess || '–'})`);
   console.log(`  ${'total'.padEnd(11)} ${seconds(result.seconds).padStart(8)}   largest process ${memory(result.peakKb).padStart(8)}  (${result.peakSource === 'time' ? 'exact, GNU time' : 'sampled from /proc'}; ${result.peakProcess})`);
-  console.log(`  all processes together at their peak: ${memory(result.treePeakKb)} (sampled; the Astro shards and Pagefind run side by side)`);
+  console.log(`  all processes together at their peak: ${memory(result.treePeakKb)} (sampled: Astro, Pagefind and the build script side by side)`);
   if (recordCount === 25000) console.log(`  goal: under ${memory(GOALS.peakKb)}: ${verdict(result.peakKb < GOALS.peakKb)}`);
 
   // The bare baseline (bench/baseline/) from the same content, right after, for the ratio.

@@ -2,8 +2,8 @@
  * npm run build
  *
  * 1. validates the content (the same check as npm run validate) and stops, publishing nothing, on any error;
- * 2. builds the site with Astro into a staging folder (big sites in several Astro processes at once, each
- *    rendering a share of the pages: src/lib/build-shard.ts; HUB_BUILD_SHARDS sets how many), and meanwhile
+ * 2. builds the site with Astro into a staging folder (in several Astro processes at once, each rendering a
+ *    share of the pages, when HUB_BUILD_SHARDS says so: src/lib/build-shard.ts), and meanwhile
  * 3. indexes it with Pagefind for search (from the validated content: scripts/lib/search-records.ts);
  * 4. checks that every record and organisation has its page, and that every record is exactly once in its
  *    collection's JSON and CSV, its organisation's feed and the search index (src/lib/integrity.ts);
@@ -13,7 +13,6 @@
  * Honours HUB_CONTENT_DIR, HUB_SITE, HUB_BASE and HUB_OUT_DIR (see astro.config.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,12 +125,12 @@ mkdirSync(dirname(outDir), { recursive: true });
 handOverContent(validatedFile, report.content);
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const astroEnv = { HUB_CONTENT_DIR: contentDir, HUB_VALIDATED_CONTENT: validatedFile };
-// Big sites are rendered by several Astro processes at once, each making a share of the pages
+// With HUB_BUILD_SHARDS, several Astro processes render at once, each making a share of the pages
 // (src/lib/build-shard.ts). The others write inside the project, each in a folder of its own: Astro keeps
 // the code it renders with beside the output, or in <project>/.astro when the output is elsewhere.
 let shards = 1;
 try {
-  shards = shardCount(report.content.records.length, availableParallelism(), process.env.HUB_BUILD_SHARDS);
+  shards = shardCount(process.env.HUB_BUILD_SHARDS);
 } catch (error) {
   stop(error instanceof Error ? error.message : String(error));
 }

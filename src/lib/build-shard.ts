@@ -1,9 +1,9 @@
 /**
  * Building the site in several Astro processes at once, each rendering a share of the pages.
  *
- * Astro renders pages one after another on one processor core. `npm run build` (scripts/build.ts) starts
- * one Astro process a shard, each with HUB_BUILD_SHARD set to `<index>/<count>`, and every route with
- * parameters keeps only its share of the paths (src/data/build-shard.ts). Pages without parameters are
+ * Astro renders pages one after another in one process. With HUB_BUILD_SHARDS=N, `npm run build`
+ * (scripts/build.ts) starts N Astro processes, each with HUB_BUILD_SHARD set to `<index>/<count>`, and
+ * every route with parameters keeps only its share of the paths (src/data/build-shard.ts). Pages without parameters are
  * few and cheap, so every shard makes them and the first shard's copy is kept.
  */
 
@@ -33,20 +33,15 @@ export function shareOf<T>(paths: readonly T[], shard: BuildShard | undefined): 
 }
 
 /**
- * How many shards a build of `records` records uses on a machine with `cores` cores. Each shard starts
- * Astro and loads the whole hub (a few seconds and a few hundred MB at 25,000 records), so a small site
- * is built in one; Pagefind indexes alongside, which is why one core is left to it on bigger machines.
+ * How many shards a build uses: HUB_BUILD_SHARDS, or one. Measured on a 2-core machine at 25,000 records,
+ * two shards took 112 s where one took 89 s: one Astro process with Pagefind beside it already keeps both
+ * cores busy (its garbage collector and file writes run on threads of their own), and each shard starts
+ * Astro, loads the whole hub and renders the pages without parameters again. Machines with more cores
+ * may gain; measure with `npm run bench -- --build` before setting it.
  */
-export function shardCount(records: number, cores: number, requested?: string): number {
-  if (requested !== undefined && requested !== '') {
-    const count = Number(requested);
-    if (!Number.isInteger(count) || count < 1 || count > 16) throw new Error(`HUB_BUILD_SHARDS is “${requested}”: it takes a whole number from 1 to 16.`);
-    return count;
-  }
-  if (records < SHARDING_FROM_RECORDS) return 1;
-  return Math.max(1, Math.min(MAX_SHARDS, cores <= 2 ? cores : cores - 1));
+export function shardCount(requested: string | undefined): number {
+  if (requested === undefined || requested === '') return 1;
+  const count = Number(requested);
+  if (!Number.isInteger(count) || count < 1 || count > 16) throw new Error(`HUB_BUILD_SHARDS is “${requested}”: it takes a whole number from 1 to 16.`);
+  return count;
 }
-
-/** Below this many records one Astro process is as quick: starting another costs more than it saves. */
-export const SHARDING_FROM_RECORDS = 5000;
-const MAX_SHARDS = 4;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeShard } from '../../scripts/lib/merge-shards.ts';
-import { parseBuildShard, shardCount, shareOf, SHARDING_FROM_RECORDS } from '../../src/lib/build-shard.ts';
+import { parseBuildShard, shardCount, shareOf } from '../../src/lib/build-shard.ts';
 
 describe('parseBuildShard', () => {
   it('reads <index>/<count>, and nothing as the whole build', () => {
@@ -37,21 +37,14 @@ describe('shareOf', () => {
 });
 
 describe('shardCount', () => {
-  it('builds a small site in one process, whatever the machine', () => {
-    expect(shardCount(SHARDING_FROM_RECORDS - 1, 8)).toBe(1);
+  it('builds in one process unless HUB_BUILD_SHARDS says otherwise', () => {
+    expect(shardCount(undefined)).toBe(1);
+    expect(shardCount('')).toBe(1);
+    expect(shardCount('3')).toBe(3);
   });
 
-  it('uses both cores of a 2-core machine for a big site, and leaves one core to Pagefind on bigger ones, up to 4', () => {
-    expect(shardCount(25_000, 1)).toBe(1);
-    expect(shardCount(25_000, 2)).toBe(2);
-    expect(shardCount(25_000, 4)).toBe(3);
-    expect(shardCount(25_000, 64)).toBe(4);
-  });
-
-  it('does as HUB_BUILD_SHARDS says, and refuses a count that is not one', () => {
-    expect(shardCount(10, 2, '2')).toBe(2);
-    expect(shardCount(100_000, 8, '1')).toBe(1);
-    for (const wrong of ['0', '1.5', 'two', '17']) expect(() => shardCount(10, 2, wrong)).toThrow(/HUB_BUILD_SHARDS is “.*”: it takes a whole number from 1 to 16/);
+  it('refuses a count that is not one, saying what it takes', () => {
+    for (const wrong of ['0', '1.5', 'two', '17']) expect(() => shardCount(wrong)).toThrow(/HUB_BUILD_SHARDS is “.*”: it takes a whole number from 1 to 16/);
   });
 });
 
