@@ -99,12 +99,14 @@ async function load(): Promise<Hub> {
     return { collection: entry.collection, organisation, slug, id: `${entry.collection}/${entry.id}`, data: entry.data, html: entry.html, body: entry.body, filePath: entry.filePath } as HubRecord;
   });
   const byTitle = sortByTitle(records.map((record) => ({ id: record.id, title: record.data.title, record }))).map(({ record }) => record);
+  /** Adds a record to its key's list in an index, in the order the records come (A to Z). */
+  const add = <K,>(index: Map<K, HubRecord[]>, key: K, record: HubRecord) => {
+    const list = index.get(key);
+    if (list) list.push(record);
+    else index.set(key, [record]);
+  };
   const recordsByOrganisation = new Map<string, HubRecord[]>();
-  for (const record of byTitle) {
-    const own = recordsByOrganisation.get(record.organisation);
-    if (own) own.push(record);
-    else recordsByOrganisation.set(record.organisation, [record]);
-  }
+  for (const record of byTitle) add(recordsByOrganisation, record.organisation, record);
 
   const services = new Map(sources.services.map((service) => [service.id, service]));
   const themes = new Map(sources.themes.map((theme) => [theme.id, theme]));
@@ -131,11 +133,6 @@ async function load(): Promise<Hub> {
 
   const byService = new Map<number, HubRecord[]>();
   const byTheme = new Map<string, HubRecord[]>();
-  const add = <K,>(index: Map<K, HubRecord[]>, key: K, record: HubRecord) => {
-    const list = index.get(key);
-    if (list) list.push(record);
-    else index.set(key, [record]);
-  };
   for (const record of byTitle) {
     for (const id of servicesOf(record)) add(byService, id, record);
     for (const id of themesOf(record)) add(byTheme, id, record);

@@ -49,13 +49,15 @@ const ORGANISATION_FIELDS = new Set(['partners', 'county', 'combined_authority']
 const RECORD_FIELDS = new Set(['reuses', 'uses', 'related', 'adopted_from']);
 
 
+/** The email address in a contact (an address, or a mailto: link); undefined when it is a web page. */
+export function contactEmail(value: string): string | undefined {
+  if (/^mailto:/i.test(value)) return value.slice('mailto:'.length);
+  return value.includes('@') && !value.startsWith('http') ? value : undefined;
+}
+
 function contactDisplay(value: string): Display {
-  if (/^mailto:/i.test(value)) {
-    const address = value.slice('mailto:'.length);
-    return { kind: 'link', text: address, href: `mailto:${address}` };
-  }
-  if (value.includes('@') && !value.startsWith('http')) return { kind: 'link', text: value, href: `mailto:${value}` };
-  return { kind: 'link', text: value, href: value };
+  const address = contactEmail(value);
+  return address ? { kind: 'link', text: address, href: `mailto:${address}` } : { kind: 'link', text: value, href: value };
 }
 
 function displayValue(key: string, value: unknown, lookups: FieldLookups): Display {

@@ -10,6 +10,7 @@
  *   hub's maintainers to pass on. Demonstration bodies' maintainers are made-up GitHub names that may
  *   belong to real people, so they are never mentioned.
  */
+import { contactEmail } from './record-fields.ts';
 
 export interface WorkWithUsRecord {
   title: string;
@@ -44,12 +45,6 @@ function message(record: WorkWithUsRecord, organisation: WorkWithUsOrganisation,
 
 const mention = (handle: string) => (handle.startsWith('@') ? handle : `@${handle}`);
 
-/** The address in a contact that is an email address or a mailto: link; undefined for a web page. */
-function emailAddress(contact: string): string | undefined {
-  if (/^mailto:/i.test(contact)) return decodeURIComponent(contact.slice('mailto:'.length).split('?')[0]);
-  return /^[^@\s/]+@[^@\s/]+$/.test(contact) ? contact : undefined;
-}
-
 export function workWithUsLink(record: WorkWithUsRecord, organisation: WorkWithUsOrganisation, repository: string): WorkWithUsLink {
   const title = `Working together on “${record.title}” (${organisation.name})`;
   const issue = (mentions: string[], greeting: string): WorkWithUsLink => {
@@ -63,7 +58,7 @@ export function workWithUsLink(record: WorkWithUsRecord, organisation: WorkWithU
   if (maintainers.length > 0) return issue(maintainers, `${maintainers.join(' ')}: you look after ${organisation.name}’s records on the hub.`);
   const contact = record.contact ?? organisation.contact;
   if (contact) {
-    const address = emailAddress(contact);
+    const address = contactEmail(contact);
     if (!address) return { href: contact, via: 'contact-page', mentions: [] };
     // encodeURIComponent, not URLSearchParams: mail programs read + as a plus sign, not a space.
     const query = `subject=${encodeURIComponent(title)}&body=${encodeURIComponent(message(record, organisation, 'Hello,'))}`;

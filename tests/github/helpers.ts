@@ -40,6 +40,14 @@ export function git(cwd: string, ...args: string[]): string {
   return result.stdout.trim();
 }
 
+/** Makes dir a git repository with everything in it committed on main; returns that commit. */
+export function commitAsBase(dir: string): string {
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '--quiet', '-m', 'base');
+  return git(dir, 'rev-parse', 'HEAD');
+}
+
 /** The environment without anything a CI runner sets that the scripts read (GITHUB_*, HUB_*). */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};

@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport, type PrReport } from '../../src/lib/github/report.ts';
-import { git, githubContent, NEW_ITEM, removeTemp, runScript, tempDir, type Run } from './helpers.ts';
+import { commitAsBase, git, githubContent, NEW_ITEM, removeTemp, runScript, tempDir, type Run } from './helpers.ts';
 
 let clone: string;
 let branchPoint: string;
@@ -27,10 +27,7 @@ async function pullRequestReport(args: string[]): Promise<Run & { out: string }>
 
 beforeAll(async () => {
   const { dir: origin, content } = githubContent();
-  git(origin, 'init', '--quiet', '--initial-branch=main');
-  git(origin, 'add', '.');
-  git(origin, 'commit', '--quiet', '-m', 'base');
-  branchPoint = git(origin, 'rev-parse', 'HEAD');
+  branchPoint = commitAsBase(origin);
 
   // The pull request: a new roadmap item, and Westmere's maintainers with the author added.
   git(origin, 'checkout', '--quiet', '-b', 'feature');

@@ -7,7 +7,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReport, type PrReport } from '../../src/lib/github/report.ts';
-import { git, githubContent, NEW_ITEM, removeTemp, runScript, tempDir, type Run } from './helpers.ts';
+import { commitAsBase, git, githubContent, NEW_ITEM, removeTemp, runScript, tempDir, type Run } from './helpers.ts';
 
 let run: Run;
 let report: PrReport;
@@ -19,10 +19,7 @@ let repository: string;
 beforeAll(async () => {
   const { dir, content } = githubContent();
   repository = dir;
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  git(dir, 'add', '.');
-  git(dir, 'commit', '--quiet', '-m', 'base');
-  base = git(dir, 'rev-parse', 'HEAD');
+  base = commitAsBase(dir);
   git(dir, 'checkout', '--quiet', '-b', 'feature');
 
   // Added: a roadmap item like Harbourside's garden waste work.

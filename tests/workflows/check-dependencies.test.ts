@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, git, githubContent, removeTemp, ROOT, tempDir } from '../github/helpers.ts';
+import { cleanEnv, commitAsBase, git, githubContent, removeTemp, ROOT, tempDir } from '../github/helpers.ts';
 
 interface LockEntry {
   dev?: boolean;
@@ -58,10 +58,7 @@ beforeAll(() => {
   const hook = join(work, 'record-modules.mjs');
   writeFileSync(hook, HOOK);
   const { dir, content } = githubContent();
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  git(dir, 'add', '.');
-  git(dir, 'commit', '--quiet', '-m', 'base');
-  const base = git(dir, 'rev-parse', 'HEAD');
+  const base = commitAsBase(dir);
   git(dir, 'checkout', '--quiet', '-b', 'feature');
   // A roadmap item like Harbourside's garden waste work (similar work), and a dataset with an error.
   writeFileSync(
