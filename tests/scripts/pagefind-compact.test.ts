@@ -1,13 +1,13 @@
 /**
- * scripts/lib/pagefind-compact.ts rewrites Pagefind's page list with shorter fragment names. It must
- * keep every page pointing at its own fragment, change the names whenever the index changes, and leave
- * alone any bundle that is not exactly what it expects.
+ * scripts/lib/pagefind-compact.ts rewrites Pagefind's page list with shorter fragment names and one word
+ * count. It must keep every page pointing at its own fragment, change the names whenever the index
+ * changes, and leave alone any bundle that is not exactly what it expects.
  */
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCbor, encodeCbor, type CborValue } from '../../scripts/lib/cbor.ts';
-import { compactPagefindBundle, type BundleFile } from '../../scripts/lib/pagefind-compact.ts';
+import { compactPagefindBundle, ONE_WORD_COUNT, type BundleFile } from '../../scripts/lib/pagefind-compact.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -31,7 +31,7 @@ function meta(files: BundleFile[]): { entry: { languages: Record<string, { hash:
 
 const fragment = (files: BundleFile[], hash: string) => files.find((file) => file.path === `fragment/${hash}.pf_fragment`);
 
-const records = Array.from({ length: 60 }, (_, number) => ({ url: `/roadmap/org-${number % 7}/record-${number}/`, content: `Record ${number} about housing repairs and waste, number ${number}.` }));
+const records = Array.from({ length: 60 }, (_, number) => ({ url: `/roadmap/org-${number % 7}/record-${number}/`, content: `Record ${number} about housing repairs and waste, number ${number}.${' More words.'.repeat(number % 5)}` }));
 let original: BundleFile[];
 
 beforeAll(async () => {
@@ -50,15 +50,16 @@ describe('CBOR', () => {
 });
 
 describe('compactPagefindBundle', () => {
-  it('gives every page a short name that points at its own fragment', () => {
+  it('gives every page a short name that points at its own fragment, and one word count for all', () => {
     const before = meta(original);
     const result = compactPagefindBundle(original);
     expect(result.compacted, result.reason).toBe(true);
     const after = meta(result.files);
     expect(after.pages).toHaveLength(records.length);
+    expect(new Set(before.pages.map((page) => page[1])).size).toBeGreaterThan(1);
     after.pages.forEach(([hash, words, group], number) => {
-      expect(hash).toMatch(new RegExp(`^[0-9a-f]{4}${number.toString(36)}$`));
-      expect(words).toBe(before.pages[number][1]);
+      expect(hash).toMatch(new RegExp(`^[0-9a-f]{3}${number.toString(16).padStart(4, '0')}$`));
+      expect(words).toBe(ONE_WORD_COUNT);
       expect(group).toBe('');
       expect(fragment(result.files, hash)!.content).toEqual(fragment(original, before.pages[number][0])!.content);
     });
