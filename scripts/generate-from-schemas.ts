@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ORGANISATIONS, RECORD_COLLECTIONS } from '../schemas/collections.ts';
-import { themesFileSchema } from '../schemas/vocabulary.ts';
+import { synonymsFileSchema, themesFileSchema } from '../schemas/vocabulary.ts';
 import { fieldReference, replaceBetweenMarkers, ruleReference } from '../src/lib/field-reference.ts';
 
 export const JSON_SCHEMA_DIR = fileURLToPath(new URL('../schemas/json/', import.meta.url));
@@ -22,6 +22,7 @@ export function jsonSchemaFiles(): Map<string, string> {
     [ORGANISATIONS.name, ORGANISATIONS.schema],
     ...RECORD_COLLECTIONS.map((collection) => [collection.name, collection.schema] as [string, z.ZodType]),
     ['themes', themesFileSchema],
+    ['synonyms', synonymsFileSchema],
   ];
   const files = new Map<string, string>();
   for (const [name, schema] of sources) {

@@ -3,7 +3,7 @@
  * same zod schemas as the validator.
  */
 import { defineCollection } from 'astro:content';
-import { componentSchema, datasetSchema, lessonSchema, licenceSchema, organisationSchema, principleSchema, roadmapSchema, serviceSchema, theme } from '../schemas/index.ts';
+import { componentSchema, datasetSchema, lessonSchema, licenceSchema, organisationSchema, principleSchema, roadmapSchema, serviceSchema, synonymConcept, theme } from '../schemas/index.ts';
 import { hubLoader } from './content/hub-loader.ts';
 
 export const collections = {
@@ -14,6 +14,7 @@ export const collections = {
   datasets: defineCollection({ loader: hubLoader('datasets'), schema: datasetSchema }),
   components: defineCollection({ loader: hubLoader('components'), schema: componentSchema }),
   themes: defineCollection({ loader: hubLoader('themes'), schema: theme.omit({ id: true }) }),
+  synonyms: defineCollection({ loader: hubLoader('synonyms'), schema: synonymConcept.omit({ label: true }) }),
   services: defineCollection({ loader: hubLoader('services'), schema: serviceSchema }),
   licences: defineCollection({ loader: hubLoader('licences'), schema: licenceSchema }),
 };

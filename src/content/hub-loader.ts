@@ -12,9 +12,9 @@ import { formatText } from '../lib/validation/format.ts';
 import { validateContent, type ValidationReport } from '../lib/validation/validate.ts';
 import { contentDir, contentFilePath, handedOverContentFile } from './content-source.ts';
 
-export type HubCollection = RecordCollectionName | 'organisations' | 'themes' | 'services' | 'licences';
+export type HubCollection = RecordCollectionName | 'organisations' | 'themes' | 'synonyms' | 'services' | 'licences';
 
-export const HUB_COLLECTIONS: readonly HubCollection[] = [...RECORD_COLLECTION_NAMES, 'organisations', 'themes', 'services', 'licences'];
+export const HUB_COLLECTIONS: readonly HubCollection[] = [...RECORD_COLLECTION_NAMES, 'organisations', 'themes', 'synonyms', 'services', 'licences'];
 
 // Every collection's loader shares one validation per sync: the first to ask starts it, and the
 // last to take it clears it, so that the next sync (in astro dev) reads the files afresh.
@@ -68,6 +68,8 @@ export function hubLoader(collection: HubCollection): Loader {
         for (const organisation of content.organisations) add({ id: organisation.id, data: organisation.data, filePath: contentFilePath(organisation.file) });
       } else if (collection === 'themes') {
         for (const { id, ...theme } of content.themes) add({ id, data: theme });
+      } else if (collection === 'synonyms') {
+        for (const { label, ...concept } of content.synonyms) add({ id: label, data: concept });
       } else if (collection === 'services') {
         for (const service of loadReferenceData().services.values()) add({ id: String(service.id), data: { ...service } });
       } else if (collection === 'licences') {

@@ -1,6 +1,6 @@
 /**
  * What loadHub (hub.ts) builds the hub from: organisations, records (with their Markdown rendered and
- * sanitised), services, themes and licences.
+ * sanitised), services, themes, synonyms and licences.
  *
  * In `npm run build` they come straight from the content scripts/build.ts validated moments before, in
  * the file HUB_VALIDATED_CONTENT names. Going through Astro's content store as well cost a fifth of
@@ -16,7 +16,7 @@ import { getCollection } from 'astro:content';
 import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../schemas/collections.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
-import type { Theme } from '../../schemas/vocabulary.ts';
+import type { SynonymConcept, Theme } from '../../schemas/vocabulary.ts';
 import { contentFilePath, handedOverContentFile, type HandedOverContent } from '../content/content-source.ts';
 import type { RecordData } from '../lib/content/types.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
@@ -45,6 +45,7 @@ export interface HubSources {
   records: RecordSource[];
   services: Service[];
   themes: Theme[];
+  synonyms: SynonymConcept[];
   licences: Licence[];
 }
 
@@ -63,6 +64,7 @@ function fromHandedOver(file: string): HubSources {
     })),
     services,
     themes: content.themes,
+    synonyms: content.synonyms,
     licences,
   };
 }
@@ -80,6 +82,7 @@ async function fromCollections(): Promise<HubSources> {
     records,
     services: (await getCollection('services')).map((entry) => entry.data),
     themes: (await getCollection('themes')).map((entry) => ({ id: entry.id, ...entry.data })),
+    synonyms: (await getCollection('synonyms')).map((entry) => ({ label: entry.id, ...entry.data })),
     licences: (await getCollection('licences')).map((entry) => entry.data),
   };
 }

@@ -6,7 +6,7 @@ import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../schemas/col
 import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
-import type { Theme } from '../../schemas/vocabulary.ts';
+import type { SynonymConcept, Theme } from '../../schemas/vocabulary.ts';
 import type { RecordData } from '../lib/content/types.ts';
 import { today } from '../lib/freshness.ts';
 import { lastUpdatedDates } from '../lib/git-dates.ts';
@@ -56,6 +56,8 @@ export interface Hub {
   /** Each collection's records A to Z, with their filter values. */
   listed: Map<RecordCollectionName, ListedRecord[]>;
   themes: Map<string, Theme>;
+  /** The synonym vocabulary (content/vocabularies/synonyms.yaml), shared by search and the overlap engine. */
+  synonyms: SynonymConcept[];
   services: Map<number, Service>;
   /** Services and themes that records are about, A to Z, with those records. */
   servicesWithContent: { service: Service; records: HubRecord[] }[];
@@ -181,7 +183,7 @@ async function load(): Promise<Hub> {
       partners: record.data.partners ?? [],
     })),
     { service: serviceLabel, theme: (id) => themes.get(id)?.label ?? id, organisation: (id) => organisations.get(id)?.data.name ?? id },
-    { today: today().slice(0, 7) },
+    { today: today().slice(0, 7), synonyms: sources.synonyms },
   );
 
   return {
@@ -191,6 +193,7 @@ async function load(): Promise<Hub> {
     recordsByOrganisation,
     listed,
     themes,
+    synonyms: sources.synonyms,
     services,
     servicesWithContent,
     themesWithContent,

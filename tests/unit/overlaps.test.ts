@@ -11,7 +11,6 @@ import { parse as parseYaml } from 'yaml';
 import { syntheticRoadmapItems } from '../../scripts/lib/synthetic-roadmap.ts';
 import { splitFrontMatter } from '../../src/lib/content/text.ts';
 import {
-  COUNCIL_SYNONYMS,
   DEFAULT_MIN_SCORE,
   evidenceOf,
   findOverlaps,
@@ -33,6 +32,7 @@ import {
   type OverlapResult,
 } from '../../src/lib/overlaps/index.ts';
 import { loadServices } from '../../src/lib/reference-data.ts';
+import { readSynonyms } from '../../src/lib/validation/synonyms.ts';
 import { ROOT } from '../helpers/content.ts';
 
 const SERVICE_LABELS = new Map([
@@ -48,6 +48,8 @@ const labels: OverlapLabels = {
   theme: (id) => THEME_LABELS[id] ?? id,
 };
 const TODAY = '2026-11';
+/** The hub's own synonym vocabulary, read as the validator reads it. */
+const SYNONYMS = readSynonyms({ absolute: join(ROOT, 'content/vocabularies/synonyms.yaml'), file: 'content/vocabularies/synonyms.yaml' }).synonyms;
 
 /** A roadmap item with defaults: organisation from the id, status beta, no dates. */
 function item(id: string, fields: Partial<OverlapItem> = {}): OverlapItem {
@@ -56,7 +58,7 @@ function item(id: string, fields: Partial<OverlapItem> = {}): OverlapItem {
 }
 
 function run(items: readonly OverlapItem[], options = {}): OverlapResult {
-  return findOverlaps(items, labels, { today: TODAY, ...options });
+  return findOverlaps(items, labels, { today: TODAY, synonyms: SYNONYMS, ...options });
 }
 
 function pairOf(result: OverlapResult, x: string, y: string): Overlap | undefined {
@@ -214,7 +216,10 @@ describe('findOverlaps: what makes a match', () => {
     const pair = pairOf(result, 'roadmap/alpha/garden', 'roadmap/beta/brown');
     expect(pair?.sharedWords).toContain('garden waste (brown bin)');
     expect(pair!.summary).toContain('garden waste (brown bin)');
-    expect(COUNCIL_SYNONYMS.find((concept) => concept.label === 'garden waste')?.phrases).toContain('brown bin');
+    expect(SYNONYMS.find((concept) => concept.label === 'garden waste')?.phrases).toContain('brown bin');
+    // The vocabulary, not the code, knows it: without it the two share no word.
+    const without = run([item('roadmap/alpha/garden', { title: 'Garden waste subscriptions', summary: 'Subscribe to garden waste collection.' }), item('roadmap/beta/brown', { title: 'Brown bin renewals', summary: 'Renew your brown bin permit each spring.' }), ...BACKGROUND], { synonyms: [] });
+    expect(pairOf(without, 'roadmap/alpha/garden', 'roadmap/beta/brown')?.sharedWords ?? []).not.toContain('garden waste (brown bin)');
   });
 
   it('never matches an item with its own organisation’s items, unless asked', () => {
@@ -247,7 +252,7 @@ describe('findOverlaps: what makes a match', () => {
     const result = findOverlaps(
       [item('roadmap/alpha/badge', { ...same, partners: ['beta'] }), item('roadmap/beta/badge', same), item('roadmap/gamma/badge', same), ...BACKGROUND],
       { ...labels, organisation: (id) => `${id[0].toUpperCase()}${id.slice(1)} Council` },
-      { today: TODAY },
+      { today: TODAY, synonyms: SYNONYMS },
     );
     const partners = pairOf(result, 'roadmap/alpha/badge', 'roadmap/beta/badge')!;
     expect(partners.reasons).toContainEqual({ kind: 'partners', text: 'already partners: Alpha Council names Beta Council as a partner' });
@@ -482,7 +487,7 @@ describe('findOverlaps on the demonstration content', () => {
   }
   const services = loadServices();
   const themes = new Map((parseYaml(readFileSync(join(ROOT, 'content/vocabularies/themes.yaml'), 'utf8')) as { themes: { id: string; label: string }[] }).themes.map((theme) => [theme.id, theme.label]));
-  const result = findOverlaps(items, { service: (id) => services.get(id)?.label ?? '', theme: (id) => themes.get(id) ?? id }, { today: TODAY });
+  const result = findOverlaps(items, { service: (id) => services.get(id)?.label ?? '', theme: (id) => themes.get(id) ?? id }, { today: TODAY, synonyms: SYNONYMS });
   const others = (id: string) => (result.byItem.get(id) ?? []).map((match) => match.other);
 
   it('brings the garden waste and brown bin work of three councils together, though only one is tagged with a service', () => {
@@ -535,7 +540,7 @@ describe('syntheticRoadmapItems (the benchmark’s items)', () => {
 
 describe('findOverlaps at scale', () => {
   const { items } = syntheticRoadmapItems({ items: 3000, source: join(ROOT, 'content'), group: 'real' });
-  const result = findOverlaps(items, labels, { today: TODAY });
+  const result = findOverlaps(items, labels, { today: TODAY, synonyms: SYNONYMS });
 
   it('compares far fewer pairs than all of them, and visits a bounded number of index entries per item', () => {
     const { stats } = result;

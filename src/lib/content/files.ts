@@ -1,6 +1,6 @@
 /**
  * Finds the files in a content folder and works out what each one is from its path alone: an
- * organisation, a record (collection, organisation, slug) or the themes vocabulary. Never follows a
+ * organisation, a record (collection, organisation, slug), the themes or the synonyms vocabulary. Never follows a
  * symbolic link, so nothing outside the content folder is ever read.
  */
 import { readdirSync, type Dirent } from 'node:fs';
@@ -12,6 +12,8 @@ import { closestMatch } from '../suggest.ts';
 import type { RuleId } from '../validation/rules.ts';
 
 export const THEMES_FILE = 'vocabularies/themes.yaml';
+/** Optional: without it, search and the overlap engine know no synonyms. */
+export const SYNONYMS_FILE = 'vocabularies/synonyms.yaml';
 
 /**
  * Words the site uses in addresses beside organisation ids (/roadmap/status/beta/, /roadmap/page/2/),
@@ -23,6 +25,7 @@ export type ContentPath =
   | { kind: 'organisation'; id: string }
   | { kind: 'record'; collection: RecordCollectionName; organisation: string; slug: string; extension: string }
   | { kind: 'themes' }
+  | { kind: 'synonyms' }
   | { kind: 'readme' };
 
 export interface PathProblem {
@@ -110,8 +113,13 @@ export function classifyPath(relative: string): ContentPath | PathProblem {
 
   if (parts.length === 1 && name === 'README.md') return { kind: 'readme' };
   if (relative === THEMES_FILE) return { kind: 'themes' };
+  if (relative === SYNONYMS_FILE) return { kind: 'synonyms' };
   if (parts[0] === 'vocabularies') {
-    return { rule: 'path/unknown-location', message: `content/vocabularies/ holds only themes.yaml; the hub does not read ${name}`, fix: 'move or remove the file' };
+    return {
+      rule: 'path/unknown-location',
+      message: `content/vocabularies/ holds only themes.yaml and synonyms.yaml; the hub does not read ${name}`,
+      fix: 'move or remove the file',
+    };
   }
 
   if (parts[0] === ORGANISATIONS.name) {

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { RECORD_COLLECTIONS, RecordCollectionName } from '../../../schemas/collections.ts';
 import type { Organisation } from '../../../schemas/organisation.ts';
-import type { Theme } from '../../../schemas/vocabulary.ts';
+import type { SynonymConcept, Theme } from '../../../schemas/vocabulary.ts';
 
 /** The validated fields of a record in collection C. */
 export type RecordData<C extends RecordCollectionName> = z.infer<Extract<(typeof RECORD_COLLECTIONS)[number], { name: C }>['schema']>;
@@ -39,6 +39,8 @@ export interface HubContent {
   organisations: OrganisationEntry[];
   records: ContentRecord[];
   themes: Theme[];
+  /** The synonym vocabulary: empty when content/vocabularies/synonyms.yaml is absent. */
+  synonyms: SynonymConcept[];
 }
 
 /** Just a record's collection and its typed fields: what pure functions about one record need. */

@@ -4,7 +4,7 @@
  *
  * How it works, in small modules:
  * - tokenise.ts, stem.ts: Markdown to words, stemmed (Porter); stop words marked.
- * - synonyms.ts: a short table of council synonyms (brown bin → garden waste).
+ * - the synonym vocabulary (content/vocabularies/synonyms.yaml, given in the options): brown bin → garden waste.
  * - tfidf.ts: TF-IDF vectors of title, summary and body, each item's strongest 40 terms.
  * - candidates.ts: inverted indexes of services and distinctive terms find each item's few candidates,
  *   with capped walks, so the work grows linearly with the number of items (no all-pairs comparison).
@@ -24,7 +24,7 @@ import { currentMonth, monthNumber } from './time.ts';
 import type { Overlap, OverlapItem, OverlapLabels, OverlapOptions, OverlapResult, OverlapStats } from './types.ts';
 
 export type { Overlap, OverlapItem, OverlapLabels, OverlapOptions, OverlapReason, OverlapReasonKind, OverlapResult, OverlapStats, RoadmapStatus } from './types.ts';
-export { COUNCIL_SYNONYMS, type Concept } from './synonyms.ts';
+export type { SynonymConcept as Concept } from '../../../schemas/vocabulary.ts';
 export { porterStem } from './stem.ts';
 export { cleanToken, eachToken, foldText, STOP_WORDS, stem, stripMarkdown, tokenise, words } from './tokenise.ts';
 export { buildVectors, CONCEPT_WEIGHT, conceptPhraseOf, cosine, Lexicon, type TextField, type Vectors } from './tfidf.ts';
@@ -65,7 +65,7 @@ export function findOverlaps(items: readonly OverlapItem[], labels: OverlapLabel
     const group = groups.get(key)!;
     stats.allPairs += (group.items.length * (group.items.length - 1)) / 2;
     if (group.items.length < 2 || perItem === 0) continue;
-    const lexicon = new Lexicon(undefined, stems);
+    const lexicon = new Lexicon(options.synonyms ?? [], stems);
     const prepared = prepare(group.items, today, lexicon);
     stats.vocabulary += lexicon.terms;
     findInGroup(prepared, group.ranks, items.length, labels, { minScore, perItem, today, includeSameOrganisation: options.includeSameOrganisation ?? false }, stats, kept, byItem);

@@ -1,7 +1,7 @@
 /**
  * TF-IDF vectors for a set of documents. Each document is a few fields of text (title, summary, body)
  * with weights; its words are stemmed and counted (stop words count for nothing), concepts from the
- * synonym table are added, and each term is weighted
+ * synonym vocabulary are added, and each term is weighted
  *
  *   (1 + ln tf) × ln(1 + N / df)
  *
@@ -10,7 +10,7 @@
  * `keep` terms are kept, and the vector is scaled to length 1, so the cosine of two documents is the
  * dot product of two short sorted lists.
  */
-import { COUNCIL_SYNONYMS, type Concept } from './synonyms.ts';
+import type { SynonymConcept as Concept } from '../../../schemas/vocabulary.ts';
 import { cleanToken, foldText, forEachTokenSpan, fromUtf8, STOP_WORDS, stem as stemWord, stripMarkdown, utf8, words } from './tokenise.ts';
 
 /**
@@ -64,7 +64,7 @@ export class Lexicon {
   #display: string[] | undefined;
   readonly #phraseTerms = new Map<string, (number | undefined)[]>();
 
-  constructor(concepts: readonly Concept[] = COUNCIL_SYNONYMS, stems = new Map<string, string>()) {
+  constructor(concepts: readonly Concept[] = [], stems = new Map<string, string>()) {
     this.#stems = stems;
     for (const concept of concepts) {
       const conceptTerm = this.#term(`=${concept.label}`, concept.label);

@@ -52,7 +52,7 @@ export function stripMarkdown(markdown: string): string {
 /**
  * English function words, and words so common in roadmap items that they say nothing about the work
  * (council, residents, service, online, team, project, work …). Checked on the lowercase word before
- * stemming. Some are kept as phrase parts (see synonyms.ts: "bin day" needs "day"), so they are not here.
+ * stemming. Some are kept as phrase parts (see content/vocabularies/synonyms.yaml: "bin day" needs "day"), so they are not here.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (

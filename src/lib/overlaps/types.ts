@@ -1,5 +1,6 @@
 /** The overlap engine's public types: what goes in, what comes out. See index.ts for the design. */
 import type { ROADMAP_STATUSES } from '../../../schemas/roadmap.ts';
+import type { SynonymConcept } from '../../../schemas/vocabulary.ts';
 
 export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 
@@ -37,6 +38,8 @@ export interface OverlapLabels {
 }
 
 export interface OverlapOptions {
+  /** The synonym vocabulary (content/vocabularies/synonyms.yaml): phrases of one concept count as the same thing. Default none. */
+  synonyms?: readonly SynonymConcept[];
   /** Default false: an item never matches its own organisation's items unless asked. */
   includeSameOrganisation?: boolean;
   /** Pairs scoring below this (after rounding to 2 decimals) are dropped. Default DEFAULT_MIN_SCORE (0.35, see score.ts). */

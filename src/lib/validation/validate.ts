@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { ORGANISATIONS, recordCollection, type RecordCollectionName } from '../../../schemas/collections.ts';
-import { themesFileSchema, type Theme } from '../../../schemas/vocabulary.ts';
+import { themesFileSchema, type SynonymConcept, type Theme } from '../../../schemas/vocabulary.ts';
 import type { Organisation } from '../../../schemas/organisation.ts';
 import { classifyPath, isPathProblem, listFiles, THEMES_FILE, type FoundFile } from '../content/files.ts';
 import { readContentFile } from '../content/read-file.ts';
@@ -15,6 +15,7 @@ import { today as todayDate } from '../freshness.ts';
 import { loadReferenceData, type ReferenceData } from '../reference-data.ts';
 import type { Problem } from './problem.ts';
 import { checkBody, checkOrganisation, checkRecord, referenceField, suggestReference, type CheckContext } from './record-checks.ts';
+import { readSynonyms } from './synonyms.ts';
 
 export interface ValidateOptions {
   /** The content folder, e.g. ./content. */
@@ -59,6 +60,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
   const organisationFiles: { file: FoundFile; id: string }[] = [];
   const recordFiles: { file: FoundFile; collection: RecordCollectionName; organisation: string; slug: string; id: string; extension: string }[] = [];
   let themesFile: FoundFile | undefined;
+  let synonymsFile: FoundFile | undefined;
   const seenIds = new Map<string, string>();
   for (const file of listFiles(contentDir)) {
     if (file.type === 'symlink') {
@@ -75,6 +77,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
       continue;
     }
     if (path.kind === 'themes') themesFile = file;
+    else if (path.kind === 'synonyms') synonymsFile = file;
     else if (path.kind === 'organisation') organisationFiles.push({ file, id: path.id });
     else if (path.kind === 'record') {
       const id = `${path.collection}/${path.organisation}/${path.slug}`;
@@ -112,6 +115,14 @@ export function validateContent(options: ValidateOptions): ValidationReport {
         themes.push(theme);
       }
     });
+    problems.push(...read.problems);
+  }
+
+  // The synonym vocabulary, if there is one (search and the overlap engine read it; records are not checked against it).
+  let synonyms: SynonymConcept[] = [];
+  if (synonymsFile) {
+    const read = readSynonyms({ absolute: synonymsFile.absolute, file: display(synonymsFile) });
+    synonyms = read.synonyms;
     problems.push(...read.problems);
   }
 
@@ -193,6 +204,6 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     checked: total,
     errors: problems.filter((problem) => problem.severity === 'error'),
     warnings: problems.filter((problem) => problem.severity === 'warning'),
-    content: { organisations, records, themes },
+    content: { organisations, records, themes, synonyms },
   };
 }

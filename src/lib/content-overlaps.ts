@@ -1,0 +1,49 @@
+/**
+ * The overlap engine over validated content (HubContent), for the scripts: the pull-request report and
+ * the weekly issue. They read files with the validator, not through Astro, so they cannot use the hub's
+ * records; this builds the same items as src/data/hub.ts does, so that a script and the site find the
+ * same similar work.
+ */
+import type { Service } from '../../schemas/reference.ts';
+import type { ContentRecord, HubContent } from './content/types.ts';
+import { findOverlaps, type OverlapItem, type OverlapResult } from './overlaps/index.ts';
+
+export type RoadmapRecord = Extract<ContentRecord, { collection: 'roadmap' }>;
+
+export function roadmapRecords(content: HubContent): RoadmapRecord[] {
+  return content.records.filter((record): record is RoadmapRecord => record.collection === 'roadmap');
+}
+
+/**
+ * Every roadmap item's overlaps with other organisations' items. `today` is YYYY-MM-DD (open-ended work
+ * runs to its month). Demonstration work is never matched with a real council's, nor the reverse. The
+ * synonym vocabulary is the content's own, as on the site.
+ */
+export function contentOverlaps(content: HubContent, services: ReadonlyMap<number, Pick<Service, 'label'>>, today: string): OverlapResult {
+  const demonstration = new Set(content.organisations.filter((entry) => entry.data.demonstration === true).map((entry) => entry.id));
+  const names = new Map(content.organisations.map((organisation) => [organisation.id, organisation.data.name]));
+  const themes = new Map(content.themes.map((theme) => [theme.id, theme.label]));
+  const items: OverlapItem[] = roadmapRecords(content).map((record) => ({
+    id: record.id,
+    organisation: record.organisation,
+    group: demonstration.has(record.organisation) ? 'demonstration' : 'real',
+    title: record.data.title,
+    summary: record.data.summary,
+    body: record.body ?? '',
+    status: record.data.status,
+    services: record.data.services ?? [],
+    themes: record.data.themes ?? [],
+    start: record.data.start,
+    end: record.data.end,
+    partners: record.data.partners ?? [],
+  }));
+  return findOverlaps(
+    items,
+    {
+      service: (id) => services.get(id)?.label ?? `LGSL ${id}`,
+      theme: (id) => themes.get(id) ?? id,
+      organisation: (id) => names.get(id) ?? id,
+    },
+    { today: today.slice(0, 7), synonyms: content.synonyms },
+  );
+}
