@@ -1,13 +1,14 @@
 /**
  * Writes the site's Pagefind bundle from search records (scripts/lib/search-records.ts) through
- * Pagefind's Node API: records are added a few at a time, the files are taken back in memory, the page
+ * Pagefind's Node API: records are added a few at a time, each as a small HTML document (the one way to
+ * give parts of a record different weights), the files are taken back in memory, the page
  * list is made smaller (scripts/lib/pagefind-compact.ts) and the bundle is written into the site.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { compactPagefindBundle, type CompactResult } from './pagefind-compact.ts';
-import type { SearchRecord } from './search-records.ts';
+import { searchRecordHtml, type SearchRecord } from './search-records.ts';
 
 export interface SearchIndexResult {
   pages: number;
@@ -27,7 +28,7 @@ export async function writeSearchIndex(options: { records: SearchRecord[]; bundl
     const worker = async () => {
       while (next < options.records.length) {
         const record = options.records[next++];
-        const added = await index.addCustomRecord(record);
+        const added = await index.addHTMLFile({ url: record.url, content: searchRecordHtml(record) });
         if (added.errors.length > 0) problems.push(`${record.url}: ${added.errors.join('; ')}`);
       }
     };

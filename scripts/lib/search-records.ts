@@ -1,15 +1,20 @@
 /**
  * What the search index holds, built from the validated content rather than from the built pages:
- * one Pagefind record per record page and per organisation page, with
- * - the words people search: title, summary (and their Welsh), the body's text, the organisation's
- *   name and the services' and themes' names;
+ * one small HTML document per record page and per organisation page, for Pagefind's addHTMLFile, with
+ * - the record's own words: its title (weighted as a heading), summary, the body's words and the
+ *   organisation's name (and their Welsh);
+ * - the words people use for it, weighted below the record's own so that exact matches come first:
+ *   its services' names, their former names in the Local Government Service List and GOV.UK's
+ *   descriptions of them, its themes' names, and every phrase of the synonym concepts
+ *   (content/vocabularies/synonyms.yaml) that its text or services mention ("brown bin" for a record
+ *   about garden waste);
  * - filters: collection, organisation, service, theme, status (roadmap items) and licence;
- * - metadata for a result: title, kind ("Roadmap item from Hartlepool"), organisation, collection and
- *   summary.
+ * - metadata for a result: title, kind ("Roadmap item from Hartlepool"), organisation, collection,
+ *   status, services and summary.
  *
- * Indexing from the content needs no HTML parsing, so Pagefind takes a fraction of the time and memory
- * it needs to read 25,000 pages, and list pages never reach the index. The labels are the ones the
- * pages show (collection labels, register names, service and theme labels, licence names).
+ * Indexing from the content needs no parsing of the built pages, so Pagefind takes a fraction of the time
+ * and memory it needs to read 25,000 pages, and list pages never reach the index. The labels are the ones
+ * the pages show (collection labels, register names, service and theme labels, licence names).
  */
 import { recordCollection } from '../../schemas/collections.ts';
 import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
@@ -17,16 +22,31 @@ import type { HubContent } from '../../src/lib/content/types.ts';
 import { codeInWords, ORGANISATION_TYPE_LABELS, sentenceCase } from '../../src/lib/labels.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import type { ReferenceData } from '../../src/lib/reference-data.ts';
+import { SynonymMatcher } from '../../src/lib/synonyms.ts';
 
-/** A Pagefind custom record (the shape of the Node API's addCustomRecord). */
+/** One page in the search index: what it is found by, how its result reads, and what it is filtered by. */
 export interface SearchRecord {
   /** The page's address under the site's root, without the base path (Pagefind adds it when searching). */
   url: string;
-  content: string;
-  language: string;
+  title: string;
+  /** The record's other words, weighted as a page's text: summary, body, Welsh title and summary, organisation. */
+  ownWords: string[];
+  /**
+   * The words people use for it, weighted below its own (see above): each once, and only those its own
+   * words do not already have. Search matches words, not phrases, so a word it already has would only
+   * add to the index chunks of common words ("housing", "waste"), which are what a first search fetches.
+   */
+  usedWords: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
+
+/**
+ * How much each part counts when ranking, as Pagefind weighs a page's elements (its own default for a
+ * page's text is 1, and for an <h1> 7). A word in the title counts about twice a word of the text once
+ * Pagefind's term saturation is applied, and a word people use for the record a little over half.
+ */
+export const SEARCH_WEIGHTS = { title: 7, own: 1, used: 0.5 } as const;
 
 /** The language of every record: the site's own (`<html lang="en-GB">`). */
 export const SEARCH_LANGUAGE = 'en-gb';
@@ -45,13 +65,18 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** The lowercase words of some text, as distinctWords compares them. */
+export function wordSet(...texts: string[]): Set<string> {
+  return new Set(texts.flatMap((text) => distinctWords(text).split(' ')).map((word) => word.toLocaleLowerCase('en-GB')));
+}
+
 /**
- * A body's words, each once, in the order they first appear. Results show a record's summary, not an
+ * A body's words, each once, in the order they first appear, leaving out any already `known`. Results show a record's summary, not an
  * excerpt, so where and how often a word appears in the body is not needed; indexing each word once
  * keeps the index chunks of common words small, which is most of what a first search downloads.
  */
-export function distinctWords(text: string): string {
-  const seen = new Set<string>();
+export function distinctWords(text: string, known: ReadonlySet<string> = new Set()): string {
+  const seen = new Set<string>(known);
   const words: string[] = [];
   for (const token of text.split(/\s+/)) {
     const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
@@ -63,12 +88,33 @@ export function distinctWords(text: string): string {
   return words.join(' ');
 }
 
-const sentence = (parts: (string | undefined)[]) => parts.filter((part): part is string => Boolean(part && part.trim())).join('. ');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The record as the HTML document Pagefind indexes. Metadata and filters sit outside the indexed body (so
+ * their words are not searched twice) in elements Pagefind reads by attribute; the weights are explicit.
+ * The words people use come straight after the title, before the record's text: Pagefind stores where in
+ * the page each word is, and small numbers take fewer bytes in the index chunks a first search fetches
+ * (6 KB less at 50,000 records). Results show no excerpts, so the order changes nothing a reader sees.
+ */
+export function searchRecordHtml(record: SearchRecord): string {
+  const meta = Object.entries(record.meta).map(([name, value]) => `<p data-pagefind-meta="${escapeHtml(name)}">${escapeHtml(value)}</p>`);
+  const filters = Object.entries(record.filters).flatMap(([name, values]) => values.map((value) => `<p data-pagefind-filter="${escapeHtml(name)}">${escapeHtml(value)}</p>`));
+  const part = (words: string, weight: number) => (words ? `<p data-pagefind-weight="${weight}">${escapeHtml(words)}</p>` : '');
+  return (
+    `<!doctype html><html lang="${SEARCH_LANGUAGE}"><body><div hidden>${meta.join('')}${filters.join('')}</div>` +
+    `<main data-pagefind-body><h1 data-pagefind-weight="${SEARCH_WEIGHTS.title}">${escapeHtml(record.title)}</h1>` +
+    `${part(record.usedWords, SEARCH_WEIGHTS.used)}${part(record.ownWords.join('. '), SEARCH_WEIGHTS.own)}</main></body></html>`
+  );
+}
+
+const present = (parts: (string | undefined)[]) => parts.filter((part): part is string => Boolean(part && part.trim()));
 
 export function searchRecords(content: HubContent, reference: ReferenceData): SearchRecord[] {
   const organisations = new Map(content.organisations.map((organisation) => [organisation.id, organisation]));
   const themes = new Map(content.themes.map((theme) => [theme.id, theme.label]));
   const defaultLicence = reference.licences.get(DEFAULT_LICENCE);
+  const synonyms = new SynonymMatcher(content.synonyms);
   const records: SearchRecord[] = [];
 
   for (const record of content.records) {
@@ -76,27 +122,46 @@ export function searchRecords(content: HubContent, reference: ReferenceData): Se
     const collection = recordCollection(record.collection)!;
     const organisation = organisations.get(record.organisation)!;
     const name = organisation.data.name;
-    const services = ((data.services as number[] | undefined) ?? []).map((id) => reference.services.get(id)?.label ?? `LGSL ${id}`);
+    const services = ((data.services as number[] | undefined) ?? []).map((id) => reference.services.get(id));
+    const serviceLabels = ((data.services as number[] | undefined) ?? []).map((id, index) => services[index]?.label ?? `LGSL ${id}`);
+    const formerNames = services.flatMap((service) => service?.formerNames ?? []);
     const themeLabels = ((data.themes as string[] | undefined) ?? []).map((id) => themes.get(id) ?? id);
     const licence = reference.licences.get((data.licence as string | undefined) ?? DEFAULT_LICENCE) ?? defaultLicence;
     const kind = sentenceCase(collection.singular);
+    // The body's words, each once, leaving out those of the title and summary (which already rank it).
+    const body = record.body ? distinctWords(htmlToText(renderMarkdown(record.body)), wordSet(data.title, data.summary)) : undefined;
+    const ownWords = present([data.title_cy, data.summary, data.summary_cy, body, name]);
+    const concepts = synonyms.conceptsIn(data.title, ...ownWords, ...serviceLabels, ...formerNames);
+    const status = record.collection === 'roadmap' ? codeInWords(String(data.status)) : undefined;
     records.push({
       url: `/${record.id}/`,
-      language: SEARCH_LANGUAGE,
-      content: sentence([data.title, data.title_cy, data.summary, data.summary_cy, record.body ? distinctWords(htmlToText(renderMarkdown(record.body))) : undefined, name, ...services, ...themeLabels]),
+      title: data.title,
+      ownWords,
+      usedWords: distinctWords(
+        [
+          ...serviceLabels,
+          ...formerNames,
+          ...present(services.map((service) => service?.govukDescription)),
+          ...themeLabels,
+          ...concepts.flatMap((concept) => [concept.label, ...concept.phrases]),
+        ].join(' '),
+        wordSet(data.title, ...ownWords),
+      ),
       meta: {
         title: data.title,
         kind: `${kind} from ${name}${organisation.data.demonstration ? ' (demonstration)' : ''}`,
         organisation: name,
         collection: collection.singular,
+        ...(status ? { status } : {}),
+        ...(serviceLabels.length > 0 ? { services: serviceLabels.join(', ') } : {}),
         summary: data.summary,
       },
       filters: {
         collection: [collection.label],
         organisation: [name],
-        service: services,
+        service: serviceLabels,
         theme: themeLabels,
-        status: record.collection === 'roadmap' ? [codeInWords(String(data.status))] : [],
+        status: status ? [status] : [],
         licence: licence ? [licence.name] : [],
       },
     });
@@ -108,8 +173,9 @@ export function searchRecords(content: HubContent, reference: ReferenceData): Se
     const summary = data.summary ?? `${type}${data.region ? `, ${data.region}` : ''}`;
     records.push({
       url: `/organisations/${organisation.id}/`,
-      language: SEARCH_LANGUAGE,
-      content: sentence([data.name, data.official_name, data.name_cy, data.official_name_cy, data.summary, type, data.region]),
+      title: data.name,
+      ownWords: present([data.official_name, data.name_cy, data.official_name_cy, data.summary, type, data.region]),
+      usedWords: '',
       meta: { title: data.name, kind: `Organisation${data.demonstration ? ' (demonstration)' : ''}`, organisation: data.name, collection: 'organisation', summary },
       filters: { collection: ['Organisations'], organisation: [data.name] },
     });

@@ -29,6 +29,20 @@ function cleanDescription(text: string): string {
   return literal ? literal[1] : text;
 }
 
+/**
+ * The names a service had before, from the list's history notes: "Term name changed from 'Educating your
+ * child at home' to 'Schools - home schooling' in version 3.00. Term name changed to 'Home schooling'…".
+ * Residents and officers still use old names, so search finds a service's records by them too.
+ */
+export function formerServiceNames(historyNotes: string, label: string): string[] {
+  const names = new Set<string>();
+  for (const match of historyNotes.matchAll(/(?:changed from|changed to| to) '([^']+)'/g)) {
+    const name = match[1].trim();
+    if (name && name.toLowerCase() !== label.toLowerCase()) names.add(name);
+  }
+  return [...names];
+}
+
 export function loadServices(dir = REFERENCE_DIR): Map<number, Service> {
   const services = new Map<number, Service>();
   for (const row of readCsv('services.csv', dir)) {
@@ -38,6 +52,8 @@ export function loadServices(dir = REFERENCE_DIR): Map<number, Service> {
       label: row.label,
       description: cleanDescription(row.description) || row.govuk_description,
       uri: row.uri || `http://id.esd.org.uk/service/${id}`,
+      ...(row.esd_history_notes ? { formerNames: formerServiceNames(row.esd_history_notes, row.label) } : {}),
+      ...(row.govuk_description ? { govukDescription: row.govuk_description } : {}),
     });
   }
   return services;

@@ -1,10 +1,11 @@
 /**
  * scripts/lib/search-records.ts: what the search index holds for each record and organisation page,
  * built from the validated content. Search must offer six filters and show title, organisation,
- * collection and summary for every result, and never index raw HTML from a body.
+ * collection and summary for every result, find a record by the words people use for it (weighted below
+ * its own), and never index raw HTML from a body. (tests/search/relevance.test.ts searches the result.)
  */
 import { describe, expect, it } from 'vitest';
-import { distinctWords, htmlToText, searchRecords, SEARCH_LANGUAGE } from '../../scripts/lib/search-records.ts';
+import { distinctWords, htmlToText, searchRecordHtml, searchRecords, SEARCH_WEIGHTS, wordSet, type SearchRecord } from '../../scripts/lib/search-records.ts';
 import { loadReferenceData } from '../../src/lib/reference-data.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { ROOT } from '../helpers/content.ts';
@@ -18,7 +19,6 @@ describe('searchRecords', () => {
     expect(records).toHaveLength(report.content.records.length + report.content.organisations.length);
     for (const record of report.content.records) expect(byUrl.has(`/${record.id}/`)).toBe(true);
     for (const organisation of report.content.organisations) expect(byUrl.has(`/organisations/${organisation.id}/`)).toBe(true);
-    expect(new Set(records.map((record) => record.language))).toEqual(new Set([SEARCH_LANGUAGE]));
   });
 
   it('gives every record the six filters and what a result shows', () => {
@@ -37,12 +37,44 @@ describe('searchRecords', () => {
     expect(record.filters.status).toEqual(['Live']);
     expect(record.filters.theme).toEqual(['Waste and recycling', 'Payments']);
     expect(record.filters.service).toEqual([]);
-    expect(record.content).toContain('Garden waste subscriptions online');
-    expect(record.content).toContain('Kestrelford');
+    expect(record.title).toBe('Garden waste subscriptions online');
+    expect(record.ownWords).toContain('Kestrelford');
+    expect(record.meta.status).toBe('Live');
+  });
+
+  it('adds the words people use for a record: services old and new names, GOV.UK’s words, themes and synonyms', () => {
+    const lesson = byUrl.get('/lessons/kestrelford/garden-waste-auto-renewal/')!;
+    const used = (record: SearchRecord) => record.usedWords.toLowerCase().split(' ');
+    // Its service (LGSL 530, "Household garden waste"), whose former name was "Refuse - household waste - garden waste".
+    expect(lesson.meta.services).toBe('Household garden waste');
+    expect(used(lesson)).toEqual(expect.arrayContaining(['household', 'refuse']));
+    // "brown bin" in a title brings in the garden waste concept, and with it the concept's other words.
+    const roadmap = byUrl.get('/roadmap/sallowfield/brown-bin-renewals-without-the-phone-queue/')!;
+    expect(used(roadmap)).toEqual(expect.arrayContaining(['garden', 'green', 'refuse']));
+  });
+
+  it('adds each of those words once, and none the record already has', () => {
+    for (const record of records) {
+      const used = record.usedWords ? record.usedWords.toLowerCase().split(' ') : [];
+      expect(new Set(used).size, record.url).toBe(used.length);
+      const own = wordSet(record.title, ...record.ownWords);
+      for (const word of used) expect(own.has(word), `${record.url}: ${word}`).toBe(false);
+    }
+    // GOV.UK's description of LGSL 530 brings its words too, where the record lacks them.
+    const description = loadReferenceData().services.get(530)!.govukDescription!;
+    const lesson = byUrl.get('/lessons/kestrelford/garden-waste-auto-renewal/')!;
+    const known = wordSet(lesson.title, ...lesson.ownWords, lesson.usedWords);
+    for (const word of wordSet(description)) expect(known.has(word), word).toBe(true);
+  });
+
+  it('adds no synonyms a record does not mention', () => {
+    const record = byUrl.get('/lessons/glanmor/machine-translation-not-enough/')!;
+    expect(record.usedWords.toLowerCase().split(' ')).not.toContain('brown');
+    expect(record.usedWords.toLowerCase().split(' ')).not.toContain('bus');
   });
 
   it('indexes the text of the body, not its markup', () => {
-    for (const record of records) expect(record.content, record.url).not.toMatch(/<[a-z/!]|\]\(|^#+ |\*\*/im);
+    for (const record of records) expect(record.ownWords.join(' '), record.url).not.toMatch(/<[a-z/!]|\]\(|^#+ |\*\*/im);
   });
 
   it('describes an organisation', () => {
@@ -63,13 +95,38 @@ describe('distinctWords', () => {
     expect(distinctWords('Bins, bins and BINS. Garden waste (garden) waste!')).toBe('Bins and Garden waste');
   });
 
+  it('leaves out words already known', () => {
+    expect(distinctWords('Garden waste and refuse', new Set(['garden', 'and']))).toBe('waste refuse');
+  });
+
   it('keeps Welsh and other letters, and numbers', () => {
     expect(distinctWords('Dŵr a thŷ, dŵr: 2026 and 2026.')).toBe('Dŵr a thŷ 2026 and');
   });
 
   it('leaves every word of a record’s body findable', () => {
     const lesson = report.content.records.find((record) => record.id === 'lessons/glanmor/machine-translation-not-enough')!;
-    const indexed = byUrl.get(`/${lesson.id}/`)!.content.toLowerCase();
+    const indexed = byUrl.get(`/${lesson.id}/`)!.ownWords.join(' ').toLowerCase();
     for (const word of ['idioms', 'translators', 'welsh']) expect(indexed).toContain(word);
+  });
+});
+
+describe('searchRecordHtml', () => {
+  const record = { url: '/x/', title: 'Bins & <b>boxes</b>', ownWords: ['A "summary"'], usedWords: 'refuse', meta: { title: 'Bins', kind: 'Lesson' }, filters: { theme: ['Waste & recycling'] } };
+  const html = searchRecordHtml(record);
+
+  it('weighs the title above the text and the words people use below it', () => {
+    expect(SEARCH_WEIGHTS.title).toBeGreaterThan(SEARCH_WEIGHTS.own);
+    expect(SEARCH_WEIGHTS.used).toBeLessThan(SEARCH_WEIGHTS.own);
+    expect(html).toContain(`<h1 data-pagefind-weight="${SEARCH_WEIGHTS.title}">Bins &amp; &lt;b&gt;boxes&lt;/b&gt;</h1>`);
+    expect(html).toContain(`<p data-pagefind-weight="${SEARCH_WEIGHTS.own}">A &quot;summary&quot;</p>`);
+    expect(html).toContain(`<p data-pagefind-weight="${SEARCH_WEIGHTS.used}">refuse</p>`);
+  });
+
+  it('keeps metadata and filters outside the indexed body, escaped', () => {
+    const [outside, body] = html.split('<main data-pagefind-body>');
+    expect(outside).toContain('<p data-pagefind-meta="kind">Lesson</p>');
+    expect(outside).toContain('<p data-pagefind-filter="theme">Waste &amp; recycling</p>');
+    expect(body).not.toContain('data-pagefind-meta');
+    expect(body).not.toContain('data-pagefind-filter');
   });
 });

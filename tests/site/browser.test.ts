@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, newContext } from '../helpers/browser.ts';
+import { axeViolations } from './axe.ts';
 import { FILTERS, matchesFilter, PAGE_TYPES, readOrganisations, readRecords, type Filter } from './pages.ts';
 import { base, openPage, problemLines, recordLinks, recordsAcrossPages, urlOf, words, type SiteName } from './site.ts';
 
@@ -210,7 +211,7 @@ describe('search', () => {
   }
 
   const resultLinks = (page: Page) =>
-    page.locator(`main a[href^="${base}"]`).evaluateAll((links) => [...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))]);
+    page.locator(`pagefind-results a[href^="${base}"]`).evaluateAll((links) => [...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))]);
 
   /** Ticks a filter option in the search page, opening its group first if it is collapsed. */
   async function tickFilter(page: Page, group: RegExp, option: RegExp): Promise<void> {
@@ -260,6 +261,44 @@ describe('search', () => {
     const glanmorResults = await resultLinks(page);
     expect(glanmorResults.length).toBeGreaterThan(0);
     expect(glanmorResults.filter((href) => !href.startsWith(`${base}lessons/glanmor/`)), 'results that are not Glanmor’s lessons').toEqual([]);
+  });
+
+  it('says of each result what it is, whose it is, its status and its services', async () => {
+    const item = records.find((record) => record.path === 'roadmap/glanmor/garden-waste-renewals/')!;
+    const page = await openSearch();
+    await page.getByRole('searchbox').first().fill(String(item.data.title));
+    const result = page.locator('main li').filter({ has: page.locator(`a[href="${base}${item.path}"]`) }).last();
+    await result.waitFor({ timeout: 10_000 });
+    const text = (await result.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Roadmap item from Glanmor');
+    expect(text).toMatch(/Status: [A-Z]/);
+    expect(text).toContain('Services: Household garden waste');
+  });
+
+  it('finds records by the words people use for them: “rubbish” finds the bin records', async () => {
+    const page = await openSearch();
+    await page.getByRole('searchbox').first().fill('rubbish');
+    await page.locator(`main a[href="${base}roadmap/kestrelford/missed-bin-reports/"], main a[href="${base}components/sallowfield/bin-day-finder/"]`).first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('#search-suggestions').isHidden()).toBe(true);
+  });
+
+  it('offers the closest service and theme pages when a search finds nothing, and hides them again when it does', async () => {
+    const page = await openSearch();
+    await page.getByRole('searchbox').first().fill('gardne wast');
+    const suggestions = page.locator('#search-suggestions');
+    await suggestions.waitFor({ state: 'visible', timeout: 10_000 });
+    const links = await suggestions.locator('ul a').evaluateAll((anchors) => anchors.map((anchor) => ({ text: anchor.textContent ?? '', href: new URL((anchor as HTMLAnchorElement).href).pathname })));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links[0].text).toMatch(/waste/i);
+    expect(links.map((link) => link.text)).toContainEqual(expect.stringMatching(/garden waste/i));
+    for (const link of links) {
+      expect(link.href).toMatch(new RegExp(`^${base}(services|themes)/[^/]+/$`));
+      const response = await page.request.get(new URL(link.href, urlOf('')).href);
+      expect(response.status(), link.href).toBe(200);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('searchbox').first().fill('garden waste');
+    await suggestions.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
   it('fetches no filter values for a first search, and fetches them when “Filter results” is opened', async () => {
