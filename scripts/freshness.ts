@@ -4,24 +4,31 @@
  * Environment: GITHUB_TOKEN (issues: write), GITHUB_API_URL (default https://api.github.com),
  * GITHUB_SERVER_URL (default https://github.com), HUB_MAINTAINERS_TEAM, HUB_BRANCH.
  *
- * Weekly: for each organisation, the roadmap items past their review_by date and (with --check-links)
- * the records whose web addresses no longer work, in ONE open issue per organisation (label
- * `freshness`), mentioning its maintainers; closes the issue when nothing is left. See
- * src/lib/github/freshness-issues.ts for the decisions.
+ * Weekly: for each organisation, the roadmap items past their review_by date, (with --check-links)
+ * the records whose web addresses no longer work, and new similar work (other organisations' roadmap
+ * items like its own, where either changed in git in the last 7 days), in ONE open issue per
+ * organisation (label `freshness`), mentioning its maintainers; closes the issue when nothing is left.
+ * See src/lib/github/freshness-issues.ts and src/lib/new-similar-work.ts for the decisions.
  *
  * --dry-run writes nothing: with a token it reads the open issues and says what it would open, update
  * and close; without one it prints the issues as they would be opened.
  *
  * Exit codes: 0 done (broken links never fail the run), 1 GitHub failed, 2 wrong usage.
  */
+import { dirname, resolve } from 'node:path';
 import { checkOption, parseOptions, runScript, Usage } from './lib/cli.ts';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { FreshnessError, gatherChecks, hasSomethingToCheck, linksInContent, renderIssue, syncIssues, type IssueContext } from '../src/lib/github/freshness-issues.ts';
 import { checkLinks, type LinkCheckOptions, type LinkResult } from '../src/lib/github/link-check.ts';
+import { plural } from '../src/lib/github/markdown.ts';
 import { hubTeam } from '../src/lib/github/ownership.ts';
 import { REPOSITORY_NAME } from '../src/lib/github/pr-comment.ts';
 import { LOGIN } from '../src/lib/github/report.ts';
+import { contentOverlaps } from '../src/lib/content-overlaps.ts';
 import { today as todayDate } from '../src/lib/freshness.ts';
+import { lastUpdatedDates } from '../src/lib/git-dates.ts';
+import { NEW_WORK_DAYS, newSimilarWork, windowStart } from '../src/lib/new-similar-work.ts';
+import { loadReferenceData } from '../src/lib/reference-data.ts';
 import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
 
 const USAGE = `Usage: node scripts/freshness.ts --repo <owner/name> [options]
@@ -29,7 +36,7 @@ const USAGE = `Usage: node scripts/freshness.ts --repo <owner/name> [options]
   --repo OWNER/NAME          the repository to open issues in
   --check-links              also check every web address in the content
   --dry-run                  write nothing; say what would be done
-  --today DATE               the date to check review_by against, YYYY-MM-DD (default: today)
+  --today DATE               the date to check review_by and new similar work against, YYYY-MM-DD (default: today)
   --content DIR              the content folder (default: content, or $HUB_CONTENT_DIR)
   --include-demonstration    also check the fictional demonstration organisations (nobody is mentioned)
   --branch NAME              the branch files are linked on (default: $HUB_BRANCH or main)
@@ -107,10 +114,25 @@ export async function main(argv: string[], env: Record<string, string | undefine
     out(`Links: ${[...counts].map(([status, count]) => `${count} ${status}`).join(', ') || 'none'}.`);
   }
 
-  const checks = gatherChecks(content, { today, includeDemonstration, ...(linkResults && links ? { linkResults, links } : {}) });
+  // Git dates keyed as record.file is (relative to the content folder's parent). Without history, no work counts as new.
+  const lastChanged = lastUpdatedDates(resolve(contentDir), dirname(resolve(contentDir)));
+  if (lastChanged.size === 0) out('No git history for the content (not a git checkout, or a shallow clone): new similar work is left out.');
+  const overlaps = contentOverlaps(content, loadReferenceData().services, today);
+  const similar = newSimilarWork({ content, overlaps, lastChanged, today, includeDemonstration });
+  const pairs = [...similar.values()].reduce((sum, list) => sum + list.length, 0) / 2;
+  out(
+    `New similar work: ${plural(pairs, 'pair')} of similar roadmap items, one or both changed from ${windowStart(today)} to ${today} ` +
+      `(the last ${NEW_WORK_DAYS} days).`,
+  );
+
+  const checks = gatherChecks(content, { today, includeDemonstration, similar, ...(linkResults && links ? { linkResults, links } : {}) });
   const withWork = checks.filter(hasSomethingToCheck);
   out(`${withWork.length} of ${checks.length} organisations have something to check${includeDemonstration ? '' : ' (demonstration organisations left out)'}.`);
-  for (const check of withWork) out(`  ${check.id}: ${check.overdue.length} past review${check.links ? `, ${check.links.length} links not working` : ''}`);
+  for (const check of withWork) {
+    const links = check.links ? `, ${check.links.length} links not working` : '';
+    const similarWork = check.similar.length ? `, ${check.similar.length} new similar work` : '';
+    out(`  ${check.id}: ${check.overdue.length} past review${links}${similarWork}`);
+  }
 
   const context: IssueContext = { repository, branch, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', hubTeam: team, today };
   const clientOptions = clientOptionsFromEnv(env);

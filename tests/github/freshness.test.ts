@@ -4,8 +4,12 @@
  * maintainers; a second run writes nothing; checking links adds a broken link to that issue and opens
  * one for an organisation without maintainers (mentioning the hub team); a run without link checks
  * keeps the link findings; once everything is fixed both issues are closed with a comment.
+ *
+ * Then new similar work, in a real git repository whose commits are dated: a new roadmap item like
+ * another organisation's is told to both, also to one with nothing else to check, until it is more than
+ * 7 days old; demonstration organisations only with --include-demonstration.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -13,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/freshness.ts';
 import { freshnessMarker } from '../../src/lib/github/freshness-issues.ts';
 import { FakeGitHub, TOKEN } from './fake-github.ts';
-import { githubContent, removeTemp, runScript } from './helpers.ts';
+import { commitAll, commitAsBase, githubContent, NEW_ITEM, removeTemp, runScript } from './helpers.ts';
 
 let fake: FakeGitHub;
 let content: string;
@@ -167,5 +171,124 @@ describe('freshness issues', () => {
     expect(run.stderr).toBe('freshness: GitHub refused to list the open freshness issues in council-commons/hub (403 Resource not accessible by integration): the token may lack a permission this job needs, or a rate limit did not reset in time.\n');
     const usage = await runScript('scripts/freshness.ts', ['--content', content]);
     expect(usage.status).toBe(2);
+  });
+});
+
+describe('new similar work', () => {
+  let similarFake: FakeGitHub;
+  let dir: string;
+  let similarContent: string;
+  let lines: string[];
+  const blob = (file: string) => `https://github.com/council-commons/hub/blob/main/content/${file}`;
+  const issueOf = (organisation: string) => similarFake.issues.find((issue) => issue.body.startsWith(freshnessMarker(organisation)));
+
+  async function run(today: string, args: string[] = []): Promise<number> {
+    lines = [];
+    return main(
+      ['--repo', similarFake.repository, '--content', similarContent, '--today', today, ...args],
+      { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: similarFake.url, HUB_RETRY_DELAY_MS: '1', HUB_WRITE_INTERVAL_MS: '0' },
+      { out: (line) => lines.push(line) },
+    );
+  }
+
+  beforeAll(async () => {
+    similarFake = await FakeGitHub.start('council-commons/hub');
+    ({ dir, content: similarContent } = githubContent());
+    // Everything long ago; then Westmere adds an item like Harbourside's garden waste work.
+    commitAsBase(dir, '2026-09-01T09:00:00Z');
+    writeFileSync(join(similarContent, 'roadmap/westmere-digital/garden-waste-renewals.md'), NEW_ITEM);
+    commitAll(dir, 'Westmere: garden waste renewals', '2026-11-25T10:00:00Z');
+  });
+
+  afterAll(() => similarFake.close());
+
+  it('tells both organisations, also one with nothing else to check, with the reasons and links to both items', async () => {
+    expect(await run('2026-11-27')).toBe(0);
+    expect(lines).toContain(
+      'New similar work: 1 pair of similar roadmap items, one or both changed from 2026-11-20 to 2026-11-27 (the last 7 days).',
+    );
+    expect(lines).toContain('  westmere-digital: 0 past review, 1 new similar work');
+
+    // Westmere has nothing else to check, and still gets an issue.
+    const westmere = issueOf('westmere-digital')!;
+    expect(westmere.title).toBe('Freshness: Westmere Digital has 1 item of new similar work');
+    expect(westmere.body).toContain(
+      '@westmere-lead: Council Commons has new work similar to **Westmere Digital**’s. ' +
+        'You are listed as Westmere Digital’s maintainers in',
+    );
+    expect(westmere.body).toContain('### New similar work (1)');
+    expect(westmere.body).not.toContain('### Roadmap items past their review date');
+    const harbourItem = `[Garden waste subscriptions online](${blob('roadmap/harbourside-civic-tech/garden-waste-online.md')})`;
+    const westmereItem = `[Garden waste renewals online](${blob('roadmap/westmere-digital/garden-waste-renewals.md')})`;
+    const westmereEntry = westmere.body.split('\n').find((line) => line.startsWith('- **[Garden waste subscriptions online]'))!;
+    expect(westmereEntry.startsWith(`- **${harbourItem}** by Harbourside Civic Tech looks like your **${westmereItem}**. `)).toBe(true);
+    expect(westmereEntry).toContain('both on LGSL 530 Household garden waste');
+    expect(westmereEntry.endsWith(' Yours was added or changed on 2026-11-25.')).toBe(true);
+
+    // Harbourside, which also has an overdue item, hears about it too, from its side.
+    const harbourside = issueOf('harbourside-civic-tech')!;
+    expect(harbourside.title).toBe('Freshness: Harbourside Civic Tech has 1 roadmap item to review and 1 item of new similar work');
+    expect(harbourside.body).toContain(
+      '@harbourside/digital @kay-dev: some of **Harbourside Civic Tech**’s records on Council Commons need checking, ' +
+        'and the hub has new work similar to theirs.',
+    );
+    expect(harbourside.body).toContain(`- **${westmereItem}** by Westmere Digital looks like your **${harbourItem}**.`);
+    expect(harbourside.body).toMatch(/ Theirs was added or changed on 2026-11-25\.\n/);
+    // Each issue mentions only its own maintainers: the other organisation hears in its own issue.
+    expect(westmere.body).not.toMatch(/(^|[^`])@(harbourside|kay-dev)/m);
+    expect(harbourside.body).not.toContain('@westmere-lead');
+    expect(issueOf('northbrook-makers')).toBeUndefined();
+  });
+
+  it('leaves the section as it was on a later run while the change is still new: it holds the change’s day, not today', async () => {
+    const westmere = issueOf('westmere-digital')!;
+    const section = (body: string) => body.slice(body.indexOf('### New similar work'));
+    const harbourside = section(issueOf('harbourside-civic-tech')!.body);
+    const before = similarFake.writes().length;
+    expect(await run('2026-12-02')).toBe(0);
+    // Only Harbourside's issue changes: its suggested review date is six months from today.
+    const writes = similarFake.writes().slice(before).map((request) => `${request.method} ${request.path}`);
+    expect(writes).toEqual([`PATCH /repos/council-commons/hub/issues/${issueOf('harbourside-civic-tech')!.number}`]);
+    expect(section(issueOf('harbourside-civic-tech')!.body)).toBe(harbourside);
+    expect(lines).toContain(`#${westmere.number} (westmere-digital) is up to date.`);
+  });
+
+  it('drops the work when it is more than 7 days old, closing an issue left with nothing', async () => {
+    expect(await run('2026-12-03')).toBe(0);
+    const westmere = issueOf('westmere-digital')!;
+    expect(westmere).toMatchObject({ state: 'closed', state_reason: 'completed' });
+    expect(similarFake.commentsOn(westmere.number).map((comment) => comment.body)).toEqual([
+      'Nothing is left to check for Westmere Digital: every roadmap item is within its review date and there is no new similar work. ' +
+        'Thank you! Closing this issue; the weekly check opens a new one if something needs checking again.',
+    ]);
+    const harbourside = issueOf('harbourside-civic-tech')!;
+    expect(harbourside).toMatchObject({ state: 'open', title: 'Freshness: Harbourside Civic Tech has 1 roadmap item to review' });
+    expect(harbourside.body).not.toContain('New similar work');
+  });
+
+  it('counts demonstration organisations only with --include-demonstration, and prints the section in a dry run', async () => {
+    // Brackwater (demonstration) adds an item like Ashdown's (demonstration) garden waste work.
+    mkdirSync(join(similarContent, 'roadmap/brackwater'));
+    const brackwater = NEW_ITEM.replace('services: [530]', 'services: [524]');
+    writeFileSync(join(similarContent, 'roadmap/brackwater/garden-waste-renewals.md'), brackwater);
+    commitAll(dir, 'Brackwater: garden waste renewals', '2026-12-01T15:00:00Z');
+    const args = ['--repo', similarFake.repository, '--content', similarContent, '--today', '2026-12-03', '--dry-run'];
+    const real = await runScript('scripts/freshness.ts', args);
+    expect(real.status).toBe(0);
+    expect(real.stdout).toContain('New similar work: 0 pairs of similar roadmap items');
+    expect(real.stdout).not.toContain('Brackwater');
+
+    const demonstration = await runScript('scripts/freshness.ts', [...args, '--include-demonstration']);
+    expect(demonstration.status).toBe(0);
+    expect(demonstration.stdout).toContain(
+      'New similar work: 1 pair of similar roadmap items, one or both changed from 2026-11-26 to 2026-12-03 (the last 7 days).',
+    );
+    expect(demonstration.stdout).toContain('=== Freshness: Brackwater has 1 item of new similar work');
+    expect(demonstration.stdout).toContain('=== Freshness: Ashdown has 1 item of new similar work');
+    const brackwaterItem = `[Garden waste renewals online](${blob('roadmap/brackwater/garden-waste-renewals.md')})`;
+    expect(demonstration.stdout).toContain(`- **${brackwaterItem}** by Brackwater looks like your **[Garden waste subscriptions online]`);
+    expect(demonstration.stdout).toContain('Theirs was added or changed on 2026-12-01.');
+    // Fictional maintainers are shown, never mentioned.
+    expect(demonstration.stdout).not.toMatch(/(^|[^`])@ashdown-council/m);
   });
 });

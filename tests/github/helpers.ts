@@ -31,20 +31,41 @@ export function removeTemp(): void {
 }
 
 export function git(cwd: string, ...args: string[]): string {
+  return gitWith({}, cwd, ...args);
+}
+
+function gitWith(env: Record<string, string>, cwd: string, ...args: string[]): string {
   const result = spawnSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+      GIT_CONFIG_NOSYSTEM: '1',
+      ...env,
+    },
   });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
 
-/** Makes dir a git repository with everything in it committed on main; returns that commit. */
-export function commitAsBase(dir: string): string {
+/**
+ * Makes dir a git repository with everything in it committed on main; returns that commit. With a date
+ * (ISO 8601), the commit is dated then, for tests of what changed when (git dates).
+ */
+export function commitAsBase(dir: string, date?: string): string {
   git(dir, 'init', '--quiet', '--initial-branch=main');
-  git(dir, 'add', '.');
-  git(dir, 'commit', '--quiet', '-m', 'base');
+  return commitAll(dir, 'base', date);
+}
+
+/** Commits every change in dir (added, changed and removed files), dated `date` (ISO 8601) if given; returns the commit. */
+export function commitAll(dir: string, message: string, date?: string): string {
+  const env: Record<string, string> = date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {};
+  gitWith(env, dir, 'add', '-A');
+  gitWith(env, dir, 'commit', '--quiet', '-m', message);
   return git(dir, 'rev-parse', 'HEAD');
 }
 

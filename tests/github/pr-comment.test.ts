@@ -58,7 +58,20 @@ describe('pr-comment keeps one comment', () => {
     expect(body).toContain('maintained by @harbourside/digital, @kay-dev');
     expect(body).toContain(`\\@${BREAK}westmere\\-lead is not listed by name among Harbourside Civic Tech’s maintainers; if they are in team \`@harbourside/digital\`, ignore this.`);
     expect(body).toContain('[Garden waste subscriptions online](https://hub.example/council-commons/roadmap/harbourside-civic-tech/garden-waste-online/) by Harbourside Civic Tech (score 0.94)');
+    // Harbourside's maintainers were mentioned above, in whose records these are: here they are named once more, not mentioned again.
+    expect(body).toContain('both ran in 2026\\. Maintained by `@harbourside/digital`, `@kay-dev`.');
     expect(lines.at(-1)).toBe('Commented on #42.');
+  });
+
+  it('mentions the maintainers of similar work from the trusted content, so they can be asked to review', async () => {
+    const report = sampleReport({ ownership: sampleReport().ownership.slice(1) });
+    // The report's own list counts for nothing: the trusted content names Harbourside's maintainers.
+    report.similar[0].matches[0].maintainers = ['@attacker'];
+    expect(await comment(report)).toBe(0);
+    const body = botComments()[0].body;
+    expect(body).toContain('Their maintainers are named, so that they can be asked to review.');
+    expect(body).toContain('both ran in 2026\\. Maintained by @harbourside/digital, @kay-dev.');
+    expect(body).not.toContain('attacker');
   });
 
   it('updates the same comment on the next run, and writes nothing when nothing changed', async () => {
@@ -224,13 +237,15 @@ describe('pr-comment and an untrusted report', () => {
   it('refuses a report that does not match the schema, saying where', async () => {
     const tooLong = sampleReport();
     tooLong.records.added[0].title = 'x'.repeat(5000);
-    await expect(comment(tooLong)).rejects.toThrow('the report was refused: the report does not match report.json version 1: records.added.0.title: Too big');
+    await expect(comment(tooLong)).rejects.toThrow(
+      'the report was refused: the report does not match report.json version 2: records.added.0.title: Too big',
+    );
     const badId = sampleReport();
     badId.records.added[0].id = 'roadmap/../../etc/passwd';
     await expect(comment(badId)).rejects.toThrow('records.added.0.id');
     const extra = { ...sampleReport(), script: 'rm -rf /' };
     await expect(comment(extra)).rejects.toThrow(/Unrecognized key/);
-    await expect(comment({ ...sampleReport(), version: 2 } as unknown as PrReport)).rejects.toThrow('version');
+    await expect(comment({ ...sampleReport(), version: 1 } as unknown as PrReport)).rejects.toThrow('version');
     await expect(comment('not json {')).rejects.toThrow('the report was refused: the report is not JSON');
     expect(fake.requests).toEqual([]);
   });
@@ -238,6 +253,6 @@ describe('pr-comment and an untrusted report', () => {
   it('exits 1 with the reason when the report is refused', async () => {
     const run = await runScript('scripts/pr-comment.ts', ['--report', reportFile({ ...sampleReport(), head: 'main' }), '--repo', fake.repository, '--content', GITHUB_FIXTURE], env());
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^pr-comment: the report was refused: the report does not match report\.json version 1: head: /);
+    expect(run.stderr).toMatch(/^pr-comment: the report was refused: the report does not match report\.json version 2: head: /);
   });
 });

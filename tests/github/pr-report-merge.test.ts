@@ -94,6 +94,11 @@ describe('pr-report --merge, in a clone of the merge commit and its two parents 
 
   it('finds similar work for the new item, and validates the merged content', () => {
     expect(report.similar.map((entry) => entry.id)).toEqual(['roadmap/westmere-digital/garden-waste-renewals']);
+    // Harbourside's maintainers as the base lists them now, with the one another pull request added.
+    expect(report.similar[0].matches[0]).toMatchObject({
+      id: 'roadmap/harbourside-civic-tech/garden-waste-online',
+      maintainers: ['@harbourside/digital', '@kay-dev', '@mallory'],
+    });
     expect(report.validation.errors).toBe(0);
   });
 

@@ -56,7 +56,7 @@ describe('pr-report', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Pull request #42: 1 added');
-    expect(report).toMatchObject({ version: 1, pr: 42, base, head, author: 'kay-dev' });
+    expect(report).toMatchObject({ version: 2, pr: 42, base, head, author: 'kay-dev' });
   });
 
   it('lists records added, changed (with renames) and removed, with titles, organisations and pages', () => {
@@ -123,6 +123,8 @@ describe('pr-report', () => {
     expect(item?.matches[0]).toMatchObject({ id: 'roadmap/harbourside-civic-tech/garden-waste-online', organisation: { id: 'harbourside-civic-tech', name: 'Harbourside Civic Tech' } });
     expect(item!.matches[0].score).toBeGreaterThan(0.35);
     expect(item!.matches[0].reasons).toMatch(/garden waste/i);
+    // Its maintainers, to ask for a review: as the base lists them, without the one this pull request adds.
+    expect(item!.matches[0]).toMatchObject({ maintainers: ['@harbourside/digital', '@kay-dev'], demonstration: false });
     // Demonstration work is never offered to a real organisation.
     expect(report.similar.flatMap((entry) => entry.matches.map((match) => match.id))).not.toContain('roadmap/ashdown/garden-waste-online');
   });
@@ -133,6 +135,8 @@ describe('pr-report', () => {
     expect(summary).toContain('moved from `roadmap/westmere-digital/pothole-reporting`');
     expect(summary).toContain('`update_frequency`');
     expect(summary).toContain('### Similar work already in the hub');
+    const harbourside = summary.split('\n').find((line) => line.includes('by Harbourside Civic Tech (score'));
+    expect(harbourside).toMatch(/\(score 0\.\d\d\): .*garden waste.* Maintained by `@harbourside\/digital`, `@kay-dev`\.$/i);
     expect(summary).not.toMatch(/(^|[^`\\])@(?!\u200B)[a-z]/im);
   });
 

@@ -1,12 +1,12 @@
 /** A valid report.json for the comment tests, about the GitHub fixture's organisations. */
-import type { PrReport } from '../../src/lib/github/report.ts';
+import { REPORT_VERSION, type PrReport } from '../../src/lib/github/report.ts';
 
 export const HEAD = 'a'.repeat(40);
 export const BASE = 'b'.repeat(40);
 
 export function sampleReport(overrides: Partial<PrReport> = {}): PrReport {
   return {
-    version: 1,
+    version: REPORT_VERSION,
     pr: 42,
     base: BASE,
     head: HEAD,
@@ -102,6 +102,8 @@ export function sampleReport(overrides: Partial<PrReport> = {}): PrReport {
             organisation: { id: 'harbourside-civic-tech', name: 'Harbourside Civic Tech' },
             score: 0.94,
             reasons: 'Both on LGSL 530 Household garden waste; both ran in 2026.',
+            maintainers: ['@harbourside/digital', '@kay-dev'],
+            demonstration: false,
           },
         ],
       },

@@ -116,6 +116,112 @@ describe('report schema', () => {
   });
 });
 
+describe('new similar work in the freshness issue', () => {
+  const context = {
+    repository: 'council-commons/hub',
+    branch: 'main',
+    serverUrl: 'https://github.com',
+    hubTeam: '@council-commons/maintainers',
+    today: '2026-11-27',
+  };
+  const blob = 'https://github.com/council-commons/hub/blob/main/content/roadmap';
+  const side = (organisation: string, slug: string, title: string, changed?: string) => ({
+    id: `roadmap/${organisation}/${slug}`,
+    organisation,
+    organisationName: organisation === 'westmere-digital' ? 'Westmere Digital' : 'Northbrook Makers',
+    file: `content/roadmap/${organisation}/${slug}.md`,
+    title,
+    ...(changed ? { changed } : {}),
+  });
+  const entry = (index: number, ownChanged?: string, otherChanged?: string) => ({
+    own: side('northbrook-makers', `calendar-${index}`, `Calendar ${index}`, ownChanged),
+    other: side('westmere-digital', `renewals-${index}`, `Renewals ${index}`, otherChanged),
+    score: 0.5,
+    reasons: 'Both on LGSL 530 Household garden waste; both running in 2026.',
+  });
+  const northbrook = {
+    id: 'northbrook-makers',
+    name: 'Northbrook Makers',
+    file: 'content/organisations/northbrook-makers.yaml',
+    demonstration: false,
+    maintainers: [],
+    overdue: [],
+  };
+
+  it('is for the hub team when the organisation lists no maintainers, and says when each side changed', () => {
+    const similar = [
+      entry(1, '2026-11-26', '2026-11-26'),
+      entry(2, '2026-11-21', '2026-11-25'),
+      entry(3, undefined, '2026-11-25'),
+      entry(4, '2026-11-24'),
+    ];
+    const issue = renderIssue({ ...northbrook, similar }, context);
+    expect(issue.title).toBe('Freshness: Northbrook Makers has 4 items of new similar work');
+    expect(issue.body).toContain(
+      '@council-commons/maintainers: Council Commons has new work similar to **Northbrook Makers**’s, ' +
+        'and Northbrook Makers lists no maintainers',
+    );
+    const entries = issue.body.split('\n').filter((line) => line.startsWith('- **['));
+    expect(entries[0]).toBe(
+      `- **[Renewals 1](${blob}/westmere-digital/renewals-1.md)** by Westmere Digital ` +
+        `looks like your **[Calendar 1](${blob}/northbrook-makers/calendar-1.md)**. ` +
+        'Both on LGSL 530 Household garden waste\\; both running in 2026\\. Both were added or changed on 2026-11-26.',
+    );
+    expect(entries.slice(1).map((line) => line.slice(line.lastIndexOf('2026\\. ') + 7))).toEqual([
+      'Theirs was added or changed on 2026-11-25, yours on 2026-11-21.',
+      'Theirs was added or changed on 2026-11-25.',
+      'Yours was added or changed on 2026-11-24.',
+    ]);
+  });
+
+  it('lists at most 50 entries, and says how many more', () => {
+    const similar = Array.from({ length: 53 }, (_, index) => entry(index, undefined, '2026-11-25'));
+    const body = renderIssue({ ...northbrook, similar }, context).body;
+    expect(body.split('\n').filter((line) => line.startsWith('- **['))).toHaveLength(50);
+    expect(body).toContain('- …and 3 more: each roadmap item’s page on the hub lists its similar work.');
+  });
+});
+
+describe('similar work in the report', () => {
+  const trusted = (organisation: string) =>
+    ({
+      'harbourside-civic-tech': { maintainers: ['@harbourside/digital', 'kay-dev'], demonstration: false },
+      ashdown: { maintainers: ['@ashdown-council/digital'], demonstration: true },
+    })[organisation];
+  const match = sampleReport().similar[0].matches[0];
+  const withMatches = (matches: (typeof match)[]) => sampleReport({ ownership: [], similar: [{ ...sampleReport().similar[0], matches }] });
+
+  it('mentions trusted maintainers of the record’s own organisation, never a demonstration body’s, and shows the rest as code', () => {
+    // The report says the record is another body's; the mentions follow the record's id.
+    const lying = { ...match, organisation: { id: 'westmere-digital', name: 'Harbourside Civic Tech' } };
+    const demonstration = {
+      ...match,
+      id: 'roadmap/ashdown/garden-waste-online',
+      organisation: { id: 'ashdown', name: 'Ashdown' },
+      maintainers: ['@ashdown-council/digital'],
+      demonstration: true,
+    };
+    const body = renderReport(withMatches([lying, demonstration]), { trusted });
+    expect(body).toContain('Maintained by @harbourside/digital, @kay-dev.');
+    expect(body).toContain('Maintained by `@ashdown-council/digital` (demonstration: fictional, not notified).');
+    expect(body).not.toContain('@westmere-lead');
+    // Without a trusted source (the job summary), the report's handles are shown as code.
+    expect(renderReport(withMatches([match]))).toContain('Maintained by `@harbourside/digital`, `@kay-dev`.');
+  });
+
+  it('mentions nobody when the similar work is by more organisations than the mention limit', () => {
+    const many = Array.from({ length: 3 }, (_, index) => ({ ...match, id: `roadmap/harbourside-civic-tech/item-${index}` }));
+    const similar = many.map((item, index) => ({ id: `roadmap/westmere-digital/new-${index}`, title: `New ${index}`, matches: [item] }));
+    const report = sampleReport({ ownership: [], similar });
+    expect(renderReport(report, { trusted, mentionLimit: 1 })).toContain('Maintained by @harbourside/digital, @kay-dev.');
+    const others = many.map((item, index) => ({ ...item, id: `roadmap/body-${index}/item` }));
+    const asHarbourside = (id: string) => (id.startsWith('body-') ? trusted('harbourside-civic-tech') : undefined);
+    const spread = renderReport(withMatches(others), { trusted: asHarbourside, mentionLimit: 2 });
+    expect(spread).toContain('_Similar work by 3 organisations is listed, so no maintainers are mentioned: a hub maintainer can ask');
+    expect(spread).not.toMatch(/(^|[^`])@harbourside/m);
+  });
+});
+
 describe('sizes and repeat runs', () => {
   it('keeps a comment under GitHub’s limit however large the report, saying how many were left out', () => {
     const report = sampleReport();
@@ -139,6 +245,7 @@ describe('sizes and repeat runs', () => {
       demonstration: false,
       maintainers: ['@kay-dev'],
       overdue: [{ id: 'roadmap/harbourside-civic-tech/x', title: 'X', file: 'content/roadmap/harbourside-civic-tech/x.md', reviewBy: '2026-01-01' }],
+      similar: [],
     };
     const context = { repository: 'council-commons/hub', branch: 'main', serverUrl: 'https://github.com', hubTeam: '@council-commons/maintainers', today: '2026-11-27' };
     const broken = { organisation: check.id, id: 'roadmap/harbourside-civic-tech/x', title: 'X', file: 'content/roadmap/harbourside-civic-tech/x.md', field: 'links[0].url', url: 'https://x.example/', result: { url: 'https://x.example/', status: 'broken' as const, httpStatus: 404, requests: 2, message: 'answered 404 Not Found' } };

@@ -1,7 +1,8 @@
 /**
- * The weekly freshness check: for each organisation, the roadmap items past their `review_by` date and
- * (when links are checked) the records whose web addresses no longer work, kept in ONE open issue per
- * organisation that mentions its maintainers.
+ * The weekly freshness check: for each organisation, the roadmap items past their `review_by` date,
+ * (when links are checked) the records whose web addresses no longer work, and new similar work (other
+ * organisations' roadmap items like its own, where either changed in the last 7 days:
+ * src/lib/new-similar-work.ts), kept in ONE open issue per organisation that mentions its maintainers.
  *
  * Decisions:
  * - One issue per organisation, found by a hidden marker at the start of its body
@@ -10,7 +11,12 @@
  *   once) are closed as duplicates of the oldest.
  * - When nothing is left to check, the issue is closed as completed, with a comment saying so. If
  *   something needs checking again later, a new issue is opened (closed issues are history).
- * - Bodies hold no dates or counts of days, so an unchanged situation writes nothing.
+ * - Bodies hold no dates or counts of days that move on by themselves, so an unchanged situation writes
+ *   nothing. (New similar work shows the day an item changed, which stays the same; the entry goes when
+ *   the change is more than 7 days old.)
+ * - New similar work is told to both organisations, each in its own issue, so an organisation with
+ *   nothing else to check still gets one. The other organisation's maintainers are not mentioned there:
+ *   they hear about it in their own issue.
  * - Organisations without maintainers: the hub maintainers team is mentioned instead.
  * - Demonstration organisations are skipped unless --include-demonstration; their issues then say so and
  *   mention nobody (their maintainers are fictional, and a fictional handle may be a real person's).
@@ -20,9 +26,10 @@
 import type { Octokit } from 'octokit';
 import type { ContentRecord, HubContent } from '../content/types.ts';
 import { isPastReview } from '../freshness.ts';
+import type { NewSimilarWork } from '../new-similar-work.ts';
 import { explainError } from './client.ts';
 import { type LinkResult, needsAttention } from './link-check.ts';
-import { code, plural, text } from './markdown.ts';
+import { code, link, plural, text } from './markdown.ts';
 import { mentionsOf } from './ownership.ts';
 
 export const FRESHNESS_LABEL = 'freshness';
@@ -61,11 +68,16 @@ export interface OrganisationCheck {
   overdue: OverdueItem[];
   /** Undefined when links were not checked in this run. */
   links?: BrokenLink[];
+  /** Other organisations' roadmap items like its own, where either changed in the last 7 days. */
+  similar: NewSimilarWork[];
 }
 
 export function hasSomethingToCheck(check: OrganisationCheck): boolean {
-  return check.overdue.length > 0 || (check.links?.length ?? 0) > 0;
+  return check.overdue.length > 0 || (check.links?.length ?? 0) > 0 || check.similar.length > 0;
 }
+
+/** Most entries of new similar work in one issue: GitHub refuses bodies over 65,536 characters. */
+export const MAX_SIMILAR_ENTRIES = 50;
 
 /** Every web address in the content, with where it is written. */
 export function linksInContent(content: HubContent, includeDemonstration: boolean): LinkUse[] {
@@ -95,8 +107,20 @@ function recordUrls(record: ContentRecord): [string, string][] {
   return urls;
 }
 
-/** Each organisation in scope, with its overdue roadmap items and (when results are given) its broken links. */
-export function gatherChecks(content: HubContent, options: { today: string; includeDemonstration: boolean; linkResults?: Map<string, LinkResult>; links?: LinkUse[] }): OrganisationCheck[] {
+/**
+ * Each organisation in scope, with its overdue roadmap items, (when results are given) its broken links,
+ * and (when given: src/lib/new-similar-work.ts) its new similar work.
+ */
+export function gatherChecks(
+  content: HubContent,
+  options: {
+    today: string;
+    includeDemonstration: boolean;
+    linkResults?: Map<string, LinkResult>;
+    links?: LinkUse[];
+    similar?: ReadonlyMap<string, NewSimilarWork[]>;
+  },
+): OrganisationCheck[] {
   const checks = new Map<string, OrganisationCheck>();
   for (const organisation of content.organisations) {
     const demonstration = organisation.data.demonstration === true;
@@ -109,6 +133,7 @@ export function gatherChecks(content: HubContent, options: { today: string; incl
       maintainers: mentionsOf(organisation.data.maintainers ?? []),
       overdue: [],
       ...(options.linkResults ? { links: [] } : {}),
+      similar: [...(options.similar?.get(organisation.id) ?? [])],
     });
   }
   for (const record of content.records) {
@@ -156,6 +181,12 @@ function fileLinks(context: IssueContext, file: string): string {
   return `[${code(file, 400)}](${base}/blob/${context.branch}/${path}) · [edit it](${base}/edit/${context.branch}/${path})`;
 }
 
+/** A file's page in the repository, for a link whose words are a title. */
+function fileUrl(context: IssueContext, file: string): string {
+  const path = file.split('/').map(encodeURIComponent).join('/');
+  return `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}/blob/${context.branch}/${path}`;
+}
+
 function linkProblem(result: LinkResult): string {
   if (result.status === 'broken' && (result.httpStatus === 401 || result.httpStatus === 403 || result.httpStatus === 429)) {
     return `${text(result.message, 200)}. Some sites turn away automated checks: open it in a browser, and if it works, nothing needs doing.`;
@@ -173,15 +204,25 @@ export function renderIssue(check: OrganisationCheck, context: IssueContext, car
   const name = text(check.name, 150);
   const lines = [freshnessMarker(check.id)];
   const maintainers = check.maintainers;
+  const linkCount = check.links ? check.links.length : (carriedLinks?.count ?? 0);
+  // What the issue is about, in the first sentence: records to check, new similar work, or both.
+  const toCheck = check.overdue.length > 0 || linkCount > 0;
+  const about =
+    toCheck && check.similar.length > 0
+      ? `some of **${name}**’s records on Council Commons need checking, and the hub has new work similar to theirs`
+      : toCheck
+        ? `some of **${name}**’s records on Council Commons need checking`
+        : `Council Commons has new work similar to **${name}**’s`;
   if (check.demonstration) {
     lines.push(
       `**${name}** is a fictional demonstration organisation: this issue shows how the weekly freshness check works. Its maintainers (${maintainers.map((handle) => code(handle, 140)).join(', ') || 'none'}) are fictional and are not notified.`,
     );
   } else if (maintainers.length > 0) {
-    lines.push(`${maintainers.join(' ')}: some of **${name}**’s records on Council Commons need checking. You are listed as ${name}’s maintainers in ${fileLinks(context, check.file)}.`);
+    lines.push(`${maintainers.join(' ')}: ${about}. You are listed as ${name}’s maintainers in ${fileLinks(context, check.file)}.`);
   } else {
     lines.push(
-      `${context.hubTeam}: some of **${name}**’s records on Council Commons need checking, and ${name} lists no maintainers, so this is for the hub’s maintainers. (${name} can add its GitHub users or teams as \`maintainers\` in ${fileLinks(context, check.file)}.)`,
+      `${context.hubTeam}: ${about}, and ${name} lists no maintainers, so this is for the hub’s maintainers. ` +
+        `(${name} can add its GitHub users or teams as \`maintainers\` in ${fileLinks(context, check.file)}.)`,
     );
   }
   lines.push('');
@@ -196,9 +237,7 @@ export function renderIssue(check: OrganisationCheck, context: IssueContext, car
     for (const item of check.overdue) lines.push(`- **${text(item.title, 200)}**: to be reviewed by ${item.reviewBy}. ${fileLinks(context, item.file)}`);
     lines.push('');
   }
-  let linkCount = 0;
   if (check.links) {
-    linkCount = check.links.length;
     const section: string[] = [];
     if (linkCount > 0) {
       section.push(`### Links that do not work (${linkCount})`, '', 'Update each address, or remove it if the page has gone for good.', '');
@@ -209,10 +248,10 @@ export function renderIssue(check: OrganisationCheck, context: IssueContext, car
     }
     lines.push(`<!-- links:start ${linkCount} -->`, ...section, '<!-- links:end -->');
   } else if (carriedLinks) {
-    linkCount = carriedLinks.count;
     lines.push(`<!-- links:start ${carriedLinks.count} -->`, ...(carriedLinks.section ? [carriedLinks.section.replace(/\n$/, '')] : []), '<!-- links:end -->');
   }
   if (lines.at(-1) !== '') lines.push('');
+  if (check.similar.length > 0) similarSection(lines, check.similar, context);
   lines.push(
     '---',
     `<sub>Kept up to date by the weekly freshness check (\`scripts/freshness.ts\`): it updates this issue while something is left to check and closes it when nothing is. The hub’s pages show the same review dates.</sub>`,
@@ -221,8 +260,40 @@ export function renderIssue(check: OrganisationCheck, context: IssueContext, car
   const parts = [
     check.overdue.length ? `${plural(check.overdue.length, 'roadmap item')} to review` : '',
     linkCount ? `${plural(linkCount, 'link')} that ${linkCount === 1 ? 'does' : 'do'} not work` : '',
+    check.similar.length ? `${plural(check.similar.length, 'item')} of new similar work` : '',
   ].filter(Boolean);
   return { title: `Freshness: ${check.name.slice(0, 120)} has ${parts.join(' and ') || 'nothing left to check'}`, body: lines.join('\n') };
+}
+
+/**
+ * "New similar work": each pair from this organisation's side, with the reasons in words and links to
+ * both items' files. It names the day the new item changed, which stays the same from week to week.
+ */
+function similarSection(lines: string[], similar: readonly NewSimilarWork[], context: IssueContext): void {
+  lines.push(
+    `### New similar work (${similar.length})`,
+    '',
+    'Other organisations have roadmap items that look like the same work as yours. ' +
+      'In each pair, one or both items were added or changed in the last 7 days. ' +
+      'Talking to them may save you both time. The other organisation hears about it in its own issue.',
+    '',
+  );
+  for (const entry of similar.slice(0, MAX_SIMILAR_ENTRIES)) {
+    const theirs = `**${link(entry.other.title, fileUrl(context, entry.other.file), 200)}**`;
+    const yours = `**${link(entry.own.title, fileUrl(context, entry.own.file), 200)}**`;
+    const when =
+      entry.other.changed && entry.own.changed
+        ? entry.other.changed === entry.own.changed
+          ? `Both were added or changed on ${entry.own.changed}.`
+          : `Theirs was added or changed on ${entry.other.changed}, yours on ${entry.own.changed}.`
+        : entry.other.changed
+          ? `Theirs was added or changed on ${entry.other.changed}.`
+          : `Yours was added or changed on ${entry.own.changed}.`;
+    lines.push(`- ${theirs} by ${text(entry.other.organisationName, 150)} looks like your ${yours}. ${text(entry.reasons, 500)} ${when}`);
+  }
+  const more = similar.length - MAX_SIMILAR_ENTRIES;
+  if (more > 0) lines.push(`- …and ${more.toLocaleString('en-GB')} more: each roadmap item’s page on the hub lists its similar work.`);
+  lines.push('');
 }
 
 /** The link section of an earlier issue body, if it had one. */
@@ -326,7 +397,9 @@ export async function syncIssues(options: SyncOptions): Promise<SyncSummary> {
         await close(
           current,
           check.id,
-          `Nothing is left to check for ${check.name}: every roadmap item is within its review date${options.linksChecked ? ' and every link works' : ''}. Thank you! Closing this issue; the weekly check opens a new one if something needs checking again.`,
+          `Nothing is left to check for ${check.name}: every roadmap item is within its review date` +
+            `${options.linksChecked ? ', every link works' : ''} and there is no new similar work. Thank you! ` +
+            'Closing this issue; the weekly check opens a new one if something needs checking again.',
           'completed',
         );
       }

@@ -1,7 +1,8 @@
 /**
  * What a pull request changes in the hub, for its reviewers: the records added, changed and removed,
  * every problem the validator finds (marking those in changed files), whose records they are (with
- * anything a hub maintainer should check), and similar work already in the hub.
+ * anything a hub maintainer should check), and similar work already in the hub, with the maintainers of
+ * the organisations doing it, so that they can be asked to review.
  *
  * It runs in the pull request's own checkout, with a read-only token and no secrets, and never talks
  * to GitHub. Ownership is judged by the maintainers listed at the BASE commit, never by the pull
@@ -13,8 +14,8 @@ import { classifyPath, isPathProblem, type ContentPath } from '../content/files.
 import { splitFrontMatter } from '../content/text.ts';
 import { parseYaml } from '../content/yaml.ts';
 import type { ContentRecord, HubContent } from '../content/types.ts';
+import { contentOverlaps } from '../content-overlaps.ts';
 import { today as todayDate } from '../freshness.ts';
-import { findOverlaps } from '../overlaps/index.ts';
 import { loadReferenceData } from '../reference-data.ts';
 import { validateContent } from '../validation/validate.ts';
 import { changedContentFiles, fileAt, findRepository, GitError, mergeBase, resolveCommit, type ChangedFile, type Repository } from './git.ts';
@@ -340,7 +341,8 @@ export function buildReport(options: ReportOptions): PrReport {
     });
   }
 
-  // 4. Similar work: the strongest overlaps of each added or changed roadmap item, as the hub finds them.
+  // 4. Similar work: the strongest overlaps of each added or changed roadmap item, as the hub finds them,
+  // with each other organisation's maintainers at the base commit (a pull request cannot change who is asked).
   const similar = findSimilar([...added, ...changed], validation.content, builder, today);
 
   const records = { added: added.slice(0, LIMITS.records), changed: changed.slice(0, LIMITS.records), removed: removed.slice(0, LIMITS.records) };
@@ -377,30 +379,9 @@ export function buildReport(options: ReportOptions): PrReport {
 function findSimilar(entries: RecordEntry[], content: HubContent, builder: Builder, today: string): Similar[] {
   const wanted = entries.filter((entry) => entry.collection === 'roadmap' && builder.recordsById.has(entry.id));
   if (wanted.length === 0) return [];
-  const services = loadReferenceData().services;
-  const themes = new Map(content.themes.map((theme) => [theme.id, theme.label]));
-  const demonstration = new Set(content.organisations.filter((organisation) => organisation.data.demonstration === true).map((organisation) => organisation.id));
   const names = new Map(content.organisations.map((organisation) => [organisation.id, organisation.data.name]));
-  const roadmap = content.records.filter((record): record is Extract<ContentRecord, { collection: 'roadmap' }> => record.collection === 'roadmap');
   // As src/data/hub.ts calls it: demonstration work is never offered to a real council, nor the reverse.
-  const result = findOverlaps(
-    roadmap.map((record) => ({
-      id: record.id,
-      organisation: record.organisation,
-      group: demonstration.has(record.organisation) ? 'demonstration' : 'real',
-      title: record.data.title,
-      summary: record.data.summary,
-      body: record.body ?? '',
-      status: record.data.status,
-      services: record.data.services ?? [],
-      themes: record.data.themes ?? [],
-      start: record.data.start,
-      end: record.data.end,
-      partners: record.data.partners ?? [],
-    })),
-    { service: (id) => services.get(id)?.label ?? `LGSL ${id}`, theme: (id) => themes.get(id) ?? id, organisation: (id) => names.get(id) ?? id },
-    { today: today.slice(0, 7) },
-  );
+  const result = contentOverlaps(content, loadReferenceData().services, today);
   const similar: Similar[] = [];
   for (const entry of wanted) {
     const matches = (result.byItem.get(entry.id) ?? []).slice(0, LIMITS.matches);
@@ -417,6 +398,8 @@ function findSimilar(entries: RecordEntry[], content: HubContent, builder: Build
           organisation: { id: organisation, name: clean(names.get(organisation) ?? organisation, LIMITS.name) },
           score: overlap.score,
           reasons: clean(overlap.summary, LIMITS.reasons),
+          maintainers: (builder.atBase(organisation)?.maintainers ?? []).slice(0, LIMITS.maintainers),
+          demonstration: builder.demonstration(organisation),
         };
       }),
     });

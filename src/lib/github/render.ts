@@ -4,7 +4,8 @@
  * schema in report.ts, and every string from it goes through markdown.ts: nothing in a report can add
  * HTML, a link, an image, a mention or a reference. Links are built here, only to the hub's own pages
  * and to the repository's files, from ids and paths checked against strict patterns. Mentions are made
- * only from `trusted` maintainers (the comment reads them from the default branch on disk).
+ * only from `trusted` maintainers (the comment reads them from the default branch on disk): of the
+ * organisations whose records change, and of those with similar work, so they can be asked to review.
  */
 import { RECORD_COLLECTIONS } from '../../../schemas/collections.ts';
 import { code, inline, link, plural, takeWithin, text } from './markdown.ts';
@@ -36,7 +37,10 @@ export interface RenderOptions {
   trusted?: (organisation: string) => TrustedOrganisation | undefined;
   /** The author's login from a trusted source (GitHub's API); the report's is used otherwise. */
   author?: string | null;
-  /** Mention the maintainers of at most this many organisations (a report naming many is suspect). Default 10. */
+  /**
+   * Mention the maintainers of at most this many organisations whose records change, and of at most this
+   * many with similar work (a report naming many is suspect). Default 10.
+   */
   mentionLimit?: number;
   /** At most this many items of each list (records, problems, similar items). */
   listLimit?: number;
@@ -190,11 +194,18 @@ function flagSentence(kind: string, name: string, author: string | null | undefi
   }
 }
 
-function ownershipSection(lines: string[], report: PrReport, options: RenderOptions, budget: number, limit: number): void {
+/** Each handle is mentioned once in a comment (lowercase handles already mentioned are in `mentioned`); the rest are shown as code. */
+function ownershipSection(
+  lines: string[],
+  report: PrReport,
+  options: RenderOptions,
+  mentioned: Set<string>,
+  budget: number,
+  limit: number,
+): void {
   if (report.ownership.length === 0) return;
   lines.push('### Whose records these are', '');
   const author = options.author !== undefined ? options.author : report.author;
-  const mentioned = new Set<string>();
   const items: string[] = [];
   let flagged = 0;
   const mentionLimit = report.ownership.length <= (options.mentionLimit ?? 10);
@@ -219,13 +230,7 @@ function ownershipItem(entry: Ownership, options: RenderOptions, author: string 
   const maintainers = options.trusted ? mentionsOf(trusted?.maintainers ?? []) : mentionsOf(entry.maintainers);
   // Mention only maintainers from a trusted source, never a demonstration body's (fictional handles may be real people), each once.
   const mayMention = mayMentionAny && options.trusted !== undefined && trusted !== undefined && !demonstration;
-  const shown = maintainers.map((handle) => {
-    if (mayMention && !mentioned.has(handle.toLowerCase())) {
-      mentioned.add(handle.toLowerCase());
-      return handle;
-    }
-    return code(handle, 140);
-  });
+  const shown = showHandles(maintainers, mayMention, mentioned);
   const name = entry.organisation.name || entry.organisation.id;
   const head = `- **${text(name, 150)}**${demonstration ? ' (demonstration: its maintainers are fictional and are not notified)' : ''}: ${plural(entry.records.length + entry.recordsLeftOut, 'record or file', 'records or files')} in this pull request; ${
     maintainers.length ? `maintained by ${shown.join(', ')}` : 'no maintainers listed'
@@ -247,22 +252,71 @@ function ownershipItem(entry: Ownership, options: RenderOptions, author: string 
   return lines;
 }
 
-function similarSection(lines: string[], report: PrReport, links: Links, limit: number, budget: number): void {
-  const items = report.similar.filter((item) => item.matches.length > 0);
+/**
+ * Handles as the comment shows them: mentioned when `mayMention` and not yet mentioned in this comment,
+ * otherwise as code (shown, nobody notified).
+ */
+function showHandles(handles: readonly string[], mayMention: boolean, mentioned: Set<string>): string[] {
+  return handles.map((handle) => {
+    if (mayMention && !mentioned.has(handle.toLowerCase())) {
+      mentioned.add(handle.toLowerCase());
+      return handle;
+    }
+    return code(handle, 140);
+  });
+}
+
+function similarSection(
+  lines: string[],
+  report: PrReport,
+  links: Links,
+  options: RenderOptions,
+  mentioned: Set<string>,
+  limit: number,
+  budget: number,
+): void {
+  const withMatches = report.similar.filter((item) => item.matches.length > 0);
+  const items = withMatches.slice(0, limit);
   if (items.length === 0) return;
-  lines.push('### Similar work already in the hub', '', 'Other organisations’ roadmap items that look like the same work. Talking to them may save you both time.', '');
+  // The organisation is read from the matched record's id (checked against RECORD_ID), so the maintainers
+  // mentioned are those of the record's own organisation, whatever name the report gives it.
+  const organisationOf = (id: string) => id.split('/')[1];
+  const organisations = new Set(items.flatMap((item) => item.matches.map((match) => organisationOf(match.id))));
+  const mayMentionAny = options.trusted !== undefined && organisations.size <= (options.mentionLimit ?? 10);
+  lines.push(
+    '### Similar work already in the hub',
+    '',
+    'Other organisations’ roadmap items that look like the same work. Talking to them may save you both time. ' +
+      'Their maintainers are named, so that they can be asked to review.',
+    '',
+  );
+  if (options.trusted && !mayMentionAny) {
+    const many = plural(organisations.size, 'organisation');
+    lines.push(`_Similar work by ${many} is listed, so no maintainers are mentioned: a hub maintainer can ask the right ones to review._`);
+    lines.push('');
+  }
   const out: string[] = [];
-  for (const item of items.slice(0, limit)) {
+  for (const item of items) {
     out.push(`- **${text(item.title || item.id, 200)}** may overlap with:`);
     for (const match of item.matches) {
       const href = links.page(match.id);
       const title = href ? link(match.title || match.id, href, 200) : `${text(match.title || match.id, 200)} (${code(match.id, 250)})`;
-      out.push(`  - ${title} by ${text(match.organisation.name || match.organisation.id, 150)} (score ${match.score.toFixed(2)}): ${text(match.reasons, 500)}`);
+      // As in ownership: with a trusted source the report's maintainers count for nothing, and a
+      // demonstration body's (fictional, maybe a real person's handle) are never mentioned.
+      const trusted = options.trusted ? options.trusted(organisationOf(match.id)) : undefined;
+      const demonstration = options.trusted ? trusted?.demonstration === true : match.demonstration;
+      const maintainers = options.trusted ? mentionsOf(trusted?.maintainers ?? []) : mentionsOf(match.maintainers);
+      const shown = showHandles(maintainers, mayMentionAny && trusted !== undefined && !demonstration, mentioned);
+      const who = maintainers.length
+        ? `Maintained by ${shown.join(', ')}${demonstration ? ' (demonstration: fictional, not notified)' : ''}.`
+        : 'No maintainers listed.';
+      const by = text(match.organisation.name || match.organisation.id, 150);
+      out.push(`  - ${title} by ${by} (score ${match.score.toFixed(2)}): ${text(match.reasons, 500)} ${who}`);
     }
   }
   const { kept, left } = takeWithin(out, budget);
   lines.push(...kept);
-  if (left > 0 || items.length > limit) lines.push('- …and more: see the job summary.');
+  if (left > 0 || withMatches.length > limit) lines.push('- …and more: see the job summary.');
   lines.push('');
 }
 
@@ -301,8 +355,10 @@ export function renderReport(report: PrReport, options: RenderOptions = {}): str
     listSection(lines, 'Removed', removed.map((entry) => recordLine(links, report, entry, true)), leftOut.removed, limit, body * 0.1);
   }
   problemsSection(lines, links, report, limit, body * 0.4);
-  ownershipSection(lines, report, options, body * 0.15, limit);
-  similarSection(lines, report, links, limit, body * 0.15);
+  // One set across both sections, so that each handle is mentioned once in the comment.
+  const mentioned = new Set<string>();
+  ownershipSection(lines, report, options, mentioned, body * 0.15, limit);
+  similarSection(lines, report, links, options, mentioned, limit, body * 0.15);
 
   const guide = links.repoFile('CONTRIBUTING.md');
   lines.push(

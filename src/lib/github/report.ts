@@ -4,13 +4,15 @@
  * trusted job. This schema is the border between the two: pr-comment parses the file with it and
  * refuses anything else, so every field has a type, a pattern where one is possible, and a bound.
  *
- * Version 1. A change that old readers cannot read raises `version`.
+ * Version 2. A change that old readers cannot read raises `version`. Version 2 added the maintainers of
+ * each similar item's organisation (and whether it is a demonstration), so that they can be asked to
+ * review; version 1 reports are refused, as a version 1 reader refuses version 2 ones.
  */
 import { z } from 'zod';
 import { RECORD_COLLECTION_NAMES } from '../../../schemas/collections.ts';
 import { SLUG_PATTERN } from '../slug.ts';
 
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 /** pr-comment refuses a larger report file unread. */
 export const MAX_REPORT_BYTES = 1024 * 1024;
 
@@ -117,6 +119,12 @@ export const similarSchema = z.strictObject({
         organisation: organisationRef,
         score: z.number().min(0).max(1),
         reasons: words(LIMITS.reasons),
+        /**
+         * The organisation's maintainers at the base commit, like ownership's: for the job summary only.
+         * The comment mentions maintainers read from the default branch, never these.
+         */
+        maintainers: z.array(handle).max(LIMITS.maintainers),
+        demonstration: z.boolean(),
       }),
     )
     .max(LIMITS.matches),
