@@ -9,6 +9,9 @@
  *      changed (organisation-file.ts), and the ways to send it: copied for GitHub's editor of the file, a
  *      download, and the organisation issue form with the changes filled in (github.ts; the warnings, the
  *      download and the copy as the record form has them, result.ts).
+ * Arriving from a component's "We use this" (?uses=<component id>), it adds the component to the
+ * components used, after the others, once the form is filled in, and says so, or why not
+ * (src/lib/we-use-this.ts): the change is then checked and sent as any other.
  */
 import { formValues, readAnswers, type Answers } from '../../lib/contribute/answers.ts';
 import { referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
@@ -20,6 +23,7 @@ import { formEdit, updateOrganisationFile, type UpdatedOrganisation } from '../.
 import { organisationFormModel } from '../../lib/contribute/organisation-model.ts';
 import type { SiteConfig } from '../../lib/site-config.ts';
 import { withBase } from '../../lib/urls.ts';
+import { askedComponent, componentOwner, declarationMessage, declareUse, USES_PARAMETER } from '../../lib/we-use-this.ts';
 import { fillForm, setUpForm, showStatus, type Reference } from './controls.ts';
 import { clearErrors, showErrors } from './errors.ts';
 import { setUpFileButtons, showSendingNotes, showWarnings, type OfferedFile } from './result.ts';
@@ -98,10 +102,56 @@ class OrganisationForm {
       this.records.set(this.id, Promise.resolve(new Set(recordIdsIn({ id: this.id, records: stored.records }))));
       this.current = updateOrganisationFile(stored.organisation.text, {}).data;
       fillForm(this.form, formValues(this.model, { organisation: this.id, slug: '', data: stored.organisation.fields }), NO_REFERENCE);
-      if (check) check.disabled = false;
     } catch {
       this.status(`The hub could not load ${this.name}’s details just now, so the form cannot show them. Reload the page to try again, or use one of the other ways below.`);
+      return;
     }
+    await this.addAskedUse();
+    if (check) check.disabled = false;
+  }
+
+  /** What the answers are checked against, fetched once (and again after a failure). */
+  loadReference(): Promise<OrganisationFormReference> {
+    this.reference ??= fetch(withBase(this.base, 'contribute/organisation/reference.json')).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json() as Promise<OrganisationFormReference>;
+    });
+    this.reference.catch(() => (this.reference = undefined));
+    return this.reference;
+  }
+
+  /**
+   * From a component's "We use this": the component added to the components used (a box with one id a
+   * line, the body's own kept above it), if it is on the hub and on the same side of the line between
+   * real and demonstration bodies as this one; and a line saying what happened.
+   */
+  async addAskedUse(): Promise<void> {
+    const search = window.location.search;
+    const box = this.form.elements.namedItem('uses');
+    if (!new URLSearchParams(search).has(USES_PARAMETER) || !(box instanceof HTMLTextAreaElement)) return;
+    const label = this.model.fields.find((field) => field.key === 'uses')?.label ?? 'Components used';
+    const uses = box.value.split('\n').map((line) => line.trim()).filter(Boolean);
+    const component = askedComponent(search);
+    const owner = component === undefined ? undefined : componentOwner(component);
+    let declaration = declareUse({ name: this.name, demonstration: false, uses }, undefined);
+    if (component !== undefined && owner !== undefined) {
+      let reference: OrganisationFormReference;
+      try {
+        reference = await this.loadReference();
+      } catch {
+        this.status(`The hub could not check ${component} just now, so it is not added to “${label}”. Reload the page to try again.`);
+        return;
+      }
+      const demonstration = Object.hasOwn(reference.organisations, owner) ? reference.organisations[owner] : undefined;
+      const exists = demonstration !== undefined && (await this.recordsOf(owner)).has(component);
+      const declaring = { name: this.name, demonstration: reference.organisations[this.id] === true, uses };
+      declaration = declareUse(declaring, { id: component, exists, demonstration });
+    }
+    if (declaration.outcome === 'added') {
+      box.value = declaration.uses.join('\n');
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    this.status(declarationMessage(declaration, this.name, label));
   }
 
   answers(): Answers {
@@ -123,15 +173,10 @@ class OrganisationForm {
   async check(): Promise<void> {
     const stored = this.stored;
     if (!stored) return;
-    this.reference ??= fetch(withBase(this.base, 'contribute/organisation/reference.json')).then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json() as Promise<OrganisationFormReference>;
-    });
     let reference: OrganisationFormReference;
     try {
-      reference = await this.reference;
+      reference = await this.loadReference();
     } catch {
-      this.reference = undefined;
       this.status('The hub could not load what it checks answers against just now. Press “Check your changes” again in a moment.');
       return;
     }

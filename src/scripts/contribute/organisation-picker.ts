@@ -2,10 +2,14 @@
  * /contribute/organisation/ in the browser: a type-ahead over the organisations (the page's <datalist>,
  * filled from its A to Z) that opens the chosen body's form page, and ?id=<id> opening it straight away.
  * Without this script the page's A to Z links do the same.
+ *
+ * From a component's "We use this" (?uses=<component id>, src/lib/we-use-this.ts), every way to a body's
+ * form carries the component on, and the page says so: the form then adds it to the components used.
  */
 import type { ChoicesFile } from '../../lib/contribute/choices.ts';
 import { withBase } from '../../lib/urls.ts';
-import { fillChoices, organisationFor, readReference } from './controls.ts';
+import { askedComponent, withUse } from '../../lib/we-use-this.ts';
+import { fillChoices, organisationFor, readReference, showStatus } from './controls.ts';
 import { clearErrors, followSummaryLinks, showErrors } from './errors.ts';
 
 /** The bodies of the A to Z: each link goes to …/contribute/organisation/<id>/ and its text starts with the name. */
@@ -22,12 +26,20 @@ function start(form: HTMLFormElement): void {
   // The organisations, into the page's <datalist>, then read from it as the record form reads its own.
   fillChoices({ organisations: organisationsListed() });
   const reference = readReference(form);
-  const formPage = (id: string) => withBase(base, `contribute/organisation/${id}/`);
+  const component = askedComponent(window.location.search);
+  const formPage = (id: string) => {
+    const page = withBase(base, `contribute/organisation/${id}/`);
+    return component ? withUse(page, component) : page;
+  };
 
   const asked = new URLSearchParams(window.location.search).get('id');
   if (asked && reference.organisations.has(asked)) {
     window.location.replace(formPage(asked));
     return;
+  }
+  if (component) {
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('.hub-organisation-list a')) link.href = withUse(link.href, component);
+    showStatus('uses-status', `Choose your organisation: its form opens with ${component} added to the components it uses.`);
   }
   form.hidden = false;
   followSummaryLinks();
