@@ -4,7 +4,7 @@
  * Every search starts by downloading the language's metadata file (pagefind.<hash>.pf_meta), which
  * lists every page by the name of its fragment file, the language and a 7-character content hash
  * ("en-gb_b925e3d"), then its word count. Neither compresses: at 50,000 pages the list is 314 KB gzipped,
- * more than the whole goal for a first search (250 KB). Two changes take it to 109 KB:
+ * more than the whole goal for a first search (250 KB). Two changes take it to 110 KB:
  *
  * - Names: each fragment is renamed to a 3-character build tag and the page's number in hexadecimal,
  *   zero-padded to one width ("3f0" + "00c3"). Numbers of one width compress to about a third of random
@@ -18,8 +18,9 @@
  *   with one count for all it ranks as with `pageLength: 0`, whatever the number; 20 fits in one byte,
  *   which compresses best. (Its `termFrequency` setting, left at 1, would bring the number back in.) At
  *   50,000 pages the counts alone were 43 KB of the list. The hub indexes each body word once and shows
- *   no excerpts, so a record's length says little about its relevance: its title and summary words,
- *   which appear more than once, rank it. The search relevance test checks the ranking.
+ *   no excerpts, so a record's length says little about its relevance: its title (weighted) and summary
+ *   rank it. Precision at 5 on the search relevance test set is 0.89 with one count, 0.90 with the real
+ *   ones.
  *
  * It reads and rewrites Pagefind's files in memory (from the Node API's getFiles), and changes nothing
  * unless the bundle is exactly what it expects of Pagefind 1.6: one language, a metadata file that

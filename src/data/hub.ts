@@ -18,6 +18,7 @@ import { buildRelations, type Relations } from '../lib/relations.ts';
 import { buildReuse, type ReuseGraph } from '../lib/reuse.ts';
 import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
 import { hubSources } from './hub-entries.ts';
+import { overlapItem } from '../lib/content-overlaps.ts';
 
 interface HubRecordOf<C extends RecordCollectionName> {
   collection: C;
@@ -167,21 +168,7 @@ async function load(): Promise<Hub> {
   const ofCollection = <C extends HubRecord['collection']>(name: C) => byTitle.filter((record): record is Extract<HubRecord, { collection: C }> => record.collection === name);
   const roadmap = ofCollection('roadmap');
   const overlaps = findOverlaps(
-    roadmap.map((record) => ({
-      id: record.id,
-      organisation: record.organisation,
-      // Fictional demonstration work must never be offered to a real council as similar work, nor the reverse.
-      group: organisations.get(record.organisation)?.demonstration ? 'demonstration' : 'real',
-      title: record.data.title,
-      summary: record.data.summary,
-      body: record.body,
-      status: record.data.status,
-      services: record.data.services ?? [],
-      themes: record.data.themes ?? [],
-      start: record.data.start,
-      end: record.data.end,
-      partners: record.data.partners ?? [],
-    })),
+    roadmap.map((record) => overlapItem(record, organisations.get(record.organisation)?.demonstration === true)),
     { service: serviceLabel, theme: (id) => themes.get(id)?.label ?? id, organisation: (id) => organisations.get(id)?.data.name ?? id },
     { today: today().slice(0, 7), synonyms: sources.synonyms },
   );

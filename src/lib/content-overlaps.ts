@@ -15,18 +15,15 @@ export function roadmapRecords(content: HubContent): RoadmapRecord[] {
 }
 
 /**
- * Every roadmap item's overlaps with other organisations' items. `today` is YYYY-MM-DD (open-ended work
- * runs to its month). Demonstration work is never matched with a real council's, nor the reverse. The
- * synonym vocabulary is the content's own, as on the site.
+ * A roadmap item as the overlap engine takes it, for the site (src/data/hub.ts) and the scripts alike.
+ * Fictional demonstration work must never be offered to a real council as similar work, nor the reverse:
+ * they are in different groups.
  */
-export function contentOverlaps(content: HubContent, services: ReadonlyMap<number, Pick<Service, 'label'>>, today: string): OverlapResult {
-  const demonstration = new Set(content.organisations.filter((entry) => entry.data.demonstration === true).map((entry) => entry.id));
-  const names = new Map(content.organisations.map((organisation) => [organisation.id, organisation.data.name]));
-  const themes = new Map(content.themes.map((theme) => [theme.id, theme.label]));
-  const items: OverlapItem[] = roadmapRecords(content).map((record) => ({
+export function overlapItem(record: Pick<RoadmapRecord, 'id' | 'organisation' | 'body' | 'data'>, demonstration: boolean): OverlapItem {
+  return {
     id: record.id,
     organisation: record.organisation,
-    group: demonstration.has(record.organisation) ? 'demonstration' : 'real',
+    group: demonstration ? 'demonstration' : 'real',
     title: record.data.title,
     summary: record.data.summary,
     body: record.body ?? '',
@@ -36,7 +33,19 @@ export function contentOverlaps(content: HubContent, services: ReadonlyMap<numbe
     start: record.data.start,
     end: record.data.end,
     partners: record.data.partners ?? [],
-  }));
+  };
+}
+
+/**
+ * Every roadmap item's overlaps with other organisations' items. `today` is YYYY-MM-DD (open-ended work
+ * runs to its month). Demonstration work is never matched with a real council's, nor the reverse. The
+ * synonym vocabulary is the content's own, as on the site.
+ */
+export function contentOverlaps(content: HubContent, services: ReadonlyMap<number, Pick<Service, 'label'>>, today: string): OverlapResult {
+  const demonstration = new Set(content.organisations.filter((entry) => entry.data.demonstration === true).map((entry) => entry.id));
+  const names = new Map(content.organisations.map((organisation) => [organisation.id, organisation.data.name]));
+  const themes = new Map(content.themes.map((theme) => [theme.id, theme.label]));
+  const items = roadmapRecords(content).map((record) => overlapItem(record, demonstration.has(record.organisation)));
   return findOverlaps(
     items,
     {
