@@ -65,18 +65,11 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-/** The lowercase words of some text, as distinctWords compares them. */
-export function wordSet(...texts: string[]): Set<string> {
-  return new Set(texts.flatMap((text) => distinctWords(text).split(' ')).map((word) => word.toLocaleLowerCase('en-GB')));
-}
-
 /**
- * A body's words, each once, in the order they first appear, leaving out any already `known`. Results show a record's summary, not an
- * excerpt, so where and how often a word appears in the body is not needed; indexing each word once
- * keeps the index chunks of common words small, which is most of what a first search downloads.
+ * The words of some text not yet `seen`, each once, in the order they first appear; adds them to `seen`
+ * (lowercase, as they are compared). Punctuation around a word is dropped.
  */
-export function distinctWords(text: string, known: ReadonlySet<string> = new Set()): string {
-  const seen = new Set<string>(known);
+function newWords(text: string, seen: Set<string>): string[] {
   const words: string[] = [];
   for (const token of text.split(/\s+/)) {
     const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
@@ -85,7 +78,24 @@ export function distinctWords(text: string, known: ReadonlySet<string> = new Set
     seen.add(key);
     words.push(word);
   }
-  return words.join(' ');
+  return words;
+}
+
+/** The lowercase words of some texts, as distinctWords compares them. */
+export function wordSet(...texts: string[]): Set<string> {
+  const seen = new Set<string>();
+  for (const text of texts) newWords(text, seen);
+  return seen;
+}
+
+/**
+ * A body's words, each once, in the order they first appear, leaving out any already `known`. Results
+ * show a record's summary, not an excerpt, so where and how often a word appears in the body is not
+ * needed; indexing each word once keeps the index chunks of common words small, which is most of what a
+ * first search downloads.
+ */
+export function distinctWords(text: string, known: ReadonlySet<string> = new Set()): string {
+  return newWords(text, new Set(known)).join(' ');
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -128,10 +138,15 @@ export function searchRecords(content: HubContent, reference: ReferenceData): Se
     const themeLabels = ((data.themes as string[] | undefined) ?? []).map((id) => themes.get(id) ?? id);
     const licence = reference.licences.get((data.licence as string | undefined) ?? DEFAULT_LICENCE) ?? defaultLicence;
     const kind = sentenceCase(collection.singular);
-    // The body's words, each once, leaving out those of the title and summary (which already rank it).
-    const body = record.body ? distinctWords(htmlToText(renderMarkdown(record.body)), wordSet(data.title, data.summary)) : undefined;
+    // The body's words, each once, leaving out those of the title and summary (which already rank it);
+    // `seen` then gathers every word of the record's own, which the words people use need not repeat.
+    const seen = wordSet(data.title, data.summary);
+    const text = record.body ? htmlToText(renderMarkdown(record.body)) : '';
+    const body = text ? newWords(text, seen).join(' ') : undefined;
     const ownWords = present([data.title_cy, data.summary, data.summary_cy, body, name]);
-    const concepts = synonyms.conceptsIn(data.title, ...ownWords, ...serviceLabels, ...formerNames);
+    for (const other of present([data.title_cy, data.summary_cy, name])) newWords(other, seen);
+    // Concepts are matched in the body as written: its distinct words no longer keep phrases together.
+    const concepts = synonyms.conceptsIn(data.title, ...present([data.title_cy, data.summary, data.summary_cy, text, name]), ...serviceLabels, ...formerNames);
     const status = record.collection === 'roadmap' ? codeInWords(String(data.status)) : undefined;
     records.push({
       url: `/${record.id}/`,
@@ -145,7 +160,7 @@ export function searchRecords(content: HubContent, reference: ReferenceData): Se
           ...themeLabels,
           ...concepts.flatMap((concept) => [concept.label, ...concept.phrases]),
         ].join(' '),
-        wordSet(data.title, ...ownWords),
+        seen,
       ),
       meta: {
         title: data.title,

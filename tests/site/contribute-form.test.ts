@@ -10,16 +10,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RECORD_COLLECTIONS } from '../../schemas/collections.ts';
 import { HARVEST_FIELDS } from '../../schemas/fields.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
-import { launchChromium, newContext } from '../helpers/browser.ts';
-import { copyOf, removeFixtures } from '../helpers/content.ts';
+import { newContext } from '../helpers/browser.ts';
+import { copyOf } from '../helpers/content.ts';
 import { readRecords } from './pages.ts';
 import { axeViolations } from './axe.ts';
-import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, layoutShiftsOpening, OpenedPages, summaryLinks } from './forms.ts';
+import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, layoutShiftsOpening, summaryLinks, useFormBrowser } from './forms.ts';
 import { base, openPage, urlOf } from './site.ts';
 
 const contentDir = inject('demoContentDir');
@@ -27,30 +27,16 @@ const TODAY = new Date().toISOString().slice(0, 10);
 const FORM = 'contribute/new/roadmap/';
 const EDITED = { id: 'roadmap/fenmoor/school-admissions-online', file: 'content/roadmap/fenmoor/school-admissions-online.md' };
 
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await newContext(browser, { acceptDownloads: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  removeFixtures();
-});
-
-const pages = new OpenedPages();
+// No console error, uncaught exception or failed request (such as a 404 for a record) on any form page.
+const session = useFormBrowser();
+const { pages } = session;
 
 /** Opens a form page with JavaScript, waiting for its script to show the form. */
 async function open(path: string): Promise<Page> {
-  const page = await pages.open(context, path);
+  const page = await pages.open(session.context, path);
   await page.locator('#record-form').waitFor({ state: 'visible' });
   return page;
 }
-
-afterAll(() => {
-  // No console error, uncaught exception or failed request (such as a 404 for a record) on any form page.
-  expect(pages.problems()).toEqual([]);
-});
 
 /** Writes a file into a fresh copy of the demonstration content at its repository path and validates the copy. */
 function validateWith(path: string, text: string) {
@@ -188,7 +174,7 @@ describe('a new roadmap item, with JavaScript', () => {
 
 describe('editing a record', () => {
   it('its page links to the form filled in with it, and to GitHub’s editor', async () => {
-    const { page } = await openPage(context, `${EDITED.id}/`);
+    const { page } = await openPage(session.context, `${EDITED.id}/`);
     const edit = page.locator('.hub-page-meta a', { hasText: /^Edit this page$/ });
     await expect(edit.getAttribute('href')).resolves.toBe(`${base}${FORM}?edit=${EDITED.id}`);
     await expect(page.locator('.hub-page-meta a', { hasText: /^Edit on GitHub$/ }).getAttribute('href')).resolves.toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/edit\/main\/content\/roadmap\/fenmoor\/school-admissions-online\.md$/);
@@ -223,9 +209,9 @@ describe('what the forms fetch about the hub’s records', () => {
   it('an organisation’s form file lists its records’ short names only; their fields and text are in its records file, stored gzipped', async () => {
     const records = validateContent({ contentDir, today: TODAY }).content.records.filter((record) => record.organisation === 'fenmoor');
     const ids = records.map((record) => record.id).sort();
-    const index = (await (await context.request.get(urlOf('contribute/organisations/fenmoor.json'))).json()) as { id: string; records: Record<string, string[]> };
+    const index = (await (await session.context.request.get(urlOf('contribute/organisations/fenmoor.json'))).json()) as { id: string; records: Record<string, string[]> };
     expect(Object.entries(index.records).flatMap(([collection, slugs]) => slugs.map((slug) => `${collection}/fenmoor/${slug}`))).toEqual(ids);
-    const stored = await (await context.request.get(urlOf('contribute/records/fenmoor.json.gz'))).body();
+    const stored = await (await session.context.request.get(urlOf('contribute/records/fenmoor.json.gz'))).body();
     expect([...stored.subarray(0, 2)], 'gzip’s first two bytes').toEqual([0x1f, 0x8b]);
     const sources = JSON.parse(gunzipSync(stored).toString('utf8')) as { records: { id: string; path: string; data: Record<string, unknown>; body: string }[] };
     expect(sources.records.map((record) => record.id)).toEqual(ids);
@@ -254,17 +240,17 @@ describe('on a phone, with the page’s scripts and the organisations arriving l
   const organisationCount = () => validateContent({ contentDir, today: TODAY }).content.organisations.length;
 
   it('the page’s HTML carries no list of organisations or services: the script fetches them, once for every form', async () => {
-    const html = await (await context.request.get(urlOf(FORM))).text();
+    const html = await (await session.context.request.get(urlOf(FORM))).text();
     expect(html).toContain('<datalist id="organisations-list"></datalist>');
     expect(html).toContain('<datalist id="services-list"></datalist>');
-    const choices = (await (await context.request.get(urlOf('contribute/choices.json'))).json()) as { organisations: [string, string, 1?][]; services: [number, string][] };
+    const choices = (await (await session.context.request.get(urlOf('contribute/choices.json'))).json()) as { organisations: [string, string, 1?][]; services: [number, string][] };
     expect(choices.organisations).toHaveLength(organisationCount());
     expect(choices.organisations).toContainEqual(['fenmoor', 'Fenmoor', 1]);
     expect(choices.services).toContainEqual([530, 'Household garden waste']);
   });
 
   it.each(RECORD_COLLECTIONS.map((collection) => collection.name))('the %s form shows from the first paint, and nothing moves when its script runs', async (name) => {
-    const { shifts, lateResponses } = await layoutShiftsOpening(browser, `contribute/new/${name}/`, /\/_astro\/.+\.js$|\/contribute\/choices\.json$/, async (page) => {
+    const { shifts, lateResponses } = await layoutShiftsOpening(session.browser, `contribute/new/${name}/`, /\/_astro\/.+\.js$|\/contribute\/choices\.json$/, async (page) => {
       // The script has run (it takes off the form's `hidden`) and the organisations have come.
       await page.waitForFunction(() => document.getElementById('record-form')?.hidden === false);
       // The organisations are held back a second, after the script that asks for them, also held back a second.
@@ -279,7 +265,7 @@ describe('on a phone, with the page’s scripts and the organisations arriving l
 describe('without JavaScript', () => {
   let noScript: BrowserContext;
   beforeAll(async () => {
-    noScript = await newContext(browser, { javaScriptEnabled: false });
+    noScript = await newContext(session.browser, { javaScriptEnabled: false });
   });
   afterAll(async () => {
     await noScript?.close();
@@ -312,7 +298,7 @@ describe('without JavaScript', () => {
   });
 
   it('when JavaScript is on but the form’s script cannot load, the page is as it is without it once loaded: the notice, and no form', async () => {
-    const failing = await newContext(browser);
+    const failing = await newContext(session.browser);
     try {
       await failing.route(/\/_astro\/.+\.js$/, (route) => route.abort());
       const page = await failing.newPage();

@@ -1,11 +1,12 @@
 /**
- * What the tests of the hub's forms in the browser (contribute-form, organisation-form) share: keeping
- * what went wrong on every page they open, reading the error summary, its links and the fields'
+ * What the tests of the hub's forms in the browser (contribute-form, organisation-form, we-use-this)
+ * share: one browser set up and checked the same way, keeping what went wrong on every page they open, reading the error summary, its links and the fields'
  * messages, and watching a form page open on a phone for anything that moves.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { newContext, type PageProblems } from '../helpers/browser.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium, newContext, type PageProblems } from '../helpers/browser.ts';
+import { removeFixtures } from '../helpers/content.ts';
 import { openPage, problemLines, urlOf } from './site.ts';
 
 /** Pages opened with their problems kept, so that a file can check at the end that no page had any. */
@@ -24,6 +25,35 @@ export class OpenedPages {
   problems(): string[] {
     return this.#opened.flatMap(({ path, problems }) => problemLines(problems).map((line) => `${path}: ${line}`));
   }
+}
+
+/** The browser a file of form tests shares: set from its first beforeAll on. */
+export interface FormBrowser {
+  browser: Browser;
+  /** A context that accepts downloads, with JavaScript. */
+  context: BrowserContext;
+  pages: OpenedPages;
+}
+
+/**
+ * Sets up a file of form tests; call it once, at the top. Before the tests: Chromium, and a context that
+ * accepts downloads. After them: the browser closed, the content copies removed, and the check that no
+ * page the tests opened had a console error, an uncaught exception or a failed request.
+ */
+export function useFormBrowser(): FormBrowser {
+  const session = { pages: new OpenedPages() } as FormBrowser;
+  beforeAll(async () => {
+    session.browser = await launchChromium();
+    session.context = await newContext(session.browser, { acceptDownloads: true });
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    removeFixtures();
+  });
+  afterAll(() => {
+    expect(session.pages.problems()).toEqual([]);
+  });
+  return session;
 }
 
 /** The error summary's links, as [href, text]. */

@@ -10,15 +10,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EDITABLE_ORGANISATION_FIELDS } from '../../src/lib/contribute/organisation-model.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
-import { launchChromium, newContext } from '../helpers/browser.ts';
-import { copyOf, removeFixtures } from '../helpers/content.ts';
+import { newContext } from '../helpers/browser.ts';
+import { copyOf } from '../helpers/content.ts';
 import { axeViolations } from './axe.ts';
-import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, layoutShiftsOpening, OpenedPages, summaryLinks } from './forms.ts';
+import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, layoutShiftsOpening, summaryLinks, useFormBrowser } from './forms.ts';
 import { base } from './site.ts';
 
 const contentDir = inject('demoContentDir');
@@ -29,24 +29,11 @@ const FILE = 'content/organisations/fenmoor.yaml';
 const original = readFileSync(join(contentDir, 'organisations/fenmoor.yaml'), 'utf8');
 const before = parse(original) as Record<string, unknown> & { open_data: { ckan?: string; organisation?: string }[]; systems: Record<string, unknown>[] };
 
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await newContext(browser, { acceptDownloads: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  removeFixtures();
-});
+// No console error, uncaught exception or failed request on any page the tests open.
+const session = useFormBrowser();
+const { pages } = session;
 
-const pages = new OpenedPages();
-afterAll(() => {
-  // No console error, uncaught exception or failed request on any page the tests opened.
-  expect(pages.problems()).toEqual([]);
-});
-
-const open = (path: string, on: BrowserContext = context): Promise<Page> => pages.open(on, path);
+const open = (path: string, on: BrowserContext = session.context): Promise<Page> => pages.open(on, path);
 
 /** Opens the form page and waits until the form shows the body's details. */
 async function openForm(): Promise<Page> {
@@ -199,7 +186,7 @@ describe('changing Fenmoor’s details, with JavaScript', () => {
 
 describe('on a phone, with the scripts and the body’s details arriving late', () => {
   it('the picker shows its type-ahead from the first paint, and nothing moves when its script runs', async () => {
-    const { shifts, lateResponses } = await layoutShiftsOpening(browser, PICKER, /\/_astro\/.+\.js$/, async (page) => {
+    const { shifts, lateResponses } = await layoutShiftsOpening(session.browser, PICKER, /\/_astro\/.+\.js$/, async (page) => {
       await page.waitForFunction(() => document.getElementById('organisation-picker')?.hidden === false);
       await expect.poll(() => page.locator('datalist#organisations-list option').count(), { timeout: 10_000 }).toBe(validateContent({ contentDir, today: TODAY }).content.organisations.length);
     });
@@ -208,7 +195,7 @@ describe('on a phone, with the scripts and the body’s details arriving late', 
   });
 
   it('the form has a row for each of the body’s systems and open data before its details come, so filling them in moves nothing', async () => {
-    const { shifts, lateResponses } = await layoutShiftsOpening(browser, FORM, /\/_astro\/.+\.js$|\/contribute\/organisations\/fenmoor\.json$/, async (page) => {
+    const { shifts, lateResponses } = await layoutShiftsOpening(session.browser, FORM, /\/_astro\/.+\.js$|\/contribute\/organisations\/fenmoor\.json$/, async (page) => {
       await page.waitForFunction((website) => (document.getElementById('website') as HTMLInputElement | null)?.value === website, before.website);
       await expect(page.inputValue(`#systems-${before.systems.length - 1}-product`)).resolves.toBe(before.systems.at(-1)!.product);
     });
@@ -220,7 +207,7 @@ describe('on a phone, with the scripts and the body’s details arriving late', 
 describe('without JavaScript', () => {
   let noScript: BrowserContext;
   beforeAll(async () => {
-    noScript = await newContext(browser, { javaScriptEnabled: false });
+    noScript = await newContext(session.browser, { javaScriptEnabled: false });
   });
   afterAll(async () => {
     await noScript?.close();

@@ -9,14 +9,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validateContent } from '../../src/lib/validation/validate.ts';
-import { launchChromium, newContext } from '../helpers/browser.ts';
-import { copyOf, removeFixtures } from '../helpers/content.ts';
+import { newContext } from '../helpers/browser.ts';
+import { copyOf } from '../helpers/content.ts';
 import { axeViolations } from './axe.ts';
-import { expectCheckedWithoutErrors, OpenedPages } from './forms.ts';
+import { expectCheckedWithoutErrors, useFormBrowser } from './forms.ts';
 import { readOrganisations, readRecords } from './pages.ts';
 import { base } from './site.ts';
 
@@ -33,28 +33,17 @@ const formOf = (organisation: string, component = COMPONENT) =>
 const follow = (page: Page, name: string, path: string) =>
   Promise.all([page.waitForURL((url) => url.pathname === `${base}${path}`), page.getByRole('link', { name }).click()]);
 
-let browser: Browser;
-let context: BrowserContext;
+// No console error, uncaught exception or failed request on any page the tests open.
+const session = useFormBrowser();
+const { pages } = session;
 let noScript: BrowserContext;
 beforeAll(async () => {
-  browser = await launchChromium();
-  context = await newContext(browser, { acceptDownloads: true });
-  noScript = await newContext(browser, { javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  removeFixtures();
-});
-
-const pages = new OpenedPages();
-afterAll(() => {
-  // No console error, uncaught exception or failed request on any page the tests opened.
-  expect(pages.problems()).toEqual([]);
+  noScript = await newContext(session.browser, { javaScriptEnabled: false });
 });
 
 /** Opens a body's form and waits until it is filled in and says what happened to the component asked for. */
 async function openForm(path: string): Promise<Page> {
-  const page = await pages.open(context, path);
+  const page = await pages.open(session.context, path);
   await page.locator('#load-status').waitFor({ state: 'visible' });
   await page.waitForFunction(() => !(document.getElementById('check-answers') as HTMLButtonElement).disabled);
   return page;
@@ -100,7 +89,7 @@ describe('on every component’s page', () => {
   });
 
   it('passes axe', async () => {
-    const page = await pages.open(context, `${COMPONENT}/`);
+    const page = await pages.open(session.context, `${COMPONENT}/`);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -109,7 +98,7 @@ describe('on every component’s page', () => {
 describe('a body’s form opened from “We use this”', () => {
   let page: Page;
   beforeAll(async () => {
-    page = await pages.open(context, `${COMPONENT}/`);
+    page = await pages.open(session.context, `${COMPONENT}/`);
     await follow(page, 'Say Glanmor uses this', 'contribute/organisation/glanmor/');
     await page.locator('#load-status').waitFor({ state: 'visible' });
     await page.waitForFunction(() => !(document.getElementById('check-answers') as HTMLButtonElement).disabled);
@@ -178,7 +167,7 @@ describe('the A to Z, from a component', () => {
   const CHOOSER = `contribute/organisation/?uses=${encodeURIComponent(COMPONENT)}`;
 
   it('says what will happen, carries the component on every body’s link and through the type-ahead, and axe finds nothing', async () => {
-    const page = await pages.open(context, CHOOSER);
+    const page = await pages.open(session.context, CHOOSER);
     await page.locator('#uses-status').waitFor({ state: 'visible' });
     const said = `Choose your organisation: its form opens with ${COMPONENT} added to the components it uses.`;
     await expect(page.locator('#uses-status').innerText()).resolves.toBe(said);
@@ -194,7 +183,7 @@ describe('the A to Z, from a component', () => {
   });
 
   it('opens the body named in ?id= with the component', async () => {
-    const page = await pages.open(context, `${CHOOSER}&id=kestrelford`);
+    const page = await pages.open(session.context, `${CHOOSER}&id=kestrelford`);
     const kestrelford = `${base}contribute/organisation/kestrelford/`;
     await page.waitForURL((url) => url.pathname === kestrelford && url.searchParams.get('uses') === COMPONENT);
     await page.close();
