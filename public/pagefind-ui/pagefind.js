@@ -8,9 +8,21 @@
 // empty filter pane; loadFilters() fetches them, and the next search (or clearing) brings their counts.
 // Second, each search tells the page how many results it found (the event hub-search-results), so that a
 // search that finds nothing can offer the closest service and theme pages.
+// Third, the words the index leaves out ("the", "and": src/lib/search-stop-words.ts, which the page gives
+// as the JSON of #search-stop-words) are left out of what is searched: Pagefind takes each word typed as the
+// start of a word and wants every one matched, so "home to school" would otherwise need a word like "today".
+// A search made only of such words is searched as typed (someone typing "the" may mean "theatre").
 import * as pagefind from '../pagefind/pagefind.js';
 
 export * from '../pagefind/pagefind.js';
+
+const stopWords = new Set(JSON.parse(document.getElementById('search-stop-words')?.textContent || '[]'));
+
+export function searchableTerm(term) {
+  if (typeof term !== 'string') return term;
+  const kept = term.split(/\s+/).filter((word) => word && !stopWords.has(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLocaleLowerCase('en-GB')));
+  return kept.length > 0 ? kept.join(' ') : term;
+}
 
 let wanted = false;
 const instances = [];
@@ -21,8 +33,12 @@ export function createInstance(options) {
   instance.filters = async () => (wanted ? filters() : {});
   // The search page offers other pages when a search finds nothing: it hears how many each search found.
   const search = instance.search.bind(instance);
+  const preload = instance.preload.bind(instance);
+  const debouncedSearch = instance.debouncedSearch.bind(instance);
+  instance.preload = (term, searchOptions) => preload(searchableTerm(term), searchOptions);
+  instance.debouncedSearch = (term, searchOptions, wait) => debouncedSearch(searchableTerm(term), searchOptions, wait);
   instance.search = async (term, searchOptions) => {
-    const found = await search(term, searchOptions);
+    const found = await search(searchableTerm(term), searchOptions);
     document.dispatchEvent(new CustomEvent('hub-search-results', { detail: { term, count: found?.results?.length ?? 0 } }));
     return found;
   };

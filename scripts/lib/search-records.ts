@@ -22,6 +22,7 @@ import type { HubContent } from '../../src/lib/content/types.ts';
 import { codeInWords, ORGANISATION_TYPE_LABELS, sentenceCase } from '../../src/lib/labels.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import type { ReferenceData } from '../../src/lib/reference-data.ts';
+import { withoutStopWords } from '../../src/lib/search-stop-words.ts';
 import { SynonymMatcher } from '../../src/lib/synonyms.ts';
 
 /** One page in the search index: what it is found by, how its result reads, and what it is filtered by. */
@@ -106,14 +107,19 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * The words people use come straight after the title, before the record's text: Pagefind stores where in
  * the page each word is, and small numbers take fewer bytes in the index chunks a first search fetches
  * (6 KB less at 50,000 records). Results show no excerpts, so the order changes nothing a reader sees.
+ * The indexed words leave out stop words (src/lib/search-stop-words.ts); metadata keeps them, as results
+ * show it.
  */
 export function searchRecordHtml(record: SearchRecord): string {
   const meta = Object.entries(record.meta).map(([name, value]) => `<p data-pagefind-meta="${escapeHtml(name)}">${escapeHtml(value)}</p>`);
   const filters = Object.entries(record.filters).flatMap(([name, values]) => values.map((value) => `<p data-pagefind-filter="${escapeHtml(name)}">${escapeHtml(value)}</p>`));
-  const part = (words: string, weight: number) => (words ? `<p data-pagefind-weight="${weight}">${escapeHtml(words)}</p>` : '');
+  const part = (text: string, weight: number) => {
+    const words = withoutStopWords(text);
+    return words ? `<p data-pagefind-weight="${weight}">${escapeHtml(words)}</p>` : '';
+  };
   return (
     `<!doctype html><html lang="${SEARCH_LANGUAGE}"><body><div hidden>${meta.join('')}${filters.join('')}</div>` +
-    `<main data-pagefind-body><h1 data-pagefind-weight="${SEARCH_WEIGHTS.title}">${escapeHtml(record.title)}</h1>` +
+    `<main data-pagefind-body><h1 data-pagefind-weight="${SEARCH_WEIGHTS.title}">${escapeHtml(withoutStopWords(record.title))}</h1>` +
     `${part(record.usedWords, SEARCH_WEIGHTS.used)}${part(record.ownWords.join('. '), SEARCH_WEIGHTS.own)}</main></body></html>`
   );
 }

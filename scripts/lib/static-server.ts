@@ -55,6 +55,8 @@ export interface StaticServerOptions {
   base?: string;
   /** Extra pages that are not in the folder, by path under the base (e.g. `__bench__/`), as HTML. */
   extraPages?: Record<string, string>;
+  /** Extra files that are not in the folder, by path under the base, each served from the given file. */
+  extraFiles?: Record<string, string>;
   port?: number;
 }
 
@@ -113,6 +115,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const inside = path.slice(base.length - 1);
     const extra = options.extraPages?.[inside.slice(1)];
     if (extra !== undefined) return send(200, Buffer.from(extra), TYPES['.html']);
+    const extraFile = options.extraFiles?.[inside.slice(1)];
+    if (extraFile !== undefined) return send(200, readFileSync(extraFile), TYPES[extname(extraFile)] ?? 'application/octet-stream', extraFile);
     const { file, redirect } = fileFor(inside);
     if (redirect) {
       response.writeHead(301, { location: `${base}${redirect.slice(1)}` }).end();

@@ -111,20 +111,34 @@ describe('distinctWords', () => {
 });
 
 describe('searchRecordHtml', () => {
-  const record = { url: '/x/', title: 'Bins & <b>boxes</b>', ownWords: ['A "summary"'], usedWords: 'refuse', meta: { title: 'Bins', kind: 'Lesson' }, filters: { theme: ['Waste & recycling'] } };
+  const record = {
+    url: '/x/',
+    title: 'Bins & <b>boxes</b>',
+    ownWords: ['A "summary" of the lesson'],
+    usedWords: 'refuse and rubbish',
+    meta: { title: 'The bins', kind: 'Lesson from Kestrelford' },
+    filters: { theme: ['Waste & recycling'] },
+  };
   const html = searchRecordHtml(record);
 
   it('weighs the title above the text and the words people use below it', () => {
     expect(SEARCH_WEIGHTS.title).toBeGreaterThan(SEARCH_WEIGHTS.own);
     expect(SEARCH_WEIGHTS.used).toBeLessThan(SEARCH_WEIGHTS.own);
     expect(html).toContain(`<h1 data-pagefind-weight="${SEARCH_WEIGHTS.title}">Bins &amp; &lt;b&gt;boxes&lt;/b&gt;</h1>`);
-    expect(html).toContain(`<p data-pagefind-weight="${SEARCH_WEIGHTS.own}">A &quot;summary&quot;</p>`);
-    expect(html).toContain(`<p data-pagefind-weight="${SEARCH_WEIGHTS.used}">refuse</p>`);
+    expect(html).toContain(`<p data-pagefind-weight="${SEARCH_WEIGHTS.own}">&quot;summary&quot; lesson</p>`);
+    expect(html).toContain(`<p data-pagefind-weight="${SEARCH_WEIGHTS.used}">refuse rubbish</p>`);
+  });
+
+  it('indexes no stop words, while the metadata results show keeps them', () => {
+    const [outside, body] = html.split('<main data-pagefind-body>');
+    expect(body).not.toMatch(/\b(the|of|and|A)\b/);
+    expect(outside).toContain('<p data-pagefind-meta="title">The bins</p>');
+    expect(outside).toContain('<p data-pagefind-meta="kind">Lesson from Kestrelford</p>');
   });
 
   it('keeps metadata and filters outside the indexed body, escaped', () => {
     const [outside, body] = html.split('<main data-pagefind-body>');
-    expect(outside).toContain('<p data-pagefind-meta="kind">Lesson</p>');
+    expect(outside).toContain('<p data-pagefind-meta="kind">Lesson from Kestrelford</p>');
     expect(outside).toContain('<p data-pagefind-filter="theme">Waste &amp; recycling</p>');
     expect(body).not.toContain('data-pagefind-meta');
     expect(body).not.toContain('data-pagefind-filter');

@@ -30,8 +30,13 @@ const TITLES: RelevanceQuery[] = [
   { query: 'Pothole reporting with photos', voice: 'officer', find: ['roadmap/fenmoor/pothole-reporting-with-photos'] },
   { query: 'Street lighting assets', voice: 'officer', find: ['datasets/fenmoor/street-lighting-assets'] },
 ];
+/** Queries of the set asked as a sentence: the stop words around them must change nothing. */
+const SENTENCES: RelevanceQuery[] = queries
+  .filter((query) => ['blue badge', 'pothole', 'council tax', 'damp and mould'].includes(query.query))
+  .map((query) => ({ ...query, query: `what is the ${query.query} for` }));
 let full: RelevanceReport;
 let titles: RelevanceReport;
+let sentences: RelevanceReport;
 let ownWordsOnly: RelevanceReport;
 
 async function measure(name: string, records: ReturnType<typeof searchRecords>, sets: RelevanceQuery[][]): Promise<RelevanceReport[]> {
@@ -44,7 +49,7 @@ async function measure(name: string, records: ReturnType<typeof searchRecords>, 
 
 beforeAll(async () => {
   const records = searchRecords(content, loadReferenceData());
-  [full, titles] = await measure('full', records, [queries, TITLES]);
+  [full, titles, sentences] = await measure('full', records, [queries, TITLES, SENTENCES]);
   [ownWordsOnly] = await measure('own', records.map((record) => ({ ...record, usedWords: '' })), [queries]);
   const figure = (report: RelevanceReport) =>
     `${report.precision.toFixed(2)} (residents ${report.byVoice.resident.toFixed(2)}, officers ${report.byVoice.officer.toFixed(2)})`;
@@ -99,6 +104,14 @@ describe('search', () => {
   it('ranks better with the words people use than with the records’ own words alone', () => {
     expect(full.precision).toBeGreaterThan(ownWordsOnly.precision + 0.15);
     expect(full.byVoice.resident).toBeGreaterThan(ownWordsOnly.byVoice.resident);
+  });
+
+  it('finds the same records when the words are asked as a sentence (“what is the blue badge for”)', () => {
+    expect(sentences.outcomes).toHaveLength(4);
+    for (const outcome of sentences.outcomes) {
+      const plain = full.outcomes.find((candidate) => outcome.query === `what is the ${candidate.query} for`)!;
+      expect(outcome.firstFive, outcome.query).toEqual(plain.firstFive);
+    }
   });
 
   it('still puts a record whose own title is typed first', () => {

@@ -282,6 +282,14 @@ describe('search', () => {
     expect(await page.locator('#search-suggestions').isHidden()).toBe(true);
   });
 
+  it('leaves out of a search the words the index leaves out: “what is the rubbish for” finds the bin records', async () => {
+    const page = await openSearch();
+    expect(JSON.parse((await page.locator('#search-stop-words').textContent()) ?? '[]')).toContain('the');
+    await page.getByRole('searchbox').first().fill('what is the rubbish for');
+    await page.locator(`main a[href="${base}roadmap/kestrelford/missed-bin-reports/"], main a[href="${base}components/sallowfield/bin-day-finder/"]`).first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('#search-suggestions').isHidden()).toBe(true);
+  });
+
   it('offers the closest service and theme pages when a search finds nothing, and hides them again when it does', async () => {
     const page = await openSearch();
     await page.getByRole('searchbox').first().fill('gardne wast');
