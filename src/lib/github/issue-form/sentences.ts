@@ -1,0 +1,13 @@
+/**
+ * The small English helpers the issue forms' words are made with. Separate because the field
+ * descriptions, the form file and the reader's messages all use them.
+ */
+
+export const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+export const sentence = (text: string) => (text === '' || /[.!?:]$/.test(text) ? text : `${text}.`);
+
+/** "a", "a and b", "a, b and c". */
+export function inWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
