@@ -27,7 +27,8 @@ export function singleLine(max: number) {
     .max(max, { error: (issue) => `at most ${max} characters (this has ${String(issue.input).length})` })
     .refine((text) => !LINE_BREAK.test(text), { error: 'text on a single line' })
     .refine((text) => !INVISIBLE_OR_CONTROL.test(text), {
-      error: (issue) => `text without control, zero-width or direction-changing characters${describeCharacter(String(issue.input), INVISIBLE_OR_CONTROL)}`,
+      error: (issue) =>
+        `text without control, zero-width or direction-changing characters${describeCharacter(String(issue.input), INVISIBLE_OR_CONTROL)}`,
     });
 }
 
@@ -38,7 +39,8 @@ export function plainText(max: number) {
     .min(1, { error: 'some text: it is empty' })
     .max(max, { error: (issue) => `at most ${max} characters (this has ${String(issue.input).length})` })
     .refine((text) => !INVISIBLE_OR_CONTROL.test(text), {
-      error: (issue) => `text without control, zero-width or direction-changing characters${describeCharacter(String(issue.input), INVISIBLE_OR_CONTROL)}`,
+      error: (issue) =>
+        `text without control, zero-width or direction-changing characters${describeCharacter(String(issue.input), INVISIBLE_OR_CONTROL)}`,
     });
 }
 
@@ -77,7 +79,9 @@ export const organisationId = z
 
 export const themeId = z
   .string({ error: 'a theme id from content/vocabularies/themes.yaml' })
-  .regex(SLUG, { error: 'a theme id from content/vocabularies/themes.yaml: lowercase letters, digits and hyphens, e.g. waste-and-recycling' })
+  .regex(SLUG, {
+    error: 'a theme id from content/vocabularies/themes.yaml: lowercase letters, digits and hyphens, e.g. waste-and-recycling',
+  })
   .meta({ description: 'A theme id from content/vocabularies/themes.yaml.', examples: ['waste-and-recycling'] });
 
 export const lgslId = z
@@ -96,7 +100,8 @@ export const DEFAULT_LICENCE = 'OGL-UK-3.0';
 /** The licence of a record's text, when it is not the hub's default. */
 export const contentLicence = licenceId.meta({
   title: 'Licence',
-  description: 'The licence of this record, as an SPDX id from data/reference/licences.csv. Leave it out for the default, the Open Government Licence v3.0 (OGL-UK-3.0). It must be an open licence.',
+  description:
+    'The licence of this record, as an SPDX id from data/reference/licences.csv. Leave it out for the default, the Open Government Licence v3.0 (OGL-UK-3.0). It must be an open licence.',
   examples: ['OGL-UK-3.0'],
 });
 
@@ -106,8 +111,13 @@ export function recordIdOf(collections: readonly string[], example: string) {
   const what = collections.length === 1 ? `a ${collections[0].replace(/s$/, '')} id` : 'a record id';
   return z
     .string({ error: `${what}, written <collection>/<organisation>/<slug>, e.g. ${example}` })
-    .regex(pattern, { error: `${what}, written ${collections.length === 1 ? collections[0] : '<collection>'}/<organisation>/<slug>, e.g. ${example}` })
-    .meta({ description: `${what[0].toUpperCase()}${what.slice(1)}: the collection, organisation and slug from the record's path.`, examples: [example] });
+    .regex(pattern, {
+      error: `${what}, written ${collections.length === 1 ? collections[0] : '<collection>'}/<organisation>/<slug>, e.g. ${example}`,
+    })
+    .meta({
+      description: `${what[0].toUpperCase()}${what.slice(1)}: the collection, organisation and slug from the record's path.`,
+      examples: [example],
+    });
 }
 
 export const componentId = recordIdOf(['components'], 'components/fenmoor/bin-day-finder');
@@ -152,7 +162,8 @@ export const contact = z
   })
   .meta({
     title: 'Contact',
-    description: 'How to get in touch: a team email address or a web page with a contact form. Prefer a shared mailbox to a personal address.',
+    description:
+      'How to get in touch: a team email address or a web page with a contact form. Prefer a shared mailbox to a personal address.',
     examples: ['digital@example.gov.uk'],
   });
 
@@ -161,9 +172,7 @@ export const yearMonth = z
   .regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, { error: 'a month written as YYYY-MM, e.g. 2026-04' })
   .meta({ examples: ['2026-04'] });
 
-export const isoDate = z
-  .iso.date({ error: 'a date written as YYYY-MM-DD, e.g. 2026-04-30' })
-  .meta({ examples: ['2026-04-30'] });
+export const isoDate = z.iso.date({ error: 'a date written as YYYY-MM-DD, e.g. 2026-04-30' }).meta({ examples: ['2026-04-30'] });
 
 /** Set by npm run harvest on the records it writes (see CONTRIBUTING.md, "Being harvested"). */
 export const harvestedFrom = httpsUrl.meta({
@@ -202,7 +211,8 @@ export function uniqueList<T extends z.ZodType>(item: T, max: number) {
 
 export const services = uniqueList(lgslId, 30).meta({
   title: 'Services',
-  description: 'The Local Government Service List ids this is about (see data/reference/services.csv), so that people working on the same service find it.',
+  description:
+    'The Local Government Service List ids this is about (see data/reference/services.csv), so that people working on the same service find it.',
   examples: [[524, 530]],
 });
 

@@ -23,7 +23,8 @@ export const principleSchema = z
   })
   .meta({
     title: 'Design principle',
-    description: 'A design principle a body works by. File: content/principles/<organisation>/<slug>.md, with what it means in practice as Markdown below the front matter.',
+    description:
+      'A design principle a body works by. File: content/principles/<organisation>/<slug>.md, with what it means in practice as Markdown below the front matter.',
   });
 
 export type Principle = z.infer<typeof principleSchema>;

@@ -6,11 +6,13 @@ export const serviceSchema = z.strictObject({
   label: z.string().meta({ description: 'The service’s name in the list.' }),
   description: z.string().meta({ description: 'What the service is (the list’s scope note, or GOV.UK’s description).' }),
   uri: z.string().meta({ description: 'The service’s identifier on the LGA’s standards site.' }),
-  formerNames: z
-    .array(z.string())
+  formerNames: z.array(z.string()).optional().meta({
+    description: 'Names the service had in earlier versions of the list (from its history notes), which people may still search for.',
+  }),
+  govukDescription: z
+    .string()
     .optional()
-    .meta({ description: 'Names the service had in earlier versions of the list (from its history notes), which people may still search for.' }),
-  govukDescription: z.string().optional().meta({ description: 'How GOV.UK describes finding the service, e.g. "Find out about free school meals".' }),
+    .meta({ description: 'How GOV.UK describes finding the service, e.g. "Find out about free school meals".' }),
 });
 
 export const licenceSchema = z.strictObject({

@@ -50,7 +50,10 @@ export const synonymsFileSchema = z
       .max(1000)
       .meta({ description: 'The concepts: each a thing, with the other words people use for it.' }),
   })
-  .meta({ title: 'Synonyms', description: 'Words people use for the same thing, shared by search and the overlap engine. File: content/vocabularies/synonyms.yaml.' });
+  .meta({
+    title: 'Synonyms',
+    description: 'Words people use for the same thing, shared by search and the overlap engine. File: content/vocabularies/synonyms.yaml.',
+  });
 
 export type SynonymConcept = z.infer<typeof synonymConcept>;
 export type SynonymsFile = z.infer<typeof synonymsFileSchema>;

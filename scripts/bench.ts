@@ -103,12 +103,24 @@ const overlapItems = Number(values['overlap-items']);
 const harvestOrganisations = Number(values['harvest-organisations']);
 const harvestRepositories = Number(values['harvest-repositories']);
 if (![harvestOrganisations, harvestRepositories].every((value) => Number.isInteger(value) && value >= 1)) {
-  console.error('bench: --harvest-organisations and --harvest-repositories take whole numbers above 0, e.g. npm run bench -- --harvest-only --harvest-organisations 400 --harvest-repositories 50');
+  console.error(
+    'bench: --harvest-organisations and --harvest-repositories take whole numbers above 0, e.g. npm run bench -- --harvest-only --harvest-organisations 400 --harvest-repositories 50',
+  );
   process.exit(2);
 }
 const filterMatch = /^([^=]+)=(.+)$/.exec(values.filter);
-if (!Number.isInteger(records) || records < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(overlapItems) || overlapItems < 2 || !filterMatch) {
-  console.error('bench: --records, --runs and --overlap-items take whole numbers above 0 (--overlap-items at least 2) and --filter takes NAME=VALUE, e.g. npm run bench -- --records 25000 --runs 3 --build --filter collection=Roadmap');
+if (
+  !Number.isInteger(records) ||
+  records < 1 ||
+  !Number.isInteger(runs) ||
+  runs < 1 ||
+  !Number.isInteger(overlapItems) ||
+  overlapItems < 2 ||
+  !filterMatch
+) {
+  console.error(
+    'bench: --records, --runs and --overlap-items take whole numbers above 0 (--overlap-items at least 2) and --filter takes NAME=VALUE, e.g. npm run bench -- --records 25000 --runs 3 --build --filter collection=Roadmap',
+  );
   process.exit(2);
 }
 const filter = { [filterMatch[1]]: [filterMatch[2]] };
@@ -184,10 +196,17 @@ async function measureSite(site: string, base: string, report: Report): Promise<
   );
   const artifactBytes = pagesArtifactBytes(site);
   report.output = { ...total, pagefind, folders, ...(artifactBytes !== undefined ? { artifactBytes } : {}) };
-  console.log(`\nOutput: ${bytes(total.bytes)} in ${count(total.files)} files (of which pagefind/: ${bytes(pagefind.bytes)} in ${count(pagefind.files)} files)` + (report.records ? `, ${bytes(total.bytes / report.records)} a record` : ''));
-  if (artifactBytes !== undefined) console.log(`  as the Pages artifact (a tar, compressed as actions/upload-artifact does, the size GitHub's deploy checks): ${bytes(artifactBytes)}`);
+  console.log(
+    `\nOutput: ${bytes(total.bytes)} in ${count(total.files)} files (of which pagefind/: ${bytes(pagefind.bytes)} in ${count(pagefind.files)} files)` +
+      (report.records ? `, ${bytes(total.bytes / report.records)} a record` : ''),
+  );
+  if (artifactBytes !== undefined)
+    console.log(
+      `  as the Pages artifact (a tar, compressed as actions/upload-artifact does, the size GitHub's deploy checks): ${bytes(artifactBytes)}`,
+    );
   console.log(`  goal at 50,000 records: under 1 GB uncompressed (GitHub Pages' limit), aiming for under 700 MB`);
-  for (const [name, size] of Object.entries(folders)) console.log(`  ${`${name}/`.padEnd(16)} ${bytes(size.bytes).padStart(10)} in ${count(size.files).padStart(7)} files`);
+  for (const [name, size] of Object.entries(folders))
+    console.log(`  ${`${name}/`.padEnd(16)} ${bytes(size.bytes).padStart(10)} in ${count(size.files).padStart(7)} files`);
   if (!existsSync(join(site, 'pagefind/pagefind.js'))) {
     console.log('No Pagefind bundle in the site: search bytes not measured.');
     return;
@@ -195,11 +214,18 @@ async function measureSite(site: string, base: string, report: Report): Promise<
   console.log(`\nMeasuring what a browser downloads to search (headless Chromium, gzip as GitHub Pages serves it) …`);
   const hasSearchPage = existsSync(join(site, 'search/index.html'));
   const measured: SearchBytes[] = [];
-  if (hasSearchPage) measured.push(await measureSearchBytes({ site, base, query: values.query, filter, usePage: true, log: (message) => console.log(`  ${message}`) }));
-  measured.push(await measureSearchBytes({ site, base, query: values.query, filter, usePage: false, log: (message) => console.log(`  ${message}`) }));
+  if (hasSearchPage)
+    measured.push(
+      await measureSearchBytes({ site, base, query: values.query, filter, usePage: true, log: (message) => console.log(`  ${message}`) }),
+    );
+  measured.push(
+    await measureSearchBytes({ site, base, query: values.query, filter, usePage: false, log: (message) => console.log(`  ${message}`) }),
+  );
   report.search = measured;
   for (const search of measured) {
-    const missingFilters = ['collection', 'organisation', 'service', 'theme', 'status', 'licence'].filter((name) => !(name in search.filterList.filters));
+    const missingFilters = ['collection', 'organisation', 'service', 'theme', 'status', 'licence'].filter(
+      (name) => !(name in search.filterList.filters),
+    );
     const missingMeta = ['title', 'organisation', 'collection', 'summary'].filter((name) => !search.first.firstMeta[name]);
     console.log(
       search.page === 'search/'
@@ -207,11 +233,21 @@ async function measureSite(site: string, base: string, report: Report): Promise<
         : `\nSearch through Pagefind’s API from a bare page, showing five results (what the index itself costs${hasSearchPage ? ', whatever the interface' : ''}):`,
     );
     if (search.opening) console.log(`  opening the page, before any search: ${describeTransfer(search.opening)}`);
-    console.log(`  first search for “${search.query}” (${count(search.first.results)} results; by ${search.first.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.first)}`);
+    console.log(
+      `  first search for “${search.query}” (${count(search.first.results)} results; by ${search.first.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.first)}`,
+    );
     console.log(`    goal: under ${bytes(GOALS.firstSearchBytes)}: ${verdict(search.first.bytes < GOALS.firstSearchBytes)}`);
-    console.log(`  then filtered by ${values.filter} (${count(search.filtered.results)} results; by ${search.filtered.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.filtered)}`);
+    console.log(
+      `  then filtered by ${values.filter} (${count(search.filtered.results)} results; by ${search.filtered.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.filtered)}`,
+    );
     console.log(`  then every filter’s values, as a filter pane asks: ${describeTransfer(search.filterList)}`);
-    console.log(`  filters: ${Object.entries(search.filterList.filters).map(([name, values]) => `${name} (${count(values)} values)`).join(', ') || 'none'}`);
+    console.log(
+      `  filters: ${
+        Object.entries(search.filterList.filters)
+          .map(([name, values]) => `${name} (${count(values)} values)`)
+          .join(', ') || 'none'
+      }`,
+    );
     console.log(`  first result: ${search.first.firstUrl} with metadata ${Object.keys(search.first.firstMeta).join(', ') || 'none'}`);
     if (missingFilters.length > 0) console.log(`  ✗ the index lacks filters: ${missingFilters.join(', ')}`);
     if (missingMeta.length > 0) console.log(`  ✗ results lack metadata: ${missingMeta.join(', ')}`);
@@ -226,11 +262,17 @@ async function measureSite(site: string, base: string, report: Report): Promise<
 function measureOverlaps(report: Report): void {
   console.log(`Making ${count(overlapItems)} synthetic roadmap items (scripts/lib/synthetic-roadmap.ts) …`);
   let start = process.hrtime.bigint();
-  const { items, organisations, themeLabels: themes } = syntheticRoadmapItems({ items: overlapItems, source: join(root, 'content'), group: 'real' });
+  const {
+    items,
+    organisations,
+    themeLabels: themes,
+  } = syntheticRoadmapItems({ items: overlapItems, source: join(root, 'content'), group: 'real' });
   const generateSeconds = elapsed(start);
   const services = loadServices();
   const labels = { service: (id: number) => services.get(id)?.label ?? '', theme: (id: string) => themes.get(id) ?? id };
-  console.log(`Made ${count(items.length)} items for ${count(organisations)} organisations in ${seconds(generateSeconds)}. Finding overlaps, ${runs} run(s), the first cold …`);
+  console.log(
+    `Made ${count(items.length)} items for ${count(organisations)} organisations in ${seconds(generateSeconds)}. Finding overlaps, ${runs} run(s), the first cold …`,
+  );
 
   const times: number[] = [];
   let pairs = 0;
@@ -301,11 +343,19 @@ function benchPrFeedback(report: Report): void {
 
 /** The harvest of many organisations against a fake GitHub, twice (scripts/lib/harvest-bench.ts). */
 async function benchHarvest(report: Report): Promise<void> {
-  const harvest = await measureHarvest({ organisations: harvestOrganisations, repositoriesEach: harvestRepositories, root, log: (line) => console.log(line) });
+  const harvest = await measureHarvest({
+    organisations: harvestOrganisations,
+    repositoriesEach: harvestRepositories,
+    root,
+    log: (line) => console.log(line),
+  });
   report.harvest = harvest;
   const describe = (figures: HarvestRunFigures) =>
     `${seconds(figures.seconds)}, peak ${memory(figures.peakKb)}, ${count(figures.requests)} requests (${count(figures.notModified)} answered 304), ${count(figures.written)} files written`;
-  for (const [name, figures] of [['first run', harvest.first], ['second run', harvest.second]] as const) {
+  for (const [name, figures] of [
+    ['first run', harvest.first],
+    ['second run', harvest.second],
+  ] as const) {
     if (figures.status !== 0) throw new BenchFailure(`The harvest's ${name} exited with ${figures.status}.`);
   }
   console.log(`\nHarvest: ${count(harvest.organisations)} organisations × ${harvest.repositoriesEach} repositories on a fake GitHub`);
@@ -357,10 +407,15 @@ async function main(): Promise<void> {
     const times: number[] = [];
     for (let run = 1; run <= runs; run++) {
       start = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, [join(root, 'scripts/validate.ts'), '--content', contentDir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      const result = spawnSync(process.execPath, [join(root, 'scripts/validate.ts'), '--content', contentDir, '--format', 'json'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      });
       const time = elapsed(start);
       if (result.status !== 0) {
-        throw new BenchFailure(`Run ${run}: the validator exited ${result.status}; the synthetic content should be valid.\n${result.stderr}${result.stdout.slice(0, 2000)}`);
+        throw new BenchFailure(
+          `Run ${run}: the validator exited ${result.status}; the synthetic content should be valid.\n${result.stderr}${result.stdout.slice(0, 2000)}`,
+        );
       }
       const validated = JSON.parse(result.stdout) as { records: number };
       times.push(time);
@@ -390,8 +445,13 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
   const cacheDir = `${outDir}.astro-cache`;
   if (!values.warm) rmSync(cacheDir, { recursive: true, force: true });
   const [loadBefore] = loadavg();
-  console.log(`\nBuilding the site from ${count(recordCount)} records with npm run build (${values.warm ? 'warm: Astro’s content-layer cache kept' : 'cold: Astro’s content-layer cache cleared'}) …`);
-  if (loadBefore > 0.7) console.log(`  Note: the machine is already busy (load average ${loadBefore.toFixed(2)} on ${availableParallelism()} cores); times will be longer than on an idle machine.`);
+  console.log(
+    `\nBuilding the site from ${count(recordCount)} records with npm run build (${values.warm ? 'warm: Astro’s content-layer cache kept' : 'cold: Astro’s content-layer cache cleared'}) …`,
+  );
+  if (loadBefore > 0.7)
+    console.log(
+      `  Note: the machine is already busy (load average ${loadBefore.toFixed(2)} on ${availableParallelism()} cores); times will be longer than on an idle machine.`,
+    );
   let pages = 0;
   const result = await runMeasured(process.execPath, [join(root, 'scripts/build.ts')], {
     cwd: root,
@@ -408,9 +468,13 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
     onLine: (line) => {
       if (/[├└]─ \//.test(line)) pages++;
       else if (/^(▶|✓|✗)/.test(line)) console.log(`  ${line}`);
-      else if (/\[content\] Synced content|\[build\] .*page\(s\) built in|^Indexed [\d,]+ pages/.test(line)) console.log(`    ${line.replace(/^\d\d:\d\d:\d\d /, '')}`);
+      else if (/\[content\] Synced content|\[build\] .*page\(s\) built in|^Indexed [\d,]+ pages/.test(line))
+        console.log(`    ${line.replace(/^\d\d:\d\d:\d\d /, '')}`);
     },
-    onProgress: (progress) => console.log(`    … ${progress.step} ${Math.round(progress.stepSeconds)} s (total ${Math.round(progress.seconds)} s)${progress.step === 'astro' && pages ? `, ${count(pages)} pages written` : ''}, largest process now ${memory(progress.rssKb)}`),
+    onProgress: (progress) =>
+      console.log(
+        `    … ${progress.step} ${Math.round(progress.stepSeconds)} s (total ${Math.round(progress.seconds)} s)${progress.step === 'astro' && pages ? `, ${count(pages)} pages written` : ''}, largest process now ${memory(progress.rssKb)}`,
+      ),
   });
   if (result.status !== 0) {
     throw new BenchFailure(`The build exited ${result.status ?? result.signal}. Its last lines:\n${result.tail.slice(-40).join('\n')}`);
@@ -418,20 +482,35 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
   const { tail: _tail, ...measured } = result;
   report.build = { ...measured, pages, cold: !values.warm, loadBefore };
   console.log(`\nnpm run build, ${count(recordCount)} records (${count(pages)} pages), ${values.warm ? 'warm' : 'cold'}:`);
-  for (const step of result.steps) console.log(`  ${step.name.padEnd(11)} ${seconds(step.seconds).padStart(8)}   largest process ${memory(step.peakKb).padStart(8)}  (${step.peakProcess || '–'})`);
-  console.log(`  ${'total'.padEnd(11)} ${seconds(result.seconds).padStart(8)}   largest process ${memory(result.peakKb).padStart(8)}  (${result.peakSource === 'time' ? 'exact, GNU time' : 'sampled from /proc'}; ${result.peakProcess})`);
-  console.log(`  all processes together at their peak: ${memory(result.treePeakKb)} (sampled: Astro, Pagefind and the build script side by side)`);
+  for (const step of result.steps)
+    console.log(
+      `  ${step.name.padEnd(11)} ${seconds(step.seconds).padStart(8)}   largest process ${memory(step.peakKb).padStart(8)}  (${step.peakProcess || '–'})`,
+    );
+  console.log(
+    `  ${'total'.padEnd(11)} ${seconds(result.seconds).padStart(8)}   largest process ${memory(result.peakKb).padStart(8)}  (${result.peakSource === 'time' ? 'exact, GNU time' : 'sampled from /proc'}; ${result.peakProcess})`,
+  );
+  console.log(
+    `  all processes together at their peak: ${memory(result.treePeakKb)} (sampled: Astro, Pagefind and the build script side by side)`,
+  );
   if (recordCount === 25000) console.log(`  goal: under ${memory(GOALS.peakKb)}: ${verdict(result.peakKb < GOALS.peakKb)}`);
 
   // The bare baseline (bench/baseline/) from the same content, right after, for the ratio.
-  console.log(`\nBuilding the bare baseline (bench/baseline: Astro, a glob loader, one page per record and organisation, Pagefind's CLI) from the same records …`);
+  console.log(
+    `\nBuilding the bare baseline (bench/baseline: Astro, a glob loader, one page per record and organisation, Pagefind's CLI) from the same records …`,
+  );
   const baseline = await buildBaseline(root, contentDir, `${outDir}-baseline`, (line) => console.log(line));
   rmSync(`${outDir}-baseline`, { recursive: true, force: true });
-  if (baseline.status !== 0) throw new BenchFailure(`The baseline's build exited ${baseline.status}. Its last lines:\n${baseline.tail.slice(-40).join('\n')}`);
+  if (baseline.status !== 0)
+    throw new BenchFailure(`The baseline's build exited ${baseline.status}. Its last lines:\n${baseline.tail.slice(-40).join('\n')}`);
   const ratio = result.seconds / baseline.seconds;
   report.baseline = { ...baseline, tail: [], ratio };
-  console.log(`  baseline: ${seconds(baseline.seconds)} (Astro ${seconds(baseline.astroSeconds)} for ${count(baseline.pages)} pages, Pagefind ${seconds(baseline.pagefindSeconds)}), largest process ${memory(baseline.peakKb)}`);
-  console.log(`  the hub's build: ${seconds(result.seconds)}, ${ratio.toFixed(2)}× the baseline` + (recordCount === 25000 ? ` (goal at most ${GOALS.baselineRatio}×: ${verdict(ratio <= GOALS.baselineRatio)})` : ''));
+  console.log(
+    `  baseline: ${seconds(baseline.seconds)} (Astro ${seconds(baseline.astroSeconds)} for ${count(baseline.pages)} pages, Pagefind ${seconds(baseline.pagefindSeconds)}), largest process ${memory(baseline.peakKb)}`,
+  );
+  console.log(
+    `  the hub's build: ${seconds(result.seconds)}, ${ratio.toFixed(2)}× the baseline` +
+      (recordCount === 25000 ? ` (goal at most ${GOALS.baselineRatio}×: ${verdict(ratio <= GOALS.baselineRatio)})` : ''),
+  );
 }
 
 /** Lighthouse on every page type of --site, or of the repository's own content built into a temporary folder. */
@@ -442,13 +521,29 @@ async function benchLighthouse(report: Report): Promise<void> {
       // Its own output and Astro cache, so that builds and test runs at the same time keep theirs.
       console.log(`Building the repository's content with npm run build into ${join(target, 'site')} (base ${values.base}) …`);
       const env = { ...process.env, HUB_OUT_DIR: join(target, 'site'), HUB_CACHE_DIR: join(target, 'astro-cache'), HUB_BASE: values.base };
-      const built = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], { cwd: root, encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
-      if (built.status !== 0) throw new BenchFailure(`The build exited ${built.status ?? built.signal}. Its last lines:\n${`${built.stdout}${built.stderr}`.split('\n').slice(-40).join('\n')}`);
+      const built = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
+        cwd: root,
+        encoding: 'utf8',
+        env,
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      if (built.status !== 0)
+        throw new BenchFailure(
+          `The build exited ${built.status ?? built.signal}. Its last lines:\n${`${built.stdout}${built.stderr}`.split('\n').slice(-40).join('\n')}`,
+        );
     }
     const site = values.site ? resolve(values.site) : join(target!, 'site');
-    const result = await measureLighthouse({ site, base: values.base, runs, only: values['lighthouse-pages'].split(','), log: (line) => console.log(line) });
+    const result = await measureLighthouse({
+      site,
+      base: values.base,
+      runs,
+      only: values['lighthouse-pages'].split(','),
+      log: (line) => console.log(line),
+    });
     report.lighthouse = result;
-    console.log(`\nLighthouse ${result.lighthouse}, mobile, median of ${result.runs} run(s) (load average ${result.loadBefore.toFixed(2)} before, ${result.loadAfter.toFixed(2)} after, on ${availableParallelism()} cores):\n`);
+    console.log(
+      `\nLighthouse ${result.lighthouse}, mobile, median of ${result.runs} run(s) (load average ${result.loadBefore.toFixed(2)} before, ${result.loadAfter.toFixed(2)} after, on ${availableParallelism()} cores):\n`,
+    );
     console.log(lighthouseTable(result.pages));
     const missed = describeMisses(result.pages);
     console.log(`\nGoal (score at least 90, layout shift under 0.1) on every page type: ${verdict(missed.length === 0)}`);

@@ -137,27 +137,38 @@ try {
 const cacheDir = resolve(root, process.env.HUB_CACHE_DIR || 'node_modules/.astro');
 shardDirs = Array.from({ length: shards - 1 }, (_, i) => join(root, '.astro', 'build-shards', `${process.pid}-${i + 1}`));
 for (const dir of shardDirs) rmSync(dir, { recursive: true, force: true });
-if (shards > 1) console.log(`Rendering the pages in ${shards} Astro processes at once, each a share of them; the first one's progress is shown.`);
+if (shards > 1)
+  console.log(`Rendering the pages in ${shards} Astro processes at once, each a share of them; the first one's progress is shown.`);
 const building = Promise.all([
   run(astro, ['build'], { ...astroEnv, HUB_OUT_DIR: stagingDir, ...(shards > 1 ? { HUB_BUILD_SHARD: `0/${shards}` } : {}) }),
   ...shardDirs.map((dir, i) =>
-    runQuietly(`Astro (shard ${i + 2} of ${shards})`, astro, ['build'], { ...astroEnv, HUB_OUT_DIR: dir, HUB_CACHE_DIR: join(cacheDir, `shard-${i + 1}`), HUB_BUILD_SHARD: `${i + 1}/${shards}` }),
+    runQuietly(`Astro (shard ${i + 2} of ${shards})`, astro, ['build'], {
+      ...astroEnv,
+      HUB_OUT_DIR: dir,
+      HUB_CACHE_DIR: join(cacheDir, `shard-${i + 1}`),
+      HUB_BUILD_SHARD: `${i + 1}/${shards}`,
+    }),
   ),
 ]);
 // The search index comes from the validated content, not from the pages (scripts/lib/search-records.ts), so
 // Pagefind (a process of its own) indexes while Astro builds, into a folder beside the staging one, which
 // Astro empties when it starts; the bundle moves into the site once both are done. Its records are made
 // once Astro is on its way, so that making them does not hold Astro back.
-const indexing = writeSearchIndex({ records: searchRecords(report.content, loadReferenceData()), bundleDir: searchDir }).catch((error: unknown) => {
-  const reason = error instanceof SearchIndexError ? error.message : `Pagefind failed: ${error instanceof Error ? error.message : String(error)}`;
-  return stop(`${reason}. Nothing was published; ${outDir} is unchanged.`);
-});
+const indexing = writeSearchIndex({ records: searchRecords(report.content, loadReferenceData()), bundleDir: searchDir }).catch(
+  (error: unknown) => {
+    const reason =
+      error instanceof SearchIndexError ? error.message : `Pagefind failed: ${error instanceof Error ? error.message : String(error)}`;
+    return stop(`${reason}. Nothing was published; ${outDir} is unchanged.`);
+  },
+);
 await building;
 rmSync(validatedFile, { force: true });
 if (shardDirs.length > 0) {
   let moved = 0;
   for (const dir of shardDirs) moved += mergeShard(dir, stagingDir).moved;
-  console.log(`Moved ${moved.toLocaleString('en-GB')} files from the other ${shardDirs.length === 1 ? 'shard' : `${shardDirs.length} shards`} into the site.`);
+  console.log(
+    `Moved ${moved.toLocaleString('en-GB')} files from the other ${shardDirs.length === 1 ? 'shard' : `${shardDirs.length} shards`} into the site.`,
+  );
 }
 
 step('Indexing for search with Pagefind (started alongside Astro)');
@@ -166,15 +177,21 @@ renameSync(searchDir, join(stagingDir, 'pagefind'));
 const indexedPages = indexed.pages;
 console.log(
   `Indexed ${indexed.pages.toLocaleString('en-GB')} pages into ${indexed.files.toLocaleString('en-GB')} files (${(indexed.bytes / 1024 / 1024).toFixed(1)} MB); ` +
-    (indexed.compaction.compacted ? `page list ${Math.round(indexed.compaction.metaBytesBefore / 1024)} KB → ${Math.round(indexed.compaction.metaBytesAfter / 1024)} KB.` : `page list left as Pagefind wrote it (${indexed.compaction.reason}).`),
+    (indexed.compaction.compacted
+      ? `page list ${Math.round(indexed.compaction.metaBytesBefore / 1024)} KB → ${Math.round(indexed.compaction.metaBytesAfter / 1024)} KB.`
+      : `page list left as Pagefind wrote it (${indexed.compaction.reason}).`),
 );
 
 step('Checking every record and organisation has its page');
 const missing = expectedPages(report.content).filter((page) => !existsSync(join(stagingDir, page)));
 if (missing.length > 0) {
-  stop(`${missing.length} page(s) are missing from the build, so it was not published: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. This is a bug in the hub, not in the content: please report it.`);
+  stop(
+    `${missing.length} page(s) are missing from the build, so it was not published: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. This is a bug in the hub, not in the content: please report it.`,
+  );
 }
-console.log(`All ${report.content.records.length.toLocaleString('en-GB')} records and ${report.content.organisations.length.toLocaleString('en-GB')} organisations have their pages.`);
+console.log(
+  `All ${report.content.records.length.toLocaleString('en-GB')} records and ${report.content.organisations.length.toLocaleString('en-GB')} organisations have their pages.`,
+);
 
 step('Checking every record is in the open data, the feeds and the search index');
 {
@@ -192,14 +209,29 @@ step('Checking every record is in the open data, the feeds and the search index'
   for (const record of records) collections.set(record.collection, [...(collections.get(record.collection) ?? []), record.id]);
   for (const collection of ['organisations', 'roadmap', 'principles', 'lessons', 'datasets', 'components']) {
     const expected = collections.get(collection) ?? [];
-    problems.push(...compareIds(expected, read(`api/v1/${collection}.json`, idsInJson)), ...compareIds(expected, read(`api/v1/${collection}.csv`, idsInCsv)));
+    problems.push(
+      ...compareIds(expected, read(`api/v1/${collection}.json`, idsInJson)),
+      ...compareIds(expected, read(`api/v1/${collection}.csv`, idsInCsv)),
+    );
   }
   // Organisation feeds are complete: together they hold every record once, each in its own organisation's.
-  const inFeeds = organisations.flatMap((organisation) => read(feedPaths.organisation(organisation.id), idsInFeed).ids.filter((id) => id.split('/')[1] === organisation.id));
-  problems.push(...compareIds(records.map((record) => record.id), { where: 'the organisations’ feeds', ids: inFeeds }));
-  if (indexedPages !== records.length + organisations.length) problems.push(`the search index holds ${indexedPages} pages, not ${records.length + organisations.length} (every record and organisation)`);
+  const inFeeds = organisations.flatMap((organisation) =>
+    read(feedPaths.organisation(organisation.id), idsInFeed).ids.filter((id) => id.split('/')[1] === organisation.id),
+  );
+  problems.push(
+    ...compareIds(
+      records.map((record) => record.id),
+      { where: 'the organisations’ feeds', ids: inFeeds },
+    ),
+  );
+  if (indexedPages !== records.length + organisations.length)
+    problems.push(
+      `the search index holds ${indexedPages} pages, not ${records.length + organisations.length} (every record and organisation)`,
+    );
   if (problems.length > 0) {
-    stop(`The build lost or repeated records, so it was not published (${outDir} is unchanged). This is a bug in the hub, not in the content: please report it.\n  ${problems.join('\n  ')}`);
+    stop(
+      `The build lost or repeated records, so it was not published (${outDir} is unchanged). This is a bug in the hub, not in the content: please report it.\n  ${problems.join('\n  ')}`,
+    );
   }
   console.log(`Every record is once in its collection's JSON and CSV, its organisation's feed and the search index.`);
 }
@@ -212,17 +244,27 @@ try {
   const address = (path: string) => new URL(withBase(base, path), site).href;
   // Record and organisation pages carry the date their file last changed in git, when there is history.
   const dates = lastUpdatedDates(contentDir, root);
-  const dateOf = (file: string) => dates.get(relative(root, resolve(contentDir, '..', file)).split('\\').join('/'));
+  const dateOf = (file: string) =>
+    dates.get(
+      relative(root, resolve(contentDir, '..', file))
+        .split('\\')
+        .join('/'),
+    );
   const lastmod = new Map<string, string | undefined>([
     ...report.content.records.map((record) => [`${record.id}/`, dateOf(record.file)] as const),
     ...report.content.organisations.map((organisation) => [`organisations/${organisation.id}/`, dateOf(organisation.file)] as const),
   ]);
   const pages = pagePathsFromFiles(readdirSync(stagingDir, { recursive: true, encoding: 'utf8' }));
-  const files = sitemapFiles(pages.map((path) => ({ loc: address(path), lastmod: lastmod.get(path) })), address);
+  const files = sitemapFiles(
+    pages.map((path) => ({ loc: address(path), lastmod: lastmod.get(path) })),
+    address,
+  );
   for (const file of files) writeFileSync(join(stagingDir, file.name), file.xml);
   console.log(`Listed ${pages.length.toLocaleString('en-GB')} pages in ${files.map((file) => file.name).join(', ')}.`);
 } catch (error) {
-  stop(`Writing the sitemap failed: ${error instanceof Error ? error.message : String(error)}. Nothing was published; ${outDir} is unchanged.`);
+  stop(
+    `Writing the sitemap failed: ${error instanceof Error ? error.message : String(error)}. Nothing was published; ${outDir} is unchanged.`,
+  );
 }
 
 rmSync(outDir, { recursive: true, force: true });

@@ -23,8 +23,11 @@ const USAGE = `Usage: node scripts/codeowners.ts [--check] [--content DIR] [--ou
   --out FILE        the file to write or check (default: .github/CODEOWNERS)
   --hub-team TEAM   the hub maintainers team (default: $HUB_MAINTAINERS_TEAM or @council-commons/maintainers)`;
 
-
-export function main(argv: string[], env: Record<string, string | undefined> = process.env, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): number {
+export function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): number {
   const values = parseOptions(argv, {
     check: { type: 'boolean' },
     content: { type: 'string' },

@@ -18,7 +18,15 @@
 import { dirname, resolve } from 'node:path';
 import { checkOption, parseOptions, runScript, Usage } from './lib/cli.ts';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
-import { FreshnessError, gatherChecks, hasSomethingToCheck, linksInContent, renderIssue, syncIssues, type IssueContext } from '../src/lib/github/freshness-issues.ts';
+import {
+  FreshnessError,
+  gatherChecks,
+  hasSomethingToCheck,
+  linksInContent,
+  renderIssue,
+  syncIssues,
+  type IssueContext,
+} from '../src/lib/github/freshness-issues.ts';
 import { checkLinks, type LinkCheckOptions, type LinkResult } from '../src/lib/github/link-check.ts';
 import { plural } from '../src/lib/github/markdown.ts';
 import { hubTeam } from '../src/lib/github/ownership.ts';
@@ -46,14 +54,17 @@ const USAGE = `Usage: node scripts/freshness.ts --repo <owner/name> [options]
 
 Environment: GITHUB_TOKEN, GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL.`;
 
-
 export interface Dependencies {
   /** Options for the link checker (tests use a local fetch and short delays). */
   linkCheck?: LinkCheckOptions;
   out?: (line: string) => void;
 }
 
-export async function main(argv: string[], env: Record<string, string | undefined> = process.env, dependencies: Dependencies = {}): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  dependencies: Dependencies = {},
+): Promise<number> {
   const out = dependencies.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const values = parseOptions(argv, {
     repo: { type: 'string' },
@@ -78,18 +89,23 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const today = (values.today as string | undefined) ?? todayDate();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Usage(`--today must be a date written YYYY-MM-DD, not "${today}".`);
   const branch = (values.branch as string | undefined) ?? (env.HUB_BRANCH || 'main');
-  if (!/^[A-Za-z0-9._/-]{1,200}$/.test(branch) || branch.includes('..')) throw new Usage(`--branch must be a branch name, not "${branch}".`);
+  if (!/^[A-Za-z0-9._/-]{1,200}$/.test(branch) || branch.includes('..'))
+    throw new Usage(`--branch must be a branch name, not "${branch}".`);
   const botLogin = values['bot-login'] as string | undefined;
   if (botLogin !== undefined && !LOGIN.test(botLogin)) throw new Usage(`--bot-login must be a GitHub login, not "${botLogin}".`);
   const budget = values['link-budget'] === undefined ? 300 : Number(values['link-budget']);
-  if (!Number.isFinite(budget) || budget <= 0) throw new Usage(`--link-budget must be a number of seconds, not "${values['link-budget']}".`);
+  if (!Number.isFinite(budget) || budget <= 0)
+    throw new Usage(`--link-budget must be a number of seconds, not "${values['link-budget']}".`);
   const team = checkOption(() => hubTeam(values['hub-team'] as string | undefined, env));
   const includeDemonstration = values['include-demonstration'] === true;
   const dryRun = values['dry-run'] === true;
   const contentDir = (values.content as string | undefined) ?? env.HUB_CONTENT_DIR ?? 'content';
 
   const validation = validateContent({ contentDir, today });
-  if (validation.errors.length > 0) out(`The content has ${validation.errors.length} errors; records with errors are left out of this check (npm run validate lists them).`);
+  if (validation.errors.length > 0)
+    out(
+      `The content has ${validation.errors.length} errors; records with errors are left out of this check (npm run validate lists them).`,
+    );
   const { content } = validation;
 
   let linkResults: Map<string, LinkResult> | undefined;
@@ -127,7 +143,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
 
   const checks = gatherChecks(content, { today, includeDemonstration, similar, ...(linkResults && links ? { linkResults, links } : {}) });
   const withWork = checks.filter(hasSomethingToCheck);
-  out(`${withWork.length} of ${checks.length} organisations have something to check${includeDemonstration ? '' : ' (demonstration organisations left out)'}.`);
+  out(
+    `${withWork.length} of ${checks.length} organisations have something to check${includeDemonstration ? '' : ' (demonstration organisations left out)'}.`,
+  );
   for (const check of withWork) {
     const links = check.links ? `, ${check.links.length} links not working` : '';
     const similarWork = check.similar.length ? `, ${check.similar.length} new similar work` : '';
@@ -144,7 +162,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
     return 0;
   }
-  if (!clientOptions.token) throw new FreshnessError('GITHUB_TOKEN is not set: the job needs a token that may write issues (or use --dry-run).');
+  if (!clientOptions.token)
+    throw new FreshnessError('GITHUB_TOKEN is not set: the job needs a token that may write issues (or use --dry-run).');
   const summary = await syncIssues({
     octokit: createClient(clientOptions),
     repository,
@@ -164,4 +183,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
   return 0;
 }
 
-if (import.meta.main) await runScript({ name: 'freshness', usage: USAGE, main: () => main(process.argv.slice(2)), usageErrors: [UsageError], failures: [FreshnessError] });
+if (import.meta.main)
+  await runScript({
+    name: 'freshness',
+    usage: USAGE,
+    main: () => main(process.argv.slice(2)),
+    usageErrors: [UsageError],
+    failures: [FreshnessError],
+  });

@@ -66,7 +66,8 @@ export function registerOrganisations(rows: Record<string, string>[]): Map<strin
     const id = slugify(name);
     const type = TYPES[row.type];
     const nation = NATIONS[row.nation];
-    if (!type) throw new Error(`The register row for ${name} has the type "${row.type}", which this script does not know: add it to TYPES.`);
+    if (!type)
+      throw new Error(`The register row for ${name} has the type "${row.type}", which this script does not know: add it to TYPES.`);
     if (!nation) throw new Error(`The register row for ${name} has the nation "${row.nation}", which this script does not know.`);
     if (organisations.has(id)) throw new Error(`Two bodies in the register give the id ${id}: add a special case to keep them apart.`);
     const fields: RegisterFields = { name, type, gss_code: row.gss_code, nation };
@@ -104,7 +105,9 @@ export function mergeOrganisationFile(existing: string | undefined, fields: Regi
   }
   const document = parseDocument(existing);
   if (document.errors.length > 0 || !isMap(document.contents)) {
-    throw new Error(`cannot update it: it is not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? 'not a set of fields'}). Fix it by hand, then run the script again.`);
+    throw new Error(
+      `cannot update it: it is not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? 'not a set of fields'}). Fix it by hand, then run the script again.`,
+    );
   }
   for (const key of REGISTER_FIELDS) {
     if (fields[key] === undefined) document.delete(key);
@@ -119,7 +122,10 @@ interface Options {
   check: boolean;
 }
 
-export function generateOrganisations(options: Options, log: (line: string) => void = console.log): { created: string[]; updated: string[]; unchanged: number; notInRegister: string[] } {
+export function generateOrganisations(
+  options: Options,
+  log: (line: string) => void = console.log,
+): { created: string[]; updated: string[]; unchanged: number; notInRegister: string[] } {
   const rows = parseCsvObjects(readFileSync(options.register, 'utf8'));
   const register = registerOrganisations(rows);
   const folder = join(options.contentDir, 'organisations');
@@ -158,10 +164,17 @@ export function generateOrganisations(options: Options, log: (line: string) => v
     (existing === undefined ? created : updated).push(id);
     if (!options.check) writeFileSync(file, text);
   }
-  const notInRegister = [...existingIds].filter((id) => !registerIds.has(id) && /^gss_code:/m.test(readFileSync(join(folder, `${id}.yaml`), 'utf8')) && !/^demonstration:\s*true/m.test(readFileSync(join(folder, `${id}.yaml`), 'utf8')));
+  const notInRegister = [...existingIds].filter(
+    (id) =>
+      !registerIds.has(id) &&
+      /^gss_code:/m.test(readFileSync(join(folder, `${id}.yaml`), 'utf8')) &&
+      !/^demonstration:\s*true/m.test(readFileSync(join(folder, `${id}.yaml`), 'utf8')),
+  );
 
   const verb = options.check ? 'would be ' : '';
-  log(`${register.size} bodies in the register: ${created.length} ${verb}created, ${updated.length} ${verb}updated, ${unchanged} unchanged.`);
+  log(
+    `${register.size} bodies in the register: ${created.length} ${verb}created, ${updated.length} ${verb}updated, ${unchanged} unchanged.`,
+  );
   const changed = [...created, ...updated];
   // Listing every file is noise on a first run; a handful is worth reading.
   if (changed.length <= 20) for (const id of changed) log(`  ${created.includes(id) ? 'new' : 'changed'}: ${join(folder, `${id}.yaml`)}`);

@@ -36,7 +36,11 @@ const USAGE = `Usage: node scripts/harvest-pr.ts --report FILE --repo OWNER/NAME
 
 Environment: GITHUB_TOKEN, GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_STEP_SUMMARY.`;
 
-export async function main(argv: string[], env: Record<string, string | undefined> = process.env, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<number> {
   const values = parseOptions(argv, {
     report: { type: 'string' },
     repo: { type: 'string' },
@@ -52,13 +56,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const { report: reportFile, repo: repository } = requireOptions(values, ['report', 'repo']);
   checkOption(() => splitRepository(repository));
   const base = values.base as string | undefined;
-  if (base !== undefined && (!isRevision(base) || /[~^]/.test(base))) throw new Usage(`--base must be a branch name, e.g. main, not "${base}".`);
+  if (base !== undefined && (!isRevision(base) || /[~^]/.test(base)))
+    throw new Usage(`--base must be a branch name, e.g. main, not "${base}".`);
   const team = checkOption(() => hubTeam(values['hub-team'] as string | undefined, env));
   const contentDir = (values.content as string | undefined) ?? 'content';
 
   const report = readHarvestReport(reportFile);
   const clientOptions = clientOptionsFromEnv(env);
-  if (!clientOptions.token && !report.dry_run) throw new HarvestPrError('GITHUB_TOKEN is not set: the job needs a token that may write contents and pull requests.');
+  if (!clientOptions.token && !report.dry_run)
+    throw new HarvestPrError('GITHUB_TOKEN is not set: the job needs a token that may write contents and pull requests.');
   const result = await syncHarvestPullRequests({
     octokit: createClient(clientOptions),
     repository,
@@ -76,13 +82,19 @@ export async function main(argv: string[], env: Record<string, string | undefine
   );
   if (env.GITHUB_STEP_SUMMARY) {
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    appendFileSync(env.GITHUB_STEP_SUMMARY, runSummary(result.outcomes, (number) => `${server}/${repository}/pull/${number}`));
+    appendFileSync(
+      env.GITHUB_STEP_SUMMARY,
+      runSummary(result.outcomes, (number) => `${server}/${repository}/pull/${number}`),
+    );
   }
   if (failed.length > 0) {
-    process.stderr.write(`harvest-pr: ${plural(failed.length, 'organisation')} could not be proposed:\n${failed.map((outcome) => `  ${outcome.message}`).join('\n')}\n`);
+    process.stderr.write(
+      `harvest-pr: ${plural(failed.length, 'organisation')} could not be proposed:\n${failed.map((outcome) => `  ${outcome.message}`).join('\n')}\n`,
+    );
     return 1;
   }
   return 0;
 }
 
-if (import.meta.main) await runScript({ name: 'harvest-pr', usage: USAGE, main: () => main(process.argv.slice(2)), failures: [HarvestPrError] });
+if (import.meta.main)
+  await runScript({ name: 'harvest-pr', usage: USAGE, main: () => main(process.argv.slice(2)), failures: [HarvestPrError] });

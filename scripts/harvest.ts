@@ -61,13 +61,19 @@ export function reportText(report: HarvestReport): string {
   for (const organisation of report.organisations) {
     lines.push(`${organisation.name} (${organisation.organisation})`);
     for (const source of organisation.sources) if (source.failure) lines.push(`  Could not read ${source.label}: ${source.failure}`);
-    for (const item of organisation.written) lines.push(`  ${report.dry_run ? 'Would write' : item.change === 'added' ? 'Added' : 'Updated'} ${item.path}: ${item.title}`);
+    for (const item of organisation.written)
+      lines.push(`  ${report.dry_run ? 'Would write' : item.change === 'added' ? 'Added' : 'Updated'} ${item.path}: ${item.title}`);
     for (const item of organisation.gone) lines.push(`  Gone upstream (not deleted; a person decides): ${item.path}: ${item.reason}`);
-    for (const item of organisation.refused) lines.push(`  Refused ${item.title ?? item.upstream} (${item.upstream}):${item.reasons.map((reason) => `\n    - ${reason}`).join('')}`);
-    for (const item of organisation.hand_owned) lines.push(`  Left alone (looked after by people): ${item.path}, which matches ${item.upstream}`);
+    for (const item of organisation.refused)
+      lines.push(
+        `  Refused ${item.title ?? item.upstream} (${item.upstream}):${item.reasons.map((reason) => `\n    - ${reason}`).join('')}`,
+      );
+    for (const item of organisation.hand_owned)
+      lines.push(`  Left alone (looked after by people): ${item.path}, which matches ${item.upstream}`);
     if (organisation.unchanged.length) lines.push(`  ${organisation.unchanged.length} unchanged`);
   }
-  const count = (pick: (organisation: HarvestReport['organisations'][number]) => readonly unknown[]) => report.organisations.reduce((sum, organisation) => sum + pick(organisation).length, 0);
+  const count = (pick: (organisation: HarvestReport['organisations'][number]) => readonly unknown[]) =>
+    report.organisations.reduce((sum, organisation) => sum + pick(organisation).length, 0);
   lines.push(
     `${report.organisations.length} organisations: ${count((o) => o.written)} files ${report.dry_run ? 'would be written' : 'written'}, ${count((o) => o.unchanged)} unchanged, ${count((o) => o.gone)} gone, ${count((o) => o.refused)} refused.`,
   );
@@ -108,11 +114,13 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const match = /^(\d+)\/(\d+)$/.exec(values.shard as string);
     const index = Number(match?.[1]);
     const count = Number(match?.[2]);
-    if (!match || count < 1 || index < 1 || index > count) throw new Usage(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/4, not "${values.shard}".`);
+    if (!match || count < 1 || index < 1 || index > count)
+      throw new Usage(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/4, not "${values.shard}".`);
     shard = { index, count };
   }
   const today = (values.today as string | undefined) ?? todayDate();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new Usage(`--today must be a date written YYYY-MM-DD, not "${today}".`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))
+    throw new Usage(`--today must be a date written YYYY-MM-DD, not "${today}".`);
   const minutes = positiveNumber('minutes', values.minutes as string | undefined, 45);
   const maxItems = positiveNumber('max-per-organisation', values['max-per-organisation'] as string | undefined, 500);
   let hosts: Record<string, string>;
@@ -146,5 +154,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
 }
 
 if (import.meta.main) {
-  await runScript({ name: 'harvest', usage: USAGE, main: () => main(process.argv.slice(2)), usageErrors: [HarvestUsageError], failures: [] });
+  await runScript({
+    name: 'harvest',
+    usage: USAGE,
+    main: () => main(process.argv.slice(2)),
+    usageErrors: [HarvestUsageError],
+    failures: [],
+  });
 }

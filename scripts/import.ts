@@ -84,24 +84,38 @@ if (/^https?:\/\//i.test(file)) {
   const example = isPubliccode
     ? `curl -fsSL -o publiccode.yml '${file}'\n  npm run import -- publiccode publiccode.yml --organisation ${values.organisation ?? '<id>'}`
     : `curl -fsSL -o catalogue.json '${file}'\n  npm run import -- dcat catalogue.json --organisation ${values.organisation ?? '<id>'}\n(For one CKAN dataset, download https://<portal>/api/3/action/package_show?id=<dataset name>.)`;
-  fail(`${file} is a web address; the importer reads files and never fetches anything. Download it first, then import the file:\n  ${example}`, 2, false);
+  fail(
+    `${file} is a web address; the importer reads files and never fetches anything. Download it first, then import the file:\n  ${example}`,
+    2,
+    false,
+  );
 }
 const organisation = values.organisation;
 if (!organisation) fail('give your organisation’s id with --organisation, e.g. --organisation hartlepool.');
-for (const [what, value] of [['organisation id', organisation], ['slug', values.slug]] as const) {
-  if (value !== undefined && !isSlug(value)) fail(`the ${what} "${value}" is not valid: use lowercase letters, digits and hyphens${slugify(value) ? `, e.g. ${slugify(value)}` : ''}.`);
+for (const [what, value] of [
+  ['organisation id', organisation],
+  ['slug', values.slug],
+] as const) {
+  if (value !== undefined && !isSlug(value))
+    fail(
+      `the ${what} "${value}" is not valid: use lowercase letters, digits and hyphens${slugify(value) ? `, e.g. ${slugify(value)}` : ''}.`,
+    );
 }
 
 const contentDir = resolve(values.content ?? process.env.HUB_CONTENT_DIR ?? 'content');
 const shown = (path: string) => relative(process.cwd(), path) || '.';
 if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-  fail(`the content folder ${shown(contentDir)} does not exist. Give the folder that holds organisations/, datasets/ and the rest with --content.`);
+  fail(
+    `the content folder ${shown(contentDir)} does not exist. Give the folder that holds organisations/, datasets/ and the rest with --content.`,
+  );
 }
 if (!existsSync(join(contentDir, 'organisations', `${organisation}.yaml`))) {
   const suggestion = closestMatch(organisation, organisationIds(contentDir));
   fail(
     `there is no organisation "${organisation}" in ${shown(join(contentDir, 'organisations'))}` +
-      (suggestion ? `: did you mean ${suggestion}?` : `. Check the id (the name of your organisation’s file), or add it first with npm run new -- organisations ${organisation}.`),
+      (suggestion
+        ? `: did you mean ${suggestion}?`
+        : `. Check the id (the name of your organisation’s file), or add it first with npm run new -- organisations ${organisation}.`),
     2,
     false,
   );
@@ -127,7 +141,12 @@ try {
     description = mapped.record.origin;
     records = [mapped.record];
   } else {
-    input = readInput(inputPath, DCAT_MAX_BYTES, 'Import the datasets a few at a time: CKAN’s package_show gives one, or split the catalogue’s "dataset" list into smaller files.', file);
+    input = readInput(
+      inputPath,
+      DCAT_MAX_BYTES,
+      'Import the datasets a few at a time: CKAN’s package_show gives one, or split the catalogue’s "dataset" list into smaller files.',
+      file,
+    );
     const mapped = mapDcat(parseJsonInput(input), {
       licences: hub.reference.licences,
       themes: hub.themes,
@@ -162,10 +181,18 @@ interface Plan {
 const plans: Plan[] = records.map((record) => {
   const path = recordPath(record, organisation);
   const target = join(contentDir, path);
-  const otherPath = record.collection === 'components' ? target.replace(/\.(md|yaml)$/, (_, ending) => (ending === 'md' ? '.yaml' : '.md')) : undefined;
+  const otherPath =
+    record.collection === 'components' ? target.replace(/\.(md|yaml)$/, (_, ending) => (ending === 'md' ? '.yaml' : '.md')) : undefined;
   const other = otherPath && existsSync(otherPath) ? otherPath : undefined;
   const clash = existsSync(target) ? target : other;
-  return { record, target, display: shown(target), text: renderRecord(record, date), ...(other ? { other } : {}), ...(clash ? { clash } : {}) };
+  return {
+    record,
+    target,
+    display: shown(target),
+    text: renderRecord(record, date),
+    ...(other ? { other } : {}),
+    ...(clash ? { clash } : {}),
+  };
 });
 const problems = checkPlannedFiles(
   plans.map((plan) => ({ relative: relative(contentDir, plan.target).split('\\').join('/'), display: plan.display, text: plan.text })),
@@ -198,7 +225,9 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const out: string[] = [`Importing ${description} from ${input!.name} for ${owner.official_name ?? owner.name} (${organisation}).`];
 if (hub.themesProblem) out.push(`Themes were not matched: ${hub.themesProblem}.`);
 const writable = (plan: Plan) =>
-  plan.record.notes.every((note) => note.level !== 'blocker') && findingsFor(plan).every((problem) => problem.severity !== 'error') && !(plan.clash && !force);
+  plan.record.notes.every((note) => note.level !== 'blocker') &&
+  findingsFor(plan).every((problem) => problem.severity !== 'error') &&
+  !(plan.clash && !force);
 const unwritable = plans.filter((plan) => !writable(plan)).length;
 for (const plan of plans) {
   const { record } = plan;
@@ -208,14 +237,29 @@ for (const plan of plans) {
   const clash = plan.clash && !force;
   const ok = writable(plan);
   out.push('');
-  out.push(`${!ok ? 'Cannot write' : unwritable > 0 ? 'Could write' : plan.clash ? 'Replaces' : 'Writes'} ${plan.display}, from ${record.source}`);
-  if (clash) out.push(indent(`${shown(plan.clash!)} already exists. Add --force to replace it${isPubliccode ? ', or choose another slug with --slug' : ''}.`, '  - '));
+  out.push(
+    `${!ok ? 'Cannot write' : unwritable > 0 ? 'Could write' : plan.clash ? 'Replaces' : 'Writes'} ${plan.display}, from ${record.source}`,
+  );
+  if (clash)
+    out.push(
+      indent(
+        `${shown(plan.clash!)} already exists. Add --force to replace it${isPubliccode ? ', or choose another slug with --slug' : ''}.`,
+        '  - ',
+      ),
+    );
   for (const note of blockers) out.push(indent(note.message, '  - '));
   for (const problem of errors) {
-    out.push(indent(`${capitalise(problem.message)}${problem.fix ? ` Fix: ${capitalise(problem.fix)}` : ''} (the hub’s check ${problem.rule})`, '  - '));
+    out.push(
+      indent(
+        `${capitalise(problem.message)}${problem.fix ? ` Fix: ${capitalise(problem.fix)}` : ''} (the hub’s check ${problem.rule})`,
+        '  - ',
+      ),
+    );
   }
   const checks = record.notes.filter((note) => note.level === 'check').map((note) => note.message);
-  const warnings = findings.filter((problem) => problem.severity === 'warning').map((problem) => `${capitalise(problem.message)}${problem.fix ? ` Fix: ${capitalise(problem.fix)}` : ''}`);
+  const warnings = findings
+    .filter((problem) => problem.severity === 'warning')
+    .map((problem) => `${capitalise(problem.message)}${problem.fix ? ` Fix: ${capitalise(problem.fix)}` : ''}`);
   if (checks.length + warnings.length > 0) {
     out.push('  Check:');
     for (const message of [...checks, ...warnings]) out.push(indent(message, '  - '));
@@ -226,13 +270,21 @@ for (const plan of plans) {
     for (const message of infos) out.push(indent(message, '  - '));
   }
   if (record.notMapped.length > 0) {
-    out.push(indent(`Not mapped (the hub has no field for these; put anything that matters in the ${record.format === 'markdown' ? 'text' : 'summary'}): ${record.notMapped.join(', ')}.`, '  '));
+    out.push(
+      indent(
+        `Not mapped (the hub has no field for these; put anything that matters in the ${record.format === 'markdown' ? 'text' : 'summary'}): ${record.notMapped.join(', ')}.`,
+        '  ',
+      ),
+    );
   }
 }
 
 if (unwritable > 0) {
   process.stdout.write(`${out.join('\n')}\n\n`);
-  const some = records.length === 1 ? 'The record cannot be written as it stands' : `${unwritable} of ${records.length} records cannot be written as they stand`;
+  const some =
+    records.length === 1
+      ? 'The record cannot be written as it stands'
+      : `${unwritable} of ${records.length} records cannot be written as they stand`;
   fail(
     `nothing was written. ${some} (see "Cannot write" above). ` +
       (records.length > 1 ? 'The importer writes all the records or none, so that nothing is half imported. ' : '') +
@@ -252,7 +304,11 @@ for (const plan of plans) {
     if (plan.other && force) rmSync(plan.other);
   } catch (error) {
     process.stdout.write(`${out.join('\n')}\n\n`);
-    fail(`${plan.display} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the files listed above as "Wrote" were written. Fix the problem, then run the same command again with --force.`, 1, false);
+    fail(
+      `${plan.display} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the files listed above as "Wrote" were written. Fix the problem, then run the same command again with --force.`,
+      1,
+      false,
+    );
   }
   out.push(`Wrote ${plan.display}${plan.other ? ` (and removed ${shown(plan.other)}, which it replaces)` : ''}`);
 }

@@ -37,9 +37,16 @@ export function staleIssueForms(root = ROOT): string[] {
 export function main(argv: string[], out: (line: string) => void = (line) => process.stdout.write(`${line}\n`), root = ROOT): number {
   let check = false;
   try {
-    const { values } = parseArgs({ args: argv, options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: argv,
+      options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
     if (values.help) {
-      out('Usage: node scripts/issue-forms.ts [--check]\n\nWrites .github/ISSUE_TEMPLATE/<collection>.yml and organisation.yml from the schemas; --check only reports.');
+      out(
+        'Usage: node scripts/issue-forms.ts [--check]\n\nWrites .github/ISSUE_TEMPLATE/<collection>.yml and organisation.yml from the schemas; --check only reports.',
+      );
       return 0;
     }
     check = values.check === true;

@@ -49,19 +49,25 @@ const USAGE = `Usage: node scripts/issue-to-pr.ts --repo <owner/name> [options]
 The issue comes from the event file at $GITHUB_EVENT_PATH (as in a GitHub Actions job).
 Environment: GITHUB_EVENT_PATH, GITHUB_TOKEN, GITHUB_API_URL, GITHUB_SERVER_URL.`;
 
-
 /** The event of this job, from the file GitHub wrote: bounded, then parsed as data. */
 export function readEvent(env: Record<string, string | undefined>): IssueEvent {
   const path = env.GITHUB_EVENT_PATH;
-  if (!path) throw new Usage('GITHUB_EVENT_PATH is not set: this script reads the issue from the event file GitHub Actions writes for the job.');
-  if (env.GITHUB_EVENT_NAME && env.GITHUB_EVENT_NAME !== 'issues') throw new Usage(`this script runs on issues events, not ${env.GITHUB_EVENT_NAME}.`);
+  if (!path)
+    throw new Usage('GITHUB_EVENT_PATH is not set: this script reads the issue from the event file GitHub Actions writes for the job.');
+  if (env.GITHUB_EVENT_NAME && env.GITHUB_EVENT_NAME !== 'issues')
+    throw new Usage(`this script runs on issues events, not ${env.GITHUB_EVENT_NAME}.`);
   if (!existsSync(path) || !statSync(path).isFile()) throw new IssueToPrError(`there is no event file at ${path}.`);
   const size = statSync(path).size;
-  if (size > MAX_EVENT_BYTES) throw new IssueToPrError(`the event file is ${(size / 1024 / 1024).toFixed(1)} MB, more than GitHub's 25 MB: it was not read.`);
+  if (size > MAX_EVENT_BYTES)
+    throw new IssueToPrError(`the event file is ${(size / 1024 / 1024).toFixed(1)} MB, more than GitHub's 25 MB: it was not read.`);
   return parseIssueEvent(readFileSync(path, 'utf8'));
 }
 
-export async function main(argv: string[], env: Record<string, string | undefined> = process.env, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<number> {
   const values = parseOptions(argv, {
     repo: { type: 'string' },
     content: { type: 'string' },
@@ -95,7 +101,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
     const plan = planContribution(event.issue.body, definition, contentDir, loadIssueHub(contentDir));
     if (plan.file) {
-      out(`Would commit ${plan.file.path} on contribution/issue-${event.issue.number}:\n\n${plan.file.text}\nand comment:\n\n${openedComment(plan, 0, false)}`);
+      out(
+        `Would commit ${plan.file.path} on contribution/issue-${event.issue.number}:\n\n${plan.file.text}\nand comment:\n\n${openedComment(plan, 0, false)}`,
+      );
     } else {
       out(`Would comment:\n\n${problemsComment(plan)}`);
     }
@@ -103,7 +111,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
 
   const clientOptions = clientOptionsFromEnv(env);
-  if (!clientOptions.token) throw new IssueToPrError('GITHUB_TOKEN is not set: the job needs a token that may write contents, pull requests and issues.');
+  if (!clientOptions.token)
+    throw new IssueToPrError('GITHUB_TOKEN is not set: the job needs a token that may write contents, pull requests and issues.');
   const result = await syncIssue({
     octokit: createClient(clientOptions),
     repository,
@@ -117,4 +126,5 @@ export async function main(argv: string[], env: Record<string, string | undefine
   return 0;
 }
 
-if (import.meta.main) await runScript({ name: 'issue-to-pr', usage: USAGE, main: () => main(process.argv.slice(2)), failures: [IssueToPrError] });
+if (import.meta.main)
+  await runScript({ name: 'issue-to-pr', usage: USAGE, main: () => main(process.argv.slice(2)), failures: [IssueToPrError] });

@@ -31,7 +31,11 @@ function fail(message: string, code = 2): never {
 
 const { values, positionals } = (() => {
   try {
-    return parseArgs({ options: { content: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      options: { content: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -50,8 +54,14 @@ const isOrganisation = collection === ORGANISATIONS.name;
 if (!organisation) fail(isOrganisation ? 'give the new organisation’s id.' : 'give your organisation’s id.');
 if (!isOrganisation && !slug) fail('give the new record a slug, e.g. garden-waste-online.');
 if (extra.length || (isOrganisation && slug)) fail(`too many arguments: ${[...(isOrganisation ? [slug] : []), ...extra].join(' ')}`);
-for (const [what, value] of [['organisation id', organisation], ['slug', slug]] as const) {
-  if (value !== undefined && !isSlug(value)) fail(`the ${what} "${value}" is not valid: use lowercase letters, digits and hyphens${slugify(value) ? `, e.g. ${slugify(value)}` : ''}.`);
+for (const [what, value] of [
+  ['organisation id', organisation],
+  ['slug', slug],
+] as const) {
+  if (value !== undefined && !isSlug(value))
+    fail(
+      `the ${what} "${value}" is not valid: use lowercase letters, digits and hyphens${slugify(value) ? `, e.g. ${slugify(value)}` : ''}.`,
+    );
 }
 
 const contentDir = resolve(values.content ?? process.env.HUB_CONTENT_DIR ?? 'content');

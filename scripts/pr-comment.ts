@@ -32,7 +32,6 @@ const USAGE = `Usage: node scripts/pr-comment.ts --report <dir>/report.json --re
 
 Environment: GITHUB_TOKEN, GITHUB_API_URL (default https://api.github.com), GITHUB_SERVER_URL.`;
 
-
 /** The head commit of the workflow run that made the report, from the event GitHub gave this job. */
 export function eventHeadSha(env: Record<string, string | undefined>): string | undefined {
   if (env.GITHUB_EVENT_NAME !== 'workflow_run' || !env.GITHUB_EVENT_PATH || !existsSync(env.GITHUB_EVENT_PATH)) return undefined;
@@ -45,7 +44,11 @@ export function eventHeadSha(env: Record<string, string | undefined>): string | 
   }
 }
 
-export async function main(argv: string[], env: Record<string, string | undefined> = process.env, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<number> {
   const values = parseOptions(argv, {
     report: { type: 'string' },
     repo: { type: 'string' },
@@ -63,17 +66,23 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const { report: reportFile, repo: repository } = requireOptions(values, ['report', 'repo']);
   checkOption(() => splitRepository(repository));
   const siteUrl = values['site-url'] as string | undefined;
-  if (siteUrl !== undefined && !/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/.test(siteUrl)) throw new Usage(`--site-url must be the hub's web address, e.g. https://council-commons.github.io/council-commons/, not "${siteUrl}".`);
+  if (siteUrl !== undefined && !/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/.test(siteUrl))
+    throw new Usage(`--site-url must be the hub's web address, e.g. https://council-commons.github.io/council-commons/, not "${siteUrl}".`);
   const expectedHead = (values['expected-head'] as string | undefined) ?? eventHeadSha(env);
-  if (expectedHead !== undefined && !SHA.test(expectedHead)) throw new Usage(`--expected-head must be a full commit id, not "${expectedHead}".`);
+  if (expectedHead !== undefined && !SHA.test(expectedHead))
+    throw new Usage(`--expected-head must be a full commit id, not "${expectedHead}".`);
   const botLogin = values['bot-login'] as string | undefined;
   if (botLogin !== undefined && !LOGIN.test(botLogin)) throw new Usage(`--bot-login must be a GitHub login, not "${botLogin}".`);
   const contentDir = (values.content as string | undefined) ?? 'content';
 
   // The report: untrusted. Size before reading, then JSON, then the schema.
-  if (!existsSync(reportFile) || !statSync(reportFile).isFile()) throw new CommentError(`there is no report at ${reportFile}: did the pull request's checks upload one?`);
+  if (!existsSync(reportFile) || !statSync(reportFile).isFile())
+    throw new CommentError(`there is no report at ${reportFile}: did the pull request's checks upload one?`);
   const size = statSync(reportFile).size;
-  if (size > MAX_REPORT_BYTES) throw new CommentError(`the report was refused: ${reportFile} is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a report may be. It was not read.`);
+  if (size > MAX_REPORT_BYTES)
+    throw new CommentError(
+      `the report was refused: ${reportFile} is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a report may be. It was not read.`,
+    );
   let report;
   try {
     report = parseReport(readFileSync(reportFile));
@@ -83,7 +92,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
 
   if (values['dry-run']) {
-    out(renderReport(report, { marker: COMMENT_MARKER, repository, ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}), ...(siteUrl ? { siteUrl } : {}), trusted: trustedMaintainers(contentDir) }));
+    out(
+      renderReport(report, {
+        marker: COMMENT_MARKER,
+        repository,
+        ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
+        ...(siteUrl ? { siteUrl } : {}),
+        trusted: trustedMaintainers(contentDir),
+      }),
+    );
     return 0;
   }
   const clientOptions = clientOptionsFromEnv(env);
@@ -103,4 +120,5 @@ export async function main(argv: string[], env: Record<string, string | undefine
   return 0;
 }
 
-if (import.meta.main) await runScript({ name: 'pr-comment', usage: USAGE, main: () => main(process.argv.slice(2)), failures: [CommentError] });
+if (import.meta.main)
+  await runScript({ name: 'pr-comment', usage: USAGE, main: () => main(process.argv.slice(2)), failures: [CommentError] });

@@ -35,7 +35,6 @@ const USAGE = `Usage: node scripts/pr-report.ts (--base <sha> | --merge <sha>) -
   --content DIR   the content folder (default: content, or $HUB_CONTENT_DIR)
   --today DATE    the date to check review_by against (default: today)`;
 
-
 export function main(argv: string[], env: Record<string, string | undefined> = process.env): number {
   const values = parseOptions(argv, {
     base: { type: 'string' },
@@ -52,15 +51,21 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!values.base && !values.merge) throw new Usage('give --base (the commit the pull request would merge into) or --merge (GitHub\'s merge commit of the pull request).');
+  if (!values.base && !values.merge)
+    throw new Usage("give --base (the commit the pull request would merge into) or --merge (GitHub's merge commit of the pull request).");
   const { head, pr, out } = requireOptions(values, ['head', 'pr', 'out']);
   const { base, merge, author, content, today } = values as Record<string, string | undefined>;
-  for (const [name, value] of [['--base', base], ['--merge', merge], ['--head', head]] as const) {
+  for (const [name, value] of [
+    ['--base', base],
+    ['--merge', merge],
+    ['--head', head],
+  ] as const) {
     if (value !== undefined && !isRevision(value)) throw new Usage(`${name} must be a commit id or branch name, not "${value}".`);
   }
   if (!/^[1-9]\d{0,8}$/.test(pr)) throw new Usage(`--pr must be the pull request's number, not "${pr}".`);
   if (author !== undefined && author !== '' && !LOGIN.test(author)) throw new Usage(`--author must be a GitHub login, not "${author}".`);
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Usage(`--today must be a date written YYYY-MM-DD, not "${today}".`);
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new Usage(`--today must be a date written YYYY-MM-DD, not "${today}".`);
 
   const report = buildReport({
     contentDir: content ?? env.HUB_CONTENT_DIR ?? 'content',
@@ -76,7 +81,15 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   const repository = env.GITHUB_REPOSITORY;
-  writeFileSync(join(out, 'summary.md'), renderReport(report, { ...(repository ? { repository } : {}), ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}), listLimit: 400, maxChars: 900_000 }));
+  writeFileSync(
+    join(out, 'summary.md'),
+    renderReport(report, {
+      ...(repository ? { repository } : {}),
+      ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
+      listLimit: 400,
+      maxChars: 900_000,
+    }),
+  );
   const { added, changed, removed } = report.records;
   process.stdout.write(
     `Pull request #${report.pr}: ${added.length} added, ${changed.length} changed, ${removed.length} removed; ${report.validation.errors} errors and ${report.validation.warnings} warnings in the content; ` +
@@ -85,4 +98,11 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
   return 0;
 }
 
-if (import.meta.main) await runScript({ name: 'pr-report', usage: USAGE, main: () => main(process.argv.slice(2)), usageErrors: [UsageError], failures: [GitError] });
+if (import.meta.main)
+  await runScript({
+    name: 'pr-report',
+    usage: USAGE,
+    main: () => main(process.argv.slice(2)),
+    usageErrors: [UsageError],
+    failures: [GitError],
+  });

@@ -43,8 +43,14 @@ function nodeVersionProblem(found, range, suggested) {
   var version = parseVersion(found);
   if (version && atLeast(version, needed)) return null;
   return (
-    'Council Commons needs Node.js ' + needed.join('.') + ' or newer, and this is Node.js ' + found + '. ' +
-    'Switch with "nvm use" (it reads .nvmrc) or install Node.js ' + suggested + ' from https://nodejs.org/, then run the command again.'
+    'Council Commons needs Node.js ' +
+    needed.join('.') +
+    ' or newer, and this is Node.js ' +
+    found +
+    '. ' +
+    'Switch with "nvm use" (it reads .nvmrc) or install Node.js ' +
+    suggested +
+    ' from https://nodejs.org/, then run the command again.'
   );
 }
 

@@ -16,7 +16,12 @@ import { findJava, NU_CHECKER_JAR } from './lib/java.ts';
 export function whyItDidNotStart(message: string): string {
   const library = /error while loading shared libraries: ([^\s:]+)/.exec(message);
   if (library) return `it needs the system library ${library[1]}, which is not installed`;
-  return message.split('\n').find((line) => line.trim())?.trim() ?? 'no reason given';
+  return (
+    message
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? 'no reason given'
+  );
 }
 
 /** Starts the browser once and opens a page: the version when it works, or the problem in one sentence. */
@@ -31,8 +36,11 @@ async function tryChromium(found: FoundChromium): Promise<{ version?: string; pr
       await browser.close();
     }
   } catch (error) {
-    const advice = found.source === 'CHROMIUM_PATH' ? 'point CHROMIUM_PATH at one that runs' : 'set CHROMIUM_PATH to a Chrome or Chromium that runs';
-    return { problem: `Chromium at ${found.path} (from ${found.source}) did not start: ${whyItDidNotStart((error as Error).message)}; ${advice}.` };
+    const advice =
+      found.source === 'CHROMIUM_PATH' ? 'point CHROMIUM_PATH at one that runs' : 'set CHROMIUM_PATH to a Chrome or Chromium that runs';
+    return {
+      problem: `Chromium at ${found.path} (from ${found.source}) did not start: ${whyItDidNotStart((error as Error).message)}; ${advice}.`,
+    };
   }
 }
 
@@ -46,12 +54,16 @@ async function main(): Promise<number> {
     const { found } = search;
     const started = await tryChromium(found);
     if (started.problem) problems.push(started.problem);
-    else log(`Browser tests: Chromium ${started.version} (${found.source.startsWith('@') ? `${found.source}, unpacked in ${relative(process.cwd(), found.path)}` : `${found.source}: ${found.path}`}).`);
+    else
+      log(
+        `Browser tests: Chromium ${started.version} (${found.source.startsWith('@') ? `${found.source}, unpacked in ${relative(process.cwd(), found.path)}` : `${found.source}: ${found.path}`}).`,
+      );
   }
 
   const java = findJava();
   if (!java.found) problems.push(java.problem);
-  else if (!existsSync(NU_CHECKER_JAR)) problems.push(`The Nu HTML Checker (${relative(process.cwd(), NU_CHECKER_JAR)}) is missing: run npm install.`);
+  else if (!existsSync(NU_CHECKER_JAR))
+    problems.push(`The Nu HTML Checker (${relative(process.cwd(), NU_CHECKER_JAR)}) is missing: run npm install.`);
   else log(`HTML tests: the Nu HTML Checker with Java ${java.found.major} (${java.found.path}).`);
 
   for (const problem of problems) console.error(`npm test cannot start: ${problem}`);

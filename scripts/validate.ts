@@ -43,14 +43,22 @@ export function main(argv: string[]): number {
   }
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) fail(`validate: --format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(`validate: --today must be a date written YYYY-MM-DD, not "${values.today}".`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+    fail(`validate: --today must be a date written YYYY-MM-DD, not "${values.today}".`);
 
   const contentDir = values.content ?? process.env.HUB_CONTENT_DIR ?? 'content';
   const showProgress = format === 'text' && process.stderr.isTTY;
   const report = validateContent({
     contentDir,
     ...(values.today ? { today: values.today } : {}),
-    ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\rChecked ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} files${done === total ? '\n' : ''}`) } : {}),
+    ...(showProgress
+      ? {
+          onProgress: (done: number, total: number) =>
+            process.stderr.write(
+              `\rChecked ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} files${done === total ? '\n' : ''}`,
+            ),
+        }
+      : {}),
   });
 
   if (format === 'json') process.stdout.write(`${formatJson(report)}\n`);
@@ -65,6 +73,8 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) fail(`validate: ${error.message}`);
-  process.stderr.write(`validate: an internal error stopped the check. Please report it with this message:\n${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(
+    `validate: an internal error stopped the check. Please report it with this message:\n${(error as Error).stack ?? String(error)}\n`,
+  );
   process.exitCode = 2;
 }

@@ -3,7 +3,18 @@
  * same zod schemas as the validator.
  */
 import { defineCollection } from 'astro:content';
-import { componentSchema, datasetSchema, lessonSchema, licenceSchema, organisationSchema, principleSchema, roadmapSchema, serviceSchema, synonymConcept, theme } from '../schemas/index.ts';
+import {
+  componentSchema,
+  datasetSchema,
+  lessonSchema,
+  licenceSchema,
+  organisationSchema,
+  principleSchema,
+  roadmapSchema,
+  serviceSchema,
+  synonymConcept,
+  theme,
+} from '../schemas/index.ts';
 import { hubLoader } from './content/hub-loader.ts';
 
 export const collections = {

@@ -20,7 +20,9 @@ const stopWords = new Set(JSON.parse(document.getElementById('search-stop-words'
 
 export function searchableTerm(term) {
   if (typeof term !== 'string') return term;
-  const kept = term.split(/\s+/).filter((word) => word && !stopWords.has(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLocaleLowerCase('en-GB')));
+  const kept = term
+    .split(/\s+/)
+    .filter((word) => word && !stopWords.has(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLocaleLowerCase('en-GB')));
   return kept.length > 0 ? kept.join(' ') : term;
 }
 

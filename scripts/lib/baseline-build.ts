@@ -23,7 +23,12 @@ function measured(run: MeasuredRun, pages: number): Omit<BaselineBuild, 'astroSe
 }
 
 /** Builds the baseline from `contentDir` into `outDir` (cold: its content-layer cache is cleared first) and indexes it. */
-export async function buildBaseline(root: string, contentDir: string, outDir: string, onProgress: (line: string) => void = () => {}): Promise<BaselineBuild> {
+export async function buildBaseline(
+  root: string,
+  contentDir: string,
+  outDir: string,
+  onProgress: (line: string) => void = () => {},
+): Promise<BaselineBuild> {
   const site = join(root, 'bench/baseline');
   rmSync(join(site, 'node_modules/.astro'), { recursive: true, force: true });
   rmSync(join(site, '.astro'), { recursive: true, force: true });

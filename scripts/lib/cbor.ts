@@ -16,8 +16,8 @@ export function decodeCbor(bytes: Uint8Array, offset = 0): { value: CborValue; e
   const length = (info: number): number => {
     if (info < 24) return info;
     if (info === 24) return bytes[at++];
-    if (info === 25) return (at += 2), view.getUint16(at - 2);
-    if (info === 26) return (at += 4), view.getUint32(at - 4);
+    if (info === 25) return ((at += 2), view.getUint16(at - 2));
+    if (info === 26) return ((at += 4), view.getUint32(at - 4));
     if (info === 27) {
       const big = view.getBigUint64(at);
       at += 8;

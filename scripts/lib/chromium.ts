@@ -13,7 +13,17 @@
  * closed, as this project's machines are. What is found is only a path; whether it starts is for the
  * caller to see (scripts/test-prerequisites.ts launches it once before any test runs).
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { brotliDecompressSync, createBrotliDecompress } from 'node:zlib';
 import { dirname, join, posix, win32 } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -51,7 +61,15 @@ export interface FoundChromium {
 export type ChromiumSearch = { found: FoundChromium; problem?: undefined } | { found?: undefined; problem: string };
 
 /** Names of Chromium-family browsers looked for on the PATH (Linux and macOS), most likely first. */
-const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome', 'microsoft-edge-stable', 'microsoft-edge'];
+const PATH_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome-stable',
+  'google-chrome',
+  'chrome',
+  'microsoft-edge-stable',
+  'microsoft-edge',
+];
 
 /**
  * Where the system's Chromium, Chrome or Edge may be, most likely first. Pure: the caller says which
@@ -60,18 +78,39 @@ const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'goo
  */
 export function systemChromiumCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
   if (platform === 'win32') {
-    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.ProgramW6432].filter((root): root is string => Boolean(root));
-    const places = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'];
+    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.ProgramW6432].filter((root): root is string =>
+      Boolean(root),
+    );
+    const places = [
+      'Google\\Chrome\\Application\\chrome.exe',
+      'Chromium\\Application\\chrome.exe',
+      'Microsoft\\Edge\\Application\\msedge.exe',
+    ];
     // Every Windows has Edge, which Playwright drives as it drives Chrome; it comes last.
     return [...new Set(places.flatMap((place) => roots.map((root) => win32.join(root, place))))];
   }
-  const onPath = (env.PATH ?? '').split(':').filter(Boolean).flatMap((folder) => PATH_NAMES.map((name) => posix.join(folder, name)));
+  const onPath = (env.PATH ?? '')
+    .split(':')
+    .filter(Boolean)
+    .flatMap((folder) => PATH_NAMES.map((name) => posix.join(folder, name)));
   if (platform === 'darwin') {
-    const apps = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge'];
+    const apps = [
+      'Google Chrome.app/Contents/MacOS/Google Chrome',
+      'Chromium.app/Contents/MacOS/Chromium',
+      'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    ];
     const folders = ['/Applications', ...(env.HOME ? [posix.join(env.HOME, 'Applications')] : [])];
     return [...new Set([...apps.flatMap((app) => folders.map((folder) => posix.join(folder, app))), ...onPath])];
   }
-  const usual = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/opt/google/chrome/chrome', '/snap/bin/chromium', '/usr/bin/microsoft-edge'];
+  const usual = [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+    '/opt/google/chrome/chrome',
+    '/snap/bin/chromium',
+    '/usr/bin/microsoft-edge',
+  ];
   return [...new Set([...onPath, ...usual])];
 }
 
@@ -95,22 +134,34 @@ export async function findChromium(options: ChromiumSearchOptions = {}): Promise
   const chosen = env.CHROMIUM_PATH;
   if (chosen) {
     if (exists(chosen)) return { found: { path: chosen, source: 'CHROMIUM_PATH', env: {} } };
-    return { problem: `CHROMIUM_PATH is set to “${chosen}”, but there is nothing there: point it at a Chrome or Chromium executable, or unset it to let the tests find one.` };
+    return {
+      problem: `CHROMIUM_PATH is set to “${chosen}”, but there is nothing there: point it at a Chrome or Chromium executable, or unset it to let the tests find one.`,
+    };
   }
   const system = systemChromiumCandidates(platform, env).find(exists);
   if (system) return { found: { path: system, source: 'the system', env: {} } };
 
   if (platform !== 'linux' || arch !== 'x64') {
-    return { problem: `No Chrome, Chromium or Edge was found on this ${platform} ${arch} machine, and the Chromium that npm brings (@sparticuz/chromium) runs only on Linux x64: install Google Chrome or Chromium, or set CHROMIUM_PATH to one.` };
+    return {
+      problem: `No Chrome, Chromium or Edge was found on this ${platform} ${arch} machine, and the Chromium that npm brings (@sparticuz/chromium) runs only on Linux x64: install Google Chrome or Chromium, or set CHROMIUM_PATH to one.`,
+    };
   }
   const bundled = await (options.bundled ?? bundledChromium)();
   if (bundled) return { found: bundled };
-  return { problem: 'No Chrome or Chromium was found on this machine, and @sparticuz/chromium (a development dependency that carries one) is not installed: run npm install, or set CHROMIUM_PATH to a Chrome or Chromium.' };
+  return {
+    problem:
+      'No Chrome or Chromium was found on this machine, and @sparticuz/chromium (a development dependency that carries one) is not installed: run npm install, or set CHROMIUM_PATH to a Chrome or Chromium.',
+  };
 }
 
 /** The options for playwright-core's chromium.launch() that start a found browser headless. */
 export function chromiumLaunchOptions(found: FoundChromium): LaunchOptions {
-  return { executablePath: found.path, args: CHROMIUM_ARGS, headless: true, env: { ...process.env, ...found.env } as Record<string, string> };
+  return {
+    executablePath: found.path,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    env: { ...process.env, ...found.env } as Record<string, string>,
+  };
 }
 
 /** Finds a Chromium and returns its launch options; throws the one-sentence problem when there is none. */
@@ -172,10 +223,15 @@ export async function bundledChromium(cache = CHROMIUM_CACHE, log: (line: string
   mkdirSync(cache, { recursive: true });
   const partial = mkdtempSync(`${folder}.partial-`);
   try {
-    await pipeline(createReadStream(join(sparticuz.bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(partial, 'chromium'), { mode: 0o755 }));
+    await pipeline(
+      createReadStream(join(sparticuz.bin, 'chromium.br')),
+      createBrotliDecompress(),
+      createWriteStream(join(partial, 'chromium'), { mode: 0o755 }),
+    );
     // al2023.tar.br holds lib/ (NSS, NSPR, expat); fonts.tar.br holds fonts/ and a fonts.conf for Lambda's
     // paths, which ours replaces. swiftshader.tar.br (software WebGL) is left out: the tests run with --disable-gpu.
-    for (const archive of ['al2023.tar.br', 'fonts.tar.br']) untar(brotliDecompressSync(readFileSync(join(sparticuz.bin, archive))), partial);
+    for (const archive of ['al2023.tar.br', 'fonts.tar.br'])
+      untar(brotliDecompressSync(readFileSync(join(sparticuz.bin, archive))), partial);
     writeFileSync(join(partial, 'fonts.conf'), fontconfig(folder));
     try {
       renameSync(partial, folder);

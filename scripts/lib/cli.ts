@@ -19,9 +19,13 @@ export function parseOptions(argv: string[], options: ParseArgsOptionsConfig): R
 }
 
 /** The values of options the script cannot do without; a Usage error naming every one missing. */
-export function requireOptions<Name extends string>(values: Record<string, string | boolean | undefined>, names: readonly Name[]): Record<Name, string> {
+export function requireOptions<Name extends string>(
+  values: Record<string, string | boolean | undefined>,
+  names: readonly Name[],
+): Record<Name, string> {
   const missing = names.filter((name) => typeof values[name] !== 'string' || values[name] === '').map((name) => `--${name}`);
-  if (missing.length > 0) throw new Usage(`give ${missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`}.`);
+  if (missing.length > 0)
+    throw new Usage(`give ${missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`}.`);
   return Object.fromEntries(names.map((name) => [name, values[name]])) as Record<Name, string>;
 }
 

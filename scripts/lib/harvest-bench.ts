@@ -63,7 +63,10 @@ function content(root: string, organisations: number): string {
   const folder = join(root, 'content');
   mkdirSync(join(folder, 'organisations'), { recursive: true });
   mkdirSync(join(folder, 'vocabularies'), { recursive: true });
-  writeFileSync(join(folder, 'vocabularies/themes.yaml'), 'themes:\n  - id: waste-and-recycling\n    label: Waste and recycling\n    description: Bins, recycling and waste.\n');
+  writeFileSync(
+    join(folder, 'vocabularies/themes.yaml'),
+    'themes:\n  - id: waste-and-recycling\n    label: Waste and recycling\n    description: Bins, recycling and waste.\n',
+  );
   for (let number = 1; number <= organisations; number++) {
     const id = `bench-group-${String(number).padStart(4, '0')}`;
     // Community groups: fictional bodies that need no GSS code. Not demonstration ones, which the harvest never reads.
@@ -82,20 +85,31 @@ function repositories(fake: FakeGitHub, organisations: number, each: number): vo
       fake.addRepository({
         owner,
         name,
-        description: kind === 1 ? 'No licence, so not reusable.' : `Service ${index} of ${owner}: a reusable tool for council services such as waste and recycling.`,
+        description:
+          kind === 1
+            ? 'No licence, so not reusable.'
+            : `Service ${index} of ${owner}: a reusable tool for council services such as waste and recycling.`,
         license: kind === 1 ? null : mit,
         archived: kind === 0,
         pushed_at: '2026-10-01T12:00:00Z',
         language: 'TypeScript',
         topics: ['waste'],
         ...(kind === 2 ? { parent: `bench-upstream/${name}` } : {}),
-        files: kind === 3 ? { 'publiccode.yml': PUBLICCODE(name) } : { 'README.md': `# ${name}\n\nA tool that councils can reuse for waste and recycling services, from ${owner}.\n` },
+        files:
+          kind === 3
+            ? { 'publiccode.yml': PUBLICCODE(name) }
+            : { 'README.md': `# ${name}\n\nA tool that councils can reuse for waste and recycling services, from ${owner}.\n` },
       });
     }
   }
 }
 
-export async function measureHarvest(options: { organisations: number; repositoriesEach: number; root: string; log: (line: string) => void }): Promise<HarvestBench> {
+export async function measureHarvest(options: {
+  organisations: number;
+  repositoriesEach: number;
+  root: string;
+  log: (line: string) => void;
+}): Promise<HarvestBench> {
   const work = mkdtempSync(join(tmpdir(), 'council-commons-harvest-bench-'));
   const fake = await FakeGitHub.start();
   try {
@@ -105,22 +119,48 @@ export async function measureHarvest(options: { organisations: number; repositor
       const before = fake.requests.length;
       let organisationsDone = 0;
       let written = 0;
-      const measured = await runMeasured(process.execPath, [join(options.root, 'scripts/harvest.ts'), '--content', folder, '--cache', join(work, 'cache'), '--today', today, '--format', 'json', '--minutes', '120'], {
-        cwd: options.root,
-        env: { ...process.env, GITHUB_API_URL: fake.url, GITHUB_TOKEN: TOKEN, HUB_RETRY_DELAY_MS: '10' },
-        steps: [],
-        onLine: (line) => {
-          if (!/^\[\d+\/\d+\] /.test(line)) return;
-          organisationsDone++;
-          // The progress line says what was written: "[3/400] x: 35 added, 1 updated (…)".
-          written += Number(/(\d+) added/.exec(line)?.[1] ?? 0) + Number(/(\d+) updated/.exec(line)?.[1] ?? 0);
-          if (organisationsDone % 50 === 0) options.log(`  ${label}: ${organisationsDone} of ${options.organisations} organisations harvested …`);
+      const measured = await runMeasured(
+        process.execPath,
+        [
+          join(options.root, 'scripts/harvest.ts'),
+          '--content',
+          folder,
+          '--cache',
+          join(work, 'cache'),
+          '--today',
+          today,
+          '--format',
+          'json',
+          '--minutes',
+          '120',
+        ],
+        {
+          cwd: options.root,
+          env: { ...process.env, GITHUB_API_URL: fake.url, GITHUB_TOKEN: TOKEN, HUB_RETRY_DELAY_MS: '10' },
+          steps: [],
+          onLine: (line) => {
+            if (!/^\[\d+\/\d+\] /.test(line)) return;
+            organisationsDone++;
+            // The progress line says what was written: "[3/400] x: 35 added, 1 updated (…)".
+            written += Number(/(\d+) added/.exec(line)?.[1] ?? 0) + Number(/(\d+) updated/.exec(line)?.[1] ?? 0);
+            if (organisationsDone % 50 === 0)
+              options.log(`  ${label}: ${organisationsDone} of ${options.organisations} organisations harvested …`);
+          },
         },
-      });
+      );
       const requests = fake.requests.slice(before);
-      return { seconds: measured.seconds, peakKb: measured.peakKb, requests: requests.length, notModified: requests.filter((request) => request.status === 304).length, written, status: measured.status };
+      return {
+        seconds: measured.seconds,
+        peakKb: measured.peakKb,
+        requests: requests.length,
+        notModified: requests.filter((request) => request.status === 304).length,
+        written,
+        status: measured.status,
+      };
     };
-    options.log(`Harvesting ${options.organisations} organisations × ${options.repositoriesEach} repositories from a fake GitHub on loopback, twice …`);
+    options.log(
+      `Harvesting ${options.organisations} organisations × ${options.repositoriesEach} repositories from a fake GitHub on loopback, twice …`,
+    );
     const first = await run('first run', '2026-12-07');
     const second = await run('second run', '2026-12-14');
     return { organisations: options.organisations, repositoriesEach: options.repositoriesEach, first, second };

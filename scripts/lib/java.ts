@@ -45,7 +45,8 @@ export function javaCandidates(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
   for (const folder of (env.PATH ?? '').split(separator).filter(Boolean)) candidates.push(join(folder, executable));
   const vnuCache = join(ROOT, 'node_modules/.cache/vnu-jar/java');
   if (existsSync(vnuCache)) {
-    for (const entry of readdirSync(vnuCache)) candidates.push(join(vnuCache, entry, 'bin', executable), join(vnuCache, entry, 'Contents/Home/bin', executable));
+    for (const entry of readdirSync(vnuCache))
+      candidates.push(join(vnuCache, entry, 'bin', executable), join(vnuCache, entry, 'Contents/Home/bin', executable));
   }
   return [...new Set(candidates)];
 }
@@ -78,6 +79,7 @@ export function findJava(options: JavaSearchOptions = {}): JavaSearch {
     if (major >= JAVA_NEEDED) return { found: { path: candidate, major } };
     tooOld.push(`${candidate} is Java ${major}`);
   }
-  if (tooOld.length) return { problem: `The Nu HTML Checker needs Java ${JAVA_NEEDED} or newer, and ${tooOld.join(', ')}: ${HOW_TO_INSTALL}.` };
+  if (tooOld.length)
+    return { problem: `The Nu HTML Checker needs Java ${JAVA_NEEDED} or newer, and ${tooOld.join(', ')}: ${HOW_TO_INSTALL}.` };
   return { problem: `The Nu HTML Checker needs Java ${JAVA_NEEDED} or newer, and none was found (JAVA_HOME, PATH): ${HOW_TO_INSTALL}.` };
 }

@@ -134,7 +134,13 @@ export function pageTypes(site: string): PageType[] {
   add('list', 'roadmap/');
   add('filtered list', largest(site, subfolders(site, 'roadmap/status')));
   for (const { name } of RECORD_COLLECTIONS) add(`record: ${name}`, largest(site, recordPaths(site, name)));
-  add('organisation', largest(site, subfolders(site, 'organisations').filter((path) => !/^organisations\/(nation|type)\/$/.test(path))));
+  add(
+    'organisation',
+    largest(
+      site,
+      subfolders(site, 'organisations').filter((path) => !/^organisations\/(nation|type)\/$/.test(path)),
+    ),
+  );
   add('service', largest(site, subfolders(site, 'services')));
   add('theme', largest(site, subfolders(site, 'themes')));
   for (const path of ['collaborate/', 'numbers/', 'search/', 'api/', 'feeds/', 'contribute/']) add(path.slice(0, -1), path);
@@ -184,7 +190,8 @@ export interface LighthouseResult {
 
 /** A run's figures from Lighthouse's result; an error naming the page when Lighthouse could not measure it. */
 export function figuresFrom(result: LighthouseResult, page: string): LighthouseFigures {
-  if (result.runtimeError) throw new Error(`Lighthouse could not measure ${page}: ${result.runtimeError.code}, ${result.runtimeError.message}`);
+  if (result.runtimeError)
+    throw new Error(`Lighthouse could not measure ${page}: ${result.runtimeError.code}, ${result.runtimeError.message}`);
   const score = result.categories.performance?.score;
   const value = (id: string) => {
     const number = result.audits[id]?.numericValue;
@@ -210,7 +217,10 @@ export function diagnosticsFrom(result: LighthouseResult): Diagnostics {
   };
   return {
     layoutShifts: items('layout-shifts').map((item) => ({ element: node(item), score: Number(item.score ?? 0) })),
-    renderBlocking: items('render-blocking-resources').map((item) => ({ url: String(item.url ?? ''), wastedMs: Number(item.wastedMs ?? 0) })),
+    renderBlocking: items('render-blocking-resources').map((item) => ({
+      url: String(item.url ?? ''),
+      wastedMs: Number(item.wastedMs ?? 0),
+    })),
     unusedJavaScriptBytes: result.audits['unused-javascript']?.details?.overallSavingsBytes ?? 0,
     domElements: result.audits['dom-size']?.numericValue ?? 0,
   };
@@ -245,9 +255,20 @@ export function describeMisses(pages: PageFigures[]): string[] {
   for (const page of pages.filter((candidate) => !candidate.met)) {
     const { layoutShifts, renderBlocking, unusedJavaScriptBytes, domElements } = page.diagnostics;
     lines.push(`${page.type} (/${page.path}): score ${page.median.score}, layout shift ${page.median.cls.toFixed(3)}`);
-    if (layoutShifts.length > 0) lines.push(`  moved: ${layoutShifts.slice(0, 4).map((shift) => `${shift.element} (${shift.score.toFixed(3)})`).join('; ')}`);
-    if (renderBlocking.length > 0) lines.push(`  held up the first paint: ${renderBlocking.map((item) => `${item.url.replace(/^https?:\/\/[^/]+/, '')} (${ms(item.wastedMs)})`).join('; ')}`);
-    lines.push(`  JavaScript loaded but not run: ${bytes(unusedJavaScriptBytes)}; elements in the page: ${domElements.toLocaleString('en-GB')}`);
+    if (layoutShifts.length > 0)
+      lines.push(
+        `  moved: ${layoutShifts
+          .slice(0, 4)
+          .map((shift) => `${shift.element} (${shift.score.toFixed(3)})`)
+          .join('; ')}`,
+      );
+    if (renderBlocking.length > 0)
+      lines.push(
+        `  held up the first paint: ${renderBlocking.map((item) => `${item.url.replace(/^https?:\/\/[^/]+/, '')} (${ms(item.wastedMs)})`).join('; ')}`,
+      );
+    lines.push(
+      `  JavaScript loaded but not run: ${bytes(unusedJavaScriptBytes)}; elements in the page: ${domElements.toLocaleString('en-GB')}`,
+    );
   }
   return lines;
 }
@@ -263,8 +284,20 @@ async function startChromium(): Promise<RunningChromium> {
   const search = await findChromium();
   if (!search.found) throw new Error(search.problem);
   const profile = mkdtempSync(join(tmpdir(), 'lighthouse-chromium-'));
-  const args = [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--disable-extensions', '--mute-audio', '--no-default-browser-check', 'about:blank'];
-  const child: ChildProcess = spawn(search.found.path, args, { env: { ...process.env, ...search.found.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const args = [
+    ...CHROMIUM_ARGS,
+    '--headless=new',
+    '--remote-debugging-port=0',
+    `--user-data-dir=${profile}`,
+    '--disable-extensions',
+    '--mute-audio',
+    '--no-default-browser-check',
+    'about:blank',
+  ];
+  const child: ChildProcess = spawn(search.found.path, args, {
+    env: { ...process.env, ...search.found.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const close = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -276,7 +309,15 @@ async function startChromium(): Promise<RunningChromium> {
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let said = '';
-      const timer = setTimeout(() => reject(new Error(`Chromium (${search.found.path}) did not open its DevTools port within 30 s. It said: ${said.slice(-500) || 'nothing'}`)), 30_000);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `Chromium (${search.found.path}) did not open its DevTools port within 30 s. It said: ${said.slice(-500) || 'nothing'}`,
+            ),
+          ),
+        30_000,
+      );
       child.stderr!.setEncoding('utf8');
       child.stderr!.on('data', (chunk: string) => {
         said += chunk;
@@ -310,13 +351,18 @@ export async function measureLighthouse(options: LighthouseBenchOptions): Promis
   const runs = options.runs ?? 3;
   const only = options.only?.filter(Boolean) ?? [];
   const pages = pageTypes(options.site).filter((page) => only.length === 0 || only.some((word) => page.type.includes(word)));
-  if (pages.length === 0) throw new Error(`No page to measure in ${options.site}${only.length ? ` whose type contains ${only.join(' or ')}` : ''}: is it a built site?`);
+  if (pages.length === 0)
+    throw new Error(
+      `No page to measure in ${options.site}${only.length ? ` whose type contains ${only.join(' or ')}` : ''}: is it a built site?`,
+    );
   const loadBefore = loadavg()[0];
   const server = await startStaticServer({ root: options.site, base: options.base });
   let chromium: RunningChromium | undefined;
   try {
     chromium = await startChromium();
-    log(`Lighthouse ${lighthouseVersion()} (mobile, simulated throttling) on ${chromium.source}, ${pages.length} pages × ${runs} run(s), served gzipped from ${server.url}`);
+    log(
+      `Lighthouse ${lighthouseVersion()} (mobile, simulated throttling) on ${chromium.source}, ${pages.length} pages × ${runs} run(s), served gzipped from ${server.url}`,
+    );
     const results = pages.map(() => ({ runs: [] as LighthouseFigures[], diagnostics: [] as Diagnostics[] }));
     for (let run = 1; run <= runs; run++) {
       for (const [index, page] of pages.entries()) {
@@ -327,8 +373,11 @@ export async function measureLighthouse(options: LighthouseBenchOptions): Promis
         const figures = figuresFrom(result, url);
         results[index].runs.push(figures);
         results[index].diagnostics.push(diagnosticsFrom(result));
-        if (options.reports) writeFileSync(join(options.reports, `${page.type.replace(/[^a-z0-9]+/gi, '-')}-${run}.json`), JSON.stringify(outcome.lhr));
-        log(`  run ${run} of ${runs}, ${page.type} (/${page.path}): score ${figures.score}, FCP ${ms(figures.fcp)}, LCP ${ms(figures.lcp)}, TBT ${ms(figures.tbt)}, CLS ${figures.cls.toFixed(3)}, ${bytes(figures.bytes)}`);
+        if (options.reports)
+          writeFileSync(join(options.reports, `${page.type.replace(/[^a-z0-9]+/gi, '-')}-${run}.json`), JSON.stringify(outcome.lhr));
+        log(
+          `  run ${run} of ${runs}, ${page.type} (/${page.path}): score ${figures.score}, FCP ${ms(figures.fcp)}, LCP ${ms(figures.lcp)}, TBT ${ms(figures.tbt)}, CLS ${figures.cls.toFixed(3)}, ${bytes(figures.bytes)}`,
+        );
       }
     }
     const measured = pages.map((page, index): PageFigures => {

@@ -85,7 +85,11 @@ export function runMeasured(command: string, args: string[], options: MeasuredRu
   const timeDir = useTime ? mkdtempSync(join(tmpdir(), 'measured-run-')) : undefined;
   const timeFile = timeDir ? join(timeDir, 'peak') : undefined;
   const child = useTime
-    ? spawn(GNU_TIME, ['-f', '%M', '-o', timeFile!, command, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    ? spawn(GNU_TIME, ['-f', '%M', '-o', timeFile!, command, ...args], {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
     : spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
 
   const start = process.hrtime.bigint();
@@ -109,7 +113,9 @@ export function runMeasured(command: string, args: string[], options: MeasuredRu
   const sample = () => {
     if (child.pid === undefined) return;
     // Under GNU time, the command is time's only child.
-    rootPid ??= useTime ? treeMemory(child.pid).find((memory) => memory.pid !== child.pid && memory.command.startsWith(command))?.pid : child.pid;
+    rootPid ??= useTime
+      ? treeMemory(child.pid).find((memory) => memory.pid !== child.pid && memory.command.startsWith(command))?.pid
+      : child.pid;
     currentRss = 0;
     let together = 0;
     for (const memory of treeMemory(child.pid)) {
@@ -156,7 +162,13 @@ export function runMeasured(command: string, args: string[], options: MeasuredRu
   const progress = options.onProgress
     ? setInterval(() => {
         const step = current();
-        options.onProgress!({ step: step?.name ?? 'starting', stepSeconds: step ? elapsed(step.started) : 0, seconds: elapsed(start), rssKb: currentRss, lines });
+        options.onProgress!({
+          step: step?.name ?? 'starting',
+          stepSeconds: step ? elapsed(step.started) : 0,
+          seconds: elapsed(start),
+          rssKb: currentRss,
+          lines,
+        });
       }, options.progressEveryMs ?? 10_000)
     : undefined;
 

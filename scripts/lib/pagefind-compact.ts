@@ -55,11 +55,21 @@ const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every(
 
 export function compactPagefindBundle(files: BundleFile[]): CompactResult {
   const byPath = new Map(files.map((file) => [file.path, file]));
-  const unchanged = (reason: string, metaBytes = 0): CompactResult => ({ files, compacted: false, reason, pages: 0, metaBytesBefore: metaBytes, metaBytesAfter: metaBytes });
+  const unchanged = (reason: string, metaBytes = 0): CompactResult => ({
+    files,
+    compacted: false,
+    reason,
+    pages: 0,
+    metaBytesBefore: metaBytes,
+    metaBytesAfter: metaBytes,
+  });
 
   const entryFile = byPath.get('pagefind-entry.json');
   if (!entryFile) return unchanged('no pagefind-entry.json');
-  const entry = JSON.parse(new TextDecoder().decode(entryFile.content)) as { version: string; languages: Record<string, { hash: string; wasm?: string; page_count: number }> };
+  const entry = JSON.parse(new TextDecoder().decode(entryFile.content)) as {
+    version: string;
+    languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
+  };
   const languages = Object.keys(entry.languages ?? {});
   if (languages.length !== 1) return unchanged(`${languages.length} languages, not one`);
   const language = languages[0];
@@ -68,7 +78,8 @@ export function compactPagefindBundle(files: BundleFile[]): CompactResult {
   if (!metaFile) return unchanged(`no ${metaPath}`);
 
   const raw = gunzipSync(metaFile.content);
-  if (new TextDecoder().decode(raw.subarray(0, SIGNATURE.length)) !== SIGNATURE) return unchanged('the metadata has an unknown signature', metaFile.content.length);
+  if (new TextDecoder().decode(raw.subarray(0, SIGNATURE.length)) !== SIGNATURE)
+    return unchanged('the metadata has an unknown signature', metaFile.content.length);
   const cbor = raw.subarray(SIGNATURE.length);
   let meta: CborValue;
   try {
@@ -79,7 +90,8 @@ export function compactPagefindBundle(files: BundleFile[]): CompactResult {
     return unchanged(`the metadata does not decode (${(error as Error).message})`, metaFile.content.length);
   }
   if (!same(encodeCbor(meta), cbor)) return unchanged('the metadata does not encode back to the same bytes', metaFile.content.length);
-  if (!Array.isArray(meta) || typeof meta[0] !== 'string' || !Array.isArray(meta[1])) return unchanged('the metadata has an unknown shape', metaFile.content.length);
+  if (!Array.isArray(meta) || typeof meta[0] !== 'string' || !Array.isArray(meta[1]))
+    return unchanged('the metadata has an unknown shape', metaFile.content.length);
   const pages = meta[1];
   for (const page of pages) {
     if (!Array.isArray(page) || page.length !== 3 || typeof page[0] !== 'string' || typeof page[1] !== 'number' || page[2] !== '') {

@@ -19,7 +19,12 @@ export interface SearchIndexResult {
 
 export class SearchIndexError extends Error {}
 
-export async function writeSearchIndex(options: { records: SearchRecord[]; bundleDir: string; concurrency?: number; compact?: boolean }): Promise<SearchIndexResult> {
+export async function writeSearchIndex(options: {
+  records: SearchRecord[];
+  bundleDir: string;
+  concurrency?: number;
+  compact?: boolean;
+}): Promise<SearchIndexResult> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new SearchIndexError(`Pagefind did not start: ${errors.join('; ')}`);
   try {
@@ -33,12 +38,16 @@ export async function writeSearchIndex(options: { records: SearchRecord[]; bundl
       }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 16 }, worker));
-    if (problems.length > 0) throw new SearchIndexError(`Pagefind refused ${problems.length} record(s): ${problems.slice(0, 5).join(' | ')}`);
+    if (problems.length > 0)
+      throw new SearchIndexError(`Pagefind refused ${problems.length} record(s): ${problems.slice(0, 5).join(' | ')}`);
 
     const got = await index.getFiles();
     if (got.errors.length > 0) throw new SearchIndexError(`Pagefind could not build the index: ${got.errors.join('; ')}`);
     const files = got.files.map((file) => ({ path: file.path.replace(/^\/+/, ''), content: file.content }));
-    const { files: bundle, ...compaction } = options.compact === false ? { files, compacted: false, reason: 'not asked', pages: 0, metaBytesBefore: 0, metaBytesAfter: 0 } : compactPagefindBundle(files);
+    const { files: bundle, ...compaction } =
+      options.compact === false
+        ? { files, compacted: false, reason: 'not asked', pages: 0, metaBytesBefore: 0, metaBytesAfter: 0 }
+        : compactPagefindBundle(files);
 
     rmSync(options.bundleDir, { recursive: true, force: true });
     const folders = new Set<string>();

@@ -65,7 +65,14 @@ function git(cwd: string, ...args: string[]): string {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_CONFIG_NOSYSTEM: '1' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Bench',
+      GIT_AUTHOR_EMAIL: 'bench@example.com',
+      GIT_COMMITTER_NAME: 'Bench',
+      GIT_COMMITTER_EMAIL: 'bench@example.com',
+      GIT_CONFIG_NOSYSTEM: '1',
+    },
   });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${result.stderr.trim()}`);
   return result.stdout.trim();
@@ -126,7 +133,10 @@ export function measurePrFeedback(options: PrFeedbackOptions): PrFeedbackBench {
       start = process.hrtime.bigint();
       const result = spawnSync(process.execPath, args, { cwd: checkout, env, encoding: 'utf8', maxBuffer: 1 << 30 });
       const seconds = elapsed(start);
-      if (result.status !== expected) throw new Error(`${name} exited ${result.status ?? result.signal}, not ${expected}:\n${result.stderr}${result.stdout.slice(0, 2000)}`);
+      if (result.status !== expected)
+        throw new Error(
+          `${name} exited ${result.status ?? result.signal}, not ${expected}:\n${result.stderr}${result.stdout.slice(0, 2000)}`,
+        );
       return seconds;
     };
     const runs: PrFeedbackRun[] = [];
@@ -136,10 +146,16 @@ export function measurePrFeedback(options: PrFeedbackOptions): PrFeedbackBench {
       writeFileSync(summary, '');
       const out = join(folder, `report-${run}`);
       const validateSeconds = step('validate', [join(options.root, 'scripts/validate.ts'), '--format', 'github'], 0);
-      const reportSeconds = step('pr-report', [join(options.root, 'scripts/pr-report.ts'), '--merge', 'HEAD', '--head', head, '--pr', '1', '--author', AUTHOR, '--out', out], 0);
+      const reportSeconds = step(
+        'pr-report',
+        [join(options.root, 'scripts/pr-report.ts'), '--merge', 'HEAD', '--head', head, '--pr', '1', '--author', AUTHOR, '--out', out],
+        0,
+      );
       report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as typeof report;
       runs.push({ validateSeconds, reportSeconds, totalSeconds: validateSeconds + reportSeconds });
-      log(`  Run ${run} of ${options.runs}: validate ${validateSeconds.toFixed(2)} s + report ${reportSeconds.toFixed(2)} s = ${(validateSeconds + reportSeconds).toFixed(2)} s`);
+      log(
+        `  Run ${run} of ${options.runs}: validate ${validateSeconds.toFixed(2)} s + report ${reportSeconds.toFixed(2)} s = ${(validateSeconds + reportSeconds).toFixed(2)} s`,
+      );
     }
     return {
       records: written.records,
@@ -163,7 +179,10 @@ export function measurePrFeedback(options: PrFeedbackOptions): PrFeedbackBench {
 /** The figures in words, for the benchmark's report. */
 export function describePrFeedback(result: PrFeedbackBench): string[] {
   const runs = result.runs.length;
-  const goal = result.records === 25000 ? ` (goal under ${PR_FEEDBACK_GOAL_SECONDS} s: ${result.totalSeconds < PR_FEEDBACK_GOAL_SECONDS ? 'met' : 'NOT met'})` : '';
+  const goal =
+    result.records === 25000
+      ? ` (goal under ${PR_FEEDBACK_GOAL_SECONDS} s: ${result.totalSeconds < PR_FEEDBACK_GOAL_SECONDS ? 'met' : 'NOT met'})`
+      : '';
   return [
     `Pull-request feedback (check.yml: validate, then the report) for a one-file pull request, ${result.records.toLocaleString('en-GB')} records (+ ${result.organisations} organisations), ${runs > 1 ? `median of ${runs} runs` : 'one run'}:`,
     `  validate  ${result.validateSeconds.toFixed(2)} s   node scripts/validate.ts --format github`,

@@ -94,7 +94,9 @@ async function search(page: Page, bundle: string, query: string, filters: Record
     async ([bundle, query, filters]) => {
       const pagefind = await import(bundle);
       const found = await pagefind.search(query, { filters });
-      const data = await Promise.all(found.results.slice(0, 5).map((result: { data(): Promise<{ url: string; meta: Record<string, string> }> }) => result.data()));
+      const data = await Promise.all(
+        found.results.slice(0, 5).map((result: { data(): Promise<{ url: string; meta: Record<string, string> }> }) => result.data()),
+      );
       return { by: 'api' as const, results: found.results.length as number, firstMeta: data[0]?.meta ?? {}, firstUrl: data[0]?.url ?? '' };
     },
     [bundle, query, filters] as const,
@@ -117,7 +119,10 @@ async function findFilterControl(page: Page, name: string, value: string): Promi
   const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const box = page.getByRole('checkbox', { name: new RegExp(`^\\s*${escaped}\\b`, 'i') }).first();
   if ((await box.count()) > 0 && (await box.isVisible())) return box;
-  const group = page.getByRole('button', { name: new RegExp(name, 'i') }).or(page.locator('summary', { hasText: new RegExp(name, 'i') })).first();
+  const group = page
+    .getByRole('button', { name: new RegExp(name, 'i') })
+    .or(page.locator('summary', { hasText: new RegExp(name, 'i') }))
+    .first();
   if ((await group.count()) > 0) {
     await group.click().catch(() => {});
     if ((await box.count()) > 0 && (await box.isVisible())) return box;
@@ -145,7 +150,8 @@ export async function measureSearchBytes(options: SearchBytesOptions): Promise<S
   const query = options.query ?? 'council';
   const filter = options.filter ?? { collection: ['Roadmap'] };
   const hasSearchPage = options.usePage !== false && existsSync(join(options.site, 'search/index.html'));
-  const bare = '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Search</title></head><body><main><h1>Search</h1></main></body></html>';
+  const bare =
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Search</title></head><body><main><h1>Search</h1></main></body></html>';
   const server = await startStaticServer({ root: options.site, base: options.base, extraPages: { [BARE_PAGE]: bare } });
   const pagefindPrefix = new URL('pagefind/', server.url).pathname;
   const bundle = `${server.url}pagefind/pagefind.js`;
@@ -208,7 +214,11 @@ export async function measureSearchBytes(options: SearchBytesOptions): Promise<S
       await settle(server.requests);
       filtered = { ...transfer([...sent, ...since()], pagefindPrefix), ...outcome, by: 'page' };
     } else {
-      log(`Searching for “${query}” with ${Object.entries(filter).map(([name, values]) => `${name} = ${values.join(' or ')}`).join(', ')} through the API`);
+      log(
+        `Searching for “${query}” with ${Object.entries(filter)
+          .map(([name, values]) => `${name} = ${values.join(' or ')}`)
+          .join(', ')} through the API`,
+      );
       const outcome = await search(page, bundle, query, filter);
       await settle(server.requests);
       filtered = { ...transfer(since(), pagefindPrefix), ...outcome };

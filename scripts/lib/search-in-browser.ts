@@ -62,7 +62,10 @@ export async function openBrowserSearch(options: { site: string; base?: string }
     const opened = browser;
     return {
       async search(words, limit = 5) {
-        return page.evaluate(`(${IN_PAGE})(${JSON.stringify([module, words, limit])})`) as Promise<{ total: number; results: FoundResult[] }>;
+        return page.evaluate(`(${IN_PAGE})(${JSON.stringify([module, words, limit])})`) as Promise<{
+          total: number;
+          results: FoundResult[];
+        }>;
       },
       async close() {
         await opened.close();

@@ -112,7 +112,9 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  */
 export function searchRecordHtml(record: SearchRecord): string {
   const meta = Object.entries(record.meta).map(([name, value]) => `<p data-pagefind-meta="${escapeHtml(name)}">${escapeHtml(value)}</p>`);
-  const filters = Object.entries(record.filters).flatMap(([name, values]) => values.map((value) => `<p data-pagefind-filter="${escapeHtml(name)}">${escapeHtml(value)}</p>`));
+  const filters = Object.entries(record.filters).flatMap(([name, values]) =>
+    values.map((value) => `<p data-pagefind-filter="${escapeHtml(name)}">${escapeHtml(value)}</p>`),
+  );
   const part = (text: string, weight: number) => {
     const words = withoutStopWords(text);
     return words ? `<p data-pagefind-weight="${weight}">${escapeHtml(words)}</p>` : '';
@@ -152,7 +154,12 @@ export function searchRecords(content: HubContent, reference: ReferenceData): Se
     const ownWords = present([data.title_cy, data.summary, data.summary_cy, body, name]);
     for (const other of present([data.title_cy, data.summary_cy, name])) newWords(other, seen);
     // Concepts are matched in the body as written: its distinct words no longer keep phrases together.
-    const concepts = synonyms.conceptsIn(data.title, ...present([data.title_cy, data.summary, data.summary_cy, text, name]), ...serviceLabels, ...formerNames);
+    const concepts = synonyms.conceptsIn(
+      data.title,
+      ...present([data.title_cy, data.summary, data.summary_cy, text, name]),
+      ...serviceLabels,
+      ...formerNames,
+    );
     const status = record.collection === 'roadmap' ? codeInWords(String(data.status)) : undefined;
     records.push({
       url: `/${record.id}/`,
@@ -197,7 +204,13 @@ export function searchRecords(content: HubContent, reference: ReferenceData): Se
       title: data.name,
       ownWords: present([data.official_name, data.name_cy, data.official_name_cy, data.summary, type, data.region]),
       usedWords: '',
-      meta: { title: data.name, kind: `Organisation${data.demonstration ? ' (demonstration)' : ''}`, organisation: data.name, collection: 'organisation', summary },
+      meta: {
+        title: data.name,
+        kind: `Organisation${data.demonstration ? ' (demonstration)' : ''}`,
+        organisation: data.name,
+        collection: 'organisation',
+        summary,
+      },
       filters: { collection: ['Organisations'], organisation: [data.name] },
     });
   }

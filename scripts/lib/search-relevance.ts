@@ -71,7 +71,11 @@ export function summarise(outcomes: QueryOutcome[]): RelevanceReport {
 }
 
 /** Searches a built site (a folder holding pagefind/) for every query. */
-export async function measureRelevance(options: { site: string; base?: string; queries: readonly RelevanceQuery[] }): Promise<RelevanceReport> {
+export async function measureRelevance(options: {
+  site: string;
+  base?: string;
+  queries: readonly RelevanceQuery[];
+}): Promise<RelevanceReport> {
   const search = await openBrowserSearch({ site: options.site, base: options.base });
   try {
     const outcomes: QueryOutcome[] = [];

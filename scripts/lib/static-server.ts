@@ -106,7 +106,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       requests.push({ path, status, bytes: request.method === 'HEAD' ? 0 : payload.length, gzipped: compress });
     };
 
-    if (!path.startsWith(base) && `${path}/` !== base) return send(404, Buffer.from('Not under the base path'), 'text/plain; charset=utf-8');
+    if (!path.startsWith(base) && `${path}/` !== base)
+      return send(404, Buffer.from('Not under the base path'), 'text/plain; charset=utf-8');
     if (`${path}/` === base) {
       response.writeHead(301, { location: base }).end();
       requests.push({ path, status: 301, bytes: 0, gzipped: false });
@@ -116,7 +117,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const extra = options.extraPages?.[inside.slice(1)];
     if (extra !== undefined) return send(200, Buffer.from(extra), TYPES['.html']);
     const extraFile = options.extraFiles?.[inside.slice(1)];
-    if (extraFile !== undefined) return send(200, readFileSync(extraFile), TYPES[extname(extraFile)] ?? 'application/octet-stream', extraFile);
+    if (extraFile !== undefined)
+      return send(200, readFileSync(extraFile), TYPES[extname(extraFile)] ?? 'application/octet-stream', extraFile);
     const { file, redirect } = fileFor(inside);
     if (redirect) {
       response.writeHead(301, { location: `${base}${redirect.slice(1)}` }).end();

@@ -91,7 +91,10 @@ export function demonstrationText(source: string): DemonstrationRecord[] {
         const summary = data.summary.replace(/\s+/g, ' ').trim();
         records.push({
           sentences: plainSentences(`${summary}\n\n${front ? front[2] : ''}`),
-          titleWords: data.title.split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}'’-]/gu, '')).filter((word) => /\p{L}/u.test(word)),
+          titleWords: data.title
+            .split(/\s+/)
+            .map((word) => word.replace(/[^\p{L}\p{N}'’-]/gu, ''))
+            .filter((word) => /\p{L}/u.test(word)),
           summary: summary.length <= 450 ? summary : `${summary.slice(0, summary.lastIndexOf(' ', 440))}.`,
         });
       }
@@ -113,7 +116,9 @@ export interface SyntheticOptions {
 export function writeSyntheticContent(options: SyntheticOptions): { organisations: number; records: number } {
   const random = seededRandom(options.seed ?? 2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const some = <T>(items: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(items)))];
+  const some = <T>(items: readonly T[], max: number): T[] => [
+    ...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(items))),
+  ];
   // A record's words come mostly from its topic (a demonstration record with a body), like a real record
   // that keeps to its subject, and a few from any demonstration record.
   const demonstration = demonstrationText(options.source);
@@ -128,7 +133,9 @@ export function writeSyntheticContent(options: SyntheticOptions): { organisation
     return text.length <= 140 ? text : `${text.slice(0, text.lastIndexOf(' ', 130))}.`;
   };
   const titleText = () => {
-    const words = Array.from({ length: 4 + Math.floor(random() * 4) }, () => pick(random() < 0.92 ? topic.titleWords : pick(demonstration).titleWords));
+    const words = Array.from({ length: 4 + Math.floor(random() * 4) }, () =>
+      pick(random() < 0.92 ? topic.titleWords : pick(demonstration).titleWords),
+    );
     const text = words.join(' ');
     return `${text[0].toUpperCase()}${text.slice(1)}`.slice(0, 140);
   };
@@ -143,7 +150,9 @@ export function writeSyntheticContent(options: SyntheticOptions): { organisation
   cpSync(join(options.source, 'vocabularies'), join(options.target, 'vocabularies'), { recursive: true });
   const organisations = readdirSync(join(options.target, 'organisations')).map((name) => name.replace(/\.yaml$/, ''));
   // Every theme in the vocabulary, as a real hub's records would use them.
-  const themeIds = (loadYaml(readFileSync(join(options.target, 'vocabularies/themes.yaml'), 'utf8')) as { themes: { id: string }[] }).themes.map((theme) => theme.id);
+  const themeIds = (
+    loadYaml(readFileSync(join(options.target, 'vocabularies/themes.yaml'), 'utf8')) as { themes: { id: string }[] }
+  ).themes.map((theme) => theme.id);
 
   // Decide every record's id first, so that references can point at records that exist.
   const plan: { collection: string; organisation: string; slug: string }[] = [];
@@ -159,8 +168,12 @@ export function writeSyntheticContent(options: SyntheticOptions): { organisation
     }
     plan.push({ collection, organisation: organisations[i % organisations.length], slug: `${pick(WORDS)}-${pick(WORDS)}-${i}` });
   }
-  const components = plan.filter((record) => record.collection === 'components').map((record) => `components/${record.organisation}/${record.slug}`);
-  const principles = plan.filter((record) => record.collection === 'principles').map((record) => `principles/${record.organisation}/${record.slug}`);
+  const components = plan
+    .filter((record) => record.collection === 'components')
+    .map((record) => `components/${record.organisation}/${record.slug}`);
+  const principles = plan
+    .filter((record) => record.collection === 'principles')
+    .map((record) => `principles/${record.organisation}/${record.slug}`);
   const roadmap = plan.filter((record) => record.collection === 'roadmap').map((record) => `roadmap/${record.organisation}/${record.slug}`);
 
   const createdFolders = new Set<string>();
@@ -186,7 +199,10 @@ export function writeSyntheticContent(options: SyntheticOptions): { organisation
       case 'roadmap': {
         const start = month();
         const reuses = components.length && random() < 0.3 ? `\nreuses: [${pick(components)}]` : '';
-        const partner = random() < 0.2 ? `\npartners: [${organisations[(index * 7 + 3) % organisations.length] === record.organisation ? organisations[(index + 1) % organisations.length] : organisations[(index * 7 + 3) % organisations.length]}]` : '';
+        const partner =
+          random() < 0.2
+            ? `\npartners: [${organisations[(index * 7 + 3) % organisations.length] === record.organisation ? organisations[(index + 1) % organisations.length] : organisations[(index * 7 + 3) % organisations.length]}]`
+            : '';
         text = `---\ntitle: ${title}\nsummary: ${summary}\nstatus: ${pick(STATUSES)}\nservices: ${services}\nthemes: ${themes}\nstart: ${start}\nend: ${String(Number(start.slice(0, 4)) + 1)}${start.slice(4)}\nlooking_for: [partners]${reuses}${partner}\ncontact: digital@example.gov.uk\nreview_by: 2099-03-31\n---\n\n${body}\n`;
         break;
       }
@@ -208,7 +224,10 @@ export function writeSyntheticContent(options: SyntheticOptions): { organisation
         text = `title: ${title}\nsummary: ${summary}\nkind: ${kind}\nlicence: ${kind === 'code' ? 'MIT' : 'OGL-UK-3.0'}\nrepository_url: https://github.com/example/${record.slug}\ndevelopment_status: ${pick(['concept', 'development', 'beta', 'stable'])}\nmaintenance: ${pick(['internal', 'contract', 'community'])}\nservices: ${services}\nthemes: ${themes}\n`;
       }
     }
-    writeFileSync(join(folder, `${record.slug}.${record.collection === 'datasets' || record.collection === 'components' ? 'yaml' : 'md'}`), text);
+    writeFileSync(
+      join(folder, `${record.slug}.${record.collection === 'datasets' || record.collection === 'components' ? 'yaml' : 'md'}`),
+      text,
+    );
     if (options.onProgress && (index + 1) % 5000 === 0) options.onProgress(index + 1);
   });
   return { organisations: organisations.length, records: plan.length };

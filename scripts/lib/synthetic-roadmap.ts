@@ -26,9 +26,22 @@ export interface SyntheticRoadmapOptions {
 }
 
 /** Status shares: most work is in discovery to live; a little is paused, stopped or retired. */
-const STATUS_WEIGHTS: Record<(typeof ROADMAP_STATUSES)[number], number> = { idea: 0.1, discovery: 0.15, alpha: 0.15, beta: 0.2, live: 0.25, paused: 0.05, stopped: 0.05, retired: 0.05 };
+const STATUS_WEIGHTS: Record<(typeof ROADMAP_STATUSES)[number], number> = {
+  idea: 0.1,
+  discovery: 0.15,
+  alpha: 0.15,
+  beta: 0.2,
+  live: 0.25,
+  paused: 0.05,
+  stopped: 0.05,
+  retired: 0.05,
+};
 
-export function syntheticRoadmapItems(options: SyntheticRoadmapOptions): { items: OverlapItem[]; organisations: number; themeLabels: Map<string, string> } {
+export function syntheticRoadmapItems(options: SyntheticRoadmapOptions): {
+  items: OverlapItem[];
+  organisations: number;
+  themeLabels: Map<string, string>;
+} {
   const random = seededRandom(options.seed ?? 2027);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
@@ -37,10 +50,15 @@ export function syntheticRoadmapItems(options: SyntheticRoadmapOptions): { items
   if (topics.length < 2) throw new Error(`syntheticRoadmapItems: ${options.source} has too little demonstration text to draw from`);
   const allSentences = demonstration.flatMap((record) => record.sentences);
   const organisations = readdirSync(join(options.source, 'organisations'))
-    .filter((file) => file.endsWith('.yaml') && !/^demonstration:\s*true/m.test(readFileSync(join(options.source, 'organisations', file), 'utf8')))
+    .filter(
+      (file) =>
+        file.endsWith('.yaml') && !/^demonstration:\s*true/m.test(readFileSync(join(options.source, 'organisations', file), 'utf8')),
+    )
     .map((file) => file.replace(/\.yaml$/, ''))
     .sort();
-  const themeList = (loadYaml(readFileSync(join(options.source, 'vocabularies/themes.yaml'), 'utf8')) as { themes: { id: string; label: string }[] }).themes;
+  const themeList = (
+    loadYaml(readFileSync(join(options.source, 'vocabularies/themes.yaml'), 'utf8')) as { themes: { id: string; label: string }[] }
+  ).themes;
   const themeIds = themeList.map((theme) => theme.id);
   const serviceIds = [...loadServices().keys()].sort((a, b) => a - b);
   const topicServices = topics.map(() => [pick(serviceIds), pick(serviceIds), pick(serviceIds)]);
@@ -53,10 +71,16 @@ export function syntheticRoadmapItems(options: SyntheticRoadmapOptions): { items
     const topic = topics[topicIndex];
     const sentence = () => (random() < 0.92 ? pick(topic.sentences) : pick(allSentences));
     const paragraph = () => Array.from({ length: 3 + Math.floor(random() * 4) }, sentence).join(' ');
-    const titleWords = Array.from({ length: 3 + Math.floor(random() * 4) }, () => pick(random() < 0.92 ? topic.titleWords : pick(demonstration).titleWords));
+    const titleWords = Array.from({ length: 3 + Math.floor(random() * 4) }, () =>
+      pick(random() < 0.92 ? topic.titleWords : pick(demonstration).titleWords),
+    );
     const title = titleWords.join(' ');
     const organisation = organisations[i % organisations.length];
-    const slug = `${titleWords.slice(0, 3).join('-').toLowerCase().replace(/[^a-z0-9-]/g, '')}-${i}`;
+    const slug = `${titleWords
+      .slice(0, 3)
+      .join('-')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '')}-${i}`;
 
     const item: OverlapItem = {
       id: `roadmap/${organisation}/${slug}`,
@@ -73,7 +97,9 @@ export function syntheticRoadmapItems(options: SyntheticRoadmapOptions): { items
     if (options.group !== undefined) item.group = options.group;
     if (random() >= 0.15) {
       const count = 1 + Math.floor(random() * 3);
-      item.services = [...new Set(Array.from({ length: count }, () => (random() < 0.75 ? pick(topicServices[topicIndex]) : pick(serviceIds))))];
+      item.services = [
+        ...new Set(Array.from({ length: count }, () => (random() < 0.75 ? pick(topicServices[topicIndex]) : pick(serviceIds)))),
+      ];
     }
     item.themes = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(themeIds)))];
     const dates = random();
@@ -86,5 +112,9 @@ export function syntheticRoadmapItems(options: SyntheticRoadmapOptions): { items
     }
     items.push(item);
   }
-  return { items, organisations: new Set(items.map((item) => item.organisation)).size, themeLabels: new Map(themeList.map((theme) => [theme.id, theme.label])) };
+  return {
+    items,
+    organisations: new Set(items.map((item) => item.organisation)).size,
+    themeLabels: new Map(themeList.map((theme) => [theme.id, theme.label])),
+  };
 }

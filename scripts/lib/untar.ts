@@ -28,9 +28,11 @@ export function untar(archive: Buffer, target: string): string[] {
     const path = prefix ? `${prefix}/${name}` : name;
     const size = Number.parseInt(field(header, 124, 12).trim() || '0', 8);
     const type = String.fromCharCode(header[156] ?? 0);
-    if (!Number.isFinite(size) || size < 0 || offset + BLOCK + size > archive.length) throw new Error(`The archive is damaged at “${path}”: its size does not fit.`);
+    if (!Number.isFinite(size) || size < 0 || offset + BLOCK + size > archive.length)
+      throw new Error(`The archive is damaged at “${path}”: its size does not fit.`);
     const relative = normalize(path).replace(/[\\/]+$/, '');
-    if (!relative || isAbsolute(relative) || relative === '..' || relative.startsWith(`..${sep}`)) throw new Error(`The archive holds “${path}”, which would be written outside its folder.`);
+    if (!relative || isAbsolute(relative) || relative === '..' || relative.startsWith(`..${sep}`))
+      throw new Error(`The archive holds “${path}”, which would be written outside its folder.`);
     const destination = join(target, relative);
     if (type === '5') {
       mkdirSync(destination, { recursive: true });

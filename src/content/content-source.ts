@@ -16,7 +16,9 @@ export function contentDir(): string {
 
 /** A content file's path relative to the project, from the validator's (relative to the content folder's parent). */
 export function contentFilePath(file: string): string {
-  return relative(process.cwd(), resolve(contentDir(), '..', file)).split('\\').join('/');
+  return relative(process.cwd(), resolve(contentDir(), '..', file))
+    .split('\\')
+    .join('/');
 }
 
 /**

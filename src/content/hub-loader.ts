@@ -14,7 +14,14 @@ import { contentDir, contentFilePath, handedOverContentFile } from './content-so
 
 export type HubCollection = RecordCollectionName | 'organisations' | 'themes' | 'synonyms' | 'services' | 'licences';
 
-export const HUB_COLLECTIONS: readonly HubCollection[] = [...RECORD_COLLECTION_NAMES, 'organisations', 'themes', 'synonyms', 'services', 'licences'];
+export const HUB_COLLECTIONS: readonly HubCollection[] = [
+  ...RECORD_COLLECTION_NAMES,
+  'organisations',
+  'themes',
+  'synonyms',
+  'services',
+  'licences',
+];
 
 // Every collection's loader shares one validation per sync: the first to ask starts it, and the
 // last to take it clears it, so that the next sync (in astro dev) reads the files afresh.
@@ -35,7 +42,8 @@ async function sharedReport(): Promise<ValidationReport> {
 function setEntry(context: LoaderContext, entry: { id: string; data: Record<string, unknown>; body?: string; filePath?: string }) {
   const digest = context.generateDigest({ data: entry.data, body: entry.body ?? '' });
   const existing = context.store.get(entry.id);
-  const rendered = existing?.digest === digest ? existing.rendered : entry.body !== undefined ? { html: renderMarkdown(entry.body) } : undefined;
+  const rendered =
+    existing?.digest === digest ? existing.rendered : entry.body !== undefined ? { html: renderMarkdown(entry.body) } : undefined;
   context.store.set({
     id: entry.id,
     data: entry.data,
@@ -65,7 +73,8 @@ export function hubLoader(collection: HubCollection): Loader {
         setEntry(context, entry);
       };
       if (collection === 'organisations') {
-        for (const organisation of content.organisations) add({ id: organisation.id, data: organisation.data, filePath: contentFilePath(organisation.file) });
+        for (const organisation of content.organisations)
+          add({ id: organisation.id, data: organisation.data, filePath: contentFilePath(organisation.file) });
       } else if (collection === 'themes') {
         for (const { id, ...theme } of content.themes) add({ id, data: theme });
       } else if (collection === 'synonyms') {

@@ -18,10 +18,9 @@ const generated = new Date().toISOString();
  * collection name (organisations, roadmap, …, themes), as text: what /schemas/<name>.schema.json serves.
  */
 export const SCHEMA_FILES: ReadonlyMap<string, string> = new Map(
-  Object.entries(import.meta.glob<string>('../../schemas/json/*.schema.json', { query: '?raw', import: 'default', eager: true })).map(([path, text]) => [
-    path.slice(path.lastIndexOf('/') + 1).replace(/\.schema\.json$/, ''),
-    text,
-  ]),
+  Object.entries(import.meta.glob<string>('../../schemas/json/*.schema.json', { query: '?raw', import: 'default', eager: true })).map(
+    ([path, text]) => [path.slice(path.lastIndexOf('/') + 1).replace(/\.schema\.json$/, ''), text],
+  ),
 );
 
 const DEFAULT_SITE = 'http://localhost:4321';
@@ -96,7 +95,11 @@ export function catalogueDatasets(hub: Hub): CatalogueDataset[] {
       {
         id: record.id,
         data: record.data,
-        organisation: { id: record.organisation, name: publishedName(hub, record.organisation), contact: hub.organisations.get(record.organisation)?.data.contact },
+        organisation: {
+          id: record.organisation,
+          name: publishedName(hub, record.organisation),
+          contact: hub.organisations.get(record.organisation)?.data.contact,
+        },
         services: servicesOf(record).flatMap((id) => {
           const service = hub.services.get(id);
           return service ? [{ id, label: service.label, uri: service.uri }] : [];
@@ -117,7 +120,12 @@ export function isCodeComponent(record: HubRecord): record is Extract<HubRecord,
 }
 
 /** What a code component's publiccode.yml is made from. */
-export function publiccodeInput(hub: Hub, record: Extract<HubRecord, { collection: 'components' }>, site: URL | undefined, base: string): PubliccodeInput {
+export function publiccodeInput(
+  hub: Hub,
+  record: Extract<HubRecord, { collection: 'components' }>,
+  site: URL | undefined,
+  base: string,
+): PubliccodeInput {
   const organisation = hub.organisations.get(record.organisation)?.data;
   return {
     id: record.id,

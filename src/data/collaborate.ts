@@ -74,7 +74,9 @@ function prepare(hub: Hub): Prepared {
   const facetsOf = (id: string) => hub.facetsById.get(id) ?? {};
   const pairFacetsOf = new Map(hub.overlaps.pairs.map((pair) => [pair, pairFacets(pair, facetsOf)]));
   const pairs = hub.overlaps.pairs;
-  const asking = hub.records.filter((record): record is RoadmapRecord => record.collection === 'roadmap' && (record.data.looking_for ?? []).length > 0);
+  const asking = hub.records.filter(
+    (record): record is RoadmapRecord => record.collection === 'roadmap' && (record.data.looking_for ?? []).length > 0,
+  );
   // Filter values count what the filtered page would show: opportunities and requests for help.
   const entries: Listed[] = [
     ...pairs.map((pair) => ({ id: `${pair.a} ${pair.b}`, title: '', collection: 'overlaps', facets: pairFacetsOf.get(pair)! })),

@@ -53,7 +53,11 @@ export interface HubSources {
 function fromHandedOver(file: string): HubSources {
   const { content, services, licences } = JSON.parse(readFileSync(file, 'utf8')) as HandedOverContent;
   return {
-    organisations: content.organisations.map((organisation) => ({ id: organisation.id, data: organisation.data, filePath: contentFilePath(organisation.file) })),
+    organisations: content.organisations.map((organisation) => ({
+      id: organisation.id,
+      data: organisation.data,
+      filePath: contentFilePath(organisation.file),
+    })),
     records: content.records.map((record) => ({
       collection: record.collection,
       id: `${record.organisation}/${record.slug}`,
@@ -74,11 +78,22 @@ async function fromCollections(): Promise<HubSources> {
   const records: RecordSource[] = [];
   for (const { name } of RECORD_COLLECTIONS) {
     for (const entry of await getCollection(name)) {
-      records.push({ collection: name, id: entry.id, data: entry.data, body: entry.body ?? '', html: entry.rendered?.html ?? '', filePath: entry.filePath ?? '' });
+      records.push({
+        collection: name,
+        id: entry.id,
+        data: entry.data,
+        body: entry.body ?? '',
+        html: entry.rendered?.html ?? '',
+        filePath: entry.filePath ?? '',
+      });
     }
   }
   return {
-    organisations: (await getCollection('organisations')).map((entry) => ({ id: entry.id, data: entry.data, filePath: entry.filePath ?? '' })),
+    organisations: (await getCollection('organisations')).map((entry) => ({
+      id: entry.id,
+      data: entry.data,
+      filePath: entry.filePath ?? '',
+    })),
     records,
     services: (await getCollection('services')).map((entry) => entry.data),
     themes: (await getCollection('themes')).map((entry) => ({ id: entry.id, ...entry.data })),

@@ -95,15 +95,29 @@ async function load(): Promise<Hub> {
   const sources = await hubSources();
   // By id, whichever way the content came (hub-entries.ts): the two ways read files in different orders.
   const organisations = new Map(
-    sources.organisations.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((entry) => [entry.id, { id: entry.id, data: entry.data, filePath: entry.filePath, demonstration: entry.data.demonstration === true }]),
+    sources.organisations
+      .toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((entry) => [
+        entry.id,
+        { id: entry.id, data: entry.data, filePath: entry.filePath, demonstration: entry.data.demonstration === true },
+      ]),
   );
   const records: HubRecord[] = sources.records.map((entry) => {
     const [organisation, slug] = entry.id.split('/');
-    return { collection: entry.collection, organisation, slug, id: `${entry.collection}/${entry.id}`, data: entry.data, html: entry.html, body: entry.body, filePath: entry.filePath } as HubRecord;
+    return {
+      collection: entry.collection,
+      organisation,
+      slug,
+      id: `${entry.collection}/${entry.id}`,
+      data: entry.data,
+      html: entry.html,
+      body: entry.body,
+      filePath: entry.filePath,
+    } as HubRecord;
   });
   const byTitle = sortByTitle(records.map((record) => ({ id: record.id, title: record.data.title, record }))).map(({ record }) => record);
   /** Adds a record to its key's list in an index, in the order the records come (A to Z). */
-  const add = <K,>(index: Map<K, HubRecord[]>, key: K, record: HubRecord) => {
+  const add = <K>(index: Map<K, HubRecord[]>, key: K, record: HubRecord) => {
     const list = index.get(key);
     if (list) list.push(record);
     else index.set(key, [record]);
@@ -165,7 +179,8 @@ async function load(): Promise<Hub> {
     }
   };
 
-  const ofCollection = <C extends HubRecord['collection']>(name: C) => byTitle.filter((record): record is Extract<HubRecord, { collection: C }> => record.collection === name);
+  const ofCollection = <C extends HubRecord['collection']>(name: C) =>
+    byTitle.filter((record): record is Extract<HubRecord, { collection: C }> => record.collection === name);
   const roadmap = ofCollection('roadmap');
   const overlaps = findOverlaps(
     roadmap.map((record) => overlapItem(record, organisations.get(record.organisation)?.demonstration === true)),

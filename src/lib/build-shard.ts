@@ -19,7 +19,8 @@ export function parseBuildShard(value: string | undefined): BuildShard | undefin
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index >= count) throw new Error(`HUB_BUILD_SHARD is “${value}”: it takes <index>/<count>, from 0/2 to 1/2 for two shards.`);
+  if (!match || count < 1 || index >= count)
+    throw new Error(`HUB_BUILD_SHARD is “${value}”: it takes <index>/<count>, from 0/2 to 1/2 for two shards.`);
   return { index, count };
 }
 
@@ -42,6 +43,7 @@ export function shareOf<T>(paths: readonly T[], shard: BuildShard | undefined): 
 export function shardCount(requested: string | undefined): number {
   if (requested === undefined || requested === '') return 1;
   const count = Number(requested);
-  if (!Number.isInteger(count) || count < 1 || count > 16) throw new Error(`HUB_BUILD_SHARDS is “${requested}”: it takes a whole number from 1 to 16.`);
+  if (!Number.isInteger(count) || count < 1 || count > 16)
+    throw new Error(`HUB_BUILD_SHARDS is “${requested}”: it takes a whole number from 1 to 16.`);
   return count;
 }

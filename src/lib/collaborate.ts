@@ -56,7 +56,9 @@ export type Need = (typeof LOOKING_FOR)[number];
 const CLOSED: ReadonlySet<RoadmapItem['status']> = new Set(['stopped', 'retired']);
 
 /** Roadmap items asking for each kind of help, in the schema's order of needs, each list by id. */
-export function helpWanted(items: readonly { id: string; data: Pick<RoadmapItem, 'looking_for' | 'status'> }[]): { need: Need; items: string[] }[] {
+export function helpWanted(
+  items: readonly { id: string; data: Pick<RoadmapItem, 'looking_for' | 'status'> }[],
+): { need: Need; items: string[] }[] {
   return LOOKING_FOR.map((need) => ({
     need,
     items: items

@@ -7,7 +7,6 @@ import { ORGANISATIONS, RECORD_COLLECTIONS, type CollectionDefinition } from '..
 import { fieldMeta, isOptional } from './schema-meta.ts';
 import { RULES } from './validation/rules.ts';
 
-
 function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
@@ -37,7 +36,11 @@ export function fieldReference(): string {
 }
 
 export function ruleReference(): string {
-  return ['| Rule | What it catches |', '| --- | --- |', ...Object.entries(RULES).map(([rule, text]) => `| \`${rule}\` | ${cell(text)} |`)].join('\n');
+  return [
+    '| Rule | What it catches |',
+    '| --- | --- |',
+    ...Object.entries(RULES).map(([rule, text]) => `| \`${rule}\` | ${cell(text)} |`),
+  ].join('\n');
 }
 
 /** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in a document. */

@@ -74,7 +74,11 @@ function filterSentences(harvest: NonNullable<Organisation['harvest']>): Setting
   return sentences;
 }
 
-const OFF: SettingPart[] = [{ text: 'The harvest is turned off: it proposes nothing until ' }, { value: 'off: true' }, { text: ' is removed.' }];
+const OFF: SettingPart[] = [
+  { text: 'The harvest is turned off: it proposes nothing until ' },
+  { value: 'off: true' },
+  { text: ' is removed.' },
+];
 
 /** A sentence's parts as plain text. */
 export function settingText(parts: readonly SettingPart[]): string {
@@ -104,6 +108,7 @@ export function harvestSummary(organisation: Organisation): HarvestSummary | und
     heading: 'Harvested weekly from',
     sources,
     settings,
-    outcome: 'Every week the hub reads these and proposes what it finds in a pull request, which people review before anything is published here.',
+    outcome:
+      'Every week the hub reads these and proposes what it finds in a pull request, which people review before anything is published here.',
   };
 }

@@ -30,7 +30,12 @@ export interface PeriodCounts {
  * periods in time order, with every year between the first and last present even when empty, so that a
  * gap shows as a gap. Parts follow `order`.
  */
-export function countByPeriod<T>(items: readonly T[], yearOf: (item: T) => number | undefined, partOf: (item: T) => string, order: readonly string[] = []): PeriodCounts[] {
+export function countByPeriod<T>(
+  items: readonly T[],
+  yearOf: (item: T) => number | undefined,
+  partOf: (item: T) => string,
+  order: readonly string[] = [],
+): PeriodCounts[] {
   const byYear = new Map<number, T[]>();
   for (const item of items) {
     const year = yearOf(item);

@@ -31,7 +31,9 @@ export function organisationJsonLd(organisation: Organisation, url: string): Jso
     '@context': 'https://schema.org',
     '@type': schemaOrgType(organisation),
     name: organisation.official_name ?? organisation.name,
-    alternateName: [organisation.name, organisation.name_cy, organisation.official_name_cy].filter((name) => name && name !== (organisation.official_name ?? organisation.name)),
+    alternateName: [organisation.name, organisation.name_cy, organisation.official_name_cy].filter(
+      (name) => name && name !== (organisation.official_name ?? organisation.name),
+    ),
     url,
     sameAs: [organisation.website, ...githubOwners(organisation.github).map((owner) => `https://github.com/${owner}`)].filter(Boolean),
     identifier: organisation.gss_code ? { '@type': 'PropertyValue', propertyID: 'GSS code', value: organisation.gss_code } : undefined,
@@ -71,7 +73,11 @@ export function recordJsonLd(record: TypedRecord, context: JsonLdContext): Json 
   };
   switch (record.collection) {
     case 'roadmap':
-      return compact({ ...base, creativeWorkStatus: record.data.status, temporalCoverage: record.data.start ? `${record.data.start}/${record.data.end ?? '..'}` : undefined });
+      return compact({
+        ...base,
+        creativeWorkStatus: record.data.status,
+        temporalCoverage: record.data.start ? `${record.data.start}/${record.data.end ?? '..'}` : undefined,
+      });
     case 'lessons':
       return compact({ ...base, datePublished: record.data.date });
     case 'principles':
@@ -84,20 +90,36 @@ export function recordJsonLd(record: TypedRecord, context: JsonLdContext): Json 
         datePublished: dataset.issued,
         dateModified: dataset.modified ?? context.dateModified,
         spatialCoverage: dataset.coverage,
-        distribution: (dataset.distributions ?? []).map((distribution) => compact({ '@type': 'DataDownload', contentUrl: distribution.url, encodingFormat: distribution.media_type ?? distribution.format, name: distribution.title })),
+        distribution: (dataset.distributions ?? []).map((distribution) =>
+          compact({
+            '@type': 'DataDownload',
+            contentUrl: distribution.url,
+            encodingFormat: distribution.media_type ?? distribution.format,
+            name: distribution.title,
+          }),
+        ),
       });
     }
     case 'components': {
       const component = record.data;
       const code = component.kind === 'code';
-      return compact({ ...base, codeRepository: code ? component.repository_url : undefined, isBasedOn: code ? undefined : component.repository_url, creativeWorkStatus: component.development_status });
+      return compact({
+        ...base,
+        codeRepository: code ? component.repository_url : undefined,
+        isBasedOn: code ? undefined : component.repository_url,
+        creativeWorkStatus: component.development_status,
+      });
     }
   }
 }
 
 /** Drops empty values so the JSON says only what is known. */
 function compact(value: Json): Json {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined && item !== null && item !== '' && !(Array.isArray(item) && item.length === 0)));
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      ([, item]) => item !== undefined && item !== null && item !== '' && !(Array.isArray(item) && item.length === 0),
+    ),
+  );
 }
 
 /**
@@ -105,5 +127,8 @@ function compact(value: Json): Json {
  * "</script>" in a record can never end the element early.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -101,7 +101,11 @@ const FIXED_ORDER: Partial<Record<FilterName, readonly string[]>> = {
 };
 
 /** The filter groups for a set of records, with a count for each value; groups with no values are left out. */
-export function filterGroups(records: readonly Listed[], label: (filter: FilterName, value: string) => string, filters: readonly FilterName[] = FILTER_NAMES): FilterGroup[] {
+export function filterGroups(
+  records: readonly Listed[],
+  label: (filter: FilterName, value: string) => string,
+  filters: readonly FilterName[] = FILTER_NAMES,
+): FilterGroup[] {
   const groups: FilterGroup[] = [];
   for (const name of filters) {
     const counts = new Map<string, number>();
@@ -131,7 +135,9 @@ export function rangeText(page: Page<unknown>, count: number, size = PAGE_SIZE):
   if (count === 0) return 'Nothing to show';
   const first = (page.number - 1) * size + 1;
   const last = first + page.items.length - 1;
-  return page.total === 1 ? `Showing all ${count.toLocaleString('en-GB')}` : `Showing ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')}`;
+  return page.total === 1
+    ? `Showing all ${count.toLocaleString('en-GB')}`
+    : `Showing ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')}`;
 }
 
 /**
@@ -139,7 +145,9 @@ export function rangeText(page: Page<unknown>, count: number, size = PAGE_SIZE):
  * neighbours, with an ellipsis for each gap (as the GOV.UK pagination pattern recommends).
  */
 export function paginationItems(current: number, total: number): (number | 'ellipsis')[] {
-  const shown = [...new Set([1, current - 1, current, current + 1, total])].filter((number) => number >= 1 && number <= total).sort((a, b) => a - b);
+  const shown = [...new Set([1, current - 1, current, current + 1, total])]
+    .filter((number) => number >= 1 && number <= total)
+    .sort((a, b) => a - b);
   const items: (number | 'ellipsis')[] = [];
   shown.forEach((number, index) => {
     if (index > 0 && number - shown[index - 1] > 1) items.push('ellipsis');
@@ -154,7 +162,12 @@ export function paginationItems(current: number, total: number): (number | 'elli
  */
 export function shownOptions(group: FilterGroup, limit: number, current?: string): FilterOption[] {
   if (group.options.length <= limit) return group.options;
-  const top = new Set([...group.options].sort((a, b) => b.count - a.count).slice(0, limit).map((option) => option.value));
+  const top = new Set(
+    [...group.options]
+      .sort((a, b) => b.count - a.count)
+      .slice(0, limit)
+      .map((option) => option.value),
+  );
   if (current) top.add(current);
   return group.options.filter((option) => top.has(option.value));
 }

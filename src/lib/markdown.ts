@@ -234,7 +234,10 @@ export function plainTextHtml(markdown: string): string {
  */
 export function renderMarkdown(markdown: string): string {
   try {
-    return renderMarkdownFast(markdown) ?? (delimiterCount(markdown) > MANY_DELIMITERS ? renderMarkdownLinear(markdown) : renderMarkdownWithReference(markdown));
+    return (
+      renderMarkdownFast(markdown) ??
+      (delimiterCount(markdown) > MANY_DELIMITERS ? renderMarkdownLinear(markdown) : renderMarkdownWithReference(markdown))
+    );
   } catch (error) {
     if (error instanceof RangeError) return plainTextHtml(markdown);
     throw error;

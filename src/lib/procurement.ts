@@ -106,7 +106,13 @@ export function runningContracts(organisations: Iterable<ProcurementInput>, toda
   const month = thisMonth(today);
   const contracts: Contract[] = [];
   for (const { id, data } of organisations) {
-    const organisation: ContractOrganisation = { id, name: data.name, type: data.type, nation: data.nation, demonstration: data.demonstration === true };
+    const organisation: ContractOrganisation = {
+      id,
+      name: data.name,
+      type: data.type,
+      nation: data.nation,
+      demonstration: data.demonstration === true,
+    };
     for (const system of data.systems ?? []) {
       if (system.contract_end >= month) contracts.push({ organisation, system });
     }
@@ -165,7 +171,10 @@ function cluster(serviceArea: string, label: string, contracts: Contract[]): Pro
  * For each service area, the groups of bodies whose contracts end within `windowMonths` of each other.
  * Service areas without a group are left out; areas are sorted by label.
  */
-export function procurementOpportunities(organisations: Iterable<ProcurementInput>, options: ProcurementOptions): ServiceAreaOpportunities[] {
+export function procurementOpportunities(
+  organisations: Iterable<ProcurementInput>,
+  options: ProcurementOptions,
+): ServiceAreaOpportunities[] {
   const window = windowOf(options);
   const label = (id: string) => options.themeLabel?.(id) ?? id;
   // Contracts by service area and by whether they are demonstrations, still sorted by end.
@@ -184,7 +193,9 @@ export function procurementOpportunities(organisations: Iterable<ProcurementInpu
     .map(([serviceArea, clusters]) => ({
       serviceArea,
       label: label(serviceArea),
-      clusters: clusters.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || Number(a.demonstration) - Number(b.demonstration)),
+      clusters: clusters.sort(
+        (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || Number(a.demonstration) - Number(b.demonstration),
+      ),
     }))
     .sort((a, b) => collator.compare(a.label, b.label) || a.serviceArea.localeCompare(b.serviceArea));
 }
@@ -208,7 +219,11 @@ export interface ContractsNearOne {
  * the other bodies' contracts in the same service area that end within `windowMonths` of it, on either
  * side. Demonstration bodies are matched only with demonstration bodies. [] for an unknown id.
  */
-export function contractsEndingNear(organisations: Iterable<ProcurementInput>, organisationId: string, options: ProcurementOptions): ContractsNearOne[] {
+export function contractsEndingNear(
+  organisations: Iterable<ProcurementInput>,
+  organisationId: string,
+  options: ProcurementOptions,
+): ContractsNearOne[] {
   const window = windowOf(options);
   const contracts = runningContracts(organisations, options.today);
   return contracts

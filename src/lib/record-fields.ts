@@ -13,10 +13,7 @@ import { codeInWords, NATION_LABELS, ORGANISATION_TYPE_LABELS } from './labels.t
 import { fieldMeta } from './schema-meta.ts';
 import { githubHandleUrl } from './site-config.ts';
 
-export type Display =
-  | { kind: 'text'; text: string }
-  | { kind: 'link'; text: string; href: string }
-  | { kind: 'list'; items: Display[] };
+export type Display = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string } | { kind: 'list'; items: Display[] };
 
 export interface FieldRow {
   key: string;
@@ -47,7 +44,6 @@ const DATE_FIELDS = new Set(['review_by', 'date', 'issued', 'modified', 'harvest
 const URL_FIELDS = new Set(['source_url', 'landing_url', 'repository_url', 'url', 'website', 'harvested_from']);
 const ORGANISATION_FIELDS = new Set(['partners', 'county', 'combined_authority']);
 const RECORD_FIELDS = new Set(['reuses', 'uses', 'related', 'adopted_from']);
-
 
 /** The email address in a contact (an address, or a mailto: link); undefined when it is a web page. */
 export function contactEmail(value: string): string | undefined {
@@ -87,9 +83,18 @@ function displayValue(key: string, value: unknown, lookups: FieldLookups): Displ
   if (URL_FIELDS.has(key) && typeof value === 'string') return { kind: 'link', text: value, href: value };
   if (MONTH_FIELDS.has(key) && typeof value === 'string') return text(monthInWords(value));
   if (DATE_FIELDS.has(key) && typeof value === 'string') return text(dateInWords(value));
-  if (key === 'type' && typeof value === 'string') return text(ORGANISATION_TYPE_LABELS[value as keyof typeof ORGANISATION_TYPE_LABELS] ?? codeInWords(value));
+  if (key === 'type' && typeof value === 'string')
+    return text(ORGANISATION_TYPE_LABELS[value as keyof typeof ORGANISATION_TYPE_LABELS] ?? codeInWords(value));
   if (key === 'nation' && typeof value === 'string') return text(NATION_LABELS[value as keyof typeof NATION_LABELS] ?? codeInWords(value));
-  if (key === 'status' || key === 'outcome' || key === 'kind' || key === 'development_status' || key === 'maintenance' || key === 'update_frequency' || key === 'looking_for') {
+  if (
+    key === 'status' ||
+    key === 'outcome' ||
+    key === 'kind' ||
+    key === 'development_status' ||
+    key === 'maintenance' ||
+    key === 'update_frequency' ||
+    key === 'looking_for'
+  ) {
     return text(codeInWords(String(value)));
   }
   if (key === 'open_data' && value && typeof value === 'object') {
@@ -97,7 +102,8 @@ function displayValue(key: string, value: unknown, lookups: FieldLookups): Displ
     // shows entries before they are checked, so only a complete entry with an https address is linked.
     const entry = value as { ckan?: unknown; organisation?: unknown; data_json?: unknown };
     const https = (address: unknown): address is string => typeof address === 'string' && /^https:\/\/[^\s]+$/i.test(address);
-    const complete = 'ckan' in entry ? https(entry.ckan) && typeof entry.organisation === 'string' && entry.organisation !== '' : https(entry.data_json);
+    const complete =
+      'ckan' in entry ? https(entry.ckan) && typeof entry.organisation === 'string' && entry.organisation !== '' : https(entry.data_json);
     if (!complete) return text(JSON.stringify(value));
     const [source] = declaredSources({ open_data: [value as NonNullable<Organisation['open_data']>[number]] });
     return { kind: 'link', ...sourceLink(source!) };
@@ -110,7 +116,10 @@ function displayValue(key: string, value: unknown, lookups: FieldLookups): Displ
     // Partly filled in while someone types in a form, so each part is shown only when it is there.
     const system = value as Partial<System>;
     const supplier = system.supplier ? ` from ${system.supplier}` : '';
-    const end = system.contract_end && /^\d{4}-(?:0[1-9]|1[0-2])$/.test(system.contract_end) ? `, contract ends ${monthInWords(system.contract_end)}` : '';
+    const end =
+      system.contract_end && /^\d{4}-(?:0[1-9]|1[0-2])$/.test(system.contract_end)
+        ? `, contract ends ${monthInWords(system.contract_end)}`
+        : '';
     return text(`${system.product ?? 'A system'}${supplier}${end}`);
   }
   if (value && typeof value === 'object') {
@@ -126,14 +135,24 @@ function displayValue(key: string, value: unknown, lookups: FieldLookups): Displ
 }
 
 /** The rows to show for a record or organisation, in schema order, with the default licence filled in for records. */
-export function fieldRows(schema: z.ZodObject, data: Record<string, unknown>, lookups: FieldLookups, options: { defaultLicence?: boolean } = {}): FieldRow[] {
+export function fieldRows(
+  schema: z.ZodObject,
+  data: Record<string, unknown>,
+  lookups: FieldLookups,
+  options: { defaultLicence?: boolean } = {},
+): FieldRow[] {
   const rows: FieldRow[] = [];
   for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
     if (SHOWN_ELSEWHERE.has(key)) continue;
     let value = data[key];
     if (value === undefined && key === 'licence' && options.defaultLicence) value = DEFAULT_LICENCE;
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    rows.push({ key, label: fieldMeta(field).title ?? codeInWords(key.replace(/_/g, '-')), value: displayValue(key, value, lookups), ...(key.endsWith('_cy') ? { lang: 'cy' } : {}) });
+    rows.push({
+      key,
+      label: fieldMeta(field).title ?? codeInWords(key.replace(/_/g, '-')),
+      value: displayValue(key, value, lookups),
+      ...(key.endsWith('_cy') ? { lang: 'cy' } : {}),
+    });
   }
   return rows;
 }

@@ -89,7 +89,9 @@ export function buildReuse(input: ReuseInput): ReuseGraph {
     }
     components.set(component, { component, owner, users, reusedBy: users.filter((use) => use.organisation !== owner).length });
   }
-  const mostReused = [...components.values()].filter((reuse) => reuse.reusedBy > 0).sort((a, b) => b.reusedBy - a.reusedBy || byString(a.component, b.component));
+  const mostReused = [...components.values()]
+    .filter((reuse) => reuse.reusedBy > 0)
+    .sort((a, b) => b.reusedBy - a.reusedBy || byString(a.component, b.component));
 
   return { components, usesByOrganisation, mostReused, adoptions: buildAdoptions(input.principles) };
 }

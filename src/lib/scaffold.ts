@@ -91,7 +91,10 @@ export function skeleton(collectionName: string, organisation: string, slug?: st
   const extension = collection.extensions[0];
   const fields = skeletonFields(collection);
   if (extension === '.md') {
-    return { path: `${collection.name}/${organisation}/${slug}.md`, text: `---\n${fields}---\n\n${BODIES[collection.name] ?? `${PLACEHOLDER}\n`}` };
+    return {
+      path: `${collection.name}/${organisation}/${slug}.md`,
+      text: `---\n${fields}---\n\n${BODIES[collection.name] ?? `${PLACEHOLDER}\n`}`,
+    };
   }
   return {
     path: `${collection.name}/${organisation}/${slug}${extension}`,

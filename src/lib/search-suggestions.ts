@@ -80,7 +80,11 @@ export function closestPages(query: string, pages: readonly SuggestedPage[], max
     let score = 0;
     for (const stem of wanted) {
       if (stems.has(stem)) score += 1;
-      else if (slipAllowed(stem) > 0 && [...stems].some((candidate) => editDistance(stem, candidate, slipAllowed(stem)) <= slipAllowed(stem))) score += 0.6;
+      else if (
+        slipAllowed(stem) > 0 &&
+        [...stems].some((candidate) => editDistance(stem, candidate, slipAllowed(stem)) <= slipAllowed(stem))
+      )
+        score += 0.6;
     }
     if (score > 0) scored.push({ page, score });
   }

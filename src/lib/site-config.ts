@@ -30,7 +30,9 @@ export function editUrl(config: SiteConfig, file: string): string {
 
 /** A new issue about a page, with its title, address and file filled in. */
 export function reportProblemUrl(config: SiteConfig, page: { title: string; url: string; file?: string }): string {
-  const body = [`Page: ${page.url}`, page.file ? `File: ${page.file}` : '', '', 'What is wrong, and what should it say?', ''].filter((line, index) => line !== '' || index > 1).join('\n');
+  const body = [`Page: ${page.url}`, page.file ? `File: ${page.file}` : '', '', 'What is wrong, and what should it say?', '']
+    .filter((line, index) => line !== '' || index > 1)
+    .join('\n');
   const query = new URLSearchParams({ title: `Problem with “${page.title}”`, body, labels: 'content' });
   return `https://github.com/${config.repository}/issues/new?${query.toString()}`;
 }

@@ -119,17 +119,22 @@ export function declarationMessage(declaration: Declaration, organisation: strin
   const component = declaration.component;
   switch (declaration.outcome) {
     case 'added':
-      return `${component} is added to “${field}”, after the components ${organisation} already uses. `
-        + 'Check your changes, then send them.';
+      return (
+        `${component} is added to “${field}”, after the components ${organisation} already uses. ` + 'Check your changes, then send them.'
+      );
     case 'already':
       return `${organisation} already says it uses ${component}: it is in “${field}”, so there is nothing to add.`;
     case 'unknown':
       return `There is no component ${component} on the hub, so nothing was added to “${field}”.`;
     case 'fictional-component':
-      return `${component} is fictional, from a demonstration body, so ${organisation}, a real organisation, cannot say it uses it. `
-        + 'Nothing was added.';
+      return (
+        `${component} is fictional, from a demonstration body, so ${organisation}, a real organisation, cannot say it uses it. ` +
+        'Nothing was added.'
+      );
     case 'fictional-organisation':
-      return `${organisation} is a fictional demonstration body, so it cannot say it uses ${component}, a real component. `
-        + 'Nothing was added.';
+      return (
+        `${organisation} is a fictional demonstration body, so it cannot say it uses ${component}, a real component. ` +
+        'Nothing was added.'
+      );
   }
 }

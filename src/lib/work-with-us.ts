@@ -37,10 +37,16 @@ export interface WorkWithUsLink {
 }
 
 /** What the person asking is prompted to say: who they are, what they are doing, how to reach them. */
-const QUESTIONS = ['Who we are: (your organisation, and your role)', 'What we are doing: (your own work on this, with a link if there is one)', 'How to reach us: (an email address or a GitHub name)'];
+const QUESTIONS = [
+  'Who we are: (your organisation, and your role)',
+  'What we are doing: (your own work on this, with a link if there is one)',
+  'How to reach us: (an email address or a GitHub name)',
+];
 
 function message(record: WorkWithUsRecord, organisation: WorkWithUsOrganisation, greeting: string): string {
-  return [greeting, '', `We would like to work with ${organisation.name} on “${record.title}”: ${record.url}`, '', ...QUESTIONS, ''].join('\n');
+  return [greeting, '', `We would like to work with ${organisation.name} on “${record.title}”: ${record.url}`, '', ...QUESTIONS, ''].join(
+    '\n',
+  );
 }
 
 const mention = (handle: string) => (handle.startsWith('@') ? handle : `@${handle}`);
@@ -55,7 +61,8 @@ export function workWithUsLink(record: WorkWithUsRecord, organisation: WorkWithU
     return issue([], `${organisation.name} is a fictional demonstration body, so this issue reaches the hub’s maintainers, not a council.`);
   }
   const maintainers = (organisation.maintainers ?? []).map(mention);
-  if (maintainers.length > 0) return issue(maintainers, `${maintainers.join(' ')}: you look after ${organisation.name}’s records on the hub.`);
+  if (maintainers.length > 0)
+    return issue(maintainers, `${maintainers.join(' ')}: you look after ${organisation.name}’s records on the hub.`);
   const contact = record.contact ?? organisation.contact;
   if (contact) {
     const address = contactEmail(contact);

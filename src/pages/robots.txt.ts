@@ -8,4 +8,6 @@ import { robotsTxt, SITEMAP_NAME } from '../lib/open-data/sitemap.ts';
 import { withBase } from '../lib/urls.ts';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(robotsTxt(new URL(withBase(import.meta.env.BASE_URL, SITEMAP_NAME), site ?? 'http://localhost:4321').href), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(robotsTxt(new URL(withBase(import.meta.env.BASE_URL, SITEMAP_NAME), site ?? 'http://localhost:4321').href), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

@@ -18,7 +18,9 @@ afterAll(() => {
 
 function build(env: NodeJS.ProcessEnv, script = 'scripts/build.ts') {
   // A variable given as undefined is left out of the child's environment.
-  const childEnv = Object.fromEntries(Object.entries({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }).filter(([, value]) => value !== undefined));
+  const childEnv = Object.fromEntries(
+    Object.entries({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }).filter(([, value]) => value !== undefined),
+  );
   const result = spawnSync(process.execPath, [join(ROOT, script), ...(script.endsWith('astro.mjs') ? ['build'] : [])], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -86,7 +88,9 @@ describe('npm run build on the repository’s content', () => {
     expect(textOf(html)).toContain('Roadmap item from Kestrelford');
     expect(html).toMatch(/<a [^>]*href="\/organisations\/kestrelford\/"[^>]*>Kestrelford<\/a>/);
     expect(textOf(html)).toContain('Start October 2025 End May 2026');
-    expect(html).toMatch(/<a [^>]*href="http:\/\/www\.nationalarchives\.gov\.uk\/doc\/open-government-licence\/version\/3\/"[^>]*>Open Government Licence v3\.0<\/a>/);
+    expect(html).toMatch(
+      /<a [^>]*href="http:\/\/www\.nationalarchives\.gov\.uk\/doc\/open-government-licence\/version\/3\/"[^>]*>Open Government Licence v3\.0<\/a>/,
+    );
   });
 
   it('marks demonstration records and organisations, and not real councils', () => {
@@ -99,7 +103,9 @@ describe('npm run build on the repository’s content', () => {
   });
 
   it('says a roadmap item past its review date may be out of date, and does not say it of a fresh one', () => {
-    expect(textOf(read(out, 'roadmap/fenmoor/blue-badge-renewals-online/index.html'))).toContain('This may be out of date: Fenmoor planned to review it by 30 June 2026.');
+    expect(textOf(read(out, 'roadmap/fenmoor/blue-badge-renewals-online/index.html'))).toContain(
+      'This may be out of date: Fenmoor planned to review it by 30 June 2026.',
+    );
     expect(read(out, 'roadmap/kestrelford/garden-waste-online/index.html')).not.toContain('out of date');
   });
 
@@ -135,7 +141,13 @@ describe('a build under a base path, with hostile Markdown', () => {
       ].join('\n'),
     );
     // In two Astro processes, each rendering a share of the pages, as big sites are (src/lib/build-shard.ts).
-    result = build({ HUB_OUT_DIR: out, HUB_CONTENT_DIR: content, HUB_BASE: '/council-commons', HUB_SITE: 'https://example.github.io', HUB_BUILD_SHARDS: '2' });
+    result = build({
+      HUB_OUT_DIR: out,
+      HUB_CONTENT_DIR: content,
+      HUB_BASE: '/council-commons',
+      HUB_SITE: 'https://example.github.io',
+      HUB_BUILD_SHARDS: '2',
+    });
   });
 
   it('succeeds', () => {
@@ -151,7 +163,9 @@ describe('a build under a base path, with hostile Markdown', () => {
   });
 
   it('gives each page its public address from HUB_SITE and HUB_BASE', () => {
-    expect(read(out, 'roadmap/ashdown/garden-waste-online/index.html')).toContain('<link rel="canonical" href="https://example.github.io/council-commons/roadmap/ashdown/garden-waste-online/">');
+    expect(read(out, 'roadmap/ashdown/garden-waste-online/index.html')).toContain(
+      '<link rel="canonical" href="https://example.github.io/council-commons/roadmap/ashdown/garden-waste-online/">',
+    );
   });
 
   it('lets no script, handler, frame, form or unsafe address through from content', () => {
@@ -172,7 +186,10 @@ describe('a build under a base path, with hostile Markdown', () => {
     const direct = join(work, 'based-direct');
     // Without what Vitest adds to the environment (BASE_URL above all), as scripts/build.ts gives Astro.
     const unset = Object.fromEntries(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].map((key) => [key, undefined]));
-    const again = build({ ...unset, HUB_OUT_DIR: direct, HUB_CONTENT_DIR: content, HUB_BASE: '/council-commons', HUB_SITE: 'https://example.github.io' }, 'node_modules/astro/bin/astro.mjs');
+    const again = build(
+      { ...unset, HUB_OUT_DIR: direct, HUB_CONTENT_DIR: content, HUB_BASE: '/council-commons', HUB_SITE: 'https://example.github.io' },
+      'node_modules/astro/bin/astro.mjs',
+    );
     expect(again.status, again.output.slice(-3000)).toBe(0);
     expect(result.output).toContain('Rendering the pages in 2 Astro processes at once');
     // Everything but what only npm run build adds (the search index and the sitemap), with the time each
@@ -185,7 +202,10 @@ describe('a build under a base path, with hostile Markdown', () => {
         .sort();
     expect(files(direct)).toEqual(files(out));
     expect(files(out).filter((file) => file.endsWith('.html')).length).toBeGreaterThan(50);
-    const withoutTimes = (file: string) => readFileSync(file).toString('latin1').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'TIME');
+    const withoutTimes = (file: string) =>
+      readFileSync(file)
+        .toString('latin1')
+        .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'TIME');
     const different = files(out).filter((file) => withoutTimes(join(out, file)) !== withoutTimes(join(direct, file)));
     expect(different, 'files that differ between the two builds').toEqual([]);
   });

@@ -23,10 +23,26 @@ beforeAll(async () => {
 const HOSTILE = '<script>alert(1)</script> & "quotes"';
 
 const ITEMS: TimelineItem[] = [
-  { id: 'a', title: 'Garden waste', href: '/roadmap/fenmoor/garden-waste/', status: 'beta', start: '2025-03', end: '2026-06', organisation: 'Fenmoor' },
+  {
+    id: 'a',
+    title: 'Garden waste',
+    href: '/roadmap/fenmoor/garden-waste/',
+    status: 'beta',
+    start: '2025-03',
+    end: '2026-06',
+    organisation: 'Fenmoor',
+  },
   { id: 'b', title: 'Bin day finder', href: '/roadmap/fenmoor/bin-day-finder/', status: 'live', start: '2024-01', organisation: 'Fenmoor' },
   { id: 'c', title: 'Parking permits', href: '/roadmap/westmarch/parking-permits/', status: 'idea', organisation: 'Westmarch' },
-  { id: 'd', title: HOSTILE, href: '/roadmap/westmarch/hostile/', status: 'paused', start: '2025-01', end: '2025-04', organisation: 'West <b>march</b>' },
+  {
+    id: 'd',
+    title: HOSTILE,
+    href: '/roadmap/westmarch/hostile/',
+    status: 'paused',
+    start: '2025-01',
+    end: '2025-04',
+    organisation: 'West <b>march</b>',
+  },
 ];
 
 /** What the tests read from a rendered chart. */
@@ -40,7 +56,9 @@ function read(html: string) {
     return match ? decodeEntities(match[2]) : undefined;
   };
   const tbody = html.slice(html.indexOf('<tbody'), html.indexOf('</tbody>'));
-  const svgHtml = svg ? html.slice(html.indexOf('<svg class="hub-chart__svg'), html.indexOf('</svg>', html.indexOf('<svg class="hub-chart__svg'))) : '';
+  const svgHtml = svg
+    ? html.slice(html.indexOf('<svg class="hub-chart__svg'), html.indexOf('</svg>', html.indexOf('<svg class="hub-chart__svg')))
+    : '';
   return { tags, all, attr, svg, textOf, tbody, svgHtml, bodyRows: (tbody.match(/<tr /g) ?? []).length };
 }
 
@@ -61,19 +79,24 @@ function expectCommonStructure(html: string, caption: string, role: 'img' | 'gro
   const region = all('div').find((tag) => tag.attributes.get('class') === 'hub-chart__scroll');
   expect([attr(region, 'role'), attr(region, 'tabindex'), attr(region, 'aria-label')]).toEqual(['region', '0', `Chart: ${caption}`]);
   // The data as a table, behind a <details> that works without JavaScript.
-  expect(html).toMatch(/<details class="govuk-details hub-chart__details">\s*<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the data as a table<span class="govuk-visually-hidden">: /);
+  expect(html).toMatch(
+    /<details class="govuk-details hub-chart__details">\s*<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the data as a table<span class="govuk-visually-hidden">: /,
+  );
   expect(all('table')).toHaveLength(1);
   expect(all('caption')).toHaveLength(1);
   for (const th of all('th')) expect(['col', 'row']).toContain(attr(th, 'scope'));
   // Nothing run, styled inline or fetched; ids unique.
   for (const name of ['script', 'style', 'link', 'image', 'img', 'iframe', 'foreignobject', 'use']) expect(all(name), name).toEqual([]);
   expect(html).not.toMatch(/\sstyle=|\son[a-z]+=|url\(|https?:|@font-face|font-family/i);
-  const ids = read(html).tags.map((tag) => tag.attributes.get('id')).filter(Boolean);
+  const ids = read(html)
+    .tags.map((tag) => tag.attributes.get('id'))
+    .filter(Boolean);
   expect(new Set(ids).size).toBe(ids.length);
 }
 
 describe('TimelineChart', () => {
-  const render = (props: Record<string, unknown> = {}) => container.renderToString(TimelineChart, { props: { items: ITEMS, today: '2026-11', caption: 'Roadmap timeline', ...props } });
+  const render = (props: Record<string, unknown> = {}) =>
+    container.renderToString(TimelineChart, { props: { items: ITEMS, today: '2026-11', caption: 'Roadmap timeline', ...props } });
 
   it('is a figure with a heading, a scaling SVG named by its title and summary, and a table', async () => {
     const html = await render();
@@ -81,7 +104,9 @@ describe('TimelineChart', () => {
     const { svg, textOf, attr } = read(html);
     const [titleId, descId] = attr(svg, 'aria-labelledby')!.split(' ');
     expect(textOf(titleId)).toBe('Timeline: Roadmap timeline');
-    expect(textOf(descId)).toBe('3 roadmap items from 2024 to 2026: 1 in beta, 1 live and 1 paused. 1 ongoing. Today is November 2026. 1 more item has no dates and is not shown.');
+    expect(textOf(descId)).toBe(
+      '3 roadmap items from 2024 to 2026: 1 in beta, 1 live and 1 paused. 1 ongoing. Today is November 2026. 1 more item has no dates and is not shown.',
+    );
   });
 
   it('makes every drawn row a link to its item, named with the full title, status and dates', async () => {
@@ -102,7 +127,12 @@ describe('TimelineChart', () => {
     for (const status of ['Live, ongoing', 'Paused', 'Beta']) expect(html).toMatch(new RegExp(`>${status}</text>`));
     const legend = html.slice(html.indexOf('<ul class="hub-chart__legend"'), html.indexOf('</ul>'));
     expect(legend).toContain('aria-label="Key to the colours"');
-    expect([...legend.matchAll(/<\/svg>([^<]+)<\/li>/g)].map((match) => match[1])).toEqual(['Beta', 'Live', 'Paused', 'Arrow: ongoing, or no end date']);
+    expect([...legend.matchAll(/<\/svg>([^<]+)<\/li>/g)].map((match) => match[1])).toEqual([
+      'Beta',
+      'Live',
+      'Paused',
+      'Arrow: ongoing, or no end date',
+    ]);
   });
 
   it('has a table row for every item, dated or not, with its status as a tag and its dates in words', async () => {
@@ -111,12 +141,18 @@ describe('TimelineChart', () => {
     expect(all('th').filter((tag) => tag.attributes.get('scope') === 'row')).toHaveLength(ITEMS.length);
     expect(all('th').filter((tag) => tag.attributes.get('scope') === 'col').length).toBe(4);
     expect(tbody).toContain('<a class="govuk-link" href="/roadmap/fenmoor/bin-day-finder/">Bin day finder</a></th>');
-    expect(tbody).toMatch(/<strong class="govuk-tag govuk-tag--green">Live<\/strong><\/td>\s*<td class="govuk-table__cell">January 2024<\/td>\s*<td class="govuk-table__cell">Ongoing<\/td>/);
-    expect(tbody).toMatch(/Parking permits<\/a><\/th>\s*<td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--grey">Idea<\/strong><\/td>\s*<td class="govuk-table__cell">Not given<\/td>\s*<td class="govuk-table__cell">Not given<\/td>/);
+    expect(tbody).toMatch(
+      /<strong class="govuk-tag govuk-tag--green">Live<\/strong><\/td>\s*<td class="govuk-table__cell">January 2024<\/td>\s*<td class="govuk-table__cell">Ongoing<\/td>/,
+    );
+    expect(tbody).toMatch(
+      /Parking permits<\/a><\/th>\s*<td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--grey">Idea<\/strong><\/td>\s*<td class="govuk-table__cell">Not given<\/td>\s*<td class="govuk-table__cell">Not given<\/td>/,
+    );
   });
 
   it('lists the items it cannot draw below the chart', async () => {
-    expect(await render()).toContain('<p class="govuk-body-s">Not shown: no dates — <a class="govuk-link" href="/roadmap/westmarch/parking-permits/">Parking permits</a>.</p>');
+    expect(await render()).toContain(
+      '<p class="govuk-body-s">Not shown: no dates — <a class="govuk-link" href="/roadmap/westmarch/parking-permits/">Parking permits</a>.</p>',
+    );
   });
 
   it('labels rows and adds a column with the organisation when asked', async () => {
@@ -185,7 +221,8 @@ describe('BarChart', () => {
     { label: 'Design principles', value: 87 },
     { label: HOSTILE, value: 0 },
   ];
-  const render = (props: Record<string, unknown> = {}) => container.renderToString(BarChart, { props: { rows: ROWS, caption: 'Records by collection', unit: 'Records', ...props } });
+  const render = (props: Record<string, unknown> = {}) =>
+    container.renderToString(BarChart, { props: { rows: ROWS, caption: 'Records by collection', unit: 'Records', ...props } });
 
   it('is an image named by its title and a summary of every value, when no bar is a link', async () => {
     const html = await render();
@@ -204,13 +241,17 @@ describe('BarChart', () => {
     expect(bodyRows).toBe(ROWS.length);
     expect(html).toContain('<th scope="col" class="govuk-table__header">Collection</th>');
     expect(html).toContain('<th scope="col" class="govuk-table__header govuk-table__header--numeric">Records</th>');
-    expect(tbody).toMatch(/<th scope="row" class="govuk-table__header">Roadmap<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">1,234<\/td>/);
+    expect(tbody).toMatch(
+      /<th scope="row" class="govuk-table__header">Roadmap<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">1,234<\/td>/,
+    );
   });
 
   it('is a group of named links when bars have hrefs, as role="img" would hide them', async () => {
     const html = await render({ rows: ROWS.map((row, index) => ({ ...row, href: `/c${index}/` })) });
     expectCommonStructure(html, 'Records by collection', 'group');
-    const links = read(html).all('a').filter((tag) => tag.attributes.has('aria-label'));
+    const links = read(html)
+      .all('a')
+      .filter((tag) => tag.attributes.has('aria-label'));
     expect(links.map((tag) => [tag.attributes.get('href'), tag.attributes.get('aria-label')])).toEqual([
       ['/c0/', 'Roadmap: 1,234'],
       ['/c1/', 'Design principles: 87'],
@@ -229,12 +270,34 @@ describe('BarChart', () => {
 
 describe('ShareChart', () => {
   const PERIODS = [
-    { period: '2025', parts: [{ key: 'beta', label: 'Beta', value: 1 }, { key: 'live', label: 'Live', value: 1 }, { key: 'idea', label: 'Idea', value: 1 }] },
-    { period: '2026', parts: [{ key: 'beta', label: 'Beta', value: 1200 }, { key: 'live', label: 'Live', value: 34 }] },
+    {
+      period: '2025',
+      parts: [
+        { key: 'beta', label: 'Beta', value: 1 },
+        { key: 'live', label: 'Live', value: 1 },
+        { key: 'idea', label: 'Idea', value: 1 },
+      ],
+    },
+    {
+      period: '2026',
+      parts: [
+        { key: 'beta', label: 'Beta', value: 1200 },
+        { key: 'live', label: 'Live', value: 34 },
+      ],
+    },
     { period: HOSTILE, parts: [] },
   ];
   const render = (props: Record<string, unknown> = {}) =>
-    container.renderToString(ShareChart, { props: { periods: PERIODS, keys: statusKeys(), caption: 'Roadmap items by start year', unit: 'Roadmap items', periodHeader: 'Start year', ...props } });
+    container.renderToString(ShareChart, {
+      props: {
+        periods: PERIODS,
+        keys: statusKeys(),
+        caption: 'Roadmap items by start year',
+        unit: 'Roadmap items',
+        periodHeader: 'Start year',
+        ...props,
+      },
+    });
 
   it('is an image named by its title and a summary of the shares', async () => {
     const html = await render();
@@ -242,7 +305,9 @@ describe('ShareChart', () => {
     const { svg, attr, textOf } = read(html);
     const [titleId, descId] = attr(svg, 'aria-labelledby')!.split(' ');
     expect(textOf(titleId)).toBe('100% stacked bar chart: Roadmap items by start year');
-    expect(textOf(descId)).toBe(`3 periods, from 2025 to ${HOSTILE}. 2025: 3 in all; Idea 34%, Beta 33%, Live 33%. 2026: 1,234 in all; Beta 97%, Live 3%. ${HOSTILE}: none.`);
+    expect(textOf(descId)).toBe(
+      `3 periods, from 2025 to ${HOSTILE}. 2025: 3 in all; Idea 34%, Beta 33%, Live 33%. 2026: 1,234 in all; Beta 97%, Live 3%. ${HOSTILE}: none.`,
+    );
   });
 
   it('has a legend in words, in the key order, for the parts present', async () => {
@@ -257,13 +322,17 @@ describe('ShareChart', () => {
     expect(bodyRows).toBe(PERIODS.length);
     expect(html).toContain('<th scope="col" class="govuk-table__header">Start year</th>');
     expect(html).toContain('<th scope="col" class="govuk-table__header govuk-table__header--numeric">Total roadmap items</th>');
-    const rows = tbody.split('</tr>').slice(0, -1).map((row) => [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((match) => match[1]));
+    const rows = tbody
+      .split('</tr>')
+      .slice(0, -1)
+      .map((row) => [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((match) => match[1]));
     expect(rows).toEqual([
       ['1 (34%)', '1 (33%)', '1 (33%)', '3'],
       ['0', '1,200 (97%)', '34 (3%)', '1,234'],
       ['0', '0', '0', '0'],
     ]);
-    for (const row of rows.slice(0, 2)) expect(row.slice(0, -1).reduce((sum, cell) => sum + Number(/\((\d+)%\)/.exec(cell)?.[1] ?? 0), 0)).toBe(100);
+    for (const row of rows.slice(0, 2))
+      expect(row.slice(0, -1).reduce((sum, cell) => sum + Number(/\((\d+)%\)/.exec(cell)?.[1] ?? 0), 0)).toBe(100);
   });
 
   it('writes shares on the segments that have room, and "None" on an empty period', async () => {

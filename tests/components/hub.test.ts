@@ -26,7 +26,10 @@ describe('Footer', () => {
   });
 
   it('shows its default slot in the meta section, and no empty meta section without it', async () => {
-    const withSlot = await container.renderToString(Footer, { props: {}, slots: { default: '<p class="govuk-body-s">Data from mySociety.</p>' } });
+    const withSlot = await container.renderToString(Footer, {
+      props: {},
+      slots: { default: '<p class="govuk-body-s">Data from mySociety.</p>' },
+    });
     expect(withSlot).toMatch(/<div class="govuk-footer__meta-custom">\s*<p class="govuk-body-s">Data from mySociety.<\/p>\s*<\/div>/);
     const without = await container.renderToString(Footer, { props: {} });
     expect(without).not.toContain('govuk-footer__meta-custom');
@@ -36,7 +39,13 @@ describe('Footer', () => {
 describe('ServiceNavigation', () => {
   it('renders no menu button when the navigation must not collapse (no JavaScript)', async () => {
     const html = await container.renderToString(ServiceNavigation, {
-      props: { collapseNavigationOnMobile: false, navigation: [{ text: 'A', href: '/a/' }, { text: 'B', href: '/b/' }] },
+      props: {
+        collapseNavigationOnMobile: false,
+        navigation: [
+          { text: 'A', href: '/a/' },
+          { text: 'B', href: '/b/' },
+        ],
+      },
     });
     expect(html).not.toContain('<button');
     expect(html).toContain('href="/b/"');
@@ -52,7 +61,11 @@ describe('text options', () => {
 
 describe('Base layout', () => {
   const render = (props: Record<string, unknown>, slots: Record<string, string> = {}, path = '/roadmap/') =>
-    container.renderToString(Base, { props, slots: { default: '<h1 class="govuk-heading-xl">Heading</h1>', ...slots }, request: new Request(`http://localhost:4321${path}`) });
+    container.renderToString(Base, {
+      props,
+      slots: { default: '<h1 class="govuk-heading-xl">Heading</h1>', ...slots },
+      request: new Request(`http://localhost:4321${path}`),
+    });
 
   it("is govuk-frontend's page template with the hub's name as text and no GOV.UK crown, logotype or crest", async () => {
     const html = await render({ title: 'Roadmaps' });
@@ -69,7 +82,8 @@ describe('Base layout', () => {
 
   it('links every section, marking the current one, with the navigation always open', async () => {
     const list = await render({ title: 'Roadmaps', section: 'roadmap' }, {}, '/roadmap/');
-    for (const path of ['roadmap', 'principles', 'lessons', 'datasets', 'components', 'organisations', 'search']) expect(list).toContain(`href="/${path}/"`);
+    for (const path of ['roadmap', 'principles', 'lessons', 'datasets', 'components', 'organisations', 'search'])
+      expect(list).toContain(`href="/${path}/"`);
     expect(list).toMatch(/href="\/roadmap\/" aria-current="page"/);
     expect(list).toMatch(/<nav aria-label="Sections"><ul id="navigation">/);
     expect(list).not.toContain('<button');
@@ -84,17 +98,30 @@ describe('Base layout', () => {
   it('gives a page its canonical address, except a page that has none of its own (the 404 page)', async () => {
     const withSite = await AstroContainer.create({ astroConfig: { site: 'https://hub.example' } });
     const page = (props: Record<string, unknown>) =>
-      withSite.renderToString(Base, { props, slots: { default: '<h1 class="govuk-heading-xl">Heading</h1>' }, request: new Request('https://hub.example/roadmap/') });
+      withSite.renderToString(Base, {
+        props,
+        slots: { default: '<h1 class="govuk-heading-xl">Heading</h1>' },
+        request: new Request('https://hub.example/roadmap/'),
+      });
     expect(await page({ title: 'A record' })).toContain('<link rel="canonical" href="https://hub.example/roadmap/">');
     expect(await page({ title: 'Page not found', canonical: false })).not.toContain('rel="canonical"');
   });
 
   it('shows breadcrumbs, the description, and the head and footer slots', async () => {
     const html = await render(
-      { title: 'A record', description: 'What it is.', breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Roadmaps', href: '/roadmap/' }] },
+      {
+        title: 'A record',
+        description: 'What it is.',
+        breadcrumbs: [
+          { text: 'Home', href: '/' },
+          { text: 'Roadmaps', href: '/roadmap/' },
+        ],
+      },
       { head: '<script type="application/ld+json">{}</script>', footer: '<p class="govuk-body-s">Extra footer text.</p>' },
     );
-    expect(html).toMatch(/<nav class="hub-breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="\/">Home<\/a><\/li><li><a href="\/roadmap\/">Roadmaps<\/a><\/li><\/ol><\/nav>/);
+    expect(html).toMatch(
+      /<nav class="hub-breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="\/">Home<\/a><\/li><li><a href="\/roadmap\/">Roadmaps<\/a><\/li><\/ol><\/nav>/,
+    );
     expect(html).toContain('<meta name="description" content="What it is.">');
     expect(html).toMatch(/<script type="application\/ld\+json">\{\}<\/script>\s*<\/head>/);
     expect(html).toMatch(/<footer class="hub-footer">.*<\/ul><div><p class="govuk-body-s">Extra footer text.<\/p><\/div><span>/s);

@@ -21,7 +21,9 @@ describe('schemas/json', () => {
       const schema = JSON.parse(text) as { properties?: Record<string, { description?: string }>; $schema: string };
       expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
       if (name === 'themes.schema.json') continue;
-      const undescribed = Object.entries(schema.properties ?? {}).filter(([, property]) => !property.description).map(([key]) => key);
+      const undescribed = Object.entries(schema.properties ?? {})
+        .filter(([, property]) => !property.description)
+        .map(([key]) => key);
       expect(undescribed, name).toEqual([]);
     }
   });
@@ -38,7 +40,10 @@ describe('CONTRIBUTING.md', () => {
 
 describe('content/organisations', () => {
   it('is current with data/reference/local-authorities.csv (npm run organisations -- --check)', () => {
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/generate-organisations.ts'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/generate-organisations.ts'), '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('397 bodies in the register: 0 would be created, 0 would be updated, 397 unchanged.');
     expect(result.status).toBe(0);

@@ -42,7 +42,12 @@ describe('registerOrganisations', () => {
 
   it('maps every row to a distinct id, type and nation', () => {
     expect(organisations.size).toBe(397);
-    expect(organisations.get('lancaster')).toMatchObject({ type: 'district', county: 'lancashire', gss_code: 'E07000121', nation: 'england' });
+    expect(organisations.get('lancaster')).toMatchObject({
+      type: 'district',
+      county: 'lancashire',
+      gss_code: 'E07000121',
+      nation: 'england',
+    });
     expect(organisations.get('hartlepool')).toMatchObject({ combined_authority: 'tees-valley', local_authority_code: 'HPL' });
     expect(organisations.get('greater-london')?.type).toBe('strategic-authority');
     expect(organisations.get('newry-mourne-and-down')?.name).toBe('Newry, Mourne and Down');
@@ -97,7 +102,13 @@ describe('generateOrganisations', () => {
     const content = join(workspace(), 'content');
     generateOrganisations({ register: REGISTER, contentDir: content, check: false }, () => {});
     const shorter = editedRegister(() => {});
-    writeFileSync(shorter, readFileSync(shorter, 'utf8').split('\n').filter((line) => !line.startsWith('E06000001,')).join('\n'));
+    writeFileSync(
+      shorter,
+      readFileSync(shorter, 'utf8')
+        .split('\n')
+        .filter((line) => !line.startsWith('E06000001,'))
+        .join('\n'),
+    );
     const log: string[] = [];
     const result = generateOrganisations({ register: shorter, contentDir: content, check: false }, (line) => log.push(line));
     expect(result.notInRegister).toEqual(['hartlepool']);

@@ -14,7 +14,9 @@ import { ROOT } from '../helpers/content.ts';
 const report = validateContent({ contentDir: join(ROOT, 'content') });
 const { organisations, records } = report.content;
 const register = parseCsvObjects(readFileSync(join(ROOT, 'data/reference/local-authorities.csv'), 'utf8'));
-const demonstrationIds = new Set(organisations.filter((organisation) => organisation.data.demonstration).map((organisation) => organisation.id));
+const demonstrationIds = new Set(
+  organisations.filter((organisation) => organisation.data.demonstration).map((organisation) => organisation.id),
+);
 
 describe('the content folder', () => {
   it('has no errors', () => {
@@ -41,7 +43,12 @@ describe('organisations from the local-authority register', () => {
   it('names each file after the slug of the register name', () => {
     expect(byGss.get('E06000001')?.id).toBe('hartlepool');
     expect(byGss.get('E06000003')?.id).toBe('redcar-and-cleveland');
-    expect(byGss.get('W06000001')?.data).toMatchObject({ name: 'Isle of Anglesey', name_cy: 'Sir Ynys Môn', nation: 'wales', type: 'welsh-principal-area' });
+    expect(byGss.get('W06000001')?.data).toMatchObject({
+      name: 'Isle of Anglesey',
+      name_cy: 'Sir Ynys Môn',
+      nation: 'wales',
+      type: 'welsh-principal-area',
+    });
   });
 
   it('keeps the register’s attribution in every generated file', () => {
@@ -59,7 +66,9 @@ describe('demonstration content', () => {
       expect(registerCodes.has(organisation.data.gss_code ?? '')).toBe(false);
       expect(registerNames.has(organisation.data.name.toLowerCase())).toBe(false);
     }
-    const types = new Set<string>(organisations.filter((organisation) => demonstrationIds.has(organisation.id)).map((organisation) => organisation.data.type));
+    const types = new Set<string>(
+      organisations.filter((organisation) => demonstrationIds.has(organisation.id)).map((organisation) => organisation.data.type),
+    );
     for (const type of ['county', 'district', 'unitary', 'community-group']) expect(types.has(type), type).toBe(true);
   });
 
@@ -73,7 +82,8 @@ describe('demonstration content', () => {
     const bodiesByService = new Map<number, Set<string>>();
     for (const record of records) {
       if (record.collection !== 'roadmap') continue;
-      for (const service of record.data.services ?? []) bodiesByService.set(service, (bodiesByService.get(service) ?? new Set()).add(record.organisation));
+      for (const service of record.data.services ?? [])
+        bodiesByService.set(service, (bodiesByService.get(service) ?? new Set()).add(record.organisation));
     }
     const shared = [...bodiesByService.values()].filter((bodies) => bodies.size >= 2);
     expect(shared.length).toBeGreaterThanOrEqual(3);
@@ -81,9 +91,11 @@ describe('demonstration content', () => {
 
   it('has components reused by more than one body', () => {
     const users = new Map<string, Set<string>>();
-    for (const organisation of organisations) for (const id of organisation.data.uses ?? []) users.set(id, (users.get(id) ?? new Set()).add(organisation.id));
+    for (const organisation of organisations)
+      for (const id of organisation.data.uses ?? []) users.set(id, (users.get(id) ?? new Set()).add(organisation.id));
     for (const record of records) {
-      if (record.collection === 'roadmap') for (const id of record.data.reuses ?? []) users.set(id, (users.get(id) ?? new Set()).add(record.organisation));
+      if (record.collection === 'roadmap')
+        for (const id of record.data.reuses ?? []) users.set(id, (users.get(id) ?? new Set()).add(record.organisation));
     }
     expect([...users.values()].filter((bodies) => bodies.size >= 3).length).toBeGreaterThanOrEqual(1);
   });

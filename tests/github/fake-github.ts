@@ -211,7 +211,11 @@ export class FakeGitHub {
   addRepository(input: FakeRepositoryInput): FakeRepository {
     if (!this.accounts.has(input.owner.toLowerCase())) this.addAccount(input.owner);
     const key = `${input.owner}/${input.name}`.toLowerCase();
-    const repository: FakeRepository = { ...input, id: this.repositories.get(key)?.id ?? this.nextRepositoryId++, files: { ...(input.files ?? {}) } };
+    const repository: FakeRepository = {
+      ...input,
+      id: this.repositories.get(key)?.id ?? this.nextRepositoryId++,
+      files: { ...(input.files ?? {}) },
+    };
     this.repositories.set(key, repository);
     return repository;
   }
@@ -221,14 +225,26 @@ export class FakeGitHub {
     const full = `${owner.login}/${repository.name}`;
     const pushed = repository.pushed_at ?? null;
     const created = repository.created_at ?? '2020-01-06T09:00:00Z';
-    const license = repository.license ? { ...repository.license, url: `https://api.github.com/licenses/${repository.license.key}`, node_id: `MDc6TGljZW5zZ${repository.license.key.length}` } : null;
+    const license = repository.license
+      ? {
+          ...repository.license,
+          url: `https://api.github.com/licenses/${repository.license.key}`,
+          node_id: `MDc6TGljZW5zZ${repository.license.key.length}`,
+        }
+      : null;
     return {
       id: repository.id,
       node_id: `R_kgDO${repository.id}`,
       name: repository.name,
       full_name: full,
       private: repository.private === true,
-      owner: { login: owner.login, id: owner.id, type: owner.type, html_url: `https://github.com/${owner.login}`, url: `${this.url}/users/${owner.login}` },
+      owner: {
+        login: owner.login,
+        id: owner.id,
+        type: owner.type,
+        html_url: `https://github.com/${owner.login}`,
+        url: `${this.url}/users/${owner.login}`,
+      },
       html_url: `https://github.com/${full}`,
       description: repository.description ?? null,
       fork: repository.parent !== undefined,
@@ -285,12 +301,21 @@ export class FakeGitHub {
   }
 
   /** The harvest's GETs, on other accounts' repositories. True when it answered. */
-  private answerRepositories(url: URL, request: IncomingMessage, response: ServerResponse, record: Recorded, send: (status: number, data: unknown, headers?: Record<string, string>) => void): boolean {
+  private answerRepositories(
+    url: URL,
+    request: IncomingMessage,
+    response: ServerResponse,
+    record: Recorded,
+    send: (status: number, data: unknown, headers?: Record<string, string>) => void,
+  ): boolean {
     const ifNoneMatch = request.headers['if-none-match'];
     // GitHub's ETags are weak, over the answer's bytes; a match is answered 304 with no body.
     const conditional = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       if (status !== 200) return send(status, data, headers);
-      const etag = `W/"${createHash('sha1').update(JSON.stringify(data)).update(headers.link ?? '').digest('hex')}"`;
+      const etag = `W/"${createHash('sha1')
+        .update(JSON.stringify(data))
+        .update(headers.link ?? '')
+        .digest('hex')}"`;
       if (ifNoneMatch === etag) return send(304, undefined, { etag });
       send(200, data, { ...headers, etag });
     };
@@ -298,7 +323,7 @@ export class FakeGitHub {
     if ((match = /^\/(orgs|users)\/([^/]+)\/repos$/.exec(url.pathname))) {
       const account = this.accounts.get(decodeURIComponent(match[2]!).toLowerCase());
       const organisation = match[1] === 'orgs';
-      if (!account || (organisation && account.type !== 'Organization')) return send(404, NOT_FOUND), true;
+      if (!account || (organisation && account.type !== 'Organization')) return (send(404, NOT_FOUND), true);
       const type = url.searchParams.get('type') ?? (organisation ? 'all' : 'owner');
       const sort = url.searchParams.get('sort') ?? (organisation ? 'created' : 'full_name');
       const direction = url.searchParams.get('direction') ?? (sort === 'full_name' ? 'asc' : 'desc');
@@ -312,9 +337,16 @@ export class FakeGitHub {
         return true;
       });
       const json = listed.map((repository) => this.repositoryJson(repository));
-      const key = (item: (typeof json)[number]) => (sort === 'full_name' ? item.full_name.toLowerCase() : sort === 'pushed' ? (item.pushed_at ?? '') : sort === 'updated' ? item.updated_at : `${item.created_at}#${String(item.id).padStart(12, '0')}`);
+      const key = (item: (typeof json)[number]) =>
+        sort === 'full_name'
+          ? item.full_name.toLowerCase()
+          : sort === 'pushed'
+            ? (item.pushed_at ?? '')
+            : sort === 'updated'
+              ? item.updated_at
+              : `${item.created_at}#${String(item.id).padStart(12, '0')}`;
       json.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (direction === 'asc' ? 1 : -1));
-      return this.page(url, json, conditional), true;
+      return (this.page(url, json, conditional), true);
     }
     if (!(match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname))) return false;
     const repository = this.repositories.get(`${decodeURIComponent(match[1]!)}/${decodeURIComponent(match[2]!)}`.toLowerCase());
@@ -326,30 +358,39 @@ export class FakeGitHub {
         const parent = this.repositories.get(repository.parent.toLowerCase());
         const full = parent ? undefined : repository.parent;
         // A fork of a repository the fake does not model still names it, as GitHub does.
-        const parentJson = parent ? this.repositoryJson(parent) : { name: full!.split('/')[1], full_name: full, html_url: `https://github.com/${full}`, fork: false };
+        const parentJson = parent
+          ? this.repositoryJson(parent)
+          : { name: full!.split('/')[1], full_name: full, html_url: `https://github.com/${full}`, fork: false };
         let root = parent;
-        while (root?.parent !== undefined && this.repositories.has(root.parent.toLowerCase())) root = this.repositories.get(root.parent.toLowerCase());
+        while (root?.parent !== undefined && this.repositories.has(root.parent.toLowerCase()))
+          root = this.repositories.get(root.parent.toLowerCase());
         json.parent = parentJson;
         json.source = root ? this.repositoryJson(root) : parentJson;
       }
-      return conditional(200, json), true;
+      return (conditional(200, json), true);
     }
     let path: string | undefined;
     if (rest === '/readme') path = Object.keys(repository.files).find((name) => /^readme(?:\.[a-z0-9]+)?$/i.test(name));
     else if (rest.startsWith('/contents/')) path = rest.slice('/contents/'.length).split('/').map(decodeURIComponent).join('/');
     else return false;
     const text = path === undefined ? undefined : repository.files[path];
-    if (path === undefined || text === undefined) return send(404, NOT_FOUND), true;
+    if (path === undefined || text === undefined) return (send(404, NOT_FOUND), true);
     const accept = String(request.headers.accept ?? '');
     if (/application\/vnd\.github(?:\.v3)?\.raw/.test(accept)) {
       const bytes = Buffer.from(text, 'utf8');
       const etag = `"${blobSha(text)}"`;
       record.status = ifNoneMatch === etag ? 304 : 200;
-      response.writeHead(record.status, { 'content-type': 'application/vnd.github.raw', etag, 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-github-api-version-selected': '2022-11-28' });
+      response.writeHead(record.status, {
+        'content-type': 'application/vnd.github.raw',
+        etag,
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': '4999',
+        'x-github-api-version-selected': '2022-11-28',
+      });
       response.end(record.status === 304 ? '' : bytes);
       return true;
     }
-    return conditional(200, this.contentJson(repository, path, text)), true;
+    return (conditional(200, this.contentJson(repository, path, text)), true);
   }
 
   /** A commit with these files on a branch (the default branch unless named), replacing what it had. */
@@ -389,7 +430,15 @@ export class FakeGitHub {
   }
 
   private fileJson(path: string, text: string) {
-    return { type: 'file', name: path.split('/').at(-1), path, sha: blobSha(text), size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text, 'utf8').toString('base64') };
+    return {
+      type: 'file',
+      name: path.split('/').at(-1),
+      path,
+      sha: blobSha(text),
+      size: Buffer.byteLength(text),
+      encoding: 'base64',
+      content: Buffer.from(text, 'utf8').toString('base64'),
+    };
   }
 
   commentsOn(issue: number): Comment[] {
@@ -437,7 +486,15 @@ export class FakeGitHub {
       body = raw;
     }
     const method = request.method ?? 'GET';
-    const record: Recorded = { method, path: url.pathname, query: url.searchParams, body, status: 0, at: Date.now(), ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}) };
+    const record: Recorded = {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      body,
+      status: 0,
+      at: Date.now(),
+      ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+    };
     this.requests.push(record);
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
@@ -453,10 +510,21 @@ export class FakeGitHub {
       response.end(data === undefined ? '' : JSON.stringify(data));
     };
 
-    const failure = this.failures.find((rule) => rule.left > 0 && (!rule.method || rule.method === method) && (!rule.path || (typeof rule.path === 'string' ? rule.path === url.pathname : rule.path.test(url.pathname))));
+    const failure = this.failures.find(
+      (rule) =>
+        rule.left > 0 &&
+        (!rule.method || rule.method === method) &&
+        (!rule.path || (typeof rule.path === 'string' ? rule.path === url.pathname : rule.path.test(url.pathname))),
+    );
     if (failure) {
       failure.left--;
-      const message = failure.status === 404 ? NOT_FOUND : { message: failure.status === 403 || failure.status === 429 ? 'API rate limit exceeded' : 'Server Error', documentation_url: 'https://docs.github.com/rest' };
+      const message =
+        failure.status === 404
+          ? NOT_FOUND
+          : {
+              message: failure.status === 403 || failure.status === 429 ? 'API rate limit exceeded' : 'Server Error',
+              documentation_url: 'https://docs.github.com/rest',
+            };
       send(failure.status, failure.body ?? message, failure.headers);
       return;
     }
@@ -481,18 +549,30 @@ export class FakeGitHub {
     if (method === 'GET' && (match = /^\/pulls\/(\d+)$/.exec(path))) {
       const pull = this.pulls.get(Number(match[1]));
       if (!pull) return send(404, NOT_FOUND);
-      return send(200, { number: pull.number, state: pull.state, merged_at: pull.merged_at, head: { sha: pull.head.sha, ref: 'branch' }, user: { login: pull.user.login, type: pull.user.type } });
+      return send(200, {
+        number: pull.number,
+        state: pull.state,
+        merged_at: pull.merged_at,
+        head: { sha: pull.head.sha, ref: 'branch' },
+        user: { login: pull.user.login, type: pull.user.type },
+      });
     }
     const handled = this.handleGit(method, path, url, body, user, needUser, send);
     if (handled) return;
     if ((match = /^\/issues\/(\d+)\/comments$/.exec(path))) {
       const number = Number(match[1]);
       if (!this.pulls.has(number) && !this.issues.some((issue) => issue.number === number)) return send(404, NOT_FOUND);
-      if (method === 'GET') return this.page(url, this.commentsOn(number).map((comment) => this.commentJson(comment)), send);
+      if (method === 'GET')
+        return this.page(
+          url,
+          this.commentsOn(number).map((comment) => this.commentJson(comment)),
+          send,
+        );
       if (method === 'POST') {
         if (!needUser()) return;
         const text = (body as { body?: unknown })?.body;
-        if (typeof text !== 'string' || text.length > 65536) return send(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body' }] });
+        if (typeof text !== 'string' || text.length > 65536)
+          return send(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body' }] });
         return send(201, this.commentJson(this.addComment(number, text, user)));
       }
     }
@@ -511,15 +591,27 @@ export class FakeGitHub {
         const state = url.searchParams.get('state') ?? 'open';
         const labels = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean);
         const direction = url.searchParams.get('direction') ?? 'desc';
-        let list = this.issues.filter((issue) => (state === 'all' || issue.state === state) && labels.every((label) => issue.labels.includes(label)));
+        let list = this.issues.filter(
+          (issue) => (state === 'all' || issue.state === state) && labels.every((label) => issue.labels.includes(label)),
+        );
         list = [...list].sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number));
-        return this.page(url, list.map((issue) => this.issueJson(issue)), send);
+        return this.page(
+          url,
+          list.map((issue) => this.issueJson(issue)),
+          send,
+        );
       }
       if (method === 'POST') {
         if (!needUser()) return;
         const fields = body as { title?: unknown; body?: unknown; labels?: unknown };
-        if (typeof fields?.title !== 'string' || fields.title === '') return send(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
-        const issue = this.addIssue({ title: fields.title, body: typeof fields.body === 'string' ? fields.body : '', labels: Array.isArray(fields.labels) ? fields.labels.map(String) : [], user: user! });
+        if (typeof fields?.title !== 'string' || fields.title === '')
+          return send(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
+        const issue = this.addIssue({
+          title: fields.title,
+          body: typeof fields.body === 'string' ? fields.body : '',
+          labels: Array.isArray(fields.labels) ? fields.labels.map(String) : [],
+          user: user!,
+        });
         return send(201, this.issueJson(issue));
       }
     }
@@ -559,18 +651,19 @@ export class FakeGitHub {
     if ((match = /^\/issues\/(\d+)\/labels(?:\/(.+))?$/.exec(path))) {
       const issue = this.issues.find((candidate) => candidate.number === Number(match![1]));
       if (!needUser()) return true;
-      if (!issue) return send(404, NOT_FOUND), true;
+      if (!issue) return (send(404, NOT_FOUND), true);
       const labels = () => issue.labels.map((name, index) => ({ id: index + 1, name }));
       if (method === 'POST' && match[2] === undefined) {
-        if (!Array.isArray(fields.labels)) return invalid('Invalid request: labels must be an array'), true;
+        if (!Array.isArray(fields.labels)) return (invalid('Invalid request: labels must be an array'), true);
         for (const name of fields.labels.map(String)) if (!issue.labels.includes(name)) issue.labels.push(name);
-        return send(200, labels()), true;
+        return (send(200, labels()), true);
       }
       if (method === 'DELETE' && match[2] !== undefined) {
         const name = decodeURIComponent(match[2]);
-        if (!issue.labels.includes(name)) return send(404, { message: 'Label does not exist', documentation_url: 'https://docs.github.com/rest' }), true;
+        if (!issue.labels.includes(name))
+          return (send(404, { message: 'Label does not exist', documentation_url: 'https://docs.github.com/rest' }), true);
         issue.labels = issue.labels.filter((label) => label !== name);
-        return send(200, labels()), true;
+        return (send(200, labels()), true);
       }
     }
 
@@ -584,22 +677,22 @@ export class FakeGitHub {
       if (!needUser()) return true;
       const ref = typeof fields.ref === 'string' ? fields.ref : '';
       const sha = typeof fields.sha === 'string' ? fields.sha : '';
-      if (!/^refs\/heads\/.+/.test(ref)) return invalid('Reference name must start with refs/heads/'), true;
-      if (!this.commits.has(sha)) return invalid('Object does not exist'), true;
+      if (!/^refs\/heads\/.+/.test(ref)) return (invalid('Reference name must start with refs/heads/'), true);
+      if (!this.commits.has(sha)) return (invalid('Object does not exist'), true);
       const branch = ref.slice('refs/heads/'.length);
-      if (this.branches.has(branch)) return invalid('Reference already exists'), true;
+      if (this.branches.has(branch)) return (invalid('Reference already exists'), true);
       this.branches.set(branch, sha);
-      return send(201, { ref, object: { sha, type: 'commit' } }), true;
+      return (send(201, { ref, object: { sha, type: 'commit' } }), true);
     }
     if (method === 'PATCH' && (match = /^\/git\/refs\/(.+)$/.exec(path))) {
       if (!needUser()) return true;
       const ref = decodeURIComponent(match[1]!);
       const branch = ref.replace(/^heads\//, '');
       const sha = typeof fields.sha === 'string' ? fields.sha : '';
-      if (!this.branches.has(branch)) return invalid('Reference does not exist'), true;
-      if (!this.commits.has(sha)) return invalid('Object does not exist'), true;
+      if (!this.branches.has(branch)) return (invalid('Reference does not exist'), true);
+      if (!this.commits.has(sha)) return (invalid('Object does not exist'), true);
       this.branches.set(branch, sha);
-      return send(200, { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } }), true;
+      return (send(200, { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } }), true);
     }
 
     if ((match = /^\/contents\/(.+)$/.exec(path))) {
@@ -607,30 +700,36 @@ export class FakeGitHub {
       if (method === 'GET') {
         const branch = url.searchParams.get('ref') ?? this.defaultBranch;
         const text = this.filesOn(branch)?.get(filePath);
-        return send(text === undefined ? 404 : 200, text === undefined ? NOT_FOUND : this.fileJson(filePath, text)), true;
+        return (send(text === undefined ? 404 : 200, text === undefined ? NOT_FOUND : this.fileJson(filePath, text)), true);
       }
       if (method === 'PUT' || method === 'DELETE') {
         if (!needUser()) return true;
         const branch = typeof fields.branch === 'string' ? fields.branch : this.defaultBranch;
         const files = this.filesOn(branch);
-        if (!files) return send(404, { message: `Branch ${branch} not found`, documentation_url: 'https://docs.github.com/rest' }), true;
-        if (typeof fields.message !== 'string' || fields.message === '') return invalid('Invalid request: message is required'), true;
+        if (!files) return (send(404, { message: `Branch ${branch} not found`, documentation_url: 'https://docs.github.com/rest' }), true);
+        if (typeof fields.message !== 'string' || fields.message === '') return (invalid('Invalid request: message is required'), true);
         const existing = files.get(filePath);
         const sha = typeof fields.sha === 'string' ? fields.sha : undefined;
         if (method === 'DELETE') {
-          if (existing === undefined) return send(404, NOT_FOUND), true;
-          if (sha !== blobSha(existing)) return send(409, { message: `${filePath} does not match ${sha ?? ''}` }), true;
+          if (existing === undefined) return (send(404, NOT_FOUND), true);
+          if (sha !== blobSha(existing)) return (send(409, { message: `${filePath} does not match ${sha ?? ''}` }), true);
           const next = new Map(files);
           next.delete(filePath);
           const commit = this.commit(Object.fromEntries(next), branch);
-          return send(200, { content: null, commit: { sha: commit } }), true;
+          return (send(200, { content: null, commit: { sha: commit } }), true);
         }
-        if (typeof fields.content !== 'string') return invalid('Invalid request: content is required'), true;
-        if (existing !== undefined && sha === undefined) return invalid('Invalid request.\n\n"sha" wasn\'t supplied.'), true;
-        if (existing !== undefined && sha !== blobSha(existing)) return send(409, { message: `${filePath} does not match ${sha}` }), true;
+        if (typeof fields.content !== 'string') return (invalid('Invalid request: content is required'), true);
+        if (existing !== undefined && sha === undefined) return (invalid('Invalid request.\n\n"sha" wasn\'t supplied.'), true);
+        if (existing !== undefined && sha !== blobSha(existing)) return (send(409, { message: `${filePath} does not match ${sha}` }), true);
         const text = Buffer.from(fields.content, 'base64').toString('utf8');
         const commit = this.commit({ ...Object.fromEntries(files), [filePath]: text }, branch);
-        return send(existing === undefined ? 201 : 200, { content: { path: filePath, sha: blobSha(text) }, commit: { sha: commit, message: fields.message } }), true;
+        return (
+          send(existing === undefined ? 201 : 200, {
+            content: { path: filePath, sha: blobSha(text) },
+            commit: { sha: commit, message: fields.message },
+          }),
+          true
+        );
       }
     }
 
@@ -641,31 +740,48 @@ export class FakeGitHub {
         .filter((pull) => state === 'all' || pull.state === state)
         .filter((pull) => !head || `${this.owner}:${pull.head.ref ?? 'branch'}` === head)
         .sort((a, b) => b.number - a.number);
-      return this.page(url, list.map((pull) => this.pullJson(pull)), send), true;
+      return (
+        this.page(
+          url,
+          list.map((pull) => this.pullJson(pull)),
+          send,
+        ),
+        true
+      );
     }
     if (path === '/pulls' && method === 'POST') {
       if (!needUser()) return true;
       const head = typeof fields.head === 'string' ? fields.head.replace(new RegExp(`^${this.owner}:`), '') : '';
       const base = typeof fields.base === 'string' ? fields.base : '';
-      if (typeof fields.title !== 'string' || fields.title === '') return invalid('Validation Failed: title is missing'), true;
-      if (!this.branches.has(head) || !this.branches.has(base)) return invalid('Validation Failed: head or base branch does not exist'), true;
+      if (typeof fields.title !== 'string' || fields.title === '') return (invalid('Validation Failed: title is missing'), true);
+      if (!this.branches.has(head) || !this.branches.has(base))
+        return (invalid('Validation Failed: head or base branch does not exist'), true);
       if (this.pullsList().some((pull) => pull.state === 'open' && pull.head.ref === head && (pull.base ?? this.defaultBranch) === base)) {
-        return invalid(`Validation Failed: A pull request already exists for ${this.owner}:${head}.`), true;
+        return (invalid(`Validation Failed: A pull request already exists for ${this.owner}:${head}.`), true);
       }
-      if (this.diff(base, head).length === 0) return invalid(`Validation Failed: No commits between ${base} and ${head}`), true;
-      const pull: Pull = { number: this.nextNumber++, head: { sha: this.branches.get(head)!, ref: head }, base, state: 'open', merged_at: null, user: user!, title: fields.title, ...(typeof fields.body === 'string' ? { body: fields.body } : {}) };
+      if (this.diff(base, head).length === 0) return (invalid(`Validation Failed: No commits between ${base} and ${head}`), true);
+      const pull: Pull = {
+        number: this.nextNumber++,
+        head: { sha: this.branches.get(head)!, ref: head },
+        base,
+        state: 'open',
+        merged_at: null,
+        user: user!,
+        title: fields.title,
+        ...(typeof fields.body === 'string' ? { body: fields.body } : {}),
+      };
       this.pulls.set(pull.number, pull);
-      return send(201, this.pullJson(pull)), true;
+      return (send(201, this.pullJson(pull)), true);
     }
     if ((match = /^\/pulls\/(\d+)(\/files)?$/.exec(path)) && (method === 'PATCH' || (method === 'GET' && match[2]))) {
       const pull = this.pulls.get(Number(match[1]));
-      if (!pull) return send(404, NOT_FOUND), true;
-      if (method === 'GET') return this.page(url, this.diff(pull.base ?? this.defaultBranch, pull.head.ref ?? ''), send), true;
+      if (!pull) return (send(404, NOT_FOUND), true);
+      if (method === 'GET') return (this.page(url, this.diff(pull.base ?? this.defaultBranch, pull.head.ref ?? ''), send), true);
       if (!needUser()) return true;
       if (typeof fields.title === 'string') pull.title = fields.title;
       if (typeof fields.body === 'string') pull.body = fields.body;
       if (fields.state === 'open' || fields.state === 'closed') pull.state = fields.state;
-      return send(200, this.pullJson(pull)), true;
+      return (send(200, this.pullJson(pull)), true);
     }
     return false;
   }
@@ -675,7 +791,8 @@ export class FakeGitHub {
     const from = this.filesOn(base) ?? new Map<string, string>();
     const to = this.filesOn(head) ?? new Map<string, string>();
     const out: { filename: string; status: string; sha: string }[] = [];
-    for (const [path, text] of to) if (from.get(path) !== text) out.push({ filename: path, status: from.has(path) ? 'modified' : 'added', sha: blobSha(text) });
+    for (const [path, text] of to)
+      if (from.get(path) !== text) out.push({ filename: path, status: from.has(path) ? 'modified' : 'added', sha: blobSha(text) });
     for (const [path, text] of from) if (!to.has(path)) out.push({ filename: path, status: 'removed', sha: blobSha(text) });
     return out.sort((a, b) => (a.filename < b.filename ? -1 : 1));
   }

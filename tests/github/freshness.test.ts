@@ -72,7 +72,11 @@ describe('freshness issues', () => {
     const issue = issueFor('harbourside-civic-tech')!;
     expect(issue.title).toBe('Freshness: Harbourside Civic Tech has 1 roadmap item to review');
     expect(issue.labels).toEqual(['freshness']);
-    expect(issue.body.startsWith('<!-- council-commons-freshness: harbourside-civic-tech -->\n@harbourside/digital @kay-dev: some of **Harbourside Civic Tech**’s records')).toBe(true);
+    expect(
+      issue.body.startsWith(
+        '<!-- council-commons-freshness: harbourside-civic-tech -->\n@harbourside/digital @kay-dev: some of **Harbourside Civic Tech**’s records',
+      ),
+    ).toBe(true);
     expect(issue.body).toContain('### Roadmap items past their review date (1)');
     expect(issue.body).toContain(
       '- **Garden waste subscriptions online**: to be reviewed by 2026-06-30. [`content/roadmap/harbourside-civic-tech/garden-waste-online.md`](https://github.com/council-commons/hub/blob/main/content/roadmap/harbourside-civic-tech/garden-waste-online.md) · [edit it](https://github.com/council-commons/hub/edit/main/content/roadmap/harbourside-civic-tech/garden-waste-online.md)',
@@ -99,11 +103,22 @@ describe('freshness issues', () => {
     expect(harbourside.number).toBe(1);
     expect(harbourside.title).toBe('Freshness: Harbourside Civic Tech has 1 roadmap item to review and 1 link that does not work');
     expect(harbourside.body).toContain('### Links that do not work (1)');
-    expect(harbourside.body).toContain('- **Garden waste subscriptions online**, `links[0].url`: `https://harbourside.example/blog/garden-waste` answered 404 Not Found.');
+    expect(harbourside.body).toContain(
+      '- **Garden waste subscriptions online**, `links[0].url`: `https://harbourside.example/blog/garden-waste` answered 404 Not Found.',
+    );
     const northbrook = issueFor('northbrook-makers')!;
-    expect(northbrook.body).toContain('@council-commons/maintainers: some of **Northbrook Makers**’s records on Council Commons need checking, and Northbrook Makers lists no maintainers');
-    expect(northbrook.body).toContain('`landing_url`: `https://data.northbrook.example/library-opening-hours` answered 500 Internal Server Error.');
-    expect(fake.writes().map((request) => `${request.method} ${request.path}`).slice(-2)).toEqual(['PATCH /repos/council-commons/hub/issues/1', 'POST /repos/council-commons/hub/issues']);
+    expect(northbrook.body).toContain(
+      '@council-commons/maintainers: some of **Northbrook Makers**’s records on Council Commons need checking, and Northbrook Makers lists no maintainers',
+    );
+    expect(northbrook.body).toContain(
+      '`landing_url`: `https://data.northbrook.example/library-opening-hours` answered 500 Internal Server Error.',
+    );
+    expect(
+      fake
+        .writes()
+        .map((request) => `${request.method} ${request.path}`)
+        .slice(-2),
+    ).toEqual(['PATCH /repos/council-commons/hub/issues/1', 'POST /repos/council-commons/hub/issues']);
   });
 
   it('keeps the link findings when a run does not check links', async () => {
@@ -114,7 +129,12 @@ describe('freshness issues', () => {
   });
 
   it('leaves alone an issue that someone else wrote with the marker', async () => {
-    const spoof = fake.addIssue({ title: 'Not ours', body: `${freshnessMarker('westmere-digital')}\nhello`, labels: ['freshness'], user: { login: 'mallory', type: 'User' } });
+    const spoof = fake.addIssue({
+      title: 'Not ours',
+      body: `${freshnessMarker('westmere-digital')}\nhello`,
+      labels: ['freshness'],
+      user: { login: 'mallory', type: 'User' },
+    });
     expect(await freshness([])).toBe(0);
     expect(spoof).toMatchObject({ state: 'open', title: 'Not ours' });
   });
@@ -128,7 +148,9 @@ describe('freshness issues', () => {
     for (const organisation of ['harbourside-civic-tech', 'northbrook-makers']) {
       const issue = issueFor(organisation)!;
       expect(issue).toMatchObject({ state: 'closed', state_reason: 'completed' });
-      expect(fake.commentsOn(issue.number).map((comment) => comment.body)).toEqual([expect.stringContaining('Nothing is left to check for')]);
+      expect(fake.commentsOn(issue.number).map((comment) => comment.body)).toEqual([
+        expect.stringContaining('Nothing is left to check for'),
+      ]);
     }
     expect(output.at(-1)).toBe('Opened 0, updated 0, closed 2; 0 already up to date.');
   });
@@ -142,7 +164,9 @@ describe('freshness issues', () => {
     expect(first.state).toBe('open');
     expect(first.body).toContain('@westmere-lead: some of **Westmere Digital**’s records');
     expect(second).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
-    expect(fake.commentsOn(second.number)[0].body).toBe(`Closing: this duplicates #${first.number}, which the freshness check keeps up to date for Westmere Digital.`);
+    expect(fake.commentsOn(second.number)[0].body).toBe(
+      `Closing: this duplicates #${first.number}, which the freshness check keeps up to date for Westmere Digital.`,
+    );
   });
 
   it('says what it would do in a dry run, and writes nothing', async () => {
@@ -151,24 +175,47 @@ describe('freshness issues', () => {
     const before = fake.writes().length;
     expect(await freshness(['--dry-run'])).toBe(0);
     expect(fake.writes()).toHaveLength(before);
-    expect(output).toContain('Would open an issue for harbourside-civic-tech: Freshness: Harbourside Civic Tech has 1 roadmap item to review.');
+    expect(output).toContain(
+      'Would open an issue for harbourside-civic-tech: Freshness: Harbourside Civic Tech has 1 roadmap item to review.',
+    );
     expect(output.at(-1)).toBe('Dry run: 1 changes planned, nothing written.');
   });
 
   it('includes demonstration organisations only when asked, and then mentions nobody', async () => {
-    const run = await runScript('scripts/freshness.ts', ['--repo', fake.repository, '--content', content, '--today', '2100-01-01', '--include-demonstration', '--dry-run']);
+    const run = await runScript('scripts/freshness.ts', [
+      '--repo',
+      fake.repository,
+      '--content',
+      content,
+      '--today',
+      '2100-01-01',
+      '--include-demonstration',
+      '--dry-run',
+    ]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Dry run without GITHUB_TOKEN: GitHub was not read.');
     expect(run.stdout).toContain('=== Freshness: Ashdown has 1 roadmap item to review');
-    expect(run.stdout).toContain('**Ashdown** is a fictional demonstration organisation: this issue shows how the weekly freshness check works. Its maintainers (`@ashdown-council/digital`) are fictional and are not notified.');
+    expect(run.stdout).toContain(
+      '**Ashdown** is a fictional demonstration organisation: this issue shows how the weekly freshness check works. Its maintainers (`@ashdown-council/digital`) are fictional and are not notified.',
+    );
     expect(run.stdout).not.toMatch(/(^|[^`])@ashdown-council/m);
   });
 
   it('explains a GitHub failure and exits 1', async () => {
-    fake.fail({ method: 'GET', path: '/repos/council-commons/hub/issues', status: 403, body: { message: 'Resource not accessible by integration' } });
-    const run = await runScript('scripts/freshness.ts', ['--repo', fake.repository, '--content', content, '--today', '2026-11-27'], { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url });
+    fake.fail({
+      method: 'GET',
+      path: '/repos/council-commons/hub/issues',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+    });
+    const run = await runScript('scripts/freshness.ts', ['--repo', fake.repository, '--content', content, '--today', '2026-11-27'], {
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: fake.url,
+    });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe('freshness: GitHub refused to list the open freshness issues in council-commons/hub (403 Resource not accessible by integration): the token may lack a permission this job needs, or a rate limit did not reset in time.\n');
+    expect(run.stderr).toBe(
+      'freshness: GitHub refused to list the open freshness issues in council-commons/hub (403 Resource not accessible by integration): the token may lack a permission this job needs, or a rate limit did not reset in time.\n',
+    );
     const usage = await runScript('scripts/freshness.ts', ['--content', content]);
     expect(usage.status).toBe(2);
   });
@@ -247,7 +294,10 @@ describe('new similar work', () => {
     const before = similarFake.writes().length;
     expect(await run('2026-12-02')).toBe(0);
     // Only Harbourside's issue changes: its suggested review date is six months from today.
-    const writes = similarFake.writes().slice(before).map((request) => `${request.method} ${request.path}`);
+    const writes = similarFake
+      .writes()
+      .slice(before)
+      .map((request) => `${request.method} ${request.path}`);
     expect(writes).toEqual([`PATCH /repos/council-commons/hub/issues/${issueOf('harbourside-civic-tech')!.number}`]);
     expect(section(issueOf('harbourside-civic-tech')!.body)).toBe(harbourside);
     expect(lines).toContain(`#${westmere.number} (westmere-digital) is up to date.`);

@@ -46,7 +46,8 @@ function submitted(def: IssueFormDefinition, answers: Record<string, unknown>, o
   return def.fields
     .map((field) => {
       let value: string;
-      if (field.kind === 'confirm') value = (field.options ?? []).map((option) => `- [${options.confirmed === false ? ' ' : 'X'}] ${option}`).join('\n');
+      if (field.kind === 'confirm')
+        value = (field.options ?? []).map((option) => `- [${options.confirmed === false ? ' ' : 'X'}] ${option}`).join('\n');
       else value = issueFieldValue(field, answers[field.id]) || '_No response_';
       return `### ${field.label}\n\n${value}`;
     })
@@ -81,7 +82,10 @@ function keepsGitHubRules(data: Data, labels: string[]): void {
     }
     expect(element.id).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(typeof element.attributes.label === 'string' && element.attributes.label.trim() !== '').toBe(true);
-    expect(typeof element.attributes.description === 'string' && element.attributes.description.trim() !== '', `${element.id} has a description`).toBe(true);
+    expect(
+      typeof element.attributes.description === 'string' && element.attributes.description.trim() !== '',
+      `${element.id} has a description`,
+    ).toBe(true);
     if (element.validations) expect(element.validations).toEqual({ required: true });
     if (element.type === 'dropdown') {
       const options = element.attributes.options as unknown[];
@@ -105,9 +109,12 @@ describe('the issue forms in .github/ISSUE_TEMPLATE', () => {
     const root = tempDir();
     const lines: string[] = [];
     expect(issueForms(['--check'], (line) => lines.push(line), root)).toBe(1);
-    expect(lines.at(-1)).toContain(`${TEMPLATE_DIR}/roadmap.yml, ${TEMPLATE_DIR}/principles.yml, ${TEMPLATE_DIR}/lessons.yml, ${TEMPLATE_DIR}/datasets.yml, ${TEMPLATE_DIR}/components.yml, ${TEMPLATE_DIR}/organisation.yml`);
+    expect(lines.at(-1)).toContain(
+      `${TEMPLATE_DIR}/roadmap.yml, ${TEMPLATE_DIR}/principles.yml, ${TEMPLATE_DIR}/lessons.yml, ${TEMPLATE_DIR}/datasets.yml, ${TEMPLATE_DIR}/components.yml, ${TEMPLATE_DIR}/organisation.yml`,
+    );
     expect(issueForms([], (line) => lines.push(line), root)).toBe(0);
-    for (const file of ['roadmap.yml', 'organisation.yml']) expect(readFileSync(join(root, TEMPLATE_DIR, file), 'utf8')).toBe(readFileSync(join(ROOT, TEMPLATE_DIR, file), 'utf8'));
+    for (const file of ['roadmap.yml', 'organisation.yml'])
+      expect(readFileSync(join(root, TEMPLATE_DIR, file), 'utf8')).toBe(readFileSync(join(ROOT, TEMPLATE_DIR, file), 'utf8'));
     expect(issueForms(['--check'], (line) => lines.push(line), root)).toBe(0);
     expect(issueForms(['--nope'], () => {}, root)).toBe(2);
   });
@@ -116,7 +123,8 @@ describe('the issue forms in .github/ISSUE_TEMPLATE', () => {
     const collection = RECORD_COLLECTIONS.find((candidate) => candidate.name === name)!;
     const ids = (form(name).body as Data[]).filter((element) => element.type !== 'markdown').map((element) => element.id);
     const omitted = OMITTED_FIELDS[name] ?? {};
-    for (const [field, reason] of Object.entries(omitted)) expect(reason.length, `${name}.${field} is left out: say why`).toBeGreaterThan(10);
+    for (const [field, reason] of Object.entries(omitted))
+      expect(reason.length, `${name}.${field} is left out: say why`).toBeGreaterThan(10);
     const expected = Object.keys(collection.schema.shape).filter((key) => !(key in omitted) && !HARVEST_FIELDS.has(key));
     expect(ids.filter((id: string) => !['organisation', 'slug', 'body', 'confirmation'].includes(id))).toEqual(expected);
     expect(ids.slice(0, 3)).toEqual(['organisation', 'title', 'slug']);
@@ -131,32 +139,56 @@ describe('the issue forms in .github/ISSUE_TEMPLATE', () => {
   it('asks for each kind of field with the right control', () => {
     const roadmap = form('roadmap').body as Data[];
     const byId = (id: string) => roadmap.find((element) => element.id === id);
-    expect(byId('status')).toMatchObject({ type: 'dropdown', attributes: { label: 'Status', options: [...ROADMAP_STATUSES] }, validations: { required: true } });
+    expect(byId('status')).toMatchObject({
+      type: 'dropdown',
+      attributes: { label: 'Status', options: [...ROADMAP_STATUSES] },
+      validations: { required: true },
+    });
     expect(byId('status').attributes.multiple).toBeUndefined();
-    expect(byId('looking_for')).toMatchObject({ type: 'dropdown', attributes: { label: 'Looking for', multiple: true, options: [...LOOKING_FOR] } });
+    expect(byId('looking_for')).toMatchObject({
+      type: 'dropdown',
+      attributes: { label: 'Looking for', multiple: true, options: [...LOOKING_FOR] },
+    });
     expect(byId('looking_for').validations).toBeUndefined();
     for (const id of ['services', 'themes', 'partners', 'reuses']) {
       expect(byId(id).type).toBe('input');
       expect(byId(id).attributes.description).toContain('Separate them with commas');
     }
-    for (const id of ['start', 'end']) expect(byId(id)).toMatchObject({ type: 'input', attributes: { description: expect.stringContaining('YYYY-MM') } });
+    for (const id of ['start', 'end'])
+      expect(byId(id)).toMatchObject({ type: 'input', attributes: { description: expect.stringContaining('YYYY-MM') } });
     expect(byId('review_by').attributes.description).toContain('YYYY-MM-DD');
-    expect(byId('links')).toMatchObject({ type: 'textarea', attributes: { label: 'Links', description: expect.stringContaining('One a line, written: Link text | Address.') } });
+    expect(byId('links')).toMatchObject({
+      type: 'textarea',
+      attributes: { label: 'Links', description: expect.stringContaining('One a line, written: Link text | Address.') },
+    });
     expect(byId('summary').type).toBe('textarea');
-    expect(byId('title')).toMatchObject({ type: 'input', attributes: { label: 'Title', description: expect.stringContaining('At most 150 characters') }, validations: { required: true } });
+    expect(byId('title')).toMatchObject({
+      type: 'input',
+      attributes: { label: 'Title', description: expect.stringContaining('At most 150 characters') },
+      validations: { required: true },
+    });
     expect(byId('body')).toMatchObject({ type: 'textarea', attributes: { label: 'Text' } });
     expect(byId('body').validations).toBeUndefined();
     expect(byId('organisation')).toMatchObject({ type: 'input', validations: { required: true } });
     expect(byId('slug')).toMatchObject({ type: 'input', attributes: { label: 'File name' }, validations: { required: true } });
-    expect(byId('confirmation')).toMatchObject({ type: 'checkboxes', attributes: { options: [{ label: CONFIRM_OPTION, required: true }] } });
+    expect(byId('confirmation')).toMatchObject({
+      type: 'checkboxes',
+      attributes: { options: [{ label: CONFIRM_OPTION, required: true }] },
+    });
     expect(CONFIRM_OPTION).toBe('I work for or with this organisation, and this contains no personal data beyond a work contact');
 
     const datasets = form('datasets').body as Data[];
-    expect(datasets.find((element) => element.id === 'distributions')).toMatchObject({ type: 'textarea', attributes: { description: expect.stringContaining('Format | Download address | Media type | Title') } });
+    expect(datasets.find((element) => element.id === 'distributions')).toMatchObject({
+      type: 'textarea',
+      attributes: { description: expect.stringContaining('Format | Download address | Media type | Title') },
+    });
     expect(datasets.find((element) => element.id === 'issued').attributes.description).toContain('YYYY-MM-DD');
     expect(datasets.find((element) => element.id === 'licence').validations).toEqual({ required: true });
     const components = form('components').body as Data[];
-    expect(components.find((element) => element.id === 'kind')).toMatchObject({ type: 'dropdown', attributes: { options: [...COMPONENT_KINDS] } });
+    expect(components.find((element) => element.id === 'kind')).toMatchObject({
+      type: 'dropdown',
+      attributes: { options: [...COMPONENT_KINDS] },
+    });
     expect(components.find((element) => element.id === 'platforms').attributes.description).toContain('Separate them with commas');
   });
 });
@@ -184,7 +216,10 @@ describe('reading a submitted issue form', () => {
 
   it('takes _No response_ as no answer, and None as no answer only for a dropdown', () => {
     const def = definition('roadmap');
-    const body = submitted(def, { organisation: 'fenmoor', slug: 'x', title: 'X', summary: 'Y', status: 'beta', funding: 'None' }).replace('### Looking for\n\n_No response_', '### Looking for\n\nNone');
+    const body = submitted(def, { organisation: 'fenmoor', slug: 'x', title: 'X', summary: 'Y', status: 'beta', funding: 'None' }).replace(
+      '### Looking for\n\n_No response_',
+      '### Looking for\n\nNone',
+    );
     const answers = parseIssueForm(body, def);
     expect(answers.fields).toEqual({ title: 'X', summary: 'Y', status: 'beta', funding: 'None' });
     expect(answers.unanswered).toContain('looking_for');
@@ -208,7 +243,12 @@ describe('reading a submitted issue form', () => {
 
   it('reads an organisation’s page address as its id, and makes a file name of words', () => {
     const def = definition('principles');
-    const body = submitted(def, { organisation: 'https://hub.example/council-commons/organisations/Fenmoor/', slug: 'Start with user needs.md', title: 'T', summary: 'S' });
+    const body = submitted(def, {
+      organisation: 'https://hub.example/council-commons/organisations/Fenmoor/',
+      slug: 'Start with user needs.md',
+      title: 'T',
+      summary: 'S',
+    });
     const answers = parseIssueForm(body, def);
     expect(answers.organisation).toBe('fenmoor');
     expect(answers.slug).toBe('start-with-user-needs');
@@ -234,7 +274,14 @@ describe('reading a submitted issue form', () => {
       { format: 'JSON', url: 'https://data.example.gov.uk/a.json' },
       { format: 'XLSX', url: 'https://x.example/a', media_type: 'a', title: 'b' },
     ]);
-    expect(answers.problems).toEqual([{ field: 'distributions', item: 3, message: 'this line has 5 parts separated by |, but a distribution has at most 4: write Format | Download address | Media type | Title.' }]);
+    expect(answers.problems).toEqual([
+      {
+        field: 'distributions',
+        item: 3,
+        message:
+          'this line has 5 parts separated by |, but a distribution has at most 4: write Format | Download address | Media type | Title.',
+      },
+    ]);
 
     // What the web form's "Send as an issue" fills in today (src/lib/contribute/github.ts).
     const links = [
@@ -259,7 +306,8 @@ describe('reading a submitted issue form', () => {
 
   it('still reads a body whose sections were moved or deleted by hand, and Windows line endings', () => {
     const def = definition('principles');
-    const body = '### Title\r\n\r\nMoved first\r\n\r\n### Organisation\r\n\r\nfenmoor\r\n\r\n### Summary\r\n\r\nS\r\n\r\n### Before you send\r\n\r\n- [X] yes';
+    const body =
+      '### Title\r\n\r\nMoved first\r\n\r\n### Organisation\r\n\r\nfenmoor\r\n\r\n### Summary\r\n\r\nS\r\n\r\n### Before you send\r\n\r\n- [X] yes';
     const answers = parseIssueForm(body, def);
     expect(answers.organisation).toBe('fenmoor');
     expect(answers.fields).toEqual({ title: 'Moved first', summary: 'S' });
@@ -311,29 +359,46 @@ describe('the organisation form (.github/ISSUE_TEMPLATE/organisation.yml)', () =
     expect(byId('organisation').validations).toEqual({ required: true });
     for (const id of EDITABLE_ORGANISATION_FIELDS) {
       expect(byId(id).validations, id).toBeUndefined();
-      expect(byId(id).attributes.description, id).toContain(`Left empty, it stays as the hub has it; write ${REMOVE_ANSWER} to take it off.`);
+      expect(byId(id).attributes.description, id).toContain(
+        `Left empty, it stays as the hub has it; write ${REMOVE_ANSWER} to take it off.`,
+      );
     }
-    expect(byId('confirmation')).toMatchObject({ type: 'checkboxes', attributes: { options: [{ label: CONFIRM_OPTION, required: true }] } });
+    expect(byId('confirmation')).toMatchObject({
+      type: 'checkboxes',
+      attributes: { options: [{ label: CONFIRM_OPTION, required: true }] },
+    });
     expect(data.body[0].attributes.value).toContain('an answer left empty keeps what the hub has now');
     for (const id of ['name', 'type', 'gss_code', 'harvest', 'demonstration', 'slug', 'title']) expect(byId(id), id).toBeUndefined();
   });
 
   it('asks for lists with commas, open data and systems one a line, with their formats', () => {
-    for (const id of ['github', 'maintainers', 'uses']) expect(byId(id)).toMatchObject({ type: 'input', attributes: { description: expect.stringContaining('Separate them with commas') } });
+    for (const id of ['github', 'maintainers', 'uses'])
+      expect(byId(id)).toMatchObject({ type: 'input', attributes: { description: expect.stringContaining('Separate them with commas') } });
     expect(byId('summary').type).toBe('textarea');
     expect(byId('open_data')).toMatchObject({
       type: 'textarea',
-      attributes: { description: expect.stringContaining('One a line, written as one of: CKAN portal address | Name on the portal (a CKAN portal); data.json (a DCAT catalogue).'), placeholder: 'https://data.gov.uk | example-council\nhttps://data.example.gov.uk/data.json' },
+      attributes: {
+        description: expect.stringContaining(
+          'One a line, written as one of: CKAN portal address | Name on the portal (a CKAN portal); data.json (a DCAT catalogue).',
+        ),
+        placeholder: 'https://data.gov.uk | example-council\nhttps://data.example.gov.uk/data.json',
+      },
     });
-    expect(byId('systems').attributes.description).toContain('One a line, written: Product | Supplier | Service area | Contract end | Services | Contract start | Notes. Services, contract start and notes may be left out. Write contract end and contract start as YYYY-MM. Separate services with commas. Service area is a theme id');
-    expect(byId('systems').attributes.description).toMatch(/For example: Tallowmere Revenues and Benefits \| Pellwick Data \| council-tax-and-benefits \| 2027-03 \| 58, 59, 69 \| 2020-04$/);
+    expect(byId('systems').attributes.description).toContain(
+      'One a line, written: Product | Supplier | Service area | Contract end | Services | Contract start | Notes. Services, contract start and notes may be left out. Write contract end and contract start as YYYY-MM. Separate services with commas. Service area is a theme id',
+    );
+    expect(byId('systems').attributes.description).toMatch(
+      /For example: Tallowmere Revenues and Benefits \| Pellwick Data \| council-tax-and-benefits \| 2027-03 \| 58, 59, 69 \| 2020-04$/,
+    );
   });
 
   it('reads back every organisation of the test and demonstration content exactly, as GitHub writes its form', () => {
     const { content } = githubContent();
     const organisations = [
       ...validateContent({ contentDir: content }).content.organisations,
-      ...validateContent({ contentDir: join(ROOT, 'content') }).content.organisations.filter((organisation) => organisation.data.demonstration),
+      ...validateContent({ contentDir: join(ROOT, 'content') }).content.organisations.filter(
+        (organisation) => organisation.data.demonstration,
+      ),
     ];
     expect(organisations.filter((organisation) => organisation.data.systems && organisation.data.open_data).length).toBeGreaterThan(0);
     for (const organisation of organisations) {
@@ -350,7 +415,9 @@ describe('the organisation form (.github/ISSUE_TEMPLATE/organisation.yml)', () =
   });
 
   it('reads (remove) as taking a field out, and an empty answer as keeping it', () => {
-    const issue = submitted(def, { organisation: 'fenmoor', website: 'https://www.fenmoor.example/' }).replace('### Contact\n\n_No response_', `### Contact\n\n${REMOVE_ANSWER}`).replace('### GitHub\n\n_No response_', '### GitHub\n\n(Remove)');
+    const issue = submitted(def, { organisation: 'fenmoor', website: 'https://www.fenmoor.example/' })
+      .replace('### Contact\n\n_No response_', `### Contact\n\n${REMOVE_ANSWER}`)
+      .replace('### GitHub\n\n_No response_', '### GitHub\n\n(Remove)');
     const answers = parseIssueForm(issue, def);
     expect(answers.fields).toEqual({ website: 'https://www.fenmoor.example/' });
     expect(answers.removed).toEqual(['github', 'contact']);
@@ -362,16 +429,43 @@ describe('the organisation form (.github/ISSUE_TEMPLATE/organisation.yml)', () =
 
   it('reads open data lines by their shape, and systems with their services as numbers', () => {
     const issue = submitted(def, { organisation: 'fenmoor' })
-      .replace('### Open data\n\n_No response_', '### Open data\n\n- https://data.gov.uk | example-council\nhttps://data.example.gov.uk/data.json\nhttps://a.example | b | c')
-      .replace('### Systems and contracts\n\n_No response_', '### Systems and contracts\n\nTallowmere Revenues | Pellwick Data | council-tax-and-benefits | 2027-03 | 58, 59,69 | 2020-04 | Two extensions \\| available.\nCasewren | Brindlecote | forms-and-case-management | 2028-01');
+      .replace(
+        '### Open data\n\n_No response_',
+        '### Open data\n\n- https://data.gov.uk | example-council\nhttps://data.example.gov.uk/data.json\nhttps://a.example | b | c',
+      )
+      .replace(
+        '### Systems and contracts\n\n_No response_',
+        '### Systems and contracts\n\nTallowmere Revenues | Pellwick Data | council-tax-and-benefits | 2027-03 | 58, 59,69 | 2020-04 | Two extensions \\| available.\nCasewren | Brindlecote | forms-and-case-management | 2028-01',
+      );
     const answers = parseIssueForm(issue, def);
-    expect(answers.fields.open_data).toEqual([{ ckan: 'https://data.gov.uk', organisation: 'example-council' }, { data_json: 'https://data.example.gov.uk/data.json' }, { ckan: 'https://a.example', organisation: 'b' }]);
-    expect(answers.problems).toEqual([{ field: 'open_data', item: 3, message: 'this line has 3 parts separated by |, but each line is a CKAN portal (CKAN portal address | Name on the portal) or a DCAT catalogue (data.json).' }]);
+    expect(answers.fields.open_data).toEqual([
+      { ckan: 'https://data.gov.uk', organisation: 'example-council' },
+      { data_json: 'https://data.example.gov.uk/data.json' },
+      { ckan: 'https://a.example', organisation: 'b' },
+    ]);
+    expect(answers.problems).toEqual([
+      {
+        field: 'open_data',
+        item: 3,
+        message:
+          'this line has 3 parts separated by |, but each line is a CKAN portal (CKAN portal address | Name on the portal) or a DCAT catalogue (data.json).',
+      },
+    ]);
     expect(answers.fields.systems).toEqual([
-      { product: 'Tallowmere Revenues', supplier: 'Pellwick Data', service_area: 'council-tax-and-benefits', services: [58, 59, 69], contract_start: '2020-04', contract_end: '2027-03', notes: 'Two extensions | available.' },
+      {
+        product: 'Tallowmere Revenues',
+        supplier: 'Pellwick Data',
+        service_area: 'council-tax-and-benefits',
+        services: [58, 59, 69],
+        contract_start: '2020-04',
+        contract_end: '2027-03',
+        notes: 'Two extensions | available.',
+      },
       { product: 'Casewren', supplier: 'Brindlecote', service_area: 'forms-and-case-management', contract_end: '2028-01' },
     ]);
-    expect(issueFieldValue(issueFieldById(def, 'systems')!, answers.fields.systems)).toBe('Tallowmere Revenues | Pellwick Data | council-tax-and-benefits | 2027-03 | 58, 59, 69 | 2020-04 | Two extensions \\| available.\nCasewren | Brindlecote | forms-and-case-management | 2028-01');
+    expect(issueFieldValue(issueFieldById(def, 'systems')!, answers.fields.systems)).toBe(
+      'Tallowmere Revenues | Pellwick Data | council-tax-and-benefits | 2027-03 | 58, 59, 69 | 2020-04 | Two extensions \\| available.\nCasewren | Brindlecote | forms-and-case-management | 2028-01',
+    );
   });
 
   it('is told from the record forms by its label, or by its headings', () => {

@@ -78,7 +78,8 @@ async function run(issue: Issue, action = 'opened', label?: string): Promise<num
   return main(['--repo', fake.repository, '--content', content], env(eventFile(issue, action, label)), (line) => lines.push(line));
 }
 
-const ours = (issue: Issue) => fake.commentsOn(issue.number).filter((comment) => comment.user.login === BOT.login && comment.body.startsWith(ISSUE_COMMENT_MARKER));
+const ours = (issue: Issue) =>
+  fake.commentsOn(issue.number).filter((comment) => comment.user.login === BOT.login && comment.body.startsWith(ISSUE_COMMENT_MARKER));
 // Octokit sends a contents path with its slashes encoded (%2F), which GitHub accepts.
 const writes = () => fake.writes().map((request) => `${request.method} ${decodeURIComponent(request.path)}`);
 const pullsFor = (issue: Issue) => fake.pullsList().filter((pull) => pull.head.ref === BRANCH_OF(issue));
@@ -113,7 +114,9 @@ describe('a valid issue form', () => {
     expect(text).toContain('looking_for: [partners, testers]\n');
     expect(text).toContain('  - title: Alpha show and tell\n    url: https://westmere.example/blog/potholes\n');
     // A heading inside the text that matches a form label stays in the text.
-    expect(text).toContain('---\n\n## What we are doing\n\nA reporting form that takes a **photo** and a pin on the map.\n\n### Summary\n\nOur own summary heading inside the text, which must stay in the text.\n');
+    expect(text).toContain(
+      '---\n\n## What we are doing\n\nA reporting form that takes a **photo** and a pin on the map.\n\n### Summary\n\nOur own summary heading inside the text, which must stay in the text.\n',
+    );
     const checked = await validates(FILE, text);
     expect(checked.stdout).toContain('no errors');
     expect(checked.status).toBe(0);
@@ -121,7 +124,9 @@ describe('a valid issue form', () => {
     // The commit credits the issue's author.
     const put = fake.requests.find((request) => request.method === 'PUT')!;
     expect((put.body as { message: string; branch: string }).branch).toBe(branch);
-    expect((put.body as { message: string }).message).toContain('Co-authored-by: westmere-lead <4242+westmere-lead@users.noreply.github.com>');
+    expect((put.body as { message: string }).message).toContain(
+      'Co-authored-by: westmere-lead <4242+westmere-lead@users.noreply.github.com>',
+    );
 
     // The pull request.
     const [pull] = pullsFor(issue);
@@ -165,7 +170,9 @@ describe('a valid issue form', () => {
     expect(await run(issue)).toBe(0);
     const path = 'content/datasets/northbrook-makers/community-room-bookings.yaml';
     const text = fake.filesOn(BRANCH_OF(issue))!.get(path)!;
-    expect(text).toContain('distributions:\n  - url: https://data.northbrook.example/rooms.csv\n    format: CSV\n    media_type: text/csv\n  - url: https://data.northbrook.example/api/rooms\n    format: API\n    title: Live bookings\n');
+    expect(text).toContain(
+      'distributions:\n  - url: https://data.northbrook.example/rooms.csv\n    format: CSV\n    media_type: text/csv\n  - url: https://data.northbrook.example/api/rooms\n    format: API\n    title: Live bookings\n',
+    );
     expect((await validates(path, text)).status).toBe(0);
     expect(pullsFor(issue)[0]!.title).toBe('Northbrook Makers: Community room bookings (dataset)');
   });
@@ -191,7 +198,9 @@ describe('an invalid issue form', () => {
     const body = comment!.body;
     expect(body).toContain('## Some answers need changing');
     expect(body).toContain('please fix these 3 things:');
-    expect(body).toContain('- **Organisation**: There is no organisation `westmere-digtal` on the hub\\. Did you mean `westmere-digital`\\? Write your organisation’s id');
+    expect(body).toContain(
+      '- **Organisation**: There is no organisation `westmere-digtal` on the hub\\. Did you mean `westmere-digital`\\? Write your organisation’s id',
+    );
     expect(body).toContain('- **Title**: This is required\\, and it is empty\\.');
     expect(body).toContain('- **Start**: You wrote `2026-13`\\; it should be a month written as YYYY\\-MM\\, e\\.g\\. 2026\\-04\\.');
     // In the form's order, then how to fix them.
@@ -200,7 +209,10 @@ describe('an invalid issue form', () => {
     expect(body).toContain('edit this issue');
     expect(body).toContain('The check runs again by itself');
     expect(issue.labels).toContain(NEEDS_CHANGES_LABEL);
-    expect(writes()).toEqual([`POST /repos/council-commons/hub/issues/${issue.number}/comments`, `POST /repos/council-commons/hub/issues/${issue.number}/labels`]);
+    expect(writes()).toEqual([
+      `POST /repos/council-commons/hub/issues/${issue.number}/comments`,
+      `POST /repos/council-commons/hub/issues/${issue.number}/labels`,
+    ]);
   });
 
   it('updates the same comment when the issue is edited, then opens the pull request once it is fixed', async () => {
@@ -252,7 +264,9 @@ describe('an edit after the pull request is open', () => {
     issue.body = VALID.replace('### File name\n\npothole-photos', '### File name\n\npothole-photo-reports');
     expect(await run(issue, 'edited')).toBe(0);
     expect(pullsFor(issue)).toHaveLength(1);
-    expect(fake.diff('main', BRANCH_OF(issue)).map((file) => file.filename)).toEqual(['content/roadmap/westmere-digital/pothole-photo-reports.md']);
+    expect(fake.diff('main', BRANCH_OF(issue)).map((file) => file.filename)).toEqual([
+      'content/roadmap/westmere-digital/pothole-photo-reports.md',
+    ]);
     expect(writes().filter((write) => write.startsWith('DELETE'))).toEqual([`DELETE /repos/council-commons/hub/contents/${FILE}`]);
   });
 
@@ -265,7 +279,9 @@ describe('an edit after the pull request is open', () => {
     expect(await run(issue, 'edited')).toBe(0);
     expect(fake.filesOn(BRANCH_OF(issue))!.get(FILE)).toBe(good);
     expect(ours(issue)).toHaveLength(1);
-    expect(ours(issue)[0]!.body).toContain('- **Start**: You wrote `March 2026`\\; it should be a month written as YYYY\\-MM\\, e\\.g\\. 2026\\-04\\. Write 2026\\-03\\.');
+    expect(ours(issue)[0]!.body).toContain(
+      '- **Start**: You wrote `March 2026`\\; it should be a month written as YYYY\\-MM\\, e\\.g\\. 2026\\-04\\. Write 2026\\-03\\.',
+    );
     expect(ours(issue)[0]!.body).toContain(`Pull request #${pull!.number} keeps the last version that passed the checks`);
     expect(issue.labels).toContain(NEEDS_CHANGES_LABEL);
   });
@@ -312,7 +328,12 @@ describe('untrusted text', () => {
   });
 
   it('is escaped in the pull request when the answers are valid', async () => {
-    const issue = newIssue(VALID.replace('### Title\n\nPothole reporting with photos', '### Title\n\n<script>alert(1)</script> @everyone [x](javascript:alert(1))'));
+    const issue = newIssue(
+      VALID.replace(
+        '### Title\n\nPothole reporting with photos',
+        '### Title\n\n<script>alert(1)</script> @everyone [x](javascript:alert(1))',
+      ),
+    );
     expect(await run(issue)).toBe(0);
     const [pull] = pullsFor(issue);
     const interpreted = outsideCode(pull!.body!);
@@ -334,7 +355,9 @@ describe('untrusted text', () => {
     expect(fake.pullsList()).toHaveLength(0);
     const body = ours(issue)[0]!.body;
     expect(body).toContain('## This issue could not be read');
-    expect(body).toContain(`The issue is ${huge.length.toLocaleString('en-GB').replaceAll(',', '\\,')} characters long\\, more than the 65\\,536 GitHub allows`);
+    expect(body).toContain(
+      `The issue is ${huge.length.toLocaleString('en-GB').replaceAll(',', '\\,')} characters long\\, more than the 65\\,536 GitHub allows`,
+    );
     expect(body.length).toBeLessThan(1000);
     expect(issue.labels).toContain(NEEDS_CHANGES_LABEL);
   });
@@ -376,7 +399,12 @@ describe('issues the workflow leaves alone', () => {
 describe('GitHub failing', () => {
   it('waits out a rate limit and retries server errors, then opens the pull request', async () => {
     const issue = newIssue(VALID);
-    fake.fail({ method: 'GET', path: `/repos/council-commons/hub/issues/${issue.number}`, status: 403, headers: { 'x-ratelimit-remaining': '0', 'retry-after': '1' } });
+    fake.fail({
+      method: 'GET',
+      path: `/repos/council-commons/hub/issues/${issue.number}`,
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'retry-after': '1' },
+    });
     fake.fail({ method: 'POST', path: '/repos/council-commons/hub/git/refs', status: 502, times: 2 });
     fake.fail({ method: 'POST', path: '/repos/council-commons/hub/pulls', status: 429, headers: { 'retry-after': '0' } });
     const run = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content], env(eventFile(issue)));
@@ -404,7 +432,9 @@ describe('GitHub failing', () => {
     fake.issues.splice(0);
     const run = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content], env(eventFile(issue)));
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`issue-to-pr: GitHub found no issue #${issue.number} in council-commons/hub (404): the issue may have been deleted or transferred, the repository renamed, or the token may not see it. Nothing was done.\n`);
+    expect(run.stderr).toBe(
+      `issue-to-pr: GitHub found no issue #${issue.number} in council-commons/hub (404): the issue may have been deleted or transferred, the repository renamed, or the token may not see it. Nothing was done.\n`,
+    );
   });
 
   it('explains a missing repository, and exits 1', async () => {
@@ -426,10 +456,17 @@ describe('GitHub failing', () => {
 describe('usage', () => {
   it('reads the issue only from the event file, and refuses other events', async () => {
     const issue = newIssue(VALID);
-    const noEvent = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content], { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url });
+    const noEvent = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content], {
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: fake.url,
+    });
     expect(noEvent.status).toBe(2);
     expect(noEvent.stderr).toContain('GITHUB_EVENT_PATH is not set');
-    const other = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content], env(eventFile(issue), { GITHUB_EVENT_NAME: 'pull_request' }));
+    const other = await runScript(
+      'scripts/issue-to-pr.ts',
+      ['--repo', fake.repository, '--content', content],
+      env(eventFile(issue), { GITHUB_EVENT_NAME: 'pull_request' }),
+    );
     expect(other.status).toBe(2);
     const extra = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--body', 'x'], env(eventFile(issue)));
     expect(extra.status).toBe(2);
@@ -438,7 +475,10 @@ describe('usage', () => {
 
   it('prints the file it would write with --dry-run, without GitHub', async () => {
     const issue = newIssue(VALID);
-    const run = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content, '--dry-run'], { GITHUB_EVENT_PATH: eventFile(issue), GITHUB_EVENT_NAME: 'issues' });
+    const run = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content, '--dry-run'], {
+      GITHUB_EVENT_PATH: eventFile(issue),
+      GITHUB_EVENT_NAME: 'issues',
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Would commit ${FILE} on contribution/issue-${issue.number}:`);
     expect(fake.requests).toHaveLength(0);
@@ -451,17 +491,25 @@ describe('the organisation form', () => {
   let original: string;
   beforeEach(() => {
     original = readFileSync(join(content, 'organisations/westmere-digital.yaml'), 'utf8');
-    fake.commit({ 'README.md': '# The hub\n', [ORGANISATION_FILE]: original, [OTHER_FILE]: readFileSync(join(content, 'organisations/harbourside-civic-tech.yaml'), 'utf8') });
+    fake.commit({
+      'README.md': '# The hub\n',
+      [ORGANISATION_FILE]: original,
+      [OTHER_FILE]: readFileSync(join(content, 'organisations/harbourside-civic-tech.yaml'), 'utf8'),
+    });
   });
 
   /** The organisation form as GitHub writes it into the issue, with these answers (the rest _No response_). */
   function organisationIssue(answers: Record<string, string>, confirmed = true): string {
     const definition = issueFormDefinition('organisations')!;
     return definition.fields
-      .map((field) => `### ${field.label}\n\n${field.kind === 'confirm' ? `- [${confirmed ? 'X' : ' '}] ${CONFIRM_OPTION}` : (answers[field.id] ?? '_No response_')}`)
+      .map(
+        (field) =>
+          `### ${field.label}\n\n${field.kind === 'confirm' ? `- [${confirmed ? 'X' : ' '}] ${CONFIRM_OPTION}` : (answers[field.id] ?? '_No response_')}`,
+      )
       .join('\n\n');
   }
-  const newOrganisationIssue = (body: string) => fake.addIssue({ title: 'Organisation details: Westmere Digital', body, labels: ['new-record', 'organisations'], user: AUTHOR });
+  const newOrganisationIssue = (body: string) =>
+    fake.addIssue({ title: 'Organisation details: Westmere Digital', body, labels: ['new-record', 'organisations'], user: AUTHOR });
 
   const CHANGES = {
     organisation: 'westmere-digital',
@@ -507,30 +555,46 @@ describe('the organisation form', () => {
     const [pull] = pullsFor(issue);
     expect(pull!.title).toBe('Westmere Digital: organisation details (Website, GitHub, Open data, Systems and contracts)');
     expect(pull!.body).toMatch(new RegExp(`^Closes #${issue.number}\n`));
-    expect(pull!.body).toContain('Changes Westmere Digital’s details in `content/organisations/westmere-digital.yaml`: Website, GitHub, Open data and Systems and contracts. Every other field, and the file’s comments, are as they were.');
+    expect(pull!.body).toContain(
+      'Changes Westmere Digital’s details in `content/organisations/westmere-digital.yaml`: Website, GitHub, Open data and Systems and contracts. Every other field, and the file’s comments, are as they were.',
+    );
     expect(pull!.body).toContain('@westmere-lead is listed among Westmere Digital’s maintainers.');
     expect(pull!.body).not.toContain('Maintainers change');
     const put = fake.requests.find((request) => request.method === 'PUT')!;
-    expect((put.body as { message: string }).message).toBe(`Update organisation westmere-digital from issue #${issue.number}\n\nWebsite, GitHub, Open data, Systems and contracts\n\nCo-authored-by: westmere-lead <4242+westmere-lead@users.noreply.github.com>`);
+    expect((put.body as { message: string }).message).toBe(
+      `Update organisation westmere-digital from issue #${issue.number}\n\nWebsite, GitHub, Open data, Systems and contracts\n\nCo-authored-by: westmere-lead <4242+westmere-lead@users.noreply.github.com>`,
+    );
     expect((put.body as { sha?: string }).sha).toMatch(/^[0-9a-f]{40}$/);
     expect(ours(issue)[0]!.body).toContain(`your changes are now pull request #${pull!.number}`);
     expect(issue.labels).toEqual(['new-record', 'organisations', PULL_REQUEST_LABEL]);
   });
 
   it('keeps a field answered empty, takes out one answered (remove), and says when maintainers change', async () => {
-    const issue = newOrganisationIssue(organisationIssue({ organisation: 'westmere-digital', summary: '(remove)', maintainers: 'westmere-lead, @westmere/digital' }));
+    const issue = newOrganisationIssue(
+      organisationIssue({ organisation: 'westmere-digital', summary: '(remove)', maintainers: 'westmere-lead, @westmere/digital' }),
+    );
     expect(await run(issue)).toBe(0);
     const text = fake.filesOn(BRANCH_OF(issue))!.get(ORGANISATION_FILE)!;
-    expect(text).toBe("name: Westmere Digital\ntype: other-public-body\nmaintainers: [westmere-lead, \"@westmere/digital\"]\n");
+    expect(text).toBe('name: Westmere Digital\ntype: other-public-body\nmaintainers: [westmere-lead, "@westmere/digital"]\n');
     expect((await validates(ORGANISATION_FILE, text)).status).toBe(0);
     const [pull] = pullsFor(issue);
     expect(pull!.body).toContain('About (taken out) and Maintainers.');
-    expect(pull!.body).toContain('**Maintainers change:** this changes who is asked to review Westmere Digital’s records (today: `@westmere-lead`). Check with the organisation before merging.');
+    expect(pull!.body).toContain(
+      '**Maintainers change:** this changes who is asked to review Westmere Digital’s records (today: `@westmere-lead`). Check with the organisation before merging.',
+    );
   });
 
   it('lists what to fix in one comment: an unknown organisation, a wrong address, a system’s month, an unticked box', async () => {
     const issue = newOrganisationIssue(
-      organisationIssue({ organisation: 'westmere-digtal', website: 'westmere.example', open_data: 'https://data.westmere.example | Westmere Digital', systems: 'Pellwick Revenues | Pellwick Data | payments | 2028-13' }, false),
+      organisationIssue(
+        {
+          organisation: 'westmere-digtal',
+          website: 'westmere.example',
+          open_data: 'https://data.westmere.example | Westmere Digital',
+          systems: 'Pellwick Revenues | Pellwick Data | payments | 2028-13',
+        },
+        false,
+      ),
     );
     expect(await run(issue)).toBe(0);
     expect(fake.pullsList()).toHaveLength(0);
@@ -538,7 +602,13 @@ describe('the organisation form', () => {
     const body = ours(issue)[0]!.body;
     expect(body).toContain('Thank you for these changes. Before they can become a pull request, please fix these 5 things:');
     const lines = body.split('\n').filter((line) => line.startsWith('- **'));
-    expect(lines.map((line) => /^- \*\*([^*]+)\*\*/.exec(line)![1])).toEqual(['Organisation', 'Website', 'Open data', 'Systems and contracts', 'Before you send']);
+    expect(lines.map((line) => /^- \*\*([^*]+)\*\*/.exec(line)![1])).toEqual([
+      'Organisation',
+      'Website',
+      'Open data',
+      'Systems and contracts',
+      'Before you send',
+    ]);
     expect(lines[0]).toContain('There is no organisation `westmere-digtal` on the hub\\. Did you mean `westmere-digital`\\?');
     expect(lines[1]).toContain('You wrote `westmere.example`');
     expect(lines[2]).toMatch(/^- \*\*Open data\*\* \(line 1, name on the portal\): You wrote `Westmere Digital`/);
@@ -550,9 +620,17 @@ describe('the organisation form', () => {
     const empty = newOrganisationIssue(organisationIssue({ organisation: 'westmere-digital' }));
     expect(await run(empty)).toBe(0);
     expect(ours(empty)[0]!.body).toContain('Every answer is empty\\, so there is nothing to change\\.');
-    const same = newOrganisationIssue(organisationIssue({ organisation: 'westmere-digital', summary: 'A shared digital service for the Westmere councils.', maintainers: 'westmere-lead' }));
+    const same = newOrganisationIssue(
+      organisationIssue({
+        organisation: 'westmere-digital',
+        summary: 'A shared digital service for the Westmere councils.',
+        maintainers: 'westmere-lead',
+      }),
+    );
     expect(await run(same)).toBe(0);
-    expect(ours(same)[0]!.body).toContain('Every answer is what the hub already has for Westmere Digital\\, so there is nothing to change\\.');
+    expect(ours(same)[0]!.body).toContain(
+      'Every answer is what the hub already has for Westmere Digital\\, so there is nothing to change\\.',
+    );
     expect(fake.pullsList()).toHaveLength(0);
   });
 
@@ -571,7 +649,10 @@ describe('the organisation form', () => {
 
   it('prints the changed file with --dry-run, without GitHub', async () => {
     const issue = newOrganisationIssue(organisationIssue(CHANGES));
-    const run = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content, '--dry-run'], { GITHUB_EVENT_PATH: eventFile(issue), GITHUB_EVENT_NAME: 'issues' });
+    const run = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content, '--dry-run'], {
+      GITHUB_EVENT_PATH: eventFile(issue),
+      GITHUB_EVENT_NAME: 'issues',
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Would commit ${ORGANISATION_FILE} on contribution/issue-${issue.number}:\n\nname: Westmere Digital\n`);
     expect(fake.requests).toHaveLength(0);

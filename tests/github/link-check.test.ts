@@ -20,7 +20,10 @@ let site: Site;
 /** A second server, so that two hosts can be told apart (127.0.0.1 and localhost are different hosts). */
 let other: Site;
 
-async function startSite(handler: (request: IncomingMessage, response: ServerResponse, count: number) => void | Promise<void>, host = '127.0.0.1'): Promise<Site> {
+async function startSite(
+  handler: (request: IncomingMessage, response: ServerResponse, count: number) => void | Promise<void>,
+  host = '127.0.0.1',
+): Promise<Site> {
   const state: Site = { server: undefined as unknown as Server, url: '', hits: new Map(), inFlight: 0, maxInFlight: 0 };
   state.server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
@@ -89,23 +92,39 @@ afterAll(async () => {
 
 describe('link check results', () => {
   it('says ok, broken with the status, timed out, and follows redirects', async () => {
-    const results = await checkLinks([`${site.url}/ok`, `${site.url}/gone`, `${site.url}/moved`, `${site.url}/slow`], { ...FAST, timeoutMs: 200, retries: 1 });
+    const results = await checkLinks([`${site.url}/ok`, `${site.url}/gone`, `${site.url}/moved`, `${site.url}/slow`], {
+      ...FAST,
+      timeoutMs: 200,
+      retries: 1,
+    });
     expect(results.get(`${site.url}/ok`)).toMatchObject({ status: 'ok', httpStatus: 200, requests: 1 });
     expect(results.get(`${site.url}/gone`)).toMatchObject({ status: 'broken', httpStatus: 404, message: 'answered 404 Not Found' });
     expect(results.get(`${site.url}/moved`)).toMatchObject({ status: 'ok', finalUrl: `${site.url}/ok`, requests: 2 });
-    expect(results.get(`${site.url}/slow`)).toMatchObject({ status: 'timeout', requests: 2, message: 'did not answer within 0.2 s (2 tries)' });
+    expect(results.get(`${site.url}/slow`)).toMatchObject({
+      status: 'timeout',
+      requests: 2,
+      message: 'did not answer within 0.2 s (2 tries)',
+    });
   });
 
   it('tries a 500 again and reports the 200 that follows; gives up on one that keeps failing', async () => {
     const results = await checkLinks([`${site.url}/flaky`, `${site.url}/always-500`], { ...FAST, retries: 2 });
     expect(results.get(`${site.url}/flaky`)).toMatchObject({ status: 'ok', httpStatus: 200, requests: 2 });
-    expect(results.get(`${site.url}/always-500`)).toMatchObject({ status: 'broken', httpStatus: 500, requests: 3, message: 'answered 500 Internal Server Error' });
+    expect(results.get(`${site.url}/always-500`)).toMatchObject({
+      status: 'broken',
+      httpStatus: 500,
+      requests: 3,
+      message: 'answered 500 Internal Server Error',
+    });
   });
 
   it('catches a redirect loop, and a redirect to something that is not a web page', async () => {
     const results = await checkLinks([`${site.url}/loop-a`, `${site.url}/to-ftp`], FAST);
     expect(results.get(`${site.url}/loop-a`)).toMatchObject({ status: 'broken', httpStatus: 301, message: 'redirects in a loop' });
-    expect(results.get(`${site.url}/to-ftp`)).toMatchObject({ status: 'broken', message: expect.stringContaining('redirects to an address that is a ftp address') });
+    expect(results.get(`${site.url}/to-ftp`)).toMatchObject({
+      status: 'broken',
+      message: expect.stringContaining('redirects to an address that is a ftp address'),
+    });
   });
 
   it('falls back to GET when HEAD is refused', async () => {
@@ -131,7 +150,13 @@ describe('link check results', () => {
   });
 
   it('checks only http and https, and not private addresses unless allowed', async () => {
-    const results = await checkLinks(['mailto:someone@example.com', 'not a url', 'http://127.0.0.1:1/x', 'http://10.1.2.3/', 'http://[::1]/']);
+    const results = await checkLinks([
+      'mailto:someone@example.com',
+      'not a url',
+      'http://127.0.0.1:1/x',
+      'http://10.1.2.3/',
+      'http://[::1]/',
+    ]);
     expect([...results.values()].map((result) => result.status)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
     expect(results.get('mailto:someone@example.com')?.message).toContain('only http and https addresses are checked');
     expect(results.get('http://10.1.2.3/')?.message).toContain('private or local network address');
@@ -144,7 +169,10 @@ describe('link check limits', () => {
   it('keeps to the per-host limit and the global limit, and reports progress', async () => {
     site.maxInFlight = 0;
     other.maxInFlight = 0;
-    const urls = [...Array.from({ length: 8 }, (_, index) => `${site.url}/counted-${index}`), ...Array.from({ length: 8 }, (_, index) => `${other.url}/counted-${index}`)];
+    const urls = [
+      ...Array.from({ length: 8 }, (_, index) => `${site.url}/counted-${index}`),
+      ...Array.from({ length: 8 }, (_, index) => `${other.url}/counted-${index}`),
+    ];
     let inFlight = 0;
     let maxInFlight = 0;
     const perHost = new Map<string, number>();
@@ -163,7 +191,13 @@ describe('link check limits', () => {
       }
     };
     const progress: [number, number][] = [];
-    const results = await checkLinks(urls, { ...FAST, perHost: 2, concurrency: 3, fetch: counting, onProgress: (done, total) => progress.push([done, total]) });
+    const results = await checkLinks(urls, {
+      ...FAST,
+      perHost: 2,
+      concurrency: 3,
+      fetch: counting,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
     expect([...results.values()].every((result) => result.status === 'ok')).toBe(true);
     expect([...maxPerHost.values()]).toEqual([2, 2]);
     expect(maxInFlight).toBe(3);
@@ -181,6 +215,8 @@ describe('link check limits', () => {
     const statuses = [...results.values()].map((result) => result.status);
     expect(statuses).toContain('ok');
     expect(statuses).toContain('skipped');
-    expect([...results.values()].find((result) => result.status === 'skipped')?.message).toBe('was not checked: the time budget for checking links ran out');
+    expect([...results.values()].find((result) => result.status === 'skipped')?.message).toBe(
+      'was not checked: the time budget for checking links ran out',
+    );
   });
 });

@@ -26,7 +26,14 @@ afterEach(() => fake.close());
 afterAll(removeTemp);
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  return { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url, HUB_RETRY_DELAY_MS: '5', HUB_WRITE_INTERVAL_MS: '0', HUB_MAX_WAIT_MS: '5000', ...extra };
+  return {
+    GITHUB_TOKEN: TOKEN,
+    GITHUB_API_URL: fake.url,
+    HUB_RETRY_DELAY_MS: '5',
+    HUB_WRITE_INTERVAL_MS: '0',
+    HUB_MAX_WAIT_MS: '5000',
+    ...extra,
+  };
 }
 
 function reportFile(report: unknown): string {
@@ -36,7 +43,11 @@ function reportFile(report: unknown): string {
 }
 
 async function comment(report: unknown, extraArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<number> {
-  return main(['--report', reportFile(report), '--repo', fake.repository, '--content', GITHUB_FIXTURE, ...extraArgs], env(extraEnv), (line) => lines.push(line));
+  return main(
+    ['--report', reportFile(report), '--repo', fake.repository, '--content', GITHUB_FIXTURE, ...extraArgs],
+    env(extraEnv),
+    (line) => lines.push(line),
+  );
 }
 
 const botComments = () => fake.commentsOn(42).filter((candidate) => candidate.user.login === BOT.login);
@@ -44,20 +55,30 @@ const botComments = () => fake.commentsOn(42).filter((candidate) => candidate.us
 describe('pr-comment keeps one comment', () => {
   it('creates the comment on the first run: headline, records, problems, owners (mentioned from the trusted content), similar work', async () => {
     expect(await comment(sampleReport(), ['--site-url', 'https://hub.example/council-commons'])).toBe(0);
-    expect(fake.writes().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /repos/council-commons/hub/issues/42/comments']);
+    expect(fake.writes().map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /repos/council-commons/hub/issues/42/comments',
+    ]);
     expect(fake.writes()[0].authorization).toBe(`token ${TOKEN}`);
     const [only] = botComments();
     const body = only.body;
     expect(body.startsWith(COMMENT_MARKER)).toBe(true);
     expect(body).toContain('## ❌ 1 problem to fix');
-    expect(body).toContain('[Garden waste renewals online](https://hub.example/council-commons/roadmap/westmere-digital/garden-waste-renewals/)');
+    expect(body).toContain(
+      '[Garden waste renewals online](https://hub.example/council-commons/roadmap/westmere-digital/garden-waste-renewals/)',
+    );
     // A removed record links to its file at the base commit, not to a page that is going away.
-    expect(body).toContain(`(https://github.com/council-commons/hub/blob/${'b'.repeat(40)}/content/lessons/harbourside-civic-tech/paper-forms-first.md)`);
+    expect(body).toContain(
+      `(https://github.com/council-commons/hub/blob/${'b'.repeat(40)}/content/lessons/harbourside-civic-tech/paper-forms-first.md)`,
+    );
     expect(body).toContain('(line 4, column 9, field `status`): `status` is \\"Beta\\"\\; expected one of');
     expect(body).toContain('Fix: Did you mean `beta`\\?');
     expect(body).toContain('maintained by @harbourside/digital, @kay-dev');
-    expect(body).toContain(`\\@${BREAK}westmere\\-lead is not listed by name among Harbourside Civic Tech’s maintainers; if they are in team \`@harbourside/digital\`, ignore this.`);
-    expect(body).toContain('[Garden waste subscriptions online](https://hub.example/council-commons/roadmap/harbourside-civic-tech/garden-waste-online/) by Harbourside Civic Tech (score 0.94)');
+    expect(body).toContain(
+      `\\@${BREAK}westmere\\-lead is not listed by name among Harbourside Civic Tech’s maintainers; if they are in team \`@harbourside/digital\`, ignore this.`,
+    );
+    expect(body).toContain(
+      '[Garden waste subscriptions online](https://hub.example/council-commons/roadmap/harbourside-civic-tech/garden-waste-online/) by Harbourside Civic Tech (score 0.94)',
+    );
     // Harbourside's maintainers were mentioned above, in whose records these are: here they are named once more, not mentioned again.
     expect(body).toContain('both ran in 2026\\. Maintained by `@harbourside/digital`, `@kay-dev`.');
     expect(lines.at(-1)).toBe('Commented on #42.');
@@ -77,12 +98,22 @@ describe('pr-comment keeps one comment', () => {
   it('updates the same comment on the next run, and writes nothing when nothing changed', async () => {
     await comment(sampleReport());
     const first = botComments()[0];
-    const fixed = sampleReport({ validation: { ...sampleReport().validation, errors: 0, errorsInChangedFiles: 0, problems: sampleReport().validation.problems.slice(1) } });
+    const fixed = sampleReport({
+      validation: {
+        ...sampleReport().validation,
+        errors: 0,
+        errorsInChangedFiles: 0,
+        problems: sampleReport().validation.problems.slice(1),
+      },
+    });
     expect(await comment(fixed)).toBe(0);
     expect(botComments()).toHaveLength(1);
     expect(botComments()[0].id).toBe(first.id);
     expect(botComments()[0].body).toContain('## ✅ Ready for review');
-    expect(fake.writes().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /repos/council-commons/hub/issues/42/comments', `PATCH /repos/council-commons/hub/issues/comments/${first.id}`]);
+    expect(fake.writes().map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /repos/council-commons/hub/issues/42/comments',
+      `PATCH /repos/council-commons/hub/issues/comments/${first.id}`,
+    ]);
     expect(await comment(fixed)).toBe(0);
     expect(fake.writes()).toHaveLength(2);
     expect(lines.at(-1)).toBe('The report comment on #42 is already up to date.');
@@ -95,7 +126,9 @@ describe('pr-comment keeps one comment', () => {
     expect(await comment(sampleReport())).toBe(0);
     const reads = fake.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/issues/42/comments'));
     expect(reads.map((request) => request.query.get('page') ?? '1')).toEqual(['1', '2']);
-    expect(fake.writes().map((request) => `${request.method} ${request.path}`)).toEqual([`PATCH /repos/council-commons/hub/issues/comments/${ours.id}`]);
+    expect(fake.writes().map((request) => `${request.method} ${request.path}`)).toEqual([
+      `PATCH /repos/council-commons/hub/issues/comments/${ours.id}`,
+    ]);
     expect(fake.commentsOn(42)).toHaveLength(151);
   });
 
@@ -112,7 +145,9 @@ describe('pr-comment writes nothing for another commit', () => {
     fake.pulls.get(42)!.head.sha = 'c'.repeat(40);
     expect(await comment(sampleReport())).toBe(0);
     expect(fake.writes()).toEqual([]);
-    expect(lines.at(-1)).toContain('Pull request #42 has moved on to commit cccccccccccc; this report is for aaaaaaaaaaaa. Nothing was written');
+    expect(lines.at(-1)).toContain(
+      'Pull request #42 has moved on to commit cccccccccccc; this report is for aaaaaaaaaaaa. Nothing was written',
+    );
   });
 
   it('refuses a report for a commit other than the one the workflow run was for (from the workflow_run event)', async () => {
@@ -140,7 +175,13 @@ describe('pr-comment and GitHub failures', () => {
 
   it('honours retry-after on a 429 and on a secondary rate limit', async () => {
     fake.fail({ method: 'POST', status: 429, headers: { 'retry-after': '1' } });
-    fake.fail({ method: 'GET', path: /\/comments$/, status: 403, headers: { 'retry-after': '0' }, body: { message: 'You have exceeded a secondary rate limit' } });
+    fake.fail({
+      method: 'GET',
+      path: /\/comments$/,
+      status: 403,
+      headers: { 'retry-after': '0' },
+      body: { message: 'You have exceeded a secondary rate limit' },
+    });
     expect(await comment(sampleReport())).toBe(0);
     const posts = fake.requests.filter((request) => request.method === 'POST');
     expect(posts.map((request) => request.status)).toEqual([429, 201]);
@@ -158,7 +199,11 @@ describe('pr-comment and GitHub failures', () => {
 
   it('gives up on a server that keeps failing, with a clear message and exit code 1', async () => {
     fake.fail({ method: 'GET', path: /\/pulls\/42$/, status: 500, times: 100 });
-    const run = await runScript('scripts/pr-comment.ts', ['--report', reportFile(sampleReport()), '--repo', fake.repository, '--content', GITHUB_FIXTURE], env());
+    const run = await runScript(
+      'scripts/pr-comment.ts',
+      ['--report', reportFile(sampleReport()), '--repo', fake.repository, '--content', GITHUB_FIXTURE],
+      env(),
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('pr-comment: could not read pull request #42 in council-commons/hub');
     expect(run.stderr).toContain('5 times in a row');
@@ -166,13 +211,24 @@ describe('pr-comment and GitHub failures', () => {
   });
 
   it('does not wait for a rate limit that resets too late, and says until when', async () => {
-    fake.fail({ method: 'GET', path: /\/pulls\/42$/, status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) } });
-    await expect(comment(sampleReport())).rejects.toThrow(/rate limit is used up \(403\) until \d\d:\d\d:\d\d UTC, longer than the 5 s this script waits/);
+    fake.fail({
+      method: 'GET',
+      path: /\/pulls\/42$/,
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+    });
+    await expect(comment(sampleReport())).rejects.toThrow(
+      /rate limit is used up \(403\) until \d\d:\d\d:\d\d UTC, longer than the 5 s this script waits/,
+    );
     expect(fake.requests).toHaveLength(1);
   });
 
   it('reports a missing pull request clearly, with exit code 1', async () => {
-    const run = await runScript('scripts/pr-comment.ts', ['--report', reportFile(sampleReport({ pr: 7 })), '--repo', fake.repository, '--content', GITHUB_FIXTURE], env());
+    const run = await runScript(
+      'scripts/pr-comment.ts',
+      ['--report', reportFile(sampleReport({ pr: 7 })), '--repo', fake.repository, '--content', GITHUB_FIXTURE],
+      env(),
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('pr-comment: the pull request #7 was not found in council-commons/hub: was it deleted?\n');
     expect(fake.writes()).toEqual([]);
@@ -189,14 +245,22 @@ describe('pr-comment and an untrusted report', () => {
   const hostile = () => {
     const report = sampleReport();
     report.author = 'mallory';
-    report.records.added[0].title = '<img src=x onerror=alert(1)> [link](javascript:alert(1)) @everyone ![x](https://evil.example/p.png) owner/repo#1 https://evil.example www.evil.example';
+    report.records.added[0].title =
+      '<img src=x onerror=alert(1)> [link](javascript:alert(1)) @everyone ![x](https://evil.example/p.png) owner/repo#1 https://evil.example www.evil.example';
     report.records.added[0].organisation.name = '</details><script>alert(1)</script>';
     report.validation.problems[0].message = 'oops <svg onload=alert(1)> @council-commons/maintainers ```\n# heading\n| a | b |';
     report.validation.problems[0].fix = '[click](https://evil.example) `@everyone`';
     report.validation.problems[0].file = 'content/roadmap/x y/<b>.md';
     report.ownership[1].maintainers = ['@evil-team/everyone', 'attacker'];
     // An organisation the default branch does not have: the report's maintainers for it count for nothing.
-    report.ownership.push({ organisation: { id: 'brand-new-body', name: 'Brand New Body' }, demonstration: false, maintainers: ['@attacker-team/x', 'attacker2'], records: ['organisations/brand-new-body'], recordsLeftOut: 0, flags: [] });
+    report.ownership.push({
+      organisation: { id: 'brand-new-body', name: 'Brand New Body' },
+      demonstration: false,
+      maintainers: ['@attacker-team/x', 'attacker2'],
+      records: ['organisations/brand-new-body'],
+      recordsLeftOut: 0,
+      flags: [],
+    });
     report.similar[0].matches[0].reasons = '<a href="https://evil.example">x</a>';
     return report;
   };
@@ -217,7 +281,9 @@ describe('pr-comment and an untrusted report', () => {
     // The author comes from GitHub's answer, not from the report.
     expect(body).not.toContain('mallory');
     expect(body).toContain('- **Brand New Body**: 1 record or file in this pull request; no maintainers listed.');
-    expect(body).toContain(`Brand New Body is new to the hub: check that it is a real body and that \\@${BREAK}westmere\\-lead may speak for it.`);
+    expect(body).toContain(
+      `Brand New Body is new to the hub: check that it is a real body and that \\@${BREAK}westmere\\-lead may speak for it.`,
+    );
     expect(body).toContain(`\\#${BREAK}1`);
     expect(body).toContain(`https\\:${BREAK}\\/\\/evil\\.example`);
     expect(body).toContain(`www${BREAK}\\.evil`);
@@ -230,7 +296,9 @@ describe('pr-comment and an untrusted report', () => {
   it('refuses a report over 1 MB (a 10 MB title) without reading it', async () => {
     const report = sampleReport();
     report.records.added[0].title = 'x'.repeat(10 * 1024 * 1024);
-    await expect(comment(report)).rejects.toThrow(/the report was refused: .*report\.json is 10\.0 MB, more than the 1 MB a report may be\. It was not read\./);
+    await expect(comment(report)).rejects.toThrow(
+      /the report was refused: .*report\.json is 10\.0 MB, more than the 1 MB a report may be\. It was not read\./,
+    );
     expect(fake.requests).toEqual([]);
   });
 
@@ -251,7 +319,11 @@ describe('pr-comment and an untrusted report', () => {
   });
 
   it('exits 1 with the reason when the report is refused', async () => {
-    const run = await runScript('scripts/pr-comment.ts', ['--report', reportFile({ ...sampleReport(), head: 'main' }), '--repo', fake.repository, '--content', GITHUB_FIXTURE], env());
+    const run = await runScript(
+      'scripts/pr-comment.ts',
+      ['--report', reportFile({ ...sampleReport(), head: 'main' }), '--repo', fake.repository, '--content', GITHUB_FIXTURE],
+      env(),
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^pr-comment: the report was refused: the report does not match report\.json version 2: head: /);
   });

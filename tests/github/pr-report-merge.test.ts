@@ -21,7 +21,12 @@ let report: PrReport;
 /** The script as the check workflow runs it, in the clone; returns its run and where it wrote. */
 async function pullRequestReport(args: string[]): Promise<Run & { out: string }> {
   const out = join(tempDir(), 'out');
-  const result = await runScript('scripts/pr-report.ts', [...args, '--pr', '7', '--out', out, '--author', 'kay-dev', '--today', '2026-11-27'], {}, clone);
+  const result = await runScript(
+    'scripts/pr-report.ts',
+    [...args, '--pr', '7', '--out', out, '--author', 'kay-dev', '--today', '2026-11-27'],
+    {},
+    clone,
+  );
   return { ...result, out };
 }
 

@@ -26,14 +26,23 @@ beforeAll(async () => {
   writeFileSync(join(content, 'roadmap/westmere-digital/garden-waste-renewals.md'), NEW_ITEM);
   // Changed: a valid record.
   const garden = join(content, 'roadmap/harbourside-civic-tech/garden-waste-online.md');
-  writeFileSync(garden, readFileSync(garden, 'utf8').replace('with reminders before the season starts', 'with reminders before the season starts and a renewal in one click'));
+  writeFileSync(
+    garden,
+    readFileSync(garden, 'utf8').replace(
+      'with reminders before the season starts',
+      'with reminders before the season starts and a renewal in one click',
+    ),
+  );
   // Broken: a changed dataset with a value that is not allowed.
   const dataset = join(content, 'datasets/northbrook-makers/library-opening-hours.yaml');
   writeFileSync(dataset, readFileSync(dataset, 'utf8').replace('update_frequency: monthly', 'update_frequency: fortnightly'));
   // Removed.
   rmSync(join(content, 'lessons/harbourside-civic-tech/paper-forms-first.md'));
   // Renamed: the id changes.
-  renameSync(join(content, 'roadmap/westmere-digital/pothole-reporting.md'), join(content, 'roadmap/westmere-digital/road-defect-reporting.md'));
+  renameSync(
+    join(content, 'roadmap/westmere-digital/pothole-reporting.md'),
+    join(content, 'roadmap/westmere-digital/road-defect-reporting.md'),
+  );
   // Maintainers changed: Harbourside adds someone; Westmere's file is changed to add the pull request's author.
   const harbourside = join(content, 'organisations/harbourside-civic-tech.yaml');
   writeFileSync(harbourside, readFileSync(harbourside, 'utf8').replace('  - kay-dev\n', '  - kay-dev\n  - mallory\n'));
@@ -44,7 +53,12 @@ beforeAll(async () => {
   head = git(dir, 'rev-parse', 'HEAD');
 
   const out = join(tempDir(), 'out');
-  run = await runScript('scripts/pr-report.ts', ['--base', base, '--head', head, '--pr', '42', '--out', out, '--author', 'kay-dev', '--content', content, '--today', '2026-11-27'], {}, dir);
+  run = await runScript(
+    'scripts/pr-report.ts',
+    ['--base', base, '--head', head, '--pr', '42', '--out', out, '--author', 'kay-dev', '--content', content, '--today', '2026-11-27'],
+    {},
+    dir,
+  );
   report = parseReport(readFileSync(join(out, 'report.json')));
   summary = readFileSync(join(out, 'summary.md'), 'utf8');
 }, 60_000);
@@ -86,20 +100,44 @@ describe('pr-report', () => {
       previous: { id: 'roadmap/westmere-digital/pothole-reporting', file: 'content/roadmap/westmere-digital/pothole-reporting.md' },
     });
     expect(report.records.removed).toEqual([
-      expect.objectContaining({ id: 'lessons/harbourside-civic-tech/paper-forms-first', title: 'Start from the paper form', organisation: { id: 'harbourside-civic-tech', name: 'Harbourside Civic Tech' } }),
+      expect.objectContaining({
+        id: 'lessons/harbourside-civic-tech/paper-forms-first',
+        title: 'Start from the paper form',
+        organisation: { id: 'harbourside-civic-tech', name: 'Harbourside Civic Tech' },
+      }),
     ]);
-    expect(report.files.map((file) => file.status).sort()).toEqual(['added', 'deleted', 'modified', 'modified', 'modified', 'modified', 'renamed']);
+    expect(report.files.map((file) => file.status).sort()).toEqual([
+      'added',
+      'deleted',
+      'modified',
+      'modified',
+      'modified',
+      'modified',
+      'renamed',
+    ]);
   });
 
   it('reports every problem, marking those in changed files', () => {
     expect(report.validation.errors).toBe(1);
     expect(report.validation.errorsInChangedFiles).toBe(1);
     const [error] = report.validation.problems.filter((problem) => problem.severity === 'error');
-    expect(error).toMatchObject({ rule: 'schema/enum', file: 'content/datasets/northbrook-makers/library-opening-hours.yaml', field: 'update_frequency', inChangedFile: true });
+    expect(error).toMatchObject({
+      rule: 'schema/enum',
+      file: 'content/datasets/northbrook-makers/library-opening-hours.yaml',
+      field: 'update_frequency',
+      inChangedFile: true,
+    });
     expect(error.line).toBeGreaterThan(1);
     expect(error.message).toContain('fortnightly');
     // The changed roadmap item is past its review date: a warning in a changed file.
-    expect(report.validation.problems).toContainEqual(expect.objectContaining({ severity: 'warning', rule: 'freshness/review-due', file: 'content/roadmap/harbourside-civic-tech/garden-waste-online.md', inChangedFile: true }));
+    expect(report.validation.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        rule: 'freshness/review-due',
+        file: 'content/roadmap/harbourside-civic-tech/garden-waste-online.md',
+        inChangedFile: true,
+      }),
+    );
   });
 
   it('judges ownership by the maintainers at the base commit, so a pull request cannot make its author a maintainer', () => {
@@ -108,7 +146,12 @@ describe('pr-report', () => {
     expect(westmere.maintainers).toEqual(['@westmere-lead']);
     expect(westmere.flags.map((flag) => flag.kind).sort()).toEqual(['maintainers-changed', 'not-maintainer']);
     expect(westmere.flags.find((flag) => flag.kind === 'maintainers-changed')).toMatchObject({ added: ['@kay-dev'], removed: [] });
-    expect(westmere.records).toEqual(['organisations/westmere-digital', 'roadmap/westmere-digital/garden-waste-renewals', 'roadmap/westmere-digital/pothole-reporting', 'roadmap/westmere-digital/road-defect-reporting']);
+    expect(westmere.records).toEqual([
+      'organisations/westmere-digital',
+      'roadmap/westmere-digital/garden-waste-renewals',
+      'roadmap/westmere-digital/pothole-reporting',
+      'roadmap/westmere-digital/road-defect-reporting',
+    ]);
 
     // kay-dev is listed by name at the base: no author flag, but the maintainers change is flagged.
     const harbourside = byOrganisation.get('harbourside-civic-tech')!;
@@ -120,7 +163,10 @@ describe('pr-report', () => {
 
   it('finds similar work already in the hub for a new roadmap item', () => {
     const item = report.similar.find((entry) => entry.id === 'roadmap/westmere-digital/garden-waste-renewals');
-    expect(item?.matches[0]).toMatchObject({ id: 'roadmap/harbourside-civic-tech/garden-waste-online', organisation: { id: 'harbourside-civic-tech', name: 'Harbourside Civic Tech' } });
+    expect(item?.matches[0]).toMatchObject({
+      id: 'roadmap/harbourside-civic-tech/garden-waste-online',
+      organisation: { id: 'harbourside-civic-tech', name: 'Harbourside Civic Tech' },
+    });
     expect(item!.matches[0].score).toBeGreaterThan(0.35);
     expect(item!.matches[0].reasons).toMatch(/garden waste/i);
     // Its maintainers, to ask for a review: as the base lists them, without the one this pull request adds.
@@ -144,10 +190,20 @@ describe('pr-report', () => {
     const usage = await runScript('scripts/pr-report.ts', ['--base', base, '--head', head, '--pr', '42'], {}, repository);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('give --out');
-    const option = await runScript('scripts/pr-report.ts', ['--base=--upload-pack=x', '--head', head, '--pr', '1', '--out', tempDir(), '--content', join(repository, 'content')], {}, repository);
+    const option = await runScript(
+      'scripts/pr-report.ts',
+      ['--base=--upload-pack=x', '--head', head, '--pr', '1', '--out', tempDir(), '--content', join(repository, 'content')],
+      {},
+      repository,
+    );
     expect(option.status).toBe(2);
     expect(option.stderr).toContain('--base must be a commit id or branch name, not "--upload-pack=x"');
-    const missing = await runScript('scripts/pr-report.ts', ['--base', 'f'.repeat(40), '--head', head, '--pr', '1', '--out', tempDir(), '--content', join(repository, 'content')], {}, repository);
+    const missing = await runScript(
+      'scripts/pr-report.ts',
+      ['--base', 'f'.repeat(40), '--head', head, '--pr', '1', '--out', tempDir(), '--content', join(repository, 'content')],
+      {},
+      repository,
+    );
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('fetch-depth: 0');
   });

@@ -80,7 +80,13 @@ export function sampleReport(overrides: Partial<PrReport> = {}): PrReport {
         maintainers: ['@harbourside/digital', '@kay-dev'],
         records: ['lessons/harbourside-civic-tech/paper-forms-first'],
         recordsLeftOut: 0,
-        flags: [{ kind: 'maybe-in-team', message: '@westmere-lead is not listed by name among Harbourside Civic Tech’s maintainers; if they are in team @harbourside/digital, ignore this.' }],
+        flags: [
+          {
+            kind: 'maybe-in-team',
+            message:
+              '@westmere-lead is not listed by name among Harbourside Civic Tech’s maintainers; if they are in team @harbourside/digital, ignore this.',
+          },
+        ],
       },
       {
         organisation: { id: 'westmere-digital', name: 'Westmere Digital' },

@@ -13,7 +13,9 @@ import { sampleReport } from './sample-report.ts';
 describe('safe Markdown', () => {
   it('escapes HTML, links, images and emphasis, and breaks mentions, references and autolinks', () => {
     expect(text('<img src=x onerror=alert(1)>')).toBe('\\<img src\\=x onerror\\=alert\\(1\\)\\>');
-    expect(text('[a](javascript:alert(1)) ![b](https://x.example/i.png)')).toBe(`\\[a\\]\\(javascript\\:alert\\(1\\)\\) \\!\\[b\\]\\(https\\:${BREAK}\\/\\/x\\.example\\/i\\.png\\)`);
+    expect(text('[a](javascript:alert(1)) ![b](https://x.example/i.png)')).toBe(
+      `\\[a\\]\\(javascript\\:alert\\(1\\)\\) \\!\\[b\\]\\(https\\:${BREAK}\\/\\/x\\.example\\/i\\.png\\)`,
+    );
     expect(text('@everyone and @org/team')).toBe(`\\@${BREAK}everyone and \\@${BREAK}org\\/team`);
     expect(text('see owner/repo#12 and www.example.com')).toBe(`see owner\\/repo\\#${BREAK}12 and www${BREAK}\\.example\\.com`);
   });
@@ -55,7 +57,11 @@ describe('handles and authors', () => {
   });
 
   it('reads organisation facts leniently, and the hub team strictly', () => {
-    expect(organisationFacts('name: X\nmaintainers: [a, "@b/c", "bad handle"]\ndemonstration: true\n')).toEqual({ name: 'X', maintainers: ['@a', '@b/c'], demonstration: true });
+    expect(organisationFacts('name: X\nmaintainers: [a, "@b/c", "bad handle"]\ndemonstration: true\n')).toEqual({
+      name: 'X',
+      maintainers: ['@a', '@b/c'],
+      demonstration: true,
+    });
     expect(organisationFacts('- not\n- fields\n')).toBeUndefined();
     expect(hubTeam(undefined, {})).toBe('@council-commons/maintainers');
     expect(hubTeam(undefined, { HUB_MAINTAINERS_TEAM: '@hub/admins' })).toBe('@hub/admins');
@@ -65,7 +71,20 @@ describe('handles and authors', () => {
 
 describe('git', () => {
   it('reads name-status output with renames and odd names', () => {
-    const output = ['M', 'content/a.md', 'R087', 'content/old.md', 'content/new name.md', 'D', 'content/gone.yaml', 'A', 'content/x\ty.md', 'U', 'content/conflict.md', ''].join('\0');
+    const output = [
+      'M',
+      'content/a.md',
+      'R087',
+      'content/old.md',
+      'content/new name.md',
+      'D',
+      'content/gone.yaml',
+      'A',
+      'content/x\ty.md',
+      'U',
+      'content/conflict.md',
+      '',
+    ].join('\0');
     expect(parseNameStatus(output)).toEqual([
       { status: 'modified', file: 'content/a.md' },
       { status: 'renamed', file: 'content/new name.md', previous: 'content/old.md' },
@@ -87,14 +106,24 @@ describe('git', () => {
 describe('retry policy', () => {
   const policy = { retryDelayMs: 100, maxWaitMs: 10_000, secondaryWaitMs: 5_000 };
   const failure = (status: number, headers: Record<string, string> = {}, message = 'x') =>
-    new RequestError(message, status, { request: { method: 'GET', url: 'https://api.github.com/x', headers: {} }, response: { status, url: 'https://api.github.com/x', headers, data: {} } });
+    new RequestError(message, status, {
+      request: { method: 'GET', url: 'https://api.github.com/x', headers: {} },
+      response: { status, url: 'https://api.github.com/x', headers, data: {} },
+    });
 
   it('waits for the reset of a used-up rate limit, or for retry-after', () => {
     const now = 1_000_000_000_000;
-    expect(retryDecision(failure(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 3) }), 0, policy, now)).toMatchObject({ retry: true, waitMs: 3000 });
+    expect(
+      retryDecision(failure(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 3) }), 0, policy, now),
+    ).toMatchObject({ retry: true, waitMs: 3000 });
     expect(retryDecision(failure(429, { 'retry-after': '2' }), 0, policy, now)).toMatchObject({ retry: true, waitMs: 2000 });
-    expect(retryDecision(failure(403, {}, 'You have exceeded a secondary rate limit'), 0, policy, now)).toMatchObject({ retry: true, waitMs: 5000 });
-    expect(retryDecision(failure(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 3600) }), 0, policy, now)).toMatchObject({ retry: false });
+    expect(retryDecision(failure(403, {}, 'You have exceeded a secondary rate limit'), 0, policy, now)).toMatchObject({
+      retry: true,
+      waitMs: 5000,
+    });
+    expect(
+      retryDecision(failure(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 3600) }), 0, policy, now),
+    ).toMatchObject({ retry: false });
   });
 
   it('backs off on server errors, and does not retry what retrying cannot fix', () => {
@@ -226,9 +255,18 @@ describe('sizes and repeat runs', () => {
   it('keeps a comment under GitHub’s limit however large the report, saying how many were left out', () => {
     const report = sampleReport();
     const problem = report.validation.problems[0];
-    report.validation.problems = Array.from({ length: 400 }, (_, index) => ({ ...problem, file: `content/roadmap/westmere-digital/item-${index}.md`, message: `${'word '.repeat(190)}${index}` }));
+    report.validation.problems = Array.from({ length: 400 }, (_, index) => ({
+      ...problem,
+      file: `content/roadmap/westmere-digital/item-${index}.md`,
+      message: `${'word '.repeat(190)}${index}`,
+    }));
     report.validation.errors = 5000;
-    report.records.added = Array.from({ length: 300 }, (_, index) => ({ ...report.records.added[0], id: `roadmap/westmere-digital/item-${index}`, page: `/roadmap/westmere-digital/item-${index}/`, title: 't'.repeat(200) }));
+    report.records.added = Array.from({ length: 300 }, (_, index) => ({
+      ...report.records.added[0],
+      id: `roadmap/westmere-digital/item-${index}`,
+      page: `/roadmap/westmere-digital/item-${index}/`,
+      title: 't'.repeat(200),
+    }));
     report.records.leftOut.added = 700;
     const body = renderReport(report, { marker: COMMENT_MARKER, repository: 'council-commons/hub' });
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
@@ -244,16 +282,34 @@ describe('sizes and repeat runs', () => {
       file: 'content/organisations/harbourside-civic-tech.yaml',
       demonstration: false,
       maintainers: ['@kay-dev'],
-      overdue: [{ id: 'roadmap/harbourside-civic-tech/x', title: 'X', file: 'content/roadmap/harbourside-civic-tech/x.md', reviewBy: '2026-01-01' }],
+      overdue: [
+        { id: 'roadmap/harbourside-civic-tech/x', title: 'X', file: 'content/roadmap/harbourside-civic-tech/x.md', reviewBy: '2026-01-01' },
+      ],
       similar: [],
     };
-    const context = { repository: 'council-commons/hub', branch: 'main', serverUrl: 'https://github.com', hubTeam: '@council-commons/maintainers', today: '2026-11-27' };
-    const broken = { organisation: check.id, id: 'roadmap/harbourside-civic-tech/x', title: 'X', file: 'content/roadmap/harbourside-civic-tech/x.md', field: 'links[0].url', url: 'https://x.example/', result: { url: 'https://x.example/', status: 'broken' as const, httpStatus: 404, requests: 2, message: 'answered 404 Not Found' } };
+    const context = {
+      repository: 'council-commons/hub',
+      branch: 'main',
+      serverUrl: 'https://github.com',
+      hubTeam: '@council-commons/maintainers',
+      today: '2026-11-27',
+    };
+    const broken = {
+      organisation: check.id,
+      id: 'roadmap/harbourside-civic-tech/x',
+      title: 'X',
+      file: 'content/roadmap/harbourside-civic-tech/x.md',
+      field: 'links[0].url',
+      url: 'https://x.example/',
+      result: { url: 'https://x.example/', status: 'broken' as const, httpStatus: 404, requests: 2, message: 'answered 404 Not Found' },
+    };
     for (const links of [[], [broken]]) {
       const checked = renderIssue({ ...check, links }, context);
       const again = renderIssue(check, context, carriedLinksOf(checked.body));
       expect(again).toEqual(checked);
     }
-    expect(renderIssue({ ...check, links: [broken] }, context).title).toBe('Freshness: Harbourside Civic Tech has 1 roadmap item to review and 1 link that does not work');
+    expect(renderIssue({ ...check, links: [broken] }, context).title).toBe(
+      'Freshness: Harbourside Civic Tech has 1 roadmap item to review and 1 link that does not work',
+    );
   });
 });

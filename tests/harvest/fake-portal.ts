@@ -129,7 +129,10 @@ export class FakePortal {
 
   #scripted(path: string, query: URLSearchParams): ScriptedAnswer | undefined {
     for (const script of this.#scripts) {
-      const matches = typeof script.matches === 'string' ? script.matches === path || script.matches === `${path}?${query}` : script.matches({ path, query });
+      const matches =
+        typeof script.matches === 'string'
+          ? script.matches === path || script.matches === `${path}?${query}`
+          : script.matches({ path, query });
       if (!matches || script.answers.length === 0) continue;
       if (script.always) return script.answers[0];
       return script.answers.shift();
@@ -142,17 +145,31 @@ export class FakePortal {
     if (path === '/api/3/action/package_search') return this.#packageSearch(query, host);
     if (this.files.has(path)) {
       const document = this.files.get(path);
-      return typeof document === 'string' ? { status: 200, type: 'text/plain; charset=utf-8', body: document } : { status: 200, type: JSON_TYPE, body: JSON.stringify(document, null, 2) };
+      return typeof document === 'string'
+        ? { status: 200, type: 'text/plain; charset=utf-8', body: document }
+        : { status: 200, type: JSON_TYPE, body: JSON.stringify(document, null, 2) };
     }
     if (path.startsWith('/api/3/action/')) {
-      return { status: 400, type: JSON_TYPE, body: JSON.stringify({ help: `https://${host}/api/3/action/help_show?name=${path.slice(14)}`, success: false, error: { message: `Bad request - Action name not known: ${path.slice(14)}`, __type: 'Bad request' } }) };
+      return {
+        status: 400,
+        type: JSON_TYPE,
+        body: JSON.stringify({
+          help: `https://${host}/api/3/action/help_show?name=${path.slice(14)}`,
+          success: false,
+          error: { message: `Bad request - Action name not known: ${path.slice(14)}`, __type: 'Bad request' },
+        }),
+      };
     }
     return { status: 404, type: 'text/html; charset=utf-8', body: '<!DOCTYPE html><title>Not found</title><h1>404 Not Found</h1>' };
   }
 
   #packageSearch(query: URLSearchParams, host: string): { status: number; type: string; body: string } {
     const help = `https://${host}/api/3/action/help_show?name=package_search`;
-    const refuse = (error: Record<string, unknown>) => ({ status: 409, type: JSON_TYPE, body: JSON.stringify({ help, success: false, error }) });
+    const refuse = (error: Record<string, unknown>) => ({
+      status: 409,
+      type: JSON_TYPE,
+      body: JSON.stringify({ help, success: false, error }),
+    });
     const integer = (name: string, fallback: number) => {
       const raw = query.get(name);
       if (raw === null) return fallback;
@@ -165,10 +182,14 @@ export class FakePortal {
     if (rows > 1000) return refuse({ __type: 'Validation Error', rows: ['Must be less than or equal to 1000'] });
     const fq = query.get('fq') ?? '';
     const organisation = /^organization:"?([a-z0-9_-]+)"?$/.exec(fq.trim());
-    if (fq !== '' && !organisation) return refuse({ __type: 'Search Query Error', message: `Search Query is invalid: "Invalid search query: ${fq}"` });
+    if (fq !== '' && !organisation)
+      return refuse({ __type: 'Search Query Error', message: `Search Query is invalid: "Invalid search query: ${fq}"` });
     const all = organisation ? (this.ckan.get(organisation[1]) ?? []) : [...this.ckan.values()].flat();
     const sort = query.get('sort') ?? 'score desc, metadata_modified desc';
-    const ordered = sort === 'name asc' ? [...all].sort((a, b) => String((a as { name: string }).name).localeCompare(String((b as { name: string }).name))) : all;
+    const ordered =
+      sort === 'name asc'
+        ? [...all].sort((a, b) => String((a as { name: string }).name).localeCompare(String((b as { name: string }).name)))
+        : all;
     const result = { count: all.length, facets: {}, results: ordered.slice(start, start + rows), sort, search_facets: {} };
     return { status: 200, type: JSON_TYPE, body: JSON.stringify({ help, success: true, result }) };
   }
@@ -191,7 +212,14 @@ export class FakePortal {
     this.#answer(this.#scripted(url.pathname, url.searchParams), url, recorded, request, response, host);
   }
 
-  #answer(scripted: ScriptedAnswer | undefined, url: URL, recorded: PortalRequest, request: IncomingMessage, response: ServerResponse, host: string): void {
+  #answer(
+    scripted: ScriptedAnswer | undefined,
+    url: URL,
+    recorded: PortalRequest,
+    request: IncomingMessage,
+    response: ServerResponse,
+    host: string,
+  ): void {
     const send = (status: number, headers: Record<string, string>, body: string) => {
       recorded.status = status;
       response.writeHead(status, headers);
@@ -205,7 +233,11 @@ export class FakePortal {
       return;
     }
     if (scripted && 'redirect' in scripted) {
-      send(scripted.status ?? 302, { location: scripted.redirect, 'content-type': 'text/html; charset=utf-8' }, `<a href="${scripted.redirect}">Moved</a>`);
+      send(
+        scripted.status ?? 302,
+        { location: scripted.redirect, 'content-type': 'text/html; charset=utf-8' },
+        `<a href="${scripted.redirect}">Moved</a>`,
+      );
       return;
     }
     if (scripted && 'status' in scripted) {

@@ -40,7 +40,10 @@ afterEach(async () => {
   await fake.close();
 });
 
-function contextFor(overrides: Partial<HarvestContext> = {}, limits: Partial<HarvestContext['limits']> = {}): HarvestContext & { lines: string[] } {
+function contextFor(
+  overrides: Partial<HarvestContext> = {},
+  limits: Partial<HarvestContext['limits']> = {},
+): HarvestContext & { lines: string[] } {
   const lines: string[] = [];
   return {
     organisation: 'ashdown',
@@ -61,7 +64,15 @@ function contextFor(overrides: Partial<HarvestContext> = {}, limits: Partial<Har
 }
 
 function repository(fields: Partial<FakeRepositoryInput> & { name: string }): FakeRepositoryInput {
-  return { owner: OWNER, description: `The ${fields.name.replace(/-/g, ' ')} service.`, license: MIT, pushed_at: RECENT, language: 'TypeScript', topics: [], ...fields };
+  return {
+    owner: OWNER,
+    description: `The ${fields.name.replace(/-/g, ' ')} service.`,
+    license: MIT,
+    pushed_at: RECENT,
+    language: 'TypeScript',
+    topics: [],
+    ...fields,
+  };
 }
 
 /** An organisation with one of each kind of repository the harvest meets, and enough archived ones for a second page. */
@@ -69,9 +80,26 @@ function ashdownOrganisation(): void {
   fake.addAccount(OWNER, 'Organization');
   fake.addAccount('brackwater-council', 'Organization');
   fake.addAccount('kestrelford-council', 'Organization');
-  fake.addRepository({ owner: 'brackwater-council', name: 'bin-day-finder', description: 'Bin days by postcode.', license: MIT, pushed_at: RECENT });
-  fake.addRepository({ owner: 'kestrelford-council', name: 'letters', description: 'Letters to residents.', license: MIT, pushed_at: RECENT });
-  fake.addRepository(repository({ name: 'street-light-reporter', files: { 'publiccode.yml': githubFixture('publiccode.yml'), 'README.md': githubFixture('README-badges.md') } }));
+  fake.addRepository({
+    owner: 'brackwater-council',
+    name: 'bin-day-finder',
+    description: 'Bin days by postcode.',
+    license: MIT,
+    pushed_at: RECENT,
+  });
+  fake.addRepository({
+    owner: 'kestrelford-council',
+    name: 'letters',
+    description: 'Letters to residents.',
+    license: MIT,
+    pushed_at: RECENT,
+  });
+  fake.addRepository(
+    repository({
+      name: 'street-light-reporter',
+      files: { 'publiccode.yml': githubFixture('publiccode.yml'), 'README.md': githubFixture('README-badges.md') },
+    }),
+  );
   fake.addRepository(
     repository({
       name: 'bin-day-finder',
@@ -92,20 +120,35 @@ function ashdownOrganisation(): void {
   fake.addRepository(repository({ name: 'old-intranet', archived: true }));
   fake.addRepository({ owner: OWNER, name: 'scratch', description: null, license: null, pushed_at: RECENT });
   fake.addRepository(repository({ name: 'parking-permits', license: { key: 'other', name: 'Other', spdx_id: 'NOASSERTION' } }));
-  fake.addRepository(repository({ name: 'members-portal', license: { key: 'cc-by-nc-4.0', name: 'Creative Commons Attribution Non Commercial 4.0 International', spdx_id: 'CC-BY-NC-4.0' } }));
+  fake.addRepository(
+    repository({
+      name: 'members-portal',
+      license: { key: 'cc-by-nc-4.0', name: 'Creative Commons Attribution Non Commercial 4.0 International', spdx_id: 'CC-BY-NC-4.0' },
+    }),
+  );
   fake.addRepository(repository({ name: 'consultation-hub', pushed_at: '2024-10-15T12:00:00Z' }));
   fake.addRepository(repository({ name: 'pothole-tracker', files: { 'publiccode.yml': githubFixture('publiccode-unknown-licence.yml') } }));
   fake.addRepository(repository({ name: 'street-works-map', files: { 'publiccode.yml': githubFixture('publiccode-broken.yml') } }));
   fake.addRepository(repository({ name: 'grit-bin-map', files: { 'publiccode.yml': githubFixture('publiccode-non-osi.yml') } }));
-  fake.addRepository(repository({ name: 'tree-register', files: { 'publiccode.yml': `${githubFixture('publiccode.yml')}\n# ${'padding '.repeat(40_000)}\n` } }));
-  fake.addRepository(repository({ name: 'bin-collections', parent: 'brackwater-council/bin-day-finder', description: null, license: null }));
+  fake.addRepository(
+    repository({
+      name: 'tree-register',
+      files: { 'publiccode.yml': `${githubFixture('publiccode.yml')}\n# ${'padding '.repeat(40_000)}\n` },
+    }),
+  );
+  fake.addRepository(
+    repository({ name: 'bin-collections', parent: 'brackwater-council/bin-day-finder', description: null, license: null }),
+  );
   fake.addRepository(repository({ name: 'letters', parent: 'kestrelford-council/letters' }));
   for (let i = 1; i <= 100; i++) fake.addRepository(repository({ name: `archive-${String(i).padStart(3, '0')}`, archived: true }));
 }
 
-const skippedFor = (result: SourceResult, name: string) => result.skipped.filter((item) => item.upstream === `https://github.com/${OWNER}/${name}`).map((item) => item.reason);
-const refusedFor = (result: SourceResult, name: string) => result.refused.find((item) => item.upstream === `https://github.com/${OWNER}/${name}`);
-const recordFor = (result: SourceResult, name: string) => result.records.find((item) => item.upstream === `https://github.com/${OWNER}/${name}`);
+const skippedFor = (result: SourceResult, name: string) =>
+  result.skipped.filter((item) => item.upstream === `https://github.com/${OWNER}/${name}`).map((item) => item.reason);
+const refusedFor = (result: SourceResult, name: string) =>
+  result.refused.find((item) => item.upstream === `https://github.com/${OWNER}/${name}`);
+const recordFor = (result: SourceResult, name: string) =>
+  result.records.find((item) => item.upstream === `https://github.com/${OWNER}/${name}`);
 
 describe('an organisation', () => {
   it('is read across pages of 100 through the Link header, each repository once', async () => {
@@ -113,28 +156,45 @@ describe('an organisation', () => {
     const context = contextFor();
     const result = await harvestGitHub({ owner: OWNER }, context);
     const listing = fake.requests.filter((request) => request.path === `/orgs/${OWNER}/repos`);
-    expect(listing.map((request) => [request.query.get('page'), request.query.get('per_page'), request.query.get('type'), request.status])).toEqual([
+    expect(
+      listing.map((request) => [request.query.get('page'), request.query.get('per_page'), request.query.get('type'), request.status]),
+    ).toEqual([
       [null, '100', 'public', 200],
       ['2', '100', 'public', 200],
     ]);
-    expect(result).toMatchObject({ source: { kind: 'github', owner: OWNER }, label: `GitHub: ${OWNER}`, address: `https://github.com/${OWNER}/`, complete: true });
+    expect(result).toMatchObject({
+      source: { kind: 'github', owner: OWNER },
+      label: `GitHub: ${OWNER}`,
+      address: `https://github.com/${OWNER}/`,
+      complete: true,
+    });
     expect(result.failure).toBeUndefined();
     // 114 repositories, each accounted for exactly once.
-    const upstreams = [...result.records, ...result.refused, ...result.skipped].map((item) => item.upstream).concat(result.uses.map((use) => use.fork));
+    const upstreams = [...result.records, ...result.refused, ...result.skipped]
+      .map((item) => item.upstream)
+      .concat(result.uses.map((use) => use.fork));
     expect(upstreams).toHaveLength(114);
     expect(new Set(upstreams).size).toBe(114);
     for (const upstream of upstreams) expect(upstream.startsWith(result.address)).toBe(true);
-    expect(result.records.map((item) => item.upstream).sort()).toEqual(['bin-day-finder', 'garden-waste-renewals', 'street-light-reporter'].map((name) => `https://github.com/${OWNER}/${name}`));
+    expect(result.records.map((item) => item.upstream).sort()).toEqual(
+      ['bin-day-finder', 'garden-waste-renewals', 'street-light-reporter'].map((name) => `https://github.com/${OWNER}/${name}`),
+    );
     // Every request the fake saw is counted, and nothing was asked twice.
     expect(result.requests).toBe(fake.requests.length);
     expect(result.notModified).toBe(0);
-    expect(context.lines.at(-1)).toBe(`GitHub: ${OWNER}: 3 proposed, 5 refused, 105 passed over, 1 forks of hub components; ${result.requests} requests (0 not modified)`);
+    expect(context.lines.at(-1)).toBe(
+      `GitHub: ${OWNER}: 3 proposed, 5 refused, 105 passed over, 1 forks of hub components; ${result.requests} requests (0 not modified)`,
+    );
   });
 
   it('makes records the validator accepts, from publiccode.yml and from metadata alike', async () => {
     ashdownOrganisation();
     const result = await harvestGitHub({ owner: OWNER }, contextFor());
-    const files = result.records.map(({ record }) => ({ relative: recordPath(record, 'ashdown'), display: recordPath(record, 'ashdown'), text: renderRecord(record, '2026-12-07') }));
+    const files = result.records.map(({ record }) => ({
+      relative: recordPath(record, 'ashdown'),
+      display: recordPath(record, 'ashdown'),
+      text: renderRecord(record, '2026-12-07'),
+    }));
     const problems = checkPlannedFiles(files, hub);
     expect(problems.size).toBe(3);
     for (const [file, found] of problems) expect(found, file).toEqual([]);
@@ -171,8 +231,14 @@ describe('an organisation', () => {
     expect(JSON.stringify(harvested.record)).not.toContain(RECENT.slice(0, 10));
     const rst = recordFor(result, 'garden-waste-renewals')!;
     expect(rst.record.fields.licence).toBe('GPL-3.0-only');
-    expect(rst.record.body).toBe('\nLets residents renew their garden waste subscription online, pay by card and choose a start date.\n\nWritten in Python.\n');
-    expect(fake.requests.filter((request) => request.path === `/repos/${OWNER}/bin-day-finder/contents/publiccode.yml`).map((request) => request.status)).toEqual([404]);
+    expect(rst.record.body).toBe(
+      '\nLets residents renew their garden waste subscription online, pay by card and choose a start date.\n\nWritten in Python.\n',
+    );
+    expect(
+      fake.requests
+        .filter((request) => request.path === `/repos/${OWNER}/bin-day-finder/contents/publiccode.yml`)
+        .map((request) => request.status),
+    ).toEqual([404]);
   });
 
   it('passes over archived, bare, unlicensed and stale repositories, and refuses one under a licence that is not open, saying why', async () => {
@@ -186,7 +252,11 @@ describe('an organisation', () => {
       'not harvested: GitHub cannot tell which licence its LICENSE file is (it says "Other", SPDX NOASSERTION): use the unchanged text of a standard open-source licence',
     ]);
     expect(skippedFor(result, 'members-portal')).toEqual([]);
-    expect(result.refused.filter((refusal) => refusal.upstream === `https://github.com/${OWNER}/members-portal`).map((refusal) => refusal.reasons)).toEqual([
+    expect(
+      result.refused
+        .filter((refusal) => refusal.upstream === `https://github.com/${OWNER}/members-portal`)
+        .map((refusal) => refusal.reasons),
+    ).toEqual([
       [
         'its licence, Creative Commons Attribution Non Commercial 4.0 International (CC-BY-NC-4.0), is not an open licence: code on the hub must be open source, so it is not harvested. To share it, license it under an open-source licence such as MIT.',
       ],
@@ -202,8 +272,12 @@ describe('an organisation', () => {
     ashdownOrganisation();
     const result = await harvestGitHub({ owner: OWNER }, contextFor());
     expect(result.uses).toEqual([{ component: HUB_COMPONENT, fork: `https://github.com/${OWNER}/bin-collections` }]);
-    expect(skippedFor(result, 'letters')).toEqual(['not harvested: it is a fork of kestrelford-council/letters, which is not a component on the hub']);
-    expect(fake.requests.filter((request) => request.path === `/repos/${OWNER}/bin-collections`).map((request) => request.status)).toEqual([200]);
+    expect(skippedFor(result, 'letters')).toEqual([
+      'not harvested: it is a fork of kestrelford-council/letters, which is not a component on the hub',
+    ]);
+    expect(fake.requests.filter((request) => request.path === `/repos/${OWNER}/bin-collections`).map((request) => request.status)).toEqual([
+      200,
+    ]);
   });
 });
 
@@ -214,12 +288,16 @@ describe('an organisation’s broken files', () => {
     const broken = refusedFor(result, 'street-works-map')!;
     expect(broken.title).toBe('Street works map');
     expect(broken.reasons).toHaveLength(1);
-    expect(broken.reasons[0]).toMatch(/^The publiccode\.yml at https:\/\/github\.com\/ashdown-council\/street-works-map\/blob\/main\/publiccode\.yml is not valid YAML \(line 6, column 1: /);
+    expect(broken.reasons[0]).toMatch(
+      /^The publiccode\.yml at https:\/\/github\.com\/ashdown-council\/street-works-map\/blob\/main\/publiccode\.yml is not valid YAML \(line 6, column 1: /,
+    );
     expect(broken.reasons[0]).toMatch(/Correct it in the repository: the next harvest reads it again\.$/);
 
     const unknown = refusedFor(result, 'pothole-tracker')!;
     expect(unknown.reasons).toEqual([
-      expect.stringMatching(/^The publiccode\.yml at https:\/\/github\.com\/ashdown-council\/pothole-tracker\/blob\/main\/publiccode\.yml, line 13, column 12 \(legal\.license\): Not written: the licence "Ashdown-Council-Licence-1\.0" is not one the hub knows .*: the next harvest reads it again\.$/),
+      expect.stringMatching(
+        /^The publiccode\.yml at https:\/\/github\.com\/ashdown-council\/pothole-tracker\/blob\/main\/publiccode\.yml, line 13, column 12 \(legal\.license\): Not written: the licence "Ashdown-Council-Licence-1\.0" is not one the hub knows .*: the next harvest reads it again\.$/,
+      ),
     ]);
 
     const notOsi = refusedFor(result, 'grit-bin-map')!;
@@ -248,8 +326,14 @@ describe('files GitHub sends raw', () => {
     const raw = await harvestGitHub({ owner: OWNER }, contextFor());
     expect(raw.records).toEqual(base64.records);
     expect(raw.refused).toEqual(base64.refused);
-    expect(fake.requests.filter((request) => request.path === `/repos/${OWNER}/street-light-reporter/contents/publiccode.yml`).map((request) => request.status)).toEqual([200, 200]);
-    expect(fake.requests.filter((request) => request.path === `/repos/${OWNER}/bin-day-finder/readme`).map((request) => request.status)).toEqual([200, 200]);
+    expect(
+      fake.requests
+        .filter((request) => request.path === `/repos/${OWNER}/street-light-reporter/contents/publiccode.yml`)
+        .map((request) => request.status),
+    ).toEqual([200, 200]);
+    expect(
+      fake.requests.filter((request) => request.path === `/repos/${OWNER}/bin-day-finder/readme`).map((request) => request.status),
+    ).toEqual([200, 200]);
   });
 
   it('gives the same text through the raw media type as through base64 (the fake answers both as GitHub does)', async () => {
@@ -257,7 +341,10 @@ describe('files GitHub sends raw', () => {
     const octokit = createClient({ baseUrl: fake.url });
     const path = { owner: OWNER, repo: 'street-light-reporter', path: 'publiccode.yml' };
     const json = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', path);
-    const raw = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { ...path, headers: { accept: 'application/vnd.github.raw' } });
+    const raw = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      ...path,
+      headers: { accept: 'application/vnd.github.raw' },
+    });
     const file = json.data as { encoding: string; content: string; size: number };
     expect(file.encoding).toBe('base64');
     expect(Buffer.from(file.content, 'base64').toString('utf8')).toBe(githubFixture('publiccode.yml'));
@@ -269,7 +356,13 @@ describe('files GitHub sends raw', () => {
 describe('who the owner is', () => {
   it('falls back to a user’s repositories when there is no organisation of that name', async () => {
     fake.addAccount('kestrel-dev', 'User');
-    fake.addRepository(repository({ owner: 'kestrel-dev', name: 'ward-boundaries', files: { 'README.md': '# Ward boundaries\n\nDraws the current ward boundaries on a map for councillors.\n' } }));
+    fake.addRepository(
+      repository({
+        owner: 'kestrel-dev',
+        name: 'ward-boundaries',
+        files: { 'README.md': '# Ward boundaries\n\nDraws the current ward boundaries on a map for councillors.\n' },
+      }),
+    );
     const result = await harvestGitHub({ owner: 'kestrel-dev' }, contextFor());
     expect(fake.requests.slice(0, 2).map((request) => [request.path, request.query.get('type'), request.status])).toEqual([
       ['/orgs/kestrel-dev/repos', 'public', 404],
@@ -277,7 +370,9 @@ describe('who the owner is', () => {
     ]);
     expect(result).toMatchObject({ complete: true, label: 'GitHub: kestrel-dev', address: 'https://github.com/kestrel-dev/' });
     expect(result.records.map((item) => item.upstream)).toEqual(['https://github.com/kestrel-dev/ward-boundaries']);
-    expect(result.records[0]!.record.body).toBe('\nDraws the current ward boundaries on a map for councillors.\n\nWritten in TypeScript.\n');
+    expect(result.records[0]!.record.body).toBe(
+      '\nDraws the current ward boundaries on a map for councillors.\n\nWritten in TypeScript.\n',
+    );
   });
 
   it('says which file to check when GitHub has no organisation or user of that name', async () => {
@@ -303,21 +398,34 @@ describe('who the owner is', () => {
     fake.addRepository(repository({ owner: 'BrackwaterDC', name: 'Planning-Alerts' }));
     const result = await harvestGitHub({ owner: 'brackwaterdc' }, contextFor());
     expect(result).toMatchObject({ label: 'GitHub: BrackwaterDC', address: 'https://github.com/BrackwaterDC/' });
-    expect(result.records.map((item) => [item.upstream, item.record.slug, item.title])).toEqual([['https://github.com/BrackwaterDC/Planning-Alerts', 'planning-alerts', 'Planning alerts']]);
+    expect(result.records.map((item) => [item.upstream, item.record.slug, item.title])).toEqual([
+      ['https://github.com/BrackwaterDC/Planning-Alerts', 'planning-alerts', 'Planning alerts'],
+    ]);
   });
 });
 
 describe('the organisation’s settings', () => {
   it('leaves out repositories by name or owner/name in any case, and keeps only those with a chosen topic', async () => {
     ashdownOrganisation();
-    const result = await harvestGitHub({ owner: OWNER }, contextFor({ filter: { topics: ['Waste'], leaveOut: ['Street-Light-Reporter', 'ashdown-council/BIN-COLLECTIONS'] } }));
+    const result = await harvestGitHub(
+      { owner: OWNER },
+      contextFor({ filter: { topics: ['Waste'], leaveOut: ['Street-Light-Reporter', 'ashdown-council/BIN-COLLECTIONS'] } }),
+    );
     expect(result.records.map((item) => item.upstream)).toEqual([`https://github.com/${OWNER}/bin-day-finder`]);
     expect(result.uses).toEqual([]);
-    expect(skippedFor(result, 'street-light-reporter')).toEqual(['left out by the organisation’s settings (harvest: leave_out in content/organisations/ashdown.yaml)']);
-    expect(skippedFor(result, 'bin-collections')).toEqual(['left out by the organisation’s settings (harvest: leave_out in content/organisations/ashdown.yaml)']);
-    expect(skippedFor(result, 'garden-waste-renewals')).toEqual(['left out by the organisation’s settings: it has none of the topics waste (harvest: topics in content/organisations/ashdown.yaml)']);
+    expect(skippedFor(result, 'street-light-reporter')).toEqual([
+      'left out by the organisation’s settings (harvest: leave_out in content/organisations/ashdown.yaml)',
+    ]);
+    expect(skippedFor(result, 'bin-collections')).toEqual([
+      'left out by the organisation’s settings (harvest: leave_out in content/organisations/ashdown.yaml)',
+    ]);
+    expect(skippedFor(result, 'garden-waste-renewals')).toEqual([
+      'left out by the organisation’s settings: it has none of the topics waste (harvest: topics in content/organisations/ashdown.yaml)',
+    ]);
     // The topic filter is about what becomes a component: a fork of a hub component is still reuse.
-    expect(await harvestGitHub({ owner: OWNER }, contextFor({ filter: { topics: ['waste'], leaveOut: [] } }))).toMatchObject({ uses: [{ component: HUB_COMPONENT }] });
+    expect(await harvestGitHub({ owner: OWNER }, contextFor({ filter: { topics: ['waste'], leaveOut: [] } }))).toMatchObject({
+      uses: [{ component: HUB_COMPONENT }],
+    });
   });
 });
 
@@ -326,12 +434,18 @@ describe('hostile text', () => {
     fake.addRepository(
       repository({
         name: 'bins',
-        description: '<img src=x onerror=alert(1)>Bin **day** finder\u202e with [a link](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt;\u0007',
+        description:
+          '<img src=x onerror=alert(1)>Bin **day** finder\u202e with [a link](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt;\u0007',
         language: 'TypeScript',
         files: { 'README.md': `${githubFixture('README-hostile.md')}\n${'A'.repeat(400_000)}\n` },
       }),
     );
-    fake.addRepository(repository({ name: 'huge-readme', files: { 'README.md': `Too big to read, this README has many words in it.\n${'B'.repeat(600 * 1024)}` } }));
+    fake.addRepository(
+      repository({
+        name: 'huge-readme',
+        files: { 'README.md': `Too big to read, this README has many words in it.\n${'B'.repeat(600 * 1024)}` },
+      }),
+    );
     const started = performance.now();
     const result = await harvestGitHub({ owner: OWNER }, contextFor());
     expect(performance.now() - started).toBeLessThan(5000);
@@ -343,7 +457,9 @@ describe('hostile text', () => {
     expect(renderMarkdown(bins.record.body!).replace(/<\/?p>/g, '')).not.toContain('<');
     const huge = recordFor(result, 'huge-readme')!;
     expect(huge.record.body).toBe('\nWritten in TypeScript.\n');
-    expect(huge.record.notes).toEqual([{ level: 'info', message: 'Its README is 601 KiB; the harvest reads at most 512 KiB, so the text does not quote it.' }]);
+    expect(huge.record.notes).toEqual([
+      { level: 'info', message: 'Its README is 601 KiB; the harvest reads at most 512 KiB, so the text does not quote it.' },
+    ]);
   });
 });
 
@@ -357,8 +473,12 @@ describe('politeness', () => {
     const result = await harvestGitHub({ owner: OWNER }, context);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(result.complete).toBe(true);
-    expect(fake.requests.filter((request) => request.path === `/orgs/${OWNER}/repos`).map((request) => request.status)).toEqual([429, 200, 200]);
-    expect(fake.requests.filter((request) => request.path === `/repos/${OWNER}/bin-day-finder/readme`).map((request) => request.status)).toEqual([502, 502, 200]);
+    expect(fake.requests.filter((request) => request.path === `/orgs/${OWNER}/repos`).map((request) => request.status)).toEqual([
+      429, 200, 200,
+    ]);
+    expect(
+      fake.requests.filter((request) => request.path === `/repos/${OWNER}/bin-day-finder/readme`).map((request) => request.status),
+    ).toEqual([502, 502, 200]);
     expect(result.requests).toBe(fake.requests.length);
     expect(recordFor(result, 'bin-day-finder')!.record.body).toContain('Residents report a broken street light');
     expect(context.lines.some((line) => /rate limit \(429\): it asked to wait 1 s/.test(line))).toBe(true);
@@ -369,7 +489,9 @@ describe('politeness', () => {
     fake.fail({ path: `/repos/${OWNER}/bin-day-finder/readme`, status: 503, times: 20 });
     const result = await harvestGitHub({ owner: OWNER }, contextFor());
     expect(result.complete).toBe(false);
-    expect(result.failure).toMatch(/^ashdown-council\/bin-day-finder: could not read ashdown-council\/bin-day-finder: GitHub answered 503, 5 times in a row\./);
+    expect(result.failure).toMatch(
+      /^ashdown-council\/bin-day-finder: could not read ashdown-council\/bin-day-finder: GitHub answered 503, 5 times in a row\./,
+    );
     expect(recordFor(result, 'bin-day-finder')).toBeUndefined();
     expect(recordFor(result, 'garden-waste-renewals')).toBeDefined();
   });
@@ -396,10 +518,21 @@ describe('politeness', () => {
     const cache = new MemoryResponseCache();
     await harvestGitHub({ owner: OWNER }, contextFor({ cache }));
     const path = `/repos/${OWNER}/bin-day-finder/contents/publiccode.yml`;
-    fake.addRepository(repository({ name: 'bin-day-finder', pushed_at: '2026-12-01T09:00:00Z', files: { 'README.md': githubFixture('README-badges.md'), 'publiccode.yml': githubFixture('publiccode.yml') } }));
+    fake.addRepository(
+      repository({
+        name: 'bin-day-finder',
+        pushed_at: '2026-12-01T09:00:00Z',
+        files: { 'README.md': githubFixture('README-badges.md'), 'publiccode.yml': githubFixture('publiccode.yml') },
+      }),
+    );
     const before = fake.requests.length;
     const second = await harvestGitHub({ owner: OWNER }, contextFor({ cache }));
-    expect(fake.requests.slice(before).filter((request) => request.path === path).map((request) => request.status)).toEqual([200]);
+    expect(
+      fake.requests
+        .slice(before)
+        .filter((request) => request.path === path)
+        .map((request) => request.status),
+    ).toEqual([200]);
     expect(recordFor(second, 'bin-day-finder')!.record.origin).toMatch(/publiccode\.yml/);
   });
 
@@ -407,7 +540,13 @@ describe('politeness', () => {
     ashdownOrganisation();
     const cache = new MemoryResponseCache();
     await harvestGitHub({ owner: OWNER }, contextFor({ cache }));
-    fake.addRepository(repository({ name: 'bin-day-finder', description: 'Bin days, now with garden waste too.', files: { 'README.md': githubFixture('README-badges.md') } }));
+    fake.addRepository(
+      repository({
+        name: 'bin-day-finder',
+        description: 'Bin days, now with garden waste too.',
+        files: { 'README.md': githubFixture('README-badges.md') },
+      }),
+    );
     const second = await harvestGitHub({ owner: OWNER }, contextFor({ cache }));
     expect(recordFor(second, 'bin-day-finder')!.record.fields.summary).toBe('Bin days, now with garden waste too.');
   });
@@ -427,7 +566,11 @@ describe('politeness', () => {
   it('stops at the run’s deadline, incomplete, without asking', async () => {
     ashdownOrganisation();
     const result = await harvestGitHub({ owner: OWNER }, contextFor({}, { deadline: Date.now() - 1 }));
-    expect(result).toMatchObject({ complete: false, failure: 'The run’s time budget ran out while listing its repositories.', requests: 0 });
+    expect(result).toMatchObject({
+      complete: false,
+      failure: 'The run’s time budget ran out while listing its repositories.',
+      requests: 0,
+    });
     expect(fake.requests).toHaveLength(0);
   });
 });

@@ -51,7 +51,10 @@ const recent = '2026-11-02T10:00:00Z';
 
 beforeAll(async () => {
   github = await FakeGitHub.start();
-  portal = await startFakePortal({ ckan: { quillmoor: JSON.parse(fixture('portals/ckan-packages.json')) }, files: { '/data.json': JSON.parse(fixture('portals/data.json')) } });
+  portal = await startFakePortal({
+    ckan: { quillmoor: JSON.parse(fixture('portals/ckan-packages.json')) },
+    files: { '/data.json': JSON.parse(fixture('portals/data.json')) },
+  });
   content = contentFixture();
   cache = join(tempDir(), 'cache');
   writeFileSync(join(content, 'organisations/quillmoor.yaml'), QUILLMOOR);
@@ -66,14 +69,58 @@ beforeAll(async () => {
   github.addAccount('quillmoor-council');
   github.addAccount('larchfield-council');
   const mit = { key: 'mit', name: 'MIT License', spdx_id: 'MIT' };
-  const add = (input: Parameters<FakeGitHub['addRepository']>[0]) => repositories.set(`${input.owner}/${input.name}`, github.addRepository(input));
-  add({ owner: 'quillmoor-council', name: 'bin-day-finder', description: 'Tells residents their bin day.', license: mit, pushed_at: recent, language: 'TypeScript', files: { 'publiccode.yml': fixture('github/publiccode.yml') } });
-  add({ owner: 'quillmoor-council', name: 'street-works-map', description: 'A map of street works in Quillmoor.', license: mit, topics: ['highways'], pushed_at: recent, language: 'Python', files: { 'README.md': fixture('github/README.md') } });
+  const add = (input: Parameters<FakeGitHub['addRepository']>[0]) =>
+    repositories.set(`${input.owner}/${input.name}`, github.addRepository(input));
+  add({
+    owner: 'quillmoor-council',
+    name: 'bin-day-finder',
+    description: 'Tells residents their bin day.',
+    license: mit,
+    pushed_at: recent,
+    language: 'TypeScript',
+    files: { 'publiccode.yml': fixture('github/publiccode.yml') },
+  });
+  add({
+    owner: 'quillmoor-council',
+    name: 'street-works-map',
+    description: 'A map of street works in Quillmoor.',
+    license: mit,
+    topics: ['highways'],
+    pushed_at: recent,
+    language: 'Python',
+    files: { 'README.md': fixture('github/README.md') },
+  });
   add({ owner: 'quillmoor-council', name: 'old-site', description: 'The old website.', license: mit, pushed_at: recent, archived: true });
-  add({ owner: 'quillmoor-council', name: 'members-portal', description: 'For councillors.', license: { key: 'cc-by-nc-4.0', name: 'Creative Commons Attribution Non Commercial 4.0 International', spdx_id: 'CC-BY-NC-4.0' }, pushed_at: recent });
-  add({ owner: 'quillmoor-council', name: 'permits', description: 'Parking permits.', license: mit, pushed_at: recent, files: { 'publiccode.yml': fixture('github/publiccode-broken.yml') } });
-  add({ owner: 'quillmoor-council', name: 'planning-alerts', description: 'Our copy of Larchfield’s planning alerts.', license: mit, pushed_at: recent, parent: 'larchfield-council/planning-alerts' });
-  add({ owner: 'larchfield-council', name: 'planning-alerts', description: 'Emails residents about planning applications near them.', license: mit, pushed_at: recent });
+  add({
+    owner: 'quillmoor-council',
+    name: 'members-portal',
+    description: 'For councillors.',
+    license: { key: 'cc-by-nc-4.0', name: 'Creative Commons Attribution Non Commercial 4.0 International', spdx_id: 'CC-BY-NC-4.0' },
+    pushed_at: recent,
+  });
+  add({
+    owner: 'quillmoor-council',
+    name: 'permits',
+    description: 'Parking permits.',
+    license: mit,
+    pushed_at: recent,
+    files: { 'publiccode.yml': fixture('github/publiccode-broken.yml') },
+  });
+  add({
+    owner: 'quillmoor-council',
+    name: 'planning-alerts',
+    description: 'Our copy of Larchfield’s planning alerts.',
+    license: mit,
+    pushed_at: recent,
+    parent: 'larchfield-council/planning-alerts',
+  });
+  add({
+    owner: 'larchfield-council',
+    name: 'planning-alerts',
+    description: 'Emails residents about planning applications near them.',
+    license: mit,
+    pushed_at: recent,
+  });
   add({ owner: 'larchfield-council', name: 'scratchpad', description: 'Experiments.', license: mit, pushed_at: recent });
 });
 
@@ -85,17 +132,22 @@ afterAll(async () => {
 });
 
 async function harvest(args: string[] = [], today = '2026-12-07') {
-  const run = await runScript('scripts/harvest.ts', ['--content', content, '--cache', cache, '--today', today, '--format', 'json', ...args], {
-    GITHUB_API_URL: github.url,
-    GITHUB_TOKEN: TOKEN,
-    HUB_RETRY_DELAY_MS: '5',
-    HUB_HARVEST_HOSTS: JSON.stringify({ [PORTAL]: portal.origin, 'https://opendata.quillmoor.example': portal.origin }),
-  });
+  const run = await runScript(
+    'scripts/harvest.ts',
+    ['--content', content, '--cache', cache, '--today', today, '--format', 'json', ...args],
+    {
+      GITHUB_API_URL: github.url,
+      GITHUB_TOKEN: TOKEN,
+      HUB_RETRY_DELAY_MS: '5',
+      HUB_HARVEST_HOSTS: JSON.stringify({ [PORTAL]: portal.origin, 'https://opendata.quillmoor.example': portal.origin }),
+    },
+  );
   const report = run.status === 0 ? harvestReportSchema.parse(JSON.parse(run.stdout)) : undefined;
   return { ...run, report };
 }
 
-const organisation = (report: HarvestReport | undefined, id: string): OrganisationReport => report!.organisations.find((entry) => entry.organisation === id)!;
+const organisation = (report: HarvestReport | undefined, id: string): OrganisationReport =>
+  report!.organisations.find((entry) => entry.organisation === id)!;
 
 /** Every file under the content folder with a hash of its bytes: what "changes no file" is checked against. */
 function snapshot(): Map<string, string> {
@@ -131,11 +183,26 @@ describe('npm run harvest, end to end', () => {
       ['data_json', true],
     ]);
     const written = quillmoor.written.map((item) => item.path);
-    expect(written).toEqual(expect.arrayContaining(['content/components/quillmoor/street-works-map.md', 'content/datasets/quillmoor/garden-waste-collection-rounds.yaml', 'content/datasets/quillmoor/road-closures.yaml', 'content/organisations/quillmoor.yaml']));
-    expect(written.some((path) => /components\/quillmoor\/.*\.md$/.test(path) && path !== 'content/components/quillmoor/street-works-map.md')).toBe(true); // from publiccode.yml
-    expect(quillmoor.uses).toEqual([{ component: 'components/larchfield/planning-alerts', fork: 'https://github.com/quillmoor-council/planning-alerts' }]);
-    expect(readFileSync(join(content, 'organisations/quillmoor.yaml'), 'utf8')).toContain('# Our GitHub organisation and where we publish data.');
-    expect(readFileSync(join(content, 'organisations/quillmoor.yaml'), 'utf8')).toContain('uses:\n  - components/larchfield/planning-alerts\n');
+    expect(written).toEqual(
+      expect.arrayContaining([
+        'content/components/quillmoor/street-works-map.md',
+        'content/datasets/quillmoor/garden-waste-collection-rounds.yaml',
+        'content/datasets/quillmoor/road-closures.yaml',
+        'content/organisations/quillmoor.yaml',
+      ]),
+    );
+    expect(
+      written.some((path) => /components\/quillmoor\/.*\.md$/.test(path) && path !== 'content/components/quillmoor/street-works-map.md'),
+    ).toBe(true); // from publiccode.yml
+    expect(quillmoor.uses).toEqual([
+      { component: 'components/larchfield/planning-alerts', fork: 'https://github.com/quillmoor-council/planning-alerts' },
+    ]);
+    expect(readFileSync(join(content, 'organisations/quillmoor.yaml'), 'utf8')).toContain(
+      '# Our GitHub organisation and where we publish data.',
+    );
+    expect(readFileSync(join(content, 'organisations/quillmoor.yaml'), 'utf8')).toContain(
+      'uses:\n  - components/larchfield/planning-alerts\n',
+    );
 
     const refused = new Map(quillmoor.refused.map((item) => [item.upstream, item.reasons.join(' ')]));
     expect(refused.get('https://github.com/quillmoor-council/members-portal')).toMatch(/CC-BY-NC-4\.0.*not an open licence/);
@@ -146,7 +213,9 @@ describe('npm run harvest, end to end', () => {
     expect(snapshot().has('components/quillmoor/old-site.md')).toBe(false);
     // Larchfield wrote its own record of planning-alerts: the harvest leaves it to them, and skips what it leaves out.
     expect(organisation(run.report, 'larchfield').written).toEqual([]);
-    expect(organisation(run.report, 'larchfield').hand_owned).toEqual([{ path: 'content/components/larchfield/planning-alerts.yaml', upstream: 'https://github.com/larchfield-council/planning-alerts' }]);
+    expect(organisation(run.report, 'larchfield').hand_owned).toEqual([
+      { path: 'content/components/larchfield/planning-alerts.yaml', upstream: 'https://github.com/larchfield-council/planning-alerts' },
+    ]);
 
     const street = readFileSync(join(content, 'components/quillmoor/street-works-map.md'), 'utf8');
     expect(street).toContain('harvested_from: https://github.com/quillmoor-council/street-works-map\nharvested_on: 2026-12-07\n');
@@ -172,7 +241,12 @@ describe('npm run harvest, end to end', () => {
     const run = await harvest([], '2026-12-21');
     expect(changedBetween(before, snapshot())).toEqual(['components/quillmoor/street-works-map.md']);
     expect(organisation(run.report, 'quillmoor').written).toEqual([
-      { path: 'content/components/quillmoor/street-works-map.md', change: 'updated', title: 'Street works map', upstream: 'https://github.com/quillmoor-council/street-works-map' },
+      {
+        path: 'content/components/quillmoor/street-works-map.md',
+        change: 'updated',
+        title: 'Street works map',
+        upstream: 'https://github.com/quillmoor-council/street-works-map',
+      },
     ]);
     const text = readFileSync(join(content, 'components/quillmoor/street-works-map.md'), 'utf8');
     expect(text).toContain('and road closures');
@@ -181,29 +255,48 @@ describe('npm run harvest, end to end', () => {
 
   it('leaves a record alone once a person deletes harvested_from, and never deletes one whose upstream has gone', async () => {
     const path = join(content, 'components/quillmoor/street-works-map.md');
-    const mine = readFileSync(path, 'utf8').replace(/harvested_from: .*\nharvested_on: .*\n/, '').replace('A map of street works', 'Our own words about the map of street works');
+    const mine = readFileSync(path, 'utf8')
+      .replace(/harvested_from: .*\nharvested_on: .*\n/, '')
+      .replace('A map of street works', 'Our own words about the map of street works');
     writeFileSync(path, mine);
     repositories.get('quillmoor-council/street-works-map')!.description = 'Changed again upstream.';
-    portal.ckan.set('quillmoor', (portal.ckan.get('quillmoor') ?? []).filter((item) => (item as { name: string }).name !== 'road-closures'));
+    portal.ckan.set(
+      'quillmoor',
+      (portal.ckan.get('quillmoor') ?? []).filter((item) => (item as { name: string }).name !== 'road-closures'),
+    );
     const before = snapshot();
     const run = await harvest([], '2026-12-28');
     expect(changedBetween(before, snapshot())).toEqual([]);
     const quillmoor = organisation(run.report, 'quillmoor');
-    expect(quillmoor.hand_owned).toEqual([{ path: 'content/components/quillmoor/street-works-map.md', upstream: 'https://github.com/quillmoor-council/street-works-map' }]);
+    expect(quillmoor.hand_owned).toEqual([
+      { path: 'content/components/quillmoor/street-works-map.md', upstream: 'https://github.com/quillmoor-council/street-works-map' },
+    ]);
     expect(quillmoor.gone).toEqual([
       // Its title holds a script tag on the portal: kept as text, which every page and report escapes.
-      { path: 'content/datasets/quillmoor/road-closures.yaml', title: "Road closures <script>alert('harvest')</script>", upstream: `${PORTAL}/dataset/road-closures`, reason: 'data.quillmoor.example (organisation quillmoor) no longer lists it' },
+      {
+        path: 'content/datasets/quillmoor/road-closures.yaml',
+        title: "Road closures <script>alert('harvest')</script>",
+        upstream: `${PORTAL}/dataset/road-closures`,
+        reason: 'data.quillmoor.example (organisation quillmoor) no longer lists it',
+      },
     ]);
     expect(readFileSync(path, 'utf8')).toBe(mine);
   });
 
   it('writes nothing on a dry run, and reports what it would write', async () => {
     repositories.get('quillmoor-council/bin-day-finder')!.description = 'Tells residents their bin day, by text message too.';
-    repositories.get('quillmoor-council/bin-day-finder')!.files['publiccode.yml'] = fixture('github/publiccode.yml').replace(/shortDescription: .*/, 'shortDescription: Tells residents their bin day, by text message too.');
+    repositories.get('quillmoor-council/bin-day-finder')!.files['publiccode.yml'] = fixture('github/publiccode.yml').replace(
+      /shortDescription: .*/,
+      'shortDescription: Tells residents their bin day, by text message too.',
+    );
     const before = snapshot();
     const run = await harvest(['--dry-run']);
     expect(run.report!.dry_run).toBe(true);
-    expect(organisation(run.report, 'quillmoor').written.filter((item) => item.upstream === 'https://github.com/quillmoor-council/bin-day-finder').map((item) => item.change)).toEqual(['updated']);
+    expect(
+      organisation(run.report, 'quillmoor')
+        .written.filter((item) => item.upstream === 'https://github.com/quillmoor-council/bin-day-finder')
+        .map((item) => item.change),
+    ).toEqual(['updated']);
     expect(changedBetween(before, snapshot())).toEqual([]);
   });
 
@@ -211,7 +304,10 @@ describe('npm run harvest, end to end', () => {
     const first = await harvest(['--shard', '1/2', '--dry-run']);
     const second = await harvest(['--shard', '2/2', '--dry-run']);
     expect(first.report!.shard).toEqual({ index: 1, count: 2 });
-    expect([...first.report!.organisations, ...second.report!.organisations].map((entry) => entry.organisation).sort()).toEqual(['larchfield', 'quillmoor']);
+    expect([...first.report!.organisations, ...second.report!.organisations].map((entry) => entry.organisation).sort()).toEqual([
+      'larchfield',
+      'quillmoor',
+    ]);
     expect(first.report!.organisations.length).toBe(1);
   });
 

@@ -7,7 +7,13 @@
  * or two.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPoliteFetch, HarvestFetchError, harvestHostsFromEnv, HARVEST_USER_AGENT, type PoliteFetchOptions } from '../../src/lib/harvest/http.ts';
+import {
+  createPoliteFetch,
+  HarvestFetchError,
+  harvestHostsFromEnv,
+  HARVEST_USER_AGENT,
+  type PoliteFetchOptions,
+} from '../../src/lib/harvest/http.ts';
 import { MemoryResponseCache } from '../../src/lib/harvest/response-cache.ts';
 import type { PoliteFetch } from '../../src/lib/harvest/types.ts';
 import { startFakePortal, type FakePortal } from './fake-portal.ts';
@@ -23,7 +29,13 @@ afterEach(() => fake.reset());
 afterAll(() => fake.close());
 
 function client(options: PoliteFetchOptions = {}, log: string[] = []): PoliteFetch {
-  return createPoliteFetch({ hosts: { [NAMED]: fake.origin }, retryDelayMs: 20, timeoutMs: 2000, log: (line) => log.push(line), ...options });
+  return createPoliteFetch({
+    hosts: { [NAMED]: fake.origin },
+    retryDelayMs: 20,
+    timeoutMs: 2000,
+    log: (line) => log.push(line),
+    ...options,
+  });
 }
 
 /** The error a request fails with; fails the test if it does not. */
@@ -39,7 +51,9 @@ async function failure(promise: Promise<unknown>): Promise<HarvestFetchError> {
 
 describe('HUB_HARVEST_HOSTS', () => {
   it('maps https origins to others, normalised as origins', () => {
-    const hosts = harvestHostsFromEnv({ HUB_HARVEST_HOSTS: '{"https://data.gov.uk/":"http://127.0.0.1:8123","https://Data.Example.gov.uk:443":"https://mirror.example"}' });
+    const hosts = harvestHostsFromEnv({
+      HUB_HARVEST_HOSTS: '{"https://data.gov.uk/":"http://127.0.0.1:8123","https://Data.Example.gov.uk:443":"https://mirror.example"}',
+    });
     expect(hosts).toEqual({ 'https://data.gov.uk': 'http://127.0.0.1:8123', 'https://data.example.gov.uk': 'https://mirror.example' });
   });
 
@@ -51,7 +65,10 @@ describe('HUB_HARVEST_HOSTS', () => {
   it.each([
     ['{"https://data.gov.uk": ', 'HUB_HARVEST_HOSTS is not valid JSON'],
     ['["https://data.gov.uk"]', 'HUB_HARVEST_HOSTS is not a JSON object'],
-    ['{"https://data.gov.uk/api":"http://127.0.0.1:8123"}', 'HUB_HARVEST_HOSTS maps "https://data.gov.uk/api", which is not an https origin'],
+    [
+      '{"https://data.gov.uk/api":"http://127.0.0.1:8123"}',
+      'HUB_HARVEST_HOSTS maps "https://data.gov.uk/api", which is not an https origin',
+    ],
     ['{"http://data.gov.uk":"http://127.0.0.1:8123"}', 'HUB_HARVEST_HOSTS maps "http://data.gov.uk", which is not an https origin'],
     ['{"https://data.gov.uk":"127.0.0.1:8123"}', 'HUB_HARVEST_HOSTS maps https://data.gov.uk to "127.0.0.1:8123", which is not an origin'],
     ['{"https://data.gov.uk":8123}', 'HUB_HARVEST_HOSTS maps https://data.gov.uk to 8123, which is not an origin'],
@@ -73,21 +90,30 @@ describe('what it fetches', () => {
 
   it('refuses an address that is not https, before asking anything', async () => {
     const error = await failure(client().getText('http://data.ashdown.example/data.json'));
-    expect(error.message).toBe('http://data.ashdown.example/data.json is not an https address: the harvest fetches only https addresses, so that nothing it reads can be changed on the way');
+    expect(error.message).toBe(
+      'http://data.ashdown.example/data.json is not an https address: the harvest fetches only https addresses, so that nothing it reads can be changed on the way',
+    );
     expect(error.failure).toBe('unsafe');
-    expect(await failure(client().getText('not an address'))).toMatchObject({ failure: 'address', message: '"not an address" is not a web address' });
+    expect(await failure(client().getText('not an address'))).toMatchObject({
+      failure: 'address',
+      message: '"not an address" is not a web address',
+    });
     expect(fake.requests).toHaveLength(0);
   });
 
-  it.each(['https://127.0.0.1/data.json', 'https://localhost/data.json', 'https://192.168.1.20/data.json', 'https://[::1]/data.json', 'https://169.254.169.254/latest/meta-data', 'https://2130706433/data.json'])(
-    'refuses the private or local host of %s unless it is mapped',
-    async (address) => {
-      const error = await failure(client().getText(address));
-      expect(error.failure).toBe('unsafe');
-      expect(error.message).toContain('points to a private or local network address');
-      expect(fake.requests).toHaveLength(0);
-    },
-  );
+  it.each([
+    'https://127.0.0.1/data.json',
+    'https://localhost/data.json',
+    'https://192.168.1.20/data.json',
+    'https://[::1]/data.json',
+    'https://169.254.169.254/latest/meta-data',
+    'https://2130706433/data.json',
+  ])('refuses the private or local host of %s unless it is mapped', async (address) => {
+    const error = await failure(client().getText(address));
+    expect(error.failure).toBe('unsafe');
+    expect(error.message).toContain('points to a private or local network address');
+    expect(fake.requests).toHaveLength(0);
+  });
 
   it('fetches a private origin when HUB_HARVEST_HOSTS maps it', async () => {
     const http = createPoliteFetch({ hosts: { 'https://10.0.0.5': fake.origin } });
@@ -118,7 +144,9 @@ describe('redirects', () => {
     fake.script('/data.json', { redirect: 'https://192.168.0.1/admin' });
     const error = await failure(client().getText(`${NAMED}/data.json`));
     expect(error.failure).toBe('redirect');
-    expect(error.message).toBe('https://data.ashdown.example/data.json redirects to https://192.168.0.1/admin, which points to a private or local network address (192.168.0.1), which the harvest never fetches');
+    expect(error.message).toBe(
+      'https://data.ashdown.example/data.json redirects to https://192.168.0.1/admin, which points to a private or local network address (192.168.0.1), which the harvest never fetches',
+    );
   });
 
   it('follows at most 5 redirects, and stops a loop', async () => {
@@ -130,7 +158,9 @@ describe('redirects', () => {
     fake.reset();
     fake.script('/a', { redirect: '/b' });
     fake.script('/b', { redirect: '/a' });
-    expect((await failure(client().getText(`${NAMED}/a`))).message).toBe('https://data.ashdown.example/a (redirected to https://data.ashdown.example/b) redirects in a loop, back to https://data.ashdown.example/a');
+    expect((await failure(client().getText(`${NAMED}/a`))).message).toBe(
+      'https://data.ashdown.example/a (redirected to https://data.ashdown.example/b) redirects in a loop, back to https://data.ashdown.example/a',
+    );
   });
 });
 
@@ -182,13 +212,17 @@ describe('retries', () => {
     const [first, second] = fake.requests;
     // The date has whole seconds, so the wait is between 0.5 and 1.5 s: far more than the 5 ms backoff.
     expect(second.at - first.at).toBeGreaterThanOrEqual(400);
-    expect(log[0]).toMatch(/^https:\/\/data\.ashdown\.example\/data\.json answered 503 \(service unavailable\): trying again in [\d.]+ s \(try 2 of 4\)\.$/);
+    expect(log[0]).toMatch(
+      /^https:\/\/data\.ashdown\.example\/data\.json answered 503 \(service unavailable\): trying again in [\d.]+ s \(try 2 of 4\)\.$/,
+    );
   });
 
   it('gives up at once when Retry-After is longer than it waits', async () => {
     fake.script('/data.json', { status: 429, headers: { 'retry-after': '3600' } });
     const error = await failure(client({ maxWaitMs: 120_000 }).getText(`${NAMED}/data.json`));
-    expect(error.message).toBe('https://data.ashdown.example/data.json answered 429 (too many requests) and asked to wait 3,600 s, longer than the 120 s the harvest waits');
+    expect(error.message).toBe(
+      'https://data.ashdown.example/data.json answered 429 (too many requests) and asked to wait 3,600 s, longer than the 120 s the harvest waits',
+    );
     expect(error.status).toBe(429);
     expect(fake.requests).toHaveLength(1);
   });
@@ -211,7 +245,9 @@ describe('retries', () => {
     const gaps = times.slice(1).map((time, index) => time - times[index]);
     gaps.forEach((gap, index) => expect(gap).toBeGreaterThanOrEqual(40 * 2 ** index - 5));
     expect(log).toHaveLength(3);
-    expect(log[2]).toBe('https://data.ashdown.example/data.json answered 500 (internal server error): trying again in 0.16 s (try 4 of 4).');
+    expect(log[2]).toBe(
+      'https://data.ashdown.example/data.json answered 500 (internal server error): trying again in 0.16 s (try 4 of 4).',
+    );
   });
 
   it('does not try a 404 or another 4xx again', async () => {
@@ -219,7 +255,9 @@ describe('retries', () => {
     expect(error.message).toBe('https://data.ashdown.example/missing.json answered 404 (not found)');
     expect(error.status).toBe(404);
     fake.script('/data.json', { status: 403, body: 'Forbidden' });
-    expect((await failure(client().getText(`${NAMED}/data.json`))).message).toBe('https://data.ashdown.example/data.json answered 403 (forbidden)');
+    expect((await failure(client().getText(`${NAMED}/data.json`))).message).toBe(
+      'https://data.ashdown.example/data.json answered 403 (forbidden)',
+    );
     expect(fake.requests).toHaveLength(2);
   });
 
@@ -270,7 +308,9 @@ describe('time', () => {
     const started = Date.now();
     const error = await failure(client({ retryDelayMs: 5000, deadline: Date.now() + 500 }).getText(`${NAMED}/data.json`));
     expect(error.failure).toBe('deadline');
-    expect(error.message).toBe("https://data.ashdown.example/data.json answered 503 (service unavailable), and the harvest's time budget for this run ran out before it could try again");
+    expect(error.message).toBe(
+      "https://data.ashdown.example/data.json answered 503 (service unavailable), and the harvest's time budget for this run ran out before it could try again",
+    );
     expect(Date.now() - started).toBeLessThan(400);
   });
 
@@ -279,7 +319,9 @@ describe('time', () => {
     const started = Date.now();
     const error = await failure(client({ timeoutMs: 30_000, deadline: Date.now() + 300 }).getText(`${NAMED}/data.json`));
     expect(error.failure).toBe('deadline');
-    expect(error.message).toBe("https://data.ashdown.example/data.json had not answered when the harvest's time budget for this run ran out");
+    expect(error.message).toBe(
+      "https://data.ashdown.example/data.json had not answered when the harvest's time budget for this run ran out",
+    );
     expect(Date.now() - started).toBeLessThan(1500);
   });
 });

@@ -6,11 +6,15 @@ import { organisationReportSchema, type OrganisationReport } from '../../src/lib
  * <id>-council: what is given, and otherwise its GitHub read in full and nothing found. Checked with the
  * report's own schema, so that it is one harvest-pr could be given.
  */
-export function organisationReport(entry: Pick<OrganisationReport, 'organisation' | 'name'> & Partial<OrganisationReport>): OrganisationReport {
+export function organisationReport(
+  entry: Pick<OrganisationReport, 'organisation' | 'name'> & Partial<OrganisationReport>,
+): OrganisationReport {
   const owner = `${entry.organisation}-council`;
   return organisationReportSchema.parse({
     maintainers: [],
-    sources: [{ kind: 'github', label: `GitHub: ${owner}`, address: `https://github.com/${owner}/`, complete: true, requests: 2, not_modified: 1 }],
+    sources: [
+      { kind: 'github', label: `GitHub: ${owner}`, address: `https://github.com/${owner}/`, complete: true, requests: 2, not_modified: 1 },
+    ],
     written: [],
     unchanged: [],
     gone: [],

@@ -40,7 +40,14 @@ function component(slug: string, fields: Record<string, unknown> = {}, notes: Pl
     collection: 'components',
     slug,
     format: 'markdown',
-    fields: { title: `The ${slug.replace(/-/g, ' ')}`, summary: `What the ${slug.replace(/-/g, ' ')} does, in a sentence.`, kind: 'code', licence: 'MIT', repository_url: upstream, ...fields },
+    fields: {
+      title: `The ${slug.replace(/-/g, ' ')}`,
+      summary: `What the ${slug.replace(/-/g, ' ')} does, in a sentence.`,
+      kind: 'code',
+      licence: 'MIT',
+      repository_url: upstream,
+      ...fields,
+    },
     body: 'Written in TypeScript.',
     source: slug,
     origin: 'GitHub',
@@ -97,7 +104,9 @@ describe('planOrganisation', () => {
     ]);
     const text = result.writes[0]!.text;
     expect(text).toMatch(/^---\n# Harvested from https:\/\/github\.com\/quillmoor-council\/bin-day-finder by npm run harvest/);
-    expect(text).toContain('harvested_from: https://github.com/quillmoor-council/bin-day-finder\nharvested_on: 2026-12-07\n---\nWritten in TypeScript.\n');
+    expect(text).toContain(
+      'harvested_from: https://github.com/quillmoor-council/bin-day-finder\nharvested_on: 2026-12-07\n---\nWritten in TypeScript.\n',
+    );
     write(result);
     expect(validateContent({ contentDir: content }).errors).toEqual([]);
   });
@@ -107,13 +116,18 @@ describe('planOrganisation', () => {
     const before = readFileSync(join(content, 'components/quillmoor/bin-day-finder.md'), 'utf8');
     const again = plan([github([component('bin-day-finder')])], '2026-12-14');
     expect(again.writes).toEqual([]);
-    expect(again.unchanged).toEqual([{ path: 'components/quillmoor/bin-day-finder.md', upstream: 'https://github.com/quillmoor-council/bin-day-finder' }]);
+    expect(again.unchanged).toEqual([
+      { path: 'components/quillmoor/bin-day-finder.md', upstream: 'https://github.com/quillmoor-council/bin-day-finder' },
+    ]);
     expect(readFileSync(join(content, 'components/quillmoor/bin-day-finder.md'), 'utf8')).toBe(before);
   });
 
   it('updates a record it owns when its upstream changes, with the new date, in the same file', () => {
     write(plan([github([component('bin-day-finder')])], '2026-12-07'));
-    const changed = plan([github([component('bin-day-finder', { summary: 'Tells residents their bin day, now with reminders.' })])], '2026-12-14');
+    const changed = plan(
+      [github([component('bin-day-finder', { summary: 'Tells residents their bin day, now with reminders.' })])],
+      '2026-12-14',
+    );
     expect(changed.writes.map((item) => [item.path, item.change])).toEqual([['components/quillmoor/bin-day-finder.md', 'updated']]);
     expect(changed.writes[0]!.text).toContain('harvested_on: 2026-12-14');
     expect(changed.writes[0]!.text).toContain('now with reminders');
@@ -137,12 +151,26 @@ describe('planOrganisation', () => {
 
   it('never deletes: a record whose upstream has gone is listed as gone, with why, only when its source was read whole', () => {
     write(plan([github([component('bin-day-finder'), component('old-site')])]));
-    const skipped = plan([github([component('bin-day-finder')], { skipped: [{ upstream: 'https://github.com/quillmoor-council/old-site', reason: 'it is archived' }] })]);
+    const skipped = plan([
+      github([component('bin-day-finder')], {
+        skipped: [{ upstream: 'https://github.com/quillmoor-council/old-site', reason: 'it is archived' }],
+      }),
+    ]);
     expect(skipped.writes).toEqual([]);
-    expect(skipped.gone).toEqual([{ path: 'components/quillmoor/old-site.md', title: 'The old site', upstream: 'https://github.com/quillmoor-council/old-site', reason: 'it is archived' }]);
+    expect(skipped.gone).toEqual([
+      {
+        path: 'components/quillmoor/old-site.md',
+        title: 'The old site',
+        upstream: 'https://github.com/quillmoor-council/old-site',
+        reason: 'it is archived',
+      },
+    ]);
     expect(plan([github([component('bin-day-finder')])]).gone[0]!.reason).toBe('GitHub: quillmoor-council no longer lists it');
     expect(plan([github([], { complete: false, failure: 'GitHub answered 502' })]).gone).toEqual([]);
-    expect(plan([]).gone.map((item) => item.reason)).toEqual(['its source is no longer listed in the organisation’s file', 'its source is no longer listed in the organisation’s file']);
+    expect(plan([]).gone.map((item) => item.reason)).toEqual([
+      'its source is no longer listed in the organisation’s file',
+      'its source is no longer listed in the organisation’s file',
+    ]);
   });
 
   it('refuses, with reasons, an item with a blocker and one the validator finds errors in, and keeps an owned record’s last good version', () => {
@@ -150,14 +178,21 @@ describe('planOrganisation', () => {
     const result = plan([
       github([
         component('bin-day-finder', { licence: 'CC-BY-NC-4.0' }),
-        component('private-thing', {}, [{ level: 'blocker', field: 'licence', message: 'its licence, "Proprietary", is not one the hub knows.' }]),
+        component('private-thing', {}, [
+          { level: 'blocker', field: 'licence', message: 'its licence, "Proprietary", is not one the hub knows.' },
+        ]),
       ]),
     ]);
     expect(result.writes).toEqual([]);
     expect(result.gone).toEqual([]);
-    expect(result.refused.map((refusal) => refusal.upstream)).toEqual(['https://github.com/quillmoor-council/private-thing', 'https://github.com/quillmoor-council/bin-day-finder']);
+    expect(result.refused.map((refusal) => refusal.upstream)).toEqual([
+      'https://github.com/quillmoor-council/private-thing',
+      'https://github.com/quillmoor-council/bin-day-finder',
+    ]);
     expect(result.refused[0]!.reasons).toEqual(['its licence, "Proprietary", is not one the hub knows.']);
-    expect(result.refused[1]!.reasons.join(' ')).toMatch(/^`licence` is .*\(`CC-BY-NC-4\.0`\), which is not approved by the Open Source Initiative.* Fix: use an OSI-approved licence/);
+    expect(result.refused[1]!.reasons.join(' ')).toMatch(
+      /^`licence` is .*\(`CC-BY-NC-4\.0`\), which is not approved by the Open Source Initiative.* Fix: use an OSI-approved licence/,
+    );
     expect(readFileSync(join(content, 'components/quillmoor/bin-day-finder.md'), 'utf8')).toContain('licence: MIT');
   });
 
@@ -170,15 +205,25 @@ describe('planOrganisation', () => {
     const other = component('bin-day-finder');
     other.upstream = 'https://github.com/quillmoor-digital/bin-day-finder';
     const result = plan([github([component('bin-day-finder'), other, component('bin-day-finder'), component('street-works-map')])]);
-    expect(result.writes.map((item) => item.path)).toEqual(['components/quillmoor/bin-day-finder-2.md', 'components/quillmoor/bin-day-finder.md', 'components/quillmoor/street-works-map-2.md']);
+    expect(result.writes.map((item) => item.path)).toEqual([
+      'components/quillmoor/bin-day-finder-2.md',
+      'components/quillmoor/bin-day-finder.md',
+      'components/quillmoor/street-works-map-2.md',
+    ]);
     expect(result.handOwned).toEqual([]);
   });
 
   it('proposes forks of hub components for the organisation’s uses, keeping the file’s comments, and not twice', () => {
     // Another fictional body that is not a demonstration one (real records may not name demonstration records).
-    writeFileSync(join(content, 'organisations/larchfield.yaml'), 'name: Larchfield\nofficial_name: Larchfield Borough Council\ntype: district\ngss_code: E99999972\nnation: england\n');
+    writeFileSync(
+      join(content, 'organisations/larchfield.yaml'),
+      'name: Larchfield\nofficial_name: Larchfield Borough Council\ntype: district\ngss_code: E99999972\nnation: england\n',
+    );
     mkdirSync(join(content, 'components/larchfield'), { recursive: true });
-    writeFileSync(join(content, 'components/larchfield/bin-day-finder.yaml'), 'title: Bin day finder\nsummary: Tells residents their bin day.\nkind: code\nlicence: MIT\nrepository_url: https://github.com/larchfield-council/bin-day-finder\n');
+    writeFileSync(
+      join(content, 'components/larchfield/bin-day-finder.yaml'),
+      'title: Bin day finder\nsummary: Tells residents their bin day.\nkind: code\nlicence: MIT\nrepository_url: https://github.com/larchfield-council/bin-day-finder\n',
+    );
     const uses = [
       { component: 'components/larchfield/bin-day-finder', fork: 'https://github.com/quillmoor-council/bin-day-finder' },
       { component: 'components/larchfield/bin-day-finder', fork: 'https://github.com/quillmoor-council/bin-day-finder-copy' },
@@ -192,7 +237,9 @@ describe('planOrganisation', () => {
     expect(text).toContain('uses:\n  - components/larchfield/bin-day-finder\n');
     write(result);
     expect(validateContent({ contentDir: content }).errors).toEqual([]);
-    const again = plan([github([], { uses })], '2026-12-07', { organisationFile: { path: 'organisations/quillmoor.yaml', text, uses: ['components/larchfield/bin-day-finder'] } });
+    const again = plan([github([], { uses })], '2026-12-07', {
+      organisationFile: { path: 'organisations/quillmoor.yaml', text, uses: ['components/larchfield/bin-day-finder'] },
+    });
     expect(again.writes).toEqual([]);
   });
 });

@@ -36,7 +36,12 @@ const packages = fixture('ckan-packages.json') as Record<string, unknown>[];
 /** Enough ordinary datasets, shaped like the fixture's library one, to need three pages of 100. */
 const generated = Array.from({ length: 200 }, (_, index) => {
   const number = String(index + 1).padStart(3, '0');
-  return { ...packages[1], id: `00000000-0000-4000-8000-000000000${number}`, name: `ward-profile-${number}`, title: `Ward profile ${number}` };
+  return {
+    ...packages[1],
+    id: `00000000-0000-4000-8000-000000000${number}`,
+    name: `ward-profile-${number}`,
+    title: `Ward profile ${number}`,
+  };
 });
 const ckanPackages = [...packages, ...generated];
 
@@ -44,13 +49,26 @@ let fake: FakePortal;
 beforeAll(async () => {
   fake = await startFakePortal({
     ckan: { [ORGANISATION]: ckanPackages, 'another-council': [packages[0]] },
-    files: { '/data.json': fixture('data.json'), '/api/views/k7qp-3vzd/dcat.json': fixture('socrata-dataset.json'), '/other.json': { type: 'FeatureCollection', features: [] } },
+    files: {
+      '/data.json': fixture('data.json'),
+      '/api/views/k7qp-3vzd/dcat.json': fixture('socrata-dataset.json'),
+      '/other.json': { type: 'FeatureCollection', features: [] },
+    },
   });
 });
 afterEach(() => fake.reset());
 afterAll(() => fake.close());
 
-function context(options: { organisation?: string; leaveOut?: string[]; cache?: ResponseCache; maxItems?: number; deadline?: number; maxFileBytes?: number } = {}): HarvestContext & { lines: string[] } {
+function context(
+  options: {
+    organisation?: string;
+    leaveOut?: string[];
+    cache?: ResponseCache;
+    maxItems?: number;
+    deadline?: number;
+    maxFileBytes?: number;
+  } = {},
+): HarvestContext & { lines: string[] } {
   const cache = options.cache ?? new MemoryResponseCache();
   const lines: string[] = [];
   const deadline = options.deadline ?? Date.now() + 60_000;
@@ -62,7 +80,15 @@ function context(options: { organisation?: string; leaveOut?: string[]; cache?: 
     componentsByRepository: new Map(),
     filter: { topics: [], leaveOut: options.leaveOut ?? [] },
     octokit: createClient({ baseUrl: 'http://127.0.0.1:9' }),
-    http: createPoliteFetch({ hosts: { [PORTAL]: fake.origin, [BRACKWATER]: fake.origin }, cache, deadline, retries: 2, retryDelayMs: 10, timeoutMs: 2000, log: (line) => lines.push(line) }),
+    http: createPoliteFetch({
+      hosts: { [PORTAL]: fake.origin, [BRACKWATER]: fake.origin },
+      cache,
+      deadline,
+      retries: 2,
+      retryDelayMs: 10,
+      timeoutMs: 2000,
+      log: (line) => lines.push(line),
+    }),
     cache,
     limits: { maxFileBytes: options.maxFileBytes ?? 5 * 1024 * 1024, maxItemsPerOrganisation: options.maxItems ?? 1000, deadline },
     now: new Date(),
@@ -73,9 +99,11 @@ function context(options: { organisation?: string; leaveOut?: string[]; cache?: 
 
 const ckan = (harvest: HarvestContext, organisation = ORGANISATION) => harvestCkan({ portal: PORTAL, organisation }, harvest);
 const searches = () => fake.requestsTo('/api/3/action/package_search');
-const byUpstream = (result: SourceResult, name: string) => result.records.find((record) => record.upstream === ckanDatasetPage(PORTAL, name));
+const byUpstream = (result: SourceResult, name: string) =>
+  result.records.find((record) => record.upstream === ckanDatasetPage(PORTAL, name));
 /** What `npm run import -- dcat` makes of the same document, for the owner. */
-const imported = (document: unknown, owner = 'ashdown') => mapDcat(document, { licences: hub.reference.licences, themes: hub.themes, organisations: hub.organisations, owner }).records;
+const imported = (document: unknown, owner = 'ashdown') =>
+  mapDcat(document, { licences: hub.reference.licences, themes: hub.themes, organisations: hub.organisations, owner }).records;
 
 describe('a CKAN portal', () => {
   it('reads every page of the organisation’s datasets, sorted by name, until the count is reached', async () => {
@@ -83,7 +111,12 @@ describe('a CKAN portal', () => {
     expect(result.complete).toBe(true);
     expect(result.failure).toBeUndefined();
     expect(searches().map((request) => Object.fromEntries(request.query))).toEqual(
-      [0, 100, 200].map((start) => ({ fq: `organization:${ORGANISATION}`, rows: String(CKAN_PAGE_SIZE), start: String(start), sort: 'name asc' })),
+      [0, 100, 200].map((start) => ({
+        fq: `organization:${ORGANISATION}`,
+        rows: String(CKAN_PAGE_SIZE),
+        start: String(start),
+        sort: 'name asc',
+      })),
     );
     expect(result.records.length + result.refused.length + result.skipped.length).toBe(ckanPackages.length);
     expect(result.requests).toBe(3);
@@ -138,14 +171,25 @@ describe('a CKAN portal', () => {
   it('passes over private, deleted and draft datasets, with the reason', async () => {
     const result = await ckan(context());
     expect(result.skipped).toEqual([
-      { upstream: 'https://data.ashdown.example/dataset/councillor-allowances-draft-figures', reason: 'the package is private on the portal: the hub is public, so it harvests only datasets open to everyone' },
-      { upstream: 'https://data.ashdown.example/dataset/old-parking-zones', reason: 'the package is deleted on the portal: the hub is public, so it harvests only datasets open to everyone' },
-      { upstream: 'https://data.ashdown.example/dataset/street-tree-survey-2027', reason: 'the package is a draft on the portal, not yet published: the hub is public, so it harvests only datasets open to everyone' },
+      {
+        upstream: 'https://data.ashdown.example/dataset/councillor-allowances-draft-figures',
+        reason: 'the package is private on the portal: the hub is public, so it harvests only datasets open to everyone',
+      },
+      {
+        upstream: 'https://data.ashdown.example/dataset/old-parking-zones',
+        reason: 'the package is deleted on the portal: the hub is public, so it harvests only datasets open to everyone',
+      },
+      {
+        upstream: 'https://data.ashdown.example/dataset/street-tree-survey-2027',
+        reason: 'the package is a draft on the portal, not yet published: the hub is public, so it harvests only datasets open to everyone',
+      },
     ]);
   });
 
   it('passes over what the organisation left out, by name or by address', async () => {
-    const result = await ckan(context({ leaveOut: ['library-opening-hours', 'https://data.ashdown.example/dataset/garden-waste-collection-rounds/'] }));
+    const result = await ckan(
+      context({ leaveOut: ['library-opening-hours', 'https://data.ashdown.example/dataset/garden-waste-collection-rounds/'] }),
+    );
     expect(byUpstream(result, 'library-opening-hours')).toBeUndefined();
     expect(byUpstream(result, 'garden-waste-collection-rounds')).toBeUndefined();
     expect(result.skipped.filter((skipped) => skipped.reason === LEFT_OUT).map((skipped) => skipped.upstream)).toEqual([
@@ -169,36 +213,57 @@ describe('a CKAN portal', () => {
       'http://files.ashdown.example/road-closures.csv',
       'https://data.ashdown.example/dataset/9c8b7a6f-5e4d-4c3b-9a2f-1f0e9d8c7b6a/resource/5f4e3d2c-1b0a-4f9e-8d8c-7c6b5a493828/download/road-closures.geojson',
     ]);
-    expect(hostile.record.notes.map((note) => note.message).join('\n')).toContain('left out because it has no web address starting https:// or http://');
+    expect(hostile.record.notes.map((note) => note.message).join('\n')).toContain(
+      'left out because it has no web address starting https:// or http://',
+    );
     expect(new Set(fake.requests.map((request) => request.path))).toEqual(new Set(['/api/3/action/package_search']));
   });
 
   it('is incomplete, with the reason, when a page still fails after its retries; the pages read still count', async () => {
-    fake.always((request) => request.path === '/api/3/action/package_search' && request.query.get('start') === '100', { status: 500, body: 'Internal Server Error' });
+    fake.always((request) => request.path === '/api/3/action/package_search' && request.query.get('start') === '100', {
+      status: 500,
+      body: 'Internal Server Error',
+    });
     const result = await ckan(context());
     expect(result.complete).toBe(false);
-    expect(result.failure).toBe(`${PORTAL}/api/3/action/package_search?fq=organization:${ORGANISATION}&rows=100&start=100&sort=name%20asc answered 500 (internal server error); it was tried 3 times`);
+    expect(result.failure).toBe(
+      `${PORTAL}/api/3/action/package_search?fq=organization:${ORGANISATION}&rows=100&start=100&sort=name%20asc answered 500 (internal server error); it was tried 3 times`,
+    );
     expect(result.records.length + result.refused.length + result.skipped.length).toBe(100);
     expect(result.requests).toBe(4);
   });
 
   it('is incomplete when CKAN answers success: false, and says what the portal said', async () => {
-    fake.script('/api/3/action/package_search', { status: 200, body: { help: 'x', success: false, error: { __type: 'Authorization Error', message: 'Access denied' } } });
+    fake.script('/api/3/action/package_search', {
+      status: 200,
+      body: { help: 'x', success: false, error: { __type: 'Authorization Error', message: 'Access denied' } },
+    });
     const result = await ckan(context());
     expect(result.complete).toBe(false);
-    expect(result.failure).toMatch(/answered that the search failed \("Access denied"\): check that ashdown-county-council is the organisation's name on the portal/);
+    expect(result.failure).toMatch(
+      /answered that the search failed \("Access denied"\): check that ashdown-county-council is the organisation's name on the portal/,
+    );
     expect(result.records).toEqual([]);
   });
 
   it('passes on CKAN’s own explanation of a refused search', async () => {
-    fake.script('/api/3/action/package_search', { status: 409, body: { help: 'x', success: false, error: { __type: 'Search Query Error', message: 'Search Query is invalid: "Invalid search query"' } } });
+    fake.script('/api/3/action/package_search', {
+      status: 409,
+      body: {
+        help: 'x',
+        success: false,
+        error: { __type: 'Search Query Error', message: 'Search Query is invalid: "Invalid search query"' },
+      },
+    });
     const result = await ckan(context());
     expect(result.failure).toMatch(/answered 409 \(conflict\); the portal said: "Search Query is invalid: "Invalid search query""$/);
   });
 
   it('is incomplete when the answer is not CKAN’s', async () => {
     fake.script('/api/3/action/package_search', { status: 200, body: '<!DOCTYPE html><title>Data portal</title>' });
-    expect((await ckan(context())).failure).toMatch(/did not answer with JSON, as a CKAN portal's API does: check that https:\/\/data\.ashdown\.example is the portal's address$/);
+    expect((await ckan(context())).failure).toMatch(
+      /did not answer with JSON, as a CKAN portal's API does: check that https:\/\/data\.ashdown\.example is the portal's address$/,
+    );
     fake.script('/api/3/action/package_search', { status: 200, body: { success: true, result: { results: 'none' } } });
     expect((await ckan(context())).failure).toMatch(/did not answer as CKAN's package_search does/);
   });
@@ -206,7 +271,9 @@ describe('a CKAN portal', () => {
   it('stops at the organisation’s cap, incomplete, and says why', async () => {
     const result = await ckan(context({ maxItems: 150 }));
     expect(result.complete).toBe(false);
-    expect(result.failure).toBe(`only the first 150 of its ${ckanPackages.length} datasets were read: 150 is the most the harvest takes from one organisation in a run`);
+    expect(result.failure).toBe(
+      `only the first 150 of its ${ckanPackages.length} datasets were read: 150 is the most the harvest takes from one organisation in a run`,
+    );
     expect(result.records.length + result.refused.length + result.skipped.length).toBe(150);
     expect(searches()).toHaveLength(2);
   });
@@ -222,14 +289,20 @@ describe('a CKAN portal', () => {
     fake.script((request) => request.query.get('start') === '0', { slowBodyMs: 300 });
     const result = await ckan(context({ deadline: Date.now() + 200 }));
     expect(result.complete).toBe(false);
-    expect(result.failure).toMatch(/^https:\/\/data\.ashdown\.example\/api\/3\/action\/package_search\?\S+ had not answered when the harvest's time budget for this run ran out, after 0 datasets had been read$/);
+    expect(result.failure).toMatch(
+      /^https:\/\/data\.ashdown\.example\/api\/3\/action\/package_search\?\S+ had not answered when the harvest's time budget for this run ran out, after 0 datasets had been read$/,
+    );
   });
 
   it('is incomplete, asking nothing, for a portal address that is not https or not an address at all', async () => {
     const plain = await harvestCkan({ portal: 'http://data.ashdown.example', organisation: ORGANISATION }, context());
     expect(plain.failure).toMatch(/^http:\/\/data\.ashdown\.example\/api\/3\/action\/package_search\?\S+ is not an https address/);
     const nonsense = await harvestCkan({ portal: 'data portal', organisation: ORGANISATION }, context());
-    expect(nonsense).toMatchObject({ complete: false, failure: '"data portal" is not a web address: give the CKAN portal\'s address, e.g. https://data.gov.uk', requests: 0 });
+    expect(nonsense).toMatchObject({
+      complete: false,
+      failure: '"data portal" is not a web address: give the CKAN portal\'s address, e.g. https://data.gov.uk',
+      requests: 0,
+    });
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -253,16 +326,24 @@ describe('a CKAN portal', () => {
 });
 
 describe('a data.json catalogue', () => {
-  const harvest = (options: Parameters<typeof context>[0] = {}) => harvestDataJson({ url: CATALOGUE }, context({ organisation: 'brackwater', ...options }));
+  const harvest = (options: Parameters<typeof context>[0] = {}) =>
+    harvestDataJson({ url: CATALOGUE }, context({ organisation: 'brackwater', ...options }));
 
   it('proposes each open, public dataset, addressed by the catalogue and its identifier (or slug)', async () => {
     const result = await harvest();
-    expect(result).toMatchObject({ source: { kind: 'data_json', url: CATALOGUE }, label: 'opendata.brackwater.example/data.json (DCAT)', address: CATALOGUE, complete: true, requests: 1 });
+    expect(result).toMatchObject({
+      source: { kind: 'data_json', url: CATALOGUE },
+      label: 'opendata.brackwater.example/data.json (DCAT)',
+      address: CATALOGUE,
+      complete: true,
+      requests: 1,
+    });
     expect(result.records.map((record) => [record.upstream, record.title])).toEqual([
       ['https://opendata.brackwater.example/data.json#https://opendata.brackwater.example/api/views/h3xd-9kq2', 'Licensed premises'],
       ['https://opendata.brackwater.example/data.json#public-toilets', 'Public toilets'],
     ]);
-    for (const item of [...result.records, ...result.refused, ...result.skipped]) expect(harvestedFrom.safeParse(item.upstream).success).toBe(true);
+    for (const item of [...result.records, ...result.refused, ...result.skipped])
+      expect(harvestedFrom.safeParse(item.upstream).success).toBe(true);
     const expected = imported(fixture('data.json'), 'brackwater');
     expect(result.records[0].record.fields).toEqual(expected[0].fields);
     expect(result.records[1].record.fields).toEqual(expected[3].fields);
@@ -291,7 +372,9 @@ describe('a data.json catalogue', () => {
     const toilets = (await harvest()).records[1].record;
     expect(JSON.stringify(toilets.fields)).not.toMatch(/javascript:|<script/i);
     expect(toilets.fields.summary).toBe('Public toilets and their opening hours.');
-    expect(toilets.fields.distributions).toEqual([{ url: 'http://files.brackwater.example/toilets.csv', format: 'CSV', media_type: 'text/csv', title: 'Toilets over plain http' }]);
+    expect(toilets.fields.distributions).toEqual([
+      { url: 'http://files.brackwater.example/toilets.csv', format: 'CSV', media_type: 'text/csv', title: 'Toilets over plain http' },
+    ]);
   });
 
   it('gives the same addresses every run, and an unchanged catalogue answers 304 with the same records', async () => {
@@ -314,7 +397,9 @@ describe('a data.json catalogue', () => {
   it('stops at the cap, incomplete', async () => {
     const result = await harvest({ maxItems: 2 });
     expect(result.complete).toBe(false);
-    expect(result.failure).toBe('only the first 2 of its 4 datasets were read: 2 is the most the harvest takes from one organisation in a run');
+    expect(result.failure).toBe(
+      'only the first 2 of its 4 datasets were read: 2 is the most the harvest takes from one organisation in a run',
+    );
     expect(result.records.length + result.refused.length + result.skipped.length).toBe(2);
   });
 });
@@ -335,10 +420,30 @@ describe('a single dataset, as Socrata publishes one', () => {
 describe('a data.json source that cannot be read', () => {
   it.each([
     ['a 404', '/gone.json', undefined, 'https://opendata.brackwater.example/gone.json answered 404 (not found)'],
-    ['JSON that is not DCAT', '/other.json', undefined, 'https://opendata.brackwater.example/other.json: it is not a CKAN package_show response'],
-    ['text that is not JSON', '/page.json', { status: 200, body: '<html>Maintenance</html>' }, 'https://opendata.brackwater.example/page.json is not valid JSON ('],
-    ['an answer that is too big', '/big.json', { hugeBytes: 8 * 1024 * 1024 }, 'https://opendata.brackwater.example/big.json is larger than 5 MB, the most the harvest reads'],
-    ['a redirect to http', '/moved.json', { redirect: 'http://opendata.brackwater.example/data.json' }, 'https://opendata.brackwater.example/moved.json redirects to http://opendata.brackwater.example/data.json, which is not an https address'],
+    [
+      'JSON that is not DCAT',
+      '/other.json',
+      undefined,
+      'https://opendata.brackwater.example/other.json: it is not a CKAN package_show response',
+    ],
+    [
+      'text that is not JSON',
+      '/page.json',
+      { status: 200, body: '<html>Maintenance</html>' },
+      'https://opendata.brackwater.example/page.json is not valid JSON (',
+    ],
+    [
+      'an answer that is too big',
+      '/big.json',
+      { hugeBytes: 8 * 1024 * 1024 },
+      'https://opendata.brackwater.example/big.json is larger than 5 MB, the most the harvest reads',
+    ],
+    [
+      'a redirect to http',
+      '/moved.json',
+      { redirect: 'http://opendata.brackwater.example/data.json' },
+      'https://opendata.brackwater.example/moved.json redirects to http://opendata.brackwater.example/data.json, which is not an https address',
+    ],
   ] as const)('is incomplete for %s, and says why', async (_, path, answer, failure) => {
     if (answer) fake.script(path, answer);
     const result = await harvestDataJson({ url: `${BRACKWATER}${path}` }, context({ organisation: 'brackwater' }));

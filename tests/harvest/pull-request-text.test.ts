@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BREAK } from '../../src/lib/github/markdown.ts';
-import { commitMessage, MAX_PULL_REQUEST_BODY, pullRequestText, pullRequestTitle, runSummary } from '../../src/lib/harvest/pull-request-text.ts';
+import {
+  commitMessage,
+  MAX_PULL_REQUEST_BODY,
+  pullRequestText,
+  pullRequestTitle,
+  runSummary,
+} from '../../src/lib/harvest/pull-request-text.ts';
 import type { OrganisationReport } from '../../src/lib/harvest/report.ts';
 import { organisationReport } from './organisation-report.ts';
 import { outsideCode } from './outside-code.ts';
@@ -19,7 +25,14 @@ function report(extra: Partial<OrganisationReport> = {}): OrganisationReport {
     organisation: 'hollinsford',
     name: 'Hollinsford',
     maintainers: ['@hollinsford-council/digital'],
-    written: [{ path: 'content/components/hollinsford/pothole-reporter.md', change: 'added', title: 'Pothole reporter', upstream: 'https://github.com/hollinsford-council/pothole-reporter' }],
+    written: [
+      {
+        path: 'content/components/hollinsford/pothole-reporter.md',
+        change: 'added',
+        title: 'Pothole reporter',
+        upstream: 'https://github.com/hollinsford-council/pothole-reporter',
+      },
+    ],
     ...extra,
   });
 }
@@ -28,9 +41,25 @@ describe('limits', () => {
   it('stays under GitHub’s limit with thousands of long items, showing some of every list and counting the rest', () => {
     const long = 'x'.repeat(1200);
     const many = report({
-      written: Array.from({ length: 2000 }, (_, index) => ({ path: `content/components/hollinsford/repository-${index}.md`, change: 'added' as const, title: `Repository ${index} ${long}`, upstream: `https://github.com/hollinsford-council/repository-${index}` })),
-      refused: Array.from({ length: 1500 }, (_, index) => ({ upstream: `https://github.com/hollinsford-council/refused-${index}`, title: `Refused ${index}`, reasons: Array.from({ length: 12 }, (__, reason) => `reason ${reason}: ${long}`) })),
-      gone: [{ path: 'content/components/hollinsford/old.md', title: 'Old', upstream: 'https://github.com/hollinsford-council/old', reason: 'the repository was archived' }],
+      written: Array.from({ length: 2000 }, (_, index) => ({
+        path: `content/components/hollinsford/repository-${index}.md`,
+        change: 'added' as const,
+        title: `Repository ${index} ${long}`,
+        upstream: `https://github.com/hollinsford-council/repository-${index}`,
+      })),
+      refused: Array.from({ length: 1500 }, (_, index) => ({
+        upstream: `https://github.com/hollinsford-council/refused-${index}`,
+        title: `Refused ${index}`,
+        reasons: Array.from({ length: 12 }, (__, reason) => `reason ${reason}: ${long}`),
+      })),
+      gone: [
+        {
+          path: 'content/components/hollinsford/old.md',
+          title: 'Old',
+          upstream: 'https://github.com/hollinsford-council/old',
+          reason: 'the repository was archived',
+        },
+      ],
     });
     const { body } = pullRequestText(many, CONTEXT);
     expect(body.length).toBeLessThanOrEqual(MAX_PULL_REQUEST_BODY);
@@ -55,7 +84,12 @@ describe('limits', () => {
   });
 
   it('shows every item of a report that fits', () => {
-    const few = report({ refused: Array.from({ length: 30 }, (_, index) => ({ upstream: `https://data.gov.uk/dataset/hollinsford-${index}`, reasons: ['it has no licence'] })) });
+    const few = report({
+      refused: Array.from({ length: 30 }, (_, index) => ({
+        upstream: `https://data.gov.uk/dataset/hollinsford-${index}`,
+        reasons: ['it has no licence'],
+      })),
+    });
     const { body } = pullRequestText(few, CONTEXT);
     expect(body.match(/^- \[https/gm)).toHaveLength(30);
     expect(body).not.toContain('more refused');
@@ -63,13 +97,21 @@ describe('limits', () => {
 });
 
 describe('escaping', () => {
-  const hostile = '<script>alert(1)</script> @everyone owner/repo#12 [x](javascript:alert(1)) ![i](https://evil.example/i.png) https://evil.example | cell | `tick';
+  const hostile =
+    '<script>alert(1)</script> @everyone owner/repo#12 [x](javascript:alert(1)) ![i](https://evil.example/i.png) https://evil.example | cell | `tick';
 
   it('lets no upstream text open HTML, a link, an image, a mention, a reference or an autolink', () => {
     const { body, title } = pullRequestText(
       report({
         name: `Hollinsford ${hostile}`,
-        written: [{ path: 'content/components/hollinsford/pothole-reporter.md', change: 'added', title: hostile, upstream: 'https://github.com/hollinsford-council/pothole-reporter' }],
+        written: [
+          {
+            path: 'content/components/hollinsford/pothole-reporter.md',
+            change: 'added',
+            title: hostile,
+            upstream: 'https://github.com/hollinsford-council/pothole-reporter',
+          },
+        ],
         refused: [
           { upstream: 'javascript:alert(1)', title: hostile, reasons: [hostile, `a value \`${hostile}\` in code`] },
           { upstream: 'https://user:secret@evil.example/data.json', reasons: ['credentials in the address'] },
@@ -77,7 +119,17 @@ describe('escaping', () => {
           { upstream: 'data:text/html,<script>alert(1)</script>', reasons: ['not an address'] },
         ],
         gone: [{ path: 'content/components/hollinsford/old.md', title: hostile, upstream: 'http://evil.example/old', reason: hostile }],
-        sources: [{ kind: 'ckan', label: hostile, address: 'https://evil.example/a b', complete: false, failure: hostile, requests: 1, not_modified: 0 }],
+        sources: [
+          {
+            kind: 'ckan',
+            label: hostile,
+            address: 'https://evil.example/a b',
+            complete: false,
+            failure: hostile,
+            requests: 1,
+            not_modified: 0,
+          },
+        ],
         uses: [{ component: `components/${hostile}`, fork: 'https://github.com/hollinsford-council/fork' }],
       }),
       CONTEXT,
@@ -88,14 +140,25 @@ describe('escaping', () => {
     expect(active).not.toMatch(/(?<!\\)!\[/);
     // Links only to https addresses (sources' own, from organisation files), and no other address is live.
     const links = [...active.matchAll(/\]\(([^)]*)\)/g)].map((match) => match[1]);
-    expect(links).toEqual(['https://github.com/hollinsford-council/pothole-reporter', 'https://github.com/hollinsford-council/fork', 'https://evil.example/a%20b']);
+    expect(links).toEqual([
+      'https://github.com/hollinsford-council/pothole-reporter',
+      'https://github.com/hollinsford-council/fork',
+      'https://evil.example/a%20b',
+    ]);
     expect(active.replace(/\]\(https:\/\/[^)]*\)/g, '')).not.toMatch(/:\/\/|\]\(/);
     expect(active).not.toMatch(/(?<![\\\w])#12\b|@everyone/);
     expect(active).not.toMatch(/(?<!\\)\|/);
     expect(body).not.toContain('secret');
     expect([...active.matchAll(/@(?!\u200B)[\w-]+/g)].map((match) => match[0])).toEqual(['@hollinsford-council']);
     // Every line stays a line: nothing from upstream starts a heading, list or block of its own.
-    expect(body.split('\n').filter((line) => /^#{1,6} /.test(line)).every((line) => /^#{2,3} (Harvest for|Added|Updated|Reuse found|Gone from|Refused|Looked after|Where the harvest|How the harvest)/.test(line))).toBe(true);
+    expect(
+      body
+        .split('\n')
+        .filter((line) => /^#{1,6} /.test(line))
+        .every((line) =>
+          /^#{2,3} (Harvest for|Added|Updated|Reuse found|Gone from|Refused|Looked after|Where the harvest|How the harvest)/.test(line),
+        ),
+    ).toBe(true);
     expect(title).not.toMatch(/\n|@everyone|#12\b/);
     expect(title).toContain(`@${BREAK}everyone`);
   });
@@ -117,7 +180,10 @@ describe('escaping', () => {
 
 describe('mentions', () => {
   it('asks the organisation’s maintainers, written as handles, and no one else', () => {
-    const { body } = pullRequestText(report({ maintainers: ['hollinsford-dev', '@hollinsford-council/digital', '@HOLLINSFORD-DEV', 'not a handle', '<b>x</b>'] }), CONTEXT);
+    const { body } = pullRequestText(
+      report({ maintainers: ['hollinsford-dev', '@hollinsford-council/digital', '@HOLLINSFORD-DEV', 'not a handle', '<b>x</b>'] }),
+      CONTEXT,
+    );
     expect(body).toContain('@hollinsford-dev @hollinsford-council/digital: please review what the harvest proposes for **Hollinsford**');
     expect(body).not.toContain('council-commons/maintainers');
     expect(body).not.toContain('not a handle');
@@ -125,7 +191,9 @@ describe('mentions', () => {
 
   it('asks the hub’s team when the organisation lists no maintainers', () => {
     const { body } = pullRequestText(report({ maintainers: [] }), CONTEXT);
-    expect(body).toContain('@council-commons/maintainers: **Hollinsford** lists no maintainers in `content/organisations/hollinsford.yaml`');
+    expect(body).toContain(
+      '@council-commons/maintainers: **Hollinsford** lists no maintainers in `content/organisations/hollinsford.yaml`',
+    );
   });
 });
 
@@ -136,14 +204,24 @@ describe('titles, commits and the summary', () => {
       written: [
         { path: 'content/datasets/hollinsford/a.yaml', change: 'added', title: 'A', upstream: 'https://data.gov.uk/dataset/a' },
         { path: 'content/datasets/hollinsford/b.yaml', change: 'added', title: 'B', upstream: 'https://data.gov.uk/dataset/b' },
-        { path: 'content/organisations/hollinsford.yaml', change: 'updated', title: 'Hollinsford', upstream: 'https://github.com/hollinsford-council/fork' },
+        {
+          path: 'content/organisations/hollinsford.yaml',
+          change: 'updated',
+          title: 'Hollinsford',
+          upstream: 'https://github.com/hollinsford-council/fork',
+        },
       ],
     });
     expect(pullRequestTitle(both)).toBe('Harvest for Hollinsford: 2 records added, 1 file updated');
   });
 
   it('writes commit messages whose upstream text cannot add lines (or trailers) of its own', () => {
-    const file = { path: 'content/components/hollinsford/x.md', change: 'updated' as const, title: 'X\n\nCo-authored-by: Someone <s@example.com>', upstream: 'https://github.com/hollinsford-council/x\nSigned-off-by: Someone' };
+    const file = {
+      path: 'content/components/hollinsford/x.md',
+      change: 'updated' as const,
+      title: 'X\n\nCo-authored-by: Someone <s@example.com>',
+      upstream: 'https://github.com/hollinsford-council/x\nSigned-off-by: Someone',
+    };
     const message = commitMessage(report(), file);
     expect(message.split('\n')).toHaveLength(3);
     expect(message.split('\n')[0]).toBe('Harvest hollinsford: Update components/hollinsford/x.md');
@@ -159,7 +237,12 @@ describe('titles, commits and the summary', () => {
   it('summarises a run as a table, escaping what GitHub said', () => {
     const summary = runSummary(
       [
-        { organisation: 'hollinsford', action: 'opened', pullRequest: 4, message: 'hollinsford: opened pull request #4 on harvest/hollinsford (2 files).' },
+        {
+          organisation: 'hollinsford',
+          action: 'opened',
+          pullRequest: 4,
+          message: 'hollinsford: opened pull request #4 on harvest/hollinsford (2 files).',
+        },
         { organisation: 'wrenmouth', action: 'failed', message: 'wrenmouth: GitHub answered 502 | <b>' },
         { organisation: 'tarnbury', action: 'nothing-written', message: 'tarnbury: nothing written, so no pull request.' },
       ],

@@ -43,7 +43,13 @@ github: wrenmouth-council
 `;
 
 /** A component file as the harvest renders one (src/lib/harvest/render.ts). */
-function componentFile(organisation: string, slug: string, title: string, date: string, summary = `What ${title.toLowerCase()} does, in a sentence.`): string {
+function componentFile(
+  organisation: string,
+  slug: string,
+  title: string,
+  date: string,
+  summary = `What ${title.toLowerCase()} does, in a sentence.`,
+): string {
   const upstream = `https://github.com/${organisation}-council/${slug}`;
   return [
     '---',
@@ -87,16 +93,51 @@ interface Written extends WrittenFile {
   text: string;
 }
 
-function component(organisation: string, slug: string, title: string, date = DATE, change: WrittenFile['change'] = 'added', summary?: string): Written {
-  return { path: `content/components/${organisation}/${slug}.md`, change, title, upstream: `https://github.com/${organisation}-council/${slug}`, text: componentFile(organisation, slug, title, date, summary) };
+function component(
+  organisation: string,
+  slug: string,
+  title: string,
+  date = DATE,
+  change: WrittenFile['change'] = 'added',
+  summary?: string,
+): Written {
+  return {
+    path: `content/components/${organisation}/${slug}.md`,
+    change,
+    title,
+    upstream: `https://github.com/${organisation}-council/${slug}`,
+    text: componentFile(organisation, slug, title, date, summary),
+  };
 }
 
-function dataset(organisation: string, slug: string, title: string, date = DATE, change: WrittenFile['change'] = 'added', frequency?: string): Written {
-  return { path: `content/datasets/${organisation}/${slug}.yaml`, change, title, upstream: `https://data.gov.uk/dataset/${organisation}-${slug}`, text: datasetFile(organisation, slug, title, date, frequency) };
+function dataset(
+  organisation: string,
+  slug: string,
+  title: string,
+  date = DATE,
+  change: WrittenFile['change'] = 'added',
+  frequency?: string,
+): Written {
+  return {
+    path: `content/datasets/${organisation}/${slug}.yaml`,
+    change,
+    title,
+    upstream: `https://data.gov.uk/dataset/${organisation}-${slug}`,
+    text: datasetFile(organisation, slug, title, date, frequency),
+  };
 }
 
-function organisation(id: string, name: string, maintainers: string[], written: Written[], extra: Partial<OrganisationReport> = {}): OrganisationReport & { files: Written[] } {
-  return { ...organisationReport({ organisation: id, name, maintainers, written: written.map(({ text: _text, ...file }) => file), ...extra }), files: written };
+function organisation(
+  id: string,
+  name: string,
+  maintainers: string[],
+  written: Written[],
+  extra: Partial<OrganisationReport> = {},
+): OrganisationReport & { files: Written[] } {
+  return {
+    ...organisationReport({ organisation: id, name, maintainers, written: written.map(({ text: _text, ...file }) => file), ...extra }),
+    files: written,
+  };
 }
 
 let fake: FakeGitHub;
@@ -146,7 +187,14 @@ function reportFile(organisations: (OrganisationReport & { files?: Written[] })[
 }
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  return { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url, HUB_RETRY_DELAY_MS: '5', HUB_WRITE_INTERVAL_MS: '0', HUB_MAX_WAIT_MS: '5000', ...extra };
+  return {
+    GITHUB_TOKEN: TOKEN,
+    GITHUB_API_URL: fake.url,
+    HUB_RETRY_DELAY_MS: '5',
+    HUB_WRITE_INTERVAL_MS: '0',
+    HUB_MAX_WAIT_MS: '5000',
+    ...extra,
+  };
 }
 
 async function run(report: string, extra: string[] = []): Promise<number> {
@@ -154,24 +202,47 @@ async function run(report: string, extra: string[] = []): Promise<number> {
 }
 
 const pullsOn = (branch: string) => fake.pullsList().filter((pull) => pull.head.ref === branch);
-const writes = () => fake.writes().map((request) => `${request.method} ${decodeURIComponent(request.path).replace('/repos/council-commons/hub', '')}`);
+const writes = () =>
+  fake.writes().map((request) => `${request.method} ${decodeURIComponent(request.path).replace('/repos/council-commons/hub', '')}`);
 const branchFiles = (branch: string) => fake.diff('main', branch).map((file) => [file.filename, file.status]);
 
-
 function firstReport() {
-  const hollinsford = organisation('hollinsford', 'Hollinsford', ['@hollinsford-council/digital', 'hollinsford-dev'], [
-    component('hollinsford', 'pothole-reporter', 'Pothole reporter'),
-    dataset('hollinsford', 'street-lights', 'Street lights'),
-    { ...BUS_STOPS, change: 'updated', text: datasetFile('hollinsford', 'bus-stops', 'Bus stops', DATE, 'weekly') },
-  ], {
-    refused: [{ upstream: 'https://github.com/hollinsford-council/waste-rounds/blob/HEAD/publiccode.yml', title: 'Waste rounds', reasons: ['its licence, `CC-BY-NC-4.0`, is not open: the hub shares only openly licensed work. Change `legal.license` in publiccode.yml.'] }],
-    gone: [{ path: 'content/components/hollinsford/old-portal.md', title: 'Old portal', upstream: 'https://github.com/hollinsford-council/old-portal', reason: 'the repository is no longer in hollinsford-council on GitHub' }],
-    unchanged: [{ path: 'content/datasets/hollinsford/car-parks.yaml', upstream: 'https://data.gov.uk/dataset/hollinsford-car-parks' }],
-  });
+  const hollinsford = organisation(
+    'hollinsford',
+    'Hollinsford',
+    ['@hollinsford-council/digital', 'hollinsford-dev'],
+    [
+      component('hollinsford', 'pothole-reporter', 'Pothole reporter'),
+      dataset('hollinsford', 'street-lights', 'Street lights'),
+      { ...BUS_STOPS, change: 'updated', text: datasetFile('hollinsford', 'bus-stops', 'Bus stops', DATE, 'weekly') },
+    ],
+    {
+      refused: [
+        {
+          upstream: 'https://github.com/hollinsford-council/waste-rounds/blob/HEAD/publiccode.yml',
+          title: 'Waste rounds',
+          reasons: [
+            'its licence, `CC-BY-NC-4.0`, is not open: the hub shares only openly licensed work. Change `legal.license` in publiccode.yml.',
+          ],
+        },
+      ],
+      gone: [
+        {
+          path: 'content/components/hollinsford/old-portal.md',
+          title: 'Old portal',
+          upstream: 'https://github.com/hollinsford-council/old-portal',
+          reason: 'the repository is no longer in hollinsford-council on GitHub',
+        },
+      ],
+      unchanged: [{ path: 'content/datasets/hollinsford/car-parks.yaml', upstream: 'https://data.gov.uk/dataset/hollinsford-car-parks' }],
+    },
+  );
   const wrenmouth = organisation('wrenmouth', 'Wrenmouth', [], [component('wrenmouth', 'planning-alerts', 'Planning alerts')], {
     uses: [{ component: 'components/hollinsford/pothole-reporter', fork: 'https://github.com/wrenmouth-council/pothole-reporter' }],
   });
-  const tarnbury = organisation('tarnbury', 'Tarnbury', ['@tarnbury-council/web'], [], { unchanged: [{ path: 'content/components/tarnbury/bin-days.md', upstream: 'https://github.com/tarnbury-council/bin-days' }] });
+  const tarnbury = organisation('tarnbury', 'Tarnbury', ['@tarnbury-council/web'], [], {
+    unchanged: [{ path: 'content/components/tarnbury/bin-days.md', upstream: 'https://github.com/tarnbury-council/bin-days' }],
+  });
   return { hollinsford, wrenmouth, tarnbury };
 }
 
@@ -195,12 +266,16 @@ describe('a first run', () => {
     const body = pull!.body!;
     expect(body).toContain('@hollinsford-council/digital @hollinsford-dev: please review');
     expect(body).toContain('### Added (2)');
-    expect(body).toContain('- [Pothole reporter](https://github.com/hollinsford-council/pothole-reporter), in `content/components/hollinsford/pothole-reporter.md`');
+    expect(body).toContain(
+      '- [Pothole reporter](https://github.com/hollinsford-council/pothole-reporter), in `content/components/hollinsford/pothole-reporter.md`',
+    );
     expect(body).toContain('### Updated (1)');
     expect(body).toContain('### Gone from their source (1)');
     expect(body).toContain('The harvest never deletes anything');
     expect(body).toContain('### Refused (1)');
-    expect(body).toContain('- [Waste rounds](https://github.com/hollinsford-council/waste-rounds/blob/HEAD/publiccode.yml):\n  - Its licence\\, `CC-BY-NC-4.0`\\, is not open\\: the hub shares only openly licensed work\\. Change `legal.license` in publiccode\\.yml\\.\n');
+    expect(body).toContain(
+      '- [Waste rounds](https://github.com/hollinsford-council/waste-rounds/blob/HEAD/publiccode.yml):\n  - Its licence\\, `CC-BY-NC-4.0`\\, is not open\\: the hub shares only openly licensed work\\. Change `legal.license` in publiccode\\.yml\\.\n',
+    );
     expect(body).toContain('the fix belongs where the item is published');
     expect(body).toContain('delete its `harvested_from` and `harvested_on` lines');
     expect(body).toContain('1 unchanged');
@@ -216,21 +291,33 @@ describe('a first run', () => {
     expect(fake.requests.some((request) => decodeURIComponent(`${request.path}?${request.query}`).includes('tarnbury'))).toBe(false);
     expect(lines).toContain('tarnbury: nothing written, so no pull request.');
     expect(lines).toContain('hollinsford: opened pull request #1 on harvest/hollinsford (3 files).');
-    expect(lines.at(-1)).toBe('3 organisations in the report: 2 pull requests opened, 0 updated, 0 unchanged, 1 with nothing written, 0 failed.');
+    expect(lines.at(-1)).toBe(
+      '3 organisations in the report: 2 pull requests opened, 0 updated, 0 unchanged, 1 with nothing written, 0 failed.',
+    );
 
     // One commit per file, each saying what and where from.
-    const commits = fake.requests.filter((request) => request.method === 'PUT').map((request) => (request.body as { message: string }).message);
-    expect(commits).toContain('Harvest hollinsford: Add components/hollinsford/pothole-reporter.md\n\nPothole reporter, harvested from https://github.com/hollinsford-council/pothole-reporter');
+    const commits = fake.requests
+      .filter((request) => request.method === 'PUT')
+      .map((request) => (request.body as { message: string }).message);
+    expect(commits).toContain(
+      'Harvest hollinsford: Add components/hollinsford/pothole-reporter.md\n\nPothole reporter, harvested from https://github.com/hollinsford-council/pothole-reporter',
+    );
   });
 
   it('adds a table of what happened to the job summary', async () => {
     const { hollinsford, tarnbury } = firstReport();
     const summary = join(tempDir(), 'summary.md');
     writeFileSync(summary, '');
-    const code = await main(['--report', reportFile([hollinsford, tarnbury]), '--repo', fake.repository, '--content', content], env({ GITHUB_STEP_SUMMARY: summary }), () => {});
+    const code = await main(
+      ['--report', reportFile([hollinsford, tarnbury]), '--repo', fake.repository, '--content', content],
+      env({ GITHUB_STEP_SUMMARY: summary }),
+      () => {},
+    );
     expect(code).toBe(0);
     const text = readFileSync(summary, 'utf8');
-    expect(text).toContain(`| \`hollinsford\` | opened pull request \\#${BREAK}1 on harvest\\/hollinsford \\(3 files\\)\\. | [#1](https://github.com/council-commons/hub/pull/1) |`);
+    expect(text).toContain(
+      `| \`hollinsford\` | opened pull request \\#${BREAK}1 on harvest\\/hollinsford \\(3 files\\)\\. | [#1](https://github.com/council-commons/hub/pull/1) |`,
+    );
     expect(text).toContain('1 organisation had nothing written, so no pull request.');
   });
 
@@ -264,14 +351,28 @@ describe('later runs', () => {
     const [pull] = pullsOn('harvest/hollinsford');
 
     // A maintainer takes bin-days over on the branch, deleting harvested_from and harvested_on.
-    const takenOver = binDays.text.replace(/^harvested_(?:from|on):.*\n/gm, '').replace('Bin days is written', 'Bin days, looked after by us, is written');
+    const takenOver = binDays.text
+      .replace(/^harvested_(?:from|on):.*\n/gm, '')
+      .replace('Bin days is written', 'Bin days, looked after by us, is written');
     fake.commit({ ...Object.fromEntries(fake.filesOn('harvest/hollinsford')!), [binDays.path]: takenOver }, 'harvest/hollinsford');
 
     // Next week: pothole-reporter changed upstream; street-lights and the bus-stops update are no longer
     // proposed; planning-portal is new; bin-days and tree-survey are the same but for the date.
-    const changed = component('hollinsford', 'pothole-reporter', 'Pothole reporter', NEXT_WEEK, 'added', 'Report potholes with a photo and a pin on the map.');
+    const changed = component(
+      'hollinsford',
+      'pothole-reporter',
+      'Pothole reporter',
+      NEXT_WEEK,
+      'added',
+      'Report potholes with a photo and a pin on the map.',
+    );
     const added = component('hollinsford', 'planning-portal', 'Planning portal', NEXT_WEEK);
-    const second = organisation('hollinsford', 'Hollinsford', hollinsford.maintainers, [changed, added, component('hollinsford', 'bin-days', 'Bin days', NEXT_WEEK), dataset('hollinsford', 'tree-survey', 'Tree survey', NEXT_WEEK)]);
+    const second = organisation('hollinsford', 'Hollinsford', hollinsford.maintainers, [
+      changed,
+      added,
+      component('hollinsford', 'bin-days', 'Bin days', NEXT_WEEK),
+      dataset('hollinsford', 'tree-survey', 'Tree survey', NEXT_WEEK),
+    ]);
     const before = fake.writes().length;
     expect(await run(reportFile([second], { date: NEXT_WEEK }))).toBe(0);
 
@@ -303,7 +404,12 @@ describe('later runs', () => {
     const [closed] = pullsOn('harvest/hollinsford');
     closed!.state = 'closed';
     fake.commit({ ...MAIN_FILES, 'content/README.md': 'Merged elsewhere.\n' });
-    const only = organisation('hollinsford', 'Hollinsford', [], [component('hollinsford', 'pothole-reporter', 'Pothole reporter', NEXT_WEEK)]);
+    const only = organisation(
+      'hollinsford',
+      'Hollinsford',
+      [],
+      [component('hollinsford', 'pothole-reporter', 'Pothole reporter', NEXT_WEEK)],
+    );
     expect(await run(reportFile([only], { date: NEXT_WEEK }))).toBe(0);
     const open = pullsOn('harvest/hollinsford').filter((pull) => pull.state === 'open');
     expect(open).toHaveLength(1);
@@ -323,7 +429,11 @@ describe('with the real harvest', () => {
   }
 
   async function harvestInto(folder: string, today: string): Promise<string> {
-    const harvest = await runScript('scripts/harvest.ts', ['--content', folder, '--format', 'json', '--organisation', 'hollinsford', '--cache', join(tempDir(), 'cache'), '--today', today], env());
+    const harvest = await runScript(
+      'scripts/harvest.ts',
+      ['--content', folder, '--format', 'json', '--organisation', 'hollinsford', '--cache', join(tempDir(), 'cache'), '--today', today],
+      env(),
+    );
     expect(harvest.status, harvest.stderr).toBe(0);
     const file = join(tempDir(), 'report.json');
     writeFileSync(file, harvest.stdout);
@@ -351,14 +461,20 @@ describe('with the real harvest', () => {
     expect(text).toBe(readFileSync(join(week1, 'components/hollinsford/pothole-reporter.md'), 'utf8'));
     expect(text).toContain(`harvested_on: ${DATE}`);
     const [pull] = pullsOn('harvest/hollinsford');
-    expect(pull!.body).toContain('- [Pothole reporter](https://github.com/hollinsford-council/pothole-reporter), in `content/components/hollinsford/pothole-reporter.md`');
+    expect(pull!.body).toContain(
+      '- [Pothole reporter](https://github.com/hollinsford-council/pothole-reporter), in `content/components/hollinsford/pothole-reporter.md`',
+    );
     const validated = await runScript('scripts/validate.ts', ['--content', week1]);
     expect(validated.status, validated.stdout + validated.stderr).toBe(0);
 
     // Next week, nothing changed upstream; main still lacks the record, so it is "added" again, dated that day.
     const week2 = checkout();
     const before = fake.writes().length;
-    const again = await runScript('scripts/harvest-pr.ts', ['--report', await harvestInto(week2, NEXT_WEEK), '--repo', fake.repository, '--content', week2], env());
+    const again = await runScript(
+      'scripts/harvest-pr.ts',
+      ['--report', await harvestInto(week2, NEXT_WEEK), '--repo', fake.repository, '--content', week2],
+      env(),
+    );
     expect(again.status, again.stderr).toBe(0);
     expect(writes().slice(before)).toEqual([`PATCH /pulls/${pull!.number}`]);
     expect(fake.filesOn('harvest/hollinsford')!.get(path)).toBe(text);
@@ -370,13 +486,33 @@ describe('hostile text', () => {
   it('is escaped in the title and body: no HTML, link, mention or reference from upstream', async () => {
     const hostile = '<img src=x onerror=alert(1)> @everyone #1 [click](javascript:alert(1)) https://evil.example/x <!-- **bold**';
     const file = component('hollinsford', 'pothole-reporter', hostile);
-    const entry = organisation('hollinsford', `Hollinsford ${hostile}`, ['@hollinsford-council/digital', '<script>', '@everyone and more'], [file], {
-      refused: [
-        { upstream: 'javascript:alert(1)', title: hostile, reasons: [`its publiccode.yml says ${hostile}`, 'a `code` part with `@admins` and `<b>` inside'] },
-        { upstream: 'http://plain.example/data.json', reasons: ['it is not https'] },
-      ],
-      sources: [{ kind: 'data_json', label: hostile, address: 'https://evil.example/(x)', complete: false, failure: hostile, requests: 1, not_modified: 0 }],
-    });
+    const entry = organisation(
+      'hollinsford',
+      `Hollinsford ${hostile}`,
+      ['@hollinsford-council/digital', '<script>', '@everyone and more'],
+      [file],
+      {
+        refused: [
+          {
+            upstream: 'javascript:alert(1)',
+            title: hostile,
+            reasons: [`its publiccode.yml says ${hostile}`, 'a `code` part with `@admins` and `<b>` inside'],
+          },
+          { upstream: 'http://plain.example/data.json', reasons: ['it is not https'] },
+        ],
+        sources: [
+          {
+            kind: 'data_json',
+            label: hostile,
+            address: 'https://evil.example/(x)',
+            complete: false,
+            failure: hostile,
+            requests: 1,
+            not_modified: 0,
+          },
+        ],
+      },
+    );
     expect(await run(reportFile([entry]))).toBe(0);
     const [pull] = pullsOn('harvest/hollinsford');
     const body = pull!.body!;
@@ -399,11 +535,20 @@ describe('hostile text', () => {
 describe('GitHub failing', () => {
   it('waits out rate limits and retries server errors, then opens the pull request', async () => {
     const { hollinsford } = firstReport();
-    fake.fail({ method: 'GET', path: '/repos/council-commons/hub', status: 403, headers: { 'x-ratelimit-remaining': '0', 'retry-after': '1' } });
+    fake.fail({
+      method: 'GET',
+      path: '/repos/council-commons/hub',
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'retry-after': '1' },
+    });
     fake.fail({ method: 'POST', path: '/repos/council-commons/hub/git/refs', status: 502, times: 2 });
     fake.fail({ method: 'PUT', path: /\/contents\//, status: 500 });
     fake.fail({ method: 'POST', path: '/repos/council-commons/hub/pulls', status: 429, headers: { 'retry-after': '0' } });
-    const result = await runScript('scripts/harvest-pr.ts', ['--report', reportFile([hollinsford]), '--repo', fake.repository, '--content', content], env());
+    const result = await runScript(
+      'scripts/harvest-pr.ts',
+      ['--report', reportFile([hollinsford]), '--repo', fake.repository, '--content', content],
+      env(),
+    );
     expect(result.stderr).toContain('rate limit');
     expect(result.stderr).toContain('GitHub answered 502; trying again');
     expect(result.status).toBe(0);
@@ -423,25 +568,49 @@ describe('GitHub failing', () => {
 
   it('explains a missing repository, and exits 1 without writing anything', async () => {
     const { hollinsford } = firstReport();
-    const result = await runScript('scripts/harvest-pr.ts', ['--report', reportFile([hollinsford]), '--repo', 'council-commons/gone', '--content', content], env());
+    const result = await runScript(
+      'scripts/harvest-pr.ts',
+      ['--report', reportFile([hollinsford]), '--repo', 'council-commons/gone', '--content', content],
+      env(),
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('harvest-pr: GitHub found no repository council-commons/gone (404): check --repo, and that the token may see the repository. No pull request was made.\n');
+    expect(result.stderr).toBe(
+      'harvest-pr: GitHub found no repository council-commons/gone (404): check --repo, and that the token may see the repository. No pull request was made.\n',
+    );
     expect(fake.writes()).toHaveLength(0);
   });
 
   it('goes on to the next organisation after one fails, then exits 1 naming it', async () => {
     const { hollinsford, wrenmouth } = firstReport();
     fake.fail({ method: 'POST', path: '/repos/council-commons/hub/pulls', status: 502, times: 5 });
-    const result = await runScript('scripts/harvest-pr.ts', ['--report', reportFile([hollinsford, wrenmouth]), '--repo', fake.repository, '--content', content], env());
+    const result = await runScript(
+      'scripts/harvest-pr.ts',
+      ['--report', reportFile([hollinsford, wrenmouth]), '--repo', fake.repository, '--content', content],
+      env(),
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('harvest-pr: 1 organisation could not be proposed:\n  hollinsford: could not open the pull request for harvest/hollinsford: GitHub answered 502, 5 times in a row.');
+    expect(result.stderr).toContain(
+      'harvest-pr: 1 organisation could not be proposed:\n  hollinsford: could not open the pull request for harvest/hollinsford: GitHub answered 502, 5 times in a row.',
+    );
     expect(pullsOn('harvest/wrenmouth')).toHaveLength(1);
   });
 
   it('says which setting to change when the repository does not let the workflow open pull requests', async () => {
     const { hollinsford, wrenmouth } = firstReport();
-    fake.fail({ method: 'POST', path: '/repos/council-commons/hub/pulls', status: 403, body: { message: 'GitHub Actions is not permitted to create or approve pull requests.', documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request' } });
-    const result = await runScript('scripts/harvest-pr.ts', ['--report', reportFile([hollinsford, wrenmouth]), '--repo', fake.repository, '--content', content], env());
+    fake.fail({
+      method: 'POST',
+      path: '/repos/council-commons/hub/pulls',
+      status: 403,
+      body: {
+        message: 'GitHub Actions is not permitted to create or approve pull requests.',
+        documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request',
+      },
+    });
+    const result = await runScript(
+      'scripts/harvest-pr.ts',
+      ['--report', reportFile([hollinsford, wrenmouth]), '--repo', fake.repository, '--content', content],
+      env(),
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('(403 GitHub Actions is not permitted to create or approve pull requests.)');
     expect(result.stderr).toContain('tick "Allow GitHub Actions to create and approve pull requests" in the repository\'s Settings');
@@ -451,7 +620,12 @@ describe('GitHub failing', () => {
 
   it('stops at once when the token is refused, since every organisation would fail the same way', async () => {
     const { hollinsford, wrenmouth } = firstReport();
-    fake.fail({ method: 'POST', path: '/repos/council-commons/hub/git/refs', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } });
+    fake.fail({
+      method: 'POST',
+      path: '/repos/council-commons/hub/git/refs',
+      status: 403,
+      body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
+    });
     await expect(run(reportFile([hollinsford, wrenmouth]))).rejects.toThrow(
       /^GitHub refused to create the harvest\/hollinsford branch \(403 Resource not accessible by integration\): .* Stopped at hollinsford; the organisations after it were not tried\.$/,
     );
@@ -468,7 +642,9 @@ describe('what is refused', () => {
     writeFileSync(file, JSON.stringify(report));
     const result = await runScript('scripts/harvest-pr.ts', ['--report', file, '--repo', fake.repository, '--content', content], env());
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^harvest-pr: .*report\.json is not a harvest report this script can use \(organisations\[0\]\.written\[0\]\.path: .*\)\. Make it again with "npm run harvest -- --format json"/);
+    expect(result.stderr).toMatch(
+      /^harvest-pr: .*report\.json is not a harvest report this script can use \(organisations\[0\]\.written\[0\]\.path: .*\)\. Make it again with "npm run harvest -- --format json"/,
+    );
     expect(fake.requests).toHaveLength(0);
 
     writeFileSync(file, '{"version": 1, "organisations": [');
@@ -490,7 +666,9 @@ describe('what is refused', () => {
     const file = reportFile([hollinsford]);
     put(hollinsford.files[0]!.path, 'x'.repeat(300 * 1024));
     expect(await run(file)).toBe(1);
-    expect(lines[0]).toMatch(/^hollinsford: content\/components\/hollinsford\/pothole-reporter\.md \(in .*\) is 300 KiB, more than the 256 KiB a content file may be\.$/);
+    expect(lines[0]).toMatch(
+      /^hollinsford: content\/components\/hollinsford\/pothole-reporter\.md \(in .*\) is 300 KiB, more than the 256 KiB a content file may be\.$/,
+    );
   });
 
   it('wrong usage, with exit code 2 and the usage', async () => {
@@ -500,7 +678,11 @@ describe('what is refused', () => {
     expect(missing.stderr).toContain('Usage: node scripts/harvest-pr.ts');
     const badRepo = await runScript('scripts/harvest-pr.ts', ['--report', 'r.json', '--repo', 'not a repo'], env());
     expect(badRepo.status).toBe(2);
-    const badBase = await runScript('scripts/harvest-pr.ts', ['--report', 'r.json', '--repo', fake.repository, '--base', 'main..other'], env());
+    const badBase = await runScript(
+      'scripts/harvest-pr.ts',
+      ['--report', 'r.json', '--repo', fake.repository, '--base', 'main..other'],
+      env(),
+    );
     expect(badBase.status).toBe(2);
     const noReport = await runScript('scripts/harvest-pr.ts', ['--report', join(tempDir(), 'none.json'), '--repo', fake.repository], env());
     expect(noReport.status).toBe(1);

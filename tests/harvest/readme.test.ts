@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { firstParagraph, README_PARAGRAPH_MAX } from '../../src/lib/harvest/readme.ts';
 import { githubFixture } from './github-fixtures.ts';
 
-
 describe('the first real paragraph', () => {
   it('passes over an HTML title, badges, a table of contents and a link menu, and drops links and emphasis', () => {
     expect(firstParagraph(githubFixture('README-badges.md'))).toBe(
@@ -16,7 +15,9 @@ describe('the first real paragraph', () => {
   });
 
   it('reads reStructuredText: an underlined title, image directives and substitution badges are not prose', () => {
-    expect(firstParagraph(githubFixture('README-setext.rst'))).toBe('Lets residents renew their garden waste subscription online, pay by card and choose a start date.');
+    expect(firstParagraph(githubFixture('README-setext.rst'))).toBe(
+      'Lets residents renew their garden waste subscription online, pay by card and choose a start date.',
+    );
   });
 
   it('passes over headings, setext titles, front matter, code, lists, quotes, tables and comments', () => {
@@ -45,13 +46,17 @@ describe('the first real paragraph', () => {
   });
 
   it('keeps prose that shares a paragraph with a badge line', () => {
-    expect(firstParagraph('[![CI](https://ci.example/badge.svg)](https://ci.example/)\nFinds the nearest recycling centre that takes what you have.')).toBe(
-      'Finds the nearest recycling centre that takes what you have.',
-    );
+    expect(
+      firstParagraph(
+        '[![CI](https://ci.example/badge.svg)](https://ci.example/)\nFinds the nearest recycling centre that takes what you have.',
+      ),
+    ).toBe('Finds the nearest recycling centre that takes what you have.');
   });
 
   it('does not take a bare title, a single word or a line of links for prose', () => {
-    expect(firstParagraph('Bin Day Finder\n\nTODO\n\n[Docs](docs/) · [Demo](https://demo.example/)\n\nhttps://www.ashdown.example/bins')).toBeUndefined();
+    expect(
+      firstParagraph('Bin Day Finder\n\nTODO\n\n[Docs](docs/) · [Demo](https://demo.example/)\n\nhttps://www.ashdown.example/bins'),
+    ).toBeUndefined();
     expect(firstParagraph('')).toBeUndefined();
   });
 

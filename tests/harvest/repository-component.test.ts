@@ -84,7 +84,10 @@ describe('licences as GitHub detects them', () => {
     [null, /no licence/],
     [{ key: 'other', name: 'Other', spdx_id: 'NOASSERTION' }, /cannot tell which licence.*NOASSERTION/],
     [{ key: 'cc-by-nc-4.0', name: 'Creative Commons Attribution Non Commercial 4.0', spdx_id: 'CC-BY-NC-4.0' }, /is not an open licence/],
-    [{ key: 'cc-by-4.0', name: 'Creative Commons Attribution 4.0 International', spdx_id: 'CC-BY-4.0' }, /not one the Open Source Initiative approves/],
+    [
+      { key: 'cc-by-4.0', name: 'Creative Commons Attribution 4.0 International', spdx_id: 'CC-BY-4.0' },
+      /not one the Open Source Initiative approves/,
+    ],
     [{ key: 'wtfpl', name: 'Do What The F*ck You Want To Public License', spdx_id: 'WTFPL' }, /not one the hub knows/],
   ])('%j is not taken', (license, problem) => {
     const verdict = repositoryLicence(repository({ license }), licences);
@@ -93,7 +96,10 @@ describe('licences as GitHub detects them', () => {
 
   it('takes open-source licences, writing GitHub’s old GPL ids as the SPDX id they stand for', () => {
     expect(repositoryLicence(repository(), licences)).toEqual({ value: 'MIT' });
-    const gpl = repositoryLicence(repository({ license: { key: 'gpl-3.0', name: 'GNU General Public License v3.0', spdx_id: 'GPL-3.0' } }), licences);
+    const gpl = repositoryLicence(
+      repository({ license: { key: 'gpl-3.0', name: 'GNU General Public License v3.0', spdx_id: 'GPL-3.0' } }),
+      licences,
+    );
     expect(gpl).toMatchObject({ value: 'GPL-3.0-only' });
   });
 });
@@ -104,7 +110,11 @@ describe('looks reusable', () => {
   });
 
   it('gives every reason a bare repository is passed over', () => {
-    const problems = reusabilityProblems(repository({ description: null, license: null, pushed_at: '2024-11-06T09:00:00Z' }), licences, NOW);
+    const problems = reusabilityProblems(
+      repository({ description: null, license: null, pushed_at: '2024-11-06T09:00:00Z' }),
+      licences,
+      NOW,
+    );
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/no description/);
     expect(problems[1]).toMatch(/no licence/);
@@ -124,7 +134,9 @@ describe('looks reusable', () => {
   });
 
   it('a description of only markup is no description', () => {
-    expect(reusabilityProblems(repository({ description: '<img src=x>' }), licences, NOW)).toEqual([expect.stringMatching(/no description/)]);
+    expect(reusabilityProblems(repository({ description: '<img src=x>' }), licences, NOW)).toEqual([
+      expect.stringMatching(/no description/),
+    ]);
   });
 });
 
@@ -140,7 +152,11 @@ describe('the component from metadata', () => {
 
   it('never records what changes without the software changing: the last push, stars or size', () => {
     const before = componentFromRepository(repository(), undefined, { licences, themes });
-    const after = componentFromRepository(repository({ pushed_at: '2026-12-06T08:00:00Z', stargazers_count: 40, size: 2001, updated_at: '2026-12-06T08:00:01Z' }), undefined, { licences, themes });
+    const after = componentFromRepository(
+      repository({ pushed_at: '2026-12-06T08:00:00Z', stargazers_count: 40, size: 2001, updated_at: '2026-12-06T08:00:01Z' }),
+      undefined,
+      { licences, themes },
+    );
     expect(after).toEqual(before);
     expect(JSON.stringify(before)).not.toMatch(/2026-11-30/);
   });
@@ -153,21 +169,37 @@ describe('the component from metadata', () => {
   });
 
   it('is YAML when there is no README paragraph and no language, and leaves out a README that only repeats the description', () => {
-    const record = componentFromRepository(repository({ language: null }), '# Bin day finder\n\nTells residents which bins go out this week, from their postcode.\n', { licences, themes });
+    const record = componentFromRepository(
+      repository({ language: null }),
+      '# Bin day finder\n\nTells residents which bins go out this week, from their postcode.\n',
+      { licences, themes },
+    );
     expect(record.format).toBe('yaml');
     expect(record.body).toBeUndefined();
   });
 
   it('says when the description was too long for a summary', () => {
-    const record = componentFromRepository(repository({ description: 'Residents book bulky waste collections online. '.repeat(20) }), undefined, { licences, themes });
+    const record = componentFromRepository(
+      repository({ description: 'Residents book bulky waste collections online. '.repeat(20) }),
+      undefined,
+      { licences, themes },
+    );
     expect(String(record.fields.summary).length).toBeLessThanOrEqual(500);
-    expect(record.notes).toEqual([expect.objectContaining({ level: 'check', field: 'summary', message: expect.stringMatching(/shortened: shorten it on GitHub/) })]);
+    expect(record.notes).toEqual([
+      expect.objectContaining({ level: 'check', field: 'summary', message: expect.stringMatching(/shortened: shorten it on GitHub/) }),
+    ]);
   });
 
   it('says when a GitHub licence id was read as another', () => {
-    const record = componentFromRepository(repository({ license: { key: 'gpl-3.0', name: 'GNU General Public License v3.0', spdx_id: 'GPL-3.0' } }), undefined, { licences, themes });
+    const record = componentFromRepository(
+      repository({ license: { key: 'gpl-3.0', name: 'GNU General Public License v3.0', spdx_id: 'GPL-3.0' } }),
+      undefined,
+      { licences, themes },
+    );
     expect(record.fields.licence).toBe('GPL-3.0-only');
-    expect(record.notes).toEqual([expect.objectContaining({ level: 'check', field: 'licence', message: expect.stringMatching(/GitHub detected GPL-3\.0/) })]);
+    expect(record.notes).toEqual([
+      expect.objectContaining({ level: 'check', field: 'licence', message: expect.stringMatching(/GitHub detected GPL-3\.0/) }),
+    ]);
   });
 
   it.each([
@@ -191,13 +223,16 @@ describe('untrusted text', () => {
     expect(markdownText('# not a heading')).toBe('\\# not a heading');
     expect(markdownText('1. not a list')).toBe('1\\. not a list');
     expect(markdownText('- not a list')).toBe('\\- not a list');
-    expect(markdownText('<script>x</script> [a](b) *c* _d_ `e` ~f~ |g| &lt;')).toBe('&lt;script>x&lt;/script> \\[a\\](b) \\*c\\* \\_d\\_ \\`e\\` \\~f\\~ \\|g\\| \\&lt;');
+    expect(markdownText('<script>x</script> [a](b) *c* _d_ `e` ~f~ |g| &lt;')).toBe(
+      '&lt;script>x&lt;/script> \\[a\\](b) \\*c\\* \\_d\\_ \\`e\\` \\~f\\~ \\|g\\| \\&lt;',
+    );
   });
 
   it('a hostile description and README become a record that renders as text only', () => {
     const hostile = repository({
       name: 'bins',
-      description: '<img src=x onerror=alert(1)>Bin **day** finder\u202e with [a link](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt;\u0007',
+      description:
+        '<img src=x onerror=alert(1)>Bin **day** finder\u202e with [a link](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt;\u0007',
       language: '<b onmouseover=alert(3)>TypeScript</b>',
     });
     const record = componentFromRepository(hostile, githubFixture('README-hostile.md'), { licences, themes });

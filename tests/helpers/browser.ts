@@ -31,12 +31,14 @@ export interface PageProblems {
 export function watchPage(page: Page): PageProblems {
   const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.consoleErrors.push(`${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`);
+    if (message.type() === 'error')
+      problems.consoleErrors.push(`${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`);
   });
   page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
   page.on('requestfailed', (request) => problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
   page.on('response', (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== 'document') problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+    if (response.status() >= 400 && response.request().resourceType() !== 'document')
+      problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
   });
   return problems;
 }

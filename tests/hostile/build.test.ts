@@ -8,7 +8,21 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +40,8 @@ function snapshot(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const relative of readdirSync(folder, { recursive: true, encoding: 'utf8' }).toSorted()) {
     const path = join(folder, relative);
-    if (statSync(path).isFile()) files[relative] = `${statSync(path).mtimeMs} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    if (statSync(path).isFile())
+      files[relative] = `${statSync(path).mtimeMs} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
   }
   return files;
 }
@@ -56,7 +71,16 @@ describe('a build from content with hostile invalid files, over a previous good 
     symlinkSync('/etc/passwd', join(content, 'roadmap/ashdown/passwd.md'));
     writeFileSync(
       join(content, 'roadmap/ashdown/script-status.md'),
-      ['---', 'title: A status that is a script', 'summary: The status must be one of the allowed words.', 'status: <script>alert("status")</script>', '---', '', '<script>alert("body")</script>', ''].join('\n'),
+      [
+        '---',
+        'title: A status that is a script',
+        'summary: The status must be one of the allowed words.',
+        'status: <script>alert("status")</script>',
+        '---',
+        '',
+        '<script>alert("body")</script>',
+        '',
+      ].join('\n'),
     );
     const fd = openSync(join(content, 'lessons/brackwater/huge.md'), 'w');
     ftruncateSync(fd, 512 * 1024 * 1024);

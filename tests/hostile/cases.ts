@@ -84,14 +84,39 @@ const fm = (fields: string[]) => ['---', ...fields, '---', ''].join('\n');
 
 export const CASES: HostileCase[] = [
   // Hostile text in valid fields: accepted, and shown as text on the site.
-  { name: 'text-roadmap', accepted: ['roadmap/ashdown/hostile-text'], warnings: [{ file: 'content/roadmap/ashdown/hostile-text.md', rule: 'content/unsafe-html', count: 3 }], site: true },
-  { name: 'text-principle', accepted: ['principles/ashdown/hostile-text'], warnings: [{ file: 'content/principles/ashdown/hostile-text.md', rule: 'content/unsafe-html' }], site: true },
-  { name: 'text-lesson', accepted: ['lessons/brackwater/hostile-text'], warnings: [{ file: 'content/lessons/brackwater/hostile-text.md', rule: 'content/unsafe-html' }], site: true },
+  {
+    name: 'text-roadmap',
+    accepted: ['roadmap/ashdown/hostile-text'],
+    warnings: [{ file: 'content/roadmap/ashdown/hostile-text.md', rule: 'content/unsafe-html', count: 3 }],
+    site: true,
+  },
+  {
+    name: 'text-principle',
+    accepted: ['principles/ashdown/hostile-text'],
+    warnings: [{ file: 'content/principles/ashdown/hostile-text.md', rule: 'content/unsafe-html' }],
+    site: true,
+  },
+  {
+    name: 'text-lesson',
+    accepted: ['lessons/brackwater/hostile-text'],
+    warnings: [{ file: 'content/lessons/brackwater/hostile-text.md', rule: 'content/unsafe-html' }],
+    site: true,
+  },
   { name: 'text-dataset', accepted: ['datasets/ashdown/hostile-text'], site: true },
-  { name: 'text-component', accepted: ['components/ashdown-civic-tech/hostile-text'], warnings: [{ file: 'content/components/ashdown-civic-tech/hostile-text.md', rule: 'content/unsafe-html', count: 2 }], site: true },
+  {
+    name: 'text-component',
+    accepted: ['components/ashdown-civic-tech/hostile-text'],
+    warnings: [{ file: 'content/components/ashdown-civic-tech/hostile-text.md', rule: 'content/unsafe-html', count: 2 }],
+    site: true,
+  },
   { name: 'text-organisation', accepted: ['organisations/hostile-text', 'roadmap/hostile-text/owned-record'], site: true },
   { name: 'text-theme', accepted: ['lessons/brackwater/themed'], site: true },
-  { name: 'markdown-body', accepted: ['lessons/brackwater/hostile-body'], warnings: [{ file: 'content/lessons/brackwater/hostile-body.md', rule: 'content/unsafe-html', count: 8 }], site: true },
+  {
+    name: 'markdown-body',
+    accepted: ['lessons/brackwater/hostile-body'],
+    warnings: [{ file: 'content/lessons/brackwater/hostile-body.md', rule: 'content/unsafe-html', count: 8 }],
+    site: true,
+  },
   { name: 'unicode-text', accepted: ['roadmap/ashdown/unicode-text'], site: true },
   {
     name: 'bom-crlf',
@@ -99,12 +124,55 @@ export const CASES: HostileCase[] = [
     site: true,
     make: (content) => {
       const windows = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
-      put(content, 'roadmap/ashdown/windows-editor.md', windows(markdown(
-        ['title: Zyxquo written in a Windows editor', 'summary: A byte-order mark and CRLF line ends, as Notepad writes them.', 'status: beta', 'themes: [waste-and-recycling]', 'links:', '  - title: Show and tell', '    url: https://www.ashdown.example/windows'],
-        '## A heading\n\nZyxquo body on CRLF lines, with a [link](https://www.ashdown.example/).',
-      )));
-      put(content, 'datasets/ashdown/windows-editor.yaml', windows(['title: Zyxquo dataset from a Windows editor', 'summary: A byte-order mark and CRLF line ends.', 'licence: OGL-UK-3.0', 'landing_url: https://data.ashdown.example/windows', 'distributions:', '  - url: https://data.ashdown.example/windows.csv', '    format: CSV', ''].join('\n')));
-      put(content, 'organisations/windows-editor.yaml', windows(['name: Windows Editor Group', 'type: community-group', 'summary: |', '  Two lines', '  of summary.', 'demonstration: true', ''].join('\n')));
+      put(
+        content,
+        'roadmap/ashdown/windows-editor.md',
+        windows(
+          markdown(
+            [
+              'title: Zyxquo written in a Windows editor',
+              'summary: A byte-order mark and CRLF line ends, as Notepad writes them.',
+              'status: beta',
+              'themes: [waste-and-recycling]',
+              'links:',
+              '  - title: Show and tell',
+              '    url: https://www.ashdown.example/windows',
+            ],
+            '## A heading\n\nZyxquo body on CRLF lines, with a [link](https://www.ashdown.example/).',
+          ),
+        ),
+      );
+      put(
+        content,
+        'datasets/ashdown/windows-editor.yaml',
+        windows(
+          [
+            'title: Zyxquo dataset from a Windows editor',
+            'summary: A byte-order mark and CRLF line ends.',
+            'licence: OGL-UK-3.0',
+            'landing_url: https://data.ashdown.example/windows',
+            'distributions:',
+            '  - url: https://data.ashdown.example/windows.csv',
+            '    format: CSV',
+            '',
+          ].join('\n'),
+        ),
+      );
+      put(
+        content,
+        'organisations/windows-editor.yaml',
+        windows(
+          [
+            'name: Windows Editor Group',
+            'type: community-group',
+            'summary: |',
+            '  Two lines',
+            '  of summary.',
+            'demonstration: true',
+            '',
+          ].join('\n'),
+        ),
+      );
     },
   },
   {
@@ -112,7 +180,12 @@ export const CASES: HostileCase[] = [
     accepted: ['lessons/brackwater/deep-quotes', 'lessons/brackwater/deep-list', 'lessons/brackwater/deep-html'],
     site: true,
     make: (content) => {
-      const lesson = (slug: string, what: string, body: string) => put(content, `lessons/brackwater/${slug}.md`, markdown([`title: Zyxquo ${what} 10,000 levels deep`, `summary: A body of ${what} nested 10,000 levels deep.`], body));
+      const lesson = (slug: string, what: string, body: string) =>
+        put(
+          content,
+          `lessons/brackwater/${slug}.md`,
+          markdown([`title: Zyxquo ${what} 10,000 levels deep`, `summary: A body of ${what} nested 10,000 levels deep.`], body),
+        );
       lesson('deep-quotes', 'blockquotes', `${'> '.repeat(10_000)}Zyxquo deepest quote`);
       lesson('deep-list', 'list levels', `${'- '.repeat(10_000)}Zyxquo deepest item`);
       lesson('deep-html', 'HTML elements', `${'<div>'.repeat(10_000)}Zyxquo deepest element`);
@@ -123,8 +196,13 @@ export const CASES: HostileCase[] = [
     accepted: ['lessons/brackwater/many-links'],
     site: true,
     make: (content) => {
-      const links = Array.from({ length: 8_000 }, (_, index) => (index % 10 === 9 ? `https://b.example/${index}` : `[${index}](https://b.example/${index})`));
-      const text = markdown(['title: Zyxquo lesson with 8,000 links', 'summary: A body made of links, just inside the size limit.'], `Zyxquo ${links.join(' ')}`);
+      const links = Array.from({ length: 8_000 }, (_, index) =>
+        index % 10 === 9 ? `https://b.example/${index}` : `[${index}](https://b.example/${index})`,
+      );
+      const text = markdown(
+        ['title: Zyxquo lesson with 8,000 links', 'summary: A body made of links, just inside the size limit.'],
+        `Zyxquo ${links.join(' ')}`,
+      );
       if (Buffer.byteLength(text) > LIMIT) throw new Error(`many-links is ${Buffer.byteLength(text)} bytes, over the limit`);
       put(content, 'lessons/brackwater/many-links.md', text);
     },
@@ -135,7 +213,13 @@ export const CASES: HostileCase[] = [
     name: 'url-schemes',
     errors: [
       { file: 'content/roadmap/ashdown/unsafe-links.md', rule: 'schema/format', field: 'contact', line: 6 },
-      ...Array.from({ length: 11 }, (_, index) => ({ file: 'content/roadmap/ashdown/unsafe-links.md', rule: 'schema/format' as const, field: `links[${index}].url`, line: 9 + 2 * index, message: /expected a full web address starting https:\/\// })),
+      ...Array.from({ length: 11 }, (_, index) => ({
+        file: 'content/roadmap/ashdown/unsafe-links.md',
+        rule: 'schema/format' as const,
+        field: `links[${index}].url`,
+        line: 9 + 2 * index,
+        message: /expected a full web address starting https:\/\//,
+      })),
       { file: 'content/principles/ashdown/unsafe-source.md', rule: 'schema/format', field: 'source_url', line: 5 },
       { file: 'content/datasets/ashdown/unsafe-addresses.yaml', rule: 'schema/format', field: 'landing_url', line: 5 },
       { file: 'content/datasets/ashdown/unsafe-addresses.yaml', rule: 'schema/format', field: 'distributions[0].url', line: 7 },
@@ -150,7 +234,14 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'yaml-alias-bomb',
-    errors: [{ file: 'content/datasets/ashdown/laughs.yaml', rule: 'yaml/aliases', line: 3, message: /aliases \(\*name\) 81 times; at most 50 are allowed/ }],
+    errors: [
+      {
+        file: 'content/datasets/ashdown/laughs.yaml',
+        rule: 'yaml/aliases',
+        line: 3,
+        message: /aliases \(\*name\) 81 times; at most 50 are allowed/,
+      },
+    ],
     child: true,
     heapMb: 100,
   },
@@ -174,20 +265,46 @@ export const CASES: HostileCase[] = [
     name: 'long-line',
     errors: [
       { file: 'content/roadmap/ashdown/one-megabyte.md', rule: 'path/too-large', message: /the file is 1025 KiB; the limit is 256 KiB/ },
-      { file: 'content/roadmap/ashdown/long-summary.md', rule: 'schema/length', field: 'summary', line: 3, message: /at most 500 characters \(this has 250000\)/ },
+      {
+        file: 'content/roadmap/ashdown/long-summary.md',
+        rule: 'schema/length',
+        field: 'summary',
+        line: 3,
+        message: /at most 500 characters \(this has 250000\)/,
+      },
     ],
     heapMb: 100,
     make: (content) => {
-      put(content, 'roadmap/ashdown/one-megabyte.md', markdown(['title: One line of a megabyte', `summary: ${'x'.repeat(1024 * 1024)}`, 'status: idea']));
-      put(content, 'roadmap/ashdown/long-summary.md', markdown(['title: A long summary', `summary: ${'Zyxquo '.repeat(35_714)}xx`, 'status: idea']));
+      put(
+        content,
+        'roadmap/ashdown/one-megabyte.md',
+        markdown(['title: One line of a megabyte', `summary: ${'x'.repeat(1024 * 1024)}`, 'status: idea']),
+      );
+      put(
+        content,
+        'roadmap/ashdown/long-summary.md',
+        markdown(['title: A long summary', `summary: ${'Zyxquo '.repeat(35_714)}xx`, 'status: idea']),
+      );
     },
   },
   {
     name: 'duplicate-keys',
     errors: [
       { file: 'content/roadmap/ashdown/twice.md', rule: 'yaml/duplicate-key', field: 'title', line: 6, message: /`title` appears twice/ },
-      { file: 'content/roadmap/ashdown/twice.md', rule: 'yaml/duplicate-key', field: 'links[0].url', line: 10, message: /`url` appears twice/ },
-      { file: 'content/roadmap/ashdown/twice.md', rule: 'yaml/duplicate-key', field: '__proto__', line: 12, message: /`__proto__` appears twice/ },
+      {
+        file: 'content/roadmap/ashdown/twice.md',
+        rule: 'yaml/duplicate-key',
+        field: 'links[0].url',
+        line: 10,
+        message: /`url` appears twice/,
+      },
+      {
+        file: 'content/roadmap/ashdown/twice.md',
+        rule: 'yaml/duplicate-key',
+        field: '__proto__',
+        line: 12,
+        message: /`__proto__` appears twice/,
+      },
     ],
   },
   {
@@ -205,11 +322,20 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'yaml-tags',
-    errors: [2, 3, 4, 5, 6].map((line) => ({ file: 'content/datasets/ashdown/tags.yaml', rule: 'yaml/syntax' as const, line, message: /a YAML tag \(a word starting with !\) is used/ })),
+    errors: [2, 3, 4, 5, 6].map((line) => ({
+      file: 'content/datasets/ashdown/tags.yaml',
+      rule: 'yaml/syntax' as const,
+      line,
+      message: /a YAML tag \(a word starting with !\) is used/,
+    })),
   },
   {
     name: 'invalid-utf8',
-    errors: ['lone-continuation', 'overlong', 'surrogate', 'truncated', 'five-byte'].map((name) => ({ file: `content/lessons/brackwater/${name}.md`, rule: 'file/encoding' as const, message: /not valid UTF-8/ })),
+    errors: ['lone-continuation', 'overlong', 'surrogate', 'truncated', 'five-byte'].map((name) => ({
+      file: `content/lessons/brackwater/${name}.md`,
+      rule: 'file/encoding' as const,
+      message: /not valid UTF-8/,
+    })),
     make: (content) => {
       const bad: Record<string, number[]> = {
         'lone-continuation': [0x80],
@@ -218,31 +344,80 @@ export const CASES: HostileCase[] = [
         'five-byte': [0xf8, 0x88, 0x80, 0x80, 0x80],
       };
       const head = Buffer.from('---\ntitle: Bad bytes ');
-      for (const [name, bytes] of Object.entries(bad)) put(content, `lessons/brackwater/${name}.md`, Buffer.concat([head, Buffer.from(bytes), Buffer.from('\nsummary: x\n---\n\nBody.\n')]));
-      put(content, 'lessons/brackwater/truncated.md', Buffer.concat([Buffer.from(markdown(LESSON_FIELDS, 'Ends in the middle of an emoji ')), Buffer.from([0xf0, 0x9f, 0x98])]));
+      for (const [name, bytes] of Object.entries(bad))
+        put(
+          content,
+          `lessons/brackwater/${name}.md`,
+          Buffer.concat([head, Buffer.from(bytes), Buffer.from('\nsummary: x\n---\n\nBody.\n')]),
+        );
+      put(
+        content,
+        'lessons/brackwater/truncated.md',
+        Buffer.concat([Buffer.from(markdown(LESSON_FIELDS, 'Ends in the middle of an emoji ')), Buffer.from([0xf0, 0x9f, 0x98])]),
+      );
     },
   },
   {
     name: 'invisible-text',
     errors: [
-      { file: 'content/roadmap/ashdown/invisible.md', rule: 'schema/format', field: 'title', line: 2, message: /invisible character U\+202E/ },
-      { file: 'content/roadmap/ashdown/invisible.md', rule: 'schema/format', field: 'summary', line: 3, message: /invisible character U\+200B/ },
-      { file: 'content/roadmap/ashdown/invisible.md', rule: 'schema/format', field: 'title_cy', line: 5, message: /invisible character U\+FEFF/ },
-      { file: 'content/roadmap/ashdown/invisible.md', rule: 'schema/format', field: 'funding', line: 6, message: /invisible character U\+0007/ },
-      { file: 'content/roadmap/ashdown/invisible.md', rule: 'schema/format', field: 'links[0].title', line: 8, message: /invisible character U\+2066/ },
-      { file: 'content/organisations/invisible.yaml', rule: 'schema/format', field: 'name', line: 1, message: /invisible character U\+200D/ },
+      {
+        file: 'content/roadmap/ashdown/invisible.md',
+        rule: 'schema/format',
+        field: 'title',
+        line: 2,
+        message: /invisible character U\+202E/,
+      },
+      {
+        file: 'content/roadmap/ashdown/invisible.md',
+        rule: 'schema/format',
+        field: 'summary',
+        line: 3,
+        message: /invisible character U\+200B/,
+      },
+      {
+        file: 'content/roadmap/ashdown/invisible.md',
+        rule: 'schema/format',
+        field: 'title_cy',
+        line: 5,
+        message: /invisible character U\+FEFF/,
+      },
+      {
+        file: 'content/roadmap/ashdown/invisible.md',
+        rule: 'schema/format',
+        field: 'funding',
+        line: 6,
+        message: /invisible character U\+0007/,
+      },
+      {
+        file: 'content/roadmap/ashdown/invisible.md',
+        rule: 'schema/format',
+        field: 'links[0].title',
+        line: 8,
+        message: /invisible character U\+2066/,
+      },
+      {
+        file: 'content/organisations/invisible.yaml',
+        rule: 'schema/format',
+        field: 'name',
+        line: 1,
+        message: /invisible character U\+200D/,
+      },
     ],
     make: (content) => {
-      put(content, 'roadmap/ashdown/invisible.md', markdown([
-        "title: 'Garden \u202Eenilno etsaw\u202C subscriptions'",
-        "summary: 'Zero\u200Bwidth space inside a word.'",
-        'status: idea',
-        "title_cy: 'Teitl\uFEFFcudd'",
-        'funding: "A bell \\a rings"',
-        'links:',
-        "  - title: '\u2066isolated\u2069 text'",
-        '    url: https://www.ashdown.example/',
-      ]));
+      put(
+        content,
+        'roadmap/ashdown/invisible.md',
+        markdown([
+          "title: 'Garden \u202Eenilno etsaw\u202C subscriptions'",
+          "summary: 'Zero\u200Bwidth space inside a word.'",
+          'status: idea',
+          "title_cy: 'Teitl\uFEFFcudd'",
+          'funding: "A bell \\a rings"',
+          'links:',
+          "  - title: '\u2066isolated\u2069 text'",
+          '    url: https://www.ashdown.example/',
+        ]),
+      );
       put(content, 'organisations/invisible.yaml', "name: 'Ash\u200Ddown'\ntype: community-group\ndemonstration: true\n");
     },
   },
@@ -260,13 +435,21 @@ export const CASES: HostileCase[] = [
       put(content, 'roadmap/ashdown/garden\u200Bwaste.md', markdown(ROADMAP_FIELDS));
       put(content, 'roadmap/ash\u200Ddown/plan.md', markdown(ROADMAP_FIELDS));
       put(content, 'organisations/ashdown\uFEFF.yaml', 'name: Ashdown\ntype: community-group\ndemonstration: true\n');
-      put(content, 'datasets/ashdown/\u2066data\u2069.yaml', 'title: x\nsummary: y\nlicence: OGL-UK-3.0\nlanding_url: https://data.ashdown.example/\n');
+      put(
+        content,
+        'datasets/ashdown/\u2066data\u2069.yaml',
+        'title: x\nsummary: y\nlicence: OGL-UK-3.0\nlanding_url: https://data.ashdown.example/\n',
+      );
     },
   },
   {
     name: 'homoglyph-ids',
     errors: [
-      { file: `content/organisations/h${CYRILLIC_A}${CYRILLIC_ES}kney.yaml`, rule: 'path/slug', message: /“а”, U\+0430, at character 2, which is not one of a to z/ },
+      {
+        file: `content/organisations/h${CYRILLIC_A}${CYRILLIC_ES}kney.yaml`,
+        rule: 'path/slug',
+        message: /“а”, U\+0430, at character 2, which is not one of a to z/,
+      },
       { file: `content/roadmap/h${CYRILLIC_A}${CYRILLIC_ES}kney/plan.md`, rule: 'path/slug', message: /organisation folder .*U\+0430/ },
       { file: 'content/roadmap/ashdown/lookalike-references.md', rule: 'schema/format', field: 'partners[0]', line: 5 },
       { file: 'content/roadmap/ashdown/lookalike-references.md', rule: 'schema/format', field: 'partners[1]', line: 5 },
@@ -279,14 +462,36 @@ export const CASES: HostileCase[] = [
       const hackney = `h${CYRILLIC_A}${CYRILLIC_ES}kney`;
       put(content, `organisations/${hackney}.yaml`, 'name: Hackney\ntype: community-group\ndemonstration: true\n');
       put(content, `roadmap/${hackney}/plan.md`, markdown(ROADMAP_FIELDS));
-      put(content, 'roadmap/ashdown/lookalike-references.md', markdown([...ROADMAP_FIELDS, `partners: [${hackney}, br${CYRILLIC_A}ckwater]`, `reuses: [components/${CYRILLIC_A}shdown-civic-tech/bin-day-finder]`]));
-      put(content, 'organisations/lookalike.yaml', `name: Lookalike\ntype: community-group\ncounty: ${CYRILLIC_A}shdown\ndemonstration: true\nuses: [components/ashdown-civic-tech/bin-d${CYRILLIC_A}y-finder]\n`);
-      put(content, 'lessons/brackwater/lookalike.md', markdown([...LESSON_FIELDS, `related: [roadmap/${CYRILLIC_A}shdown/garden-waste-online]`]));
+      put(
+        content,
+        'roadmap/ashdown/lookalike-references.md',
+        markdown([
+          ...ROADMAP_FIELDS,
+          `partners: [${hackney}, br${CYRILLIC_A}ckwater]`,
+          `reuses: [components/${CYRILLIC_A}shdown-civic-tech/bin-day-finder]`,
+        ]),
+      );
+      put(
+        content,
+        'organisations/lookalike.yaml',
+        `name: Lookalike\ntype: community-group\ncounty: ${CYRILLIC_A}shdown\ndemonstration: true\nuses: [components/ashdown-civic-tech/bin-d${CYRILLIC_A}y-finder]\n`,
+      );
+      put(
+        content,
+        'lessons/brackwater/lookalike.md',
+        markdown([...LESSON_FIELDS, `related: [roadmap/${CYRILLIC_A}shdown/garden-waste-online]`]),
+      );
     },
   },
   {
     name: 'symlinks',
-    errors: ['content/roadmap/ashdown/outside.md', 'content/roadmap/ashdown/passwd.md', 'content/lessons/linked', 'content/organisations/loop.yaml', 'content/datasets/ashdown/dangling.yaml'].map((file) => ({ file, rule: 'path/symlink' as const, message: /symbolic link/ })),
+    errors: [
+      'content/roadmap/ashdown/outside.md',
+      'content/roadmap/ashdown/passwd.md',
+      'content/lessons/linked',
+      'content/organisations/loop.yaml',
+      'content/datasets/ashdown/dangling.yaml',
+    ].map((file) => ({ file, rule: 'path/symlink' as const, message: /symbolic link/ })),
     make: (content, outside) => {
       put(outside, 'outside.md', markdown(ROADMAP_FIELDS, 'A record outside the content folder.'));
       symlinkSync(join(outside, 'outside.md'), join(content, 'roadmap/ashdown/outside.md'));
@@ -330,7 +535,14 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'unknown-folder',
-    errors: ['content/scripts/evil.js', 'content/.github/workflows/evil.yml', 'content/roadmap/ashdown/nested/plan.md', 'content/organisations/sub/x.yaml', 'content/vocabularies/extra.yaml', 'content/top.md'].map((file) => ({ file, rule: 'path/unknown-location' as const })),
+    errors: [
+      'content/scripts/evil.js',
+      'content/.github/workflows/evil.yml',
+      'content/roadmap/ashdown/nested/plan.md',
+      'content/organisations/sub/x.yaml',
+      'content/vocabularies/extra.yaml',
+      'content/top.md',
+    ].map((file) => ({ file, rule: 'path/unknown-location' as const })),
     make: (content) => {
       put(content, 'scripts/evil.js', 'require("child_process").execSync("touch /tmp/council-commons-pwned");\n');
       put(content, '.github/workflows/evil.yml', 'on: push\njobs: {}\n');
@@ -367,7 +579,10 @@ export const CASES: HostileCase[] = [
       { file: 'content/datasets/ashdown/utf16.yaml', rule: 'file/encoding' },
     ],
     make: (content) => {
-      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a48b0000000049454e44ae426082', 'hex');
+      const png = Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a48b0000000049454e44ae426082',
+        'hex',
+      );
       put(content, 'lessons/brackwater/image.md', png);
       put(content, 'lessons/brackwater/nul.md', markdown(LESSON_FIELDS, 'A NUL byte \u0000 inside the body.'));
       put(content, 'datasets/ashdown/utf16.yaml', Buffer.from('\uFEFFtitle: x\nsummary: y\n', 'utf16le'));
@@ -415,7 +630,11 @@ export const CASES: HostileCase[] = [
     make: (content) => {
       put(content, 'lessons/brackwater/open-tags.md', fm(LESSON_FIELDS) + '<a'.repeat(120_000));
       put(content, 'lessons/brackwater/blank-lines.md', `${fm(LESSON_FIELDS)}${'\n'.repeat(200_000)}[x]: javascript:alert(1)\n`);
-      put(content, 'datasets/ashdown/digits.yaml', `title: Digits\nsummary: ${'1'.repeat(200_000)}x\nlicence: OGL-UK-3.0\nlanding_url: https://data.ashdown.example/\n`);
+      put(
+        content,
+        'datasets/ashdown/digits.yaml',
+        `title: Digits\nsummary: ${'1'.repeat(200_000)}x\nlicence: OGL-UK-3.0\nlanding_url: https://data.ashdown.example/\n`,
+      );
       put(content, 'roadmap/ashdown/mailto-dots.md', markdown([...ROADMAP_FIELDS, `contact: mailto:a@${'a.'.repeat(100_000)} x`]));
       put(content, 'datasets/ashdown/many-duplicates.yaml', 'a: 1\n'.repeat(40_000));
       put(content, 'datasets/ashdown/many-fields.yaml', Array.from({ length: 20_000 }, (_, index) => `f${index}: 1`).join('\n'));
@@ -423,7 +642,9 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'slow-markdown',
-    accepted: ['emphasis-run', 'strike-run', 'unclosed-comments', 'unclosed-links', 'addresses', 'fence'].map((slug) => `lessons/brackwater/${slug}`),
+    accepted: ['emphasis-run', 'strike-run', 'unclosed-comments', 'unclosed-links', 'addresses', 'fence'].map(
+      (slug) => `lessons/brackwater/${slug}`,
+    ),
     make: (content) => {
       const bodies: Record<string, string> = {
         'emphasis-run': `Zyxquo a${'*_'.repeat(120_000)}`,

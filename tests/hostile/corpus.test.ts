@@ -56,34 +56,58 @@ function expectProblems(actual: Problem[], expected: ExpectedProblem[] = []): vo
     const key = keyOf(problem);
     wanted[key] = problem.count === 'some' ? Math.max(1, counts[key] ?? 0) : (wanted[key] ?? 0) + (problem.count ?? 1);
   }
-  expect(counts, `problems reported:\n${actual.slice(0, 40).map((problem) => `${keyOf(problem)} (line ${problem.line}): ${problem.message.slice(0, 200)}`).join('\n')}`).toEqual(wanted);
+  expect(
+    counts,
+    `problems reported:\n${actual
+      .slice(0, 40)
+      .map((problem) => `${keyOf(problem)} (line ${problem.line}): ${problem.message.slice(0, 200)}`)
+      .join('\n')}`,
+  ).toEqual(wanted);
   for (const problem of expected) {
     if (problem.line === undefined && !problem.message) continue;
-    const candidates = actual.filter((candidate) => keyOf(problem.field === '*' ? { ...candidate, field: '*' } : candidate) === keyOf(problem));
-    const match = candidates.find((candidate) => (problem.line === undefined || candidate.line === problem.line) && (!problem.message || problem.message.test(candidate.message)));
-    expect(match, `no ${keyOf(problem)}${problem.line ? ` on line ${problem.line}` : ''}${problem.message ? ` matching ${problem.message}` : ''}; found: ${candidates.map((candidate) => `line ${candidate.line}: ${candidate.message.slice(0, 300)}`).join(' / ')}`).toBeDefined();
+    const candidates = actual.filter(
+      (candidate) => keyOf(problem.field === '*' ? { ...candidate, field: '*' } : candidate) === keyOf(problem),
+    );
+    const match = candidates.find(
+      (candidate) =>
+        (problem.line === undefined || candidate.line === problem.line) && (!problem.message || problem.message.test(candidate.message)),
+    );
+    expect(
+      match,
+      `no ${keyOf(problem)}${problem.line ? ` on line ${problem.line}` : ''}${problem.message ? ` matching ${problem.message}` : ''}; found: ${candidates.map((candidate) => `line ${candidate.line}: ${candidate.message.slice(0, 300)}`).join(' / ')}`,
+    ).toBeDefined();
   }
 }
 
 /** The ids of everything that came through as valid content. */
-const acceptedIds = (report: ValidationReport) => new Set([...report.content.records.map((record) => record.id), ...report.content.organisations.map((organisation) => `organisations/${organisation.id}`)]);
+const acceptedIds = (report: ValidationReport) =>
+  new Set([
+    ...report.content.records.map((record) => record.id),
+    ...report.content.organisations.map((organisation) => `organisations/${organisation.id}`),
+  ]);
 
 /** Runs `node scripts/validate.ts --format json` on a folder, with a 256 MB heap and a time limit. */
 function validateInChild(content: string, timeout = 60_000) {
   const started = Date.now();
-  const result = spawnSync(process.execPath, ['--max-old-space-size=256', join(ROOT, 'scripts/validate.ts'), '--content', content, '--format', 'json', '--today', TODAY], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout,
-    killSignal: 'SIGKILL',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=256', join(ROOT, 'scripts/validate.ts'), '--content', content, '--format', 'json', '--today', TODAY],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout,
+      killSignal: 'SIGKILL',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   return { ...result, ms: Date.now() - started };
 }
 
 describe('the corpus', () => {
   it('has a case for every folder in tests/fixtures/hostile/, and a folder for every case', () => {
-    const folders = readdirSync(HOSTILE_FIXTURES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const folders = readdirSync(HOSTILE_FIXTURES, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     expect(folders.toSorted()).toEqual(CASES.map((testCase) => testCase.name).toSorted());
   });
 
@@ -99,7 +123,12 @@ describe('the corpus', () => {
         const path = join(folder, entry.name);
         if (/[^\x20-\x7e]/.test(entry.name)) offending.push(path);
         if (entry.isDirectory()) walk(path);
-        else if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/.test(readFileSync(path, 'utf8').replace(/\u200d(?=💻)/u, ''))) offending.push(path);
+        else if (
+          /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/.test(
+            readFileSync(path, 'utf8').replace(/\u200d(?=💻)/u, ''),
+          )
+        )
+          offending.push(path);
       }
     };
     walk(HOSTILE_FIXTURES);
@@ -145,14 +174,25 @@ describe.each(CASES.filter((testCase) => !testCase.childOnly))('$name', (testCas
   it('names the file of every problem, as a path inside content/, in the report and in the text output', () => {
     const lines = new Set(text.split('\n'));
     const unplaced = [...report.errors, ...report.warnings].filter(
-      (problem) => !/^content\/[^/]/.test(problem.file) || /(^|\/)\.\.(\/|$)/.test(problem.file) || problem.line < 1 || problem.message.length < 10 || !lines.has(problem.file),
+      (problem) =>
+        !/^content\/[^/]/.test(problem.file) ||
+        /(^|\/)\.\.(\/|$)/.test(problem.file) ||
+        problem.line < 1 ||
+        problem.message.length < 10 ||
+        !lines.has(problem.file),
     );
     expect(unplaced).toEqual([]);
   });
 
   it('passes the rest of the content through: the baseline records and any accepted ones', () => {
     const ids = acceptedIds(report);
-    for (const id of ['roadmap/ashdown/garden-waste-online', 'lessons/brackwater/chatbot-pilot', 'organisations/ashdown', ...(testCase.accepted ?? [])]) expect(ids, id).toContain(id);
+    for (const id of [
+      'roadmap/ashdown/garden-waste-online',
+      'lessons/brackwater/chatbot-pilot',
+      'organisations/ashdown',
+      ...(testCase.accepted ?? []),
+    ])
+      expect(ids, id).toContain(id);
     const failed = new Set([...report.errors].map((problem) => problem.file));
     for (const record of report.content.records) expect(failed.has(record.file), record.file).toBe(false);
   });
@@ -194,9 +234,18 @@ describe('nothing is changed or run while content is read', () => {
     const content = caseFolder(CASES.find((testCase) => testCase.name === 'bom-crlf')!);
     const report = validateContent({ contentDir: content, today: TODAY, reference });
     const organisation = report.content.organisations.find((candidate) => candidate.id === 'windows-editor')!;
-    expect(organisation.data).toEqual({ name: 'Windows Editor Group', type: 'community-group', summary: 'Two lines\nof summary.\n', demonstration: true });
+    expect(organisation.data).toEqual({
+      name: 'Windows Editor Group',
+      type: 'community-group',
+      summary: 'Two lines\nof summary.\n',
+      demonstration: true,
+    });
     const record = report.content.records.find((candidate) => candidate.id === 'roadmap/ashdown/windows-editor')!;
-    expect(record.data).toMatchObject({ title: 'Zyxquo written in a Windows editor', status: 'beta', links: [{ title: 'Show and tell', url: 'https://www.ashdown.example/windows' }] });
+    expect(record.data).toMatchObject({
+      title: 'Zyxquo written in a Windows editor',
+      status: 'beta',
+      links: [{ title: 'Show and tell', url: 'https://www.ashdown.example/windows' }],
+    });
     expect(JSON.stringify(record.data)).not.toMatch(/\\r|\\ufeff/i);
   });
 });
@@ -204,20 +253,25 @@ describe('nothing is changed or run while content is read', () => {
 describe('Markdown bodies the validator accepts render, sanitised, in bounded time', () => {
   const bodies = (name: string) => {
     const content = caseFolder(CASES.find((testCase) => testCase.name === name)!);
-    return validateContent({ contentDir: content, today: TODAY, reference }).content.records.filter((record) => record.body?.includes('Zyxquo'));
+    return validateContent({ contentDir: content, today: TODAY, reference }).content.records.filter((record) =>
+      record.body?.includes('Zyxquo'),
+    );
   };
 
-  it.each(['deep-markdown', 'many-links', 'markdown-body', 'text-roadmap', 'text-component', 'slow-patterns', 'slow-markdown'])('%s', (name) => {
-    const records = bodies(name);
-    if (name !== 'slow-patterns') expect(records.length).toBeGreaterThan(0);
-    for (const record of records) {
-      const started = performance.now();
-      const html = renderMarkdown(record.body!);
-      expect(performance.now() - started, `${record.id} took too long to render`).toBeLessThan(5000);
-      expect(html, record.id).toContain('Zyxquo');
-      expect(unsafeTags(html), record.id).toEqual([]);
-    }
-  });
+  it.each(['deep-markdown', 'many-links', 'markdown-body', 'text-roadmap', 'text-component', 'slow-patterns', 'slow-markdown'])(
+    '%s',
+    (name) => {
+      const records = bodies(name);
+      if (name !== 'slow-patterns') expect(records.length).toBeGreaterThan(0);
+      for (const record of records) {
+        const started = performance.now();
+        const html = renderMarkdown(record.body!);
+        expect(performance.now() - started, `${record.id} took too long to render`).toBeLessThan(5000);
+        expect(html, record.id).toContain('Zyxquo');
+        expect(unsafeTags(html), record.id).toEqual([]);
+      }
+    },
+  );
 
   it('shows a body too deeply nested for the parsers as escaped plain text, and still shows its words', () => {
     const html = renderMarkdown(`${'> '.repeat(10_000)}Zyxquo <script>alert(1)</script>`);
@@ -228,15 +282,19 @@ describe('Markdown bodies the validator accepts render, sanitised, in bounded ti
 describe('the command-line validator, in a child process with a 256 MB heap', () => {
   const cases = CASES.filter((testCase) => testCase.child || testCase.childOnly);
 
-  it.each(cases.map((testCase) => [testCase.name, testCase] as const))('%s: exits 1 within the time limit and names every file with an error', (_name, testCase) => {
-    const content = caseFolder(testCase);
-    const result = validateInChild(content);
-    expect(result.signal, `killed after ${result.ms} ms: ${result.stderr}`).toBeNull();
-    expect(result.status, result.stderr).toBe(1);
-    const output = JSON.parse(result.stdout) as { errors: Problem[]; warnings: Problem[] };
-    expectProblems(output.errors, testCase.errors);
-    expect(result.ms).toBeLessThan(30_000);
-  }, 90_000);
+  it.each(cases.map((testCase) => [testCase.name, testCase] as const))(
+    '%s: exits 1 within the time limit and names every file with an error',
+    (_name, testCase) => {
+      const content = caseFolder(testCase);
+      const result = validateInChild(content);
+      expect(result.signal, `killed after ${result.ms} ms: ${result.stderr}`).toBeNull();
+      expect(result.status, result.stderr).toBe(1);
+      const output = JSON.parse(result.stdout) as { errors: Problem[]; warnings: Problem[] };
+      expectProblems(output.errors, testCase.errors);
+      expect(result.ms).toBeLessThan(30_000);
+    },
+    90_000,
+  );
 
   it('bom-crlf: exits 0 (legitimate input is accepted)', () => {
     const result = validateInChild(caseFolder(CASES.find((testCase) => testCase.name === 'bom-crlf')!));

@@ -24,7 +24,8 @@ export function tagsOf(html: string): Tag[] {
 const shown = (tag: Tag) => `<${tag.name}${tag.attributes.map(([name, value]) => ` ${name}="${value}"`).join('')}>`;
 
 /** Elements sanitised Markdown must never hold (a task list's disabled checkbox aside). */
-const DANGEROUS = /^(script|iframe|frame|frameset|object|embed|form|input|button|isindex|meta|base|link|style|template|svg|math|body|video|audio|noscript)$/;
+const DANGEROUS =
+  /^(script|iframe|frame|frameset|object|embed|form|input|button|isindex|meta|base|link|style|template|svg|math|body|video|audio|noscript)$/;
 
 /** An attribute that could run script, load or submit elsewhere, or clobber the page's own ids. */
 function unsafeAttribute([name, value]: [string, string]): boolean {
@@ -48,5 +49,10 @@ export function unsafeTags(html: string): string[] {
 /** A task list's checkbox, as the sanitiser leaves any <input>: disabled, and doing nothing. */
 function disabledCheckbox(tag: Tag): boolean {
   const names = tag.attributes.map(([name]) => name);
-  return tag.name === 'input' && names.includes('disabled') && tag.attributes.some(([name, value]) => name === 'type' && value === 'checkbox') && names.every((name) => ['type', 'disabled', 'checked', 'name'].includes(name));
+  return (
+    tag.name === 'input' &&
+    names.includes('disabled') &&
+    tag.attributes.some(([name, value]) => name === 'type' && value === 'checkbox') &&
+    names.every((name) => ['type', 'disabled', 'checked', 'name'].includes(name))
+  );
 }

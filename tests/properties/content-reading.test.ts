@@ -34,19 +34,85 @@ function timed<T>(run: () => T): T {
 
 /** Pieces of YAML and front matter, in the combinations that trip parsers. */
 const TOKENS = [
-  'title', 'summary', 'status', 'links', 'url', '__proto__', 'constructor', 'prototype', '<<', 'polluted', 'a', 'b',
-  ': ', ':', '- ', '-', ' ', '  ', '\t', '\n', '\r\n', '\r', '---', '---\n', '...', '\uFEFF',
-  '&a ', '&b ', '*a', '*b', '!!str ', '!!binary ', '!tag ', '[', ']', '{', '}', ', ', '"', "'", '\\', '#', '|', '>', '?', '%YAML 1.2',
-  'yes', 'null', '~', '1e999', '0x1F', '12345678901234567890', '.nan', 'https://x.example/', 'javascript:alert(1)', '<script>', 'é', 'ŵ', '\u202E', '\u0000',
+  'title',
+  'summary',
+  'status',
+  'links',
+  'url',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '<<',
+  'polluted',
+  'a',
+  'b',
+  ': ',
+  ':',
+  '- ',
+  '-',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '---',
+  '---\n',
+  '...',
+  '\uFEFF',
+  '&a ',
+  '&b ',
+  '*a',
+  '*b',
+  '!!str ',
+  '!!binary ',
+  '!tag ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ', ',
+  '"',
+  "'",
+  '\\',
+  '#',
+  '|',
+  '>',
+  '?',
+  '%YAML 1.2',
+  'yes',
+  'null',
+  '~',
+  '1e999',
+  '0x1F',
+  '12345678901234567890',
+  '.nan',
+  'https://x.example/',
+  'javascript:alert(1)',
+  '<script>',
+  'é',
+  'ŵ',
+  '\u202E',
+  '\u0000',
 ];
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((tokens) => tokens.join(''));
 
 /** YAML-like structures: nested maps and lists written out with indentation, anchors and aliases. */
 const yamlLike = fc
   .letrec((tie) => ({
-    scalar: fc.oneof(fc.constantFrom('x', 'yes', '1', '~', '"q"', "'s'", '*a', '*b', '[]', '{}', '|\n  text', 'a: b'), fc.string({ maxLength: 8 })),
+    scalar: fc.oneof(
+      fc.constantFrom('x', 'yes', '1', '~', '"q"', "'s'", '*a', '*b', '[]', '{}', '|\n  text', 'a: b'),
+      fc.string({ maxLength: 8 }),
+    ),
     node: fc.oneof({ depthSize: 'small' }, tie('scalar'), tie('map'), tie('list')),
-    map: fc.array(fc.tuple(fc.constantFrom('title', 'summary', '__proto__', 'constructor', 'k', 'k', '<<', '? x'), fc.option(fc.constantFrom('&a ', '&b '), { nil: '' }), tie('node')), { maxLength: 4 }),
+    map: fc.array(
+      fc.tuple(
+        fc.constantFrom('title', 'summary', '__proto__', 'constructor', 'k', 'k', '<<', '? x'),
+        fc.option(fc.constantFrom('&a ', '&b '), { nil: '' }),
+        tie('node'),
+      ),
+      { maxLength: 4 },
+    ),
     list: fc.array(tie('node'), { maxLength: 4 }),
   }))
   .node.map(function write(node: unknown, depth = 0): string {
@@ -59,7 +125,9 @@ const yamlLike = fc
   })
   .chain((text) =>
     // Random damage: a --- line, a tab, a BOM or a CR somewhere.
-    fc.tuple(fc.nat({ max: text.length }), fc.constantFrom('', '\n---\n', '\t', '\uFEFF', '\r', '\r\n', '&a', '*a')).map(([at, insert]) => text.slice(0, at) + insert + text.slice(at)),
+    fc
+      .tuple(fc.nat({ max: text.length }), fc.constantFrom('', '\n---\n', '\t', '\uFEFF', '\r', '\r\n', '&a', '*a'))
+      .map(([at, insert]) => text.slice(0, at) + insert + text.slice(at)),
   );
 
 const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 }), tokenSoup, yamlLike);
@@ -68,18 +136,25 @@ const ruleIds = new Set(Object.keys(RULES));
 describe('splitFrontMatter', () => {
   it('never throws, and either says why with an offset inside the text or splits it into parts that are in it', () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, anyText.map((text) => `---\n${text}`), fc.tuple(anyText, anyText).map(([a, b]) => `---\n${a}\n---\n${b}`)), (text) => {
-        const split = timed(() => splitFrontMatter(text));
-        if ('error' in split) {
-          expect(split.offset).toBeGreaterThanOrEqual(0);
-          expect(split.offset).toBeLessThanOrEqual(text.length);
-        } else {
-          expect(text.slice(split.yamlOffset, split.yamlOffset + split.yaml.length)).toBe(split.yaml);
-          expect(text.slice(split.bodyOffset)).toBe(split.body);
-          expect(split.yamlOffset).toBeLessThanOrEqual(split.bodyOffset);
-          expect(split.yaml).not.toMatch(/^(?:---|\.\.\.)[ \t]*\r?$/m);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          anyText,
+          anyText.map((text) => `---\n${text}`),
+          fc.tuple(anyText, anyText).map(([a, b]) => `---\n${a}\n---\n${b}`),
+        ),
+        (text) => {
+          const split = timed(() => splitFrontMatter(text));
+          if ('error' in split) {
+            expect(split.offset).toBeGreaterThanOrEqual(0);
+            expect(split.offset).toBeLessThanOrEqual(text.length);
+          } else {
+            expect(text.slice(split.yamlOffset, split.yamlOffset + split.yaml.length)).toBe(split.yaml);
+            expect(text.slice(split.bodyOffset)).toBe(split.body);
+            expect(split.yamlOffset).toBeLessThanOrEqual(split.bodyOffset);
+            expect(split.yaml).not.toMatch(/^(?:---|\.\.\.)[ \t]*\r?$/m);
+          }
+        },
+      ),
       { seed: SEED, numRuns: 500 },
     );
   });
@@ -129,7 +204,12 @@ describe('readContentFile on arbitrary files', () => {
     const absolute = join(folder, `f${count++}.${format === 'markdown' ? 'md' : 'yaml'}`);
     writeFileSync(absolute, bytes);
     const file = `content/${format === 'markdown' ? 'roadmap' : 'datasets'}/ashdown/f${count}.${format === 'markdown' ? 'md' : 'yaml'}`;
-    return { file, result: timed(() => readContentFile({ absolute, file, format, schema: format === 'markdown' ? roadmapSchema : datasetSchema, singular: 'record' })) };
+    return {
+      file,
+      result: timed(() =>
+        readContentFile({ absolute, file, format, schema: format === 'markdown' ? roadmapSchema : datasetSchema, singular: 'record' }),
+      ),
+    };
   };
 
   /** The properties every answer has: nothing thrown, every problem in this file, data only without errors. */
@@ -143,15 +223,21 @@ describe('readContentFile on arbitrary files', () => {
       expect(ruleIds.has(problem.rule), problem.rule).toBe(true);
     }
     // Either the record, or at least one error saying why not: never neither, never both.
-    expect(result.data === undefined, `data ${JSON.stringify(result.data)?.slice(0, 200)} with errors ${JSON.stringify(errors).slice(0, 400)}`).toBe(errors.length > 0);
+    expect(
+      result.data === undefined,
+      `data ${JSON.stringify(result.data)?.slice(0, 200)} with errors ${JSON.stringify(errors).slice(0, 400)}`,
+    ).toBe(errors.length > 0);
   };
 
   const encode = (text: string) => new TextEncoder().encode(text);
-  const variants = (text: string) => fc.constantFrom(text, `\uFEFF${text}`, text.replace(/\n/g, '\r\n'), `\uFEFF${text.replace(/\n/g, '\r\n')}`);
+  const variants = (text: string) =>
+    fc.constantFrom(text, `\uFEFF${text}`, text.replace(/\n/g, '\r\n'), `\uFEFF${text.replace(/\n/g, '\r\n')}`);
 
   it('arbitrary bytes', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('markdown' as const, 'yaml' as const), (bytes, format) => check(bytes, format)),
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('markdown' as const, 'yaml' as const), (bytes, format) =>
+        check(bytes, format),
+      ),
       { seed: SEED, numRuns: 300 },
     );
   });
@@ -167,13 +253,27 @@ describe('readContentFile on arbitrary files', () => {
   });
 
   it('records that are valid but for one random change', () => {
-    const valid = ['title: Garden waste', 'summary: Online.', 'status: beta', 'services: [524]', 'links:', '  - title: A', '    url: https://a.example/'];
+    const valid = [
+      'title: Garden waste',
+      'summary: Online.',
+      'status: beta',
+      'services: [524]',
+      'links:',
+      '  - title: A',
+      '    url: https://a.example/',
+    ];
     fc.assert(
-      fc.property(fc.nat({ max: valid.join('\n').length }), fc.constantFrom(...TOKENS), fc.constantFrom('\n', '\r\n'), fc.boolean(), (at, insert, newline, bom) => {
-        const yaml = valid.join('\n');
-        const changed = (yaml.slice(0, at) + insert + yaml.slice(at)).replace(/\n/g, newline);
-        check(encode(`${bom ? '\uFEFF' : ''}---${newline}${changed}${newline}---${newline}Body.`), 'markdown');
-      }),
+      fc.property(
+        fc.nat({ max: valid.join('\n').length }),
+        fc.constantFrom(...TOKENS),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (at, insert, newline, bom) => {
+          const yaml = valid.join('\n');
+          const changed = (yaml.slice(0, at) + insert + yaml.slice(at)).replace(/\n/g, newline);
+          check(encode(`${bom ? '\uFEFF' : ''}---${newline}${changed}${newline}---${newline}Body.`), 'markdown');
+        },
+      ),
       { seed: SEED, numRuns: 400 },
     );
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
@@ -183,14 +283,22 @@ describe('readContentFile on arbitrary files', () => {
 describe('decodeUtf8', () => {
   it('never throws, and never gives text with a NUL; valid UTF-8 without NUL is decoded exactly, less one byte-order mark', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 }).map((text) => new TextEncoder().encode(text))), (bytes) => {
-        const decoded = decodeUtf8(bytes);
-        const expected = Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '');
-        if (decoded.ok) {
-          expect(decoded.text.includes('\u0000')).toBe(false);
-          expect(decoded.text).toBe(expected);
-        } else expect(decoded.reason.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          fc.string({ unit: 'binary', maxLength: 100 }).map((text) => new TextEncoder().encode(text)),
+        ),
+        (bytes) => {
+          const decoded = decodeUtf8(bytes);
+          const expected = Buffer.from(bytes)
+            .toString('utf8')
+            .replace(/^\uFEFF/, '');
+          if (decoded.ok) {
+            expect(decoded.text.includes('\u0000')).toBe(false);
+            expect(decoded.text).toBe(expected);
+          } else expect(decoded.reason.length).toBeGreaterThan(0);
+        },
+      ),
       { seed: SEED, numRuns: 500 },
     );
   });

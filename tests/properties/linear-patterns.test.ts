@@ -36,7 +36,39 @@ function warnings(body: string, kind: RegExp): { offset: number; found: string }
 }
 
 /** Bodies made of the pieces these expressions look for. */
-const pieces = (extra: string[]) => fc.array(fc.constantFrom('<a', '<b', '<', '>', ' ', '\t', '\n', '\r', 'on', 'onclick', 'x', '=', '"', "'", 'href', 'src', ':', 'javascript', 'data', '[', ']', '(', ')', ']:', ...extra), { maxLength: 40 }).map((parts) => parts.join(''));
+const pieces = (extra: string[]) =>
+  fc
+    .array(
+      fc.constantFrom(
+        '<a',
+        '<b',
+        '<',
+        '>',
+        ' ',
+        '\t',
+        '\n',
+        '\r',
+        'on',
+        'onclick',
+        'x',
+        '=',
+        '"',
+        "'",
+        'href',
+        'src',
+        ':',
+        'javascript',
+        'data',
+        '[',
+        ']',
+        '(',
+        ')',
+        ']:',
+        ...extra,
+      ),
+      { maxLength: 40 },
+    )
+    .map((parts) => parts.join(''));
 
 describe('the event-handler warning', () => {
   it('finds exactly what the old expression found, at the same place', () => {
@@ -65,10 +97,17 @@ describe('a mailto: contact', () => {
   it('is accepted exactly when the old expression accepted it (and it is not an email address or web address anyway)', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', '.', '@', ' ', '\n', '\t', 'M', ':', '?', '<', '"', '-'), maxLength: 24 });
     fc.assert(
-      fc.property(fc.oneof(text, text.map((rest) => `mailto:${rest}`), text.map((rest) => `MAILTO:a@${rest}`)), (value) => {
-        if (OLD_MAILTO.test(value)) expect(contact.safeParse(value).success, JSON.stringify(value)).toBe(true);
-        else if (/^mailto:/i.test(value)) expect(contact.safeParse(value).success, JSON.stringify(value)).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          text,
+          text.map((rest) => `mailto:${rest}`),
+          text.map((rest) => `MAILTO:a@${rest}`),
+        ),
+        (value) => {
+          if (OLD_MAILTO.test(value)) expect(contact.safeParse(value).success, JSON.stringify(value)).toBe(true);
+          else if (/^mailto:/i.test(value)) expect(contact.safeParse(value).success, JSON.stringify(value)).toBe(false);
+        },
+      ),
       { seed: SEED, numRuns: 5000 },
     );
   });
@@ -97,27 +136,44 @@ describe('on the inputs that made the old expressions slow', () => {
  * rewritten to run in linear time. Old and new, side by side, must agree on every body.
  */
 const ROUTING = [
-  [/^ {0,3}(?:`{3,}|~{3,})[^\n]*\r?\n[ \t]*(?:\r?\n|$)/mu, /^ {0,3}(?:`{3,}(?!`)|~{3,}(?!~))[^\n]*\r?\n[ \t]*(?:\r?\n|$)/mu, ['`', '~', ' ', '\t', '\n', '\r\n', 'x']],
+  [
+    /^ {0,3}(?:`{3,}|~{3,})[^\n]*\r?\n[ \t]*(?:\r?\n|$)/mu,
+    /^ {0,3}(?:`{3,}(?!`)|~{3,}(?!~))[^\n]*\r?\n[ \t]*(?:\r?\n|$)/mu,
+    ['`', '~', ' ', '\t', '\n', '\r\n', 'x'],
+  ],
   [/[\p{L}\p{N}][*_]*\*[*_]*[\p{L}\p{N}]/mu, /[\p{L}\p{N}]_*\*[*_]*[\p{L}\p{N}]/mu, ['a', 'é', '1', '*', '_', ' ', '~']],
-  [/(?:https?:\/\/|www\.)[^\s|]*\|/mu, /(?:https?:\/\/|www\.)(?:(?!https?:\/\/|www\.)[^\s|])*\|/mu, ['www.', 'http://', 'https://', 'w', '.', 'x', '|', ' ', '/', ':']],
+  [
+    /(?:https?:\/\/|www\.)[^\s|]*\|/mu,
+    /(?:https?:\/\/|www\.)(?:(?!https?:\/\/|www\.)[^\s|])*\|/mu,
+    ['www.', 'http://', 'https://', 'w', '.', 'x', '|', ' ', '/', ':'],
+  ],
 ] as const;
 
 describe('the Markdown routing expressions', () => {
-  it.each(ROUTING.map(([old, rewritten, pieces]) => [old.source, old, rewritten, pieces] as const))('%s: the linear form agrees with the old one', (_source, old, rewritten, vocabulary) => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...vocabulary), { maxLength: 30 }).map((parts) => parts.join('')), (body) => {
-        expect(rewritten.test(body), JSON.stringify(body)).toBe(old.test(body));
-      }),
-      { seed: SEED, numRuns: 5000 },
-    );
-  });
+  it.each(ROUTING.map(([old, rewritten, pieces]) => [old.source, old, rewritten, pieces] as const))(
+    '%s: the linear form agrees with the old one',
+    (_source, old, rewritten, vocabulary) => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...vocabulary), { maxLength: 30 }).map((parts) => parts.join('')),
+          (body) => {
+            expect(rewritten.test(body), JSON.stringify(body)).toBe(old.test(body));
+          },
+        ),
+        { seed: SEED, numRuns: 5000 },
+      );
+    },
+  );
 
   it('a body the old routing sent to the reference parser is never rendered by the fast path', () => {
     const combined = new RegExp(ROUTING.map(([old]) => old.source).join('|'), 'mu');
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', '*', '_', '`', '~', '\n', ' ', 'www.', '|', 'x'), { maxLength: 30 }).map((parts) => parts.join('')), (body) => {
-        if (combined.test(body)) expect(renderMarkdownFast(body), JSON.stringify(body)).toBeUndefined();
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', '*', '_', '`', '~', '\n', ' ', 'www.', '|', 'x'), { maxLength: 30 }).map((parts) => parts.join('')),
+        (body) => {
+          if (combined.test(body)) expect(renderMarkdownFast(body), JSON.stringify(body)).toBeUndefined();
+        },
+      ),
       { seed: SEED, numRuns: 3000 },
     );
   });
@@ -125,7 +181,13 @@ describe('the Markdown routing expressions', () => {
 
 describe('Markdown with more delimiters than a record needs', () => {
   it(`is rendered in linear time by Sätteri and the same sanitiser once it has more than ${MANY_DELIMITERS} of * _ ~ [ <`, () => {
-    for (const body of [`a${'*_'.repeat(120_000)}`, `a${'~_'.repeat(120_000)}`, `</${'<!--'.repeat(60_000)}`, '[a](<b'.repeat(40_000), `a**b${'c* '.repeat(80_000)}`]) {
+    for (const body of [
+      `a${'*_'.repeat(120_000)}`,
+      `a${'~_'.repeat(120_000)}`,
+      `</${'<!--'.repeat(60_000)}`,
+      '[a](<b'.repeat(40_000),
+      `a**b${'c* '.repeat(80_000)}`,
+    ]) {
       const started = performance.now();
       const html = renderMarkdown(body);
       expect(performance.now() - started, body.slice(0, 20)).toBeLessThan(3000);
@@ -134,8 +196,15 @@ describe('Markdown with more delimiters than a record needs', () => {
   });
 
   it('sanitises every hostile body as the reference pipeline does: nothing unsafe survives the linear path', () => {
-    const hostile = readFileSync(join(HOSTILE_FIXTURES, 'markdown-body/content/lessons/brackwater/hostile-body.md'), 'utf8').split(/^---$/m).slice(2).join('---');
-    for (const body of [hostile, HOSTILE_MARKDOWN.split(/^---$/m).slice(2).join('---'), `${hostile}\n\n${'*'.repeat(MANY_DELIMITERS + 1)}`]) {
+    const hostile = readFileSync(join(HOSTILE_FIXTURES, 'markdown-body/content/lessons/brackwater/hostile-body.md'), 'utf8')
+      .split(/^---$/m)
+      .slice(2)
+      .join('---');
+    for (const body of [
+      hostile,
+      HOSTILE_MARKDOWN.split(/^---$/m).slice(2).join('---'),
+      `${hostile}\n\n${'*'.repeat(MANY_DELIMITERS + 1)}`,
+    ]) {
       const html = renderMarkdownLinear(body);
       expect(html).toContain(body.includes('Zyxquo') ? 'Zyxquo' : 'Harmless words');
       expect(unsafeTags(html)).toEqual([]);
@@ -145,11 +214,49 @@ describe('Markdown with more delimiters than a record needs', () => {
   });
 
   it('on generated HTML-like bodies, the linear path never lets through script, handlers or unsafe addresses', () => {
-    const piece = fc.constantFrom('<', '>', '</', '/>', 'a', 'img', 'svg', 'script', 'iframe', ' ', '=', '"', "'", 'onerror', 'onload', 'href', 'src', 'javascript:', 'data:', 'vbscript:', '&#106;', 'alert(1)', '*', '_', '[', ']', '(', ')', '\n', '<!--', '-->', 'style', 'url(', 'expression(');
+    const piece = fc.constantFrom(
+      '<',
+      '>',
+      '</',
+      '/>',
+      'a',
+      'img',
+      'svg',
+      'script',
+      'iframe',
+      ' ',
+      '=',
+      '"',
+      "'",
+      'onerror',
+      'onload',
+      'href',
+      'src',
+      'javascript:',
+      'data:',
+      'vbscript:',
+      '&#106;',
+      'alert(1)',
+      '*',
+      '_',
+      '[',
+      ']',
+      '(',
+      ')',
+      '\n',
+      '<!--',
+      '-->',
+      'style',
+      'url(',
+      'expression(',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }).map((parts) => parts.join('')), (body) => {
-        expect(unsafeTags(renderMarkdownLinear(body)), JSON.stringify(body)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 60 }).map((parts) => parts.join('')),
+        (body) => {
+          expect(unsafeTags(renderMarkdownLinear(body)), JSON.stringify(body)).toEqual([]);
+        },
+      ),
       { seed: SEED, numRuns: 1500 },
     );
   });

@@ -16,12 +16,29 @@ const SEED = 20261126;
 const names = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: fc.constantFrom(...'aAzZ09 -_.&\'’/\\:é ŵ Ŷ ß æ ø ł а с ο ı İ ﬁ Ａ ① ٣ ‐ – — \u00ad\u200b\u200d\u202e\u2066\ufeff\t\n'.split('')), maxLength: 100 }),
-  fc.constantFrom('..', '.', '../etc/passwd', 'h\u0430\u0441kney', 'Ynys Môn', 'St. Helens', "King's Lynn", 'A & B', '-', '---', 'x'.repeat(200), `${'a-'.repeat(50)}b`),
+  fc.string({
+    unit: fc.constantFrom(..."aAzZ09 -_.&'’/\\:é ŵ Ŷ ß æ ø ł а с ο ı İ ﬁ Ａ ① ٣ ‐ – — \u00ad\u200b\u200d\u202e\u2066\ufeff\t\n".split('')),
+    maxLength: 100,
+  }),
+  fc.constantFrom(
+    '..',
+    '.',
+    '../etc/passwd',
+    'h\u0430\u0441kney',
+    'Ynys Môn',
+    'St. Helens',
+    "King's Lynn",
+    'A & B',
+    '-',
+    '---',
+    'x'.repeat(200),
+    `${'a-'.repeat(50)}b`,
+  ),
 );
 
 /** Whether a name has a letter or digit that can be written in a slug: a to z or 0 to 9, once accents and compatibility forms are taken off. */
-const hasLatinLetterOrDigit = (name: string) => /[a-z0-9]/i.test(name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')) || name.includes('&');
+const hasLatinLetterOrDigit = (name: string) =>
+  /[a-z0-9]/i.test(name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')) || name.includes('&');
 
 describe('slugify', () => {
   it('gives only a to z, 0 to 9 and single hyphens, at most 80 characters, never starting or ending with a hyphen, and never `..`', () => {
@@ -76,14 +93,49 @@ describe('isSlug', () => {
 
 describe('classifyPath', () => {
   const segment = fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom('roadmap', 'principles', 'lessons', 'datasets', 'components', 'organisations', 'vocabularies', 'ashdown', 'garden-waste') },
-    { weight: 3, arbitrary: fc.constantFrom('..', '.', '', '...', '.hidden', '~', 'h\u0430\u0441kney', 'gar\u202Eden', 'a\u200Bb', 'C:', 'a\\..\\b', '%2e%2e', 'ashdown\uFEFF') },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        'roadmap',
+        'principles',
+        'lessons',
+        'datasets',
+        'components',
+        'organisations',
+        'vocabularies',
+        'ashdown',
+        'garden-waste',
+      ),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        '..',
+        '.',
+        '',
+        '...',
+        '.hidden',
+        '~',
+        'h\u0430\u0441kney',
+        'gar\u202Eden',
+        'a\u200Bb',
+        'C:',
+        'a\\..\\b',
+        '%2e%2e',
+        'ashdown\uFEFF',
+      ),
+    },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
   );
   const extension = fc.constantFrom('.md', '.yaml', '.yml', '', '.md.', '.MD', '.md/..', '\u200B.md');
   const paths = fc.oneof(
     fc.tuple(fc.array(segment, { minLength: 1, maxLength: 5 }), extension).map(([parts, ext]) => parts.join('/') + ext),
-    fc.tuple(fc.constantFrom('', '/', './', '../', '../../', 'content/../'), fc.constantFrom('roadmap/ashdown/x.md', 'organisations/x.yaml', 'vocabularies/themes.yaml', 'README.md')).map(([prefix, rest]) => prefix + rest),
+    fc
+      .tuple(
+        fc.constantFrom('', '/', './', '../', '../../', 'content/../'),
+        fc.constantFrom('roadmap/ashdown/x.md', 'organisations/x.yaml', 'vocabularies/themes.yaml', 'README.md'),
+      )
+      .map(([prefix, rest]) => prefix + rest),
   );
 
   it('never takes a path for content unless every part is plain: no .., no dot files, no empty parts, no hidden or lookalike characters, inside content/', () => {
@@ -95,7 +147,10 @@ describe('classifyPath', () => {
           return;
         }
         const parts = path.split('/');
-        expect(parts.every((part) => part !== '' && part !== '.' && part !== '..'), path).toBe(true);
+        expect(
+          parts.every((part) => part !== '' && part !== '.' && part !== '..'),
+          path,
+        ).toBe(true);
         expect(path, path).toMatch(/^[A-Za-z0-9._/-]+$/);
         expect(posix.normalize(path)).toBe(path);
         expect(posix.join('content', path).startsWith('content/')).toBe(true);
@@ -115,10 +170,21 @@ describe('classifyPath', () => {
 
   it('takes a plain record or organisation path for what it is', () => {
     fc.assert(
-      fc.property(fc.constantFrom('roadmap', 'principles', 'lessons', 'components'), fc.stringMatching(/^[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}$/), fc.stringMatching(/^[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}$/), (collection, organisation, slug) => {
-        expect(classifyPath(`${collection}/${organisation}/${slug}.md`)).toMatchObject({ kind: 'record', collection, organisation, slug });
-        if (!RESERVED_IDS.has(organisation)) expect(classifyPath(`organisations/${organisation}.yaml`)).toEqual({ kind: 'organisation', id: organisation });
-      }),
+      fc.property(
+        fc.constantFrom('roadmap', 'principles', 'lessons', 'components'),
+        fc.stringMatching(/^[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}$/),
+        fc.stringMatching(/^[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}$/),
+        (collection, organisation, slug) => {
+          expect(classifyPath(`${collection}/${organisation}/${slug}.md`)).toMatchObject({
+            kind: 'record',
+            collection,
+            organisation,
+            slug,
+          });
+          if (!RESERVED_IDS.has(organisation))
+            expect(classifyPath(`organisations/${organisation}.yaml`)).toEqual({ kind: 'organisation', id: organisation });
+        },
+      ),
       { seed: SEED, numRuns: 500 },
     );
   });

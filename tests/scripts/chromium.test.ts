@@ -6,14 +6,23 @@ import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledChromium, chromiumLaunchOptions, findChromium, systemChromiumCandidates, type FoundChromium } from '../../scripts/lib/chromium.ts';
+import {
+  bundledChromium,
+  chromiumLaunchOptions,
+  findChromium,
+  systemChromiumCandidates,
+  type FoundChromium,
+} from '../../scripts/lib/chromium.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'council-commons-chromium-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const BUNDLED: FoundChromium = { path: '/cache/chromium', source: '@sparticuz/chromium 153.0.0', env: { LD_LIBRARY_PATH: '/cache/lib' } };
 const nothing = () => false;
-const only = (...paths: string[]) => (path: string) => paths.includes(path);
+const only =
+  (...paths: string[]) =>
+  (path: string) =>
+    paths.includes(path);
 
 describe('systemChromiumCandidates', () => {
   it('on Linux looks on the PATH first, then in the usual places', () => {
@@ -34,7 +43,11 @@ describe('systemChromiumCandidates', () => {
   });
 
   it('on Windows looks in the program folders, with Edge (on every Windows) last', () => {
-    const candidates = systemChromiumCandidates('win32', { LOCALAPPDATA: 'C:\\Users\\me\\AppData\\Local', PROGRAMFILES: 'C:\\Program Files', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' });
+    const candidates = systemChromiumCandidates('win32', {
+      LOCALAPPDATA: 'C:\\Users\\me\\AppData\\Local',
+      PROGRAMFILES: 'C:\\Program Files',
+      'PROGRAMFILES(X86)': 'C:\\Program Files (x86)',
+    });
     expect(candidates[0]).toBe('C:\\Users\\me\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe');
     expect(candidates).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');
     expect(candidates.at(-1)).toBe('C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe');
@@ -45,34 +58,68 @@ describe('findChromium', () => {
   const bundled = async () => BUNDLED;
 
   it('takes CHROMIUM_PATH over everything else', async () => {
-    const search = await findChromium({ env: { CHROMIUM_PATH: '/opt/mine/chrome', PATH: '/usr/bin' }, platform: 'linux', arch: 'x64', exists: only('/opt/mine/chrome', '/usr/bin/chromium'), bundled });
+    const search = await findChromium({
+      env: { CHROMIUM_PATH: '/opt/mine/chrome', PATH: '/usr/bin' },
+      platform: 'linux',
+      arch: 'x64',
+      exists: only('/opt/mine/chrome', '/usr/bin/chromium'),
+      bundled,
+    });
     expect(search.found).toEqual({ path: '/opt/mine/chrome', source: 'CHROMIUM_PATH', env: {} });
   });
 
   it('says so when CHROMIUM_PATH names nothing, rather than guessing another browser', async () => {
-    const search = await findChromium({ env: { CHROMIUM_PATH: '/nowhere/chrome', PATH: '/usr/bin' }, platform: 'linux', arch: 'x64', exists: only('/usr/bin/chromium'), bundled });
-    expect(search.problem).toBe('CHROMIUM_PATH is set to “/nowhere/chrome”, but there is nothing there: point it at a Chrome or Chromium executable, or unset it to let the tests find one.');
+    const search = await findChromium({
+      env: { CHROMIUM_PATH: '/nowhere/chrome', PATH: '/usr/bin' },
+      platform: 'linux',
+      arch: 'x64',
+      exists: only('/usr/bin/chromium'),
+      bundled,
+    });
+    expect(search.problem).toBe(
+      'CHROMIUM_PATH is set to “/nowhere/chrome”, but there is nothing there: point it at a Chrome or Chromium executable, or unset it to let the tests find one.',
+    );
   });
 
   it("takes the system's browser before the one npm brings", async () => {
-    const search = await findChromium({ env: { PATH: '/usr/local/bin:/usr/bin' }, platform: 'linux', arch: 'x64', exists: only('/usr/bin/google-chrome'), bundled });
+    const search = await findChromium({
+      env: { PATH: '/usr/local/bin:/usr/bin' },
+      platform: 'linux',
+      arch: 'x64',
+      exists: only('/usr/bin/google-chrome'),
+      bundled,
+    });
     expect(search.found?.path).toBe('/usr/bin/google-chrome');
     expect(search.found?.source).toBe('the system');
   });
 
   it('falls back to the npm-provided Chromium on Linux x64', async () => {
-    expect((await findChromium({ env: { PATH: '/usr/bin' }, platform: 'linux', arch: 'x64', exists: nothing, bundled })).found).toBe(BUNDLED);
+    expect((await findChromium({ env: { PATH: '/usr/bin' }, platform: 'linux', arch: 'x64', exists: nothing, bundled })).found).toBe(
+      BUNDLED,
+    );
   });
 
   it('names what to install where npm has no browser for the platform', async () => {
-    for (const [platform, arch] of [['darwin', 'arm64'], ['linux', 'arm64'], ['win32', 'x64']] as const) {
+    for (const [platform, arch] of [
+      ['darwin', 'arm64'],
+      ['linux', 'arm64'],
+      ['win32', 'x64'],
+    ] as const) {
       const search = await findChromium({ env: { PATH: '/usr/bin' }, platform, arch, exists: nothing, bundled });
-      expect(search.problem, `${platform} ${arch}`).toBe(`No Chrome, Chromium or Edge was found on this ${platform} ${arch} machine, and the Chromium that npm brings (@sparticuz/chromium) runs only on Linux x64: install Google Chrome or Chromium, or set CHROMIUM_PATH to one.`);
+      expect(search.problem, `${platform} ${arch}`).toBe(
+        `No Chrome, Chromium or Edge was found on this ${platform} ${arch} machine, and the Chromium that npm brings (@sparticuz/chromium) runs only on Linux x64: install Google Chrome or Chromium, or set CHROMIUM_PATH to one.`,
+      );
     }
   });
 
   it('says to run npm install when the package is missing', async () => {
-    const search = await findChromium({ env: { PATH: '/usr/bin' }, platform: 'linux', arch: 'x64', exists: nothing, bundled: async () => null });
+    const search = await findChromium({
+      env: { PATH: '/usr/bin' },
+      platform: 'linux',
+      arch: 'x64',
+      exists: nothing,
+      bundled: async () => null,
+    });
     expect(search.problem).toMatch(/@sparticuz\/chromium .* is not installed: run npm install, or set CHROMIUM_PATH/);
   });
 });
@@ -89,28 +136,32 @@ describe('chromiumLaunchOptions', () => {
 });
 
 describe('bundledChromium (unpacked for real)', () => {
-  it.runIf(process.platform === 'linux')('unpacks the browser, its libraries and a font once, and two runs at once end with one whole copy', async () => {
-    const cache = join(scratch, 'cache');
-    const [first, second] = await Promise.all([bundledChromium(cache), bundledChromium(cache)]);
-    expect(first).not.toBeNull();
-    expect(second).toEqual(first);
-    const found = first as FoundChromium;
-    expect(found.source).toMatch(/^@sparticuz\/chromium \d+\.\d+\.\d+$/);
-    const folder = join(found.path, '..');
-    accessSync(found.path, constants.X_OK);
-    expect(readFileSync(found.path).subarray(0, 4).toString('latin1')).toBe('\u007fELF');
-    expect(readdirSync(join(folder, 'lib'))).toEqual(expect.arrayContaining(['libnss3.so', 'libnspr4.so', 'libexpat.so.1']));
-    expect(readdirSync(join(folder, 'fonts'), { recursive: true })).toContainEqual(expect.stringMatching(/\.ttf$/));
-    const fonts = readFileSync(join(folder, 'fonts.conf'), 'utf8');
-    expect(fonts).toContain(`<dir>${join(folder, 'fonts')}</dir>`);
-    expect(fonts).not.toContain('/tmp/fonts');
-    expect(found.env.FONTCONFIG_FILE).toBe(join(folder, 'fonts.conf'));
-    expect(found.env.LD_LIBRARY_PATH.split(':')[0]).toBe(join(folder, 'lib'));
-    // Nothing half-unpacked is left behind.
-    expect(readdirSync(cache)).toEqual([found.path.split('/').at(-2)]);
-    // A second call reuses the copy.
-    const before = readFileSync(join(folder, 'fonts.conf'), 'utf8');
-    expect(await bundledChromium(cache)).toEqual(found);
-    expect(readFileSync(join(folder, 'fonts.conf'), 'utf8')).toBe(before);
-  }, 120_000);
+  it.runIf(process.platform === 'linux')(
+    'unpacks the browser, its libraries and a font once, and two runs at once end with one whole copy',
+    async () => {
+      const cache = join(scratch, 'cache');
+      const [first, second] = await Promise.all([bundledChromium(cache), bundledChromium(cache)]);
+      expect(first).not.toBeNull();
+      expect(second).toEqual(first);
+      const found = first as FoundChromium;
+      expect(found.source).toMatch(/^@sparticuz\/chromium \d+\.\d+\.\d+$/);
+      const folder = join(found.path, '..');
+      accessSync(found.path, constants.X_OK);
+      expect(readFileSync(found.path).subarray(0, 4).toString('latin1')).toBe('\u007fELF');
+      expect(readdirSync(join(folder, 'lib'))).toEqual(expect.arrayContaining(['libnss3.so', 'libnspr4.so', 'libexpat.so.1']));
+      expect(readdirSync(join(folder, 'fonts'), { recursive: true })).toContainEqual(expect.stringMatching(/\.ttf$/));
+      const fonts = readFileSync(join(folder, 'fonts.conf'), 'utf8');
+      expect(fonts).toContain(`<dir>${join(folder, 'fonts')}</dir>`);
+      expect(fonts).not.toContain('/tmp/fonts');
+      expect(found.env.FONTCONFIG_FILE).toBe(join(folder, 'fonts.conf'));
+      expect(found.env.LD_LIBRARY_PATH.split(':')[0]).toBe(join(folder, 'lib'));
+      // Nothing half-unpacked is left behind.
+      expect(readdirSync(cache)).toEqual([found.path.split('/').at(-2)]);
+      // A second call reuses the copy.
+      const before = readFileSync(join(folder, 'fonts.conf'), 'utf8');
+      expect(await bundledChromium(cache)).toEqual(found);
+      expect(readFileSync(join(folder, 'fonts.conf'), 'utf8')).toBe(before);
+    },
+    120_000,
+  );
 });

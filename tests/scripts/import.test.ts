@@ -22,7 +22,11 @@ afterAll(() => {
 
 /** Runs the script. Messages are wrapped for the terminal, so `text` and `errors` have each run of spaces and line breaks as one space. */
 function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), ...args], { cwd: ROOT, encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
+  });
   return {
     status: result.status,
     stdout: result.stdout,
@@ -66,10 +70,14 @@ describe('npm run import -- publiccode', () => {
     expect(result.text).toMatch(/Importing publiccode\.yml \(version 0\.2\) from .*v0\.2\.yml for Ashdown County Council \(ashdown\)\./);
     expect(result.stdout).toMatch(/\nWrote .*content\/components\/ashdown\/bin-day-reminder\.md\n/);
     expect(result.text).toContain('add components/ashdown/bin-day-reminder to `uses` in content/organisations/brackwater.yaml');
-    expect(result.text).toMatch(/Not mapped \(the hub has no field for these; put anything that matters in the text\):\s+legal\.mainCopyrightOwner/);
+    expect(result.text).toMatch(
+      /Not mapped \(the hub has no field for these; put anything that matters in the text\):\s+legal\.mainCopyrightOwner/,
+    );
     expect(result.text).toContain('Next: read the file');
     const text = readFileSync(file, 'utf8');
-    expect(unwrapped(text)).toMatch(/^---\n# Imported from publiccode\.yml \(version 0\.2\) on \d{4}-\d{2}-\d{2} by npm run import\. Check it, then open a pull request\.\ntitle: Bin Day Reminder\n/);
+    expect(unwrapped(text)).toMatch(
+      /^---\n# Imported from publiccode\.yml \(version 0\.2\) on \d{4}-\d{2}-\d{2} by npm run import\. Check it, then open a pull request\.\ntitle: Bin Day Reminder\n/,
+    );
     expect(validate(content)).toMatchObject({ status: 0 });
   });
 
@@ -87,7 +95,9 @@ describe('npm run import -- publiccode', () => {
       'pothole-reporter.md',
       'prenota-sportello.md',
     ]);
-    expect(unwrapped(readFileSync(join(content, 'components/ashdown/prenota-sportello.md'), 'utf8'))).toContain("# To do: The summary and text are in Italian ('it'), as in the publiccode.yml: translate them into English.");
+    expect(unwrapped(readFileSync(join(content, 'components/ashdown/prenota-sportello.md'), 'utf8'))).toContain(
+      "# To do: The summary and text are in Italian ('it'), as in the publiccode.yml: translate them into English.",
+    );
     const validation = validate(content);
     expect(validation.status, validation.stdout).toBe(0);
     expect(validation.stdout).toContain('no errors');
@@ -95,7 +105,10 @@ describe('npm run import -- publiccode', () => {
 
   it('reads standard input for -', () => {
     const content = contentFixture();
-    const result = run(['publiccode', '-', '--organisation', 'ashdown', '--content', content, '--slug', 'permits'], readFileSync(join(PUBLICCODE, 'v0.7-supports.yml'), 'utf8'));
+    const result = run(
+      ['publiccode', '-', '--organisation', 'ashdown', '--content', content, '--slug', 'permits'],
+      readFileSync(join(PUBLICCODE, 'v0.7-supports.yml'), 'utf8'),
+    );
     expect(result.status, result.all).toBe(0);
     expect(result.text).toContain('from standard input for Ashdown County Council');
     expect(existsSync(join(content, 'components/ashdown/permits.md'))).toBe(true);
@@ -114,7 +127,10 @@ describe('npm run import -- publiccode', () => {
 
   it('exits 1 and writes nothing when the record would fail the checks (a licence not approved for code)', () => {
     const content = contentFixture();
-    const file = scratchFile('busl.yml', readFileSync(join(PUBLICCODE, 'v0.7-supports.yml'), 'utf8').replace('license: Apache-2.0', 'license: BUSL-1.1'));
+    const file = scratchFile(
+      'busl.yml',
+      readFileSync(join(PUBLICCODE, 'v0.7-supports.yml'), 'utf8').replace('license: Apache-2.0', 'license: BUSL-1.1'),
+    );
     const result = run(['publiccode', file, '--organisation', 'ashdown', '--content', content]);
     expect(result.status).toBe(1);
     expect(result.text).toContain('which is not approved by the Open Source Initiative');
@@ -127,7 +143,9 @@ describe('npm run import -- publiccode', () => {
     const before = filesIn(content);
     const result = run(['publiccode', join(PUBLICCODE, 'malformed.yml'), '--organisation', 'ashdown', '--content', content]);
     expect(result.status).toBe(2);
-    expect(result.errors).toMatch(/^import: .*tests\/fixtures\/import\/publiccode\/malformed\.yml is not valid YAML \(line \d+, column \d+: a closing quote or bracket is missing/);
+    expect(result.errors).toMatch(
+      /^import: .*tests\/fixtures\/import\/publiccode\/malformed\.yml is not valid YAML \(line \d+, column \d+: a closing quote or bracket is missing/,
+    );
     expect(result.errors).toContain('Nothing was written.');
     expect(filesIn(content)).toEqual(before);
   });
@@ -136,7 +154,9 @@ describe('npm run import -- publiccode', () => {
     const file = scratchFile('workflow.yml', 'name: build\non: [push]\njobs: {}\n');
     const result = run(['publiccode', file, '--organisation', 'ashdown', '--content', contentFixture()]);
     expect(result.status).toBe(2);
-    expect(result.errors).toContain(`${file}: it is not a publiccode.yml: it has no publiccodeYmlVersion, and no name and description. Nothing was written.`);
+    expect(result.errors).toContain(
+      `${file}: it is not a publiccode.yml: it has no publiccodeYmlVersion, and no name and description. Nothing was written.`,
+    );
   });
 
   it('refuses a file over the size limit', () => {
@@ -153,7 +173,9 @@ describe('npm run import -- dcat', () => {
     const result = run(['dcat', join(DCAT, 'ckan-package-show.json'), '--organisation', 'ashdown', '--content', content]);
     expect(result.status, result.all).toBe(0);
     const text = readFileSync(join(content, 'datasets/ashdown/garden-waste-collection-rounds.yaml'), 'utf8');
-    expect(unwrapped(text)).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/json\/datasets\.schema\.json\n# Imported from a CKAN package_show response \(dataset "garden-waste-collection-rounds"\) on \d{4}-\d{2}-\d{2} by npm run import\./);
+    expect(unwrapped(text)).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/json\/datasets\.schema\.json\n# Imported from a CKAN package_show response \(dataset "garden-waste-collection-rounds"\) on \d{4}-\d{2}-\d{2} by npm run import\./,
+    );
     expect(text).toContain('licence: OGL-UK-3.0\n');
     expect(result.text).toContain('it was written as OGL-UK-3.0, the current version');
     expect(validate(content)).toMatchObject({ status: 0 });
@@ -163,7 +185,11 @@ describe('npm run import -- dcat', () => {
     const content = contentFixture();
     expect(run(['dcat', join(DCAT, 'ckan-package.json'), '--organisation', 'ashdown', '--content', content]).status).toBe(0);
     expect(run(['dcat', join(DCAT, 'dcat-ap.jsonld'), '--organisation', 'ashdown', '--content', content]).status).toBe(0);
-    expect(filesIn(join(content, 'datasets/ashdown'))).toEqual(['bin-collection-days.yaml', 'library-opening-hours.yaml', 'recycling-centres.yaml']);
+    expect(filesIn(join(content, 'datasets/ashdown'))).toEqual([
+      'bin-collection-days.yaml',
+      'library-opening-hours.yaml',
+      'recycling-centres.yaml',
+    ]);
     expect(validate(content)).toMatchObject({ status: 0 });
   });
 
@@ -184,7 +210,14 @@ describe('npm run import -- dcat', () => {
     const content = contentFixture();
     const catalogue = JSON.parse(readFileSync(join(DCAT, 'data.json'), 'utf8')) as { dataset: Record<string, unknown>[] };
     catalogue.dataset[1].license = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
-    const result = run(['dcat', scratchFile('data-fixed.json', JSON.stringify(catalogue)), '--organisation', 'ashdown', '--content', content]);
+    const result = run([
+      'dcat',
+      scratchFile('data-fixed.json', JSON.stringify(catalogue)),
+      '--organisation',
+      'ashdown',
+      '--content',
+      content,
+    ]);
     expect(result.status, result.all).toBe(0);
     expect(result.stdout.match(/^Wrote /gm)).toHaveLength(3);
     expect(validate(content)).toMatchObject({ status: 0 });
@@ -201,7 +234,14 @@ describe('npm run import -- dcat', () => {
 
   it('writes a dataset from one DCAT dataset, as Socrata publishes at each dataset’s address', () => {
     const content = contentFixture();
-    const result = run(['dcat', join(ROOT, 'tests/fixtures/harvest/portals/socrata-dataset.json'), '--organisation', 'ashdown', '--content', content]);
+    const result = run([
+      'dcat',
+      join(ROOT, 'tests/fixtures/harvest/portals/socrata-dataset.json'),
+      '--organisation',
+      'ashdown',
+      '--content',
+      content,
+    ]);
     expect(result.status, result.all).toBe(0);
     expect(result.text).toMatch(/Importing a DCAT dataset from /);
     expect(readFileSync(join(content, 'datasets/ashdown/on-street-parking-bays.yaml'), 'utf8')).toContain('licence: ODbL-1.0\n');
@@ -211,9 +251,19 @@ describe('npm run import -- dcat', () => {
   it('judges a single dataset by its licence, not its shape: exits 1, says why, and writes nothing', () => {
     const content = contentFixture();
     const before = filesIn(content);
-    const dataset = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/harvest/portals/socrata-dataset.json'), 'utf8')) as Record<string, unknown>;
+    const dataset = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/harvest/portals/socrata-dataset.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     delete dataset.license;
-    const result = run(['dcat', scratchFile('socrata-unlicensed.json', JSON.stringify(dataset)), '--organisation', 'ashdown', '--content', content]);
+    const result = run([
+      'dcat',
+      scratchFile('socrata-unlicensed.json', JSON.stringify(dataset)),
+      '--organisation',
+      'ashdown',
+      '--content',
+      content,
+    ]);
     expect(result.status, result.all).toBe(1);
     expect(result.text).toContain('Not written: the dataset has no licence.');
     expect(result.errors).not.toContain('it is not a CKAN package_show response');
@@ -255,7 +305,9 @@ describe('existing records', () => {
     const args = ['publiccode', join(PUBLICCODE, 'v0.7-supports.yml'), '--organisation', 'ashdown', '--content', content];
     const result = run(args);
     expect(result.status).toBe(1);
-    expect(result.text).toMatch(/components\/ashdown\/parking-permit-payments\.yaml already exists\. Add --force to replace it, or choose another slug with --slug\./);
+    expect(result.text).toMatch(
+      /components\/ashdown\/parking-permit-payments\.yaml already exists\. Add --force to replace it, or choose another slug with --slug\./,
+    );
     const forced = run([...args, '--force']);
     expect(forced.status, forced.all).toBe(0);
     expect(forced.text).toMatch(/and removed .*parking-permit-payments\.yaml, which it replaces/);

@@ -29,7 +29,11 @@ describe('javaMajorVersion', () => {
 
 describe('javaCandidates', () => {
   it('looks in JAVA_HOME first, then the PATH', () => {
-    expect(javaCandidates({ JAVA_HOME: '/opt/jdk', PATH: '/usr/local/bin:/usr/bin' }, 'linux').slice(0, 3)).toEqual(['/opt/jdk/bin/java', '/usr/local/bin/java', '/usr/bin/java']);
+    expect(javaCandidates({ JAVA_HOME: '/opt/jdk', PATH: '/usr/local/bin:/usr/bin' }, 'linux').slice(0, 3)).toEqual([
+      '/opt/jdk/bin/java',
+      '/usr/local/bin/java',
+      '/usr/bin/java',
+    ]);
   });
 });
 
@@ -52,7 +56,9 @@ describe.runIf(process.platform !== 'win32')('findJava', () => {
 
   it('says what to install when there is no Java at all', () => {
     const problem = findJava({ env: { PATH: join(scratch, 'empty') } }).problem;
-    expect(problem).toMatch(/^The Nu HTML Checker needs Java 11 or newer, and none was found \(JAVA_HOME, PATH\): install Java 11 or newer \(Debian or Ubuntu: apt-get install default-jre-headless;/);
+    expect(problem).toMatch(
+      /^The Nu HTML Checker needs Java 11 or newer, and none was found \(JAVA_HOME, PATH\): install Java 11 or newer \(Debian or Ubuntu: apt-get install default-jre-headless;/,
+    );
     expect(problem?.split('\n')).toHaveLength(1);
   });
 });

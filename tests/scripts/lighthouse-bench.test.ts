@@ -108,12 +108,26 @@ function result(figures: Partial<LighthouseFigures> = {}, extra: Partial<Lightho
 
 describe('reading Lighthouse’s results', () => {
   it('takes the score out of 100 and the five figures', () => {
-    expect(figuresFrom(result({ score: 88, fcp: 1600, lcp: 1700, tbt: 120, cls: 0.228, bytes: 133_000 }), '/x/')).toEqual({ score: 88, fcp: 1600, lcp: 1700, tbt: 120, cls: 0.228, bytes: 133_000 });
+    expect(figuresFrom(result({ score: 88, fcp: 1600, lcp: 1700, tbt: 120, cls: 0.228, bytes: 133_000 }), '/x/')).toEqual({
+      score: 88,
+      fcp: 1600,
+      lcp: 1700,
+      tbt: 120,
+      cls: 0.228,
+      bytes: 133_000,
+    });
   });
 
   it('says which page Lighthouse could not measure, and why', () => {
-    const failed = result({}, { runtimeError: { code: 'ERRORED_DOCUMENT_REQUEST', message: 'Lighthouse was unable to reliably load the page (Status code: 404).' } });
-    expect(() => figuresFrom(failed, 'http://127.0.0.1/missing/')).toThrow('Lighthouse could not measure http://127.0.0.1/missing/: ERRORED_DOCUMENT_REQUEST, Lighthouse was unable to reliably load the page (Status code: 404).');
+    const failed = result(
+      {},
+      {
+        runtimeError: { code: 'ERRORED_DOCUMENT_REQUEST', message: 'Lighthouse was unable to reliably load the page (Status code: 404).' },
+      },
+    );
+    expect(() => figuresFrom(failed, 'http://127.0.0.1/missing/')).toThrow(
+      'Lighthouse could not measure http://127.0.0.1/missing/: ERRORED_DOCUMENT_REQUEST, Lighthouse was unable to reliably load the page (Status code: 404).',
+    );
   });
 
   it('keeps what it says about layout shifts, render-blocking files, unused JavaScript and the DOM', () => {
@@ -139,16 +153,66 @@ describe('reading Lighthouse’s results', () => {
 
 describe('the report', () => {
   const pages: PageFigures[] = [
-    { type: 'home', path: '', runs: [], median: { score: 100, fcp: 756, lcp: 756, tbt: 39, cls: 0, bytes: 11_264 }, diagnostics: diagnosticsFrom(result()), met: true },
-    { type: 'form: roadmap', path: 'contribute/new/roadmap/', runs: [], median: { score: 88, fcp: 1200, lcp: 1200, tbt: 121, cls: 0.228, bytes: 133_120 }, diagnostics: diagnosticsFrom(result()), met: false },
+    {
+      type: 'home',
+      path: '',
+      runs: [],
+      median: { score: 100, fcp: 756, lcp: 756, tbt: 39, cls: 0, bytes: 11_264 },
+      diagnostics: diagnosticsFrom(result()),
+      met: true,
+    },
+    {
+      type: 'form: roadmap',
+      path: 'contribute/new/roadmap/',
+      runs: [],
+      median: { score: 88, fcp: 1200, lcp: 1200, tbt: 121, cls: 0.228, bytes: 133_120 },
+      diagnostics: diagnosticsFrom(result()),
+      met: false,
+    },
   ];
 
   it('is a Markdown table, a row a page, with the goal’s verdict', () => {
     const lines = lighthouseTable(pages).split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0].split('|').map((cell) => cell.trim())).toEqual(['', 'page type', 'path', 'score', 'FCP', 'LCP', 'TBT', 'CLS', 'bytes', 'goal', '']);
-    expect(lines[2].split('|').map((cell) => cell.trim())).toEqual(['', 'home', '/', '100', '756 ms', '756 ms', '39 ms', '0.000', '11 KB', 'met', '']);
-    expect(lines[3].split('|').map((cell) => cell.trim())).toEqual(['', 'form: roadmap', '/contribute/new/roadmap/', '88', '1.2 s', '1.2 s', '121 ms', '0.228', '130 KB', 'NOT met', '']);
+    expect(lines[0].split('|').map((cell) => cell.trim())).toEqual([
+      '',
+      'page type',
+      'path',
+      'score',
+      'FCP',
+      'LCP',
+      'TBT',
+      'CLS',
+      'bytes',
+      'goal',
+      '',
+    ]);
+    expect(lines[2].split('|').map((cell) => cell.trim())).toEqual([
+      '',
+      'home',
+      '/',
+      '100',
+      '756 ms',
+      '756 ms',
+      '39 ms',
+      '0.000',
+      '11 KB',
+      'met',
+      '',
+    ]);
+    expect(lines[3].split('|').map((cell) => cell.trim())).toEqual([
+      '',
+      'form: roadmap',
+      '/contribute/new/roadmap/',
+      '88',
+      '1.2 s',
+      '1.2 s',
+      '121 ms',
+      '0.228',
+      '130 KB',
+      'NOT met',
+      '',
+    ]);
   });
 
   it('says, for each page that misses the goal, what moved, what held up the first paint, and the unused JavaScript', () => {
@@ -162,29 +226,39 @@ describe('the report', () => {
 });
 
 describe('measureLighthouse, for real', () => {
-  it('measures a still page as meeting the goal, and a page whose text is pushed down after the first paint as not', { timeout: 240_000 }, async () => {
-    const text = '<p>Council Commons is where councils share their digital work.</p>'.repeat(12);
-    const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bench</title></head>';
-    // The 404 page draws its text, then a script puts a tall box above it: everything on screen moves.
-    const pushed = `<div id="late"></div><script>setTimeout(function () { document.getElementById('late').style.height = '600px'; }, 300);</script>`;
-    const root = site({ 'index.html': `${head}<body><h1>Home</h1>${text}</body></html>`, '404.html': `${head}<body><h1>Not found</h1>${pushed}${text}</body></html>` });
-    const reports = join(root, '..', `${root.split('/').pop()}-reports`);
-    mkdirSync(reports);
-    folders.push(reports);
-    const lines: string[] = [];
-    const bench = await measureLighthouse({ site: root, base: '/council-commons/', runs: 1, reports, log: (line) => lines.push(line) });
+  it(
+    'measures a still page as meeting the goal, and a page whose text is pushed down after the first paint as not',
+    { timeout: 240_000 },
+    async () => {
+      const text = '<p>Council Commons is where councils share their digital work.</p>'.repeat(12);
+      const head =
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bench</title></head>';
+      // The 404 page draws its text, then a script puts a tall box above it: everything on screen moves.
+      const pushed = `<div id="late"></div><script>setTimeout(function () { document.getElementById('late').style.height = '600px'; }, 300);</script>`;
+      const root = site({
+        'index.html': `${head}<body><h1>Home</h1>${text}</body></html>`,
+        '404.html': `${head}<body><h1>Not found</h1>${pushed}${text}</body></html>`,
+      });
+      const reports = join(root, '..', `${root.split('/').pop()}-reports`);
+      mkdirSync(reports);
+      folders.push(reports);
+      const lines: string[] = [];
+      const bench = await measureLighthouse({ site: root, base: '/council-commons/', runs: 1, reports, log: (line) => lines.push(line) });
 
-    expect(bench.lighthouse).toMatch(/^12\./);
-    expect(lines[0]).toMatch(/^Lighthouse 12\.\S+ \(mobile, simulated throttling\) on .+, 2 pages × 1 run\(s\), served gzipped from http:\/\/127\.0\.0\.1:\d+\/council-commons\/$/);
-    expect(bench.pages.map((measured) => measured.type)).toEqual(['home', '404']);
-    const [home, notFound] = bench.pages;
-    expect(home.met, lighthouseTable(bench.pages)).toBe(true);
-    expect(home.median.cls).toBe(0);
-    expect(home.median.fcp).toBeGreaterThan(0);
-    expect(home.median.bytes).toBeGreaterThan(0);
-    expect(notFound.median.cls).toBeGreaterThan(0.1);
-    expect(notFound.met).toBe(false);
-    expect(describeMisses(bench.pages).join('\n')).toMatch(/^404 \(\/404\.html\): score \d+, layout shift 0\.\d+\n {2}moved: .*\bp\b/);
-    expect(readdirSync(reports).sort()).toEqual(['404-1.json', 'home-1.json']);
-  });
+      expect(bench.lighthouse).toMatch(/^12\./);
+      expect(lines[0]).toMatch(
+        /^Lighthouse 12\.\S+ \(mobile, simulated throttling\) on .+, 2 pages × 1 run\(s\), served gzipped from http:\/\/127\.0\.0\.1:\d+\/council-commons\/$/,
+      );
+      expect(bench.pages.map((measured) => measured.type)).toEqual(['home', '404']);
+      const [home, notFound] = bench.pages;
+      expect(home.met, lighthouseTable(bench.pages)).toBe(true);
+      expect(home.median.cls).toBe(0);
+      expect(home.median.fcp).toBeGreaterThan(0);
+      expect(home.median.bytes).toBeGreaterThan(0);
+      expect(notFound.median.cls).toBeGreaterThan(0.1);
+      expect(notFound.met).toBe(false);
+      expect(describeMisses(bench.pages).join('\n')).toMatch(/^404 \(\/404\.html\): score \d+, layout shift 0\.\d+\n {2}moved: .*\bp\b/);
+      expect(readdirSync(reports).sort()).toEqual(['404-1.json', 'home-1.json']);
+    },
+  );
 });

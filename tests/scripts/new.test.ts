@@ -17,16 +17,19 @@ function scaffold(args: string[]) {
 }
 
 describe('npm run new', () => {
-  it.each(RECORD_COLLECTION_NAMES)('writes a %s skeleton that validates, with warnings until its placeholders are replaced', (collection) => {
-    const content = contentFixture();
-    const result = scaffold([collection, 'ashdown', 'my-new-record', '--content', content]);
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/Wrote .*my-new-record\.(md|yaml)\.\nNext: replace every "REPLACE THIS"/);
-    const report = validateContent({ contentDir: content });
-    expect(report.errors).toEqual([]);
-    expect(report.warnings.length).toBeGreaterThan(0);
-    expect(new Set(report.warnings.map((warning) => warning.rule))).toEqual(new Set(['content/placeholder']));
-  });
+  it.each(RECORD_COLLECTION_NAMES)(
+    'writes a %s skeleton that validates, with warnings until its placeholders are replaced',
+    (collection) => {
+      const content = contentFixture();
+      const result = scaffold([collection, 'ashdown', 'my-new-record', '--content', content]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/Wrote .*my-new-record\.(md|yaml)\.\nNext: replace every "REPLACE THIS"/);
+      const report = validateContent({ contentDir: content });
+      expect(report.errors).toEqual([]);
+      expect(report.warnings.length).toBeGreaterThan(0);
+      expect(new Set(report.warnings.map((warning) => warning.rule))).toEqual(new Set(['content/placeholder']));
+    },
+  );
 
   it('writes an organisation skeleton', () => {
     const content = contentFixture();

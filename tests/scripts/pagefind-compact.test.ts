@@ -13,7 +13,8 @@ const SIGNATURE = 'pagefind_dcd';
 
 async function bundle(records: { url: string; content: string }[]): Promise<BundleFile[]> {
   const { index } = await pagefind.createIndex({});
-  for (const record of records) await index!.addCustomRecord({ ...record, language: 'en-gb', meta: { title: record.url }, filters: { collection: ['Roadmap'] } });
+  for (const record of records)
+    await index!.addCustomRecord({ ...record, language: 'en-gb', meta: { title: record.url }, filters: { collection: ['Roadmap'] } });
   const { files } = await index!.getFiles();
   await index!.deleteIndex();
   return files.map((file) => ({ path: file.path.replace(/^\/+/, ''), content: file.content }));
@@ -31,7 +32,10 @@ function meta(files: BundleFile[]): { entry: { languages: Record<string, { hash:
 
 const fragment = (files: BundleFile[], hash: string) => files.find((file) => file.path === `fragment/${hash}.pf_fragment`);
 
-const records = Array.from({ length: 60 }, (_, number) => ({ url: `/roadmap/org-${number % 7}/record-${number}/`, content: `Record ${number} about housing repairs and waste, number ${number}.${' More words.'.repeat(number % 5)}` }));
+const records = Array.from({ length: 60 }, (_, number) => ({
+  url: `/roadmap/org-${number % 7}/record-${number}/`,
+  content: `Record ${number} about housing repairs and waste, number ${number}.${' More words.'.repeat(number % 5)}`,
+}));
 let original: BundleFile[];
 
 beforeAll(async () => {
@@ -41,7 +45,28 @@ afterAll(() => pagefind.close());
 
 describe('CBOR', () => {
   it('encodes what it decodes to the same bytes', () => {
-    const values: CborValue[] = [0, 23, 24, 255, 256, 65535, 65536, 2 ** 32, -1, -500, '', 'en-gb_b925e3d', 'Dŵr', [], [1, ['a', 2, '']], new Map<CborValue, CborValue>([['k', 1]]), true, false, null, new Uint8Array([1, 2])];
+    const values: CborValue[] = [
+      0,
+      23,
+      24,
+      255,
+      256,
+      65535,
+      65536,
+      2 ** 32,
+      -1,
+      -500,
+      '',
+      'en-gb_b925e3d',
+      'Dŵr',
+      [],
+      [1, ['a', 2, '']],
+      new Map<CborValue, CborValue>([['k', 1]]),
+      true,
+      false,
+      null,
+      new Uint8Array([1, 2]),
+    ];
     for (const value of values) {
       const bytes = encodeCbor(value);
       expect(encodeCbor(decodeCbor(bytes).value)).toEqual(bytes);
@@ -69,13 +94,18 @@ describe('compactPagefindBundle', () => {
 
   it('keeps every other file as it was', () => {
     const result = compactPagefindBundle(original);
-    const others = (files: BundleFile[]) => files.filter((file) => !/^fragment\/|\.pf_meta$|^pagefind-entry\.json$/.test(file.path)).map((file) => [file.path, file.content.length]);
+    const others = (files: BundleFile[]) =>
+      files
+        .filter((file) => !/^fragment\/|\.pf_meta$|^pagefind-entry\.json$/.test(file.path))
+        .map((file) => [file.path, file.content.length]);
     expect(others(result.files)).toEqual(others(original));
   });
 
   it('changes the names when the index changes, and keeps them when it does not', async () => {
     const again = compactPagefindBundle(await bundle(records));
-    const changed = compactPagefindBundle(await bundle(records.map((record, number) => (number === 30 ? { ...record, content: `${record.content} Changed.` } : record))));
+    const changed = compactPagefindBundle(
+      await bundle(records.map((record, number) => (number === 30 ? { ...record, content: `${record.content} Changed.` } : record))),
+    );
     const first = meta(compactPagefindBundle(original).files).pages[0][0];
     expect(meta(again.files).pages[0][0]).toBe(first);
     expect(meta(changed.files).pages[0][0]).not.toBe(first);
@@ -94,7 +124,9 @@ describe('compactPagefindBundle', () => {
   });
 
   it('leaves a bundle whose page list it does not recognise as it was', () => {
-    const broken = original.map((file) => (file.path.startsWith('fragment/') ? { ...file, path: file.path.replace('fragment/', 'elsewhere/') } : file));
+    const broken = original.map((file) =>
+      file.path.startsWith('fragment/') ? { ...file, path: file.path.replace('fragment/', 'elsewhere/') } : file,
+    );
     const result = compactPagefindBundle(broken);
     expect(result.compacted).toBe(false);
     expect(result.reason).toMatch(/^no fragment file for page/);

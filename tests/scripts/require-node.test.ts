@@ -17,7 +17,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const { nodeVersionProblem } = createRequire(import.meta.url)(join(ROOT, 'scripts/require-node.cjs')) as {
   nodeVersionProblem: (found: string, range: string, suggested: string) => string | null;
 };
-const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string }; scripts: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  engines: { node: string };
+  scripts: Record<string, string>;
+};
 
 /** A preload that makes this process, and every Node process npm starts, report `version`. */
 function fakeNode(version: string): string {
@@ -38,12 +41,17 @@ describe('the Node version check (scripts/require-node.cjs)', () => {
   it('accepts the version package.json asks for and anything newer, and refuses anything older', () => {
     expect(packageJson.engines.node).toBe('>=24.2.0');
     for (const version of ['24.2.0', '24.21.0', '26.0.0']) expect(nodeVersionProblem(version, '>=24.2.0', '24'), version).toBeNull();
-    for (const version of ['24.1.9', '22.12.0', '20.20.2', '8.0.0']) expect(nodeVersionProblem(version, '>=24.2.0', '24'), version).toMatch(/needs Node\.js 24\.2\.0 or newer/);
+    for (const version of ['24.1.9', '22.12.0', '20.20.2', '8.0.0'])
+      expect(nodeVersionProblem(version, '>=24.2.0', '24'), version).toMatch(/needs Node\.js 24\.2\.0 or newer/);
     expect(() => nodeVersionProblem('24.2.0', '^24', '24')).toThrow(/engines\.node must be of the form/);
   });
 
   it('stops a script loaded after it on an older Node with one line that says what is needed, what was found and how to switch, and exit 2', () => {
-    const result = spawnSync(process.execPath, ['-r', fakeNode('20.20.2'), '-r', join(ROOT, 'scripts/require-node.cjs'), join(ROOT, 'scripts/build.ts')], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['-r', fakeNode('20.20.2'), '-r', join(ROOT, 'scripts/require-node.cjs'), join(ROOT, 'scripts/build.ts')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
@@ -55,7 +63,11 @@ describe('the Node version check (scripts/require-node.cjs)', () => {
   });
 
   it('lets the script run on the version it needs', () => {
-    const result = spawnSync(process.execPath, ['-r', fakeNode('24.2.0'), '-r', join(ROOT, 'scripts/require-node.cjs'), '-e', 'console.log("ran")'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['-r', fakeNode('24.2.0'), '-r', join(ROOT, 'scripts/require-node.cjs'), '-e', 'console.log("ran")'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('ran');
   });
@@ -70,7 +82,9 @@ describe('npm on an older Node', () => {
 
   it.each(Object.keys(packageJson.scripts))('npm run %s stops with the one line and exit 2', (name) => {
     const result = spawnSync('npm', ['run', '--silent', name], { cwd: ROOT, env: withNode('20.20.2'), encoding: 'utf8', timeout: 30_000 });
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Council Commons needs Node\.js 24\.2\.0 or newer, and this is Node\.js 20\.20\.2\. Switch with "nvm use"/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Council Commons needs Node\.js 24\.2\.0 or newer, and this is Node\.js 20\.20\.2\. Switch with "nvm use"/),
+    ]);
     expect(result.stdout).toBe('');
     expect(result.status).toBe(2);
   });
@@ -79,7 +93,12 @@ describe('npm on an older Node', () => {
     expect(readFileSync(join(ROOT, '.npmrc'), 'utf8')).toMatch(/^engine-strict=true$/m);
     const project = mkdtempSync(join(scratch, 'project-'));
     for (const file of ['package.json', 'package-lock.json', '.npmrc']) copyFileSync(join(ROOT, file), join(project, file));
-    const result = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--offline'], { cwd: project, env: withNode('20.20.2'), encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--offline'], {
+      cwd: project,
+      env: withNode('20.20.2'),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('EBADENGINE');
     expect(result.stderr).toContain('"node":">=24.2.0"');

@@ -5,7 +5,15 @@
  * its own), and never index raw HTML from a body. (tests/search/relevance.test.ts searches the result.)
  */
 import { describe, expect, it } from 'vitest';
-import { distinctWords, htmlToText, searchRecordHtml, searchRecords, SEARCH_WEIGHTS, wordSet, type SearchRecord } from '../../scripts/lib/search-records.ts';
+import {
+  distinctWords,
+  htmlToText,
+  searchRecordHtml,
+  searchRecords,
+  SEARCH_WEIGHTS,
+  wordSet,
+  type SearchRecord,
+} from '../../scripts/lib/search-records.ts';
 import { loadReferenceData } from '../../src/lib/reference-data.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { ROOT } from '../helpers/content.ts';
@@ -24,13 +32,19 @@ describe('searchRecords', () => {
   it('gives every record the six filters and what a result shows', () => {
     for (const record of records.filter((candidate) => !candidate.url.startsWith('/organisations/'))) {
       expect(Object.keys(record.filters).sort()).toEqual(['collection', 'licence', 'organisation', 'service', 'status', 'theme']);
-      for (const name of ['title', 'organisation', 'collection', 'summary', 'kind']) expect(record.meta[name], `${record.url} ${name}`).toBeTruthy();
+      for (const name of ['title', 'organisation', 'collection', 'summary', 'kind'])
+        expect(record.meta[name], `${record.url} ${name}`).toBeTruthy();
     }
   });
 
   it('describes a roadmap item as its page does', () => {
     const record = byUrl.get('/roadmap/kestrelford/garden-waste-online/')!;
-    expect(record.meta).toMatchObject({ title: 'Garden waste subscriptions online', organisation: 'Kestrelford', collection: 'roadmap item', kind: 'Roadmap item from Kestrelford (demonstration)' });
+    expect(record.meta).toMatchObject({
+      title: 'Garden waste subscriptions online',
+      organisation: 'Kestrelford',
+      collection: 'roadmap item',
+      kind: 'Roadmap item from Kestrelford (demonstration)',
+    });
     expect(record.filters.collection).toEqual(['Roadmap']);
     expect(record.filters.organisation).toEqual(['Kestrelford']);
     expect(record.filters.licence).toEqual(['Open Government Licence v3.0']);
@@ -86,7 +100,11 @@ describe('searchRecords', () => {
 
 describe('htmlToText', () => {
   it('drops tags and decodes the references renderMarkdown writes', () => {
-    expect(htmlToText('<h2 id="section-a">Dŵr &#x26; tŷ</h2>\n<p>A <a href="https://x.example/">link</a> &#x3C;b> &amp; &#39;q&#39;&nbsp;end</p>')).toBe("Dŵr & tŷ A link <b> & 'q' end");
+    expect(
+      htmlToText(
+        '<h2 id="section-a">Dŵr &#x26; tŷ</h2>\n<p>A <a href="https://x.example/">link</a> &#x3C;b> &amp; &#39;q&#39;&nbsp;end</p>',
+      ),
+    ).toBe("Dŵr & tŷ A link <b> & 'q' end");
   });
 });
 

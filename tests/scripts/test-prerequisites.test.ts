@@ -14,8 +14,17 @@ const scratch = mkdtempSync(join(tmpdir(), 'council-commons-prerequisites-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function run(env: NodeJS.ProcessEnv) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/test-prerequisites.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
-  return { status: result.status, out: result.stdout.trim().split('\n').filter(Boolean), err: result.stderr.trim().split('\n').filter(Boolean) };
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/test-prerequisites.ts')], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return {
+    status: result.status,
+    out: result.stdout.trim().split('\n').filter(Boolean),
+    err: result.stderr.trim().split('\n').filter(Boolean),
+  };
 }
 
 function executable(name: string, script: string): string {
@@ -28,8 +37,14 @@ function executable(name: string, script: string): string {
 
 describe('whyItDidNotStart', () => {
   it('names a missing system library, or else gives the first line of the error', () => {
-    expect(whyItDidNotStart('browserType.launch: Browser closed.\n[pid=1][err] chrome: error while loading shared libraries: libnss3.so: cannot open shared object file')).toBe('it needs the system library libnss3.so, which is not installed');
-    expect(whyItDidNotStart('\nbrowserType.launch: Timeout 60000ms exceeded.\nCall log:')).toBe('browserType.launch: Timeout 60000ms exceeded.');
+    expect(
+      whyItDidNotStart(
+        'browserType.launch: Browser closed.\n[pid=1][err] chrome: error while loading shared libraries: libnss3.so: cannot open shared object file',
+      ),
+    ).toBe('it needs the system library libnss3.so, which is not installed');
+    expect(whyItDidNotStart('\nbrowserType.launch: Timeout 60000ms exceeded.\nCall log:')).toBe(
+      'browserType.launch: Timeout 60000ms exceeded.',
+    );
   });
 });
 
@@ -49,12 +64,17 @@ describe.runIf(process.platform === 'linux')('node scripts/test-prerequisites.ts
     expect(result.out).toEqual([]);
     expect(result.err).toEqual([
       `npm test cannot start: CHROMIUM_PATH is set to “${join(scratch, 'no-such-chrome')}”, but there is nothing there: point it at a Chrome or Chromium executable, or unset it to let the tests find one.`,
-      expect.stringMatching(/^npm test cannot start: The Nu HTML Checker needs Java 11 or newer, and .*old\/java is Java 8: install Java 11 or newer/),
+      expect.stringMatching(
+        /^npm test cannot start: The Nu HTML Checker needs Java 11 or newer, and .*old\/java is Java 8: install Java 11 or newer/,
+      ),
     ]);
   }, 60_000);
 
   it('says so in one line when the browser it found does not start', () => {
-    const broken = executable('broken/chrome', "echo 'chrome: error while loading shared libraries: libgbm.so.1: cannot open shared object file' >&2; exit 127");
+    const broken = executable(
+      'broken/chrome',
+      "echo 'chrome: error while loading shared libraries: libgbm.so.1: cannot open shared object file' >&2; exit 127",
+    );
     const result = run({ ...process.env, CHROMIUM_PATH: broken });
     expect(result.status).toBe(2);
     expect(result.err).toEqual([

@@ -42,14 +42,18 @@ describe('untar', () => {
 
   it('refuses a path that climbs out of the folder, or an absolute one, and writes nothing outside', () => {
     const target = join(scratch, 'climb');
-    expect(() => untar(archive(entry('../outside.txt', 'x')), target)).toThrow('The archive holds “../outside.txt”, which would be written outside its folder.');
+    expect(() => untar(archive(entry('../outside.txt', 'x')), target)).toThrow(
+      'The archive holds “../outside.txt”, which would be written outside its folder.',
+    );
     expect(() => untar(archive(entry('lib/../../outside.txt', 'x')), target)).toThrow(/outside its folder/);
     expect(() => untar(archive(entry('/etc/evil', 'x')), target)).toThrow(/outside its folder/);
     expect(() => readFileSync(join(scratch, 'outside.txt'))).toThrow();
   });
 
   it('refuses links and anything else that is not a file or folder', () => {
-    expect(() => untar(archive(entry('lib/libnss3.so', '', '2')), join(scratch, 'link'))).toThrow('The archive holds “lib/libnss3.so” of tar type “2”; only files and folders are unpacked.');
+    expect(() => untar(archive(entry('lib/libnss3.so', '', '2')), join(scratch, 'link'))).toThrow(
+      'The archive holds “lib/libnss3.so” of tar type “2”; only files and folders are unpacked.',
+    );
   });
 
   it('refuses an archive cut short', () => {

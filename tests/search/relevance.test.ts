@@ -12,7 +12,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../scripts/lib/pagefind-index.ts';
 import { searchRecords } from '../../scripts/lib/search-records.ts';
-import { FIRST, measureRelevance, precisionAt, readRelevanceQueries, resultId, type RelevanceQuery, type RelevanceReport } from '../../scripts/lib/search-relevance.ts';
+import {
+  FIRST,
+  measureRelevance,
+  precisionAt,
+  readRelevanceQueries,
+  resultId,
+  type RelevanceQuery,
+  type RelevanceReport,
+} from '../../scripts/lib/search-relevance.ts';
 import { loadReferenceData } from '../../src/lib/reference-data.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { ROOT } from '../helpers/content.ts';
@@ -50,12 +58,20 @@ async function measure(name: string, records: ReturnType<typeof searchRecords>, 
 beforeAll(async () => {
   const records = searchRecords(content, loadReferenceData());
   [full, titles, sentences] = await measure('full', records, [queries, TITLES, SENTENCES]);
-  [ownWordsOnly] = await measure('own', records.map((record) => ({ ...record, usedWords: '' })), [queries]);
+  [ownWordsOnly] = await measure(
+    'own',
+    records.map((record) => ({ ...record, usedWords: '' })),
+    [queries],
+  );
   const figure = (report: RelevanceReport) =>
     `${report.precision.toFixed(2)} (residents ${report.byVoice.resident.toFixed(2)}, officers ${report.byVoice.officer.toFixed(2)})`;
-  console.log(`Precision at ${FIRST} over ${queries.length} queries: ${figure(full)}; with the records' own words only: ${figure(ownWordsOnly)}`);
+  console.log(
+    `Precision at ${FIRST} over ${queries.length} queries: ${figure(full)}; with the records' own words only: ${figure(ownWordsOnly)}`,
+  );
   for (const outcome of full.outcomes.filter((candidate) => candidate.precision < 1)) {
-    console.log(`  ${outcome.precision.toFixed(2)} “${outcome.query}”: missed ${outcome.find.filter((id) => !outcome.firstFive.includes(id)).join(', ')}`);
+    console.log(
+      `  ${outcome.precision.toFixed(2)} “${outcome.query}”: missed ${outcome.find.filter((id) => !outcome.firstFive.includes(id)).join(', ')}`,
+    );
   }
 }, 180_000);
 
@@ -89,13 +105,22 @@ describe('search', () => {
   });
 
   it('finds something right in the first five for every query', () => {
-    for (const outcome of full.outcomes) expect(outcome.precision, `“${outcome.query}” gave ${outcome.firstFive.join(', ')}`).toBeGreaterThan(0);
+    for (const outcome of full.outcomes)
+      expect(outcome.precision, `“${outcome.query}” gave ${outcome.firstFive.join(', ')}`).toBeGreaterThan(0);
   });
 
   it('finds by residents’ words what the records do not say: rubbish, brown bin, SEND transport, streetlights', () => {
     const outcome = (query: string) => full.outcomes.find((candidate) => candidate.query === query)!;
     const own = (query: string) => ownWordsOnly.outcomes.find((candidate) => candidate.query === query)!;
-    for (const query of ['rubbish', 'SEND transport', 'single occupancy discount', 'streetlights', 'planning objections', 'school bus', 'lamp post']) {
+    for (const query of [
+      'rubbish',
+      'SEND transport',
+      'single occupancy discount',
+      'streetlights',
+      'planning objections',
+      'school bus',
+      'lamp post',
+    ]) {
       expect(outcome(query).precision, query).toBeGreaterThanOrEqual(0.6);
       expect(own(query).precision, `${query}, own words only`).toBeLessThan(outcome(query).precision);
     }

@@ -41,8 +41,15 @@ describe('axe-core, WCAG 2.2 A and AA', () => {
     const page = await open('search/');
     await page.getByRole('searchbox').first().fill('council');
     await page.locator('main a[href*="/roadmap/"], main a[href*="/lessons/"]').first().waitFor();
-    await page.locator('main summary').filter({ hasText: /filter results/i }).first().click();
-    const group = page.locator('main summary, main button[aria-expanded="false"]').filter({ hasText: /collection/i }).first();
+    await page
+      .locator('main summary')
+      .filter({ hasText: /filter results/i })
+      .first()
+      .click();
+    const group = page
+      .locator('main summary, main button[aria-expanded="false"]')
+      .filter({ hasText: /collection/i })
+      .first();
     if ((await group.count()) > 0) await group.click();
     await page.waitForTimeout(300);
     expect(await axeViolations(page), `axe-core violations on ${urlOf('search/')} after searching for “council”`).toEqual([]);
@@ -50,43 +57,66 @@ describe('axe-core, WCAG 2.2 A and AA', () => {
 });
 
 describe('keyboard only', () => {
-  it.for(PAGE_TYPES)('on $name (/$path), Tab reaches every link, button and field, each with a visible focus indicator, and returns to the page', async ({ path, site }) => {
-    const page = await open(path, site);
-    const { unreached, unseen, returned, visited } = await tabThrough(page);
-    expect(unreached, `not reached by Tab on ${urlOf(path, site)}`).toEqual([]);
-    expect(unseen, `focused with no visible change on ${urlOf(path, site)}`).toEqual([]);
-    expect(returned, `Tab never brought focus back to the page after ${visited.length} elements on ${urlOf(path, site)}; last: ${visited.slice(-3).join(', ')}`).toBe(true);
-  });
+  it.for(PAGE_TYPES)(
+    'on $name (/$path), Tab reaches every link, button and field, each with a visible focus indicator, and returns to the page',
+    async ({ path, site }) => {
+      const page = await open(path, site);
+      const { unreached, unseen, returned, visited } = await tabThrough(page);
+      expect(unreached, `not reached by Tab on ${urlOf(path, site)}`).toEqual([]);
+      expect(unseen, `focused with no visible change on ${urlOf(path, site)}`).toEqual([]);
+      expect(
+        returned,
+        `Tab never brought focus back to the page after ${visited.length} elements on ${urlOf(path, site)}; last: ${visited.slice(-3).join(', ')}`,
+      ).toBe(true);
+    },
+  );
 
-  it.for(PAGE_TYPES)('on $name (/$path), the first Tab reaches the skip link, and activating it moves focus to the main content', async ({ path, site }) => {
-    const page = await open(path, site);
-    await page.keyboard.press('Tab');
-    const first = await page.evaluate(() => {
-      const active = document.activeElement as HTMLAnchorElement | null;
-      return { tag: active?.tagName.toLowerCase(), text: active?.innerText.trim() ?? '', href: active?.getAttribute('href') ?? '', visible: !!active && active.getBoundingClientRect().width > 0 && active.getBoundingClientRect().right > 0 };
-    });
-    expect(first.tag, `the first Tab on ${urlOf(path, site)} should reach a link; it reached ${JSON.stringify(first)}`).toBe('a');
-    expect(first.text).toMatch(/skip to (the )?main content/i);
-    expect(first.href, 'the skip link should point at an element on the page').toMatch(/^#./);
-    expect(first.visible, 'the skip link should be visible once focused').toBe(true);
+  it.for(PAGE_TYPES)(
+    'on $name (/$path), the first Tab reaches the skip link, and activating it moves focus to the main content',
+    async ({ path, site }) => {
+      const page = await open(path, site);
+      await page.keyboard.press('Tab');
+      const first = await page.evaluate(() => {
+        const active = document.activeElement as HTMLAnchorElement | null;
+        return {
+          tag: active?.tagName.toLowerCase(),
+          text: active?.innerText.trim() ?? '',
+          href: active?.getAttribute('href') ?? '',
+          visible: !!active && active.getBoundingClientRect().width > 0 && active.getBoundingClientRect().right > 0,
+        };
+      });
+      expect(first.tag, `the first Tab on ${urlOf(path, site)} should reach a link; it reached ${JSON.stringify(first)}`).toBe('a');
+      expect(first.text).toMatch(/skip to (the )?main content/i);
+      expect(first.href, 'the skip link should point at an element on the page').toMatch(/^#./);
+      expect(first.visible, 'the skip link should be visible once focused').toBe(true);
 
-    await page.keyboard.press('Enter');
-    const after = await page.evaluate((href) => {
-      const target = document.getElementById(decodeURIComponent(href.slice(1)));
-      const active = document.activeElement;
-      return { targetIsMain: target?.tagName === 'MAIN', focusedTarget: !!target && active === target, active: active ? `<${active.tagName.toLowerCase()}${active.id ? ` id="${active.id}"` : ''}>` : 'nothing' };
-    }, first.href);
-    expect(after.targetIsMain, `the skip link’s target ${first.href} should be the <main> element`).toBe(true);
-    expect(after.focusedTarget, `after activating the skip link, focus should be on ${first.href}; it is on ${after.active}`).toBe(true);
+      await page.keyboard.press('Enter');
+      const after = await page.evaluate((href) => {
+        const target = document.getElementById(decodeURIComponent(href.slice(1)));
+        const active = document.activeElement;
+        return {
+          targetIsMain: target?.tagName === 'MAIN',
+          focusedTarget: !!target && active === target,
+          active: active ? `<${active.tagName.toLowerCase()}${active.id ? ` id="${active.id}"` : ''}>` : 'nothing',
+        };
+      }, first.href);
+      expect(after.targetIsMain, `the skip link’s target ${first.href} should be the <main> element`).toBe(true);
+      expect(after.focusedTarget, `after activating the skip link, focus should be on ${first.href}; it is on ${after.active}`).toBe(true);
 
-    await page.keyboard.press('Tab');
-    const inMain = await page.evaluate(() => {
-      const main = document.querySelector('main');
-      const active = document.activeElement;
-      return !!main && !!active && active !== document.body && (main.contains(active) || !!(main.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING));
-    });
-    expect(inMain, 'the Tab after the skip link should move on from the main content, not back to the header').toBe(true);
-  });
+      await page.keyboard.press('Tab');
+      const inMain = await page.evaluate(() => {
+        const main = document.querySelector('main');
+        const active = document.activeElement;
+        return (
+          !!main &&
+          !!active &&
+          active !== document.body &&
+          (main.contains(active) || !!(main.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING))
+        );
+      });
+      expect(inMain, 'the Tab after the skip link should move on from the main content, not back to the header').toBe(true);
+    },
+  );
 });
 
 describe('the keyboard check itself', () => {

@@ -12,7 +12,10 @@ import { base, openPage, problemLines, recordLinks, recordsAcrossPages, urlOf, w
 const records = readRecords(inject('demoContentDir'));
 const roadmapItems = records.filter((record) => record.collection === 'roadmap').map((record) => record.path);
 /** The fixture site's roadmap items: the baseline's and enough more for a second page. */
-const fixtureRoadmapItems = () => readRecords(inject('fixtureContentDir')).filter((record) => record.collection === 'roadmap').map((record) => record.path);
+const fixtureRoadmapItems = () =>
+  readRecords(inject('fixtureContentDir'))
+    .filter((record) => record.collection === 'roadmap')
+    .map((record) => record.path);
 
 /** The lesson search must find, and a word that appears in its Markdown body and nowhere else in the content. */
 const LESSON = records.find((record) => record.path === 'lessons/glanmor/machine-translation-not-enough/')!;
@@ -35,17 +38,20 @@ async function freshContext(options: { javaScriptEnabled?: boolean } = {}): Prom
 }
 
 describe('every page type in Chromium', () => {
-  it.for(PAGE_TYPES)('$name (/$path) loads with status 200, one h1, a title that contains the h1’s words and no console errors', async ({ path, site }) => {
-    const url = urlOf(path, site);
-    const { page, response, problems } = await openPage(await freshContext(), path, site);
-    expect(response?.status(), `${url} answered with status ${response?.status()}`).toBe(200);
-    const headings = await page.locator('h1').allInnerTexts();
-    expect(headings, `${url} should have exactly one h1; it has ${headings.length}: ${JSON.stringify(headings)}`).toHaveLength(1);
-    const title = await page.title();
-    const missing = words(headings[0]).filter((word) => !words(title).includes(word));
-    expect(missing, `the title "${title}" of ${url} lacks words of its h1 "${headings[0]}"`).toEqual([]);
-    expect(problemLines(problems), `problems on ${url}`).toEqual([]);
-  });
+  it.for(PAGE_TYPES)(
+    '$name (/$path) loads with status 200, one h1, a title that contains the h1’s words and no console errors',
+    async ({ path, site }) => {
+      const url = urlOf(path, site);
+      const { page, response, problems } = await openPage(await freshContext(), path, site);
+      expect(response?.status(), `${url} answered with status ${response?.status()}`).toBe(200);
+      const headings = await page.locator('h1').allInnerTexts();
+      expect(headings, `${url} should have exactly one h1; it has ${headings.length}: ${JSON.stringify(headings)}`).toHaveLength(1);
+      const title = await page.title();
+      const missing = words(headings[0]).filter((word) => !words(title).includes(word));
+      expect(missing, `the title "${title}" of ${url} lacks words of its h1 "${headings[0]}"`).toEqual([]);
+      expect(problemLines(problems), `problems on ${url}`).toEqual([]);
+    },
+  );
 
   it('answers an address that does not exist with status 404 and the page-not-found page', async () => {
     const { page, response, problems } = await openPage(await freshContext(), 'roadmap/nobody/no-such-record/');
@@ -72,13 +78,24 @@ describe('navigation', () => {
     const { page } = await openPage(await freshContext(), '');
     const links = await headerLinks(page);
     const sections = links.filter((link) => link.href !== base);
-    const expected = ['roadmap/', 'principles/', 'lessons/', 'datasets/', 'components/', 'organisations/', 'collaborate/'].map((path) => `${base}${path}`);
-    expect(expected.filter((href) => !sections.some((link) => link.href === href)), `sections missing from the header navigation (it has ${JSON.stringify(sections)})`).toEqual([]);
-    expect(links.some((link) => link.href === base), 'the header should link to the home page').toBe(true);
+    const expected = ['roadmap/', 'principles/', 'lessons/', 'datasets/', 'components/', 'organisations/', 'collaborate/'].map(
+      (path) => `${base}${path}`,
+    );
+    expect(
+      expected.filter((href) => !sections.some((link) => link.href === href)),
+      `sections missing from the header navigation (it has ${JSON.stringify(sections)})`,
+    ).toEqual([]);
+    expect(
+      links.some((link) => link.href === base),
+      'the header should link to the home page',
+    ).toBe(true);
 
     for (const section of sections) {
       await page.goto(urlOf(''));
-      await Promise.all([page.waitForURL((url) => url.pathname === section.href), page.locator(`a[href="${section.href}"]`).first().click()]);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === section.href),
+        page.locator(`a[href="${section.href}"]`).first().click(),
+      ]);
       await expect(page.locator('h1').count(), `${section.href} (“${section.text}”) should have one h1`).resolves.toBe(1);
       const home = page.locator(`a[href="${base}"]`).first();
       await expect(home.isVisible(), `${section.href} should have a visible link home in its header`).resolves.toBe(true);
@@ -97,24 +114,40 @@ describe('navigation', () => {
   it.for([
     { site: 'demo' as SiteName, label: 'the demonstration site' },
     { site: 'fixture' as SiteName, label: 'the fixture site, with enough roadmap items for two pages' },
-  ])('on $label, the roadmap list’s pages, followed from the first by “next” links, list every roadmap item exactly once', async ({ site }, test) => {
-    const items = site === 'demo' ? roadmapItems : fixtureRoadmapItems();
-    const { page, response } = await openPage(await freshContext(), 'roadmap/', site);
-    expect(response?.status()).toBe(200);
-    const firstPage = await recordLinks(page);
-    if (site === 'demo' && firstPage.length === items.length) {
-      test.skip(`all ${items.length} demonstration roadmap items fit on the first page, so there is no pagination to follow (the fixture site’s roadmap has two pages)`);
-    }
-    const { records: listed, pages } = await recordsAcrossPages(page);
-    expect(pages, 'the roadmap list should go on to /roadmap/page/2/').toContain('roadmap/page/2/');
-    expect(listed.filter((path, index) => listed.indexOf(path) !== index), 'listed on more than one page').toEqual([]);
-    expect(items.filter((path) => !listed.includes(path)), `roadmap items on none of the pages ${pages.join(', ')}`).toEqual([]);
-    expect(listed.filter((path) => !items.includes(path)), 'listed, but not roadmap items of this site').toEqual([]);
-  });
+  ])(
+    'on $label, the roadmap list’s pages, followed from the first by “next” links, list every roadmap item exactly once',
+    async ({ site }, test) => {
+      const items = site === 'demo' ? roadmapItems : fixtureRoadmapItems();
+      const { page, response } = await openPage(await freshContext(), 'roadmap/', site);
+      expect(response?.status()).toBe(200);
+      const firstPage = await recordLinks(page);
+      if (site === 'demo' && firstPage.length === items.length) {
+        test.skip(
+          `all ${items.length} demonstration roadmap items fit on the first page, so there is no pagination to follow (the fixture site’s roadmap has two pages)`,
+        );
+      }
+      const { records: listed, pages } = await recordsAcrossPages(page);
+      expect(pages, 'the roadmap list should go on to /roadmap/page/2/').toContain('roadmap/page/2/');
+      expect(
+        listed.filter((path, index) => listed.indexOf(path) !== index),
+        'listed on more than one page',
+      ).toEqual([]);
+      expect(
+        items.filter((path) => !listed.includes(path)),
+        `roadmap items on none of the pages ${pages.join(', ')}`,
+      ).toEqual([]);
+      expect(
+        listed.filter((path) => !items.includes(path)),
+        'listed, but not roadmap items of this site',
+      ).toEqual([]);
+    },
+  );
 
   it('the roadmap list links to filter pages by status, organisation type, nation, service and theme', async () => {
     const { page } = await openPage(await freshContext(), 'roadmap/');
-    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    const hrefs = await page
+      .locator('main a[href]')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
     const missing = FILTERS.filter((filter) => !hrefs.some((href) => href.startsWith(`${base}roadmap/${filter}/`)));
     expect(missing, 'filters the roadmap list has no links for').toEqual([]);
   });
@@ -129,13 +162,17 @@ describe('navigation', () => {
     await Promise.all([page.waitForURL((url) => url.pathname === href), link.click()]);
     const status = href.split('/').at(-2)!;
     const { records: listed } = await recordsAcrossPages(page);
-    const expected = records.filter((record) => record.collection === 'roadmap' && matchesFilter(record, 'status', status)).map((record) => record.path);
+    const expected = records
+      .filter((record) => record.collection === 'roadmap' && matchesFilter(record, 'status', status))
+      .map((record) => record.path);
     expect(listed.toSorted(), `${href} should list exactly the roadmap items with status ${status}`).toEqual(expected.toSorted());
   });
 });
 
 describe('filtered lists', () => {
-  const filterPages = PAGE_TYPES.map(({ path }) => /^(roadmap|principles|lessons|datasets|components)\/(status|type|nation|service|theme)\/([^/]+)\/$/.exec(path)).filter((match) => match !== null);
+  const filterPages = PAGE_TYPES.map(({ path }) =>
+    /^(roadmap|principles|lessons|datasets|components)\/(status|type|nation|service|theme)\/([^/]+)\/$/.exec(path),
+  ).filter((match) => match !== null);
 
   it.for(filterPages.map((match) => ({ path: match[0], collection: match[1], filter: match[2] as Filter, value: match[3] })))(
     '/$path lists exactly the $collection records whose $filter is $value',
@@ -143,7 +180,9 @@ describe('filtered lists', () => {
       const { page, response } = await openPage(await freshContext({ javaScriptEnabled: false }), path);
       expect(response?.status(), `${urlOf(path)} answered with status ${response?.status()}`).toBe(200);
       const { records: listed } = await recordsAcrossPages(page);
-      const expected = records.filter((record) => record.collection === collection && matchesFilter(record, filter, value)).map((record) => record.path);
+      const expected = records
+        .filter((record) => record.collection === collection && matchesFilter(record, filter, value))
+        .map((record) => record.path);
       expect(expected.length, 'the example filter should match some demonstration records').toBeGreaterThan(0);
       expect(listed.toSorted()).toEqual(expected.toSorted());
     },
@@ -161,7 +200,9 @@ describe('filtered organisation lists', () => {
     expect(response?.status(), `${urlOf(path)} answered with status ${response?.status()}`).toBe(200);
     const listed = new Set<string>();
     for (let guard = 0; guard < 50; guard++) {
-      const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+      const hrefs = await page
+        .locator('main a[href]')
+        .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
       for (const href of hrefs) {
         const id = new RegExp(`^${base}organisations/([a-z0-9-]+)/$`).exec(href)?.[1];
         if (id && !(FILTERS as readonly string[]).includes(id)) listed.add(id);
@@ -211,13 +252,16 @@ describe('search', () => {
   }
 
   const resultLinks = (page: Page) =>
-    page.locator(`pagefind-results a[href^="${base}"]`).evaluateAll((links) => [...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))]);
+    page
+      .locator(`pagefind-results a[href^="${base}"]`)
+      .evaluateAll((links) => [...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))]);
 
   /** Ticks a filter option in the search page, opening its group first if it is collapsed. */
   async function tickFilter(page: Page, group: RegExp, option: RegExp): Promise<void> {
     // The filters fold away under "Filter results" so that the results come first on a phone.
     const pane = page.locator('details:has(pagefind-filter-pane)').first();
-    if ((await pane.count()) > 0 && !(await pane.evaluate((details) => (details as HTMLDetailsElement).open))) await pane.locator('summary').first().click();
+    if ((await pane.count()) > 0 && !(await pane.evaluate((details) => (details as HTMLDetailsElement).open)))
+      await pane.locator('summary').first().click();
     const checkbox = page.getByRole('checkbox', { name: option });
     if (!(await checkbox.first().isVisible())) {
       await page.locator('summary, button').filter({ hasText: group }).first().click();
@@ -228,46 +272,71 @@ describe('search', () => {
   it(`finds a lesson by a word that appears only in its Markdown body (“${BODY_WORD}”), showing its title, organisation, collection and summary`, async () => {
     const elsewhere = records.filter((record) => record !== LESSON && JSON.stringify(record.data).toLowerCase().includes(BODY_WORD));
     expect(elsewhere, 'the search word should appear in no other record').toEqual([]);
-    expect(JSON.stringify(LESSON.data).toLowerCase(), 'the search word should not be in the lesson’s front matter').not.toContain(BODY_WORD);
+    expect(JSON.stringify(LESSON.data).toLowerCase(), 'the search word should not be in the lesson’s front matter').not.toContain(
+      BODY_WORD,
+    );
 
     const page = await openSearch();
     await page.getByRole('searchbox').first().fill(BODY_WORD);
     const link = page.locator(`main a[href="${base}${LESSON.path}"]`).first();
     await link.waitFor({ timeout: 10_000 });
-    const result = page.locator('main li, main article').filter({ has: page.locator(`a[href="${base}${LESSON.path}"]`) }).last();
+    const result = page
+      .locator('main li, main article')
+      .filter({ has: page.locator(`a[href="${base}${LESSON.path}"]`) })
+      .last();
     const text = (await result.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain(String(LESSON.data.title));
     expect(text, 'the result should name the organisation').toContain('Glanmor');
     expect(text, 'the result should name the collection').toMatch(/lesson/i);
     expect(text, 'the result should show the summary').toContain(String(LESSON.data.summary).split(/\s+/).slice(0, 6).join(' '));
-    await expect.poll(() => announcedCount(page), { timeout: 10_000, message: `a live region should announce the number of results; it said ${JSON.stringify(await announcements(page))}` }).toBe(1);
+    await expect
+      .poll(() => announcedCount(page), {
+        timeout: 10_000,
+        message: `a live region should announce the number of results; it said ${JSON.stringify(await announcements(page))}`,
+      })
+      .toBe(1);
   });
 
   it('narrows the results with the collection and organisation filters', async () => {
     const page = await openSearch();
     await page.getByRole('searchbox').first().fill('council');
-    await expect.poll(() => announcedCount(page), { timeout: 10_000, message: 'no result count was announced for “council”' }).toBeGreaterThan(10);
+    await expect
+      .poll(() => announcedCount(page), { timeout: 10_000, message: 'no result count was announced for “council”' })
+      .toBeGreaterThan(10);
     const all = (await announcedCount(page))!;
 
     await tickFilter(page, /collection/i, /^lessons/i);
-    await expect.poll(() => announcedCount(page), { timeout: 10_000, message: 'ticking the Lessons filter should narrow the results' }).toBeLessThan(all);
+    await expect
+      .poll(() => announcedCount(page), { timeout: 10_000, message: 'ticking the Lessons filter should narrow the results' })
+      .toBeLessThan(all);
     const lessons = (await announcedCount(page))!;
     const lessonResults = await resultLinks(page);
     expect(lessonResults.length).toBeGreaterThan(0);
-    expect(lessonResults.filter((href) => !href.startsWith(`${base}lessons/`)), 'results that are not lessons').toEqual([]);
+    expect(
+      lessonResults.filter((href) => !href.startsWith(`${base}lessons/`)),
+      'results that are not lessons',
+    ).toEqual([]);
 
     await tickFilter(page, /organisation/i, /^glanmor/i);
-    await expect.poll(() => announcedCount(page), { timeout: 10_000, message: 'ticking the Glanmor filter should narrow the results further' }).toBeLessThan(lessons);
+    await expect
+      .poll(() => announcedCount(page), { timeout: 10_000, message: 'ticking the Glanmor filter should narrow the results further' })
+      .toBeLessThan(lessons);
     const glanmorResults = await resultLinks(page);
     expect(glanmorResults.length).toBeGreaterThan(0);
-    expect(glanmorResults.filter((href) => !href.startsWith(`${base}lessons/glanmor/`)), 'results that are not Glanmor’s lessons').toEqual([]);
+    expect(
+      glanmorResults.filter((href) => !href.startsWith(`${base}lessons/glanmor/`)),
+      'results that are not Glanmor’s lessons',
+    ).toEqual([]);
   });
 
   it('says of each result what it is, whose it is, its status and its services', async () => {
     const item = records.find((record) => record.path === 'roadmap/glanmor/garden-waste-renewals/')!;
     const page = await openSearch();
     await page.getByRole('searchbox').first().fill(String(item.data.title));
-    const result = page.locator('main li').filter({ has: page.locator(`a[href="${base}${item.path}"]`) }).last();
+    const result = page
+      .locator('main li')
+      .filter({ has: page.locator(`a[href="${base}${item.path}"]`) })
+      .last();
     await result.waitFor({ timeout: 10_000 });
     const text = (await result.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('Roadmap item from Glanmor');
@@ -278,7 +347,12 @@ describe('search', () => {
   it('finds records by the words people use for them: “rubbish” finds the bin records', async () => {
     const page = await openSearch();
     await page.getByRole('searchbox').first().fill('rubbish');
-    await page.locator(`main a[href="${base}roadmap/kestrelford/missed-bin-reports/"], main a[href="${base}components/sallowfield/bin-day-finder/"]`).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator(
+        `main a[href="${base}roadmap/kestrelford/missed-bin-reports/"], main a[href="${base}components/sallowfield/bin-day-finder/"]`,
+      )
+      .first()
+      .waitFor({ timeout: 10_000 });
     expect(await page.locator('#search-suggestions').isHidden()).toBe(true);
   });
 
@@ -286,7 +360,12 @@ describe('search', () => {
     const page = await openSearch();
     expect(JSON.parse((await page.locator('#search-stop-words').textContent()) ?? '[]')).toContain('the');
     await page.getByRole('searchbox').first().fill('what is the rubbish for');
-    await page.locator(`main a[href="${base}roadmap/kestrelford/missed-bin-reports/"], main a[href="${base}components/sallowfield/bin-day-finder/"]`).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator(
+        `main a[href="${base}roadmap/kestrelford/missed-bin-reports/"], main a[href="${base}components/sallowfield/bin-day-finder/"]`,
+      )
+      .first()
+      .waitFor({ timeout: 10_000 });
     expect(await page.locator('#search-suggestions').isHidden()).toBe(true);
   });
 
@@ -295,7 +374,11 @@ describe('search', () => {
     await page.getByRole('searchbox').first().fill('gardne wast');
     const suggestions = page.locator('#search-suggestions');
     await suggestions.waitFor({ state: 'visible', timeout: 10_000 });
-    const links = await suggestions.locator('ul a').evaluateAll((anchors) => anchors.map((anchor) => ({ text: anchor.textContent ?? '', href: new URL((anchor as HTMLAnchorElement).href).pathname })));
+    const links = await suggestions
+      .locator('ul a')
+      .evaluateAll((anchors) =>
+        anchors.map((anchor) => ({ text: anchor.textContent ?? '', href: new URL((anchor as HTMLAnchorElement).href).pathname })),
+      );
     expect(links.length).toBeGreaterThan(0);
     expect(links[0].text).toMatch(/waste/i);
     expect(links.map((link) => link.text)).toContainEqual(expect.stringMatching(/garden waste/i));
@@ -316,10 +399,21 @@ describe('search', () => {
       if (request.url().endsWith('.pf_filter')) filterFiles.push(request.url());
     });
     await page.getByRole('searchbox').first().fill('council');
-    await expect.poll(() => announcedCount(page), { timeout: 10_000, message: 'no result count was announced for “council”' }).toBeGreaterThan(10);
+    await expect
+      .poll(() => announcedCount(page), { timeout: 10_000, message: 'no result count was announced for “council”' })
+      .toBeGreaterThan(10);
     expect(filterFiles, 'filter values fetched by a first search').toEqual([]);
-    await page.locator('main summary').filter({ hasText: /filter results/i }).first().click();
-    await expect.poll(() => page.locator('pagefind-filter-pane input[type="checkbox"]').count(), { timeout: 10_000, message: 'the filter pane shows no filters once opened' }).toBeGreaterThan(5);
+    await page
+      .locator('main summary')
+      .filter({ hasText: /filter results/i })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.locator('pagefind-filter-pane input[type="checkbox"]').count(), {
+        timeout: 10_000,
+        message: 'the filter pane shows no filters once opened',
+      })
+      .toBeGreaterThan(5);
     expect(filterFiles.length, 'filter values fetched once the pane was opened').toBeGreaterThan(0);
   });
 
@@ -329,7 +423,10 @@ describe('search', () => {
     const form = page.locator(`form[action="${base}search/"]`);
     await expect(form.count(), `the home page should have a form with action="${base}search/"`).resolves.toBe(1);
     await form.locator('input[name="q"]').fill(BODY_WORD);
-    await Promise.all([page.waitForURL((url) => url.pathname === `${base}search/` && url.searchParams.get('q') === BODY_WORD), form.locator('input[name="q"]').press('Enter')]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `${base}search/` && url.searchParams.get('q') === BODY_WORD),
+      form.locator('input[name="q"]').press('Enter'),
+    ]);
     await page.locator(`main a[href="${base}${LESSON.path}"]`).first().waitFor({ timeout: 10_000 });
   });
 });
@@ -368,11 +465,18 @@ describe('with JavaScript turned off', () => {
     const { page, response } = await openPage(await freshContext({ javaScriptEnabled: false }), 'search/');
     expect(response?.status()).toBe(200);
     await expect(page.locator('main').innerText()).resolves.toMatch(/javascript/i);
-    const browse = await page.locator('main a[href]').evaluateAll((links) =>
-      links.filter((link) => (link as HTMLElement).offsetParent !== null).map((link) => new URL((link as HTMLAnchorElement).href).pathname),
-    );
+    const browse = await page
+      .locator('main a[href]')
+      .evaluateAll((links) =>
+        links
+          .filter((link) => (link as HTMLElement).offsetParent !== null)
+          .map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+      );
     const lists = ['roadmap/', 'principles/', 'lessons/', 'datasets/', 'components/', 'organisations/'].map((path) => `${base}${path}`);
-    expect(browse.filter((href) => lists.includes(href)), `visible links to browse from /search/ (it has ${JSON.stringify(browse)})`).not.toEqual([]);
+    expect(
+      browse.filter((href) => lists.includes(href)),
+      `visible links to browse from /search/ (it has ${JSON.stringify(browse)})`,
+    ).not.toEqual([]);
     for (const href of browse.filter((href) => href.startsWith(base))) {
       const check = await page.context().request.get(new URL(href, urlOf('')).href);
       expect(check.status(), `${href}, linked from /search/`).toBe(200);

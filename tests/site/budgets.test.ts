@@ -87,7 +87,12 @@ describe('CSS budget', () => {
       expect(response?.status(), `${demoUrl}search/ answered with status ${response?.status()}`).toBe(200);
       await page.getByRole('searchbox').first().fill('council');
       await page.waitForLoadState('networkidle');
-      const inline = await page.evaluate(() => [...document.querySelectorAll('style')].reduce((total, style) => total + new TextEncoder().encode(style.textContent ?? '').length, 0));
+      const inline = await page.evaluate(() =>
+        [...document.querySelectorAll('style')].reduce(
+          (total, style) => total + new TextEncoder().encode(style.textContent ?? '').length,
+          0,
+        ),
+      );
       const total = [...sizes.values()].reduce((sum, size) => sum + size, 0) + inline;
       const parts = [...sizes].map(([url, size]) => `${new URL(url).pathname} ${kb(size)}`).concat(`<style> ${kb(inline)}`);
       expect(total, `CSS on /search/: ${parts.join(', ')}`).toBeLessThan(CSS_BUDGET);
@@ -99,10 +104,16 @@ describe('CSS budget', () => {
 
 describe('HTML budget', () => {
   it(`every record page’s HTML is under ${kb(RECORD_HTML_BUDGET)}`, () => {
-    const records = pages.filter((page) => recordPathOf(page.path)).map((page) => ({ file: page.file, bytes: Buffer.byteLength(page.html) })).sort((a, b) => b.bytes - a.bytes);
+    const records = pages
+      .filter((page) => recordPathOf(page.path))
+      .map((page) => ({ file: page.file, bytes: Buffer.byteLength(page.html) }))
+      .sort((a, b) => b.bytes - a.bytes);
     expect(records.length, 'the demonstration site should have record pages').toBeGreaterThan(50);
     console.log(`[budgets] Largest record page: ${records[0].file}, ${kb(records[0].bytes)} (of ${records.length} record pages)`);
-    expect(records.filter((record) => record.bytes >= RECORD_HTML_BUDGET).map((record) => `${record.file}: ${kb(record.bytes)}`), 'record pages over the HTML budget').toEqual([]);
+    expect(
+      records.filter((record) => record.bytes >= RECORD_HTML_BUDGET).map((record) => `${record.file}: ${kb(record.bytes)}`),
+      'record pages over the HTML budget',
+    ).toEqual([]);
   });
 });
 
@@ -114,14 +125,18 @@ describe('no JavaScript outside search', () => {
         if (tag.name === 'script') {
           const type = (tag.attributes.get('type') ?? '').trim().toLowerCase();
           if (tag.attributes.has('src')) found.push(`${page.file}:${tag.line}: <script src="${tag.attributes.get('src')}">`);
-          else if (type !== 'application/ld+json') found.push(`${page.file}:${tag.line}: inline <script${type ? ` type="${type}"` : ''}> “${(tag.text ?? '').trim().slice(0, 60)}”`);
+          else if (type !== 'application/ld+json')
+            found.push(
+              `${page.file}:${tag.line}: inline <script${type ? ` type="${type}"` : ''}> “${(tag.text ?? '').trim().slice(0, 60)}”`,
+            );
         }
         for (const name of tag.attributes.keys()) {
           if (/^on/.test(name)) found.push(`${page.file}:${tag.line}: <${tag.name} ${name}="${tag.attributes.get(name)!.slice(0, 60)}">`);
         }
         for (const attribute of ['href', 'src', 'action', 'formaction']) {
           const value = tag.attributes.get(attribute);
-          if (value && /^\s*javascript:/i.test(value.replace(/[\u0000-\u001f]/g, ''))) found.push(`${page.file}:${tag.line}: <${tag.name} ${attribute}="${value.slice(0, 60)}">`);
+          if (value && /^\s*javascript:/i.test(value.replace(/[\u0000-\u001f]/g, '')))
+            found.push(`${page.file}:${tag.line}: <${tag.name} ${attribute}="${value.slice(0, 60)}">`);
         }
       }
     }

@@ -33,7 +33,10 @@ afterAll(async () => {
 /** The paths under the base that links inside a part of the page lead to. */
 async function linkPaths(page: Page, selector: string): Promise<string[]> {
   const hrefs = await page.locator(`${selector} a[href]`).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-  return hrefs.map((href) => new URL(href).pathname).filter((path) => path.startsWith(base)).map((path) => path.slice(base.length));
+  return hrefs
+    .map((href) => new URL(href).pathname)
+    .filter((path) => path.startsWith(base))
+    .map((path) => path.slice(base.length));
 }
 
 async function open(path: string): Promise<Page> {
@@ -62,7 +65,10 @@ describe('similar work elsewhere', () => {
     for (const record of records.filter((candidate) => candidate.collection === 'roadmap')) {
       const page = await open(record.path);
       const similar = (await linkPaths(page, 'section.hub-similar .hub-record-list')).filter((path) => path.startsWith('roadmap/'));
-      expect(similar.filter((path) => path.split('/')[1] === record.organisation), record.path).toEqual([]);
+      expect(
+        similar.filter((path) => path.split('/')[1] === record.organisation),
+        record.path,
+      ).toEqual([]);
       await page.close();
     }
   });
@@ -94,7 +100,9 @@ describe('work with us', () => {
 describe('/collaborate/', () => {
   it('shows the garden waste overlap as one opportunity, with both items and the reason', async () => {
     const page = await open('collaborate/');
-    const opportunity = page.locator('li.hub-opportunity', { has: page.locator(`a[href="${base}${KESTRELFORD}"]`) }).filter({ has: page.locator(`a[href="${base}${SALLOWFIELD}"]`) });
+    const opportunity = page
+      .locator('li.hub-opportunity', { has: page.locator(`a[href="${base}${KESTRELFORD}"]`) })
+      .filter({ has: page.locator(`a[href="${base}${SALLOWFIELD}"]`) });
     expect(await opportunity.count()).toBeGreaterThanOrEqual(1);
     await expect(opportunity.first().locator('.hub-opportunity__reason').innerText()).resolves.toMatch(/garden/i);
   });
@@ -102,11 +110,18 @@ describe('/collaborate/', () => {
   it('lists every open roadmap item that asks for partners under “Partners to work with”', async () => {
     const page = await open('collaborate/');
     const expected = records
-      .filter((record) => record.collection === 'roadmap' && !['stopped', 'retired'].includes(String(record.data.status)) && (record.data.looking_for as string[] | undefined)?.includes('partners'))
+      .filter(
+        (record) =>
+          record.collection === 'roadmap' &&
+          !['stopped', 'retired'].includes(String(record.data.status)) &&
+          (record.data.looking_for as string[] | undefined)?.includes('partners'),
+      )
       .map((record) => record.path)
       .sort();
     expect(expected.length).toBeGreaterThan(0);
-    expect((await linkPaths(page, 'section:has(> #need-partners) ul')).filter((path) => path.startsWith('roadmap/')).sort()).toEqual(expected);
+    expect((await linkPaths(page, 'section:has(> #need-partners) ul')).filter((path) => path.startsWith('roadmap/')).sort()).toEqual(
+      expected,
+    );
   });
 
   it('narrows to Wales: every opportunity shown involves a Welsh body', async () => {
@@ -115,8 +130,15 @@ describe('/collaborate/', () => {
     const opportunities = page.locator('li.hub-opportunity');
     expect(await opportunities.count()).toBeGreaterThan(0);
     for (const opportunity of await opportunities.all()) {
-      const owners = (await opportunity.locator('.hub-opportunity__items > li > a.govuk-link:first-child').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))).map((path) => path.slice(base.length).split('/')[1]);
-      expect(owners.some((owner) => welsh.has(owner)), `an opportunity on the Wales page between ${owners.join(' and ')}`).toBe(true);
+      const owners = (
+        await opportunity
+          .locator('.hub-opportunity__items > li > a.govuk-link:first-child')
+          .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))
+      ).map((path) => path.slice(base.length).split('/')[1]);
+      expect(
+        owners.some((owner) => welsh.has(owner)),
+        `an opportunity on the Wales page between ${owners.join(' and ')}`,
+      ).toBe(true);
     }
   });
 });
@@ -126,7 +148,9 @@ describe('reuse', () => {
   function usersOf(component: string): Set<string> {
     const users = new Set<string>();
     for (const [id, data] of organisations) if ((data.uses as string[] | undefined)?.includes(component)) users.add(id);
-    for (const record of records) if (record.collection === 'roadmap' && (record.data.reuses as string[] | undefined)?.includes(component)) users.add(record.organisation);
+    for (const record of records)
+      if (record.collection === 'roadmap' && (record.data.reuses as string[] | undefined)?.includes(component))
+        users.add(record.organisation);
     return users;
   }
 
@@ -153,7 +177,9 @@ describe('reuse', () => {
     expect(document.count).toBe(components.length);
     expect(document.licence.id).toBe('OGL-UK-3.0');
     for (const component of document.components) {
-      expect(new Set(component.used_by.map((use: { organisation: string }) => use.organisation)), component.id).toEqual(usersOf(component.id));
+      expect(new Set(component.used_by.map((use: { organisation: string }) => use.organisation)), component.id).toEqual(
+        usersOf(component.id),
+      );
     }
   });
 
@@ -183,7 +209,10 @@ describe('lessons where they matter', () => {
     for (const [target, about] of targets) {
       const page = await open(target);
       const shown = await linkPaths(page, 'section.hub-lessons-for');
-      expect(about.filter((lesson) => !shown.includes(lesson)), `lessons missing from ${target}`).toEqual([]);
+      expect(
+        about.filter((lesson) => !shown.includes(lesson)),
+        `lessons missing from ${target}`,
+      ).toEqual([]);
       await page.close();
     }
   });
@@ -194,7 +223,10 @@ describe('overlaps.json', () => {
     const document = JSON.parse(readFileSync(join(inject('demoDir'), 'api/v1/overlaps.json'), 'utf8'));
     expect(document.licence.id).toBe('OGL-UK-3.0');
     expect(document.count).toBe(document.pairs.length);
-    const pair = document.pairs.find((candidate: { a: string; b: string }) => [candidate.a, candidate.b].sort().join() === [KESTRELFORD.slice(0, -1), SALLOWFIELD.slice(0, -1)].sort().join());
+    const pair = document.pairs.find(
+      (candidate: { a: string; b: string }) =>
+        [candidate.a, candidate.b].sort().join() === [KESTRELFORD.slice(0, -1), SALLOWFIELD.slice(0, -1)].sort().join(),
+    );
     expect(pair).toBeDefined();
     expect(pair.score).toBeGreaterThan(0);
     expect(pair.score).toBeLessThanOrEqual(1);

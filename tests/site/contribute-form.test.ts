@@ -19,7 +19,14 @@ import { newContext } from '../helpers/browser.ts';
 import { copyOf } from '../helpers/content.ts';
 import { readRecords } from './pages.ts';
 import { axeViolations } from './axe.ts';
-import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, layoutShiftsOpening, summaryLinks, useFormBrowser } from './forms.ts';
+import {
+  expectCheckedWithoutErrors,
+  expectMessagesBesideFields,
+  expectSummaryLinksFocus,
+  layoutShiftsOpening,
+  summaryLinks,
+  useFormBrowser,
+} from './forms.ts';
 import { base, openPage, urlOf } from './site.ts';
 
 const contentDir = inject('demoContentDir');
@@ -47,7 +54,8 @@ function validateWith(path: string, text: string) {
   return validateContent({ contentDir: content, today: TODAY });
 }
 
-const errorLines = (report: ReturnType<typeof validateContent>) => report.errors.map((problem) => `${problem.file}:${problem.line} ${problem.message}`);
+const errorLines = (report: ReturnType<typeof validateContent>) =>
+  report.errors.map((problem) => `${problem.file}:${problem.line} ${problem.message}`);
 
 describe('a new roadmap item, with JavaScript', () => {
   let page: Page;
@@ -86,7 +94,9 @@ describe('a new roadmap item, with JavaScript', () => {
     await expectMessagesBesideFields(page, links);
     // The message is read with its field: on the input, or on the fieldset of radios and dates.
     await expect(page.getAttribute('#title', 'aria-describedby')).resolves.toContain('title-error');
-    await expect(page.locator('fieldset', { has: page.locator('#start-month') }).getAttribute('aria-describedby')).resolves.toContain('start-error');
+    await expect(page.locator('fieldset', { has: page.locator('#start-month') }).getAttribute('aria-describedby')).resolves.toContain(
+      'start-error',
+    );
     await expect(page.getAttribute('#start-month', 'class')).resolves.toContain('govuk-input--error');
   });
 
@@ -114,7 +124,10 @@ describe('a new roadmap item, with JavaScript', () => {
     await page.click('[data-add-row="links"]');
     await page.fill('#links-1-title', 'Prototype');
     await page.fill('#links-1-url', 'https://prototype.fenmoor.example/garden-waste');
-    await page.fill('#body', '## What we are doing\n\nRenewals online, with a reminder before the season.\n\n- for 12,000 households\n- in 2026');
+    await page.fill(
+      '#body',
+      '## What we are doing\n\nRenewals online, with a reminder before the season.\n\n- for 12,000 households\n- in 2026',
+    );
     await expectCheckedWithoutErrors(page);
     const preview = page.locator('#preview');
     await expect(preview.locator('h4').innerText()).resolves.toBe('Garden waste renewals online');
@@ -168,7 +181,9 @@ describe('a new roadmap item, with JavaScript', () => {
     await page.fill('#slug', 'school-admissions-online');
     await page.click('#check-answers');
     await page.locator('.govuk-error-summary').waitFor({ state: 'visible' });
-    await expect(page.locator('.govuk-error-summary__list a').allTextContents()).resolves.toEqual(['Your organisation already has a roadmap item with the short name school-admissions-online: choose another, or edit that one']);
+    await expect(page.locator('.govuk-error-summary__list a').allTextContents()).resolves.toEqual([
+      'Your organisation already has a roadmap item with the short name school-admissions-online: choose another, or edit that one',
+    ]);
   });
 });
 
@@ -177,7 +192,9 @@ describe('editing a record', () => {
     const { page } = await openPage(session.context, `${EDITED.id}/`);
     const edit = page.locator('.hub-page-meta a', { hasText: /^Edit this page$/ });
     await expect(edit.getAttribute('href')).resolves.toBe(`${base}${FORM}?edit=${EDITED.id}`);
-    await expect(page.locator('.hub-page-meta a', { hasText: /^Edit on GitHub$/ }).getAttribute('href')).resolves.toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/edit\/main\/content\/roadmap\/fenmoor\/school-admissions-online\.md$/);
+    await expect(page.locator('.hub-page-meta a', { hasText: /^Edit on GitHub$/ }).getAttribute('href')).resolves.toMatch(
+      /^https:\/\/github\.com\/[^/]+\/[^/]+\/edit\/main\/content\/roadmap\/fenmoor\/school-admissions-online\.md$/,
+    );
     await expect(page.locator('script[src]').count()).resolves.toBe(0);
     await page.close();
   });
@@ -191,7 +208,9 @@ describe('editing a record', () => {
     await expect(page.locator('#slug').evaluate((input: HTMLInputElement) => input.readOnly)).resolves.toBe(true);
     await page.click('#check-answers');
     await page.locator('#result').waitFor({ state: 'visible' });
-    await expect(page.getAttribute('#propose', 'href')).resolves.toMatch(/\/edit\/main\/content\/roadmap\/fenmoor\/school-admissions-online\.md$/);
+    await expect(page.getAttribute('#propose', 'href')).resolves.toMatch(
+      /\/edit\/main\/content\/roadmap\/fenmoor\/school-admissions-online\.md$/,
+    );
     await expect(page.locator('#copy').isVisible()).resolves.toBe(true);
     const text = (await page.locator('#file-text').textContent())!;
     const report = validateWith(EDITED.file, text);
@@ -209,11 +228,18 @@ describe('what the forms fetch about the hub’s records', () => {
   it('an organisation’s form file lists its records’ short names only; their fields and text are in its records file, stored gzipped', async () => {
     const records = validateContent({ contentDir, today: TODAY }).content.records.filter((record) => record.organisation === 'fenmoor');
     const ids = records.map((record) => record.id).sort();
-    const index = (await (await session.context.request.get(urlOf('contribute/organisations/fenmoor.json'))).json()) as { id: string; records: Record<string, string[]> };
-    expect(Object.entries(index.records).flatMap(([collection, slugs]) => slugs.map((slug) => `${collection}/fenmoor/${slug}`))).toEqual(ids);
+    const index = (await (await session.context.request.get(urlOf('contribute/organisations/fenmoor.json'))).json()) as {
+      id: string;
+      records: Record<string, string[]>;
+    };
+    expect(Object.entries(index.records).flatMap(([collection, slugs]) => slugs.map((slug) => `${collection}/fenmoor/${slug}`))).toEqual(
+      ids,
+    );
     const stored = await (await session.context.request.get(urlOf('contribute/records/fenmoor.json.gz'))).body();
     expect([...stored.subarray(0, 2)], 'gzip’s first two bytes').toEqual([0x1f, 0x8b]);
-    const sources = JSON.parse(gunzipSync(stored).toString('utf8')) as { records: { id: string; path: string; data: Record<string, unknown>; body: string }[] };
+    const sources = JSON.parse(gunzipSync(stored).toString('utf8')) as {
+      records: { id: string; path: string; data: Record<string, unknown>; body: string }[];
+    };
     expect(sources.records.map((record) => record.id)).toEqual(ids);
     const edited = sources.records.find((record) => record.id === EDITED.id)!;
     expect(edited.path).toBe(EDITED.file);
@@ -222,18 +248,21 @@ describe('what the forms fetch about the hub’s records', () => {
 });
 
 describe('every record collection', () => {
-  it.each(RECORD_COLLECTIONS.map((collection) => collection.name))('the %s form has a control for every field of the schema but those the harvest sets', async (name) => {
-    const page = await open(`contribute/new/${name}/`);
-    const collection = RECORD_COLLECTIONS.find((candidate) => candidate.name === name)!;
-    for (const key of Object.keys(collection.schema.shape)) {
-      if (HARVEST_FIELDS.has(key)) {
-        await expect(page.locator(`[data-field="${key}"]`).count(), `${name}: ${key}`).resolves.toBe(0);
-        continue;
+  it.each(RECORD_COLLECTIONS.map((collection) => collection.name))(
+    'the %s form has a control for every field of the schema but those the harvest sets',
+    async (name) => {
+      const page = await open(`contribute/new/${name}/`);
+      const collection = RECORD_COLLECTIONS.find((candidate) => candidate.name === name)!;
+      for (const key of Object.keys(collection.schema.shape)) {
+        if (HARVEST_FIELDS.has(key)) {
+          await expect(page.locator(`[data-field="${key}"]`).count(), `${name}: ${key}`).resolves.toBe(0);
+          continue;
+        }
+        await expect(page.locator(`[data-field="${key}"]`).count(), `${name}: ${key}`).resolves.toBe(1);
       }
-      await expect(page.locator(`[data-field="${key}"]`).count(), `${name}: ${key}`).resolves.toBe(1);
-    }
-    await page.close();
-  });
+      await page.close();
+    },
+  );
 });
 
 describe('on a phone, with the page’s scripts and the organisations arriving late', () => {
@@ -243,23 +272,34 @@ describe('on a phone, with the page’s scripts and the organisations arriving l
     const html = await (await session.context.request.get(urlOf(FORM))).text();
     expect(html).toContain('<datalist id="organisations-list"></datalist>');
     expect(html).toContain('<datalist id="services-list"></datalist>');
-    const choices = (await (await session.context.request.get(urlOf('contribute/choices.json'))).json()) as { organisations: [string, string, 1?][]; services: [number, string][] };
+    const choices = (await (await session.context.request.get(urlOf('contribute/choices.json'))).json()) as {
+      organisations: [string, string, 1?][];
+      services: [number, string][];
+    };
     expect(choices.organisations).toHaveLength(organisationCount());
     expect(choices.organisations).toContainEqual(['fenmoor', 'Fenmoor', 1]);
     expect(choices.services).toContainEqual([530, 'Household garden waste']);
   });
 
-  it.each(RECORD_COLLECTIONS.map((collection) => collection.name))('the %s form shows from the first paint, and nothing moves when its script runs', async (name) => {
-    const { shifts, lateResponses } = await layoutShiftsOpening(session.browser, `contribute/new/${name}/`, /\/_astro\/.+\.js$|\/contribute\/choices\.json$/, async (page) => {
-      // The script has run (it takes off the form's `hidden`) and the organisations have come.
-      await page.waitForFunction(() => document.getElementById('record-form')?.hidden === false);
-      // The organisations are held back a second, after the script that asks for them, also held back a second.
-      await expect.poll(() => page.locator('#organisations-list option').count(), { timeout: 10_000 }).toBe(organisationCount());
-      await expect(page.locator('#no-script').isVisible()).resolves.toBe(false);
-    });
-    expect(lateResponses, 'the script and the organisations should have been held back').toBeGreaterThanOrEqual(2);
-    expect(shifts, 'layout shifts while the page opened').toEqual([]);
-  });
+  it.each(RECORD_COLLECTIONS.map((collection) => collection.name))(
+    'the %s form shows from the first paint, and nothing moves when its script runs',
+    async (name) => {
+      const { shifts, lateResponses } = await layoutShiftsOpening(
+        session.browser,
+        `contribute/new/${name}/`,
+        /\/_astro\/.+\.js$|\/contribute\/choices\.json$/,
+        async (page) => {
+          // The script has run (it takes off the form's `hidden`) and the organisations have come.
+          await page.waitForFunction(() => document.getElementById('record-form')?.hidden === false);
+          // The organisations are held back a second, after the script that asks for them, also held back a second.
+          await expect.poll(() => page.locator('#organisations-list option').count(), { timeout: 10_000 }).toBe(organisationCount());
+          await expect(page.locator('#no-script').isVisible()).resolves.toBe(false);
+        },
+      );
+      expect(lateResponses, 'the script and the organisations should have been held back').toBeGreaterThanOrEqual(2);
+      expect(shifts, 'layout shifts while the page opened').toEqual([]);
+    },
+  );
 });
 
 describe('without JavaScript', () => {
@@ -293,7 +333,9 @@ describe('without JavaScript', () => {
     await expect(form.getAttribute('method')).resolves.toBe('get');
     await expect(form.locator('input[name="filename"]').inputValue()).resolves.toBe('content/roadmap/your-organisation-id/short-name.md');
     await expect(form.locator('input[name="value"]').inputValue()).resolves.toBe(template);
-    await expect(page.locator('#without-javascript ~ ul a', { hasText: /as an issue/ }).getAttribute('href')).resolves.toBe(`https://github.com/${repository}/issues/new?template=roadmap.yml`);
+    await expect(page.locator('#without-javascript ~ ul a', { hasText: /as an issue/ }).getAttribute('href')).resolves.toBe(
+      `https://github.com/${repository}/issues/new?template=roadmap.yml`,
+    );
     await page.close();
   });
 

@@ -27,8 +27,14 @@ const organisations = readOrganisations(contentDir);
 const LIMIT = 50;
 const COLLECTION_NAMES = ['roadmap', 'principles', 'lessons', 'datasets', 'components'];
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['entry', 'link', 'category'].includes(name), parseTagValue: false });
-const text = (value: unknown): string => (typeof value === 'object' && value !== null ? String((value as Record<string, unknown>)['#text'] ?? '') : String(value ?? ''));
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  isArray: (name) => ['entry', 'link', 'category'].includes(name),
+  parseTagValue: false,
+});
+const text = (value: unknown): string =>
+  typeof value === 'object' && value !== null ? String((value as Record<string, unknown>)['#text'] ?? '') : String(value ?? '');
 
 interface Entry {
   id: string;
@@ -55,7 +61,15 @@ interface Feed {
 function onlyXmlChars(value: string): boolean {
   for (const character of value) {
     const code = character.codePointAt(0)!;
-    if (!(code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000)) return false;
+    if (!(
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      code >= 0x10000
+    ))
+      return false;
   }
   return true;
 }
@@ -85,7 +99,10 @@ beforeAll(() => {
       continue;
     }
     const entries: Entry[] = (root.entry ?? []).map((entry: Record<string, unknown>) => {
-      const link = ((entry.link as Record<string, string>[] | undefined) ?? []).find((candidate) => (candidate['@_rel'] ?? 'alternate') === 'alternate')?.['@_href'] ?? '';
+      const link =
+        ((entry.link as Record<string, string>[] | undefined) ?? []).find(
+          (candidate) => (candidate['@_rel'] ?? 'alternate') === 'alternate',
+        )?.['@_href'] ?? '';
       return {
         id: text(entry.id),
         title: text(entry.title),
@@ -129,7 +146,8 @@ describe('every feed', () => {
       if (id !== self) wrong.push(`${path}: id ${id}, not ${self}`);
       if (!links.some((link) => link.rel === 'self' && link.href === self)) wrong.push(`${path}: no rel="self" link to itself`);
       const alternate = links.find((link) => link.rel === 'alternate')?.href ?? '';
-      if (!alternate.startsWith(demoUrl) || !existsSync(join(demoDir, alternate.slice(demoUrl.length), 'index.html'))) wrong.push(`${path}: its page ${alternate} is not in the build`);
+      if (!alternate.startsWith(demoUrl) || !existsSync(join(demoDir, alternate.slice(demoUrl.length), 'index.html')))
+        wrong.push(`${path}: its page ${alternate} is not in the build`);
       if (!title.startsWith('Council Commons: ')) wrong.push(`${path}: title “${title}”`);
       if (!RFC3339.test(updated)) wrong.push(`${path}: updated “${updated}” is not RFC 3339`);
       if (authorName !== 'Council Commons') wrong.push(`${path}: author “${authorName}”`);
@@ -145,11 +163,13 @@ describe('every feed', () => {
         if (!entry.title) wrong.push(`${path}: an entry without a title (${entry.id})`);
         if (!RFC3339.test(entry.updated)) wrong.push(`${path}: ${entry.id} updated “${entry.updated}”`);
         if (!recordByPath.has(entry.path)) wrong.push(`${path}: ${entry.id} links to ${entry.link}, which is no record`);
-        else if (entry.id.slice(entry.id.indexOf(':', 4) + 1) !== entry.path.slice(0, -1)) wrong.push(`${path}: ${entry.id} is not the id of ${entry.path}`);
+        else if (entry.id.slice(entry.id.indexOf(':', 4) + 1) !== entry.path.slice(0, -1))
+          wrong.push(`${path}: ${entry.id} is not the id of ${entry.path}`);
       }
       const times = entries.map((entry) => Date.parse(entry.updated));
       if (times.some((time, index) => index > 0 && time > times[index - 1])) wrong.push(`${path}: entries are not newest first`);
-      if (entries.length > 0 && Date.parse(updated) !== times[0]) wrong.push(`${path}: updated ${updated}, but its newest entry ${entries[0].updated}`);
+      if (entries.length > 0 && Date.parse(updated) !== times[0])
+        wrong.push(`${path}: updated ${updated}, but its newest entry ${entries[0].updated}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -195,7 +215,10 @@ describe('capped feeds', () => {
   /** The records a capped feed should choose from. */
   const cases: [string, (record: ContentRecord) => boolean][] = [
     ['feeds/all.xml', () => true],
-    ...COLLECTION_NAMES.map((name): [string, (record: ContentRecord) => boolean] => [`feeds/${name}.xml`, (record) => record.collection === name]),
+    ...COLLECTION_NAMES.map((name): [string, (record: ContentRecord) => boolean] => [
+      `feeds/${name}.xml`,
+      (record) => record.collection === name,
+    ]),
   ];
 
   it.for(cases)('%s holds the newest of its records, up to 50, and nothing else', ([path, belongs]) => {
@@ -212,7 +235,8 @@ describe('capped feeds', () => {
       const { entries } = feed(`feeds/services/${service}.xml`);
       const about = records.filter((record) => list(record.data.services).includes(service));
       expect(entries.length, `feeds/services/${service}.xml`).toBe(Math.min(LIMIT, about.length));
-      for (const entry of entries) expect(list(recordByPath.get(entry.path)!.data.services), `${entry.path} in feeds/services/${service}.xml`).toContain(service);
+      for (const entry of entries)
+        expect(list(recordByPath.get(entry.path)!.data.services), `${entry.path} in feeds/services/${service}.xml`).toContain(service);
     }
     expect([...feeds.keys()].filter((path) => path.startsWith('feeds/services/')).length).toBe(services.size);
   });
@@ -224,7 +248,8 @@ describe('capped feeds', () => {
       const { entries } = feed(`feeds/themes/${theme}.xml`);
       const under = records.filter((record) => list(record.data.themes).includes(theme));
       expect(entries.length, `feeds/themes/${theme}.xml`).toBe(Math.min(LIMIT, under.length));
-      for (const entry of entries) expect(list(recordByPath.get(entry.path)!.data.themes), `${entry.path} in feeds/themes/${theme}.xml`).toContain(theme);
+      for (const entry of entries)
+        expect(list(recordByPath.get(entry.path)!.data.themes), `${entry.path} in feeds/themes/${theme}.xml`).toContain(theme);
     }
     expect([...feeds.keys()].filter((path) => path.startsWith('feeds/themes/')).length).toBe(themes.size);
   });
@@ -239,8 +264,14 @@ describe('feed links in <head>', () => {
   /** The feed paths (under the base) a page names in its <head>. */
   const headFeeds = (page: BuiltPage) =>
     page.tags
-      .filter((tag) => tag.name === 'link' && tag.attributes.get('rel') === 'alternate' && tag.attributes.get('type') === 'application/atom+xml')
-      .map((tag) => ({ path: (tag.attributes.get('href') ?? '').replace(base, ''), title: tag.attributes.get('title') ?? '', href: tag.attributes.get('href') ?? '' }));
+      .filter(
+        (tag) => tag.name === 'link' && tag.attributes.get('rel') === 'alternate' && tag.attributes.get('type') === 'application/atom+xml',
+      )
+      .map((tag) => ({
+        path: (tag.attributes.get('href') ?? '').replace(base, ''),
+        title: tag.attributes.get('title') ?? '',
+        href: tag.attributes.get('href') ?? '',
+      }));
 
   it('every page names exactly one feed, under the base, that exists, by its title', () => {
     expect(pages.length).toBeGreaterThan(400);
@@ -254,7 +285,8 @@ describe('feed links in <head>', () => {
       const [{ path, title, href }] = named;
       if (!href.startsWith(`${base}feeds/`)) wrong.push(`${page.file}: feed link ${href} is not under ${base}feeds/`);
       else if (!feeds.has(path)) wrong.push(`${page.file}: feed link ${href} is not in the build`);
-      else if (feeds.get(path)!.title !== title) wrong.push(`${page.file}: feed link title “${title}”, but the feed is “${feeds.get(path)!.title}”`);
+      else if (feeds.get(path)!.title !== title)
+        wrong.push(`${page.file}: feed link title “${title}”, but the feed is “${feeds.get(path)!.title}”`);
     }
     expect(wrong.slice(0, 50)).toEqual([]);
   });
@@ -325,7 +357,9 @@ describe('the Follow link on the page, in Chromium', () => {
     const { page, response, problems: seen } = await openPage(withScript, 'feeds/');
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1').innerText()).resolves.toBe('Follow Council Commons with feeds');
-    const hrefs = await page.locator('main a[type="application/atom+xml"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const hrefs = await page
+      .locator('main a[type="application/atom+xml"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     for (const name of ['all', ...COLLECTION_NAMES]) expect(hrefs).toContain(`${base}feeds/${name}.xml`);
     for (const href of hrefs) expect(feeds.has(href!.replace(base, '')), href!).toBe(true);
     await expect(page.locator('main').innerText()).resolves.toContain('newest 50');

@@ -57,7 +57,10 @@ export function useFormBrowser(): FormBrowser {
 }
 
 /** The error summary's links, as [href, text]. */
-export const summaryLinks = (page: Page) => page.locator('.govuk-error-summary__list a').evaluateAll((anchors) => anchors.map((anchor) => [anchor.getAttribute('href'), anchor.textContent]));
+export const summaryLinks = (page: Page) =>
+  page
+    .locator('.govuk-error-summary__list a')
+    .evaluateAll((anchors) => anchors.map((anchor) => [anchor.getAttribute('href'), anchor.textContent]));
 
 /** Expects each summary link's field to be on the page once, with the same message beside it, as GOV.UK shows it ("Error: …"). */
 export async function expectMessagesBesideFields(page: Page, links: (string | null)[][]): Promise<void> {
@@ -65,7 +68,12 @@ export async function expectMessagesBesideFields(page: Page, links: (string | nu
     const target = page.locator(href!);
     await expect(target.count(), `${href} is on the page`).resolves.toBe(1);
     const group = page.locator('.govuk-form-group--error', { has: target }).last();
-    await expect(group.locator('.govuk-error-message').first().evaluate((element) => element.textContent?.replace(/\s+/g, ' ').trim())).resolves.toBe(`Error: ${message}`);
+    await expect(
+      group
+        .locator('.govuk-error-message')
+        .first()
+        .evaluate((element) => element.textContent?.replace(/\s+/g, ' ').trim()),
+    ).resolves.toBe(`Error: ${message}`);
   }
 }
 
@@ -102,7 +110,12 @@ interface LayoutShift extends PerformanceEntry {
  * holds; and returns every layout shift the browser saw meanwhile (their sum is the page's cumulative
  * layout shift: Lighthouse's goal is under 0.1, and a page that moves nothing has none).
  */
-export async function layoutShiftsOpening(browser: Browser, path: string, late: RegExp, ready: (page: Page) => Promise<unknown>): Promise<{ shifts: number[]; lateResponses: number }> {
+export async function layoutShiftsOpening(
+  browser: Browser,
+  path: string,
+  late: RegExp,
+  ready: (page: Page) => Promise<unknown>,
+): Promise<{ shifts: number[]; lateResponses: number }> {
   const context = await newContext(browser, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
   try {
     await context.addInitScript(() => {

@@ -56,7 +56,11 @@ export function cleanEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 function build(env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string; seconds: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env: cleanEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+      cwd: ROOT,
+      env: cleanEnvironment(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));
@@ -80,7 +84,9 @@ export default async function setup(project: TestProject) {
     servers.push(demo);
     const demoBuild = await build({ HUB_CONTENT_DIR: join(ROOT, 'content'), HUB_OUT_DIR: demoDir, HUB_BASE: BASE, HUB_SITE: demo.origin });
     if (demoBuild.status !== 0) {
-      throw new Error(`The demonstration site did not build (exit ${demoBuild.status}), so no site test can run. The build said:\n${demoBuild.output.slice(-4000)}`);
+      throw new Error(
+        `The demonstration site did not build (exit ${demoBuild.status}), so no site test can run. The build said:\n${demoBuild.output.slice(-4000)}`,
+      );
     }
     console.log(`[site] Built the demonstration site in ${demoBuild.seconds.toFixed(1)} s; serving it at ${demo.url}`);
 
@@ -102,7 +108,10 @@ export default async function setup(project: TestProject) {
     const fixture = await serveSite(fixtureDir, BASE);
     servers.push(fixture);
     const fixtureBuild = await build({ HUB_CONTENT_DIR: content, HUB_OUT_DIR: fixtureDir, HUB_BASE: BASE, HUB_SITE: fixture.origin });
-    const fixtureBuildError = fixtureBuild.status === 0 ? '' : `The fixture site (test baseline, hostile record, extra roadmap items) did not build (exit ${fixtureBuild.status}):\n${fixtureBuild.output.slice(-4000)}`;
+    const fixtureBuildError =
+      fixtureBuild.status === 0
+        ? ''
+        : `The fixture site (test baseline, hostile record, extra roadmap items) did not build (exit ${fixtureBuild.status}):\n${fixtureBuild.output.slice(-4000)}`;
     if (fixtureBuildError) console.log(`[site] ${fixtureBuildError}`);
     else console.log(`[site] Built the fixture site in ${fixtureBuild.seconds.toFixed(1)} s; serving it at ${fixture.url}`);
 

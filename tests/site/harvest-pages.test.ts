@@ -23,7 +23,9 @@ const records = readRecords(contentDir);
 const organisations = readOrganisations(contentDir);
 
 const harvested = records.filter((record) => record.data.harvested_from !== undefined);
-const handOwned = records.filter((record) => (record.collection === 'components' || record.collection === 'datasets') && record.data.harvested_from === undefined);
+const handOwned = records.filter(
+  (record) => (record.collection === 'components' || record.collection === 'datasets') && record.data.harvested_from === undefined,
+);
 
 type OpenDataEntry = { ckan: string; organisation: string } | { data_json: string };
 interface HarvestFields {
@@ -32,7 +34,8 @@ interface HarvestFields {
   harvest?: { topics?: string[]; leave_out?: string[]; off?: boolean };
 }
 const harvestFieldsOf = (id: string) => organisations.get(id) as HarvestFields;
-const githubOf = (fields: HarvestFields) => (fields.github === undefined ? [] : typeof fields.github === 'string' ? [fields.github] : fields.github);
+const githubOf = (fields: HarvestFields) =>
+  fields.github === undefined ? [] : typeof fields.github === 'string' ? [fields.github] : fields.github;
 const hasSources = (id: string) => githubOf(harvestFieldsOf(id)).length + (harvestFieldsOf(id).open_data ?? []).length > 0;
 
 /** What a reader should be able to follow from the page, for each source the file names: [link text must contain, address]. */
@@ -40,13 +43,16 @@ function expectedLinks(fields: HarvestFields): [string, string][] {
   return [
     ...githubOf(fields).map((owner): [string, string] => [owner, `https://github.com/${owner}`]),
     ...(fields.open_data ?? []).map((entry): [string, string] =>
-      'ckan' in entry ? [entry.organisation, `${entry.ckan.replace(/\/+$/, '')}/organization/${entry.organisation}`] : [entry.data_json, entry.data_json],
+      'ckan' in entry
+        ? [entry.organisation, `${entry.ckan.replace(/\/+$/, '')}/organization/${entry.organisation}`]
+        : [entry.data_json, entry.data_json],
     ),
   ];
 }
 
 /** "2026-11-30" as GOV.UK writes dates: "30 November 2026". */
-const inWords = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const inWords = (date: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 let browser: Browser;
 let context: BrowserContext;
@@ -81,28 +87,33 @@ describe('the demonstration content shows every part of the harvest', () => {
 });
 
 describe('a harvested record’s page', () => {
-  it.for(harvested.map((record) => [record.path, record] as const))('%s says where it was harvested from and when, beside "Last updated"', async ([path, record]) => {
-    const from = String(record.data.harvested_from);
-    const on = String(record.data.harvested_on);
-    const page = await open(path);
-    const sentence = page.locator('main .hub-harvested');
-    await expect(sentence.count()).resolves.toBe(1);
-    const text = (await sentence.innerText()).replace(/\s+/g, ' ');
-    expect(text).toContain(`Harvested from ${from.replace(/^https:\/\//, '').replace(/\/+$/, '')} on ${inWords(on)}. The weekly harvest keeps it in step with its source.`);
-    const link = sentence.locator('a');
-    await expect(link.getAttribute('href')).resolves.toBe(from);
-    await expect(sentence.locator('time').getAttribute('datetime')).resolves.toBe(on);
-    expect(text).toMatch(/delete harvested_from and harvested_on/);
-    // It sits just above the last-updated line and the edit links.
-    const meta = page.locator('main .hub-page-meta');
-    const [sentenceBox, metaBox] = [await sentence.boundingBox(), await meta.boundingBox()];
-    expect(metaBox!.y).toBeGreaterThan(sentenceBox!.y);
-    expect(metaBox!.y - (sentenceBox!.y + sentenceBox!.height)).toBeLessThan(80);
-    // The two fields are said in the sentence, not listed again as rows.
-    expect(await rowLabels(page)).toContain('Licence');
-    expect(await rowLabels(page)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^Harvested/)]));
-    expect(await axeViolations(page), `axe-core violations on ${path}`).toEqual([]);
-  });
+  it.for(harvested.map((record) => [record.path, record] as const))(
+    '%s says where it was harvested from and when, beside "Last updated"',
+    async ([path, record]) => {
+      const from = String(record.data.harvested_from);
+      const on = String(record.data.harvested_on);
+      const page = await open(path);
+      const sentence = page.locator('main .hub-harvested');
+      await expect(sentence.count()).resolves.toBe(1);
+      const text = (await sentence.innerText()).replace(/\s+/g, ' ');
+      expect(text).toContain(
+        `Harvested from ${from.replace(/^https:\/\//, '').replace(/\/+$/, '')} on ${inWords(on)}. The weekly harvest keeps it in step with its source.`,
+      );
+      const link = sentence.locator('a');
+      await expect(link.getAttribute('href')).resolves.toBe(from);
+      await expect(sentence.locator('time').getAttribute('datetime')).resolves.toBe(on);
+      expect(text).toMatch(/delete harvested_from and harvested_on/);
+      // It sits just above the last-updated line and the edit links.
+      const meta = page.locator('main .hub-page-meta');
+      const [sentenceBox, metaBox] = [await sentence.boundingBox(), await meta.boundingBox()];
+      expect(metaBox!.y).toBeGreaterThan(sentenceBox!.y);
+      expect(metaBox!.y - (sentenceBox!.y + sentenceBox!.height)).toBeLessThan(80);
+      // The two fields are said in the sentence, not listed again as rows.
+      expect(await rowLabels(page)).toContain('Licence');
+      expect(await rowLabels(page)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^Harvested/)]));
+      expect(await axeViolations(page), `axe-core violations on ${path}`).toEqual([]);
+    },
+  );
 
   it('a record people look after says nothing about the harvest', async () => {
     expect(handOwned.length).toBeGreaterThan(0);
@@ -143,7 +154,9 @@ describe('an organisation’s page', () => {
     const section = page.locator('main section.hub-harvest-sources');
     await expect(section.count()).resolves.toBe(1);
     await expect(section.locator('h2').innerText()).resolves.toBe(fields.harvest?.off ? 'Harvest turned off' : 'Harvested weekly from');
-    const links = await section.locator('li a').evaluateAll((anchors) => anchors.map((anchor) => [anchor.textContent ?? '', anchor.getAttribute('href') ?? '']));
+    const links = await section
+      .locator('li a')
+      .evaluateAll((anchors) => anchors.map((anchor) => [anchor.textContent ?? '', anchor.getAttribute('href') ?? '']));
     const expected = expectedLinks(fields);
     expect(links.map(([, href]) => href)).toEqual(expected.map(([, href]) => href));
     expected.forEach(([words], index) => expect(links[index]![0], `link ${index + 1}`).toContain(words));
@@ -170,7 +183,11 @@ describe('an organisation’s page', () => {
   });
 
   // The demonstration bodies with open data or harvest settings; accessibility.test.ts checks one page of every type.
-  const showcases = withSources.filter((id) => (organisations.get(id) as { demonstration?: boolean }).demonstration && (harvestFieldsOf(id).open_data || harvestFieldsOf(id).harvest));
+  const showcases = withSources.filter(
+    (id) =>
+      (organisations.get(id) as { demonstration?: boolean }).demonstration &&
+      (harvestFieldsOf(id).open_data || harvestFieldsOf(id).harvest),
+  );
   it.for(showcases)('organisations/%s/ has no axe-core violations', async (id) => {
     const page = await open(`organisations/${id}/`);
     expect(await axeViolations(page)).toEqual([]);
@@ -181,20 +198,23 @@ describe('an organisation’s page', () => {
 describe('the open data', () => {
   const built = (path: string) => readFileSync(join(demoDir, path), 'utf8');
 
-  it.for(['components', 'datasets'])('%s.json carries harvested_from and harvested_on for each harvested record, and not for the others', (collection) => {
-    const document = JSON.parse(built(`api/v1/${collection}.json`));
-    const published = new Map<string, Record<string, unknown>>(document.records.map((record: { id: string }) => [record.id, record]));
-    for (const record of records.filter((candidate) => candidate.collection === collection)) {
-      const json = published.get(record.path.slice(0, -1))!;
-      if (record.data.harvested_from === undefined) {
-        expect(json, record.path).not.toHaveProperty('harvested_from');
-        expect(json, record.path).not.toHaveProperty('harvested_on');
-      } else {
-        expect(json.harvested_from, record.path).toBe(record.data.harvested_from);
-        expect(json.harvested_on, record.path).toBe(record.data.harvested_on);
+  it.for(['components', 'datasets'])(
+    '%s.json carries harvested_from and harvested_on for each harvested record, and not for the others',
+    (collection) => {
+      const document = JSON.parse(built(`api/v1/${collection}.json`));
+      const published = new Map<string, Record<string, unknown>>(document.records.map((record: { id: string }) => [record.id, record]));
+      for (const record of records.filter((candidate) => candidate.collection === collection)) {
+        const json = published.get(record.path.slice(0, -1))!;
+        if (record.data.harvested_from === undefined) {
+          expect(json, record.path).not.toHaveProperty('harvested_from');
+          expect(json, record.path).not.toHaveProperty('harvested_on');
+        } else {
+          expect(json.harvested_from, record.path).toBe(record.data.harvested_from);
+          expect(json.harvested_on, record.path).toBe(record.data.harvested_on);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.for(['components', 'datasets'])('%s.csv has both columns, filled for harvested records and empty for the others', (collection) => {
     const rows = parseCsvObjects(built(`api/v1/${collection}.csv`));
@@ -214,7 +234,22 @@ describe('/contribute/', () => {
     const heading = page.locator('main h2#being-harvested');
     await expect(heading.innerText()).resolves.toBe('Being harvested');
     const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
-    for (const words of ['github', 'open_data', 'one pull request', 'publiccode.yml', 'not archived', 'not a fork', 'open licence', 'last 24 months', 'topics', 'leave_out', 'off: true', 'harvested_from', 'harvested_on', 'is not deleted']) {
+    for (const words of [
+      'github',
+      'open_data',
+      'one pull request',
+      'publiccode.yml',
+      'not archived',
+      'not a fork',
+      'open licence',
+      'last 24 months',
+      'topics',
+      'leave_out',
+      'off: true',
+      'harvested_from',
+      'harvested_on',
+      'is not deleted',
+    ]) {
       expect(text, words).toContain(words);
     }
     await expect(page.locator(`main a[href="${base}contribute/organisation/"]`).count()).resolves.toBeGreaterThan(0);

@@ -14,7 +14,17 @@ export interface Tag {
   text?: string;
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', Tab: '\t', NewLine: '\n', colon: ':' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  Tab: '\t',
+  NewLine: '\n',
+  colon: ':',
+};
 
 export function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (whole, entity: string) => {
@@ -145,6 +155,11 @@ export interface BuiltPage {
 export function readBuiltPages(root: string): BuiltPage[] {
   return htmlFiles(root).map((file) => {
     const html = readFileSync(join(root, file), 'utf8');
-    return { file, path: file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file, html, tags: scanTags(html) };
+    return {
+      file,
+      path: file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file,
+      html,
+      tags: scanTags(html),
+    };
   });
 }

@@ -25,15 +25,22 @@ describe('the Nu HTML Checker', () => {
 
     const java = findJava();
     if (!java.found) throw new Error(java.problem);
-    const result = spawnSync(java.found.path, ['-jar', NU_CHECKER_JAR, '--errors-only', '--skip-non-html', '--format', 'json', demoDir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 170_000 });
-    if (result.error) throw new Error(`Could not run the Nu HTML Checker (${java.found.path} -jar ${NU_CHECKER_JAR}): ${result.error.message}.`);
+    const result = spawnSync(java.found.path, ['-jar', NU_CHECKER_JAR, '--errors-only', '--skip-non-html', '--format', 'json', demoDir], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 170_000,
+    });
+    if (result.error)
+      throw new Error(`Could not run the Nu HTML Checker (${java.found.path} -jar ${NU_CHECKER_JAR}): ${result.error.message}.`);
     let messages: VnuMessage[];
     try {
       messages = (JSON.parse(result.stderr || result.stdout) as { messages: VnuMessage[] }).messages;
     } catch {
       throw new Error(`The Nu HTML Checker gave no JSON (exit ${result.status}): ${(result.stderr || result.stdout).slice(0, 2000)}`);
     }
-    const errors = messages.filter((message) => message.type === 'error' || message.subType === 'fatal' || message.type === 'non-document-error');
+    const errors = messages.filter(
+      (message) => message.type === 'error' || message.subType === 'fatal' || message.type === 'non-document-error',
+    );
     // Grouped by message, as one layout mistake repeats on every page: each message with the places it occurs.
     const places = new Map<string, string[]>();
     for (const error of errors) {
@@ -42,7 +49,10 @@ describe('the Nu HTML Checker', () => {
       const near = error.extract ? ` (near “${error.extract.replace(/\s+/g, ' ').trim()}”)` : '';
       places.set(error.message, [...(places.get(error.message) ?? []), places.has(error.message) ? place : `${place}${near}`]);
     }
-    const report = [...places].map(([message, where]) => `${message}\n      at ${where.slice(0, 8).join(', ')}${where.length > 8 ? ` and ${where.length - 8} more` : ''}`);
+    const report = [...places].map(
+      ([message, where]) =>
+        `${message}\n      at ${where.slice(0, 8).join(', ')}${where.length > 8 ? ` and ${where.length - 8} more` : ''}`,
+    );
     expect(report, `${errors.length} HTML error(s) in ${new Set(errors.map((error) => error.url)).size} page(s)`).toEqual([]);
   }, 180_000);
 });

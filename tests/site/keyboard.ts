@@ -22,34 +22,61 @@ export async function markFocusables(page: Page): Promise<Focusable[]> {
       const visibleColour = (colour: string) => !/rgba\([^)]*,\s*0\)$/.test(colour) && colour !== 'transparent';
       const look = (target: Element, pseudo?: string) => {
         const style = getComputedStyle(target, pseudo);
-        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && visibleColour(style.outlineColor) ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} ${style.outlineOffset}` : 'none';
-        return [outline, style.boxShadow, style.backgroundColor, style.color, style.textDecorationLine, style.textDecorationThickness, style.borderTopColor, style.borderBottomColor, style.borderBottomWidth, style.content].join('|');
+        const outline =
+          style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && visibleColour(style.outlineColor)
+            ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} ${style.outlineOffset}`
+            : 'none';
+        return [
+          outline,
+          style.boxShadow,
+          style.backgroundColor,
+          style.color,
+          style.textDecorationLine,
+          style.textDecorationThickness,
+          style.borderTopColor,
+          style.borderBottomColor,
+          style.borderBottomWidth,
+          style.content,
+        ].join('|');
       };
       // The element, its pseudo-elements, and where designs draw focus for hidden inputs: the label and the next sibling.
       const parts: string[] = [look(element), look(element, '::before'), look(element, '::after')];
-      const related = [element.nextElementSibling, ...((element as HTMLInputElement).labels ?? [])].filter((other): other is Element => other !== null);
+      const related = [element.nextElementSibling, ...((element as HTMLInputElement).labels ?? [])].filter(
+        (other): other is Element => other !== null,
+      );
       for (const other of related) parts.push(look(other), look(other, '::before'), look(other, '::after'));
       return parts.join('\n');
     };
-    const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
+    const selector =
+      'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
     const focusables = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => {
       if (Number(element.getAttribute('tabindex')) < 0 || element.matches(':disabled') || element.closest('[inert]')) return false;
       // A group of radios is one Tab stop (its checked radio, or else its first); arrow keys move within it.
       if (element instanceof HTMLInputElement && element.type === 'radio' && element.name) {
-        const group = [...(element.form ?? document).querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(element.name)}"]`)];
+        const group = [
+          ...(element.form ?? document).querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(element.name)}"]`),
+        ];
         if (element !== (group.find((radio) => radio.checked) ?? group[0])) return false;
       }
       if (element.tagName === 'SUMMARY' && element.parentElement?.querySelector(':scope > summary') !== element) return false;
       const box = element.getBoundingClientRect();
-      return element.checkVisibility({ visibilityProperty: true }) && (box.width > 0 || box.height > 0 || element.getClientRects().length > 0);
+      return (
+        element.checkVisibility({ visibilityProperty: true }) && (box.width > 0 || box.height > 0 || element.getClientRects().length > 0)
+      );
     });
     w.__kbUnfocused = new Map();
     return focusables.map((element, id) => {
       element.setAttribute('data-kb-id', String(id));
       w.__kbUnfocused.set(id, w.__kbLook(element));
-      const text = (element.innerText || element.getAttribute('aria-label') || (element as HTMLInputElement).value || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+      const text = (element.innerText || element.getAttribute('aria-label') || (element as HTMLInputElement).value || '')
+        .trim()
+        .replace(/\s+/g, ' ')
+        .slice(0, 50);
       const href = element.getAttribute('href');
-      return { id, description: `<${element.tagName.toLowerCase()}${element.id ? ` id="${element.id}"` : ''}${href ? ` href="${href}"` : ''}> “${text}”` };
+      return {
+        id,
+        description: `<${element.tagName.toLowerCase()}${element.id ? ` id="${element.id}"` : ''}${href ? ` href="${href}"` : ''}> “${text}”`,
+      };
     });
   });
 }
@@ -70,7 +97,8 @@ export function focusStep(page: Page): Promise<FocusStep> {
     const w = window as unknown as { __kbLook: (element: Element) => string; __kbUnfocused: Map<number, string> };
     let active: Element | null = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    if (!active || active === document.body || active === document.documentElement) return { id: -1, description: 'the page itself', isBody: true, looksFocused: undefined, box: undefined };
+    if (!active || active === document.body || active === document.documentElement)
+      return { id: -1, description: 'the page itself', isBody: true, looksFocused: undefined, box: undefined };
     const id = Number(active.getAttribute('data-kb-id') ?? -1);
     const unfocused = w.__kbUnfocused.get(id);
     const rect = active.getBoundingClientRect();
@@ -95,7 +123,12 @@ export async function screenshotsDiffer(page: Page, step: FocusStep): Promise<bo
   const margin = 6;
   const x = Math.max(0, step.box.x - margin);
   const y = Math.max(0, step.box.y - margin);
-  const clip = { x, y, width: Math.min(viewport.width - x, step.box.width + 2 * margin), height: Math.min(viewport.height - y, step.box.height + 2 * margin) };
+  const clip = {
+    x,
+    y,
+    width: Math.min(viewport.width - x, step.box.width + 2 * margin),
+    height: Math.min(viewport.height - y, step.box.height + 2 * margin),
+  };
   if (clip.width <= 0 || clip.height <= 0) return false;
   const focused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

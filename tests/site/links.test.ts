@@ -45,12 +45,25 @@ function addresses(page: BuiltPage): Address[] {
     for (const attribute of ADDRESS_ATTRIBUTES[tag.name] ?? []) {
       const value = tag.attributes.get(attribute);
       if (value === undefined) continue;
-      const values = attribute === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]).filter(Boolean) : [value];
+      const values =
+        attribute === 'srcset'
+          ? value
+              .split(',')
+              .map((candidate) => candidate.trim().split(/\s+/)[0])
+              .filter(Boolean)
+          : [value];
       const rel = tag.name === 'link' ? ` rel="${tag.attributes.get('rel') ?? ''}"` : '';
       for (const one of values) found.push({ value: one.trim(), line: tag.line, element: `<${tag.name}${rel} ${attribute}>` });
     }
-    if (tag.name === 'meta' && /^(og:url|og:image|twitter:image)$/.test(tag.attributes.get('property') ?? tag.attributes.get('name') ?? '')) {
-      found.push({ value: tag.attributes.get('content') ?? '', line: tag.line, element: `<meta ${tag.attributes.get('property') ?? tag.attributes.get('name')}>` });
+    if (
+      tag.name === 'meta' &&
+      /^(og:url|og:image|twitter:image)$/.test(tag.attributes.get('property') ?? tag.attributes.get('name') ?? '')
+    ) {
+      found.push({
+        value: tag.attributes.get('content') ?? '',
+        line: tag.line,
+        element: `<meta ${tag.attributes.get('property') ?? tag.attributes.get('name')}>`,
+      });
     }
   }
   return found;
@@ -90,7 +103,8 @@ function problemWith(page: BuiltPage, ids: Set<string>, address: Address): strin
     const id = decodeURIComponent(value.slice(1));
     return ids.has(id) ? undefined : `no element on this page has id="${id}"`;
   }
-  if (!url.pathname.startsWith(base)) return `outside the base path ${base}: the site is served under ${base}, so this address is wrong there`;
+  if (!url.pathname.startsWith(base))
+    return `outside the base path ${base}: the site is served under ${base}, so this address is wrong there`;
   return existsInBuild(url.pathname) ? undefined : `${url.pathname} does not exist in the build`;
 }
 

@@ -30,7 +30,15 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every collection the API publishes, with the ids, licences and Markdown-ness of its content files. */
 const expected = [
-  { name: 'organisations', items: [...organisations].map(([id]) => ({ id, licence: DEFAULT_LICENCE, markdown: false, organisation: undefined as string | undefined })) },
+  {
+    name: 'organisations',
+    items: [...organisations].map(([id]) => ({
+      id,
+      licence: DEFAULT_LICENCE,
+      markdown: false,
+      organisation: undefined as string | undefined,
+    })),
+  },
   ...COLLECTIONS.map((name) => ({
     name,
     items: records
@@ -45,30 +53,36 @@ const expected = [
 ];
 
 describe('/api/v1/<collection>.json', () => {
-  it.for(expected)('$name.json has one record for each content file, sorted by id, each with its page, organisation and licence', ({ name, items }) => {
-    const document = json(`api/v1/${name}.json`);
-    expect(document).toMatchObject({ collection: name, count: items.length, licence: { id: DEFAULT_LICENCE } });
-    expect(items.length).toBeGreaterThan(0);
-    expect(Date.parse(document.generated)).not.toBeNaN();
-    const ids = items.map((item) => item.id).sort(byCodePoint);
-    expect(document.records.map((record: { id: string }) => record.id)).toEqual(ids);
-    const byId = new Map(items.map((item) => [item.id, item]));
-    for (const record of document.records) {
-      const item = byId.get(record.id)!;
-      const page = name === 'organisations' ? `organisations/${record.id}/` : `${record.id}/`;
-      expect(record.url, record.id).toBe(`${demoUrl}${page}`);
-      expect(existsSync(join(demoDir, page, 'index.html')), `${page} exists`).toBe(true);
-      expect(record.licence, record.id).toBe(item.licence);
-      expect(document.licences[record.licence], `${record.id}'s licence is named`).toMatchObject({ name: expect.any(String), url: expect.stringMatching(/^https?:\/\//) });
-      if (item.organisation) expect(record.organisation).toBe(item.organisation);
-      else expect(record).not.toHaveProperty('organisation');
-      if (item.markdown) {
-        expect(record.body_markdown.trim(), `${record.id} has its Markdown`).not.toBe('');
-        // The HTML is on the page only: it doubled every body in the API.
-        expect(record, record.id).not.toHaveProperty('body_html');
+  it.for(expected)(
+    '$name.json has one record for each content file, sorted by id, each with its page, organisation and licence',
+    ({ name, items }) => {
+      const document = json(`api/v1/${name}.json`);
+      expect(document).toMatchObject({ collection: name, count: items.length, licence: { id: DEFAULT_LICENCE } });
+      expect(items.length).toBeGreaterThan(0);
+      expect(Date.parse(document.generated)).not.toBeNaN();
+      const ids = items.map((item) => item.id).sort(byCodePoint);
+      expect(document.records.map((record: { id: string }) => record.id)).toEqual(ids);
+      const byId = new Map(items.map((item) => [item.id, item]));
+      for (const record of document.records) {
+        const item = byId.get(record.id)!;
+        const page = name === 'organisations' ? `organisations/${record.id}/` : `${record.id}/`;
+        expect(record.url, record.id).toBe(`${demoUrl}${page}`);
+        expect(existsSync(join(demoDir, page, 'index.html')), `${page} exists`).toBe(true);
+        expect(record.licence, record.id).toBe(item.licence);
+        expect(document.licences[record.licence], `${record.id}'s licence is named`).toMatchObject({
+          name: expect.any(String),
+          url: expect.stringMatching(/^https?:\/\//),
+        });
+        if (item.organisation) expect(record.organisation).toBe(item.organisation);
+        else expect(record).not.toHaveProperty('organisation');
+        if (item.markdown) {
+          expect(record.body_markdown.trim(), `${record.id} has its Markdown`).not.toBe('');
+          // The HTML is on the page only: it doubled every body in the API.
+          expect(record, record.id).not.toHaveProperty('body_html');
+        }
       }
-    }
-  });
+    },
+  );
 
   it('is compact', () => {
     expect(built('api/v1/roadmap.json')).not.toMatch(/\n\s/);
@@ -89,7 +103,9 @@ describe('/api/v1/<collection>.csv', () => {
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(text.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(text);
-    expect(header.slice(0, name === 'organisations' ? 2 : 3)).toEqual(name === 'organisations' ? ['id', 'url'] : ['id', 'organisation', 'url']);
+    expect(header.slice(0, name === 'organisations' ? 2 : 3)).toEqual(
+      name === 'organisations' ? ['id', 'url'] : ['id', 'organisation', 'url'],
+    );
     expect(new Set(header).size).toBe(header.length);
     expect(rows).toHaveLength(items.length);
     for (const row of rows) expect(row, row[0]).toHaveLength(header.length);
@@ -113,14 +129,29 @@ describe('dataset catalogues', () => {
     expect(expanded).toHaveLength(1);
     const nquads = (await jsonld.toRDF(document, { format: 'application/n-quads', documentLoader })) as unknown as string;
     const lines = nquads.split('\n');
-    const typed = lines.filter((line) => line.endsWith('<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> .')).map((line) => line.slice(1, line.indexOf('>')));
+    const typed = lines
+      .filter((line) => line.endsWith('<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> .'))
+      .map((line) => line.slice(1, line.indexOf('>')));
     expect(typed.sort(byCodePoint)).toEqual(datasetUrls);
     for (const url of typed) {
-      expect(lines.some((line) => line.startsWith(`<${url}> <http://purl.org/dc/terms/license> <http`)), `${url} has dct:license`).toBe(true);
-      expect(lines.some((line) => line.startsWith(`<${url}> <http://www.w3.org/ns/dcat#distribution> `)), `${url} has a distribution`).toBe(true);
+      expect(
+        lines.some((line) => line.startsWith(`<${url}> <http://purl.org/dc/terms/license> <http`)),
+        `${url} has dct:license`,
+      ).toBe(true);
+      expect(
+        lines.some((line) => line.startsWith(`<${url}> <http://www.w3.org/ns/dcat#distribution> `)),
+        `${url} has a distribution`,
+      ).toBe(true);
     }
     for (const record of datasets.filter((candidate) => candidate.data.update_frequency)) {
-      expect(lines.some((line) => line.startsWith(`<${demoUrl}${record.path}> <http://purl.org/dc/terms/accrualPeriodicity> <http://publications.europa.eu/resource/authority/frequency/`)), record.path).toBe(true);
+      expect(
+        lines.some((line) =>
+          line.startsWith(
+            `<${demoUrl}${record.path}> <http://purl.org/dc/terms/accrualPeriodicity> <http://publications.europa.eu/resource/authority/frequency/`,
+          ),
+        ),
+        record.path,
+      ).toBe(true);
     }
   });
 
@@ -129,7 +160,18 @@ describe('dataset catalogues', () => {
     expect(document.conformsTo).toBe('https://project-open-data.cio.gov/v1.1/schema');
     expect(document.dataset.map((entry: { identifier: string }) => entry.identifier).sort(byCodePoint)).toEqual(datasetUrls);
     for (const entry of document.dataset) {
-      for (const field of ['title', 'description', 'keyword', 'modified', 'publisher', 'contactPoint', 'identifier', 'accessLevel', 'license']) expect(entry[field], `${entry.identifier} ${field}`).toBeDefined();
+      for (const field of [
+        'title',
+        'description',
+        'keyword',
+        'modified',
+        'publisher',
+        'contactPoint',
+        'identifier',
+        'accessLevel',
+        'license',
+      ])
+        expect(entry[field], `${entry.identifier} ${field}`).toBeDefined();
       expect(entry.accessLevel).toBe('public');
       expect(entry.keyword.length).toBeGreaterThan(0);
       expect(entry.modified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -151,7 +193,10 @@ describe('publiccode.yml', () => {
       expect(existsSync(join(demoDir, path)), path).toBe(true);
       const document = parse(built(path));
       for (const field of REQUIRED_PUBLICCODE_FIELDS) {
-        expect(field.split('/').reduce((value, key) => value?.[key], document), `${path} ${field}`).toBeDefined();
+        expect(
+          field.split('/').reduce((value, key) => value?.[key], document),
+          `${path} ${field}`,
+        ).toBeDefined();
       }
       expect(document.publiccodeYmlVersion).toBe('0.5');
       expect(document.name).toBe(record.data.title);
@@ -160,14 +205,30 @@ describe('publiccode.yml', () => {
       expect([...document.description.en.longDescription].length).toBeGreaterThanOrEqual(150);
       expect([...document.description.en.longDescription].length).toBeLessThanOrEqual(10_000);
       if (['internal', 'community'].includes(document.maintenance.type)) expect(document.maintenance.contacts[0].name).toBeTruthy();
-      if (document.maintenance.type === 'contract') expect(document.maintenance.contractors[0]).toMatchObject({ name: expect.any(String), until: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      if (document.maintenance.type === 'contract')
+        expect(document.maintenance.contractors[0]).toMatchObject({
+          name: expect.any(String),
+          until: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        });
       expect(built(`${record.path}index.html`)).toContain(`href="${new URL(demoUrl).pathname}${path}"`);
     }
   });
 
   it('no other component has one', () => {
-    const made = readdirSync(join(demoDir, 'api/v1/components'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('publiccode.yml'));
-    expect(made.map((file) => `components/${file.split('\\').join('/').replace(/publiccode\.yml$/, '')}`).sort()).toEqual(code.map((record) => record.path).sort());
+    const made = readdirSync(join(demoDir, 'api/v1/components'), { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('publiccode.yml'),
+    );
+    expect(
+      made
+        .map(
+          (file) =>
+            `components/${file
+              .split('\\')
+              .join('/')
+              .replace(/publiccode\.yml$/, '')}`,
+        )
+        .sort(),
+    ).toEqual(code.map((record) => record.path).sort());
   });
 });
 
@@ -201,7 +262,12 @@ describe('sitemap and robots.txt', () => {
     const addresses = sitemapAddresses();
     expect(new Set(addresses).size).toBe(addresses.length);
     const listed = new Set(addresses);
-    const missing = [...records.map((record) => record.path), ...[...organisations.keys()].map((id) => `organisations/${id}/`), '', 'api/'].filter((path) => !listed.has(`${demoUrl}${path}`));
+    const missing = [
+      ...records.map((record) => record.path),
+      ...[...organisations.keys()].map((id) => `organisations/${id}/`),
+      '',
+      'api/',
+    ].filter((path) => !listed.has(`${demoUrl}${path}`));
     expect(missing).toEqual([]);
     for (const address of addresses) {
       expect(address.startsWith(demoUrl), address).toBe(true);
@@ -223,8 +289,17 @@ describe('/api/', () => {
     const html = built('api/index.html');
     const base = new URL(demoUrl).pathname;
     for (const { name } of expected) {
-      for (const file of [`api/v1/${name}.json`, `api/v1/${name}.csv`, `schemas/${name}.schema.json`]) expect(html, file).toContain(`href="${base}${file}"`);
+      for (const file of [`api/v1/${name}.json`, `api/v1/${name}.csv`, `schemas/${name}.schema.json`])
+        expect(html, file).toContain(`href="${base}${file}"`);
     }
-    for (const file of ['api/v1/datasets.dcat.jsonld', 'api/v1/datasets/data.json', 'api/v1/overlaps.json', 'api/v1/reuse.json', 'sitemap.xml', 'feeds/all.xml']) expect(html, file).toContain(`href="${base}${file}"`);
+    for (const file of [
+      'api/v1/datasets.dcat.jsonld',
+      'api/v1/datasets/data.json',
+      'api/v1/overlaps.json',
+      'api/v1/reuse.json',
+      'sitemap.xml',
+      'feeds/all.xml',
+    ])
+      expect(html, file).toContain(`href="${base}${file}"`);
   });
 });

@@ -18,7 +18,14 @@ import { validateContent } from '../../src/lib/validation/validate.ts';
 import { newContext } from '../helpers/browser.ts';
 import { copyOf } from '../helpers/content.ts';
 import { axeViolations } from './axe.ts';
-import { expectCheckedWithoutErrors, expectMessagesBesideFields, expectSummaryLinksFocus, layoutShiftsOpening, summaryLinks, useFormBrowser } from './forms.ts';
+import {
+  expectCheckedWithoutErrors,
+  expectMessagesBesideFields,
+  expectSummaryLinksFocus,
+  layoutShiftsOpening,
+  summaryLinks,
+  useFormBrowser,
+} from './forms.ts';
 import { base } from './site.ts';
 
 const contentDir = inject('demoContentDir');
@@ -27,7 +34,10 @@ const PICKER = 'contribute/organisation/';
 const FORM = 'contribute/organisation/fenmoor/';
 const FILE = 'content/organisations/fenmoor.yaml';
 const original = readFileSync(join(contentDir, 'organisations/fenmoor.yaml'), 'utf8');
-const before = parse(original) as Record<string, unknown> & { open_data: { ckan?: string; organisation?: string }[]; systems: Record<string, unknown>[] };
+const before = parse(original) as Record<string, unknown> & {
+  open_data: { ckan?: string; organisation?: string }[];
+  systems: Record<string, unknown>[];
+};
 
 // No console error, uncaught exception or failed request on any page the tests open.
 const session = useFormBrowser();
@@ -39,7 +49,10 @@ const open = (path: string, on: BrowserContext = session.context): Promise<Page>
 async function openForm(): Promise<Page> {
   const page = await open(FORM);
   await page.locator('#organisation-form').waitFor({ state: 'visible' });
-  await page.waitForFunction((website) => (document.getElementById('website') as HTMLInputElement | null)?.value === website, before.website);
+  await page.waitForFunction(
+    (website) => (document.getElementById('website') as HTMLInputElement | null)?.value === website,
+    before.website,
+  );
   return page;
 }
 
@@ -62,8 +75,12 @@ describe('choosing the organisation', () => {
     await page.fill('#organisation', 'Nowhere Borough');
     await page.click('#choose');
     await page.locator('.govuk-error-summary').waitFor({ state: 'visible' });
-    expect(await summaryLinks(page)).toEqual([['#organisation', 'There is no organisation “Nowhere Borough” on the hub: choose yours from the list']]);
-    await expect(page.locator('datalist#organisations-list option[data-id="fenmoor"]').getAttribute('value')).resolves.toBe('Fenmoor (fenmoor)');
+    expect(await summaryLinks(page)).toEqual([
+      ['#organisation', 'There is no organisation “Nowhere Borough” on the hub: choose yours from the list'],
+    ]);
+    await expect(page.locator('datalist#organisations-list option[data-id="fenmoor"]').getAttribute('value')).resolves.toBe(
+      'Fenmoor (fenmoor)',
+    );
     await page.fill('#organisation', 'Fenmoor (fenmoor)');
     await Promise.all([page.waitForURL((url) => url.pathname === `${base}${FORM}`), page.click('#choose')]);
     await expect(page.locator('h1').innerText()).resolves.toBe('Change Fenmoor’s details');
@@ -118,14 +135,19 @@ describe('changing Fenmoor’s details, with JavaScript', () => {
     const links = await summaryLinks(page);
     expect(links).toEqual([
       ['#website', 'Website must be a full web address starting https:// (or http://), e.g. https://www.example.gov.uk/page'],
-      ['#open_data_ckan-0-organisation', 'Name on the portal must be the organisation’s name on the portal, as in its address: lowercase letters, digits, - and _, e.g. example-council (CKAN portal 1)'],
+      [
+        '#open_data_ckan-0-organisation',
+        'Name on the portal must be the organisation’s name on the portal, as in its address: lowercase letters, digits, - and _, e.g. example-council (CKAN portal 1)',
+      ],
       ['#systems-0-contract_end-month', 'Contract end must be a real month, for example 4 2026 (system 1)'],
       ['#systems-1-service_area', 'Choose the service area (system 2)'],
     ]);
     await expectMessagesBesideFields(page, links);
     await expect(page.getAttribute('#website', 'aria-describedby')).resolves.toContain('website-error');
     await expect(page.getAttribute('#systems-1-service_area', 'aria-describedby')).resolves.toContain('systems-1-service_area-error');
-    await expect(page.locator('fieldset[role="group"]', { has: page.locator('#systems-0-contract_end-month') }).getAttribute('aria-describedby')).resolves.toContain('systems-0-contract_end-error');
+    await expect(
+      page.locator('fieldset[role="group"]', { has: page.locator('#systems-0-contract_end-month') }).getAttribute('aria-describedby'),
+    ).resolves.toContain('systems-0-contract_end-error');
     await expect(page.getAttribute('#systems-0-contract_end-year', 'class')).resolves.toContain('govuk-input--error');
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -146,8 +168,16 @@ describe('changing Fenmoor’s details, with JavaScript', () => {
     await page.click('[data-rows="systems"] > [data-row="2"] [data-remove]');
     await expect(page.locator('[data-rows="systems"] > [data-row]').count()).resolves.toBe(before.systems.length - 1);
     await expectCheckedWithoutErrors(page);
-    await expect(page.locator('#changes dt').allInnerTexts()).resolves.toEqual(['Website', 'GitHub', 'Open data', 'Contact', 'Systems and contracts']);
-    await expect(page.locator('#changes .govuk-summary-list__row', { hasText: 'Contact' }).locator('dd').innerText()).resolves.toBe('Taken out');
+    await expect(page.locator('#changes dt').allInnerTexts()).resolves.toEqual([
+      'Website',
+      'GitHub',
+      'Open data',
+      'Contact',
+      'Systems and contracts',
+    ]);
+    await expect(page.locator('#changes .govuk-summary-list__row', { hasText: 'Contact' }).locator('dd').innerText()).resolves.toBe(
+      'Taken out',
+    );
 
     text = (await page.locator('#file-text').textContent())!;
     const content = copyOf(contentDir);
@@ -176,7 +206,16 @@ describe('changing Fenmoor’s details, with JavaScript', () => {
     expect(readFileSync((await download.path())!, 'utf8')).toBe(text);
     const issue = new URL((await page.getAttribute('#issue', 'href'))!);
     expect(`${issue.origin}${issue.pathname}`).toBe(`https://github.com/${repository}/issues/new`);
-    expect([...issue.searchParams.keys()]).toEqual(['template', 'title', 'organisation', 'website', 'github', 'open_data', 'contact', 'systems']);
+    expect([...issue.searchParams.keys()]).toEqual([
+      'template',
+      'title',
+      'organisation',
+      'website',
+      'github',
+      'open_data',
+      'contact',
+      'systems',
+    ]);
     expect(issue.searchParams.get('template')).toBe('organisation.yml');
     expect(issue.searchParams.get('organisation')).toBe('fenmoor');
     expect(issue.searchParams.get('github')).toBe('fenmoor-council, fenmoor-labs');
@@ -188,17 +227,27 @@ describe('on a phone, with the scripts and the body’s details arriving late', 
   it('the picker shows its type-ahead from the first paint, and nothing moves when its script runs', async () => {
     const { shifts, lateResponses } = await layoutShiftsOpening(session.browser, PICKER, /\/_astro\/.+\.js$/, async (page) => {
       await page.waitForFunction(() => document.getElementById('organisation-picker')?.hidden === false);
-      await expect.poll(() => page.locator('datalist#organisations-list option').count(), { timeout: 10_000 }).toBe(validateContent({ contentDir, today: TODAY }).content.organisations.length);
+      await expect
+        .poll(() => page.locator('datalist#organisations-list option').count(), { timeout: 10_000 })
+        .toBe(validateContent({ contentDir, today: TODAY }).content.organisations.length);
     });
     expect(lateResponses).toBeGreaterThanOrEqual(1);
     expect(shifts, 'layout shifts while the page opened').toEqual([]);
   });
 
   it('the form has a row for each of the body’s systems and open data before its details come, so filling them in moves nothing', async () => {
-    const { shifts, lateResponses } = await layoutShiftsOpening(session.browser, FORM, /\/_astro\/.+\.js$|\/contribute\/organisations\/fenmoor\.json$/, async (page) => {
-      await page.waitForFunction((website) => (document.getElementById('website') as HTMLInputElement | null)?.value === website, before.website);
-      await expect(page.inputValue(`#systems-${before.systems.length - 1}-product`)).resolves.toBe(before.systems.at(-1)!.product);
-    });
+    const { shifts, lateResponses } = await layoutShiftsOpening(
+      session.browser,
+      FORM,
+      /\/_astro\/.+\.js$|\/contribute\/organisations\/fenmoor\.json$/,
+      async (page) => {
+        await page.waitForFunction(
+          (website) => (document.getElementById('website') as HTMLInputElement | null)?.value === website,
+          before.website,
+        );
+        await expect(page.inputValue(`#systems-${before.systems.length - 1}-product`)).resolves.toBe(before.systems.at(-1)!.product);
+      },
+    );
     expect(lateResponses).toBeGreaterThanOrEqual(2);
     expect(shifts, 'layout shifts while the page opened and filled in').toEqual([]);
   });
@@ -216,11 +265,16 @@ describe('without JavaScript', () => {
   it('the A to Z links every body to its own form page', async () => {
     const page = await open(PICKER, noScript);
     await expect(page.locator('#organisation-picker').isVisible()).resolves.toBe(false);
-    const links = await page.locator('.hub-organisation-list a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    const links = await page
+      .locator('.hub-organisation-list a')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     const organisations = validateContent({ contentDir, today: TODAY }).content.organisations;
     expect(links).toHaveLength(organisations.length);
     expect(links).toContain(`${base}${FORM}`);
-    await Promise.all([page.waitForURL((url) => url.pathname === `${base}${FORM}`), page.locator('.hub-organisation-list a', { hasText: /^Fenmoor/ }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `${base}${FORM}`),
+      page.locator('.hub-organisation-list a', { hasText: /^Fenmoor/ }).click(),
+    ]);
     await page.close();
   });
 
@@ -231,8 +285,12 @@ describe('without JavaScript', () => {
     await expect(page.locator('#no-script a').getAttribute('href')).resolves.toBe('#without-javascript');
     const repository = (await page.locator('#organisation-form').getAttribute('data-repository'))!;
     const ways = page.locator('#without-javascript ~ ul a');
-    await expect(ways.filter({ hasText: 'as an issue' }).getAttribute('href')).resolves.toBe(`https://github.com/${repository}/issues/new?template=organisation.yml&title=Organisation%20details%3A%20Fenmoor&organisation=fenmoor`);
-    await expect(ways.filter({ hasText: 'file on GitHub' }).getAttribute('href')).resolves.toBe(`https://github.com/${repository}/edit/main/${FILE}`);
+    await expect(ways.filter({ hasText: 'as an issue' }).getAttribute('href')).resolves.toBe(
+      `https://github.com/${repository}/issues/new?template=organisation.yml&title=Organisation%20details%3A%20Fenmoor&organisation=fenmoor`,
+    );
+    await expect(ways.filter({ hasText: 'file on GitHub' }).getAttribute('href')).resolves.toBe(
+      `https://github.com/${repository}/edit/main/${FILE}`,
+    );
     await page.close();
   });
 });

@@ -78,13 +78,25 @@ export function paginationItem(number: number): { slug: string; markdown: string
   const padded = String(number).padStart(2, '0');
   return {
     slug: `pagination-item-${padded}`,
-    markdown: ['---', `title: Pagination test item ${padded}`, `summary: Roadmap item ${padded} of ${PAGINATION_ITEMS}, there so that the roadmap list runs to a second page.`, 'status: alpha', 'themes: [waste-and-recycling]', '---', '', `Item ${padded}.`, ''].join('\n'),
+    markdown: [
+      '---',
+      `title: Pagination test item ${padded}`,
+      `summary: Roadmap item ${padded} of ${PAGINATION_ITEMS}, there so that the roadmap list runs to a second page.`,
+      'status: alpha',
+      'themes: [waste-and-recycling]',
+      '---',
+      '',
+      `Item ${padded}.`,
+      '',
+    ].join('\n'),
   };
 }
 
 /** Pages that may load JavaScript: search, and the contribution forms (records' and organisations'). */
 export function mayUseJavaScript(path: string): boolean {
-  return path === 'search/' || path.startsWith('search/') || path.startsWith('contribute/new/') || path.startsWith('contribute/organisation/');
+  return (
+    path === 'search/' || path.startsWith('search/') || path.startsWith('contribute/new/') || path.startsWith('contribute/organisation/')
+  );
 }
 
 /** A record's path under the base (collection/organisation/slug/), or undefined for any other path. */
@@ -138,7 +150,8 @@ export function readRecords(contentDir: string): ContentRecord[] {
 export function readOrganisations(contentDir: string): Map<string, Record<string, unknown>> {
   const organisations = new Map<string, Record<string, unknown>>();
   for (const file of readdirSync(join(contentDir, 'organisations'))) {
-    if (file.endsWith('.yaml')) organisations.set(file.replace(/\.yaml$/, ''), parse(readFileSync(join(contentDir, 'organisations', file), 'utf8')) ?? {});
+    if (file.endsWith('.yaml'))
+      organisations.set(file.replace(/\.yaml$/, ''), parse(readFileSync(join(contentDir, 'organisations', file), 'utf8')) ?? {});
   }
   return organisations;
 }

@@ -71,7 +71,9 @@ describe('a record with hostile Markdown, open in Chromium with JavaScript on', 
   it('has no element with an on* event-handler attribute', async () => {
     const handlers = await page.evaluate(() =>
       [...document.querySelectorAll('*')].flatMap((element) =>
-        [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `<${element.tagName.toLowerCase()} ${attribute.name}="${attribute.value}">`),
+        [...element.attributes]
+          .filter((attribute) => /^on/i.test(attribute.name))
+          .map((attribute) => `<${element.tagName.toLowerCase()} ${attribute.name}="${attribute.value}">`),
       ),
     );
     expect(handlers).toEqual([]);
@@ -82,7 +84,10 @@ describe('a record with hostile Markdown, open in Chromium with JavaScript on', 
       [...document.querySelectorAll('[href], [src], [action], [formaction], [data], [xlink\\:href], [srcdoc]')].flatMap((element) =>
         ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcdoc']
           .map((name) => [name, element.getAttribute(name)] as const)
-          .filter(([name, value]) => value !== null && (name === 'srcdoc' || /^(javascript|data|vbscript):/i.test(value.replace(/[\u0000-\u0020]/g, ''))))
+          .filter(
+            ([name, value]) =>
+              value !== null && (name === 'srcdoc' || /^(javascript|data|vbscript):/i.test(value.replace(/[\u0000-\u0020]/g, ''))),
+          )
           // A data: image is inert; a data: link, frame or object is not.
           .filter(([name, value]) => !(element.tagName === 'IMG' && name === 'src' && /^data:image\/(png|gif|jpeg|webp);/i.test(value!)))
           .map(([name, value]) => `<${element.tagName.toLowerCase()} ${name}="${value!.slice(0, 80)}">`),
@@ -102,11 +107,17 @@ describe('a record with hostile Markdown, open in Chromium with JavaScript on', 
   });
 
   it('has no form, field or password box in the record’s content (only task-list checkboxes, disabled)', async () => {
-    await expect(page.locator('main form, main input:not([type="checkbox"][disabled]), main select, main textarea, main button[formaction]').evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 120)))).resolves.toEqual([]);
+    await expect(
+      page
+        .locator('main form, main input:not([type="checkbox"][disabled]), main select, main textarea, main button[formaction]')
+        .evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 120))),
+    ).resolves.toEqual([]);
   });
 
   it('has no inline style in the record’s content that could fetch from another host', async () => {
-    const styled = await page.locator('main [style]').evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 120)).filter((html) => /url\(/i.test(html)));
+    const styled = await page
+      .locator('main [style]')
+      .evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 120)).filter((html) => /url\(/i.test(html)));
     expect(styled).toEqual([]);
   });
 });

@@ -48,7 +48,10 @@ export function problemLines(problems: PageProblems): string[] {
 /** The records a list page links to from its main content, as paths under the base, in order, once each. */
 export async function recordLinks(page: Page): Promise<string[]> {
   const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-  const paths = hrefs.map((href) => new URL(href).pathname).filter((pathname) => pathname.startsWith(base)).map((pathname) => recordPathOf(pathname.slice(base.length)));
+  const paths = hrefs
+    .map((href) => new URL(href).pathname)
+    .filter((pathname) => pathname.startsWith(base))
+    .map((pathname) => recordPathOf(pathname.slice(base.length)));
   return [...new Set(paths.filter((path): path is string => path !== undefined))];
 }
 
@@ -79,5 +82,8 @@ export async function recordsAcrossPages(page: Page): Promise<{ records: string[
 
 /** The words of a text, lower-cased, for comparing a heading with a title. */
 export function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }

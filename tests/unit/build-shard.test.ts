@@ -13,7 +13,8 @@ describe('parseBuildShard', () => {
   });
 
   it('refuses anything else, saying what it takes', () => {
-    for (const wrong of ['2/2', '1', 'a/b', '-1/2', '0/0', '1/2/3']) expect(() => parseBuildShard(wrong), wrong).toThrow(/HUB_BUILD_SHARD is “.*”: it takes <index>\/<count>/);
+    for (const wrong of ['2/2', '1', 'a/b', '-1/2', '0/0', '1/2/3'])
+      expect(() => parseBuildShard(wrong), wrong).toThrow(/HUB_BUILD_SHARD is “.*”: it takes <index>\/<count>/);
   });
 });
 
@@ -44,7 +45,8 @@ describe('shardCount', () => {
   });
 
   it('refuses a count that is not one, saying what it takes', () => {
-    for (const wrong of ['0', '1.5', 'two', '17']) expect(() => shardCount(wrong)).toThrow(/HUB_BUILD_SHARDS is “.*”: it takes a whole number from 1 to 16/);
+    for (const wrong of ['0', '1.5', 'two', '17'])
+      expect(() => shardCount(wrong)).toThrow(/HUB_BUILD_SHARDS is “.*”: it takes a whole number from 1 to 16/);
   });
 });
 

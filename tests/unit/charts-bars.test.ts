@@ -43,7 +43,12 @@ describe('barModel', () => {
 
   it('puts rows 48 units apart, each label above its bar, in the brand green', () => {
     expect(model.rows.map((row) => row.y)).toEqual([0, 48, 96, 144]);
-    expect(model.rows.map((row) => [row.labelY, row.textY])).toEqual([[17, 38.6], [65, 86.6], [113, 134.6], [161, 182.6]]);
+    expect(model.rows.map((row) => [row.labelY, row.textY])).toEqual([
+      [17, 38.6],
+      [65, 86.6],
+      [113, 134.6],
+      [161, 182.6],
+    ]);
     expect(model.height).toBe(4 * 48);
     expect([model.labelY, model.barY, model.barHeight]).toEqual([17, 23, 20]);
     expect(model.colour).toBe(BRAND);
@@ -58,17 +63,30 @@ describe('barModel', () => {
 
   it('summarises every value and the total', () => {
     expect(model.total).toBe(1852);
-    expect(model.description).toBe('Records: Roadmap 1,234, Lessons learned 617, Datasets 0 and Tiny 1; 1,852 records in all. Largest: Roadmap.');
+    expect(model.description).toBe(
+      'Records: Roadmap 1,234, Lessons learned 617, Datasets 0 and Tiny 1; 1,852 records in all. Largest: Roadmap.',
+    );
   });
 
   it('names at most 12 rows in the summary', () => {
-    const many = barModel(Array.from({ length: 15 }, (_, index) => ({ label: `Type ${index + 1}`, value: index + 1 })), { unit: 'Organisations' });
+    const many = barModel(
+      Array.from({ length: 15 }, (_, index) => ({ label: `Type ${index + 1}`, value: index + 1 })),
+      { unit: 'Organisations' },
+    );
     expect(many.description).toMatch(/^Organisations: Type 1 1, .*Type 12 12 and 3 more; 120 organisations in all\. Largest: Type 15\.$/);
   });
 
   it('counts negative and non-numeric values as 0, and copes with all zeros or no rows', () => {
-    const odd = barModel([{ label: 'A', value: -3 }, { label: 'B', value: Number.NaN }, { label: 'C', value: 0 }]);
-    expect(odd.rows.map((row) => [row.value, row.barWidth, row.valueText])).toEqual([[0, 0, '0'], [0, 0, '0'], [0, 0, '0']]);
+    const odd = barModel([
+      { label: 'A', value: -3 },
+      { label: 'B', value: Number.NaN },
+      { label: 'C', value: 0 },
+    ]);
+    expect(odd.rows.map((row) => [row.value, row.barWidth, row.valueText])).toEqual([
+      [0, 0, '0'],
+      [0, 0, '0'],
+      [0, 0, '0'],
+    ]);
     expect(odd.description).toBe('Total: A 0, B 0 and C 0; 0 in all.');
     const empty = barModel([]);
     expect(empty.rows).toEqual([]);

@@ -38,7 +38,11 @@ describe('shareModel', () => {
       [121.2, 137.2],
       [260.4, 69.6],
     ]);
-    expect(first.segments.map((segment) => segment.path)).toEqual(['M51.6 4h67.6v32h-67.6z', 'M121.2 4h137.2v32h-137.2z', 'M260.4 4h69.6v32h-69.6z']);
+    expect(first.segments.map((segment) => segment.path)).toEqual([
+      'M51.6 4h67.6v32h-67.6z',
+      'M121.2 4h137.2v32h-137.2z',
+      'M260.4 4h69.6v32h-69.6z',
+    ]);
     expect(empty.textY).toBe(40 + 4 + 16 + 5.6);
     const last = first.segments.at(-1)!;
     expect(last.x + last.width).toBeCloseTo(330, 1);
@@ -55,13 +59,18 @@ describe('shareModel', () => {
   });
 
   it('keeps segment labels inside their segments', () => {
-    for (const segment of first.segments) if (segment.text) expect(segment.textX + textWidth(segment.text, 16)).toBeLessThanOrEqual(segment.x + segment.width);
+    for (const segment of first.segments)
+      if (segment.text) expect(segment.textX + textWidth(segment.text, 16)).toBeLessThanOrEqual(segment.x + segment.width);
   });
 
   it('draws no segments for a period with nothing in it, and gives it zero counts and shares', () => {
     expect(empty.total).toBe(0);
     expect(empty.segments).toEqual([]);
-    expect(empty.cells.map((cell) => [cell.value, cell.percent])).toEqual([[0, 0], [0, 0], [0, 0]]);
+    expect(empty.cells.map((cell) => [cell.value, cell.percent])).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
   });
 
   it('gives the table every key for every period, counts with en-GB separators', () => {
@@ -79,19 +88,30 @@ describe('shareModel', () => {
 
   it('adds up parts with the same key and counts negative values as 0', () => {
     const summed = shareModel([{ period: 'All', parts: [part('a', 1), part('a', 2), part('b', -4), part('c', 1)] }]);
-    expect(summed.rows[0].cells.map((cell) => [cell.key, cell.value, cell.percent])).toEqual([['a', 3, 75], ['c', 1, 25]]);
+    expect(summed.rows[0].cells.map((cell) => [cell.key, cell.value, cell.percent])).toEqual([
+      ['a', 3, 75],
+      ['c', 1, 25],
+    ]);
   });
 
   it('summarises the periods and the shares in the first and last of them', () => {
     expect(model.description).toBe('2 periods, from 2025 to 2026. 2025: 4 in all; Idea 25%, Beta 50%, Live 25%. 2026: none.');
-    const four = shareModel(['2023', '2024', '2025', '2026'].map((period, index) => ({ period, parts: [part('a', index + 1), part('b', 1)] })));
+    const four = shareModel(
+      ['2023', '2024', '2025', '2026'].map((period, index) => ({ period, parts: [part('a', index + 1), part('b', 1)] })),
+    );
     expect(four.description).toBe('4 periods, from 2023 to 2026. 2023: 2 in all; A 50%, B 50%. 2026: 5 in all; A 80%, B 20%.');
     expect(shareModel([]).description).toBe('No data.');
   });
 
   it('always adds up to 100 in a period with anything in it, and segments never overlap', () => {
     const periods = fc.array(
-      fc.record({ period: fc.constantFrom('2024', '2025', '2026'), parts: fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd', 'e'), label: fc.constant('X'), value: fc.nat({ max: 5000 }) }), { maxLength: 8 }) }),
+      fc.record({
+        period: fc.constantFrom('2024', '2025', '2026'),
+        parts: fc.array(
+          fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd', 'e'), label: fc.constant('X'), value: fc.nat({ max: 5000 }) }),
+          { maxLength: 8 },
+        ),
+      }),
       { minLength: 1, maxLength: 6 },
     );
     fc.assert(
@@ -115,7 +135,12 @@ describe('keys', () => {
   });
 
   it('hands out category colours in order', () => {
-    expect(categoryKeys([{ key: 'roadmap', label: 'Roadmap' }, { key: 'lessons', label: 'Lessons learned' }])).toEqual([
+    expect(
+      categoryKeys([
+        { key: 'roadmap', label: 'Roadmap' },
+        { key: 'lessons', label: 'Lessons learned' },
+      ]),
+    ).toEqual([
       { key: 'roadmap', label: 'Roadmap', colour: CATEGORY_COLOURS[0] },
       { key: 'lessons', label: 'Lessons learned', colour: CATEGORY_COLOURS[1] },
     ]);
@@ -130,7 +155,13 @@ describe('keys', () => {
   });
 
   it('finds keys in the order first seen when none are given', () => {
-    const keys = shareKeys([{ period: '1', parts: [part('b', 1)] }, { period: '2', parts: [part('a', 1), part('b', 1)] }]);
-    expect(keys.map((key) => [key.key, key.colour])).toEqual([['b', CATEGORY_COLOURS[0]], ['a', CATEGORY_COLOURS[1]]]);
+    const keys = shareKeys([
+      { period: '1', parts: [part('b', 1)] },
+      { period: '2', parts: [part('a', 1), part('b', 1)] },
+    ]);
+    expect(keys.map((key) => [key.key, key.colour])).toEqual([
+      ['b', CATEGORY_COLOURS[0]],
+      ['a', CATEGORY_COLOURS[1]],
+    ]);
   });
 });

@@ -9,7 +9,13 @@ import { STATUS_COLOURS, TEXT, WHITE } from '../../src/lib/charts/colours.ts';
 import { textWidth } from '../../src/lib/charts/text.ts';
 import { TIMELINE, timelineModel, type TimelineItem } from '../../src/lib/charts/timeline.ts';
 
-const item = (id: string, status: TimelineItem['status'], start?: string, end?: string, extra: Partial<TimelineItem> = {}): TimelineItem => ({
+const item = (
+  id: string,
+  status: TimelineItem['status'],
+  start?: string,
+  end?: string,
+  extra: Partial<TimelineItem> = {},
+): TimelineItem => ({
   id,
   title: `Item ${id}`,
   href: `/roadmap/x/${id}/`,
@@ -122,7 +128,10 @@ describe('timelineModel: the status beside each bar', () => {
 
   it('always fits inside the chart', () => {
     const all = timelineModel(
-      ROADMAP_STATUSES.flatMap((status, index) => [item(`${status}-a`, status, `202${index % 6}-0${(index % 9) + 1}`), item(`${status}-b`, status, '2020-01', '2026-12')]),
+      ROADMAP_STATUSES.flatMap((status, index) => [
+        item(`${status}-a`, status, `202${index % 6}-0${(index % 9) + 1}`),
+        item(`${status}-b`, status, '2020-01', '2026-12'),
+      ]),
       '2026-11',
     );
     for (const entry of all.drawn) {
@@ -151,7 +160,9 @@ describe('timelineModel: axis, today and legend', () => {
     const labelled = long.ticks.filter((tick) => tick.labelled).map((tick) => tick.year);
     // 27 years over 618 units: 22.9 a year, too narrow for "2026", so every fifth year.
     expect(labelled).toEqual([2005, 2010, 2015, 2020, 2025]);
-    const gaps = labelled.slice(1).map((year, index) => (long.ticks.find((tick) => tick.year === year)!.x - long.ticks.find((tick) => tick.year === labelled[index])!.x));
+    const gaps = labelled
+      .slice(1)
+      .map((year, index) => long.ticks.find((tick) => tick.year === year)!.x - long.ticks.find((tick) => tick.year === labelled[index])!.x);
     for (const gap of gaps) expect(gap).toBeGreaterThan(textWidth('2026', 16) + 8);
   });
 
@@ -179,7 +190,10 @@ describe('timelineModel: axis, today and legend', () => {
 
   it('repeats the year labels below a long chart', () => {
     expect(model.axisLabelY).toEqual([18]);
-    const many = timelineModel(Array.from({ length: 11 }, (_, index) => item(`i${index}`, 'beta', '2025-01', '2025-06')), '2026-11');
+    const many = timelineModel(
+      Array.from({ length: 11 }, (_, index) => item(`i${index}`, 'beta', '2025-01', '2025-06')),
+      '2026-11',
+    );
     expect(many.axisLabelY).toEqual([18, 48 + 11 * 48 + 20]);
     expect(many.height).toBe(48 + 11 * 48 + TIMELINE.footer);
   });
@@ -187,10 +201,16 @@ describe('timelineModel: axis, today and legend', () => {
 
 describe('timelineModel: labels and summary', () => {
   it('labels rows "Title — Organisation" when asked', () => {
-    const withOrganisation = timelineModel([item('x', 'beta', '2025-01', '2025-06', { title: 'Bins', organisation: 'Fenmoor' })], '2026-11', { showOrganisation: true });
+    const withOrganisation = timelineModel(
+      [item('x', 'beta', '2025-01', '2025-06', { title: 'Bins', organisation: 'Fenmoor' })],
+      '2026-11',
+      { showOrganisation: true },
+    );
     expect(withOrganisation.drawn[0].label).toBe('Bins — Fenmoor');
     expect(withOrganisation.drawn[0].accessibleName).toBe('Bins — Fenmoor: Beta, from January 2025, to June 2025');
-    expect(timelineModel([item('x', 'beta', '2025-01', '2025-06', { title: 'Bins', organisation: 'Fenmoor' })], '2026-11').drawn[0].label).toBe('Bins');
+    expect(
+      timelineModel([item('x', 'beta', '2025-01', '2025-06', { title: 'Bins', organisation: 'Fenmoor' })], '2026-11').drawn[0].label,
+    ).toBe('Bins');
   });
 
   it('shortens a long title to fit the chart, keeping it whole in the table and the link name', () => {
@@ -210,8 +230,12 @@ describe('timelineModel: labels and summary', () => {
   });
 
   it('summarises one item, plural ideas, and a chart with nothing drawn', () => {
-    expect(timelineModel([item('x', 'idea', '2026-01', '2026-03')], '2026-11').description).toBe('1 roadmap item in 2026: 1 idea. Today is November 2026.');
-    expect(timelineModel([item('x', 'idea', '2026-01', '2026-03'), item('y', 'idea', '2025-01', '2025-02')], '2026-11').description).toMatch(/^2 roadmap items from 2025 to 2026: 2 ideas\./);
+    expect(timelineModel([item('x', 'idea', '2026-01', '2026-03')], '2026-11').description).toBe(
+      '1 roadmap item in 2026: 1 idea. Today is November 2026.',
+    );
+    expect(
+      timelineModel([item('x', 'idea', '2026-01', '2026-03'), item('y', 'idea', '2025-01', '2025-02')], '2026-11').description,
+    ).toMatch(/^2 roadmap items from 2025 to 2026: 2 ideas\./);
     const none = timelineModel([item('x', 'idea'), item('y', 'beta')], '2026-11');
     expect(none.drawn).toEqual([]);
     expect(none.description).toBe('No roadmap items with dates. Today is November 2026. 2 more items have no dates and are not shown.');
@@ -219,7 +243,14 @@ describe('timelineModel: labels and summary', () => {
 
   it('stays small at 60 items: one row of fixed height each, a few elements per row', () => {
     const sixty = timelineModel(
-      Array.from({ length: 60 }, (_, index) => item(`i${index}`, ROADMAP_STATUSES[index % 8], `20${20 + (index % 7)}-0${(index % 9) + 1}`, index % 3 ? `2027-0${(index % 9) + 1}` : undefined)),
+      Array.from({ length: 60 }, (_, index) =>
+        item(
+          `i${index}`,
+          ROADMAP_STATUSES[index % 8],
+          `20${20 + (index % 7)}-0${(index % 9) + 1}`,
+          index % 3 ? `2027-0${(index % 9) + 1}` : undefined,
+        ),
+      ),
       '2026-11',
     );
     expect(sixty.drawn).toHaveLength(60);

@@ -6,8 +6,29 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROADMAP_STATUSES } from '../../schemas/roadmap.ts';
-import { BRAND, CATEGORY_COLOURS, contrast, GRID, LINK, SECONDARY_TEXT, STATUS_COLOURS, TEXT, textOn, WHITE } from '../../src/lib/charts/colours.ts';
-import { formatNumber, graphemes, inSentence, listInWords, monthIndex, percentages, textWidth, truncate, truncateToWidth } from '../../src/lib/charts/text.ts';
+import {
+  BRAND,
+  CATEGORY_COLOURS,
+  contrast,
+  GRID,
+  LINK,
+  SECONDARY_TEXT,
+  STATUS_COLOURS,
+  TEXT,
+  textOn,
+  WHITE,
+} from '../../src/lib/charts/colours.ts';
+import {
+  formatNumber,
+  graphemes,
+  inSentence,
+  listInWords,
+  monthIndex,
+  percentages,
+  textWidth,
+  truncate,
+  truncateToWidth,
+} from '../../src/lib/charts/text.ts';
 
 describe('contrast', () => {
   it('is 21:1 for black on white, 4.54:1 for #767676, and the same either way round', () => {
@@ -81,7 +102,8 @@ describe('chart colours (WCAG 2.2 AA)', () => {
     const source = readFileSync(new URL('../../src/components/StatusTag.astro', import.meta.url), 'utf8');
     const tags = Object.fromEntries([...source.matchAll(/^\s*(\w+): 'govuk-tag--(\w+)'/gm)].map((match) => [match[1], match[2]]));
     expect(Object.keys(tags).sort()).toEqual([...ROADMAP_STATUSES].sort());
-    for (const status of ROADMAP_STATUSES) expect(HUES[tags[status]], `${status}: tag ${tags[status]}, bar ${STATUS_COLOURS[status]}`).toContain(STATUS_COLOURS[status]);
+    for (const status of ROADMAP_STATUSES)
+      expect(HUES[tags[status]], `${status}: tag ${tags[status]}, bar ${STATUS_COLOURS[status]}`).toContain(STATUS_COLOURS[status]);
   });
 });
 

@@ -60,6 +60,13 @@ describe('pairFacets', () => {
 describe('matchStrength', () => {
   it('puts a score in words at fixed thresholds', async () => {
     const { matchStrength } = await import('../../src/lib/collaborate.ts');
-    expect([0.95, 0.6, 0.59, 0.4, 0.39, 0].map(matchStrength)).toEqual(['Strong match', 'Strong match', 'Good match', 'Good match', 'Possible match', 'Possible match']);
+    expect([0.95, 0.6, 0.59, 0.4, 0.39, 0].map(matchStrength)).toEqual([
+      'Strong match',
+      'Strong match',
+      'Good match',
+      'Good match',
+      'Possible match',
+      'Possible match',
+    ]);
   });
 });

@@ -32,7 +32,16 @@ describe('overlapsDocument', () => {
       licence: { id: 'OGL-UK-3.0' },
       generated: '2026-11-27T00:00:00.000Z',
       page_url: 'https://hub.example/base/{id}/',
-      pairs: [{ a: 'roadmap/a/bins', b: 'roadmap/b/brown-bins', organisations: ['a', 'b'], score: 0.82, shared_services: [530], reasons: [{ kind: 'service' }] }],
+      pairs: [
+        {
+          a: 'roadmap/a/bins',
+          b: 'roadmap/b/brown-bins',
+          organisations: ['a', 'b'],
+          score: 0.82,
+          shared_services: [530],
+          reasons: [{ kind: 'service' }],
+        },
+      ],
     });
   });
 });

@@ -7,7 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { organisationFormFile, readJson, recordIdsIn, recordSourcesFile } from '../../src/lib/contribute/form-files.ts';
 
-const file = { id: 'fenmoor', records: [{ id: 'roadmap/fenmoor/a', path: 'content/roadmap/fenmoor/a.md', data: { title: 'Ä “title”' }, body: 'Text\n' }] };
+const file = {
+  id: 'fenmoor',
+  records: [{ id: 'roadmap/fenmoor/a', path: 'content/roadmap/fenmoor/a.md', data: { title: 'Ä “title”' }, body: 'Text\n' }],
+};
 
 describe('readJson', () => {
   it('inflates a gzipped file', async () => {
@@ -30,6 +33,10 @@ it('names the two files of an organisation under the base', () => {
 });
 
 it('reads the record ids from a form file’s short names', () => {
-  expect(recordIdsIn({ id: 'fenmoor', records: { lessons: ['a'], roadmap: ['b', 'c'] } })).toEqual(['lessons/fenmoor/a', 'roadmap/fenmoor/b', 'roadmap/fenmoor/c']);
+  expect(recordIdsIn({ id: 'fenmoor', records: { lessons: ['a'], roadmap: ['b', 'c'] } })).toEqual([
+    'lessons/fenmoor/a',
+    'roadmap/fenmoor/b',
+    'roadmap/fenmoor/c',
+  ]);
   expect(recordIdsIn({ id: 'fenmoor', records: {} })).toEqual([]);
 });

@@ -32,18 +32,23 @@ const context: CheckContext = {
 const roadmap = formModel('roadmap')!;
 
 describe('the form of each collection', () => {
-  it.each(RECORD_COLLECTIONS.map((collection) => ({ name: collection.name, collection })))('$name: one field per schema field but those the harvest sets, in order, each labelled from the schema', ({ name, collection }) => {
-    const model = formModel(name)!;
-    expect(model.fields.map((field) => field.key)).toEqual(Object.keys(collection.schema.shape).filter((key) => !HARVEST_FIELDS.has(key)));
-    if ('harvested_from' in collection.schema.shape) expect(model.fields.map((field) => field.key)).not.toContain('harvested_from');
-    for (const field of model.fields) {
-      const schema = collection.schema.shape[field.key as keyof typeof collection.schema.shape] as z.ZodType;
-      expect(field.required, field.key).toBe(!(schema instanceof z.ZodOptional));
-      expect(field.label, field.key).not.toBe(field.key);
-      // Hints speak of the form, not of files.
-      expect(field.hint ?? '', field.key).not.toMatch(/data\/reference|content\/|YYYY|SPDX/);
-    }
-  });
+  it.each(RECORD_COLLECTIONS.map((collection) => ({ name: collection.name, collection })))(
+    '$name: one field per schema field but those the harvest sets, in order, each labelled from the schema',
+    ({ name, collection }) => {
+      const model = formModel(name)!;
+      expect(model.fields.map((field) => field.key)).toEqual(
+        Object.keys(collection.schema.shape).filter((key) => !HARVEST_FIELDS.has(key)),
+      );
+      if ('harvested_from' in collection.schema.shape) expect(model.fields.map((field) => field.key)).not.toContain('harvested_from');
+      for (const field of model.fields) {
+        const schema = collection.schema.shape[field.key as keyof typeof collection.schema.shape] as z.ZodType;
+        expect(field.required, field.key).toBe(!(schema instanceof z.ZodOptional));
+        expect(field.label, field.key).not.toBe(field.key);
+        // Hints speak of the form, not of files.
+        expect(field.hint ?? '', field.key).not.toMatch(/data\/reference|content\/|YYYY|SPDX/);
+      }
+    },
+  );
 
   it('chooses the control from the schema’s types', () => {
     const kinds = Object.fromEntries(roadmap.fields.map((field) => [field.key, field.kind]));
@@ -63,9 +68,20 @@ describe('the form of each collection', () => {
       licence: 'licence',
       contact: 'text',
     });
-    expect(roadmap.fields.find((field) => field.key === 'status')?.options).toEqual(['idea', 'discovery', 'alpha', 'beta', 'live', 'paused', 'stopped', 'retired']);
+    expect(roadmap.fields.find((field) => field.key === 'status')?.options).toEqual([
+      'idea',
+      'discovery',
+      'alpha',
+      'beta',
+      'live',
+      'paused',
+      'stopped',
+      'retired',
+    ]);
     expect(roadmap.fields.find((field) => field.key === 'title')?.maxLength).toBe(150);
-    expect(roadmap.fields.find((field) => field.key === 'links')?.fields?.map((field) => [field.key, field.inputType, field.required])).toEqual([
+    expect(
+      roadmap.fields.find((field) => field.key === 'links')?.fields?.map((field) => [field.key, field.inputType, field.required]),
+    ).toEqual([
       ['title', 'text', true],
       ['url', 'url', true],
     ]);
@@ -77,8 +93,12 @@ describe('the form of each collection', () => {
   });
 
   it('rewords hints written for files', () => {
-    expect(formHint('month', 'When the work started or will start, as YYYY-MM.')).toBe('When the work started or will start. For example, 4 2026.');
-    expect(formHint('licence', 'The licence, as an SPDX id from data/reference/licences.csv. Leave it out for the default.')).toBe('The licence. Leave it out for the default.');
+    expect(formHint('month', 'When the work started or will start, as YYYY-MM.')).toBe(
+      'When the work started or will start. For example, 4 2026.',
+    );
+    expect(formHint('licence', 'The licence, as an SPDX id from data/reference/licences.csv. Leave it out for the default.')).toBe(
+      'The licence. Leave it out for the default.',
+    );
   });
 });
 
@@ -106,18 +126,34 @@ describe('answers', () => {
     expect(serviceIdIn('530')).toBe(530);
     expect(serviceIdIn('garden')).toBeUndefined();
     expect(readAnswers(roadmap, [['organisation', 'Fenmoor (fenmoor)']]).organisation).toBe('fenmoor');
-    expect(readAnswers(roadmap, [['organisation', 'Fenmoor']], { organisationId: (text) => (text === 'Fenmoor' ? 'fenmoor' : undefined) }).organisation).toBe('fenmoor');
-    expect(readAnswers(roadmap, [['services', '530'], ['services', '524']]).fields.services).toEqual([530, 524]);
+    expect(
+      readAnswers(roadmap, [['organisation', 'Fenmoor']], { organisationId: (text) => (text === 'Fenmoor' ? 'fenmoor' : undefined) })
+        .organisation,
+    ).toBe('fenmoor');
+    expect(
+      readAnswers(roadmap, [
+        ['services', '530'],
+        ['services', '524'],
+      ]).fields.services,
+    ).toEqual([530, 524]);
   });
 
   it('fills the form with every demonstration record and reads it back unchanged (but for the harvest’s own fields), lists in their order', () => {
     const { content } = validateContent({ contentDir: join(ROOT, 'content'), today: context.today });
     for (const record of content.records) {
       const model = formModel(record.collection)!;
-      const values = formValues(model, { organisation: record.organisation, slug: record.slug, data: record.data as Record<string, unknown>, body: record.body ?? '' }, { organisationName: () => 'Name' });
+      const values = formValues(
+        model,
+        { organisation: record.organisation, slug: record.slug, data: record.data as Record<string, unknown>, body: record.body ?? '' },
+        { organisationName: () => 'Name' },
+      );
       // Ticked checkboxes come in the page's order, not the record's: reversed here to make the point.
-      const ticked = new Set(model.fields.filter((field) => field.kind === 'checkboxes' || field.kind === 'themes').map((field) => field.key));
-      const entries = [...values].flatMap(([name, list]) => (ticked.has(name) ? [...list].reverse() : list).map((value) => [name, value] as [string, string]));
+      const ticked = new Set(
+        model.fields.filter((field) => field.kind === 'checkboxes' || field.kind === 'themes').map((field) => field.key),
+      );
+      const entries = [...values].flatMap(([name, list]) =>
+        (ticked.has(name) ? [...list].reverse() : list).map((value) => [name, value] as [string, string]),
+      );
       const again = readAnswers(model, entries, { previous: record.data as Record<string, unknown> });
       expect(again.organisation, record.id).toBe(record.organisation);
       expect(again.slug).toBe(record.slug);
@@ -166,16 +202,31 @@ describe('checks', () => {
     expect(problems.map((problem) => [problem.target, problem.message])).toEqual([
       ['organisation', 'There is no organisation “Fenmor” on the hub: choose yours from the list. Did you mean fenmoor?'],
       ['title', 'Enter the title'],
-      ['slug', 'Short name must be lowercase letters a to z, digits and single hyphens, at most 80 characters, for example garden-waste-online'],
+      [
+        'slug',
+        'Short name must be lowercase letters a to z, digits and single hyphens, at most 80 characters, for example garden-waste-online',
+      ],
       ['status', 'Choose the status'],
       ['services', 'Services: 99999 is not in the Local Government Service List'],
       ['start-month', 'Start must be a real month, for example 4 2026'],
       ['partners', 'Partners: there is no organisation “salowfield” on the hub. Did you mean sallowfield?'],
-      ['reuses', 'Reuses names components/fenmoor/bin-day-findr, but there is no such component on the hub. Did you mean components/fenmoor/bin-day-finder?'],
-      ['contact', 'Contact must be an email address (e.g. digital@example.gov.uk) or a web address starting https://. Write https://www.example.gov.uk'],
+      [
+        'reuses',
+        'Reuses names components/fenmoor/bin-day-findr, but there is no such component on the hub. Did you mean components/fenmoor/bin-day-finder?',
+      ],
+      [
+        'contact',
+        'Contact must be an email address (e.g. digital@example.gov.uk) or a web address starting https://. Write https://www.example.gov.uk',
+      ],
       ['review_by-day', 'Review by must be a real date, for example 31 3 2027'],
-      ['links-1-url', 'Address must be a full web address starting https:// (or http://), e.g. https://www.example.gov.uk/page. Write https://www.example.gov.uk/blog (link 2)'],
-      ['licence', 'Licence is Creative Commons Attribution Non Commercial 4.0 International (CC-BY-NC-4.0), which is not an open licence; everything shared on the hub must be open. Use OGL-UK-3.0, the Open Government Licence, unless you have reason not to'],
+      [
+        'links-1-url',
+        'Address must be a full web address starting https:// (or http://), e.g. https://www.example.gov.uk/page. Write https://www.example.gov.uk/blog (link 2)',
+      ],
+      [
+        'licence',
+        'Licence is Creative Commons Attribution Non Commercial 4.0 International (CC-BY-NC-4.0), which is not an open licence; everything shared on the hub must be open. Use OGL-UK-3.0, the Open Government Licence, unless you have reason not to',
+      ],
     ]);
     for (const problem of problems) expect(problem.severity).toBe('error');
     expect(problems.find((problem) => problem.target === 'start-month')?.group).toBe('start');
@@ -184,11 +235,19 @@ describe('checks', () => {
   it('checks the end is not before the start, and a new record’s short name is free', () => {
     const dates = check([...valid, ['start-month', '6'], ['start-year', '2026'], ['end-month', '1'], ['end-year', '2026']]);
     expect(dates.map((problem) => problem.message)).toEqual(['End must be the same as or after the start']);
-    expect(check(valid, { idTaken: true }).map((problem) => problem.message)).toEqual(['Your organisation already has a roadmap item with the short name garden-waste: choose another, or edit that one']);
+    expect(check(valid, { idTaken: true }).map((problem) => problem.message)).toEqual([
+      'Your organisation already has a roadmap item with the short name garden-waste: choose another, or edit that one',
+    ]);
   });
 
   it('warns, without stopping, about what the site removes from the text and a review date that has passed', () => {
-    const problems = check([...valid, ['review_by-day', '1'], ['review_by-month', '1'], ['review_by-year', '2026'], ['body', 'Hello <script>alert(1)</script>']]);
+    const problems = check([
+      ...valid,
+      ['review_by-day', '1'],
+      ['review_by-month', '1'],
+      ['review_by-year', '2026'],
+      ['body', 'Hello <script>alert(1)</script>'],
+    ]);
     expect(problems.map((problem) => [problem.severity, problem.field])).toEqual([
       ['warning', 'review_by'],
       ['warning', 'body'],
@@ -197,11 +256,15 @@ describe('checks', () => {
 
   it('keeps a real council’s record from naming a demonstration body', () => {
     const problems = check([...valid.filter(([name]) => name !== 'organisation'), ['organisation', 'hartlepool'], ['partners', 'fenmoor']]);
-    expect(problems.map((problem) => problem.message)).toEqual(['Partners names fenmoor, which belongs to a demonstration (fictional) organisation: real records must not refer to invented ones. Remove it']);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'Partners names fenmoor, which belongs to a demonstration (fictional) organisation: real records must not refer to invented ones. Remove it',
+    ]);
   });
 
   it('finds the record ids a record refers to, and reads field paths', () => {
-    expect(referencedRecordIds({ reuses: ['components/a/b', 'not an id'], adopted_from: 'principles/a/c', related: ['roadmap/x/y'] })).toEqual(['components/a/b', 'roadmap/x/y', 'principles/a/c']);
+    expect(
+      referencedRecordIds({ reuses: ['components/a/b', 'not an id'], adopted_from: 'principles/a/c', related: ['roadmap/x/y'] }),
+    ).toEqual(['components/a/b', 'roadmap/x/y', 'principles/a/c']);
     expect(parseFieldPath('links[1].url')).toEqual(['links', 1, 'url']);
     expect(parseFieldPath('title')).toEqual(['title']);
   });

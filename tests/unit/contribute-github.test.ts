@@ -8,7 +8,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RECORD_COLLECTIONS } from '../../schemas/collections.ts';
 import { readAnswers } from '../../src/lib/contribute/answers.ts';
 import { formModel } from '../../src/lib/contribute/form-model.ts';
-import { editFileUrl, fitsGitHub, issueFormUrl, issueTemplate, issueUrl, MAX_URL_LENGTH, newFileAction, newFileUrl } from '../../src/lib/contribute/github.ts';
+import {
+  editFileUrl,
+  fitsGitHub,
+  issueFormUrl,
+  issueTemplate,
+  issueUrl,
+  MAX_URL_LENGTH,
+  newFileAction,
+  newFileUrl,
+} from '../../src/lib/contribute/github.ts';
 import { issueFormDefinition, parseIssueForm } from '../../src/lib/github/issue-form.ts';
 import { PREVIEW_SANITIZE_SCHEMA, previewMarkdown } from '../../src/lib/contribute/preview-markdown.ts';
 import { recordFile } from '../../src/lib/contribute/record-file.ts';
@@ -24,7 +33,12 @@ const roadmap = formModel('roadmap')!;
 
 describe('GitHub addresses', () => {
   it('opens the new-file page with the file’s path and text, which decode to exactly the file', () => {
-    const file = recordFile('roadmap', { organisation: 'fenmoor', slug: 'x', fields: { title: 'A & B: “quoted” #1', summary: 'Line one.\nLine two?', status: 'beta' }, body: '## Ünïcode & 100% done\n' });
+    const file = recordFile('roadmap', {
+      organisation: 'fenmoor',
+      slug: 'x',
+      fields: { title: 'A & B: “quoted” #1', summary: 'Line one.\nLine two?', status: 'beta' },
+      body: '## Ünïcode & 100% done\n',
+    });
     const url = new URL(newFileUrl(config, file.path, file.text));
     expect(`${url.origin}${url.pathname}`).toBe('https://github.com/council-commons/council-commons/new/main');
     expect(url.searchParams.get('filename')).toBe('content/roadmap/fenmoor/x.md');
@@ -33,7 +47,9 @@ describe('GitHub addresses', () => {
   });
 
   it('opens GitHub’s editor for an existing file, and the issue form of a collection', () => {
-    expect(editFileUrl(config, 'content/roadmap/fenmoor/x.md')).toBe('https://github.com/council-commons/council-commons/edit/main/content/roadmap/fenmoor/x.md');
+    expect(editFileUrl(config, 'content/roadmap/fenmoor/x.md')).toBe(
+      'https://github.com/council-commons/council-commons/edit/main/content/roadmap/fenmoor/x.md',
+    );
     expect(issueFormUrl(config, 'datasets')).toBe('https://github.com/council-commons/council-commons/issues/new?template=datasets.yml');
   });
 
@@ -86,12 +102,21 @@ describe('GitHub addresses', () => {
     // GitHub writes each field as "### <label>", a blank line and the answer; a field left empty as _No response_.
     const body = definition.fields
       .filter((field) => field.type !== 'checkboxes')
-      .map((field) => `### ${field.label}\n\n${(field.id === 'title' ? url.searchParams.get('title') : url.searchParams.get(field.id)) || '_No response_'}`)
+      .map(
+        (field) =>
+          `### ${field.label}\n\n${(field.id === 'title' ? url.searchParams.get('title') : url.searchParams.get(field.id)) || '_No response_'}`,
+      )
       .join('\n\n');
     const read = parseIssueForm(body, definition);
     expect(read.organisation).toBe('fenmoor');
     expect(read.slug).toBe('garden-waste');
-    expect(read.fields).toMatchObject({ title: 'Garden waste online', summary: 'Renewals online.', status: 'beta', services: [530], links: [{ title: 'Blog', url: 'https://example.gov.uk/blog' }] });
+    expect(read.fields).toMatchObject({
+      title: 'Garden waste online',
+      summary: 'Renewals online.',
+      status: 'beta',
+      services: [530],
+      links: [{ title: 'Blog', url: 'https://example.gov.uk/blog' }],
+    });
   });
 
   it('offers no link over GitHub’s length limit', () => {
@@ -114,7 +139,9 @@ describe('the preview’s Markdown', () => {
   });
 
   it('lets no script, handler or javascript: address through, and shows images as links', () => {
-    const html = previewMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) <a href="javascript:alert(4)">a</a>\n\n![Map](https://example.org/map.png)\n\n# Title');
+    const html = previewMarkdown(
+      '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) <a href="javascript:alert(4)">a</a>\n\n![Map](https://example.org/map.png)\n\n# Title',
+    );
     expect(html).not.toMatch(/<script|onerror|javascript:|<img/i);
     expect(html).toContain('<a href="https://example.org/map.png">Image: Map</a>');
     expect(html).toContain('<h2>Title</h2>');
@@ -123,17 +150,20 @@ describe('the preview’s Markdown', () => {
 });
 
 describe('the templates offered without JavaScript', () => {
-  it.each(RECORD_COLLECTIONS.map((collection) => collection.name))('the %s template passes the validator once its placeholders in the path are filled in', (name) => {
-    const template = templateFile(name);
-    expect(template.file).toBe(`${name}${template.extension}`);
-    const content = contentFixture();
-    const file = join(content, name, 'ashdown', `my-record${template.extension}`);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, template.text);
-    const report = validateContent({ contentDir: content, today: '2026-11-27' });
-    expect(report.errors).toEqual([]);
-    expect(report.warnings.some((warning) => warning.rule === 'content/placeholder')).toBe(true);
-    expect(template.text).not.toContain(TEMPLATE_ORGANISATION);
-    expect(TEMPLATE_SLUG).toBe('short-name');
-  });
+  it.each(RECORD_COLLECTIONS.map((collection) => collection.name))(
+    'the %s template passes the validator once its placeholders in the path are filled in',
+    (name) => {
+      const template = templateFile(name);
+      expect(template.file).toBe(`${name}${template.extension}`);
+      const content = contentFixture();
+      const file = join(content, name, 'ashdown', `my-record${template.extension}`);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, template.text);
+      const report = validateContent({ contentDir: content, today: '2026-11-27' });
+      expect(report.errors).toEqual([]);
+      expect(report.warnings.some((warning) => warning.rule === 'content/placeholder')).toBe(true);
+      expect(template.text).not.toContain(TEMPLATE_ORGANISATION);
+      expect(TEMPLATE_SLUG).toBe('short-name');
+    },
+  );
 });

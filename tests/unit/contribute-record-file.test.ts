@@ -27,7 +27,11 @@ describe('every demonstration record, written again by recordFile', () => {
   const content = copyOf(join(ROOT, 'content'));
   const written = original.content.records.map((record) => {
     const extension = /\.(md|yaml)$/.exec(record.file)![0];
-    const file = recordFile(record.collection, { organisation: record.organisation, slug: record.slug, fields: record.data as Record<string, unknown>, body: record.body ?? '' }, { extension });
+    const file = recordFile(
+      record.collection,
+      { organisation: record.organisation, slug: record.slug, fields: record.data as Record<string, unknown>, body: record.body ?? '' },
+      { extension },
+    );
     writeFileSync(join(content, '..', file.path), file.text);
     return { record, file };
   });
@@ -127,8 +131,29 @@ describe('new records from form answers', () => {
         ['body', 'How to use it.'],
       ],
     },
-    { collection: 'principles', entries: [['organisation', 'ashdown'], ['slug', 'open-by-default'], ['title', 'Open by default'], ['summary', 'We publish our work in the open.'], ['body', 'Text.']] },
-    { collection: 'lessons', entries: [['organisation', 'ashdown'], ['slug', 'what-we-learned'], ['title', 'What we learned'], ['summary', 'A lesson.'], ['outcome', 'did-not-work'], ['date-day', '4'], ['date-month', '3'], ['date-year', '2026']] },
+    {
+      collection: 'principles',
+      entries: [
+        ['organisation', 'ashdown'],
+        ['slug', 'open-by-default'],
+        ['title', 'Open by default'],
+        ['summary', 'We publish our work in the open.'],
+        ['body', 'Text.'],
+      ],
+    },
+    {
+      collection: 'lessons',
+      entries: [
+        ['organisation', 'ashdown'],
+        ['slug', 'what-we-learned'],
+        ['title', 'What we learned'],
+        ['summary', 'A lesson.'],
+        ['outcome', 'did-not-work'],
+        ['date-day', '4'],
+        ['date-month', '3'],
+        ['date-year', '2026'],
+      ],
+    },
   ];
 
   it.each(cases)('a $collection written from answers passes the validator and reads back as the answers', ({ collection, entries }) => {
@@ -178,7 +203,40 @@ describe('awkward text', () => {
 
   const awkward = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 200 }),
-    fc.constantFrom('yes', 'no', 'null', '~', 'true', '0x1F', '1e3', '2026-04', '2026-04-31', '- item', '#hash', '"quoted"', "'single'", 'a: b', 'a #b', '  leading', 'trailing  ', '@at', '`tick`', '%percent', '!tag', '&anchor', '*alias', '|pipe', '>fold', '---', '...', '[list]', '{map}', 'tab\there', 'multi\nline\n\n  indented', ' \n leading line'),
+    fc.constantFrom(
+      'yes',
+      'no',
+      'null',
+      '~',
+      'true',
+      '0x1F',
+      '1e3',
+      '2026-04',
+      '2026-04-31',
+      '- item',
+      '#hash',
+      '"quoted"',
+      "'single'",
+      'a: b',
+      'a #b',
+      '  leading',
+      'trailing  ',
+      '@at',
+      '`tick`',
+      '%percent',
+      '!tag',
+      '&anchor',
+      '*alias',
+      '|pipe',
+      '>fold',
+      '---',
+      '...',
+      '[list]',
+      '{map}',
+      'tab\there',
+      'multi\nline\n\n  indented',
+      ' \n leading line',
+    ),
   );
 
   it('any title, summary and list reads back exactly as given', () => {
@@ -186,7 +244,9 @@ describe('awkward text', () => {
       fc.property(awkward, awkward, fc.array(awkward, { maxLength: 4 }), (title, summary, partners) => {
         const file = recordFile('roadmap', { organisation: 'ashdown', slug: 'x', fields: { title, summary, partners }, body: '' });
         // Empty answers are left out of the file, as the form leaves them out.
-        const expected = Object.fromEntries(Object.entries({ title, summary, partners }).filter(([, value]) => value !== '' && !(Array.isArray(value) && value.length === 0)));
+        const expected = Object.fromEntries(
+          Object.entries({ title, summary, partners }).filter(([, value]) => value !== '' && !(Array.isArray(value) && value.length === 0)),
+        );
         expect(readBack(file.text)).toEqual(expected);
       }),
       { numRuns: 300 },

@@ -20,7 +20,9 @@ describe('parseCsv', () => {
   });
 
   it('keeps commas inside a quoted field as part of the field', () => {
-    expect(parseCsv('E06000058,"Bournemouth, Christchurch and Poole",unitary')).toEqual([['E06000058', 'Bournemouth, Christchurch and Poole', 'unitary']]);
+    expect(parseCsv('E06000058,"Bournemouth, Christchurch and Poole",unitary')).toEqual([
+      ['E06000058', 'Bournemouth, Christchurch and Poole', 'unitary'],
+    ]);
   });
 
   it('reads a doubled quote inside a quoted field as one quote', () => {
@@ -97,7 +99,18 @@ describe('parseCsvObjects', () => {
 
     it('reads all 1,520 services, each with the ten columns of the header', () => {
       expect(services).toHaveLength(1520);
-      const columns = ['lgsl_id', 'label', 'description', 'uri', 'esd_created', 'esd_modified', 'esd_history_notes', 'govuk_providing_tier', 'govuk_description', 'source'];
+      const columns = [
+        'lgsl_id',
+        'label',
+        'description',
+        'uri',
+        'esd_created',
+        'esd_modified',
+        'esd_history_notes',
+        'govuk_providing_tier',
+        'govuk_description',
+        'source',
+      ];
       for (const service of services) expect(Object.keys(service)).toEqual(columns);
     });
 
@@ -156,7 +169,10 @@ describe('csvField', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (rows, newline) => {
         const header = ['id', 'name', 'notes'];
-        const csv = [header.join(','), ...rows.map((item) => header.map((column) => csvField(item[column as keyof typeof item])).join(','))].join(newline) + newline;
+        const csv =
+          [header.join(','), ...rows.map((item) => header.map((column) => csvField(item[column as keyof typeof item])).join(','))].join(
+            newline,
+          ) + newline;
         expect(parseCsvObjects(csv)).toEqual(rows);
       }),
       { numRuns: 300 },

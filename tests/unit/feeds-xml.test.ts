@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { atomFeed, atomResponse, ATOM_CONTENT_TYPE, type AtomEntry, type AtomFeedData } from '../../src/lib/feeds/atom.ts';
 import { element, emptyElement, escapeAttribute, escapeXml, stripInvalidXmlChars } from '../../src/lib/feeds/xml.ts';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', isArray: (name) => ['entry', 'link', 'category'].includes(name), parseTagValue: false, trimValues: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  isArray: (name) => ['entry', 'link', 'category'].includes(name),
+  parseTagValue: false,
+  trimValues: false,
+});
 
 /** The feed element, parsed, after checking the document is well-formed. */
 function parseFeed(xml: string) {
@@ -22,13 +29,20 @@ function parseFeed(xml: string) {
 function onlyXmlChars(text: string): boolean {
   for (const character of text) {
     const code = character.codePointAt(0)!;
-    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    const allowed =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     if (!allowed) return false;
   }
   return true;
 }
 
-const textOf = (value: unknown): string => (typeof value === 'object' && value !== null ? String((value as Record<string, unknown>)['#text'] ?? '') : String(value ?? ''));
+const textOf = (value: unknown): string =>
+  typeof value === 'object' && value !== null ? String((value as Record<string, unknown>)['#text'] ?? '') : String(value ?? '');
 
 function sampleEntry(overrides: Partial<AtomEntry> = {}): AtomEntry {
   return {
@@ -52,7 +66,8 @@ function sampleFeed(entries: AtomEntry[], overrides: Partial<AtomFeedData> = {})
     updated: entries[0]?.updated ?? '2026-11-27T12:00:00Z',
     alternate: 'https://hub.example/',
     author: { name: 'Council Commons', uri: 'https://hub.example/' },
-    rights: 'Open Government Licence v3.0 unless an entry says otherwise: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+    rights:
+      'Open Government Licence v3.0 unless an entry says otherwise: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
     generator: { name: 'Council Commons', uri: 'https://github.com/council-commons/council-commons' },
     entries,
     ...overrides,
@@ -93,7 +108,9 @@ describe('escapeXml', () => {
   it('builds elements with escaped attributes and text, leaving out undefined ones', () => {
     expect(element('title', '<b>', { type: 'text', lang: undefined })).toBe('<title type="text">&lt;b&gt;</title>');
     expect(element('published', undefined)).toBe('');
-    expect(emptyElement('link', { rel: 'self', href: 'https://a.example/?x=1&y="2"' })).toBe('<link rel="self" href="https://a.example/?x=1&amp;y=&quot;2&quot;"/>');
+    expect(emptyElement('link', { rel: 'self', href: 'https://a.example/?x=1&y="2"' })).toBe(
+      '<link rel="self" href="https://a.example/?x=1&amp;y=&quot;2&quot;"/>',
+    );
   });
 
   it('round-trips any string through a feed: well-formed, and parsed back to the string less the characters XML forbids', () => {
@@ -118,7 +135,18 @@ describe('escapeXml', () => {
 
 describe('atomFeed', () => {
   it('writes a well-formed Atom 1.0 document with the feed elements RFC 4287 requires, and each entry’s', () => {
-    const xml = atomFeed(sampleFeed([sampleEntry(), sampleEntry({ id: 'tag:x,2026:b', title: 'B', updated: '2026-11-26T10:00:00Z', published: '2026-03-14T00:00:00Z', rights: 'MIT License: https://opensource.org/license/mit/' })]));
+    const xml = atomFeed(
+      sampleFeed([
+        sampleEntry(),
+        sampleEntry({
+          id: 'tag:x,2026:b',
+          title: 'B',
+          updated: '2026-11-26T10:00:00Z',
+          published: '2026-03-14T00:00:00Z',
+          rights: 'MIT License: https://opensource.org/license/mit/',
+        }),
+      ]),
+    );
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
     const feed = parseFeed(xml);
     expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');

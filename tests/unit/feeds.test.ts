@@ -7,22 +7,48 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { atomFeed } from '../../src/lib/feeds/atom.ts';
 import { entryDates, PUBLISHED_FIELDS, RECORD_DATE_FIELDS, rfc3339, timestamp } from '../../src/lib/feeds/dates.ts';
-import { entryId, FEED_ENTRY_LIMIT, newestFirst, recordEntry, TAG_PREFIX, type EntryContext, type FeedRecord } from '../../src/lib/feeds/entries.ts';
-import { allFeed, collectionFeed, organisationFeed, serviceFeed, themeFeed, type FeedHub, type FeedSettings } from '../../src/lib/feeds/hub-feeds.ts';
+import {
+  entryId,
+  FEED_ENTRY_LIMIT,
+  newestFirst,
+  recordEntry,
+  TAG_PREFIX,
+  type EntryContext,
+  type FeedRecord,
+} from '../../src/lib/feeds/entries.ts';
+import {
+  allFeed,
+  collectionFeed,
+  organisationFeed,
+  serviceFeed,
+  themeFeed,
+  type FeedHub,
+  type FeedSettings,
+} from '../../src/lib/feeds/hub-feeds.ts';
 import { feedPaths, pageFeeds } from '../../src/lib/feeds/paths.ts';
 
 const NOW = new Date('2026-11-27T12:00:00.123Z');
 const BUILT = '2026-11-27T12:00:00Z';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['entry', 'link', 'category'].includes(name), parseTagValue: false });
-const text = (value: unknown): string => (typeof value === 'object' && value !== null ? String((value as Record<string, unknown>)['#text'] ?? '') : String(value ?? ''));
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  isArray: (name) => ['entry', 'link', 'category'].includes(name),
+  parseTagValue: false,
+});
+const text = (value: unknown): string =>
+  typeof value === 'object' && value !== null ? String((value as Record<string, unknown>)['#text'] ?? '') : String(value ?? '');
 
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
   return parser.parse(xml).feed;
 }
 
-function roadmap(slug: string, data: Partial<Extract<FeedRecord, { collection: 'roadmap' }>['data']> = {}, organisation = 'fenmoor'): FeedRecord {
+function roadmap(
+  slug: string,
+  data: Partial<Extract<FeedRecord, { collection: 'roadmap' }>['data']> = {},
+  organisation = 'fenmoor',
+): FeedRecord {
   return {
     collection: 'roadmap',
     id: `roadmap/${organisation}/${slug}`,
@@ -32,7 +58,11 @@ function roadmap(slug: string, data: Partial<Extract<FeedRecord, { collection: '
   };
 }
 
-function lesson(slug: string, data: Partial<Extract<FeedRecord, { collection: 'lessons' }>['data']> = {}, organisation = 'fenmoor'): FeedRecord {
+function lesson(
+  slug: string,
+  data: Partial<Extract<FeedRecord, { collection: 'lessons' }>['data']> = {},
+  organisation = 'fenmoor',
+): FeedRecord {
   return {
     collection: 'lessons',
     id: `lessons/${organisation}/${slug}`,
@@ -42,18 +72,34 @@ function lesson(slug: string, data: Partial<Extract<FeedRecord, { collection: 'l
   };
 }
 
-function dataset(slug: string, data: Partial<Extract<FeedRecord, { collection: 'datasets' }>['data']> = {}, organisation = 'fenmoor'): FeedRecord {
+function dataset(
+  slug: string,
+  data: Partial<Extract<FeedRecord, { collection: 'datasets' }>['data']> = {},
+  organisation = 'fenmoor',
+): FeedRecord {
   return {
     collection: 'datasets',
     id: `datasets/${organisation}/${slug}`,
     organisation,
     filePath: `content/datasets/${organisation}/${slug}.yaml`,
-    data: { title: `Dataset ${slug}`, summary: `Data on ${slug}.`, licence: 'OGL-UK-3.0', landing_url: 'https://data.example.gov.uk/', ...data },
+    data: {
+      title: `Dataset ${slug}`,
+      summary: `Data on ${slug}.`,
+      licence: 'OGL-UK-3.0',
+      landing_url: 'https://data.example.gov.uk/',
+      ...data,
+    },
   };
 }
 
 function principle(slug: string, organisation = 'fenmoor'): FeedRecord {
-  return { collection: 'principles', id: `principles/${organisation}/${slug}`, organisation, filePath: `content/principles/${organisation}/${slug}.md`, data: { title: `Principle ${slug}`, summary: 'A principle.' } };
+  return {
+    collection: 'principles',
+    id: `principles/${organisation}/${slug}`,
+    organisation,
+    filePath: `content/principles/${organisation}/${slug}.md`,
+    data: { title: `Principle ${slug}`, summary: 'A principle.' },
+  };
 }
 
 function component(slug: string, licence = 'MIT', organisation = 'fenmoor'): FeedRecord {
@@ -83,15 +129,27 @@ function hubOf(records: FeedRecord[], lastUpdated: Record<string, string> = {}):
       ['waste-and-recycling', { label: 'Waste and recycling' }],
     ]),
     licences: new Map([
-      ['OGL-UK-3.0', { name: 'Open Government Licence v3.0', url: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' }],
+      [
+        'OGL-UK-3.0',
+        { name: 'Open Government Licence v3.0', url: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
+      ],
       ['MIT', { name: 'MIT License', url: 'https://opensource.org/license/mit/' }],
     ]),
-    defaultLicence: { id: 'OGL-UK-3.0', name: 'Open Government Licence v3.0', url: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
+    defaultLicence: {
+      id: 'OGL-UK-3.0',
+      name: 'Open Government Licence v3.0',
+      url: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+    },
     lastUpdated: new Map(Object.entries(lastUpdated)),
   };
 }
 
-const SETTINGS: FeedSettings = { site: 'https://hub.example', base: '/council-commons/', now: NOW, repository: 'council-commons/council-commons' };
+const SETTINGS: FeedSettings = {
+  site: 'https://hub.example',
+  base: '/council-commons/',
+  now: NOW,
+  repository: 'council-commons/council-commons',
+};
 
 function context(lastUpdated: Record<string, string> = {}, settings: Partial<FeedSettings> = {}): EntryContext {
   const { site, base } = { ...SETTINGS, ...settings };
@@ -119,7 +177,8 @@ describe('rfc3339', () => {
   });
 
   it('refuses anything else', () => {
-    for (const value of [undefined, '', 'yesterday', '2026', '2026-13-01', '2026-02-30T00:00:00', '27/11/2026']) expect(rfc3339(value), String(value)).toBeUndefined();
+    for (const value of [undefined, '', 'yesterday', '2026', '2026-13-01', '2026-02-30T00:00:00', '27/11/2026'])
+      expect(rfc3339(value), String(value)).toBeUndefined();
   });
 
   it('writes the build time to the second, in UTC', () => {
@@ -129,23 +188,49 @@ describe('rfc3339', () => {
 
 describe('entryDates', () => {
   it('documents which fields are read, collection by collection', () => {
-    expect(RECORD_DATE_FIELDS).toEqual({ lessons: ['date'], datasets: ['modified', 'issued'], roadmap: ['end', 'start'], principles: [], components: [] });
+    expect(RECORD_DATE_FIELDS).toEqual({
+      lessons: ['date'],
+      datasets: ['modified', 'issued'],
+      roadmap: ['end', 'start'],
+      principles: [],
+      components: [],
+    });
     expect(PUBLISHED_FIELDS).toEqual({ lessons: ['date'], datasets: ['issued'], roadmap: [], principles: [], components: [] });
   });
 
   it('takes updated from git first, whatever the record says', () => {
-    expect(entryDates(lesson('a', { date: '2026-03-14' }), '2026-11-20T10:00:00+00:00', NOW)).toEqual({ updated: '2026-11-20T10:00:00+00:00', updatedFrom: 'git', published: '2026-03-14T00:00:00Z' });
+    expect(entryDates(lesson('a', { date: '2026-03-14' }), '2026-11-20T10:00:00+00:00', NOW)).toEqual({
+      updated: '2026-11-20T10:00:00+00:00',
+      updatedFrom: 'git',
+      published: '2026-03-14T00:00:00Z',
+    });
   });
 
   it('without git, uses the record’s own dates in order: a lesson’s date; a dataset’s modified, then issued', () => {
-    expect(entryDates(lesson('a', { date: '2026-03-14' }), undefined, NOW)).toMatchObject({ updated: '2026-03-14T00:00:00Z', updatedFrom: 'field:date' });
-    expect(entryDates(dataset('a', { issued: '2024-01-01', modified: '2026-10-01' }), undefined, NOW)).toEqual({ updated: '2026-10-01T00:00:00Z', updatedFrom: 'field:modified', published: '2024-01-01T00:00:00Z' });
-    expect(entryDates(dataset('b', { issued: '2024-01-01' }), undefined, NOW)).toMatchObject({ updated: '2024-01-01T00:00:00Z', updatedFrom: 'field:issued' });
+    expect(entryDates(lesson('a', { date: '2026-03-14' }), undefined, NOW)).toMatchObject({
+      updated: '2026-03-14T00:00:00Z',
+      updatedFrom: 'field:date',
+    });
+    expect(entryDates(dataset('a', { issued: '2024-01-01', modified: '2026-10-01' }), undefined, NOW)).toEqual({
+      updated: '2026-10-01T00:00:00Z',
+      updatedFrom: 'field:modified',
+      published: '2024-01-01T00:00:00Z',
+    });
+    expect(entryDates(dataset('b', { issued: '2024-01-01' }), undefined, NOW)).toMatchObject({
+      updated: '2024-01-01T00:00:00Z',
+      updatedFrom: 'field:issued',
+    });
   });
 
   it('reads a roadmap item’s end, then its start, skipping dates still in the future', () => {
-    expect(entryDates(roadmap('a', { start: '2025-04', end: '2026-03' }), undefined, NOW)).toMatchObject({ updated: '2026-03-01T00:00:00Z', updatedFrom: 'field:end' });
-    expect(entryDates(roadmap('b', { start: '2025-04', end: '2027-03' }), undefined, NOW)).toMatchObject({ updated: '2025-04-01T00:00:00Z', updatedFrom: 'field:start' });
+    expect(entryDates(roadmap('a', { start: '2025-04', end: '2026-03' }), undefined, NOW)).toMatchObject({
+      updated: '2026-03-01T00:00:00Z',
+      updatedFrom: 'field:end',
+    });
+    expect(entryDates(roadmap('b', { start: '2025-04', end: '2027-03' }), undefined, NOW)).toMatchObject({
+      updated: '2025-04-01T00:00:00Z',
+      updatedFrom: 'field:start',
+    });
     expect(entryDates(roadmap('c', { start: '2027-01' }), undefined, NOW)).toEqual({ updated: BUILT, updatedFrom: 'build' });
   });
 
@@ -175,12 +260,21 @@ describe('recordEntry', () => {
   });
 
   it('has the title, author with page, summary and categories, and no content beyond the summary', () => {
-    const entry = recordEntry(roadmap('bins', { status: 'alpha', services: [524, 9999], themes: ['waste-and-recycling'] }, 'hartlepool'), context({ 'content/roadmap/hartlepool/bins.md': '2026-11-01T09:00:00+00:00' }));
+    const entry = recordEntry(
+      roadmap('bins', { status: 'alpha', services: [524, 9999], themes: ['waste-and-recycling'] }, 'hartlepool'),
+      context({ 'content/roadmap/hartlepool/bins.md': '2026-11-01T09:00:00+00:00' }),
+    );
     expect(entry.title).toBe('Item bins');
     expect(entry.updated).toBe('2026-11-01T09:00:00+00:00');
     expect(entry.author).toEqual({ name: 'Hartlepool', uri: 'https://hub.example/council-commons/organisations/hartlepool/' });
     expect(entry.summary).toBe('About bins.');
-    expect(entry.categories.map((category) => category.term)).toEqual(['Roadmap item', 'Status: alpha', 'Household waste collection', 'LGSL 9999', 'Waste and recycling']);
+    expect(entry.categories.map((category) => category.term)).toEqual([
+      'Roadmap item',
+      'Status: alpha',
+      'Household waste collection',
+      'LGSL 9999',
+      'Waste and recycling',
+    ]);
     expect(entry.categories[2].scheme).toBe('http://id.esd.org.uk/service');
     expect(entry.content).toBeUndefined();
     expect(entry.rights).toBeUndefined();
@@ -195,7 +289,9 @@ describe('recordEntry', () => {
     const entry = recordEntry(principle('open'), context());
     expect(entry.title).toBe('Principle open (demonstration)');
     expect(entry.categories.at(-1)?.term).toBe('Demonstration');
-    expect(recordEntry(principle('open', 'hartlepool'), context()).categories.map((category) => category.term)).toEqual(['Design principle']);
+    expect(recordEntry(principle('open', 'hartlepool'), context()).categories.map((category) => category.term)).toEqual([
+      'Design principle',
+    ]);
   });
 
   it('gives rights only when the record’s licence is not the default', () => {
@@ -221,14 +317,30 @@ describe('newestFirst', () => {
 describe('the hub’s feeds', () => {
   const day = (n: number) => `2026-10-${String(n).padStart(2, '0')}T08:00:00+00:00`;
   // 150 roadmap items from Kestrelford (one a day, some the same day), and a few others.
-  const many = Array.from({ length: 150 }, (_, index) => roadmap(`item-${String(index).padStart(3, '0')}`, { services: index % 2 ? [524] : [530], themes: index % 3 ? ['housing'] : [] }, 'kestrelford'));
-  const others = [lesson('a', { date: '2026-03-14', services: [524] }), dataset('b', { modified: '2026-09-01' }), principle('c'), component('d')];
+  const many = Array.from({ length: 150 }, (_, index) =>
+    roadmap(
+      `item-${String(index).padStart(3, '0')}`,
+      { services: index % 2 ? [524] : [530], themes: index % 3 ? ['housing'] : [] },
+      'kestrelford',
+    ),
+  );
+  const others = [
+    lesson('a', { date: '2026-03-14', services: [524] }),
+    dataset('b', { modified: '2026-09-01' }),
+    principle('c'),
+    component('d'),
+  ];
   const dates: Record<string, string> = Object.fromEntries(many.map((record, index) => [record.filePath, day((index % 28) + 1)]));
   const hub = hubOf([...many, ...others], dates);
 
   it('caps everything, collection, service and theme feeds at the newest FEED_ENTRY_LIMIT, newest first', () => {
     expect(FEED_ENTRY_LIMIT).toBe(50);
-    for (const data of [allFeed(hub, SETTINGS), collectionFeed(hub, SETTINGS, 'roadmap'), serviceFeed(hub, SETTINGS, 524), themeFeed(hub, SETTINGS, 'housing')]) {
+    for (const data of [
+      allFeed(hub, SETTINGS),
+      collectionFeed(hub, SETTINGS, 'roadmap'),
+      serviceFeed(hub, SETTINGS, 524),
+      themeFeed(hub, SETTINGS, 'housing'),
+    ]) {
       expect(data.entries.length, data.id).toBeLessThanOrEqual(FEED_ENTRY_LIMIT);
       const updated = data.entries.map((entry) => Date.parse(entry.updated));
       expect(updated, data.id).toEqual([...updated].sort((a, b) => b - a));
@@ -270,8 +382,10 @@ describe('the hub’s feeds', () => {
 
   it('puts in a service’s or theme’s feed only records about it', () => {
     const byId = new Map(hub.records.map((record) => [entryId(record.id), record]));
-    for (const entry of serviceFeed(hub, SETTINGS, 530).entries) expect((byId.get(entry.id)!.data as { services?: number[] }).services).toContain(530);
-    for (const entry of themeFeed(hub, SETTINGS, 'housing').entries) expect((byId.get(entry.id)!.data as { themes?: string[] }).themes).toContain('housing');
+    for (const entry of serviceFeed(hub, SETTINGS, 530).entries)
+      expect((byId.get(entry.id)!.data as { services?: number[] }).services).toContain(530);
+    for (const entry of themeFeed(hub, SETTINGS, 'housing').entries)
+      expect((byId.get(entry.id)!.data as { themes?: string[] }).themes).toContain('housing');
     expect(themeFeed(hub, SETTINGS, 'waste-and-recycling').entries).toEqual([]);
   });
 
@@ -284,7 +398,9 @@ describe('the hub’s feeds', () => {
       ['self', 'https://hub.example/council-commons/feeds/lessons.xml'],
       ['alternate', 'https://hub.example/council-commons/lessons/'],
     ]);
-    expect(text(feed.rights)).toBe('Open Government Licence v3.0 unless an entry says otherwise: http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/');
+    expect(text(feed.rights)).toBe(
+      'Open Government Licence v3.0 unless an entry says otherwise: http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+    );
     expect(feed.generator['@_uri']).toBe('https://github.com/council-commons/council-commons');
     const entry = feed.entry[0];
     expect(text(entry.id)).toBe('tag:council-commons.github.io,2026:lessons/fenmoor/a');
@@ -292,7 +408,11 @@ describe('the hub’s feeds', () => {
     expect(entry.link[0]['@_href']).toBe('https://hub.example/council-commons/lessons/fenmoor/a/');
     expect(text(entry.updated)).toBe('2026-03-14T00:00:00Z');
     expect(text(entry.published)).toBe('2026-03-14T00:00:00Z');
-    expect(entry.category.map((category: Record<string, string>) => category['@_term'])).toEqual(['Lesson', 'Household waste collection', 'Demonstration']);
+    expect(entry.category.map((category: Record<string, string>) => category['@_term'])).toEqual([
+      'Lesson',
+      'Household waste collection',
+      'Demonstration',
+    ]);
     expect(text(entry.summary)).toBe('Learned a.');
     expect(entry.content).toBeUndefined();
   });
@@ -312,6 +432,8 @@ describe('the hub’s feeds', () => {
     const after = allFeed(hub, moved);
     expect(after.entries.map((entry) => entry.id)).toEqual(before.entries.map((entry) => entry.id));
     expect(after.id).toBe('https://commons.example.org/feeds/all.xml');
-    expect(after.entries.every((entry) => entry.link.startsWith('https://commons.example.org/') && !entry.link.includes('council-commons/'))).toBe(true);
+    expect(
+      after.entries.every((entry) => entry.link.startsWith('https://commons.example.org/') && !entry.link.includes('council-commons/')),
+    ).toBe(true);
   });
 });

@@ -20,7 +20,10 @@ import { fieldRows, type Display, type FieldLookups, type FieldRow } from '../..
 import { withBase } from '../../src/lib/urls.ts';
 import { context } from './open-data-helpers.ts';
 
-function valid<T>(schema: { safeParse: (data: unknown) => { success: true; data: T } | { success: false; error: Error } }, data: unknown): T {
+function valid<T>(
+  schema: { safeParse: (data: unknown) => { success: true; data: T } | { success: false; error: Error } },
+  data: unknown,
+): T {
   const result = schema.safeParse(data);
   if (!result.success) throw new Error(`test data is not valid: ${result.error.message}`);
   return result.data;
@@ -67,7 +70,9 @@ describe('provenanceOf', () => {
       date: '2026-12-07',
       dateInWords: '7 December 2026',
     });
-    expect(provenanceOf({ harvested_from: 'https://data.ashdown.example/dataset/street-lights/', harvested_on: '2026-01-01' })).toMatchObject({
+    expect(
+      provenanceOf({ harvested_from: 'https://data.ashdown.example/dataset/street-lights/', harvested_on: '2026-01-01' }),
+    ).toMatchObject({
       text: 'data.ashdown.example/dataset/street-lights',
       dateInWords: '1 January 2026',
     });
@@ -87,7 +92,11 @@ describe('fieldRows: the harvest’s fields on a record', () => {
 
   it('shows harvested_from as a link and harvested_on as a date in words, where a list shows every field', () => {
     const rows = fieldRows(componentSchema, HARVESTED_COMPONENT, lookups);
-    expect(valueOf(rows, 'harvested_from')).toEqual({ kind: 'link', text: 'https://github.com/ashdown-council/bin-day-finder', href: 'https://github.com/ashdown-council/bin-day-finder' });
+    expect(valueOf(rows, 'harvested_from')).toEqual({
+      kind: 'link',
+      text: 'https://github.com/ashdown-council/bin-day-finder',
+      href: 'https://github.com/ashdown-council/bin-day-finder',
+    });
     expect(valueOf(rows, 'harvested_on')).toEqual({ kind: 'text', text: '7 December 2026' });
     expect(rows.find((row) => row.key === 'harvested_from')?.label).toBe('Harvested from');
   });
@@ -99,9 +108,14 @@ describe('fieldRows: an organisation’s harvest fields', () => {
     type: 'county',
     gss_code: 'E99999911',
     github: ['ashdown-council', 'ashdown-digital'],
-    open_data: [{ ckan: 'https://data.ashdown.example', organisation: 'ashdown-county-council' }, { data_json: 'https://data.ashdown.example/data.json' }],
+    open_data: [
+      { ckan: 'https://data.ashdown.example', organisation: 'ashdown-county-council' },
+      { data_json: 'https://data.ashdown.example/data.json' },
+    ],
     harvest: { topics: ['council-commons'], leave_out: ['old-website'] },
-    systems: [{ product: 'Tallowmere Revenues', supplier: 'Pellwick Data', service_area: 'council-tax-and-benefits', contract_end: '2027-03' }],
+    systems: [
+      { product: 'Tallowmere Revenues', supplier: 'Pellwick Data', service_area: 'council-tax-and-benefits', contract_end: '2027-03' },
+    ],
   });
   const rows = fieldRows(organisationSchema, organisation, lookups);
 
@@ -113,14 +127,22 @@ describe('fieldRows: an organisation’s harvest fields', () => {
         { kind: 'link', text: 'ashdown-digital', href: 'https://github.com/ashdown-digital' },
       ],
     });
-    expect(valueOf(fieldRows(organisationSchema, { ...organisation, github: 'ashdown-council' }, lookups), 'github')).toEqual({ kind: 'link', text: 'ashdown-council', href: 'https://github.com/ashdown-council' });
+    expect(valueOf(fieldRows(organisationSchema, { ...organisation, github: 'ashdown-council' }, lookups), 'github')).toEqual({
+      kind: 'link',
+      text: 'ashdown-council',
+      href: 'https://github.com/ashdown-council',
+    });
   });
 
   it('names and links each open-data source as the organisation page does', () => {
     expect(valueOf(rows, 'open_data')).toEqual({
       kind: 'list',
       items: [
-        { kind: 'link', text: 'data.ashdown.example (organisation ashdown-county-council)', href: 'https://data.ashdown.example/organization/ashdown-county-council' },
+        {
+          kind: 'link',
+          text: 'data.ashdown.example (organisation ashdown-county-council)',
+          href: 'https://data.ashdown.example/organization/ashdown-county-council',
+        },
         { kind: 'link', text: 'https://data.ashdown.example/data.json', href: 'https://data.ashdown.example/data.json' },
       ],
     });
@@ -134,11 +156,17 @@ describe('fieldRows: an organisation’s harvest fields', () => {
         { kind: 'text', text: 'Never harvested: old-website.' },
       ],
     });
-    expect(valueOf(fieldRows(organisationSchema, { ...organisation, harvest: {} }, lookups), 'harvest')).toEqual({ kind: 'text', text: 'Everything reusable is harvested.' });
+    expect(valueOf(fieldRows(organisationSchema, { ...organisation, harvest: {} }, lookups), 'harvest')).toEqual({
+      kind: 'text',
+      text: 'Everything reusable is harvested.',
+    });
   });
 
   it('says each system in words', () => {
-    expect(valueOf(rows, 'systems')).toEqual({ kind: 'list', items: [{ kind: 'text', text: 'Tallowmere Revenues from Pellwick Data, contract ends March 2027' }] });
+    expect(valueOf(rows, 'systems')).toEqual({
+      kind: 'list',
+      items: [{ kind: 'text', text: 'Tallowmere Revenues from Pellwick Data, contract ends March 2027' }],
+    });
   });
 
   it('never shows an object as [object Object] or as JSON, once turned into HTML', () => {
@@ -152,8 +180,16 @@ describe('fieldRows: an organisation’s harvest fields', () => {
   it('shows an open-data entry a form has only half filled in as its text, linking nothing that is not https', () => {
     const partial = { ...organisation, open_data: [{ ckan: 'javascript:alert(1)', organisation: 'x' }, { data_json: '' }] };
     const value = valueOf(fieldRows(organisationSchema, partial, lookups), 'open_data');
-    expect(value).toEqual({ kind: 'list', items: [{ kind: 'text', text: '{"ckan":"javascript:alert(1)","organisation":"x"}' }, { kind: 'text', text: '{"data_json":""}' }] });
-    expect(valueOf(fieldRows(organisationSchema, { ...organisation, systems: [{ product: 'Tallowmere Revenues' }] }, lookups), 'systems')).toEqual({ kind: 'list', items: [{ kind: 'text', text: 'Tallowmere Revenues' }] });
+    expect(value).toEqual({
+      kind: 'list',
+      items: [
+        { kind: 'text', text: '{"ckan":"javascript:alert(1)","organisation":"x"}' },
+        { kind: 'text', text: '{"data_json":""}' },
+      ],
+    });
+    expect(
+      valueOf(fieldRows(organisationSchema, { ...organisation, systems: [{ product: 'Tallowmere Revenues' }] }, lookups), 'systems'),
+    ).toEqual({ kind: 'list', items: [{ kind: 'text', text: 'Tallowmere Revenues' }] });
   });
 });
 
@@ -168,7 +204,15 @@ describe('open data: harvested_from and harvested_on in the JSON and CSV', () =>
       expect(columns, collection.name).toContain('harvested_on');
       expect(columns.indexOf('harvested_on'), collection.name).toBe(columns.indexOf('harvested_from') + 1);
     }
-    const header = Object.keys(parseCsvObjects(collectionCsv(components, [{ id: 'components/ashdown/bin-day-finder', organisation: 'ashdown', data: HAND_OWNED_COMPONENT }], context))[0]!);
+    const header = Object.keys(
+      parseCsvObjects(
+        collectionCsv(
+          components,
+          [{ id: 'components/ashdown/bin-day-finder', organisation: 'ashdown', data: HAND_OWNED_COMPONENT }],
+          context,
+        ),
+      )[0]!,
+    );
     expect(header).toContain('harvested_from');
   });
 
@@ -183,9 +227,15 @@ describe('open data: harvested_from and harvested_on in the JSON and CSV', () =>
         context,
       ),
     );
-    expect(rows[0]).toMatchObject({ id: 'components/ashdown/bin-day-finder', harvested_from: 'https://github.com/ashdown-council/bin-day-finder', harvested_on: '2026-12-07' });
+    expect(rows[0]).toMatchObject({
+      id: 'components/ashdown/bin-day-finder',
+      harvested_from: 'https://github.com/ashdown-council/bin-day-finder',
+      harvested_on: '2026-12-07',
+    });
     expect(rows[1]).toMatchObject({ id: 'components/ashdown/hand-made', harvested_from: '', harvested_on: '' });
-    const [dataset] = parseCsvObjects(collectionCsv(datasets, [{ id: 'datasets/ashdown/street-lights', organisation: 'ashdown', data: HARVESTED_DATASET }], context));
+    const [dataset] = parseCsvObjects(
+      collectionCsv(datasets, [{ id: 'datasets/ashdown/street-lights', organisation: 'ashdown', data: HARVESTED_DATASET }], context),
+    );
     expect(dataset).toMatchObject({ harvested_from: 'https://data.ashdown.example/dataset/street-lights', harvested_on: '2026-11-30' });
   });
 
@@ -198,10 +248,17 @@ describe('open data: harvested_from and harvested_on in the JSON and CSV', () =>
       ],
       context,
     );
-    expect(document.records[0]).toMatchObject({ harvested_from: 'https://github.com/ashdown-council/bin-day-finder', harvested_on: '2026-12-07' });
+    expect(document.records[0]).toMatchObject({
+      harvested_from: 'https://github.com/ashdown-council/bin-day-finder',
+      harvested_on: '2026-12-07',
+    });
     expect(document.records[1]).not.toHaveProperty('harvested_from');
     expect(document.records[1]).not.toHaveProperty('harvested_on');
-    const datasetDocument = collectionDocument(datasets, [{ id: 'datasets/ashdown/street-lights', organisation: 'ashdown', data: HARVESTED_DATASET }], context);
+    const datasetDocument = collectionDocument(
+      datasets,
+      [{ id: 'datasets/ashdown/street-lights', organisation: 'ashdown', data: HARVESTED_DATASET }],
+      context,
+    );
     expect(datasetDocument.records[0]).toMatchObject({ harvested_from: HARVESTED_DATASET.harvested_from, harvested_on: '2026-11-30' });
   });
 });

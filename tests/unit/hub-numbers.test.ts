@@ -22,11 +22,30 @@ describe('countByPeriod', () => {
       { start: '2026-02', status: 'alpha' },
       { status: 'idea' },
     ];
-    expect(countByPeriod(items, (item) => (item.start ? Number(item.start.slice(0, 4)) : undefined), (item) => item.status, ['alpha', 'live'])).toEqual([
-      { period: '2024', counts: [{ key: 'alpha', value: 1 }, { key: 'live', value: 1 }] },
+    expect(
+      countByPeriod(
+        items,
+        (item) => (item.start ? Number(item.start.slice(0, 4)) : undefined),
+        (item) => item.status,
+        ['alpha', 'live'],
+      ),
+    ).toEqual([
+      {
+        period: '2024',
+        counts: [
+          { key: 'alpha', value: 1 },
+          { key: 'live', value: 1 },
+        ],
+      },
       { period: '2025', counts: [] },
       { period: '2026', counts: [{ key: 'alpha', value: 1 }] },
     ]);
-    expect(countByPeriod([{ status: 'idea' }], () => undefined, (item) => item.status)).toEqual([]);
+    expect(
+      countByPeriod(
+        [{ status: 'idea' }],
+        () => undefined,
+        (item) => item.status,
+      ),
+    ).toEqual([]);
   });
 });

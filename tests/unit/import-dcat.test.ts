@@ -11,7 +11,13 @@ import { datasetSchema } from '../../schemas/dataset.ts';
 import { ckanPackageToSource, isCkanPackage } from '../../src/lib/import/ckan.ts';
 import { mapDcat, readCatalogue, type DcatOptions } from '../../src/lib/import/dcat.ts';
 import { parseJsonInput } from '../../src/lib/import/input.ts';
-import { ImportInputError, type ImportNote, type OrganisationName, type PlannedRecord, type ThemeTerm } from '../../src/lib/import/types.ts';
+import {
+  ImportInputError,
+  type ImportNote,
+  type OrganisationName,
+  type PlannedRecord,
+  type ThemeTerm,
+} from '../../src/lib/import/types.ts';
 import { loadLicences } from '../../src/lib/reference-data.ts';
 import { ROOT } from '../helpers/content.ts';
 
@@ -31,7 +37,8 @@ function fixture(name: string): unknown {
   return parseJsonInput({ name, text: readFileSync(join(FIXTURES, name), 'utf8') });
 }
 
-const messages = (record: PlannedRecord, level: ImportNote['level']) => record.notes.filter((note) => note.level === level).map((note) => note.message);
+const messages = (record: PlannedRecord, level: ImportNote['level']) =>
+  record.notes.filter((note) => note.level === level).map((note) => note.message);
 
 function expectValid(record: PlannedRecord) {
   expect(messages(record, 'blocker')).toEqual([]);
@@ -122,14 +129,23 @@ describe('a bare CKAN package', () => {
   it('skips a file without an http(s) address, and says which', () => {
     expect(record.fields.distributions).toEqual([
       { url: 'https://data.ashdown.example/libraries/opening-hours.csv', format: 'CSV', title: 'Opening hours (CSV)' },
-      { url: 'https://data.ashdown.example/libraries/opening-hours.json', format: 'JSON', media_type: 'application/json', title: 'Opening hours (JSON)' },
+      {
+        url: 'https://data.ashdown.example/libraries/opening-hours.json',
+        format: 'JSON',
+        media_type: 'application/json',
+        title: 'Opening hours (JSON)',
+      },
     ]);
-    expect(messages(record, 'check').join('\n')).toContain('One file was left out because it has no web address starting https:// or http:// ("Archive copy on the old file server")');
+    expect(messages(record, 'check').join('\n')).toContain(
+      'One file was left out because it has no web address starting https:// or http:// ("Archive copy on the old file server")',
+    );
   });
 
   it('refuses a private or deleted package', () => {
     const pkg = fixture('ckan-package.json') as Record<string, unknown>;
-    expect(messages(mapDcat({ ...pkg, private: true }, options).records[0], 'blocker')[0]).toContain('Not written: the package is private on the portal');
+    expect(messages(mapDcat({ ...pkg, private: true }, options).records[0], 'blocker')[0]).toContain(
+      'Not written: the package is private on the portal',
+    );
     expect(messages(mapDcat({ ...pkg, state: 'deleted' }, options).records[0], 'blocker')[0]).toContain('the package is deleted');
   });
 
@@ -155,12 +171,18 @@ describe('a data.json catalogue of three datasets', () => {
     expectValid(defects);
     expect(defects.fields).toEqual({
       title: 'Road defect reports',
-      summary: 'Potholes and other road and pavement defects reported by residents and found by inspectors, with where they are and when they were repaired.',
+      summary:
+        'Potholes and other road and pavement defects reported by residents and found by inspectors, with where they are and when they were repaired.',
       licence: 'OGL-UK-3.0',
       landing_url: 'https://data.ashdown.example/dataset/road-defects',
       distributions: [
         { url: 'https://data.ashdown.example/road-defects.csv', format: 'CSV', media_type: 'text/csv', title: 'All reports' },
-        { url: 'https://data.ashdown.example/road-defects-open.geojson', format: 'GeoJSON', media_type: 'application/geo+json', title: 'Open defects' },
+        {
+          url: 'https://data.ashdown.example/road-defects-open.geojson',
+          format: 'GeoJSON',
+          media_type: 'application/geo+json',
+          title: 'Open defects',
+        },
       ],
       update_frequency: 'daily',
       issued: '2020-01-15',
@@ -210,7 +232,9 @@ describe('a data.json catalogue of three datasets', () => {
     const catalogue = fixture('data.json') as { dataset: Record<string, unknown>[] };
     const records = mapDcat({ dataset: [catalogue.dataset[0], catalogue.dataset[0], catalogue.dataset[0]] }, options).records;
     expect(records.map((record) => record.slug)).toEqual(['road-defect-reports', 'road-defect-reports-2', 'road-defect-reports-3']);
-    expect(messages(records[1], 'info').join('\n')).toContain('Another dataset in the input also makes the slug road-defect-reports, so this one is road-defect-reports-2');
+    expect(messages(records[1], 'info').join('\n')).toContain(
+      'Another dataset in the input also makes the slug road-defect-reports, so this one is road-defect-reports-2',
+    );
   });
 
   it('refuses a non-public dataset', () => {
@@ -231,7 +255,14 @@ describe('DCAT-AP JSON-LD', () => {
       summary: "The county's household waste recycling centres, their opening hours and what each takes.",
       licence: 'OGL-UK-3.0',
       landing_url: 'https://data.ashdown.example/dataset/recycling-centres',
-      distributions: [{ url: 'https://data.ashdown.example/recycling-centres.csv', format: 'CSV', media_type: 'text/csv', title: 'Recycling centres (CSV)' }],
+      distributions: [
+        {
+          url: 'https://data.ashdown.example/recycling-centres.csv',
+          format: 'CSV',
+          media_type: 'text/csv',
+          title: 'Recycling centres (CSV)',
+        },
+      ],
       update_frequency: 'quarterly',
       issued: '2022-06-01',
       themes: ['waste-and-recycling'],
@@ -283,7 +314,12 @@ describe('one DCAT dataset on its own, as Socrata publishes one at each datasetâ
       modified: '2026-11-02',
       contact: 'parking.data@ashdown.example',
     });
-    expect((record.fields.distributions as { format: string }[]).map((distribution) => distribution.format)).toEqual(['CSV', 'RDF', 'JSON', 'XML']);
+    expect((record.fields.distributions as { format: string }[]).map((distribution) => distribution.format)).toEqual([
+      'CSV',
+      'RDF',
+      'JSON',
+      'XML',
+    ]);
   });
 
   it('reaches the licence check: without a licence it is not written, for that reason and no other', () => {
@@ -302,9 +338,13 @@ describe('one DCAT dataset on its own, as Socrata publishes one at each datasetâ
 describe('what is not CKAN or DCAT', () => {
   it('refuses other JSON, a failed API call and empty catalogues, saying what was expected', () => {
     expect(() => readCatalogue({ hello: 'world' })).toThrow(ImportInputError);
-    expect(() => readCatalogue({ hello: 'world' })).toThrow(/not a CKAN package_show response .*, a DCAT data.json catalogue .* or one DCAT dataset/);
+    expect(() => readCatalogue({ hello: 'world' })).toThrow(
+      /not a CKAN package_show response .*, a DCAT data.json catalogue .* or one DCAT dataset/,
+    );
     expect(() => readCatalogue({ title: 'A title and nothing a dataset has' })).toThrow(ImportInputError);
-    expect(() => readCatalogue({ success: false, error: { message: 'Not found', __type: 'Not Found Error' } })).toThrow('it is a CKAN API response saying the request failed ("Not found"): download the package again');
+    expect(() => readCatalogue({ success: false, error: { message: 'Not found', __type: 'Not Found Error' } })).toThrow(
+      'it is a CKAN API response saying the request failed ("Not found"): download the package again',
+    );
     expect(() => mapDcat({ dataset: [] }, options)).toThrow('it is a DCAT data.json catalogue, but it holds no datasets');
     expect(() => readCatalogue([1, 2])).toThrow(ImportInputError);
   });
@@ -317,12 +357,18 @@ describe('what is not CKAN or DCAT', () => {
   });
 
   it('refuses --slug for more than one dataset', () => {
-    expect(() => mapDcat(fixture('data.json'), { ...options, slug: 'x' })).toThrow('--slug names one record, but the input holds 3 datasets: leave --slug out');
+    expect(() => mapDcat(fixture('data.json'), { ...options, slug: 'x' })).toThrow(
+      '--slug names one record, but the input holds 3 datasets: leave --slug out',
+    );
   });
 
   it('refuses JSON that cannot be read, naming the file, line and column', () => {
-    expect(() => fixture('malformed.json')).toThrow("malformed.json is not valid JSON (line 6, column 5: Expected ',' or '}' after property value).");
-    expect(() => parseJsonInput({ name: 'cut.json', text: '{"success": true,\n "result": ' })).toThrow('cut.json is not valid JSON (line 2, at the end: Unexpected end of JSON input).');
+    expect(() => fixture('malformed.json')).toThrow(
+      "malformed.json is not valid JSON (line 6, column 5: Expected ',' or '}' after property value).",
+    );
+    expect(() => parseJsonInput({ name: 'cut.json', text: '{"success": true,\n "result": ' })).toThrow(
+      'cut.json is not valid JSON (line 2, at the end: Unexpected end of JSON input).',
+    );
   });
 
   it('tells a CKAN package by its fields', () => {

@@ -35,16 +35,20 @@ function importFixture(name: string, extra: Partial<PubliccodeOptions> = {}) {
   return mapPubliccode(fixture(name), { ...options, ...extra });
 }
 
-const messages = (notes: ImportNote[], level: ImportNote['level']) => notes.filter((note) => note.level === level).map((note) => note.message);
+const messages = (notes: ImportNote[], level: ImportNote['level']) =>
+  notes.filter((note) => note.level === level).map((note) => note.message);
 
 describe('each version of the standard', () => {
-  it.each(['v0.2.yml', 'v0.3.yml', 'v0.4-contract.yml', 'v0.5-funded.yml', 'v0.7-supports.yml', 'italian-only.yml'])('%s becomes a component that passes the schema', (name) => {
-    const { record } = importFixture(name);
-    expect(messages(record.notes, 'blocker')).toEqual([]);
-    expect(componentSchema.safeParse(record.fields).error).toBeUndefined();
-    expect(record.fields.kind).toBe('code');
-    expect(record.format).toBe('markdown');
-  });
+  it.each(['v0.2.yml', 'v0.3.yml', 'v0.4-contract.yml', 'v0.5-funded.yml', 'v0.7-supports.yml', 'italian-only.yml'])(
+    '%s becomes a component that passes the schema',
+    (name) => {
+      const { record } = importFixture(name);
+      expect(messages(record.notes, 'blocker')).toEqual([]);
+      expect(componentSchema.safeParse(record.fields).error).toBeUndefined();
+      expect(record.fields.kind).toBe('code');
+      expect(record.format).toBe('markdown');
+    },
+  );
 
   it('0.2: maps the fields, reports the people and the deprecated keys, and suggests uses for known users', () => {
     const { version, record } = importFixture('v0.2.yml');
@@ -66,9 +70,23 @@ describe('each version of the standard', () => {
     expect(record.body).toContain('Bin Day Reminder sends residents a message the evening before');
     expect(record.body).toContain('## Features\n\n- Email and text reminders\n- Changes to rounds over bank holidays\n');
     expect(record.body).toContain('- [Documentation](https://docs.example-district.example/bin-day-reminder)');
-    expect(record.notMapped).toEqual(expect.arrayContaining(['softwareVersion', 'releaseDate', 'logo', 'softwareType', 'localisation', 'legal.repoOwner', 'intendedAudience.countries', 'description.en.genericName', 'description.en.screenshots']));
+    expect(record.notMapped).toEqual(
+      expect.arrayContaining([
+        'softwareVersion',
+        'releaseDate',
+        'logo',
+        'softwareType',
+        'localisation',
+        'legal.repoOwner',
+        'intendedAudience.countries',
+        'description.en.genericName',
+        'description.en.screenshots',
+      ]),
+    );
     const infos = messages(record.notes, 'info');
-    expect(infos).toContain('usedBy names "Brackwater District Council", which is brackwater on the hub: to show that it uses this component, add components/ashdown/bin-day-reminder to `uses` in content/organisations/brackwater.yaml.');
+    expect(infos).toContain(
+      'usedBy names "Brackwater District Council", which is brackwater on the hub: to show that it uses this component, add components/ashdown/bin-day-reminder to `uses` in content/organisations/brackwater.yaml.',
+    );
     expect(infos.join('\n')).toContain('usedBy also names "Example Parish Council", which is not an organisation on the hub');
     expect(infos.join('\n')).toContain('maintenance.contacts names a person, not copied');
     // The person's address is never copied into the record.
@@ -81,7 +99,13 @@ describe('each version of the standard', () => {
 
   it('0.3: an old SPDX id, platforms as one string, en-GB, and community maintenance', () => {
     const { record } = importFixture('v0.3.yml');
-    expect(record.fields).toMatchObject({ licence: 'GPL-3.0-only', platforms: ['web'], maintenance: 'community', development_status: 'beta', repository_url: 'https://gitlab.com/kestrelford-council/pothole-reporter' });
+    expect(record.fields).toMatchObject({
+      licence: 'GPL-3.0-only',
+      platforms: ['web'],
+      maintenance: 'community',
+      development_status: 'beta',
+      repository_url: 'https://gitlab.com/kestrelford-council/pothole-reporter',
+    });
     expect(record.fields.url).toBeUndefined();
     expect(messages(record.notes, 'check')).toContain('Licence: "GPL-3.0" is the old SPDX id for GPL-3.0-only, which was written instead.');
   });
@@ -107,7 +131,9 @@ describe('each version of the standard', () => {
     const summary = record.fields.summary as string;
     expect(summary.length).toBeLessThanOrEqual(500);
     expect(summary.endsWith('…')).toBe(true);
-    expect(messages(record.notes, 'check').join('\n')).toContain('The shortDescription has 646 characters; a summary may have 500, so it was shortened on a word boundary');
+    expect(messages(record.notes, 'check').join('\n')).toContain(
+      'The shortDescription has 646 characters; a summary may have 500, so it was shortened on a word boundary',
+    );
     expect(messages(record.notes, 'check').join('\n')).not.toContain('names the publisher');
     expect(record.notMapped).toContain('fundedBy (Example Digital Fund; Ashdown County Council)');
     expect(record.notMapped).toEqual(expect.arrayContaining(['applicationSuite', 'isBasedOn']));
@@ -116,7 +142,9 @@ describe('each version of the standard', () => {
 
   it('0.5: names a publisher other than the organisation importing it', () => {
     const { record } = importFixture('v0.5-funded.yml', { owner: 'brackwater' });
-    expect(messages(record.notes, 'check').join('\n')).toContain('names the publisher as "Ashdown County Council", and you are importing it for Brackwater District Council (brackwater)');
+    expect(messages(record.notes, 'check').join('\n')).toContain(
+      'names the publisher as "Ashdown County Council", and you are importing it for Brackwater District Council (brackwater)',
+    );
   });
 
   it('0.7: supports is reported with a hint for standards; categories map to themes', () => {
@@ -133,7 +161,9 @@ describe('descriptions in other languages', () => {
     const { record } = importFixture('italian-only.yml');
     expect(record.fields.summary).toBe('Prenotazione online degli appuntamenti agli sportelli del comune.');
     expect(record.body).toContain('Prenota Sportello permette ai cittadini');
-    expect(messages(record.notes, 'check')).toContain("There is no English description, so the summary and text were taken from Italian ('it'): translate them into English.");
+    expect(messages(record.notes, 'check')).toContain(
+      "There is no English description, so the summary and text were taken from Italian ('it'): translate them into English.",
+    );
     expect(record.todo).toEqual(["The summary and text are in Italian ('it'), as in the publiccode.yml: translate them into English."]);
     expect(record.notMapped).toContain('it (the Italian country section)');
   });
@@ -148,7 +178,10 @@ describe('descriptions in other languages', () => {
 
   it('makes a summary from the long description when there is no short one, and a placeholder when there is neither', () => {
     const base = fixture('v0.7-supports.yml') as Record<string, unknown>;
-    const noShort = mapPubliccode({ ...base, description: { en: { longDescription: '**Residents** buy permits online. They pay by card.' } } }, options).record;
+    const noShort = mapPubliccode(
+      { ...base, description: { en: { longDescription: '**Residents** buy permits online. They pay by card.' } } },
+      options,
+    ).record;
     expect(noShort.fields.summary).toBe('Residents buy permits online. They pay by card.');
     expect(messages(noShort.notes, 'check').join('\n')).toContain('There is no shortDescription');
     const none = mapPubliccode({ ...base, description: {} }, options).record;
@@ -171,27 +204,36 @@ describe('what is not written', () => {
   it('reports a missing name as a blocker', () => {
     const base = fixture('v0.7-supports.yml') as Record<string, unknown>;
     const { record } = mapPubliccode({ ...base, name: undefined }, { ...options, slug: 'permits' });
-    expect(messages(record.notes, 'blocker')).toEqual(['The publiccode.yml has no name, which becomes the record’s title. Add `name` to the file and import it again.']);
+    expect(messages(record.notes, 'blocker')).toEqual([
+      'The publiccode.yml has no name, which becomes the record’s title. Add `name` to the file and import it again.',
+    ]);
     expect(record.slug).toBe('permits');
   });
 
   it('does not link a demonstration body with a real one', () => {
     const base = fixture('v0.2.yml') as Record<string, unknown>;
     const { record } = mapPubliccode({ ...base, usedBy: ['Hartlepool Borough Council'] }, options);
-    expect(messages(record.notes, 'info').join('\n')).toContain('one of hartlepool and ashdown is a demonstration organisation and the other is not');
+    expect(messages(record.notes, 'info').join('\n')).toContain(
+      'one of hartlepool and ashdown is a demonstration organisation and the other is not',
+    );
   });
 
   it('leaves out values outside the schema’s words and says so', () => {
     const base = fixture('v0.7-supports.yml') as Record<string, unknown>;
-    const { record } = mapPubliccode({ ...base, developmentStatus: 'alpha', maintenance: { type: 'vendor' }, url: 'git@github.com:ashdown/x.git' }, options);
+    const { record } = mapPubliccode(
+      { ...base, developmentStatus: 'alpha', maintenance: { type: 'vendor' }, url: 'git@github.com:ashdown/x.git' },
+      options,
+    );
     expect(record.fields.development_status).toBeUndefined();
     expect(record.fields.maintenance).toBeUndefined();
     expect(record.fields.repository_url).toBeUndefined();
-    expect(messages(record.notes, 'check')).toEqual(expect.arrayContaining([
-      expect.stringContaining('The developmentStatus "alpha" is not one of concept, development, beta, stable, obsolete'),
-      expect.stringContaining('The maintenance type "vendor" is not one of internal, contract, community, none'),
-      expect.stringContaining('is not a web address (https://…), so repository_url was left out'),
-    ]));
+    expect(messages(record.notes, 'check')).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('The developmentStatus "alpha" is not one of concept, development, beta, stable, obsolete'),
+        expect.stringContaining('The maintenance type "vendor" is not one of internal, contract, community, none'),
+        expect.stringContaining('is not a web address (https://…), so repository_url was left out'),
+      ]),
+    );
   });
 });
 
@@ -203,17 +245,26 @@ describe('what is not a publiccode.yml', () => {
   });
 
   it('refuses other YAML with a reason', () => {
-    expect(() => mapPubliccode({ name: 'build', on: ['push'] }, options)).toThrow(new ImportInputError('it is not a publiccode.yml: it has no publiccodeYmlVersion, and no name and description'));
+    expect(() => mapPubliccode({ name: 'build', on: ['push'] }, options)).toThrow(
+      new ImportInputError('it is not a publiccode.yml: it has no publiccodeYmlVersion, and no name and description'),
+    );
     expect(() => mapPubliccode(['a', 'b'], options)).toThrow(/holds a list, not the fields of a publiccode.yml/);
   });
 
   it('refuses YAML that cannot be read, naming the file and the line', () => {
-    expect(() => fixture('malformed.yml')).toThrow(/^malformed.yml is not valid YAML \(line \d+, column \d+: a closing quote or bracket is missing/);
+    expect(() => fixture('malformed.yml')).toThrow(
+      /^malformed.yml is not valid YAML \(line \d+, column \d+: a closing quote or bracket is missing/,
+    );
   });
 
   it('reads YAML safely: no custom tags, no alias bombs', () => {
-    expect(() => parseYamlInput({ name: 'x.yml', text: 'publiccodeYmlVersion: "0.4"\nname: !!js/function "f(){}"\n' })).toThrow(/not valid YAML/);
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n');
+    expect(() => parseYamlInput({ name: 'x.yml', text: 'publiccodeYmlVersion: "0.4"\nname: !!js/function "f(){}"\n' })).toThrow(
+      /not valid YAML/,
+    );
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+    ].join('\n');
     expect(() => parseYamlInput({ name: 'bomb.yml', text: bomb })).toThrow(/aliases/);
   });
 });

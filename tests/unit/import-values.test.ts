@@ -12,7 +12,14 @@ import { headerComment, recordPath, renderRecord } from '../../src/lib/import/re
 import { oneLine, shorten, toPlainText } from '../../src/lib/import/text.ts';
 import { KEYWORD_THEMES, matchThemes, PUBLICCODE_THEMES } from '../../src/lib/import/themes.ts';
 import type { PlannedRecord, ThemeTerm } from '../../src/lib/import/types.ts';
-import { normaliseDate, normaliseEmail, normaliseFormat, normaliseFrequency, normaliseMediaType, webAddress } from '../../src/lib/import/values.ts';
+import {
+  normaliseDate,
+  normaliseEmail,
+  normaliseFormat,
+  normaliseFrequency,
+  normaliseMediaType,
+  webAddress,
+} from '../../src/lib/import/values.ts';
 import { loadLicences } from '../../src/lib/reference-data.ts';
 import { splitFrontMatter } from '../../src/lib/content/text.ts';
 import { ROOT } from '../helpers/content.ts';
@@ -22,12 +29,16 @@ const vocabulary = (parse(readFileSync(join(ROOT, 'content/vocabularies/themes.y
 
 describe('toPlainText', () => {
   it('keeps the words of Markdown and drops its marks, headings and link addresses', () => {
-    const markdown = '## Bin rounds\r\n\r\nThe **round** for every _address_, from the [collection system](https://x.example/).\r\n\r\n- One row an address\r\n- Its UPRN\r\n\r\nSee `rounds.csv`.';
-    expect(toPlainText(markdown)).toBe('The round for every address, from the collection system. One row an address. Its UPRN. See rounds.csv.');
+    const markdown =
+      '## Bin rounds\r\n\r\nThe **round** for every _address_, from the [collection system](https://x.example/).\r\n\r\n- One row an address\r\n- Its UPRN\r\n\r\nSee `rounds.csv`.';
+    expect(toPlainText(markdown)).toBe(
+      'The round for every address, from the collection system. One row an address. Its UPRN. See rounds.csv.',
+    );
   });
 
   it('reads HTML: tags go, entities are decoded, paragraphs and list items become sentences', () => {
-    const html = '<h2>Planning</h2><p>Every <strong>application</strong> since 2021 &amp; its decision</p><ul><li>Reference</li><li>Address</li></ul><script>alert(1)</script>';
+    const html =
+      '<h2>Planning</h2><p>Every <strong>application</strong> since 2021 &amp; its decision</p><ul><li>Reference</li><li>Address</li></ul><script>alert(1)</script>';
     expect(toPlainText(html)).toBe('Every application since 2021 & its decision. Reference. Address');
   });
 
@@ -161,7 +172,9 @@ describe('licences, against data/reference/licences.csv', () => {
     expect(spdxExpression('(LicenseRef-X OR EUPL-1.2)', licences)).toMatchObject({ value: 'EUPL-1.2' });
     expect(spdxExpression('MIT AND CC-BY-4.0', licences)).toHaveProperty('problem');
     expect(spdxExpression('GPL-2.0-or-later WITH Classpath-exception-2.0', licences)).toHaveProperty('problem');
-    expect(spdxExpression('LicenseRef-Ashdown-1.0', licences)).toEqual({ problem: expect.stringContaining('"LicenseRef-Ashdown-1.0" is not one the hub knows') });
+    expect(spdxExpression('LicenseRef-Ashdown-1.0', licences)).toEqual({
+      problem: expect.stringContaining('"LicenseRef-Ashdown-1.0" is not one the hub knows'),
+    });
     expect(spdxExpression(undefined, licences)).toEqual({ problem: 'there is no licence (legal.license)' });
   });
 
@@ -212,11 +225,19 @@ describe('matchThemes, against content/vocabularies/themes.yaml', () => {
   });
 
   it('never names a theme the vocabulary does not have', () => {
-    expect(matchThemes(['bins'], [{ id: 'housing', label: 'Housing' }], KEYWORD_THEMES)).toEqual({ themes: [], unmatched: ['bins'], dropped: [] });
+    expect(matchThemes(['bins'], [{ id: 'housing', label: 'Housing' }], KEYWORD_THEMES)).toEqual({
+      themes: [],
+      unmatched: ['bins'],
+      dropped: [],
+    });
   });
 
   it('keeps at most the schema’s 10 themes and says which were dropped', () => {
-    const match = matchThemes(vocabulary.map((theme) => theme.id), vocabulary, {});
+    const match = matchThemes(
+      vocabulary.map((theme) => theme.id),
+      vocabulary,
+      {},
+    );
     expect(match.themes).toHaveLength(10);
     expect(match.dropped).toHaveLength(vocabulary.length - 10);
   });
@@ -266,7 +287,14 @@ themes: [waste-and-recycling, data-and-insight]
   });
 
   it('writes a Markdown record with the comment inside its front matter', () => {
-    const markdown: PlannedRecord = { ...record, collection: 'components', format: 'markdown', fields: { title: 'X', summary: 'Y.' }, body: '\nThe text.\n', todo: [] };
+    const markdown: PlannedRecord = {
+      ...record,
+      collection: 'components',
+      format: 'markdown',
+      fields: { title: 'X', summary: 'Y.' },
+      body: '\nThe text.\n',
+      todo: [],
+    };
     const text = renderRecord(markdown, '2026-11-27');
     const split = splitFrontMatter(text);
     expect(split).not.toHaveProperty('error');

@@ -3,7 +3,11 @@ import { indexLessons, lessonsForRecord } from '../../src/lib/lessons.ts';
 
 const lessons = [
   { id: 'lessons/a/old', organisation: 'a', data: { date: '2024-01-01', services: [530], related: ['roadmap/b/bins'] } },
-  { id: 'lessons/c/new', organisation: 'c', data: { date: '2026-05-01', services: [530, 12], related: ['roadmap/b/bins', 'roadmap/b/bins'] } },
+  {
+    id: 'lessons/c/new',
+    organisation: 'c',
+    data: { date: '2026-05-01', services: [530, 12], related: ['roadmap/b/bins', 'roadmap/b/bins'] },
+  },
   { id: 'lessons/b/own', organisation: 'b', data: { date: '2026-06-01', services: [530] } },
   { id: 'lessons/d/undated', organisation: 'd', data: { services: [530] } },
 ];

@@ -14,7 +14,22 @@ import { validateContent } from '../../src/lib/validation/validate.ts';
 import { ROOT } from '../helpers/content.ts';
 
 /** Things that must never appear in rendered HTML. */
-const DANGEROUS = [/<script/i, /<iframe/i, /<form/i, /<style/i, /<meta/i, /<object/i, /<embed/i, /<base/i, /<link/i, /\son[a-z]+\s*=/i, /javascript:/i, /vbscript:/i, /data:/i, /alert\(/];
+const DANGEROUS = [
+  /<script/i,
+  /<iframe/i,
+  /<form/i,
+  /<style/i,
+  /<meta/i,
+  /<object/i,
+  /<embed/i,
+  /<base/i,
+  /<link/i,
+  /\son[a-z]+\s*=/i,
+  /javascript:/i,
+  /vbscript:/i,
+  /data:/i,
+  /alert\(/,
+];
 
 function expectSafe(html: string): void {
   for (const pattern of DANGEROUS) expect(html, `${pattern} in ${html}`).not.toMatch(pattern);
@@ -35,7 +50,9 @@ describe('renderMarkdown removes what could run code or mislead', () => {
   });
 
   it('removes event handlers but keeps the element', () => {
-    const html = renderMarkdown('<img src="https://www.example.gov.uk/a.png" onerror="alert(1)" alt="A map"> <div onclick="alert(1)" onmouseover="alert(2)">hi</div>');
+    const html = renderMarkdown(
+      '<img src="https://www.example.gov.uk/a.png" onerror="alert(1)" alt="A map"> <div onclick="alert(1)" onmouseover="alert(2)">hi</div>',
+    );
     expectSafe(html);
     expect(html).toContain('<a href="https://www.example.gov.uk/a.png">Image: A map</a>');
     expect(html).toContain('<div>hi</div>');
@@ -70,7 +87,9 @@ describe('renderMarkdown removes what could run code or mislead', () => {
   });
 
   it('removes a form, leaving no way to submit data', () => {
-    const html = renderMarkdown('<form action="https://evil.example/steal" method="post"><input name="password" type="password"><button>Sign in</button></form>');
+    const html = renderMarkdown(
+      '<form action="https://evil.example/steal" method="post"><input name="password" type="password"><button>Sign in</button></form>',
+    );
     expectSafe(html);
     expect(html).not.toMatch(/action=|type="password"|<button/);
   });
@@ -83,7 +102,9 @@ describe('renderMarkdown removes what could run code or mislead', () => {
   });
 
   it('removes an SVG that holds a script', () => {
-    const html = renderMarkdown('<svg onload="alert(1)"><script>alert(2)</script><a xlink:href="javascript:alert(3)"><circle r="10"/></a></svg>');
+    const html = renderMarkdown(
+      '<svg onload="alert(1)"><script>alert(2)</script><a xlink:href="javascript:alert(3)"><circle r="10"/></a></svg>',
+    );
     expectSafe(html);
     expect(html).not.toMatch(/<svg|<circle/);
   });
@@ -95,7 +116,9 @@ describe('renderMarkdown removes what could run code or mislead', () => {
   });
 
   it('removes object, embed, base and link elements', () => {
-    const html = renderMarkdown('<object data="https://evil.example/x.swf"></object><embed src="https://evil.example/x"><base href="https://evil.example/"><link rel="stylesheet" href="https://evil.example/x.css">\n\nText');
+    const html = renderMarkdown(
+      '<object data="https://evil.example/x.swf"></object><embed src="https://evil.example/x"><base href="https://evil.example/"><link rel="stylesheet" href="https://evil.example/x.css">\n\nText',
+    );
     expectSafe(html);
     expect(html).not.toMatch(/evil/);
   });
@@ -105,13 +128,17 @@ describe('renderMarkdown removes what could run code or mislead', () => {
   });
 
   it('prefixes ids and names written in HTML, so they cannot clobber the page’s own', () => {
-    expect(renderMarkdown('<a id="main-content" name="x">n</a>')).toBe('<p><a id="user-content-main-content" name="user-content-x">n</a></p>');
+    expect(renderMarkdown('<a id="main-content" name="x">n</a>')).toBe(
+      '<p><a id="user-content-main-content" name="user-content-x">n</a></p>',
+    );
   });
 });
 
 describe('renderMarkdown keeps safe content', () => {
   it('keeps bold, italic and emphasis, in HTML and in Markdown', () => {
-    expect(renderMarkdown('<b>bold</b> and <i>it</i> and **strong** and _em_')).toBe('<p><b>bold</b> and <i>it</i> and <strong>strong</strong> and <em>em</em></p>');
+    expect(renderMarkdown('<b>bold</b> and <i>it</i> and **strong** and _em_')).toBe(
+      '<p><b>bold</b> and <i>it</i> and <strong>strong</strong> and <em>em</em></p>',
+    );
   });
 
   it('renders a GFM table', () => {
@@ -124,8 +151,12 @@ describe('renderMarkdown keeps safe content', () => {
   });
 
   it('keeps https and http links', () => {
-    expect(renderMarkdown('[Read more](https://www.example.gov.uk/page)')).toBe('<p><a href="https://www.example.gov.uk/page">Read more</a></p>');
-    expect(renderMarkdown('<a href="http://www.example.gov.uk/">Old site</a>')).toBe('<p><a href="http://www.example.gov.uk/">Old site</a></p>');
+    expect(renderMarkdown('[Read more](https://www.example.gov.uk/page)')).toBe(
+      '<p><a href="https://www.example.gov.uk/page">Read more</a></p>',
+    );
+    expect(renderMarkdown('<a href="http://www.example.gov.uk/">Old site</a>')).toBe(
+      '<p><a href="http://www.example.gov.uk/">Old site</a></p>',
+    );
   });
 
   it('keeps relative links', () => {
@@ -133,12 +164,18 @@ describe('renderMarkdown keeps safe content', () => {
   });
 
   it('turns a bare address into a link (GFM autolink)', () => {
-    expect(renderMarkdown('See https://www.example.gov.uk/page')).toBe('<p>See <a href="https://www.example.gov.uk/page">https://www.example.gov.uk/page</a></p>');
+    expect(renderMarkdown('See https://www.example.gov.uk/page')).toBe(
+      '<p>See <a href="https://www.example.gov.uk/page">https://www.example.gov.uk/page</a></p>',
+    );
   });
 
   it('turns an image into a link to it, named by its alt text, so that no page loads anything from another website', () => {
-    expect(renderMarkdown('![Bin collection map](https://www.example.gov.uk/map.png)')).toBe('<p><a href="https://www.example.gov.uk/map.png">Image: Bin collection map</a></p>');
-    expect(renderMarkdown('![](https://tracker.example/pixel.gif)')).toBe('<p><a href="https://tracker.example/pixel.gif">Image: an image</a></p>');
+    expect(renderMarkdown('![Bin collection map](https://www.example.gov.uk/map.png)')).toBe(
+      '<p><a href="https://www.example.gov.uk/map.png">Image: Bin collection map</a></p>',
+    );
+    expect(renderMarkdown('![](https://tracker.example/pixel.gif)')).toBe(
+      '<p><a href="https://tracker.example/pixel.gif">Image: an image</a></p>',
+    );
     expect(renderMarkdown('<img src="https://tracker.example/pixel.gif" width="1" height="1">')).not.toContain('<img');
   });
 
@@ -150,7 +187,9 @@ describe('renderMarkdown keeps safe content', () => {
   });
 
   it('keeps details and summary', () => {
-    expect(renderMarkdown('<details><summary>More</summary>Hidden text</details>')).toBe('<details><summary>More</summary>Hidden text</details>');
+    expect(renderMarkdown('<details><summary>More</summary>Hidden text</details>')).toBe(
+      '<details><summary>More</summary>Hidden text</details>',
+    );
   });
 
   it('shows code as text, escaped, not as HTML', () => {
@@ -169,7 +208,9 @@ describe('renderMarkdown keeps safe content', () => {
 
 describe('renderMarkdown headings', () => {
   it('moves every heading down a level when the body uses a # heading, so the page keeps one h1', () => {
-    expect(renderMarkdown('# What we did\n\n## Why\n\n### Detail')).toBe('<h2 id="section-what-we-did">What we did</h2>\n<h3 id="section-why">Why</h3>\n<h4 id="section-detail">Detail</h4>');
+    expect(renderMarkdown('# What we did\n\n## Why\n\n### Detail')).toBe(
+      '<h2 id="section-what-we-did">What we did</h2>\n<h3 id="section-why">Why</h3>\n<h4 id="section-detail">Detail</h4>',
+    );
   });
 
   it('moves an h1 written in HTML down too', () => {
@@ -177,7 +218,9 @@ describe('renderMarkdown headings', () => {
   });
 
   it('leaves headings alone when the body has no h1', () => {
-    expect(renderMarkdown('## What we are doing\n\n### Why')).toBe('<h2 id="section-what-we-are-doing">What we are doing</h2>\n<h3 id="section-why">Why</h3>');
+    expect(renderMarkdown('## What we are doing\n\n### Why')).toBe(
+      '<h2 id="section-what-we-are-doing">What we are doing</h2>\n<h3 id="section-why">Why</h3>',
+    );
   });
 
   it('keeps an h6 at h6 when moving headings down', () => {
@@ -234,7 +277,32 @@ describe('the fast parser reads Markdown as the reference pipeline does', () => 
   });
 
   it('on generated Markdown of the kinds people write', () => {
-    const word = fc.constantFrom('council', 'housing', 'data', 'Dŵr', 'tŷ', "residents'", 'e.g.', '2026', '£5', '50%', 'A&E', 'co-design', 'snake_case', 'x*y', 'C#', 'don’t', '"quoted"', '(aside)', 'end.', 'list:', 'Q&A', 'ab/cd', '~approx', 'v1.2');
+    const word = fc.constantFrom(
+      'council',
+      'housing',
+      'data',
+      'Dŵr',
+      'tŷ',
+      "residents'",
+      'e.g.',
+      '2026',
+      '£5',
+      '50%',
+      'A&E',
+      'co-design',
+      'snake_case',
+      'x*y',
+      'C#',
+      'don’t',
+      '"quoted"',
+      '(aside)',
+      'end.',
+      'list:',
+      'Q&A',
+      'ab/cd',
+      '~approx',
+      'v1.2',
+    );
     const phrase = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
     const inline = fc.oneof(
       { weight: 6, arbitrary: word },
@@ -243,8 +311,34 @@ describe('the fast parser reads Markdown as the reference pipeline does', () => 
       { weight: 1, arbitrary: phrase.map((text) => `[${text}](/roadmap/)`) },
       { weight: 1, arbitrary: phrase.map((text) => `![${text}](https://www.example.gov.uk/i.png)`) },
       { weight: 1, arbitrary: phrase.map((text) => `**${text} *nested* ${text}**`) },
-      { weight: 1, arbitrary: fc.constantFrom('https://www.example.gov.uk/page', 'https://example.gov.uk/a?b=1&c=2.', 'www.example.gov.uk', 'digital@example.gov.uk', '(https://x.example/y)', 'https://x.example/path_(1)') },
-      { weight: 1, arbitrary: fc.constantFrom('\\*', '&amp;', '&copy;', '&#58;', '—', '…', '!', '?', ',', ';', ':', '[javascript](javascript:alert(1))') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          'https://www.example.gov.uk/page',
+          'https://example.gov.uk/a?b=1&c=2.',
+          'www.example.gov.uk',
+          'digital@example.gov.uk',
+          '(https://x.example/y)',
+          'https://x.example/path_(1)',
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '\\*',
+          '&amp;',
+          '&copy;',
+          '&#58;',
+          '—',
+          '…',
+          '!',
+          '?',
+          ',',
+          ';',
+          ':',
+          '[javascript](javascript:alert(1))',
+        ),
+      },
     );
     const line = fc.array(inline, { minLength: 1, maxLength: 10 }).map((parts) => parts.join(' '));
     const lines = (max: number) => fc.array(line, { minLength: 1, maxLength: max });
@@ -257,7 +351,12 @@ describe('the fast parser reads Markdown as the reference pipeline does', () => 
       { weight: 1, arbitrary: lines(3).map((ls) => ls.map((l) => `- ${l}\n  - ${l}`).join('\n')) },
       { weight: 1, arbitrary: lines(3).map((ls) => ls.map((l, i) => `- [${i % 2 ? 'x' : ' '}] ${l}`).join('\n')) },
       { weight: 1, arbitrary: lines(3).map((ls) => ls.map((l) => `> ${l}`).join('\n')) },
-      { weight: 1, arbitrary: fc.tuple(phrase, phrase, line, line).map(([a, b, c, d]) => `| ${a} | ${b} |\n|:--|---:|\n| ${c.replace(/\|/g, '')} | ${d.replace(/\|/g, '')} |`) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(phrase, phrase, line, line)
+          .map(([a, b, c, d]) => `| ${a} | ${b} |\n|:--|---:|\n| ${c.replace(/\|/g, '')} | ${d.replace(/\|/g, '')} |`),
+      },
       { weight: 1, arbitrary: line.map((l) => `\`\`\`text\n${l}\n\`\`\``) },
       { weight: 1, arbitrary: lines(3).map((ls) => ls.join('  \n')) },
       { weight: 1, arbitrary: fc.constant('---') },
@@ -276,7 +375,52 @@ describe('the fast parser reads Markdown as the reference pipeline does', () => 
   });
 
   it('on generated Markdown made of stray markers, or declines it', () => {
-    const piece = fc.constantFrom('word', 'Dŵr', ' ', '  ', '\t', '\n', '\n\n', '*', '**', '_', '__', '~', '~~', '`', '[', ']', '(', ')', '!', '&', '&amp;', '&#58;', '#', '|', ':', '-', '.', '1.', '> ', '- ', '---', '===', '[r]', '[r]: /x', 'https://a.example/x', 'www.example.com', 'a@b.example', '*em*', '**strong**', '~~del~~', '`code`', '[link](https://a.example)', '![img](https://a.example/i.png)', '[j](javascript:x)');
+    const piece = fc.constantFrom(
+      'word',
+      'Dŵr',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\n\n',
+      '*',
+      '**',
+      '_',
+      '__',
+      '~',
+      '~~',
+      '`',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '&',
+      '&amp;',
+      '&#58;',
+      '#',
+      '|',
+      ':',
+      '-',
+      '.',
+      '1.',
+      '> ',
+      '- ',
+      '---',
+      '===',
+      '[r]',
+      '[r]: /x',
+      'https://a.example/x',
+      'www.example.com',
+      'a@b.example',
+      '*em*',
+      '**strong**',
+      '~~del~~',
+      '`code`',
+      '[link](https://a.example)',
+      '![img](https://a.example/i.png)',
+      '[j](javascript:x)',
+    );
     const markdown = fc.array(piece, { minLength: 1, maxLength: 30 }).map((pieces) => pieces.join(''));
     fc.assert(
       fc.property(markdown, (body) => {
@@ -288,7 +432,8 @@ describe('the fast parser reads Markdown as the reference pipeline does', () => 
   });
 
   it('keeps tables with their alignment, strikethrough, autolinks, heading ids and h1 demotion on the fast path', () => {
-    const body = '# Plan\n\n## Next steps\n\n| Service | LGSL |\n|:--|--:|\n| Waste | 524 |\n\n~~Old~~ plan, see https://www.example.gov.uk/plan and www.example.gov.uk.';
+    const body =
+      '# Plan\n\n## Next steps\n\n| Service | LGSL |\n|:--|--:|\n| Waste | 524 |\n\n~~Old~~ plan, see https://www.example.gov.uk/plan and www.example.gov.uk.';
     const html = renderMarkdownFast(body);
     expect(html).toBe(renderMarkdownWithReference(body));
     expect(html).toContain('<h2 id="section-plan">Plan</h2>');

@@ -145,7 +145,10 @@ describe('newSimilarWork', () => {
     expect([harbourside.own.changed, harbourside.other.changed]).toEqual(['2026-11-21', '2026-11-25']);
     // Northbrook's item did not change, but the two it is like did.
     const northbrook = found.get('northbrook-makers')!.map((entry) => [entry.other.id, entry.own.changed, entry.other.changed]);
-    expect(northbrook.toSorted()).toEqual([[HARBOURSIDE, undefined, '2026-11-21'], [NEW, undefined, '2026-11-25']]);
+    expect(northbrook.toSorted()).toEqual([
+      [HARBOURSIDE, undefined, '2026-11-21'],
+      [NEW, undefined, '2026-11-25'],
+    ]);
   });
 
   it('counts demonstration organisations only when asked', () => {

@@ -32,13 +32,19 @@ describe('csvRow: RFC 4180 quoting', () => {
 });
 
 describe('formula injection', () => {
-  it.each(['=HYPERLINK("https://evil.example")', '+1+1', '-2+3', '@SUM(A1)', '\tlead', '\rlead', "'quoted"])('%j gets a leading apostrophe', (value) => {
-    expect(neutraliseFormula(value)).toBe(`'${value}`);
-  });
+  it.each(['=HYPERLINK("https://evil.example")', '+1+1', '-2+3', '@SUM(A1)', '\tlead', '\rlead', "'quoted"])(
+    '%j gets a leading apostrophe',
+    (value) => {
+      expect(neutraliseFormula(value)).toBe(`'${value}`);
+    },
+  );
 
-  it.each(['1 = 1', 'a-b', 'e-mail@example.gov.uk', ' =not at the start', '', '2026-11-27', 'https://x.example/?a=b'])('%j is left alone', (value) => {
-    expect(neutraliseFormula(value)).toBe(value);
-  });
+  it.each(['1 = 1', 'a-b', 'e-mail@example.gov.uk', ' =not at the start', '', '2026-11-27', 'https://x.example/?a=b'])(
+    '%j is left alone',
+    (value) => {
+      expect(neutraliseFormula(value)).toBe(value);
+    },
+  );
 
   it('quotes a neutralised cell that also needs quoting', () => {
     expect(csvRow(['=1,2'])).toBe(`"'=1,2"\r\n`);
@@ -110,15 +116,38 @@ describe('collectionCsv', () => {
     const csv = collectionCsv(
       openCollection('lessons'),
       [
-        { id: 'lessons/b/two', organisation: 'b', data: { title: '=cmd|/C calc', summary: 'Commas, "quotes"\nand lines', themes: ['a', 'b'], summary_cy: '- a list item', links: [{ title: 'L', url: 'https://l.example/' }] }, body: '- a list item\n- another' },
-        { id: 'lessons/a/one', organisation: 'a', data: { title: 'Gwersi', summary: 'Dysgu', licence: 'CC-BY-4.0' }, body: 'Text', lastUpdated: '2026-01-02T00:00:00Z' },
+        {
+          id: 'lessons/b/two',
+          organisation: 'b',
+          data: {
+            title: '=cmd|/C calc',
+            summary: 'Commas, "quotes"\nand lines',
+            themes: ['a', 'b'],
+            summary_cy: '- a list item',
+            links: [{ title: 'L', url: 'https://l.example/' }],
+          },
+          body: '- a list item\n- another',
+        },
+        {
+          id: 'lessons/a/one',
+          organisation: 'a',
+          data: { title: 'Gwersi', summary: 'Dysgu', licence: 'CC-BY-4.0' },
+          body: 'Text',
+          lastUpdated: '2026-01-02T00:00:00Z',
+        },
       ],
       context,
     );
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parseCsvObjects(csv);
     expect(rows.map((row) => row.id)).toEqual(['lessons/a/one', 'lessons/b/two']);
-    expect(rows[0]).toMatchObject({ organisation: 'a', url: 'https://hub.example/base/lessons/a/one/', licence: 'CC-BY-4.0', last_updated: '2026-01-02T00:00:00Z', outcome: '' });
+    expect(rows[0]).toMatchObject({
+      organisation: 'a',
+      url: 'https://hub.example/base/lessons/a/one/',
+      licence: 'CC-BY-4.0',
+      last_updated: '2026-01-02T00:00:00Z',
+      outcome: '',
+    });
     expect(rows[1]).toMatchObject({
       title: "'=cmd|/C calc",
       summary: 'Commas, "quotes"\nand lines',

@@ -14,7 +14,13 @@ const REQUIRED = ['title', 'description', 'keyword', 'modified', 'publisher', 'c
 function dataset(data: Partial<Dataset> = {}, extra: Partial<CatalogueDataset> = {}): CatalogueDataset {
   return {
     id: 'datasets/ashdown/bins',
-    data: { title: 'Bin days', summary: 'When bins are collected.', licence: 'OGL-UK-3.0', landing_url: 'https://data.ashdown.example/bins', ...data },
+    data: {
+      title: 'Bin days',
+      summary: 'When bins are collected.',
+      licence: 'OGL-UK-3.0',
+      landing_url: 'https://data.ashdown.example/bins',
+      ...data,
+    },
     organisation: { id: 'ashdown', name: 'Ashdown District Council', contact: 'digital@ashdown.example' },
     services: [{ id: 524, label: 'Bin collection', uri: 'http://id.esd.org.uk/service/524' }],
     themes: [{ id: 'waste-and-recycling', label: 'Waste and recycling' }],
@@ -26,7 +32,10 @@ describe('dataJsonCatalogue', () => {
   it('is a v1.1 catalogue of every dataset, sorted by id', () => {
     const catalogue = dataJsonCatalogue([dataset({}, { id: 'datasets/b/x' }), dataset({}, { id: 'datasets/a/y' })], context);
     expect(catalogue).toMatchObject({ '@type': 'dcat:Catalog', conformsTo: POD_SCHEMA, describedBy: `${POD_SCHEMA}/catalog.json` });
-    expect((catalogue.dataset as { identifier: string }[]).map((entry) => entry.identifier)).toEqual(['https://hub.example/base/datasets/a/y/', 'https://hub.example/base/datasets/b/x/']);
+    expect((catalogue.dataset as { identifier: string }[]).map((entry) => entry.identifier)).toEqual([
+      'https://hub.example/base/datasets/a/y/',
+      'https://hub.example/base/datasets/b/x/',
+    ]);
   });
 });
 
@@ -80,7 +89,9 @@ describe('podDataset', () => {
     expect(entry.keyword).toEqual(['Ashdown']);
     expect(entry.modified).toBe('2026-11-27');
     expect(entry.contactPoint).toEqual({ '@type': 'vcard:Contact', fn: 'Ashdown' });
-    expect(entry.distribution).toEqual([{ '@type': 'dcat:Distribution', title: 'Bin days: landing page', accessURL: 'https://data.ashdown.example/bins' }]);
+    expect(entry.distribution).toEqual([
+      { '@type': 'dcat:Distribution', title: 'Bin days: landing page', accessURL: 'https://data.ashdown.example/bins' },
+    ]);
   });
 
   it('takes modified from the record, else issued, else when the record last changed, else the build', () => {

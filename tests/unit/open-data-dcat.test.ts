@@ -16,7 +16,13 @@ const documentLoader = async (url: string): Promise<never> => {
 function dataset(data: Partial<Dataset> = {}, extra: Partial<CatalogueDataset> = {}): CatalogueDataset {
   return {
     id: 'datasets/ashdown/bins',
-    data: { title: 'Bin days', summary: 'When bins are collected.', licence: 'OGL-UK-3.0', landing_url: 'https://data.ashdown.example/bins', ...data },
+    data: {
+      title: 'Bin days',
+      summary: 'When bins are collected.',
+      licence: 'OGL-UK-3.0',
+      landing_url: 'https://data.ashdown.example/bins',
+      ...data,
+    },
     organisation: { id: 'ashdown', name: 'Ashdown District Council', contact: 'digital@ashdown.example' },
     services: [{ id: 524, label: 'Bin collection', uri: 'http://id.esd.org.uk/service/524' }],
     themes: [{ id: 'waste-and-recycling', label: 'Waste and recycling' }],
@@ -26,7 +32,10 @@ function dataset(data: Partial<Dataset> = {}, extra: Partial<CatalogueDataset> =
 
 /** The catalogue as N-Quads, expanded offline. */
 async function quads(document: object): Promise<string[]> {
-  const text = (await jsonld.toRDF(document as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader })) as unknown as string;
+  const text = (await jsonld.toRDF(document as jsonld.JsonLdDocument, {
+    format: 'application/n-quads',
+    documentLoader,
+  })) as unknown as string;
   return text.split('\n').filter(Boolean);
 }
 
@@ -66,7 +75,10 @@ describe('datasetNode', () => {
       '@id': 'https://hub.example/base/datasets/ashdown/bins/',
       '@type': 'dcat:Dataset',
       'dct:identifier': 'https://hub.example/base/datasets/ashdown/bins/',
-      'dct:title': [{ '@value': 'Bin days', '@language': 'en' }, { '@value': 'Diwrnodau bin', '@language': 'cy' }],
+      'dct:title': [
+        { '@value': 'Bin days', '@language': 'en' },
+        { '@value': 'Diwrnodau bin', '@language': 'cy' },
+      ],
       'dct:publisher': { '@id': 'https://hub.example/base/organisations/ashdown/', 'foaf:name': 'Ashdown District Council' },
       'dct:license': { '@id': 'https://licence.example/cc-by/' },
       'dcat:landingPage': { '@id': 'https://data.ashdown.example/bins' },
@@ -75,11 +87,23 @@ describe('datasetNode', () => {
       'dct:accrualPeriodicity': { '@id': 'http://publications.europa.eu/resource/authority/frequency/WEEKLY' },
       'dct:spatial': { '@type': 'dct:Location', 'skos:prefLabel': { '@value': 'Ashdown district, 2024 onwards' } },
       'dcat:keyword': ['Waste and recycling', 'Bin collection'],
-      'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': 'Ashdown District Council', 'vcard:hasEmail': { '@id': 'mailto:digital@ashdown.example' } },
+      'dcat:contactPoint': {
+        '@type': 'vcard:Organization',
+        'vcard:fn': 'Ashdown District Council',
+        'vcard:hasEmail': { '@id': 'mailto:digital@ashdown.example' },
+      },
     });
     expect(node['dcat:theme']).toEqual([
-      { '@id': 'http://id.esd.org.uk/service/524', '@type': 'skos:Concept', 'skos:prefLabel': { '@value': 'Bin collection', '@language': 'en' } },
-      { '@id': 'https://hub.example/base/themes/waste-and-recycling/', '@type': 'skos:Concept', 'skos:prefLabel': { '@value': 'Waste and recycling', '@language': 'en' } },
+      {
+        '@id': 'http://id.esd.org.uk/service/524',
+        '@type': 'skos:Concept',
+        'skos:prefLabel': { '@value': 'Bin collection', '@language': 'en' },
+      },
+      {
+        '@id': 'https://hub.example/base/themes/waste-and-recycling/',
+        '@type': 'skos:Concept',
+        'skos:prefLabel': { '@value': 'Waste and recycling', '@language': 'en' },
+      },
     ]);
     const [csv, geojson, api, spss] = node['dcat:distribution'] as Record<string, unknown>[];
     expect(csv).toMatchObject({
@@ -103,9 +127,23 @@ describe('datasetNode', () => {
   it('gives a dataset without distributions one at its landing page, and says nothing it does not know', () => {
     const node = datasetNode(dataset({}, { services: [], themes: [], organisation: { id: 'ashdown', name: 'Ashdown' } }), context);
     expect(node['dcat:distribution']).toEqual([
-      { '@type': 'dcat:Distribution', 'dct:title': { '@value': 'Bin days: landing page', '@language': 'en' }, 'dcat:accessURL': { '@id': 'https://data.ashdown.example/bins' }, 'dct:license': { '@id': 'https://licence.example/ogl/' } },
+      {
+        '@type': 'dcat:Distribution',
+        'dct:title': { '@value': 'Bin days: landing page', '@language': 'en' },
+        'dcat:accessURL': { '@id': 'https://data.ashdown.example/bins' },
+        'dct:license': { '@id': 'https://licence.example/ogl/' },
+      },
     ]);
-    for (const key of ['dct:issued', 'dct:modified', 'dct:accrualPeriodicity', 'dct:spatial', 'dcat:contactPoint', 'dcat:theme', 'dcat:keyword']) expect(node).not.toHaveProperty(key);
+    for (const key of [
+      'dct:issued',
+      'dct:modified',
+      'dct:accrualPeriodicity',
+      'dct:spatial',
+      'dcat:contactPoint',
+      'dcat:theme',
+      'dcat:keyword',
+    ])
+      expect(node).not.toHaveProperty(key);
   });
 
   it('uses a web contact as vcard:hasURL, and the organisation’s contact when the dataset has none', () => {
@@ -114,8 +152,12 @@ describe('datasetNode', () => {
       'vcard:fn': 'Ashdown District Council',
       'vcard:hasURL': { '@id': 'https://ashdown.example/contact' },
     });
-    expect(datasetNode(dataset({ contact: 'mailto:bins@ashdown.example' }), context)['dcat:contactPoint']).toMatchObject({ 'vcard:hasEmail': { '@id': 'mailto:bins@ashdown.example' } });
-    expect(datasetNode(dataset(), context)['dcat:contactPoint']).toMatchObject({ 'vcard:hasEmail': { '@id': 'mailto:digital@ashdown.example' } });
+    expect(datasetNode(dataset({ contact: 'mailto:bins@ashdown.example' }), context)['dcat:contactPoint']).toMatchObject({
+      'vcard:hasEmail': { '@id': 'mailto:bins@ashdown.example' },
+    });
+    expect(datasetNode(dataset(), context)['dcat:contactPoint']).toMatchObject({
+      'vcard:hasEmail': { '@id': 'mailto:digital@ashdown.example' },
+    });
   });
 });
 
@@ -124,19 +166,37 @@ describe('dcatCatalogue', () => {
     const catalogue = dcatCatalogue(
       [
         dataset({ update_frequency: 'quarterly', issued: '2023-07-03' }, { id: 'datasets/ashdown/z' }),
-        dataset({ licence: 'CC-BY-4.0', distributions: [{ url: 'https://x.example/a.csv', format: 'CSV' }] }, { id: 'datasets/brackwater/a' }),
+        dataset(
+          { licence: 'CC-BY-4.0', distributions: [{ url: 'https://x.example/a.csv', format: 'CSV' }] },
+          { id: 'datasets/brackwater/a' },
+        ),
       ],
       context,
     );
     expect(typeof catalogue['@context']).toBe('object');
-    expect((catalogue['dcat:dataset'] as { '@id': string }[]).map((node) => node['@id'])).toEqual(['https://hub.example/base/datasets/ashdown/z/', 'https://hub.example/base/datasets/brackwater/a/']);
+    expect((catalogue['dcat:dataset'] as { '@id': string }[]).map((node) => node['@id'])).toEqual([
+      'https://hub.example/base/datasets/ashdown/z/',
+      'https://hub.example/base/datasets/brackwater/a/',
+    ]);
     const lines = await quads(catalogue);
-    const datasets = lines.filter((line) => line.endsWith(`<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${DCAT}Dataset> .`)).map((line) => line.split(' ')[0]);
+    const datasets = lines
+      .filter((line) => line.endsWith(`<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${DCAT}Dataset> .`))
+      .map((line) => line.split(' ')[0]);
     expect(datasets).toHaveLength(2);
-    for (const subject of datasets) expect(lines.some((line) => line.startsWith(`${subject} <${DCT}license> <https://`)), subject).toBe(true);
-    expect(lines).toContain(`<https://hub.example/base/api/v1/datasets.dcat.jsonld> <${DCAT}dataset> <https://hub.example/base/datasets/ashdown/z/> .`);
-    expect(lines).toContain(`<https://hub.example/base/datasets/ashdown/z/> <${DCT}issued> "2023-07-03"^^<http://www.w3.org/2001/XMLSchema#date> .`);
-    expect(lines).toContain(`<https://hub.example/base/datasets/ashdown/z/> <${DCT}accrualPeriodicity> <http://publications.europa.eu/resource/authority/frequency/QUARTERLY> .`);
+    for (const subject of datasets)
+      expect(
+        lines.some((line) => line.startsWith(`${subject} <${DCT}license> <https://`)),
+        subject,
+      ).toBe(true);
+    expect(lines).toContain(
+      `<https://hub.example/base/api/v1/datasets.dcat.jsonld> <${DCAT}dataset> <https://hub.example/base/datasets/ashdown/z/> .`,
+    );
+    expect(lines).toContain(
+      `<https://hub.example/base/datasets/ashdown/z/> <${DCT}issued> "2023-07-03"^^<http://www.w3.org/2001/XMLSchema#date> .`,
+    );
+    expect(lines).toContain(
+      `<https://hub.example/base/datasets/ashdown/z/> <${DCT}accrualPeriodicity> <http://publications.europa.eu/resource/authority/frequency/QUARTERLY> .`,
+    );
     expect(lines).toContain(`<https://hub.example/base/api/v1/datasets.dcat.jsonld> <${DCT}license> <https://licence.example/ogl/> .`);
   });
 });

@@ -40,19 +40,46 @@ describe('recordJson', () => {
   it('keeps a record’s own licence, and publishes a component’s own url as website (url is always the page)', () => {
     const json = recordJson(
       openCollection('components'),
-      { id: 'components/ashdown/finder', organisation: 'ashdown', data: { title: 'Finder', summary: 'Finds.', kind: 'code', licence: 'MIT', url: 'https://finder.example/' } },
+      {
+        id: 'components/ashdown/finder',
+        organisation: 'ashdown',
+        data: { title: 'Finder', summary: 'Finds.', kind: 'code', licence: 'MIT', url: 'https://finder.example/' },
+      },
       context,
     );
-    expect(json).toMatchObject({ url: 'https://hub.example/base/components/ashdown/finder/', website: 'https://finder.example/', licence: 'MIT', body_markdown: '' });
+    expect(json).toMatchObject({
+      url: 'https://hub.example/base/components/ashdown/finder/',
+      website: 'https://finder.example/',
+      licence: 'MIT',
+      body_markdown: '',
+    });
     expect(json).not.toHaveProperty('body_html');
   });
 
   it('gives YAML-only collections (datasets) no body fields, and organisations no organisation field', () => {
-    const dataset = recordJson(openCollection('datasets'), { id: 'datasets/a/b', organisation: 'a', data: { title: 'T', summary: 'S', licence: 'CC-BY-4.0', landing_url: 'https://x.example/' } }, context);
+    const dataset = recordJson(
+      openCollection('datasets'),
+      {
+        id: 'datasets/a/b',
+        organisation: 'a',
+        data: { title: 'T', summary: 'S', licence: 'CC-BY-4.0', landing_url: 'https://x.example/' },
+      },
+      context,
+    );
     expect(dataset).not.toHaveProperty('body_markdown');
     expect(dataset.licence).toBe('CC-BY-4.0');
-    const organisation = recordJson(openCollection('organisations'), { id: 'ashdown', data: { name: 'Ashdown', type: 'district' } }, context);
-    expect(organisation).toEqual({ id: 'ashdown', url: 'https://hub.example/base/organisations/ashdown/', name: 'Ashdown', type: 'district', licence: 'OGL-UK-3.0' });
+    const organisation = recordJson(
+      openCollection('organisations'),
+      { id: 'ashdown', data: { name: 'Ashdown', type: 'district' } },
+      context,
+    );
+    expect(organisation).toEqual({
+      id: 'ashdown',
+      url: 'https://hub.example/base/organisations/ashdown/',
+      name: 'Ashdown',
+      type: 'district',
+      licence: 'OGL-UK-3.0',
+    });
   });
 });
 
@@ -61,26 +88,51 @@ describe('collectionDocument', () => {
     const document = collectionDocument(
       openCollection('datasets'),
       [
-        { id: 'datasets/b/z', organisation: 'b', data: { title: 'Z', summary: 'S', licence: 'CC-BY-4.0', landing_url: 'https://x.example/' } },
-        { id: 'datasets/a/y', organisation: 'a', data: { title: 'Y', summary: 'S', licence: 'OGL-UK-3.0', landing_url: 'https://x.example/' } },
-        { id: 'datasets/a/x-2', organisation: 'a', data: { title: 'X', summary: 'S', licence: 'OGL-UK-3.0', landing_url: 'https://x.example/' } },
+        {
+          id: 'datasets/b/z',
+          organisation: 'b',
+          data: { title: 'Z', summary: 'S', licence: 'CC-BY-4.0', landing_url: 'https://x.example/' },
+        },
+        {
+          id: 'datasets/a/y',
+          organisation: 'a',
+          data: { title: 'Y', summary: 'S', licence: 'OGL-UK-3.0', landing_url: 'https://x.example/' },
+        },
+        {
+          id: 'datasets/a/x-2',
+          organisation: 'a',
+          data: { title: 'X', summary: 'S', licence: 'OGL-UK-3.0', landing_url: 'https://x.example/' },
+        },
       ],
       context,
     );
     expect(Object.keys(document)).toEqual(['collection', 'description', 'count', 'licence', 'licences', 'generated', 'records']);
     expect(document).toMatchObject({ collection: 'datasets', count: 3, licence: OGL, generated: '2026-11-27T00:00:00.000Z' });
     expect(document.records.map((record) => record.id)).toEqual(['datasets/a/x-2', 'datasets/a/y', 'datasets/b/z']);
-    expect(document.licences).toEqual({ 'OGL-UK-3.0': { name: OGL.name, url: OGL.url }, 'CC-BY-4.0': { name: LICENCES['CC-BY-4.0'].name, url: LICENCES['CC-BY-4.0'].url } });
+    expect(document.licences).toEqual({
+      'OGL-UK-3.0': { name: OGL.name, url: OGL.url },
+      'CC-BY-4.0': { name: LICENCES['CC-BY-4.0'].name, url: LICENCES['CC-BY-4.0'].url },
+    });
   });
 
   it('credits mySociety and the registers in the organisations document', () => {
-    const document = collectionDocument(openCollection('organisations'), [{ id: 'ashdown', data: { name: 'Ashdown', type: 'district' } }], context);
+    const document = collectionDocument(
+      openCollection('organisations'),
+      [{ id: 'ashdown', data: { name: 'Ashdown', type: 'district' } }],
+      context,
+    );
     expect(document.attribution).toMatch(/mySociety \(CC BY 4\.0\)/);
     expect(document.records[0]).not.toHaveProperty('organisation');
   });
 
   it('serialises compactly, without indentation', () => {
-    const text = JSON.stringify(collectionDocument(openCollection('principles'), [{ id: 'principles/a/b', organisation: 'a', data: { title: 'T', summary: 'S' }, body: 'x' }], context));
+    const text = JSON.stringify(
+      collectionDocument(
+        openCollection('principles'),
+        [{ id: 'principles/a/b', organisation: 'a', data: { title: 'T', summary: 'S' }, body: 'x' }],
+        context,
+      ),
+    );
     expect(text).not.toMatch(/\n/);
   });
 });

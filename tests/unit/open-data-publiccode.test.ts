@@ -6,19 +6,41 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MAINTENANCE_TYPES, type Component } from '../../schemas/component.ts';
-import { features, longDescription, publiccodeData, publiccodePath, publiccodeYaml, shortDescription, softwareType, truncateAtWord, type PubliccodeInput } from '../../src/lib/open-data/publiccode.ts';
+import {
+  features,
+  longDescription,
+  publiccodeData,
+  publiccodePath,
+  publiccodeYaml,
+  shortDescription,
+  softwareType,
+  truncateAtWord,
+  type PubliccodeInput,
+} from '../../src/lib/open-data/publiccode.ts';
 import { REQUIRED_PUBLICCODE_FIELDS } from './open-data-helpers.ts';
 
-const at = (document: Record<string, unknown>, path: string): unknown => path.split('/').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], document);
+const at = (document: Record<string, unknown>, path: string): unknown =>
+  path.split('/').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], document);
 
 const chars = (text: string) => [...text].length;
 
 function input(data: Partial<Component> = {}, extra: Partial<PubliccodeInput> = {}): PubliccodeInput {
   return {
     id: 'components/ashdown/bin-day-finder',
-    data: { title: 'Bin day finder', summary: 'Tells residents which day their bins are collected.', kind: 'code', licence: 'MIT', ...data },
+    data: {
+      title: 'Bin day finder',
+      summary: 'Tells residents which day their bins are collected.',
+      kind: 'code',
+      licence: 'MIT',
+      ...data,
+    },
     body: '',
-    organisation: { id: 'ashdown', name: 'Ashdown District Council', contact: 'digital@ashdown.example', url: 'https://hub.example/base/organisations/ashdown/' },
+    organisation: {
+      id: 'ashdown',
+      name: 'Ashdown District Council',
+      contact: 'digital@ashdown.example',
+      url: 'https://hub.example/base/organisations/ashdown/',
+    },
     pageUrl: 'https://hub.example/base/components/ashdown/bin-day-finder/',
     services: ['Household waste collection'],
     themes: ['Waste and recycling'],
@@ -32,13 +54,27 @@ function input(data: Partial<Component> = {}, extra: Partial<PubliccodeInput> = 
 function expectValid(document: Record<string, unknown>) {
   for (const path of REQUIRED_PUBLICCODE_FIELDS) expect(at(document, path), path).toBeDefined();
   expect(['concept', 'development', 'beta', 'stable', 'obsolete']).toContain(document.developmentStatus);
-  expect(['standalone/web', 'standalone/mobile', 'standalone/desktop', 'standalone/backend', 'standalone/iot', 'standalone/other', 'addon', 'library', 'configurationFiles']).toContain(document.softwareType);
+  expect([
+    'standalone/web',
+    'standalone/mobile',
+    'standalone/desktop',
+    'standalone/backend',
+    'standalone/iot',
+    'standalone/other',
+    'addon',
+    'library',
+    'configurationFiles',
+  ]).toContain(document.softwareType);
   expect(chars(at(document, 'description/en/shortDescription') as string)).toBeLessThanOrEqual(150);
   const long = chars(at(document, 'description/en/longDescription') as string);
   expect(long).toBeGreaterThanOrEqual(150);
   expect(long).toBeLessThanOrEqual(10_000);
   expect((at(document, 'description/en/features') as string[]).length).toBeGreaterThan(0);
-  const maintenance = document.maintenance as { type: string; contacts?: { name: string }[]; contractors?: { name: string; until: string }[] };
+  const maintenance = document.maintenance as {
+    type: string;
+    contacts?: { name: string }[];
+    contractors?: { name: string; until: string }[];
+  };
   if (maintenance.type === 'contract') {
     expect(maintenance.contractors?.length).toBeGreaterThan(0);
     for (const contractor of maintenance.contractors!) {
@@ -67,7 +103,10 @@ describe('publiccodeYaml', () => {
           standards: ['WCAG 2.2 AA'],
           contact: 'bins@ashdown.example',
         },
-        { body: '## What it does\n\nIt looks up the round for an address and shows the next three collection days, with reminders by email.', usedBy: ['Ashdown District Council', 'Brackwater Borough Council'] },
+        {
+          body: '## What it does\n\nIt looks up the round for an address and shows the next three collection days, with reminders by email.',
+          usedBy: ['Ashdown District Council', 'Brackwater Borough Council'],
+        },
       ),
     );
     const document = parse(text) as Record<string, unknown>;
@@ -84,40 +123,60 @@ describe('publiccodeYaml', () => {
       usedBy: ['Ashdown District Council', 'Brackwater Borough Council'],
       intendedAudience: { countries: ['GB'], scope: ['local-authorities'] },
       legal: { license: 'MIT' },
-      maintenance: { type: 'internal', contacts: [{ name: 'Ashdown District Council', email: 'bins@ashdown.example', affiliation: 'Ashdown District Council' }] },
+      maintenance: {
+        type: 'internal',
+        contacts: [{ name: 'Ashdown District Council', email: 'bins@ashdown.example', affiliation: 'Ashdown District Council' }],
+      },
       localisation: { localisationReady: false, availableLanguages: ['en'] },
     });
     expect(at(document, 'description/en/features')).toEqual(['Household waste collection', 'Follows WCAG 2.2 AA']);
-    expect(at(document, 'description/en/longDescription')).toMatch(/^Tells residents which day their bins are collected\.\n\n## What it does/);
+    expect(at(document, 'description/en/longDescription')).toMatch(
+      /^Tells residents which day their bins are collected\.\n\n## What it does/,
+    );
     // The choices the record does not make are explained in comments.
     expect(text).toMatch(/^# publiccode\.yml for “Bin day finder”/);
     expect(text).toMatch(/# Council Commons does not record the type of software/);
     expect(text).toMatch(/# The standard asks for a person/);
   });
 
-  it.each([...MAINTENANCE_TYPES, undefined])('has every required field with maintenance %s, when the record has only the fields the hub requires', (maintenance) => {
-    const text = publiccodeYaml(input(maintenance ? { maintenance } : {}, { organisation: { id: 'ashdown', name: 'Ashdown', url: 'https://hub.example/base/organisations/ashdown/' } }));
-    const document = parse(text) as Record<string, unknown>;
-    expectValid(document);
-    expect(at(document, 'maintenance/type')).toBe(maintenance ?? 'none');
-    expect(document.url).toBe('https://hub.example/base/components/ashdown/bin-day-finder/');
-    expect(document.platforms).toEqual(['unspecified']);
-    expect(document.developmentStatus).toBe('development');
-    expect(text).toMatch(/# The record gives no repository/);
-    if (maintenance === 'contract') {
-      expect(at(document, 'maintenance/contractors')).toEqual([{ name: 'The contractor of Ashdown (not named on Council Commons)', until: '2026-11-27' }]);
-      expect(text).toMatch(/# The record says a contractor maintains it but not who/);
-    }
-    if (maintenance === undefined) expect(text).toMatch(/# The record does not say who maintains it/);
-    if (maintenance === 'none' || maintenance === undefined) expect(at(document, 'maintenance/contacts')).toBeUndefined();
-    // With no email anywhere, the contact still has its name.
-    if (maintenance === 'internal' || maintenance === 'community') expect(at(document, 'maintenance/contacts')).toEqual([{ name: 'Ashdown', affiliation: 'Ashdown' }]);
-  });
+  it.each([...MAINTENANCE_TYPES, undefined])(
+    'has every required field with maintenance %s, when the record has only the fields the hub requires',
+    (maintenance) => {
+      const text = publiccodeYaml(
+        input(maintenance ? { maintenance } : {}, {
+          organisation: { id: 'ashdown', name: 'Ashdown', url: 'https://hub.example/base/organisations/ashdown/' },
+        }),
+      );
+      const document = parse(text) as Record<string, unknown>;
+      expectValid(document);
+      expect(at(document, 'maintenance/type')).toBe(maintenance ?? 'none');
+      expect(document.url).toBe('https://hub.example/base/components/ashdown/bin-day-finder/');
+      expect(document.platforms).toEqual(['unspecified']);
+      expect(document.developmentStatus).toBe('development');
+      expect(text).toMatch(/# The record gives no repository/);
+      if (maintenance === 'contract') {
+        expect(at(document, 'maintenance/contractors')).toEqual([
+          { name: 'The contractor of Ashdown (not named on Council Commons)', until: '2026-11-27' },
+        ]);
+        expect(text).toMatch(/# The record says a contractor maintains it but not who/);
+      }
+      if (maintenance === undefined) expect(text).toMatch(/# The record does not say who maintains it/);
+      if (maintenance === 'none' || maintenance === undefined) expect(at(document, 'maintenance/contacts')).toBeUndefined();
+      // With no email anywhere, the contact still has its name.
+      if (maintenance === 'internal' || maintenance === 'community')
+        expect(at(document, 'maintenance/contacts')).toEqual([{ name: 'Ashdown', affiliation: 'Ashdown' }]);
+    },
+  );
 
   it('adds Welsh when the record has a Welsh title or summary', () => {
-    const document = publiccodeData(input({ title_cy: 'Darganfyddwr diwrnod bin', summary_cy: 'Yn dweud wrth drigolion pa ddiwrnod y caiff eu biniau eu casglu.' }));
+    const document = publiccodeData(
+      input({ title_cy: 'Darganfyddwr diwrnod bin', summary_cy: 'Yn dweud wrth drigolion pa ddiwrnod y caiff eu biniau eu casglu.' }),
+    );
     expect(at(document, 'localisation/availableLanguages')).toEqual(['en', 'cy']);
-    expect(at(document, 'description/cy')).toEqual({ localisedName: 'Darganfyddwr diwrnod bin', shortDescription: 'Yn dweud wrth drigolion pa ddiwrnod y caiff eu biniau eu casglu.' });
+    expect(at(document, 'description/cy')).toEqual({
+      localisedName: 'Darganfyddwr diwrnod bin',
+      shortDescription: 'Yn dweud wrth drigolion pa ddiwrnod y caiff eu biniau eu casglu.',
+    });
   });
 
   it('falls back to the website for url, and lives at api/v1/<id>/publiccode.yml', () => {

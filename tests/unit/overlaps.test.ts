@@ -42,14 +42,22 @@ const SERVICE_LABELS = new Map([
   [59, 'Council tax discount'],
   [141, 'Housing repairs'],
 ]);
-const THEME_LABELS: Record<string, string> = { 'waste-and-recycling': 'Waste and recycling', payments: 'Payments', housing: 'Housing', 'customer-service': 'Customer service' };
+const THEME_LABELS: Record<string, string> = {
+  'waste-and-recycling': 'Waste and recycling',
+  payments: 'Payments',
+  housing: 'Housing',
+  'customer-service': 'Customer service',
+};
 const labels: OverlapLabels = {
   service: (id) => SERVICE_LABELS.get(id) ?? `Service ${id}`,
   theme: (id) => THEME_LABELS[id] ?? id,
 };
 const TODAY = '2026-11';
 /** The hub's own synonym vocabulary, read as the validator reads it. */
-const SYNONYMS = readSynonyms({ absolute: join(ROOT, 'content/vocabularies/synonyms.yaml'), file: 'content/vocabularies/synonyms.yaml' }).synonyms;
+const SYNONYMS = readSynonyms({
+  absolute: join(ROOT, 'content/vocabularies/synonyms.yaml'),
+  file: 'content/vocabularies/synonyms.yaml',
+}).synonyms;
 
 /** A roadmap item with defaults: organisation from the id, status beta, no dates. */
 function item(id: string, fields: Partial<OverlapItem> = {}): OverlapItem {
@@ -68,21 +76,65 @@ function pairOf(result: OverlapResult, x: string, y: string): Overlap | undefine
 
 /** Unrelated items that give the corpus some words to compare against (so idf means something). */
 const BACKGROUND: OverlapItem[] = [
-  item('roadmap/zeta/library-opening-hours', { title: 'Library opening hours', summary: 'Showing library opening hours and events on one page.', body: 'Libraries publish their hours in a spreadsheet that nobody updates.' }),
-  item('roadmap/zeta/pothole-photos', { title: 'Pothole reporting with photos', summary: 'Report a pothole with a photo and a map pin.', body: 'Highways inspectors wanted photos to triage defects faster.' }),
-  item('roadmap/eta/school-admissions', { title: 'School admissions online', summary: 'Apply for a primary or secondary school place.', body: 'Parents rank their preferred schools and upload evidence of address.' }),
-  item('roadmap/eta/planning-comments', { title: 'Commenting on planning applications', summary: 'Comment on a planning application from its page.', body: 'Neighbours object or support with a short form and see the decision.' }),
-  item('roadmap/theta/blue-badge', { title: 'Blue Badge applications', summary: 'Apply for a Blue Badge for disabled parking.', body: 'Evidence of mobility is checked by an occupational therapist.' }),
+  item('roadmap/zeta/library-opening-hours', {
+    title: 'Library opening hours',
+    summary: 'Showing library opening hours and events on one page.',
+    body: 'Libraries publish their hours in a spreadsheet that nobody updates.',
+  }),
+  item('roadmap/zeta/pothole-photos', {
+    title: 'Pothole reporting with photos',
+    summary: 'Report a pothole with a photo and a map pin.',
+    body: 'Highways inspectors wanted photos to triage defects faster.',
+  }),
+  item('roadmap/eta/school-admissions', {
+    title: 'School admissions online',
+    summary: 'Apply for a primary or secondary school place.',
+    body: 'Parents rank their preferred schools and upload evidence of address.',
+  }),
+  item('roadmap/eta/planning-comments', {
+    title: 'Commenting on planning applications',
+    summary: 'Comment on a planning application from its page.',
+    body: 'Neighbours object or support with a short form and see the decision.',
+  }),
+  item('roadmap/theta/blue-badge', {
+    title: 'Blue Badge applications',
+    summary: 'Apply for a Blue Badge for disabled parking.',
+    body: 'Evidence of mobility is checked by an occupational therapist.',
+  }),
 ];
 
 describe('porterStem', () => {
   it('gives the published Porter stems', () => {
     const expected: Record<string, string> = {
-      caresses: 'caress', ponies: 'poni', cats: 'cat', agreed: 'agre', plastered: 'plaster', motoring: 'motor', sing: 'sing',
-      hopping: 'hop', falling: 'fall', filing: 'file', happy: 'happi', relational: 'relat', conditional: 'condit', rational: 'ration',
-      digitizer: 'digit', operator: 'oper', hopefulness: 'hope', triplicate: 'triplic', electrical: 'electr', goodness: 'good',
-      allowance: 'allow', adjustable: 'adjust', replacement: 'replac', adoption: 'adopt', effective: 'effect', probate: 'probat',
-      controll: 'control', generalizations: 'gener', oscillators: 'oscil',
+      caresses: 'caress',
+      ponies: 'poni',
+      cats: 'cat',
+      agreed: 'agre',
+      plastered: 'plaster',
+      motoring: 'motor',
+      sing: 'sing',
+      hopping: 'hop',
+      falling: 'fall',
+      filing: 'file',
+      happy: 'happi',
+      relational: 'relat',
+      conditional: 'condit',
+      rational: 'ration',
+      digitizer: 'digit',
+      operator: 'oper',
+      hopefulness: 'hope',
+      triplicate: 'triplic',
+      electrical: 'electr',
+      goodness: 'good',
+      allowance: 'allow',
+      adjustable: 'adjust',
+      replacement: 'replac',
+      adoption: 'adopt',
+      effective: 'effect',
+      probate: 'probat',
+      controll: 'control',
+      generalizations: 'gener',
+      oscillators: 'oscil',
     };
     for (const [word, stem] of Object.entries(expected)) expect(porterStem(word), word).toBe(stem);
   });
@@ -110,7 +162,9 @@ describe('tokenise', () => {
   });
 
   it('drops possessives, splits hyphenated words and drops numbers and single letters', () => {
-    expect(words("The council's households' self-service bins: 14,000 in 2026, a Q&A")).toEqual(['the', 'council', 'households', 'self', 'service', 'bins', 'in', 'qa'].filter((word) => word !== 'qa'));
+    expect(words("The council's households' self-service bins: 14,000 in 2026, a Q&A")).toEqual(
+      ['the', 'council', 'households', 'self', 'service', 'bins', 'in', 'qa'].filter((word) => word !== 'qa'),
+    );
     expect(words('Kestrelford’s don’t')).toEqual(['kestrelford', 'dont']);
   });
 
@@ -160,8 +214,24 @@ describe('stripMarkdown', () => {
       ].join('\n'),
     );
     const found = words(text);
-    expect(found).toEqual(expect.arrayContaining(['what', 'we', 'did', 'read', 'our', 'blog', 'post', 'or', 'see', 'inline', 'and', 'bold', 'mail']));
-    for (const gone of ['secretcode', 'tablehead', 'tablecell', 'alt', 'picture', 'inlinecode', 'scriptword', 'https', 'example', 'digital', 'amp', 'www', 'png']) {
+    expect(found).toEqual(
+      expect.arrayContaining(['what', 'we', 'did', 'read', 'our', 'blog', 'post', 'or', 'see', 'inline', 'and', 'bold', 'mail']),
+    );
+    for (const gone of [
+      'secretcode',
+      'tablehead',
+      'tablecell',
+      'alt',
+      'picture',
+      'inlinecode',
+      'scriptword',
+      'https',
+      'example',
+      'digital',
+      'amp',
+      'www',
+      'png',
+    ]) {
       expect(found, gone).not.toContain(gone);
     }
   });
@@ -170,8 +240,20 @@ describe('stripMarkdown', () => {
 describe('findOverlaps: what makes a match', () => {
   it('matches the same service at the same time, in different words, with a service reason and a time reason', () => {
     const result = run([
-      item('roadmap/alpha/green-bins', { title: 'Paying for green waste', summary: 'A subscription for the fortnightly collection of grass cuttings.', services: [530], start: '2026-01', end: '2026-12' }),
-      item('roadmap/beta/compost', { title: 'Compost bin sign-up', summary: 'Letting people join the hedge trimmings round without calling us.', services: [530], start: '2026-04', end: '2027-03' }),
+      item('roadmap/alpha/green-bins', {
+        title: 'Paying for green waste',
+        summary: 'A subscription for the fortnightly collection of grass cuttings.',
+        services: [530],
+        start: '2026-01',
+        end: '2026-12',
+      }),
+      item('roadmap/beta/compost', {
+        title: 'Compost bin sign-up',
+        summary: 'Letting people join the hedge trimmings round without calling us.',
+        services: [530],
+        start: '2026-04',
+        end: '2027-03',
+      }),
       ...BACKGROUND,
     ]);
     const pair = pairOf(result, 'roadmap/alpha/green-bins', 'roadmap/beta/compost');
@@ -190,7 +272,11 @@ describe('findOverlaps: what makes a match', () => {
       summary: 'Residents subscribe to garden waste collection and renew it online, with reminders before the season.',
       body: 'We built an online garden waste subscription with automatic renewal and reminders by email.',
     };
-    const result = run([item('roadmap/alpha/garden', { ...text, services: [530] }), item('roadmap/beta/garden', { ...text, services: [524] }), ...BACKGROUND]);
+    const result = run([
+      item('roadmap/alpha/garden', { ...text, services: [530] }),
+      item('roadmap/beta/garden', { ...text, services: [524] }),
+      ...BACKGROUND,
+    ]);
     const pair = pairOf(result, 'roadmap/alpha/garden', 'roadmap/beta/garden');
     expect(pair).toBeDefined();
     expect(pair!.sharedServices).toEqual([]);
@@ -218,13 +304,25 @@ describe('findOverlaps: what makes a match', () => {
     expect(pair!.summary).toContain('garden waste (brown bin)');
     expect(SYNONYMS.find((concept) => concept.label === 'garden waste')?.phrases).toContain('brown bin');
     // The vocabulary, not the code, knows it: without it the two share no word.
-    const without = run([item('roadmap/alpha/garden', { title: 'Garden waste subscriptions', summary: 'Subscribe to garden waste collection.' }), item('roadmap/beta/brown', { title: 'Brown bin renewals', summary: 'Renew your brown bin permit each spring.' }), ...BACKGROUND], { synonyms: [] });
+    const without = run(
+      [
+        item('roadmap/alpha/garden', { title: 'Garden waste subscriptions', summary: 'Subscribe to garden waste collection.' }),
+        item('roadmap/beta/brown', { title: 'Brown bin renewals', summary: 'Renew your brown bin permit each spring.' }),
+        ...BACKGROUND,
+      ],
+      { synonyms: [] },
+    );
     expect(pairOf(without, 'roadmap/alpha/garden', 'roadmap/beta/brown')?.sharedWords ?? []).not.toContain('garden waste (brown bin)');
   });
 
   it('never matches an item with its own organisation’s items, unless asked', () => {
     const same = { title: 'Housing repairs online', summary: 'Tenants report a repair online and book a visit.', services: [141] };
-    const items = [item('roadmap/alpha/repairs', same), item('roadmap/alpha/repairs-2', same), item('roadmap/beta/repairs', same), ...BACKGROUND];
+    const items = [
+      item('roadmap/alpha/repairs', same),
+      item('roadmap/alpha/repairs-2', same),
+      item('roadmap/beta/repairs', same),
+      ...BACKGROUND,
+    ];
     const result = run(items);
     for (const pair of result.pairs) expect(pair.a.split('/')[1]).not.toBe(pair.b.split('/')[1]);
     expect(pairOf(result, 'roadmap/alpha/repairs', 'roadmap/beta/repairs')).toBeDefined();
@@ -233,7 +331,13 @@ describe('findOverlaps: what makes a match', () => {
   });
 
   it('never matches items in different groups (demonstration records are never suggested to real councils)', () => {
-    const same = { title: 'Missed bin reports', summary: 'Report a missed bin collection online.', services: [524], start: '2026-01', end: '2026-12' };
+    const same = {
+      title: 'Missed bin reports',
+      summary: 'Report a missed bin collection online.',
+      services: [524],
+      start: '2026-01',
+      end: '2026-12',
+    };
     const result = run([
       item('roadmap/alpha/missed', { ...same, group: 'demonstration' }),
       item('roadmap/beta/missed', { ...same, group: 'real' }),
@@ -250,7 +354,12 @@ describe('findOverlaps: what makes a match', () => {
   it('says when the two organisations are already partners', () => {
     const same = { title: 'Blue Badge renewals', summary: 'Renew a Blue Badge online with evidence.', services: [279] };
     const result = findOverlaps(
-      [item('roadmap/alpha/badge', { ...same, partners: ['beta'] }), item('roadmap/beta/badge', same), item('roadmap/gamma/badge', same), ...BACKGROUND],
+      [
+        item('roadmap/alpha/badge', { ...same, partners: ['beta'] }),
+        item('roadmap/beta/badge', same),
+        item('roadmap/gamma/badge', same),
+        ...BACKGROUND,
+      ],
       { ...labels, organisation: (id) => `${id[0].toUpperCase()}${id.slice(1)} Council` },
       { today: TODAY, synonyms: SYNONYMS },
     );
@@ -264,7 +373,11 @@ describe('findOverlaps: what makes a match', () => {
   });
 
   it('scores spans years apart lower than overlapping ones, with unknown dates neutral in between', () => {
-    const content = { title: 'Council tax discount review', summary: 'Reviewing single person discounts with a short online form.', services: [59] };
+    const content = {
+      title: 'Council tax discount review',
+      summary: 'Reviewing single person discounts with a short online form.',
+      services: [59],
+    };
     const result = run([
       item('roadmap/alpha/discount', { ...content, start: '2026-01', end: '2026-12' }),
       item('roadmap/beta/overlapping', { ...content, start: '2026-06', end: '2027-03' }),
@@ -280,7 +393,11 @@ describe('findOverlaps: what makes a match', () => {
     expect(far.reasons.at(-1)).toEqual({ kind: 'time', text: 'far apart in time: one ended in 2019-06, the other started in 2026-01' });
     expect(undated.reasons.map((reason) => reason.kind)).not.toContain('time');
     // Neutral: an undated pair scores exactly as the same pair with the time left out.
-    const prepared = prepare([item('roadmap/alpha/discount', content), item('roadmap/delta/undated', content)], 2026 * 12 + 10, new Lexicon());
+    const prepared = prepare(
+      [item('roadmap/alpha/discount', content), item('roadmap/delta/undated', content)],
+      2026 * 12 + 10,
+      new Lexicon(),
+    );
     const evidence = evidenceOf(prepared, 0, 1);
     expect(evidence.time).toEqual({ kind: 'unknown' });
   });
@@ -294,26 +411,59 @@ describe('findOverlaps: what makes a match', () => {
       item('roadmap/gamma/potholes', { ...content, start: '2024-02', status: 'beta' }),
       ...BACKGROUND,
     ]);
-    expect(pairOf(result, 'roadmap/alpha/potholes', 'roadmap/beta/potholes')!.reasons).toContainEqual({ kind: 'time', text: 'one ended in 2026-03, the other started in 2026-05' });
-    expect(pairOf(result, 'roadmap/alpha/potholes', 'roadmap/beta/potholes')!.reasons).toContainEqual({ kind: 'status', text: 'one in beta, the other in alpha' });
-    expect(pairOf(result, 'roadmap/beta/potholes', 'roadmap/gamma/potholes')!.reasons).toContainEqual({ kind: 'time', text: 'both ran in 2026' });
+    expect(pairOf(result, 'roadmap/alpha/potholes', 'roadmap/beta/potholes')!.reasons).toContainEqual({
+      kind: 'time',
+      text: 'one ended in 2026-03, the other started in 2026-05',
+    });
+    expect(pairOf(result, 'roadmap/alpha/potholes', 'roadmap/beta/potholes')!.reasons).toContainEqual({
+      kind: 'status',
+      text: 'one in beta, the other in alpha',
+    });
+    expect(pairOf(result, 'roadmap/beta/potholes', 'roadmap/gamma/potholes')!.reasons).toContainEqual({
+      kind: 'time',
+      text: 'both ran in 2026',
+    });
   });
 
   it('never pairs items on themes alone', () => {
     const result = run([
-      item('roadmap/alpha/one', { title: 'Tenancy sign-up', summary: 'Signing a tenancy agreement digitally.', themes: ['housing', 'customer-service'], start: '2026-01', end: '2026-12' }),
-      item('roadmap/beta/two', { title: 'Homelessness triage', summary: 'Assessing priority need faster.', themes: ['housing', 'customer-service'], start: '2026-01', end: '2026-12' }),
+      item('roadmap/alpha/one', {
+        title: 'Tenancy sign-up',
+        summary: 'Signing a tenancy agreement digitally.',
+        themes: ['housing', 'customer-service'],
+        start: '2026-01',
+        end: '2026-12',
+      }),
+      item('roadmap/beta/two', {
+        title: 'Homelessness triage',
+        summary: 'Assessing priority need faster.',
+        themes: ['housing', 'customer-service'],
+        start: '2026-01',
+        end: '2026-12',
+      }),
       ...BACKGROUND,
     ]);
     expect(pairOf(result, 'roadmap/alpha/one', 'roadmap/beta/two')).toBeUndefined();
     // Even if scored, two shared themes with overlapping dates and the same phase stay under the threshold.
-    expect(scoreParts({ sharedServices: 0, sharedThemes: 5, cosine: 0, time: { kind: 'overlap', from: 0, to: 1 }, status: 'same' }).score).toBeLessThan(DEFAULT_MIN_SCORE);
+    expect(
+      scoreParts({ sharedServices: 0, sharedThemes: 5, cosine: 0, time: { kind: 'overlap', from: 0, to: 1 }, status: 'same' }).score,
+    ).toBeLessThan(DEFAULT_MIN_SCORE);
   });
 
   it('names themes by label, as part of the reasons', () => {
     const result = run([
-      item('roadmap/alpha/bins', { title: 'Missed bin reports', summary: 'Report a missed bin.', services: [524], themes: ['waste-and-recycling', 'customer-service'] }),
-      item('roadmap/beta/bins', { title: 'Missed collections', summary: 'Tell us your bin was missed.', services: [524], themes: ['customer-service', 'waste-and-recycling', 'payments'] }),
+      item('roadmap/alpha/bins', {
+        title: 'Missed bin reports',
+        summary: 'Report a missed bin.',
+        services: [524],
+        themes: ['waste-and-recycling', 'customer-service'],
+      }),
+      item('roadmap/beta/bins', {
+        title: 'Missed collections',
+        summary: 'Tell us your bin was missed.',
+        services: [524],
+        themes: ['customer-service', 'waste-and-recycling', 'payments'],
+      }),
       ...BACKGROUND,
     ]);
     const pair = pairOf(result, 'roadmap/alpha/bins', 'roadmap/beta/bins')!;
@@ -339,7 +489,13 @@ describe('findOverlaps: what makes a match', () => {
   it('keeps only pairs at or above minScore', () => {
     const items = [
       item('roadmap/alpha/a', { title: 'Garden waste renewals', summary: 'Renew garden waste online.', services: [530] }),
-      item('roadmap/beta/b', { title: 'Garden waste renewals', summary: 'Renew garden waste online.', services: [530], start: '2019-01', end: '2019-02' }),
+      item('roadmap/beta/b', {
+        title: 'Garden waste renewals',
+        summary: 'Renew garden waste online.',
+        services: [530],
+        start: '2019-01',
+        end: '2019-02',
+      }),
       item('roadmap/gamma/c', { title: 'Garden waste renewals', summary: 'Renew garden waste online.', start: '2026-01', end: '2026-02' }),
       ...BACKGROUND,
     ];
@@ -362,7 +518,17 @@ describe('findOverlaps: the shape of the result', () => {
         end: '2026-12',
       }),
     );
-    return [item('roadmap/hub/waste', { title: 'Waste collection change', summary: 'Changing collection rounds and telling households about new bin days.', services: [524, 530, 1130], start: '2026-01', end: '2026-12' }), ...spokes, ...BACKGROUND];
+    return [
+      item('roadmap/hub/waste', {
+        title: 'Waste collection change',
+        summary: 'Changing collection rounds and telling households about new bin days.',
+        services: [524, 530, 1130],
+        start: '2026-01',
+        end: '2026-12',
+      }),
+      ...spokes,
+      ...BACKGROUND,
+    ];
   }
 
   it('keeps at most perItem matches per item, strongest first', () => {
@@ -411,9 +577,17 @@ describe('findOverlaps: the shape of the result', () => {
       expect(pair.score).toBeLessThanOrEqual(1);
       expect(Math.round(pair.score * 100) / 100).toBe(pair.score);
       expect(pair.summary).toMatch(/^[A-Z].*\.$/);
-      expect(pair.summary.slice(0, -1).toLowerCase()).toBe(pair.reasons.map((reason) => reason.text).join('; ').toLowerCase());
+      expect(pair.summary.slice(0, -1).toLowerCase()).toBe(
+        pair.reasons
+          .map((reason) => reason.text)
+          .join('; ')
+          .toLowerCase(),
+      );
       const next = result.pairs[index + 1];
-      if (next) expect(pair.score > next.score || (pair.score === next.score && (pair.a < next.a || (pair.a === next.a && pair.b < next.b)))).toBe(true);
+      if (next)
+        expect(pair.score > next.score || (pair.score === next.score && (pair.a < next.a || (pair.a === next.a && pair.b < next.b)))).toBe(
+          true,
+        );
     });
   });
 
@@ -432,7 +606,12 @@ describe('findOverlaps: the shape of the result', () => {
   });
 
   it('keeps scores within 0..1 for any dates, statuses, services and themes', () => {
-    const month = fc.option(fc.tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 12 })).map(([year, m]) => `${year}-${String(m).padStart(2, '0')}`), { nil: undefined });
+    const month = fc.option(
+      fc
+        .tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 12 }))
+        .map(([year, m]) => `${year}-${String(m).padStart(2, '0')}`),
+      { nil: undefined },
+    );
     const arbitraryItem = fc.record({
       services: fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 5 }),
       themes: fc.array(fc.constantFrom('housing', 'payments', 'waste-and-recycling'), { maxLength: 3 }),
@@ -486,8 +665,16 @@ describe('findOverlaps on the demonstration content', () => {
     }
   }
   const services = loadServices();
-  const themes = new Map((parseYaml(readFileSync(join(ROOT, 'content/vocabularies/themes.yaml'), 'utf8')) as { themes: { id: string; label: string }[] }).themes.map((theme) => [theme.id, theme.label]));
-  const result = findOverlaps(items, { service: (id) => services.get(id)?.label ?? '', theme: (id) => themes.get(id) ?? id }, { today: TODAY, synonyms: SYNONYMS });
+  const themes = new Map(
+    (
+      parseYaml(readFileSync(join(ROOT, 'content/vocabularies/themes.yaml'), 'utf8')) as { themes: { id: string; label: string }[] }
+    ).themes.map((theme) => [theme.id, theme.label]),
+  );
+  const result = findOverlaps(
+    items,
+    { service: (id) => services.get(id)?.label ?? '', theme: (id) => themes.get(id) ?? id },
+    { today: TODAY, synonyms: SYNONYMS },
+  );
   const others = (id: string) => (result.byItem.get(id) ?? []).map((match) => match.other);
 
   it('brings the garden waste and brown bin work of three councils together, though only one is tagged with a service', () => {
@@ -508,7 +695,10 @@ describe('findOverlaps on the demonstration content', () => {
 
   it('finds the pairs that share services, with the LGSL label in the reason', () => {
     const school = pairOf(result, 'roadmap/glanmor/school-transport-learner-travel', 'roadmap/kestrelford/school-transport-applications')!;
-    expect(school.reasons[0]).toEqual({ kind: 'service', text: 'both on LGSL 3 School transport - additional support and LGSL 891 School transport' });
+    expect(school.reasons[0]).toEqual({
+      kind: 'service',
+      text: 'both on LGSL 3 School transport - additional support and LGSL 891 School transport',
+    });
     const missedBins = pairOf(result, 'roadmap/kestrelford/missed-bin-reports', 'roadmap/sallowfield/report-a-missed-collection')!;
     expect(missedBins.sharedServices).toEqual([524, 1130]);
     expect(missedBins.reasons).toContainEqual({ kind: 'partners', text: 'already partners: kestrelford names sallowfield as a partner' });

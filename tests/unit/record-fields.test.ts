@@ -57,10 +57,24 @@ describe('fieldRows on the roadmap schema', () => {
 
   it('labels each row with the title the schema gives the field', () => {
     const rows = rowsOf(ROADMAP_ITEM);
-    expect(rows.map((row) => row.label)).toEqual(['Status', 'Services', 'Themes', 'Start', 'End', 'Partners', 'Looking for', 'Reuses', 'Funding', 'Contact', 'Review by', 'Links']);
+    expect(rows.map((row) => row.label)).toEqual([
+      'Status',
+      'Services',
+      'Themes',
+      'Start',
+      'End',
+      'Partners',
+      'Looking for',
+      'Reuses',
+      'Funding',
+      'Contact',
+      'Review by',
+      'Links',
+    ]);
     // The title is on the field or, for an optional field, on the schema inside .optional().
     const titleOf = (schema: z.ZodType): string | undefined =>
-      (z.globalRegistry.get(schema) as { title?: string } | undefined)?.title ?? (schema instanceof z.ZodOptional ? titleOf(schema.unwrap() as z.ZodType) : undefined);
+      (z.globalRegistry.get(schema) as { title?: string } | undefined)?.title ??
+      (schema instanceof z.ZodOptional ? titleOf(schema.unwrap() as z.ZodType) : undefined);
     for (const row of rows) {
       const title = titleOf(roadmapSchema.shape[row.key as keyof typeof roadmapSchema.shape] as z.ZodType);
       expect(title, row.key).toBeDefined();
@@ -102,7 +116,13 @@ describe('fieldRows on the roadmap schema', () => {
   it('writes the status and what the work is looking for as capitalised words', () => {
     const rows = rowsOf(ROADMAP_ITEM);
     expect(valueOf(rows, 'status')).toEqual({ kind: 'text', text: 'Beta' });
-    expect(valueOf(rows, 'looking_for')).toEqual({ kind: 'list', items: [{ kind: 'text', text: 'Partners' }, { kind: 'text', text: 'Code' }] });
+    expect(valueOf(rows, 'looking_for')).toEqual({
+      kind: 'list',
+      items: [
+        { kind: 'text', text: 'Partners' },
+        { kind: 'text', text: 'Code' },
+      ],
+    });
   });
 
   it('links each service to its page, named from the Local Government Service List', () => {
@@ -158,7 +178,11 @@ describe('fieldRows on the roadmap schema', () => {
     expect(rows.at(-1)).toEqual({
       key: 'licence',
       label: 'Licence',
-      value: { kind: 'link', text: 'Open Government Licence v3.0', href: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
+      value: {
+        kind: 'link',
+        text: 'Open Government Licence v3.0',
+        href: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+      },
     });
   });
 
@@ -179,27 +203,50 @@ describe('fieldRows on the roadmap schema', () => {
   });
 
   it('makes a contact email address a mailto link', () => {
-    expect(valueOf(rowsOf(ROADMAP_ITEM), 'contact')).toEqual({ kind: 'link', text: 'waste-digital@ashdown.example', href: 'mailto:waste-digital@ashdown.example' });
+    expect(valueOf(rowsOf(ROADMAP_ITEM), 'contact')).toEqual({
+      kind: 'link',
+      text: 'waste-digital@ashdown.example',
+      href: 'mailto:waste-digital@ashdown.example',
+    });
   });
 
   it('shows a mailto: contact without its prefix, linking to it', () => {
-    expect(valueOf(rowsOf({ ...ROADMAP_ITEM, contact: 'mailto:digital@example.gov.uk' }), 'contact')).toEqual({ kind: 'link', text: 'digital@example.gov.uk', href: 'mailto:digital@example.gov.uk' });
+    expect(valueOf(rowsOf({ ...ROADMAP_ITEM, contact: 'mailto:digital@example.gov.uk' }), 'contact')).toEqual({
+      kind: 'link',
+      text: 'digital@example.gov.uk',
+      href: 'mailto:digital@example.gov.uk',
+    });
   });
 
   it('links a contact web page to itself, even when its address holds an @', () => {
-    expect(valueOf(rowsOf({ ...ROADMAP_ITEM, contact: 'https://www.example.gov.uk/contact' }), 'contact')).toEqual({ kind: 'link', text: 'https://www.example.gov.uk/contact', href: 'https://www.example.gov.uk/contact' });
-    expect(valueOf(rowsOf({ ...ROADMAP_ITEM, contact: 'https://social.example/@digital' }), 'contact')).toEqual({ kind: 'link', text: 'https://social.example/@digital', href: 'https://social.example/@digital' });
+    expect(valueOf(rowsOf({ ...ROADMAP_ITEM, contact: 'https://www.example.gov.uk/contact' }), 'contact')).toEqual({
+      kind: 'link',
+      text: 'https://www.example.gov.uk/contact',
+      href: 'https://www.example.gov.uk/contact',
+    });
+    expect(valueOf(rowsOf({ ...ROADMAP_ITEM, contact: 'https://social.example/@digital' }), 'contact')).toEqual({
+      kind: 'link',
+      text: 'https://social.example/@digital',
+      href: 'https://social.example/@digital',
+    });
   });
 
   it('links a contact written MAILTO: in capitals to the address itself', () => {
     const contact = 'MAILTO:digital@example.gov.uk';
     expect(roadmapSchema.safeParse({ ...ROADMAP_ITEM, contact }).success).toBe(true);
-    expect(valueOf(rowsOf({ ...ROADMAP_ITEM, contact }), 'contact')).toEqual({ kind: 'link', text: 'digital@example.gov.uk', href: 'mailto:digital@example.gov.uk' });
+    expect(valueOf(rowsOf({ ...ROADMAP_ITEM, contact }), 'contact')).toEqual({
+      kind: 'link',
+      text: 'digital@example.gov.uk',
+      href: 'mailto:digital@example.gov.uk',
+    });
   });
 
   it('uses the base path in every internal link', () => {
     const rows = fieldRows(roadmapSchema, ROADMAP_ITEM, { ...lookups, page: (path) => withBase('/', path) });
-    expect(valueOf(rows, 'services')).toEqual({ kind: 'list', items: [{ kind: 'link', text: 'Household waste collection (LGSL 524)', href: '/services/524/' }] });
+    expect(valueOf(rows, 'services')).toEqual({
+      kind: 'list',
+      items: [{ kind: 'link', text: 'Household waste collection (LGSL 524)', href: '/services/524/' }],
+    });
   });
 });
 
@@ -227,7 +274,10 @@ describe('fieldRows on the organisation schema', () => {
     expect(valueOf(rows, 'nation')).toEqual({ kind: 'text', text: 'England' });
     expect(valueOf(rows, 'county')).toEqual({ kind: 'link', text: 'Brackwater', href: '/council-commons/organisations/brackwater/' });
     expect(valueOf(rows, 'website')).toEqual({ kind: 'link', text: 'https://www.ashdown.example/', href: 'https://www.ashdown.example/' });
-    expect(valueOf(rows, 'uses')).toEqual({ kind: 'list', items: [{ kind: 'link', text: 'Bin day finder', href: '/council-commons/components/ashdown-civic-tech/bin-day-finder/' }] });
+    expect(valueOf(rows, 'uses')).toEqual({
+      kind: 'list',
+      items: [{ kind: 'link', text: 'Bin day finder', href: '/council-commons/components/ashdown-civic-tech/bin-day-finder/' }],
+    });
   });
 
   it('labels rows with the organisation schema’s titles', () => {

@@ -11,11 +11,7 @@ describe('buildReuse', () => {
   it('counts a component once per organisation, whether named in uses, in a roadmap item’s reuses, or both', () => {
     const graph = buildReuse({
       components,
-      organisations: [
-        { id: 'a', uses: ['components/a/finder'] },
-        { id: 'b', uses: ['components/a/finder'] },
-        { id: 'c' },
-      ],
+      organisations: [{ id: 'a', uses: ['components/a/finder'] }, { id: 'b', uses: ['components/a/finder'] }, { id: 'c' }],
       roadmap: [
         { id: 'roadmap/b/bins', organisation: 'b', data: { reuses: ['components/a/finder'] } },
         { id: 'roadmap/c/bins', organisation: 'c', data: { reuses: ['components/a/finder', 'components/b/form'] } },
@@ -73,8 +69,17 @@ describe('buildReuse', () => {
         { id: 'principles/e/self', organisation: 'e', data: { adopted_from: 'principles/e/self' } },
       ],
     });
-    expect(graph.adoptions.get('principles/a/open')).toEqual({ principle: 'principles/a/open', adoptedBy: ['principles/b/open', 'principles/c/open'], alsoAdoptedBy: [] });
-    expect(graph.adoptions.get('principles/b/open')).toEqual({ principle: 'principles/b/open', source: 'principles/a/open', adoptedBy: [], alsoAdoptedBy: ['principles/c/open'] });
+    expect(graph.adoptions.get('principles/a/open')).toEqual({
+      principle: 'principles/a/open',
+      adoptedBy: ['principles/b/open', 'principles/c/open'],
+      alsoAdoptedBy: [],
+    });
+    expect(graph.adoptions.get('principles/b/open')).toEqual({
+      principle: 'principles/b/open',
+      source: 'principles/a/open',
+      adoptedBy: [],
+      alsoAdoptedBy: ['principles/c/open'],
+    });
     expect(graph.adoptions.has('principles/d/own')).toBe(false);
     expect(graph.adoptions.has('principles/e/self')).toBe(false);
   });

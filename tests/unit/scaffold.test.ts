@@ -47,7 +47,11 @@ describe.each(COLLECTIONS.map((collection) => ({ name: collection.name, collecti
   const lines = made.text.split('\n');
 
   it('has the path the collection’s files live at, with its first extension', () => {
-    expect(made.path).toBe(collection === ORGANISATIONS ? `organisations/${NEW_ORGANISATION}.yaml` : `${collection.name}/${ORGANISATION}/${SLUG}${collection.extensions[0]}`);
+    expect(made.path).toBe(
+      collection === ORGANISATIONS
+        ? `organisations/${NEW_ORGANISATION}.yaml`
+        : `${collection.name}/${ORGANISATION}/${SLUG}${collection.extensions[0]}`,
+    );
   });
 
   it('names every field of the schema in a comment, with its title and whether it is required', () => {
@@ -55,7 +59,10 @@ describe.each(COLLECTIONS.map((collection) => ({ name: collection.name, collecti
       const { title, optional } = fieldInfo(field);
       expect(title, `${collection.name}.${key} has no title`).toBeDefined();
       const heading = `# ${title} (${optional ? 'optional' : 'required'}):`;
-      expect(lines.filter((line) => line.startsWith(heading)), heading).toHaveLength(1);
+      expect(
+        lines.filter((line) => line.startsWith(heading)),
+        heading,
+      ).toHaveLength(1);
     }
   });
 

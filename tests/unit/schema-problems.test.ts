@@ -7,7 +7,13 @@ import type { z } from 'zod';
 import { organisationSchema } from '../../schemas/organisation.ts';
 import { roadmapSchema } from '../../schemas/roadmap.ts';
 import type { Problem } from '../../src/lib/validation/problem.ts';
-import { expectedWording, guessDate, schemaAt, schemaProblems, type SchemaProblemContext } from '../../src/lib/validation/schema-problems.ts';
+import {
+  expectedWording,
+  guessDate,
+  schemaAt,
+  schemaProblems,
+  type SchemaProblemContext,
+} from '../../src/lib/validation/schema-problems.ts';
 
 const VALID = { title: 'Garden waste subscriptions online', summary: 'Residents subscribe online.', status: 'beta' };
 
@@ -19,7 +25,10 @@ interface Run {
 }
 
 /** Parses a value with a real schema, as the validator does, and turns the issues into problems. */
-function problemsFor(value: unknown, options: { schema?: z.ZodType; singular?: string; suggest?: SchemaProblemContext['suggest'] } = {}): Run {
+function problemsFor(
+  value: unknown,
+  options: { schema?: z.ZodType; singular?: string; suggest?: SchemaProblemContext['suggest'] } = {},
+): Run {
   const schema = options.schema ?? roadmapSchema;
   const result = schema.safeParse(value, { error: expectedWording });
   if (result.success) return { problems: [], located: [], suggested: [] };
@@ -164,8 +173,18 @@ describe('schemaProblems on the roadmap schema', () => {
   });
 
   it('says to write a list when services is a single value, quoted or not', () => {
-    expect(onlyProblem({ ...VALID, services: '524' })).toMatchObject({ rule: 'schema/type', field: 'services', message: expect.stringMatching(/^`services` is "524"; expected a list/), fix: 'write it as a list: [524]' });
-    expect(onlyProblem({ ...VALID, services: 524 })).toMatchObject({ rule: 'schema/type', field: 'services', message: expect.stringMatching(/^`services` is 524; expected a list/), fix: 'write it as a list: [524]' });
+    expect(onlyProblem({ ...VALID, services: '524' })).toMatchObject({
+      rule: 'schema/type',
+      field: 'services',
+      message: expect.stringMatching(/^`services` is "524"; expected a list/),
+      fix: 'write it as a list: [524]',
+    });
+    expect(onlyProblem({ ...VALID, services: 524 })).toMatchObject({
+      rule: 'schema/type',
+      field: 'services',
+      message: expect.stringMatching(/^`services` is 524; expected a list/),
+      fix: 'write it as a list: [524]',
+    });
   });
 
   it.each([
@@ -189,7 +208,12 @@ describe('schemaProblems on the roadmap schema', () => {
   });
 
   it('suggests the YYYY-MM-DD form for a UK-order review_by, and nothing for an impossible date', () => {
-    expect(onlyProblem({ ...VALID, review_by: '31/03/2027' })).toMatchObject({ rule: 'schema/format', field: 'review_by', message: expect.stringMatching(/expected a date written as YYYY-MM-DD/), fix: 'write 2027-03-31' });
+    expect(onlyProblem({ ...VALID, review_by: '31/03/2027' })).toMatchObject({
+      rule: 'schema/format',
+      field: 'review_by',
+      message: expect.stringMatching(/expected a date written as YYYY-MM-DD/),
+      fix: 'write 2027-03-31',
+    });
     expect(onlyProblem({ ...VALID, review_by: '31/02/2027' }).fix).toBeUndefined();
   });
 
@@ -232,16 +256,31 @@ describe('schemaProblems on the roadmap schema', () => {
   });
 
   it('says to remove a field that is like no field of the schema', () => {
-    expect(onlyProblem({ ...VALID, colour: 'green' })).toMatchObject({ rule: 'schema/unknown-field', field: 'colour', fix: 'remove it, or check the field names in CONTRIBUTING.md' });
+    expect(onlyProblem({ ...VALID, colour: 'green' })).toMatchObject({
+      rule: 'schema/unknown-field',
+      field: 'colour',
+      fix: 'remove it, or check the field names in CONTRIBUTING.md',
+    });
   });
 
   it('names the list item that holds an unknown field, and lists that item’s fields', () => {
     const problem = onlyProblem({ ...VALID, links: [{ title: 'Blog', url: 'https://a.example/', tittle: 'x' }] });
-    expect(problem).toMatchObject({ rule: 'schema/unknown-field', field: 'links[0].tittle', message: '`tittle` is not a field in `links[0]`.', expected: 'one of the fields: title, url', fix: 'did you mean `title`?' });
+    expect(problem).toMatchObject({
+      rule: 'schema/unknown-field',
+      field: 'links[0].tittle',
+      message: '`tittle` is not a field in `links[0]`.',
+      expected: 'one of the fields: title, url',
+      fix: 'did you mean `title`?',
+    });
   });
 
   it('says how much too long a title is', () => {
-    expect(onlyProblem({ ...VALID, title: 'x'.repeat(160) })).toMatchObject({ rule: 'schema/length', field: 'title', message: expect.stringMatching(/expected at most 150 characters \(this has 160\)\.$/), fix: 'shorten it by 10 characters' });
+    expect(onlyProblem({ ...VALID, title: 'x'.repeat(160) })).toMatchObject({
+      rule: 'schema/length',
+      field: 'title',
+      message: expect.stringMatching(/expected at most 150 characters \(this has 160\)\.$/),
+      fix: 'shorten it by 10 characters',
+    });
   });
 
   it('cuts a long value short in the message', () => {
@@ -250,26 +289,50 @@ describe('schemaProblems on the roadmap schema', () => {
   });
 
   it('says which repeated service to remove', () => {
-    expect(onlyProblem({ ...VALID, services: [524, 530, 524] })).toMatchObject({ rule: 'schema/format', field: 'services', message: '`services` is a list of 3 items; expected a list without repeats.', fix: 'remove the second 524' });
+    expect(onlyProblem({ ...VALID, services: [524, 530, 524] })).toMatchObject({
+      rule: 'schema/format',
+      field: 'services',
+      message: '`services` is a list of 3 items; expected a list without repeats.',
+      fix: 'remove the second 524',
+    });
   });
 
   it('suggests https:// for a link address that starts www.', () => {
-    expect(onlyProblem({ ...VALID, links: [{ title: 'Blog', url: 'www.example.gov.uk/blog' }] })).toMatchObject({ rule: 'schema/format', field: 'links[0].url', fix: 'write https://www.example.gov.uk/blog' });
+    expect(onlyProblem({ ...VALID, links: [{ title: 'Blog', url: 'www.example.gov.uk/blog' }] })).toMatchObject({
+      rule: 'schema/format',
+      field: 'links[0].url',
+      fix: 'write https://www.example.gov.uk/blog',
+    });
   });
 
   it('suggests https:// for a contact that is a bare web address', () => {
-    expect(onlyProblem({ ...VALID, contact: 'www.example.gov.uk/contact' })).toMatchObject({ rule: 'schema/format', field: 'contact', fix: 'write https://www.example.gov.uk/contact' });
+    expect(onlyProblem({ ...VALID, contact: 'www.example.gov.uk/contact' })).toMatchObject({
+      rule: 'schema/format',
+      field: 'contact',
+      fix: 'write https://www.example.gov.uk/contact',
+    });
   });
 
   it('suggests the lowercase form of an organisation id with capitals', () => {
-    expect(onlyProblem({ ...VALID, partners: ['Brackwater'] })).toMatchObject({ rule: 'schema/format', field: 'partners[0]', fix: 'write `brackwater`' });
+    expect(onlyProblem({ ...VALID, partners: ['Brackwater'] })).toMatchObject({
+      rule: 'schema/format',
+      field: 'partners[0]',
+      fix: 'write `brackwater`',
+    });
   });
 
   it('asks the context for a suggestion when it has none of its own, and uses it', () => {
-    const run = problemsFor({ ...VALID, reuses: ['bin-day-finder'] }, { suggest: (path, found) => (path[0] === 'reuses' ? `did you mean \`components/ashdown-civic-tech/${String(found)}\`?` : undefined) });
+    const run = problemsFor(
+      { ...VALID, reuses: ['bin-day-finder'] },
+      { suggest: (path, found) => (path[0] === 'reuses' ? `did you mean \`components/ashdown-civic-tech/${String(found)}\`?` : undefined) },
+    );
     expect(run.suggested).toEqual([{ path: ['reuses', 0], value: 'bin-day-finder' }]);
     expect(run.problems).toHaveLength(1);
-    expect(run.problems[0]).toMatchObject({ rule: 'schema/format', field: 'reuses[0]', fix: 'did you mean `components/ashdown-civic-tech/bin-day-finder`?' });
+    expect(run.problems[0]).toMatchObject({
+      rule: 'schema/format',
+      field: 'reuses[0]',
+      fix: 'did you mean `components/ashdown-civic-tech/bin-day-finder`?',
+    });
   });
 
   it('prefers its own suggestion to the context’s', () => {
@@ -298,12 +361,23 @@ describe('schemaProblems on the roadmap schema', () => {
 
 describe('schemaProblems on the organisation schema', () => {
   it('says to write true for a demonstration flag written yes', () => {
-    const problem = onlyProblem({ name: 'Ashdown', type: 'county', demonstration: 'yes' }, { schema: organisationSchema, singular: 'organisation' });
-    expect(problem).toMatchObject({ rule: 'schema/type', field: 'demonstration', message: '`demonstration` is "yes"; expected true or false.', fix: 'write true' });
+    const problem = onlyProblem(
+      { name: 'Ashdown', type: 'county', demonstration: 'yes' },
+      { schema: organisationSchema, singular: 'organisation' },
+    );
+    expect(problem).toMatchObject({
+      rule: 'schema/type',
+      field: 'demonstration',
+      message: '`demonstration` is "yes"; expected true or false.',
+      fix: 'write true',
+    });
   });
 
   it('says to write false for a demonstration flag written no', () => {
-    const problem = onlyProblem({ name: 'Ashdown', type: 'county', demonstration: 'No' }, { schema: organisationSchema, singular: 'organisation' });
+    const problem = onlyProblem(
+      { name: 'Ashdown', type: 'county', demonstration: 'No' },
+      { schema: organisationSchema, singular: 'organisation' },
+    );
     expect(problem.fix).toBe('write false');
   });
 });

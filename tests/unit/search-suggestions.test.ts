@@ -12,7 +12,10 @@ import { ROOT } from '../helpers/content.ts';
 
 const services = loadServices();
 const content = validateContent({ contentDir: join(ROOT, 'content'), today: '2026-11-26' }).content;
-const synonyms = readSynonyms({ absolute: join(ROOT, 'content/vocabularies/synonyms.yaml'), file: 'content/vocabularies/synonyms.yaml' }).synonyms;
+const synonyms = readSynonyms({
+  absolute: join(ROOT, 'content/vocabularies/synonyms.yaml'),
+  file: 'content/vocabularies/synonyms.yaml',
+}).synonyms;
 const pages = suggestedPages({
   services: [
     { service: services.get(524)!, records: 7 },

@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { displayHtml, escapeHtml } from '../../src/lib/display-html.ts';
 import { parseGitLog } from '../../src/lib/git-dates.ts';
 import { organisationJsonLd, recordJsonLd, scriptSafeJson } from '../../src/lib/json-ld.ts';
-import { filterGroups, listPath, paginate, paginationItems, rangeText, sortByTitle, withFacet, type Listed } from '../../src/lib/listing.ts';
+import {
+  filterGroups,
+  listPath,
+  paginate,
+  paginationItems,
+  rangeText,
+  sortByTitle,
+  withFacet,
+  type Listed,
+} from '../../src/lib/listing.ts';
 import { buildRelations } from '../../src/lib/relations.ts';
 import { editUrl, reportProblemUrl, siteConfig } from '../../src/lib/site-config.ts';
 
@@ -38,8 +47,20 @@ describe('lists', () => {
     ];
     const groups = filterGroups(records, (filter, value) => `${filter}:${value}`);
     expect(groups.map((group) => [group.name, group.options.map((option) => [option.value, option.count])])).toEqual([
-      ['status', [['alpha', 1], ['live', 2]]],
-      ['theme', [['housing', 1], ['waste', 2]]],
+      [
+        'status',
+        [
+          ['alpha', 1],
+          ['live', 2],
+        ],
+      ],
+      [
+        'theme',
+        [
+          ['housing', 1],
+          ['waste', 2],
+        ],
+      ],
     ]);
     expect(withFacet(records, 'status', 'live').map((record) => record.id)).toEqual(['roadmap/a/1', 'roadmap/a/3']);
   });
@@ -78,7 +99,8 @@ describe('buildRelations', () => {
 
 describe('parseGitLog', () => {
   it('takes the newest date for each file', () => {
-    const log = '\u00002026-11-20T10:00:00+00:00\n\ncontent/a.md\ncontent/b.md\n\u00002026-01-01T09:00:00+00:00\n\ncontent/a.md\ncontent/c.md\n';
+    const log =
+      '\u00002026-11-20T10:00:00+00:00\n\ncontent/a.md\ncontent/b.md\n\u00002026-01-01T09:00:00+00:00\n\ncontent/a.md\ncontent/c.md\n';
     expect(Object.fromEntries(parseGitLog(log))).toEqual({
       'content/a.md': '2026-11-20T10:00:00+00:00',
       'content/b.md': '2026-11-20T10:00:00+00:00',
@@ -88,14 +110,27 @@ describe('parseGitLog', () => {
 });
 
 describe('JSON-LD', () => {
-  const organisation = { name: 'Fenmoor', url: 'https://hub.example/organisations/fenmoor/', data: { name: 'Fenmoor', type: 'county' as const } };
-  const licence = { name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' };
+  const organisation = {
+    name: 'Fenmoor',
+    url: 'https://hub.example/organisations/fenmoor/',
+    data: { name: 'Fenmoor', type: 'county' as const },
+  };
+  const licence = {
+    name: 'Open Government Licence v3.0',
+    url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+  };
 
   it('describes a dataset with its distributions and publisher', () => {
     const json = recordJsonLd(
       {
         collection: 'datasets',
-        data: { title: 'Bins', summary: 'Bin days.', licence: 'OGL-UK-3.0', landing_url: 'https://data.example/bins', distributions: [{ url: 'https://data.example/bins.csv', format: 'CSV', media_type: 'text/csv' }] },
+        data: {
+          title: 'Bins',
+          summary: 'Bin days.',
+          licence: 'OGL-UK-3.0',
+          landing_url: 'https://data.example/bins',
+          distributions: [{ url: 'https://data.example/bins.csv', format: 'CSV', media_type: 'text/csv' }],
+        },
       },
       { url: 'https://hub.example/datasets/fenmoor/bins/', organisation, licence, services: ['Household waste collection'], themes: [] },
     );
@@ -112,11 +147,16 @@ describe('JSON-LD', () => {
 
   it('describes code as software source code, and a community group as an organisation', () => {
     const json = recordJsonLd(
-      { collection: 'components', data: { title: 'Finder', summary: 'Finds bins.', kind: 'code', licence: 'MIT', repository_url: 'https://github.com/x/finder' } },
+      {
+        collection: 'components',
+        data: { title: 'Finder', summary: 'Finds bins.', kind: 'code', licence: 'MIT', repository_url: 'https://github.com/x/finder' },
+      },
       { url: 'https://hub.example/components/fenmoor/finder/', organisation, licence, services: [], themes: ['Waste'] },
     );
     expect(json).toMatchObject({ '@type': 'SoftwareSourceCode', codeRepository: 'https://github.com/x/finder', keywords: 'Waste' });
-    expect(organisationJsonLd({ name: 'Tarnbeck Civic Tech', type: 'community-group' }, 'https://hub.example/organisations/t/')['@type']).toBe('Organization');
+    expect(
+      organisationJsonLd({ name: 'Tarnbeck Civic Tech', type: 'community-group' }, 'https://hub.example/organisations/t/')['@type'],
+    ).toBe('Organization');
   });
 
   it('can never end its script element early', () => {
@@ -134,8 +174,16 @@ describe('GitHub links', () => {
 
   it('open GitHub’s editor on the file, and a new issue that names the page and file', () => {
     const config = { repository: 'owner/hub', branch: 'main' };
-    expect(editUrl(config, 'content/roadmap/fenmoor/bins.md')).toBe('https://github.com/owner/hub/edit/main/content/roadmap/fenmoor/bins.md');
-    const url = new URL(reportProblemUrl(config, { title: 'Bins', url: 'https://hub.example/roadmap/fenmoor/bins/', file: 'content/roadmap/fenmoor/bins.md' }));
+    expect(editUrl(config, 'content/roadmap/fenmoor/bins.md')).toBe(
+      'https://github.com/owner/hub/edit/main/content/roadmap/fenmoor/bins.md',
+    );
+    const url = new URL(
+      reportProblemUrl(config, {
+        title: 'Bins',
+        url: 'https://hub.example/roadmap/fenmoor/bins/',
+        file: 'content/roadmap/fenmoor/bins.md',
+      }),
+    );
     expect(url.pathname).toBe('/owner/hub/issues/new');
     expect(url.searchParams.get('title')).toBe('Problem with “Bins”');
     expect(url.searchParams.get('body')).toContain('File: content/roadmap/fenmoor/bins.md');
@@ -145,16 +193,35 @@ describe('GitHub links', () => {
 describe('displayHtml', () => {
   it('escapes every text and address from content', () => {
     expect(escapeHtml(`<b onclick="x">'&'</b>`)).toBe('&lt;b onclick=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;');
-    expect(displayHtml({ kind: 'link', text: '<i>x</i>', href: 'https://a.example/?a=1&b="2"' })).toBe('<a class="govuk-link" href="https://a.example/?a=1&amp;b=&quot;2&quot;">&lt;i&gt;x&lt;/i&gt;</a>');
+    expect(displayHtml({ kind: 'link', text: '<i>x</i>', href: 'https://a.example/?a=1&b="2"' })).toBe(
+      '<a class="govuk-link" href="https://a.example/?a=1&amp;b=&quot;2&quot;">&lt;i&gt;x&lt;/i&gt;</a>',
+    );
   });
 
   it('writes a list of two or more as a list, and a list of one as the item', () => {
     expect(displayHtml({ kind: 'list', items: [{ kind: 'text', text: 'a' }] })).toBe('a');
-    expect(displayHtml({ kind: 'list', items: [{ kind: 'text', text: 'a' }, { kind: 'text', text: 'b' }] })).toBe('<ul class="govuk-list"><li>a</li><li>b</li></ul>');
+    expect(
+      displayHtml({
+        kind: 'list',
+        items: [
+          { kind: 'text', text: 'a' },
+          { kind: 'text', text: 'b' },
+        ],
+      }),
+    ).toBe('<ul class="govuk-list"><li>a</li><li>b</li></ul>');
   });
 
   it('leaves out the class of links and lists given as empty, for a container that styles them (FieldList)', () => {
-    const list = displayHtml({ kind: 'list', items: [{ kind: 'link', text: 'a', href: '/a/' }, { kind: 'text', text: 'b' }] }, { linkClass: '', listClass: '' });
+    const list = displayHtml(
+      {
+        kind: 'list',
+        items: [
+          { kind: 'link', text: 'a', href: '/a/' },
+          { kind: 'text', text: 'b' },
+        ],
+      },
+      { linkClass: '', listClass: '' },
+    );
     expect(list).toBe('<ul><li><a href="/a/">a</a></li><li>b</li></ul>');
   });
 });

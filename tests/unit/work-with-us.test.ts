@@ -14,7 +14,11 @@ function issueOf(href: string) {
 
 describe('workWithUsLink', () => {
   it('opens an issue that mentions the body’s maintainers, names the record and asks who, what and how to reach', () => {
-    const link = workWithUsLink(record, { ...real, maintainers: ['@ashdown-council/digital', 'jo-bloggs'], contact: 'digital@ashdown.example' }, REPOSITORY);
+    const link = workWithUsLink(
+      record,
+      { ...real, maintainers: ['@ashdown-council/digital', 'jo-bloggs'], contact: 'digital@ashdown.example' },
+      REPOSITORY,
+    );
     expect(link.via).toBe('github-issue');
     expect(link.mentions).toEqual(['@ashdown-council/digital', '@jo-bloggs']);
     const issue = issueOf(link.href);
@@ -26,27 +30,44 @@ describe('workWithUsLink', () => {
   });
 
   it('without maintainers, writes to the record’s contact before the body’s, with spaces a mail program reads as spaces', () => {
-    const link = workWithUsLink({ ...record, contact: 'waste@ashdown.example' }, { ...real, contact: 'digital@ashdown.example' }, REPOSITORY);
+    const link = workWithUsLink(
+      { ...record, contact: 'waste@ashdown.example' },
+      { ...real, contact: 'digital@ashdown.example' },
+      REPOSITORY,
+    );
     expect(link).toMatchObject({ via: 'email', address: 'waste@ashdown.example', mentions: [] });
     expect(link.href.startsWith('mailto:waste@ashdown.example?subject=Working%20together%20on%20')).toBe(true);
     expect(link.href).not.toContain('+');
     const body = decodeURIComponent(new URL(link.href).search.split('&body=')[1]);
     expect(body).toContain(`We would like to work with Ashdown on “${record.title}”: ${record.url}`);
-    expect(workWithUsLink(record, { ...real, contact: 'mailto:digital@ashdown.example' }, REPOSITORY)).toMatchObject({ via: 'email', address: 'digital@ashdown.example' });
+    expect(workWithUsLink(record, { ...real, contact: 'mailto:digital@ashdown.example' }, REPOSITORY)).toMatchObject({
+      via: 'email',
+      address: 'digital@ashdown.example',
+    });
   });
 
   it('links a contact that is a web page as it is', () => {
-    expect(workWithUsLink(record, { ...real, contact: 'https://www.ashdown.example/contact-digital' }, REPOSITORY)).toEqual({ href: 'https://www.ashdown.example/contact-digital', via: 'contact-page', mentions: [] });
+    expect(workWithUsLink(record, { ...real, contact: 'https://www.ashdown.example/contact-digital' }, REPOSITORY)).toEqual({
+      href: 'https://www.ashdown.example/contact-digital',
+      via: 'contact-page',
+      mentions: [],
+    });
   });
 
   it('with nobody to ask, opens an issue for the hub’s maintainers that mentions nobody', () => {
     const link = workWithUsLink(record, real, REPOSITORY);
     expect(link).toMatchObject({ via: 'github-issue', mentions: [] });
-    expect(issueOf(link.href).body.split('\n')[0]).toBe('Ashdown has not named anyone on the hub yet: could the hub’s maintainers pass this on?');
+    expect(issueOf(link.href).body.split('\n')[0]).toBe(
+      'Ashdown has not named anyone on the hub yet: could the hub’s maintainers pass this on?',
+    );
   });
 
   it('never mentions a demonstration body’s made-up maintainers, nor writes to its made-up address', () => {
-    const link = workWithUsLink({ ...record, contact: 'waste@ashdown.example' }, { ...real, demonstration: true, maintainers: ['@ashdown-council/digital'] }, REPOSITORY);
+    const link = workWithUsLink(
+      { ...record, contact: 'waste@ashdown.example' },
+      { ...real, demonstration: true, maintainers: ['@ashdown-council/digital'] },
+      REPOSITORY,
+    );
     expect(link).toMatchObject({ via: 'github-issue', mentions: [] });
     const issue = issueOf(link.href);
     expect(issue.body).not.toContain('@ashdown-council');

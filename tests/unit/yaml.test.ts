@@ -74,7 +74,9 @@ describe('parseYaml: YAML 1.2 core schema semantics', () => {
   });
 
   it('reads Welsh text unchanged', () => {
-    expect(valueOf('title_cy: Tanysgrifiadau gwastraff gardd ar-lein — dŵr, tŷ, â\n')).toEqual({ title_cy: 'Tanysgrifiadau gwastraff gardd ar-lein — dŵr, tŷ, â' });
+    expect(valueOf('title_cy: Tanysgrifiadau gwastraff gardd ar-lein — dŵr, tŷ, â\n')).toEqual({
+      title_cy: 'Tanysgrifiadau gwastraff gardd ar-lein — dŵr, tŷ, â',
+    });
   });
 
   it('gives null with no issues for an empty file or one of comments only', () => {
@@ -117,19 +119,28 @@ describe('parseYaml: errors', () => {
   });
 
   it('reports a duplicate key in a flow mapping', () => {
-    expect(parseYaml('contact: {email: a@b.example, email: c@d.example}\n').issues).toMatchObject([{ rule: 'yaml/duplicate-key', path: ['contact', 'email'] }]);
+    expect(parseYaml('contact: {email: a@b.example, email: c@d.example}\n').issues).toMatchObject([
+      { rule: 'yaml/duplicate-key', path: ['contact', 'email'] },
+    ]);
   });
 
   it('reports a missing closing quote as yaml/syntax, in plain words', () => {
     const parsed = parseYaml('title: "Garden waste\nstatus: beta\n');
     expect(parsed.value).toBeUndefined();
-    expect(parsed.issues[0]).toMatchObject({ rule: 'yaml/syntax', message: expect.stringMatching(/^a closing quote or bracket is missing/), fix: expect.stringMatching(/quotes/) });
+    expect(parsed.issues[0]).toMatchObject({
+      rule: 'yaml/syntax',
+      message: expect.stringMatching(/^a closing quote or bracket is missing/),
+      fix: expect.stringMatching(/quotes/),
+    });
   });
 
   it('explains a colon inside a value, the commonest slip', () => {
     const parsed = parseYaml('title: Garden waste\nsummary: Online: at last\n');
     expect(parsed.issues).toHaveLength(1);
-    expect(parsed.issues[0]).toMatchObject({ rule: 'yaml/syntax', message: expect.stringMatching(/colon followed by a space.*double quotes/) });
+    expect(parsed.issues[0]).toMatchObject({
+      rule: 'yaml/syntax',
+      message: expect.stringMatching(/colon followed by a space.*double quotes/),
+    });
     expect(parsed.issues[0].offset).toBeGreaterThanOrEqual('title: Garden waste\n'.length);
   });
 
@@ -149,7 +160,11 @@ describe('parseYaml: aliases', () => {
   it('expands aliases within the limit', () => {
     const parsed = parseYaml('base: &contact digital@example.gov.uk\ncontact: *contact\nlist: [*contact, *contact]\n');
     expect(parsed.issues).toEqual([]);
-    expect(parsed.value).toEqual({ base: 'digital@example.gov.uk', contact: 'digital@example.gov.uk', list: ['digital@example.gov.uk', 'digital@example.gov.uk'] });
+    expect(parsed.value).toEqual({
+      base: 'digital@example.gov.uk',
+      contact: 'digital@example.gov.uk',
+      list: ['digital@example.gov.uk', 'digital@example.gov.uk'],
+    });
   });
 
   it('expands an alias of a list or a group of fields', () => {
@@ -159,7 +174,10 @@ describe('parseYaml: aliases', () => {
   it('refuses a "billion laughs" document with yaml/aliases, and finishes quickly', () => {
     const names = 'abcdefghij'.split('');
     let text = `a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n`;
-    for (let i = 1; i < names.length; i++) text += `${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]\n`;
+    for (let i = 1; i < names.length; i++)
+      text += `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]\n`;
     const started = performance.now();
     const parsed = parseYaml(text);
     expect(performance.now() - started).toBeLessThan(2000);
@@ -177,9 +195,14 @@ describe('parseYaml: aliases', () => {
   it('refuses aliases that stay under the count but nest into an exponential expansion', () => {
     const names = 'abcdef'.split('');
     let text = `a: &a [x, x, x, x, x, x, x, x, x]\n`;
-    for (let i = 1; i < names.length; i++) text += `${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]\n`;
+    for (let i = 1; i < names.length; i++)
+      text += `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]\n`;
     const parsed = parseYaml(text);
-    expect(parsed.issues).toMatchObject([{ rule: 'yaml/aliases', message: 'the file’s YAML aliases (*name) expand to far more data than a record holds' }]);
+    expect(parsed.issues).toMatchObject([
+      { rule: 'yaml/aliases', message: 'the file’s YAML aliases (*name) expand to far more data than a record holds' },
+    ]);
   });
 
   const aliasesOfOne = (count: number) => `base: &x hello\nlist:\n${'  - *x\n'.repeat(count)}`;
@@ -216,7 +239,10 @@ describe('parseYaml: tags', () => {
 
   it('refuses the YAML 1.1 tags !!timestamp, !!binary and !!set', () => {
     for (const text of ['review_by: !!timestamp 2027-03-31\n', 'title: !!binary R2FyZGVu\n', 'themes: !!set {housing}\n']) {
-      expect(parseYaml(text).issues.map((issue) => issue.rule), text).toEqual(['yaml/syntax']);
+      expect(
+        parseYaml(text).issues.map((issue) => issue.rule),
+        text,
+      ).toEqual(['yaml/syntax']);
     }
   });
 });
@@ -262,7 +288,58 @@ describe('parseYaml: the two parsers agree', () => {
    * the yaml package's.
    */
   const key = fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/);
-  const LOOKALIKES = ['yes', 'no', 'on', 'off', 'y', 'n', 'null', 'Null', 'NULL', 'nULL', '~', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE', '2026-04', '2026-04-01', '2026-04-01T10:00:00Z', '0o14', '0o', '014', '0x1F', '0xff', '0b101', '1_000', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '1e3', '1E-3', '+12', '-0', '1.', '.5', '-.5e2', '12:30', '1:20:30', '524', '3.14', '0', '00', '+', '-', '.', '=', '<<'];
+  const LOOKALIKES = [
+    'yes',
+    'no',
+    'on',
+    'off',
+    'y',
+    'n',
+    'null',
+    'Null',
+    'NULL',
+    'nULL',
+    '~',
+    'true',
+    'True',
+    'TRUE',
+    'tRUE',
+    'false',
+    'FALSE',
+    '2026-04',
+    '2026-04-01',
+    '2026-04-01T10:00:00Z',
+    '0o14',
+    '0o',
+    '014',
+    '0x1F',
+    '0xff',
+    '0b101',
+    '1_000',
+    '.inf',
+    '-.Inf',
+    '+.INF',
+    '.nan',
+    '.NaN',
+    '1e3',
+    '1E-3',
+    '+12',
+    '-0',
+    '1.',
+    '.5',
+    '-.5e2',
+    '12:30',
+    '1:20:30',
+    '524',
+    '3.14',
+    '0',
+    '00',
+    '+',
+    '-',
+    '.',
+    '=',
+    '<<',
+  ];
   const word = fc.oneof(
     { weight: 5, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9'()/.,-]{0,10}$/) },
     { weight: 3, arbitrary: fc.constantFrom(...LOOKALIKES) },
@@ -271,7 +348,27 @@ describe('parseYaml: the two parsers agree', () => {
   );
   const plain = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
   const anyText = fc.string({ unit: 'grapheme', maxLength: 20 });
-  const escapes = fc.constantFrom('\\x41', '\\u00e9', '\\U0001F600', '\\0', '\\a', '\\e', '\\N', '\\_', '\\L', '\\P', '\\t', '\\/', '\\ ', '\\"', '\\\\', "'", '#', ': ', ' #');
+  const escapes = fc.constantFrom(
+    '\\x41',
+    '\\u00e9',
+    '\\U0001F600',
+    '\\0',
+    '\\a',
+    '\\e',
+    '\\N',
+    '\\_',
+    '\\L',
+    '\\P',
+    '\\t',
+    '\\/',
+    '\\ ',
+    '\\"',
+    '\\\\',
+    "'",
+    '#',
+    ': ',
+    ' #',
+  );
   const doubleQuoted = fc.oneof(
     anyText.map((text) => JSON.stringify(text)),
     fc.array(fc.oneof(fc.stringMatching(/^[a-z ]{0,5}$/), escapes), { maxLength: 6 }).map((parts) => `"${parts.join('')}"`),
@@ -282,16 +379,35 @@ describe('parseYaml: the two parsers agree', () => {
     fc.integer({ min: -1e6, max: 1e6 }).map(String),
     fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String),
     fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 }).map(String),
-    fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: -300, max: 300 }), fc.constantFrom('e', 'E')).map(([mantissa, exponent, e]) => `${mantissa}${e}${exponent}`),
+    fc
+      .tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: -300, max: 300 }), fc.constantFrom('e', 'E'))
+      .map(([mantissa, exponent, e]) => `${mantissa}${e}${exponent}`),
     fc.nat().map((n) => `0x${n.toString(16)}`),
     fc.nat().map((n) => `0o${n.toString(8)}`),
     fc.constantFrom('.5', '-.5', '+1', '1.', '007', '-0', '0.0', '+.inf', '-.inf', '.nan'),
   );
   const bool = fc.constantFrom('true', 'false', 'True', 'False', 'TRUE', 'FALSE');
   const nul = fc.constantFrom('null', 'Null', 'NULL', '~', '');
-  const scalar = fc.oneof({ weight: 4, arbitrary: plain }, { weight: 2, arbitrary: doubleQuoted }, { weight: 2, arbitrary: singleQuoted }, { weight: 3, arbitrary: numberText }, bool, nul);
-  const flowItem = fc.oneof(doubleQuoted, singleQuoted, numberText, bool, fc.constantFrom('null', '~'), fc.stringMatching(/^[a-z][a-z0-9 -]{0,10}$/).map((text) => text.trim()));
-  const comment = fc.option(fc.stringMatching(/^[ -~]{0,15}$/).map((text) => ` # ${text}`), { nil: '' });
+  const scalar = fc.oneof(
+    { weight: 4, arbitrary: plain },
+    { weight: 2, arbitrary: doubleQuoted },
+    { weight: 2, arbitrary: singleQuoted },
+    { weight: 3, arbitrary: numberText },
+    bool,
+    nul,
+  );
+  const flowItem = fc.oneof(
+    doubleQuoted,
+    singleQuoted,
+    numberText,
+    bool,
+    fc.constantFrom('null', '~'),
+    fc.stringMatching(/^[a-z][a-z0-9 -]{0,10}$/).map((text) => text.trim()),
+  );
+  const comment = fc.option(
+    fc.stringMatching(/^[ -~]{0,15}$/).map((text) => ` # ${text}`),
+    { nil: '' },
+  );
 
   type Value =
     | { kind: 'scalar'; text: string; comment: string }
@@ -307,7 +423,11 @@ describe('parseYaml: the two parsers agree', () => {
     { weight: 1, arbitrary: fc.stringMatching(/^ {1,3}[a-z]{1,5}$/) },
   );
   const blockScalar = fc
-    .record({ style: fc.constantFrom('|', '>', '|-', '>-', '|+', '>+'), lines: fc.array(blockLine, { minLength: 1, maxLength: 5 }), extra: fc.integer({ min: 0, max: 2 }) })
+    .record({
+      style: fc.constantFrom('|', '>', '|-', '>-', '|+', '>+'),
+      lines: fc.array(blockLine, { minLength: 1, maxLength: 5 }),
+      extra: fc.integer({ min: 0, max: 2 }),
+    })
     .map((block): Value => ({ kind: 'block', ...block }));
 
   const { map } = fc.letrec<{ value: Value; map: Value }>((tie) => ({
@@ -315,12 +435,28 @@ describe('parseYaml: the two parsers agree', () => {
       { depthSize: 'small', withCrossShrink: true },
       { weight: 6, arbitrary: fc.record({ kind: fc.constant('scalar' as const), text: scalar, comment }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('flow-list' as const), items: fc.array(flowItem, { maxLength: 4 }) }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('flow-map' as const), pairs: fc.uniqueArray(fc.tuple(key, flowItem), { maxLength: 3, selector: ([name]) => name }) }) },
-      { weight: 2, arbitrary: fc.record({ kind: fc.constant('block-list' as const), items: fc.array(tie('value'), { minLength: 1, maxLength: 3 }), indent: fc.constantFrom(0, 2) }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('flow-map' as const),
+          pairs: fc.uniqueArray(fc.tuple(key, flowItem), { maxLength: 3, selector: ([name]) => name }),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('block-list' as const),
+          items: fc.array(tie('value'), { minLength: 1, maxLength: 3 }),
+          indent: fc.constantFrom(0, 2),
+        }),
+      },
       { weight: 2, arbitrary: tie('map') },
       { weight: 1, arbitrary: blockScalar },
     ),
-    map: fc.record({ kind: fc.constant('map' as const), pairs: fc.uniqueArray(fc.tuple(key, tie('value')), { minLength: 1, maxLength: 5, selector: ([name]) => name }) }),
+    map: fc.record({
+      kind: fc.constant('map' as const),
+      pairs: fc.uniqueArray(fc.tuple(key, tie('value')), { minLength: 1, maxLength: 5, selector: ([name]) => name }),
+    }),
   }));
 
   const pad = (n: number) => ' '.repeat(n);
@@ -356,7 +492,11 @@ describe('parseYaml: the two parsers agree', () => {
   }
   const recordDocument = fc
     .tuple(map, fc.boolean(), comment, fc.constantFrom('\n', '\r\n'))
-    .map(([record, leadingComment, text, newline]) => [...(leadingComment ? [`#${text}`] : []), ...renderPairs((record as { pairs: [string, Value][] }).pairs, 0)].join(newline) + newline);
+    .map(
+      ([record, leadingComment, text, newline]) =>
+        [...(leadingComment ? [`#${text}`] : []), ...renderPairs((record as { pairs: [string, Value][] }).pairs, 0)].join(newline) +
+        newline,
+    );
 
   it('gives the same value as the yaml package for every random record-like document it accepts', () => {
     let accepted = 0;
@@ -377,18 +517,27 @@ describe('parseYaml: the two parsers agree', () => {
   it('never throws, whatever text it is given', () => {
     const yamlCharacters = fc.string({ unit: fc.constantFrom(...'ab1 :-#[]{},"\'\n\r\t|>&*!?%@`\\.~'.split('')), maxLength: 80 });
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }), yamlCharacters), (text) => {
-        const parsed = parseYaml(text);
-        expect(Array.isArray(parsed.issues)).toBe(true);
-        if (parsed.issues.length > 0) expect(parsed.value).toBeUndefined();
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.string({ unit: 'grapheme', maxLength: 200 }),
+          yamlCharacters,
+        ),
+        (text) => {
+          const parsed = parseYaml(text);
+          expect(Array.isArray(parsed.issues)).toBe(true);
+          if (parsed.issues.length > 0) expect(parsed.value).toBeUndefined();
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 });
 
 describe('offsetOf', () => {
-  const text = 'title: Garden waste\nstatus: beta\nlinks:\n  - title: One\n    url: https://a.example\n  - title: Two\n    url: https://b.example\nservices: [524, 530]\n';
+  const text =
+    'title: Garden waste\nstatus: beta\nlinks:\n  - title: One\n    url: https://a.example\n  - title: Two\n    url: https://b.example\nservices: [524, 530]\n';
   const document = parseYaml(text).document();
 
   it('finds the value of a top-level field', () => {

@@ -112,7 +112,8 @@ describe('--format github', () => {
 describe('what real editors write', () => {
   it('accepts a byte-order mark, CRLF line ends and Welsh text', () => {
     const content = contentFixture();
-    const text = '---\r\ntitle: Ailddefnyddio cyn adeiladu\r\ntitle_cy: Ailddefnyddio cyn adeiladu – ŵyr, tŷ, â\r\nsummary: Rydym yn chwilio am waith sydd eisoes wedi’i wneud cyn dechrau o’r newydd.\r\n---\r\n\r\nTestun y corff.\r\n';
+    const text =
+      '---\r\ntitle: Ailddefnyddio cyn adeiladu\r\ntitle_cy: Ailddefnyddio cyn adeiladu – ŵyr, tŷ, â\r\nsummary: Rydym yn chwilio am waith sydd eisoes wedi’i wneud cyn dechrau o’r newydd.\r\n---\r\n\r\nTestun y corff.\r\n';
     writeFileSync(join(content, 'principles/ashdown/ailddefnyddio.md'), `\uFEFF${text}`);
     const result = validate(['--content', content, '--format', 'json']);
     expect(result.status).toBe(0);
@@ -121,7 +122,10 @@ describe('what real editors write', () => {
 
   it('gives the right line numbers in a CRLF file', () => {
     const content = contentFixture();
-    writeFileSync(join(content, 'principles/ashdown/crlf.md'), '---\r\ntitle: CRLF\r\nsummary: Windows line ends.\r\nsource_url: not a url\r\n---\r\n');
+    writeFileSync(
+      join(content, 'principles/ashdown/crlf.md'),
+      '---\r\ntitle: CRLF\r\nsummary: Windows line ends.\r\nsource_url: not a url\r\n---\r\n',
+    );
     const report = JSON.parse(validate(['--content', content, '--format', 'json']).stdout);
     expect(report.errors).toMatchObject([{ file: 'content/principles/ashdown/crlf.md', line: 4, column: 13, field: 'source_url' }]);
   });

@@ -17,7 +17,12 @@ const context: CheckContext = {
 
 function placeholders(fields: Record<string, unknown>): { path: readonly PropertyKey[]; message: string }[] {
   const found: Finding[] = [];
-  checkRecord({ collection: 'roadmap', organisation: 'ashdown', slug: 'x', id: 'roadmap/ashdown/x' }, { licence: 'OGL-UK-3.0', ...fields }, context, (finding) => found.push(finding));
+  checkRecord(
+    { collection: 'roadmap', organisation: 'ashdown', slug: 'x', id: 'roadmap/ashdown/x' },
+    { licence: 'OGL-UK-3.0', ...fields },
+    context,
+    (finding) => found.push(finding),
+  );
   return found.filter((finding) => finding.rule === 'content/placeholder').map(({ path, message }) => ({ path, message }));
 }
 
@@ -39,12 +44,22 @@ describe('checkRecord’s placeholder walk', () => {
       ['systems', 0, 'notes', 1, 'deep'],
       ['systems', 1, 'product'],
     ]);
-    expect(found.map((finding) => finding.message.slice(0, 12))).toEqual(['`title` stil', '`email` stil', '`1` still ho', '`deep` still', '`product` st']);
+    expect(found.map((finding) => finding.message.slice(0, 12))).toEqual([
+      '`title` stil',
+      '`email` stil',
+      '`1` still ho',
+      '`deep` still',
+      '`product` st',
+    ]);
   });
 
   it('gives each finding a path that later findings do not change', () => {
     const found = placeholders({ a: ['REPLACE THIS', 'REPLACE THIS'], b: { c: 'REPLACE THIS' } });
-    expect(found.map((finding) => finding.path)).toEqual([['a', 0], ['a', 1], ['b', 'c']]);
+    expect(found.map((finding) => finding.path)).toEqual([
+      ['a', 0],
+      ['a', 1],
+      ['b', 'c'],
+    ]);
     expect(new Set(found.map((finding) => finding.path)).size).toBe(3);
   });
 

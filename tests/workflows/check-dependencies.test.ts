@@ -48,9 +48,14 @@ const runs: { script: string; status: number | null; stderr: string }[] = [];
 
 function runRecorded(script: string, args: string[], cwd: string, hook: string, list: string): void {
   writeFileSync(list, '');
-  const result = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, join(ROOT, script), ...args], { cwd, env: cleanEnv({ LOADED_MODULES: list }), encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, join(ROOT, script), ...args], {
+    cwd,
+    env: cleanEnv({ LOADED_MODULES: list }),
+    encoding: 'utf8',
+  });
   runs.push({ script, status: result.status, stderr: result.stderr });
-  for (const url of readFileSync(list, 'utf8').split('\n')) if (url.startsWith('file:')) loaded.add(relative(ROOT, fileURLToPath(url)).split('\\').join('/'));
+  for (const url of readFileSync(list, 'utf8').split('\n'))
+    if (url.startsWith('file:')) loaded.add(relative(ROOT, fileURLToPath(url)).split('\\').join('/'));
 }
 
 beforeAll(() => {
@@ -72,7 +77,13 @@ beforeAll(() => {
   const head = git(dir, 'rev-parse', 'HEAD');
   const list = join(work, 'loaded.txt');
   runRecorded('scripts/validate.ts', ['--format', 'github'], dir, hook, list);
-  runRecorded('scripts/pr-report.ts', ['--base', base, '--head', head, '--pr', '1', '--author', 'kay-dev', '--out', join(work, 'report')], dir, hook, list);
+  runRecorded(
+    'scripts/pr-report.ts',
+    ['--base', base, '--head', head, '--pr', '1', '--author', 'kay-dev', '--out', join(work, 'report')],
+    dir,
+    hook,
+    list,
+  );
 }, 60_000);
 
 afterAll(removeTemp);

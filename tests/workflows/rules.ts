@@ -24,7 +24,8 @@ export const RULES = {
   'artifact-outside-workspace': 'a workflow_run workflow downloads artifacts into ${{ runner.temp }}, outside the code',
   'secrets-on-pull-request': 'a workflow that runs on pull_request uses no secrets',
   'pages-concurrency': 'a workflow that deploys to Pages is in the `pages` concurrency group and never cancels a deployment',
-  'cache-in-privileged-job': 'a job that can write, or runs on workflow_run, restores no cache (setup-node with `package-manager-cache: false`, no actions/cache)',
+  'cache-in-privileged-job':
+    'a job that can write, or runs on workflow_run, restores no cache (setup-node with `package-manager-cache: false`, no actions/cache)',
   timeout: 'every job has timeout-minutes, within its budget',
   'script-exists': 'every `node scripts/…` a workflow runs exists',
   'npm-script-exists': 'every `npm run …` a workflow runs is a script in package.json',
@@ -159,7 +160,11 @@ function allStrings(value: Json, found: string[] = []): string[] {
 
 function permissionMap(value: Json | undefined): Record<string, string> | undefined {
   if (!isObject(value)) return undefined;
-  return Object.fromEntries(Object.entries(value).filter(([, level]) => level !== 'none').map(([scope, level]) => [scope, String(level)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, level]) => level !== 'none')
+      .map(([scope, level]) => [scope, String(level)]),
+  );
 }
 
 function sameMap(a: Record<string, string>, b: Record<string, string>): boolean {
@@ -221,31 +226,53 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
       }
       const ref = uses.split('@')[1] ?? '';
       if (!SHA.test(ref)) {
-        breach('pinned', where, `${uses} is not pinned to a commit: write ${action(uses)}@<40-character SHA> # <release>, so a moved tag cannot change what runs.`);
+        breach(
+          'pinned',
+          where,
+          `${uses} is not pinned to a commit: write ${action(uses)}@<40-character SHA> # <release>, so a moved tag cannot change what runs.`,
+        );
         return;
       }
       const rawLine = lines[line - 1] ?? '';
       const afterValue = rawLine.slice(rawLine.indexOf(ref) + ref.length);
       if (!VERSION_COMMENT.test(afterValue)) {
-        breach('version-comment', where, `${uses} has no release in a comment: add "# v1.2.3" after it, so people and Dependabot can read which release it is.`);
+        breach(
+          'version-comment',
+          where,
+          `${uses} has no release in a comment: add "# v1.2.3" after it, so people and Dependabot can read which release it is.`,
+        );
       }
     },
   });
 
   // Permissions at the top.
   const top = workflow.permissions;
-  if (top === 'write-all' || top === 'read-all') breach('broad-permissions', 'permissions', `The workflow grants ${top}: set permissions: {} at the top and give each job only what it needs.`);
+  if (top === 'write-all' || top === 'read-all')
+    breach(
+      'broad-permissions',
+      'permissions',
+      `The workflow grants ${top}: set permissions: {} at the top and give each job only what it needs.`,
+    );
   else if (!isObject(top) || Object.keys(top).length > 0) {
-    breach('top-permissions', 'permissions', 'Set `permissions: {}` at the top of the workflow, so that a job without its own permissions gets none, and give each job its own.');
+    breach(
+      'top-permissions',
+      'permissions',
+      'Set `permissions: {}` at the top of the workflow, so that a job without its own permissions gets none, and give each job its own.',
+    );
   }
 
   if (events.includes('pull_request_target')) {
-    breach('pull-request-target', 'on', 'pull_request_target runs with a write token and secrets next to the pull request: use pull_request, and comment from a workflow_run workflow (see pr-comment.yml).');
+    breach(
+      'pull-request-target',
+      'on',
+      'pull_request_target runs with a write token and secrets next to the pull request: use pull_request, and comment from a workflow_run workflow (see pr-comment.yml).',
+    );
   }
 
   if (events.includes('pull_request')) {
     const withSecrets = allStrings(workflow).some((value) => expressions(value).some((expression) => /\bsecrets\b/i.test(expression)));
-    if (withSecrets) breach('secrets-on-pull-request', 'file', 'A workflow that runs on pull_request runs the pull request’s code: give it no secrets.');
+    if (withSecrets)
+      breach('secrets-on-pull-request', 'file', 'A workflow that runs on pull_request runs the pull request’s code: give it no secrets.');
   }
 
   const privileged = events.includes('workflow_run');
@@ -261,16 +288,29 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
     // Permissions of the job.
     const allowed = policy[name]?.[jobId];
     if (!('permissions' in job)) {
-      breach('job-permissions', jobWhere, `Job ${jobId} declares no permissions: give it exactly what it needs (${allowed ? listPermissions(allowed.permissions) : 'and add it to POLICY in tests/workflows/rules.ts'}).`);
+      breach(
+        'job-permissions',
+        jobWhere,
+        `Job ${jobId} declares no permissions: give it exactly what it needs (${allowed ? listPermissions(allowed.permissions) : 'and add it to POLICY in tests/workflows/rules.ts'}).`,
+      );
     } else if (job.permissions === 'write-all' || job.permissions === 'read-all') {
       breach('broad-permissions', jobWhere, `Job ${jobId} has ${job.permissions}: list each permission it needs instead.`);
     } else {
       const granted = permissionMap(job.permissions);
       if (!granted) breach('job-permissions', jobWhere, `Job ${jobId}: permissions must be a mapping of scope to read or write.`);
       else if (!allowed) {
-        if (Object.keys(granted).length > 0) breach('least-privilege', jobWhere, `Job ${jobId} of workflow "${name}" is not in the allow-list (POLICY in tests/workflows/rules.ts), so it may hold nothing; it asks for ${listPermissions(granted)}.`);
+        if (Object.keys(granted).length > 0)
+          breach(
+            'least-privilege',
+            jobWhere,
+            `Job ${jobId} of workflow "${name}" is not in the allow-list (POLICY in tests/workflows/rules.ts), so it may hold nothing; it asks for ${listPermissions(granted)}.`,
+          );
       } else if (!sameMap(granted, allowed.permissions)) {
-        breach('least-privilege', jobWhere, `Job ${jobId} of workflow "${name}" asks for ${listPermissions(granted)}; the allow-list gives it ${listPermissions(allowed.permissions)}.`);
+        breach(
+          'least-privilege',
+          jobWhere,
+          `Job ${jobId} of workflow "${name}" asks for ${listPermissions(granted)}; the allow-list gives it ${listPermissions(allowed.permissions)}.`,
+        );
       }
     }
 
@@ -281,11 +321,22 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
       (Array.isArray(job.steps) ? job.steps : []).forEach((step, index) => {
         if (!isObject(step) || typeof step.uses !== 'string') return;
         const inputs = isObject(step.with) ? step.with : {};
-        const why = canWrite ? 'it holds a write token' : 'it runs on workflow_run, beside another run\'s artifact';
+        const why = canWrite ? 'it holds a write token' : "it runs on workflow_run, beside another run's artifact";
         if (action(step.uses).startsWith('actions/cache')) {
-          breach('cache-in-privileged-job', `${jobWhere}.steps[${index}]`, `Job ${jobId} restores a cache, and ${why}: install from the lock file instead (npm ci).`);
-        } else if (action(step.uses) === 'actions/setup-node' && (inputs.cache !== undefined || (inputs['package-manager-cache'] !== false && inputs['package-manager-cache'] !== 'false'))) {
-          breach('cache-in-privileged-job', `${jobWhere}.steps[${index}]`, `Job ${jobId}'s setup-node may restore npm's cache, and ${why}: remove \`cache:\` and set \`package-manager-cache: false\`.`);
+          breach(
+            'cache-in-privileged-job',
+            `${jobWhere}.steps[${index}]`,
+            `Job ${jobId} restores a cache, and ${why}: install from the lock file instead (npm ci).`,
+          );
+        } else if (
+          action(step.uses) === 'actions/setup-node' &&
+          (inputs.cache !== undefined || (inputs['package-manager-cache'] !== false && inputs['package-manager-cache'] !== 'false'))
+        ) {
+          breach(
+            'cache-in-privileged-job',
+            `${jobWhere}.steps[${index}]`,
+            `Job ${jobId}'s setup-node may restore npm's cache, and ${why}: remove \`cache:\` and set \`package-manager-cache: false\`.`,
+          );
         }
       });
     }
@@ -294,15 +345,22 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
     if (typeof job.uses !== 'string') {
       const limit = allowed?.maxTimeout ?? DEFAULT_MAX_TIMEOUT;
       const timeout = job['timeout-minutes'];
-      if (typeof timeout !== 'number' || timeout <= 0) breach('timeout', jobWhere, `Job ${jobId} has no timeout-minutes: set one (at most ${limit}), or a stuck job runs for 6 hours.`);
+      if (typeof timeout !== 'number' || timeout <= 0)
+        breach('timeout', jobWhere, `Job ${jobId} has no timeout-minutes: set one (at most ${limit}), or a stuck job runs for 6 hours.`);
       else if (timeout > limit) breach('timeout', jobWhere, `Job ${jobId} allows ${timeout} minutes; its budget is ${limit}.`);
     }
 
     // Steps.
     const steps = Array.isArray(job.steps) ? job.steps : [];
-    const deploysPages = steps.some((step) => isObject(step) && typeof step.uses === 'string' && action(step.uses) === 'actions/deploy-pages');
+    const deploysPages = steps.some(
+      (step) => isObject(step) && typeof step.uses === 'string' && action(step.uses) === 'actions/deploy-pages',
+    );
     if (deploysPages && !isPagesConcurrency(workflow.concurrency) && !isPagesConcurrency(job.concurrency)) {
-      breach('pages-concurrency', jobWhere, 'A Pages deployment must run in `concurrency: { group: pages, cancel-in-progress: false }`: one at a time, and never cancelled half way.');
+      breach(
+        'pages-concurrency',
+        jobWhere,
+        'A Pages deployment must run in `concurrency: { group: pages, cancel-in-progress: false }`: one at a time, and never cancelled half way.',
+      );
     }
 
     steps.forEach((stepValue, index) => {
@@ -318,7 +376,11 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
       for (const shellText of shellTexts) {
         for (const expression of expressions(shellText)) {
           if (UNTRUSTED_IN_RUN.some((pattern) => pattern.test(expression))) {
-            breach('injection', where, `\${{${expression}}} is written into the script text, where a crafted value becomes code: pass it through env: and use "$NAME".`);
+            breach(
+              'injection',
+              where,
+              `\${{${expression}}} is written into the script text, where a crafted value becomes code: pass it through env: and use "$NAME".`,
+            );
           }
         }
       }
@@ -330,30 +392,48 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
         }
         for (const match of step.run.matchAll(/\bnpm\s+(?:run(?:-script)?\s+([A-Za-z0-9:_.-]+)|(test|start)\b)/g)) {
           const script = match[1] ?? match[2] ?? '';
-          if (!(script in options.npmScripts)) breach('npm-script-exists', where, `npm run ${script}: package.json has no script "${script}".`);
+          if (!(script in options.npmScripts))
+            breach('npm-script-exists', where, `npm run ${script}: package.json has no script "${script}".`);
         }
       }
 
       if (action(uses) === 'actions/checkout') {
         const persist = inputs['persist-credentials'];
         if (persist !== false && persist !== 'false') {
-          breach('persist-credentials', where, 'actions/checkout leaves the token in .git/config unless told not to: add `persist-credentials: false`.');
+          breach(
+            'persist-credentials',
+            where,
+            'actions/checkout leaves the token in .git/config unless told not to: add `persist-credentials: false`.',
+          );
         }
         const unsafe = inputs['allow-unsafe-pr-checkout'];
-        if (unsafe === true || unsafe === 'true') breach('unsafe-checkout', where, 'Never allow checking out a fork’s pull request in a privileged workflow.');
+        if (unsafe === true || unsafe === 'true')
+          breach('unsafe-checkout', where, 'Never allow checking out a fork’s pull request in a privileged workflow.');
         const ref = typeof inputs.ref === 'string' ? inputs.ref : '';
         const repository = typeof inputs.repository === 'string' ? inputs.repository : '';
         if (PR_HEAD.test(ref) || PR_HEAD.test(repository)) {
-          breach('untrusted-checkout', where, `Checks out the pull request’s code (${ref || repository}): run untrusted code only in the read-only pull_request workflow.`);
+          breach(
+            'untrusted-checkout',
+            where,
+            `Checks out the pull request’s code (${ref || repository}): run untrusted code only in the read-only pull_request workflow.`,
+          );
         } else if (privileged && !DEFAULT_BRANCH_REF.test(ref.trim())) {
-          breach('untrusted-checkout', where, 'A workflow_run workflow holds a write token: check out `ref: ${{ github.event.repository.default_branch }}` and nothing else.');
+          breach(
+            'untrusted-checkout',
+            where,
+            'A workflow_run workflow holds a write token: check out `ref: ${{ github.event.repository.default_branch }}` and nothing else.',
+          );
         }
       }
 
       if (privileged && action(uses) === 'actions/download-artifact') {
         const path = typeof inputs.path === 'string' ? inputs.path.trim() : '';
         if (!RUNNER_TEMP.test(path)) {
-          breach('artifact-outside-workspace', where, 'Download the other run’s artifact into ${{ runner.temp }}/…: in the workspace, its files could replace the code that runs next.');
+          breach(
+            'artifact-outside-workspace',
+            where,
+            'Download the other run’s artifact into ${{ runner.temp }}/…: in the workspace, its files could replace the code that runs next.',
+          );
         }
       }
     });

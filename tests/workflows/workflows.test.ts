@@ -19,8 +19,12 @@ const FIXTURES = join(ROOT, 'tests/fixtures/workflows');
 const npmScripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 const options = { root: ROOT, npmScripts };
 
-const workflowFiles = readdirSync(WORKFLOWS).filter((file) => /\.ya?ml$/.test(file)).sort();
-const fixtureFiles = readdirSync(FIXTURES).filter((file) => /\.ya?ml$/.test(file)).sort();
+const workflowFiles = readdirSync(WORKFLOWS)
+  .filter((file) => /\.ya?ml$/.test(file))
+  .sort();
+const fixtureFiles = readdirSync(FIXTURES)
+  .filter((file) => /\.ya?ml$/.test(file))
+  .sort();
 
 // Parsed YAML is untyped; these tests read it as plain data and fail loudly when a shape is wrong.
 type Data = any;
@@ -70,7 +74,8 @@ const EXISTENCE_RULES: Rule[] = ['script-exists', 'npm-script-exists'];
 describe('every workflow in .github/workflows', () => {
   it('includes check, ci, pr-comment, deploy and freshness, and every workflow has an entry in the permissions allow-list', () => {
     expect(workflowFiles).toEqual(expect.arrayContaining(['check.yml', 'ci.yml', 'pr-comment.yml', 'deploy.yml', 'freshness.yml']));
-    for (const file of workflowFiles) expect(Object.keys(POLICY), `${file}: add its jobs to POLICY in tests/workflows/rules.ts`).toContain(workflow(file).name);
+    for (const file of workflowFiles)
+      expect(Object.keys(POLICY), `${file}: add its jobs to POLICY in tests/workflows/rules.ts`).toContain(workflow(file).name);
   });
 
   it.each(workflowFiles)('%s keeps every security rule', (file) => {
@@ -79,13 +84,21 @@ describe('every workflow in .github/workflows', () => {
   });
 
   it.each(workflowFiles)('%s runs only npm scripts that package.json has', (file) => {
-    expect(checkWorkflow(text(file), options).filter((violation) => violation.rule === 'npm-script-exists').map(show)).toEqual([]);
+    expect(
+      checkWorkflow(text(file), options)
+        .filter((violation) => violation.rule === 'npm-script-exists')
+        .map(show),
+    ).toEqual([]);
   });
 
   // scripts/pr-report.ts, pr-comment.ts and freshness.ts are written alongside these workflows: until
   // they exist this test names the missing ones.
   it.each(workflowFiles)('%s runs only scripts that exist in scripts/', (file) => {
-    expect(checkWorkflow(text(file), options).filter((violation) => violation.rule === 'script-exists').map(show)).toEqual([]);
+    expect(
+      checkWorkflow(text(file), options)
+        .filter((violation) => violation.rule === 'script-exists')
+        .map(show),
+    ).toEqual([]);
   });
 
   it('pins each action to one commit and one release everywhere, so a Dependabot update moves them together', () => {
@@ -150,7 +163,9 @@ describe('check.yml', () => {
   });
 
   it('validates with annotations, then reports, then keeps the report, and runs no tests and no build', () => {
-    const order = [/^npm ci\b/, /^npm run validate -- --format github$/, /node scripts\/pr-report\.ts /].map((pattern) => indexOfRun(all, pattern));
+    const order = [/^npm ci\b/, /^npm run validate -- --format github$/, /node scripts\/pr-report\.ts /].map((pattern) =>
+      indexOfRun(all, pattern),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(all.some((step) => /npm test|npm run build|astro/.test(step.run ?? ''))).toBe(false);
     const upload = stepUsing(all, 'actions/upload-artifact');
@@ -173,7 +188,9 @@ describe('check.yml', () => {
       PR_NUMBER: '${{ github.event.pull_request.number }}',
       PR_AUTHOR: '${{ github.event.pull_request.user.login }}',
     });
-    expect(report.run).toContain('node scripts/pr-report.ts --merge HEAD --head "$HEAD_SHA" --pr "$PR_NUMBER" --author "$PR_AUTHOR" --out report');
+    expect(report.run).toContain(
+      'node scripts/pr-report.ts --merge HEAD --head "$HEAD_SHA" --pr "$PR_NUMBER" --author "$PR_AUTHOR" --out report',
+    );
     expect(report.run).toMatch(/cat report\/summary\.md >> "\$GITHUB_STEP_SUMMARY"/);
   });
 
@@ -207,7 +224,9 @@ describe('ci.yml', () => {
   });
 
   it('installs, validates (to stop before the tests), tests and builds, in that order, and leaves the report to check.yml', () => {
-    const order = [/^npm ci --no-audit --no-fund$/, /^npm run validate$/, /^npm test$/, /^npm run build$/].map((pattern) => indexOfRun(all, pattern));
+    const order = [/^npm ci --no-audit --no-fund$/, /^npm run validate$/, /^npm test$/, /^npm run build$/].map((pattern) =>
+      indexOfRun(all, pattern),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const test = all[indexOfRun(all, /^npm test$/)];
     expect(test?.env?.CHROMIUM_PATH).toBe('/usr/bin/google-chrome');
@@ -245,7 +264,11 @@ describe('pr-comment.yml', () => {
       'github-token': '${{ github.token }}',
     });
     const comment = all[indexOfRun(all, /pr-comment\.ts/)];
-    expect(comment?.env).toEqual({ REPORT: '${{ runner.temp }}/pr-report/report.json', REPO: '${{ github.repository }}', GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+    expect(comment?.env).toEqual({
+      REPORT: '${{ runner.temp }}/pr-report/report.json',
+      REPO: '${{ github.repository }}',
+      GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
+    });
   });
 });
 
@@ -261,14 +284,20 @@ describe('deploy.yml', () => {
   it('builds for the Pages address, after the tests pass, and uploads dist', () => {
     const pages = steps('deploy.yml', 'pages');
     expect(pages.map((step) => step.uses?.split('@')[0])).toEqual(['actions/configure-pages']);
-    expect(deploy.jobs.pages.outputs).toEqual({ origin: '${{ steps.pages.outputs.origin }}', base_path: '${{ steps.pages.outputs.base_path }}' });
+    expect(deploy.jobs.pages.outputs).toEqual({
+      origin: '${{ steps.pages.outputs.origin }}',
+      base_path: '${{ steps.pages.outputs.base_path }}',
+    });
     expect(deploy.jobs.build.needs).toBe('pages');
     const build = steps('deploy.yml', 'build');
     expect(stepUsing(build, 'actions/checkout').with).toMatchObject({ 'fetch-depth': 0 });
     const test = indexOfRun(build, /^npm test$/);
     const buildSite = indexOfRun(build, /^npm run build$/);
     expect(test).toBeLessThan(buildSite);
-    expect(build[buildSite]?.env).toEqual({ HUB_SITE: '${{ needs.pages.outputs.origin }}', HUB_BASE: '${{ needs.pages.outputs.base_path }}' });
+    expect(build[buildSite]?.env).toEqual({
+      HUB_SITE: '${{ needs.pages.outputs.origin }}',
+      HUB_BASE: '${{ needs.pages.outputs.base_path }}',
+    });
     const upload = stepUsing(build, 'actions/upload-pages-artifact');
     expect(upload.with?.path).toBe('dist');
     expect(build.indexOf(upload)).toBeGreaterThan(buildSite);
@@ -279,7 +308,9 @@ describe('deploy.yml', () => {
     expect(job.needs).toBe('build');
     expect(job.if).toContain("github.ref == 'refs/heads/main'");
     expect(job.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
-    expect(steps('deploy.yml', 'deploy').map((step) => [step.id, step.uses?.split('@')[0], step.run])).toEqual([['deployment', 'actions/deploy-pages', undefined]]);
+    expect(steps('deploy.yml', 'deploy').map((step) => [step.id, step.uses?.split('@')[0], step.run])).toEqual([
+      ['deployment', 'actions/deploy-pages', undefined],
+    ]);
   });
 });
 
@@ -341,7 +372,12 @@ describe('harvest.yml', () => {
     expect(harvest.jobs.harvest.permissions).toEqual({ contents: 'read' });
     expect(stepUsing(harvestSteps, 'actions/checkout').with?.ref).toBe('${{ github.event.repository.default_branch }}');
     const step = harvestRun();
-    expect(step.env).toEqual({ SHARD: '${{ matrix.shard }}', ORGANISATION: '${{ inputs.organisation }}', DRY_RUN: '${{ inputs.dry_run }}', GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+    expect(step.env).toEqual({
+      SHARD: '${{ matrix.shard }}',
+      ORGANISATION: '${{ inputs.organisation }}',
+      DRY_RUN: '${{ inputs.dry_run }}',
+      GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
+    });
     expect(step.run).toContain('"--organisation=$ORGANISATION"');
     expect(step.run).toContain('--format json');
     expect(step.run).toContain('npm run harvest --silent -- "${args[@]}" > harvest-report.json');
@@ -390,7 +426,14 @@ describe('harvest.yml', () => {
 
   it('says in its header what a maintainer does for ci to run on its pull requests, and how to use a GitHub App instead', () => {
     const header = text('harvest.yml').split('\nname:')[0] ?? '';
-    for (const words of ['Approve workflows to run', 'close and reopen', 'actions/create-github-app-token', 'HARVEST_APP_CLIENT_ID', 'HARVEST_APP_PRIVATE_KEY']) expect(header).toContain(words);
+    for (const words of [
+      'Approve workflows to run',
+      'close and reopen',
+      'actions/create-github-app-token',
+      'HARVEST_APP_CLIENT_ID',
+      'HARVEST_APP_PRIVATE_KEY',
+    ])
+      expect(header).toContain(words);
   });
 });
 
@@ -414,7 +457,14 @@ describe('.github/dependabot.yml', () => {
 describe('pull request and issue templates', () => {
   it('the pull request template asks what changes, for which organisation, the contributor’s link to it, the checks and personal data', () => {
     const template = readFileSync(join(ROOT, '.github/pull_request_template.md'), 'utf8');
-    for (const words of ['What this adds or changes', 'Which organisation', 'work for this organisation, or with it', 'npm run validate', 'personal data']) expect(template).toContain(words);
+    for (const words of [
+      'What this adds or changes',
+      'Which organisation',
+      'work for this organisation, or with it',
+      'npm run validate',
+      'personal data',
+    ])
+      expect(template).toContain(words);
   });
 
   it('keeps blank issues, which the site’s prefilled "Report a problem" link needs, and links to how to contribute', () => {
@@ -431,7 +481,12 @@ describe('pull request and issue templates', () => {
     const template = readFileSync(join(ROOT, '.github/ISSUE_TEMPLATE/report-a-problem.md'), 'utf8');
     const [, frontMatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(template) ?? [];
     const meta = parse(frontMatter) as Data;
-    const link = new URL(reportProblemUrl({ repository: 'owner/name', branch: 'main' }, { title: 'PAGE TITLE', url: 'https://example.org/page/', file: 'content/a.md' }));
+    const link = new URL(
+      reportProblemUrl(
+        { repository: 'owner/name', branch: 'main' },
+        { title: 'PAGE TITLE', url: 'https://example.org/page/', file: 'content/a.md' },
+      ),
+    );
     expect(meta.labels).toBe(link.searchParams.get('labels'));
     expect(meta.title).toBe(link.searchParams.get('title'));
     const linkBody = link.searchParams.get('body') ?? '';

@@ -27,8 +27,7 @@ export function govukAttributes(attributes?: Attributes | null): Record<string, 
   const result: Record<string, string | true> = {};
   if (!attributes || typeof attributes !== 'object') return result;
   for (const [name, item] of Object.entries(attributes)) {
-    const { value, optional } =
-      item !== null && typeof item === 'object' ? item : { value: item, optional: false };
+    const { value, optional } = item !== null && typeof item === 'object' ? item : { value: item, optional: false };
     if (optional === true) {
       if (value === undefined || value === null || value === false) continue;
       if (value === true) {

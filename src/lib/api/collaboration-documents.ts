@@ -20,7 +20,13 @@ export interface DocumentContext {
 
 function itemOf(id: string, context: DocumentContext) {
   const organisation = id.split('/')[1];
-  return { id, title: context.title(id), organisation, organisation_name: context.organisationName(organisation), url: context.pageUrl(id) };
+  return {
+    id,
+    title: context.title(id),
+    organisation,
+    organisation_name: context.organisationName(organisation),
+    url: context.pageUrl(id),
+  };
 }
 
 /**
@@ -29,7 +35,8 @@ function itemOf(id: string, context: DocumentContext) {
  */
 export function overlapsDocument(pairs: readonly Overlap[], context: DocumentContext) {
   return {
-    description: 'Pairs of roadmap items from different organisations that look like the same work, strongest first, with a score from 0 to 1 and the reasons in plain English, strongest first.',
+    description:
+      'Pairs of roadmap items from different organisations that look like the same work, strongest first, with a score from 0 to 1 and the reasons in plain English, strongest first.',
     count: pairs.length,
     licence: context.licence,
     generated: context.generated,
@@ -50,7 +57,8 @@ export function overlapsDocument(pairs: readonly Overlap[], context: DocumentCon
 export function reuseDocument(graph: ReuseGraph, context: DocumentContext) {
   const components = [...graph.components.values()];
   return {
-    description: 'Every shared component with the organisations that use it (from their `uses` and their roadmap items’ `reuses`), and every principle adopted from another.',
+    description:
+      'Every shared component with the organisations that use it (from their `uses` and their roadmap items’ `reuses`), and every principle adopted from another.',
     count: components.length,
     licence: context.licence,
     generated: context.generated,

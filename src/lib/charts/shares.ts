@@ -131,7 +131,9 @@ export function shareModel(periods: readonly SharePeriod[], options: { keys?: re
   const rows = periods.map((period, index): ShareRow => {
     const y = index * rowHeight;
     // A period's value for each key (parts with the same key add up).
-    const values = keys.map((key) => period.parts.filter((part) => part.key === key.key).reduce((sum, part) => sum + cleanCount(part.value), 0));
+    const values = keys.map((key) =>
+      period.parts.filter((part) => part.key === key.key).reduce((sum, part) => sum + cleanCount(part.value), 0),
+    );
     const total = values.reduce((sum, value) => sum + value, 0);
     const shares = percentages(values);
     const cells = keys.map((key, k) => ({ key: key.key, value: values[k], valueText: formatNumber(values[k]), percent: shares[k] }));
@@ -197,10 +199,16 @@ export function shareModel(periods: readonly SharePeriod[], options: { keys?: re
 /** "4 periods, from 2023 to 2026. 2023: 12 in all; Roadmap 50%, Lessons learned 50%. 2026: …". */
 function describeShares(rows: ShareRow[], keys: ShareKey[]): string {
   if (rows.length === 0) return 'No data.';
-  const sentences = [rows.length === 1 ? `1 period, ${rows[0].period}.` : `${formatNumber(rows.length)} periods, from ${rows[0].period} to ${rows[rows.length - 1].period}.`];
+  const sentences = [
+    rows.length === 1
+      ? `1 period, ${rows[0].period}.`
+      : `${formatNumber(rows.length)} periods, from ${rows[0].period} to ${rows[rows.length - 1].period}.`,
+  ];
   const described = rows.length <= SHARES.describeAllUpTo ? rows : [rows[0], rows[rows.length - 1]];
   for (const row of described) {
-    const parts = row.cells.filter((cell) => cell.value > 0).map((cell) => `${keys.find((key) => key.key === cell.key)!.label} ${cell.percent}%`);
+    const parts = row.cells
+      .filter((cell) => cell.value > 0)
+      .map((cell) => `${keys.find((key) => key.key === cell.key)!.label} ${cell.percent}%`);
     sentences.push(row.total === 0 ? `${row.period}: none.` : `${row.period}: ${row.totalText} in all; ${parts.join(', ')}.`);
   }
   return sentences.join(' ');

@@ -17,7 +17,18 @@ const ASCII_WIDTHS = [
   333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` to o
   556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p to ~
 ];
-const OTHER_WIDTHS: Record<string, number> = { '–': 556, '—': 1000, '…': 1000, '‘': 222, '’': 222, '“': 333, '”': 333, '£': 556, '€': 556, '·': 278 };
+const OTHER_WIDTHS: Record<string, number> = {
+  '–': 556,
+  '—': 1000,
+  '…': 1000,
+  '‘': 222,
+  '’': 222,
+  '“': 333,
+  '”': 333,
+  '£': 556,
+  '€': 556,
+  '·': 278,
+};
 
 const graphemeSegmenter = new Intl.Segmenter('en-GB', { granularity: 'grapheme' });
 
@@ -88,7 +99,9 @@ export function percentages(values: readonly number[]): number[] {
   const exact = clean.map((value) => (value * 100) / total);
   const result = exact.map(Math.floor);
   let missing = 100 - result.reduce((sum, value) => sum + value, 0);
-  const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const order = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of order) {
     if (missing <= 0) break;
     result[index] += 1;

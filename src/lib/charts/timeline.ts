@@ -169,9 +169,15 @@ export function timelineModel(items: readonly TimelineItem[], today: string, opt
     return { row, span };
   });
 
-  const drawnSpans = spans.filter((entry) => entry.span !== undefined) as { row: TimelineRow; span: { from: number; to: number; open: boolean } }[];
+  const drawnSpans = spans.filter((entry) => entry.span !== undefined) as {
+    row: TimelineRow;
+    span: { from: number; to: number; open: boolean };
+  }[];
   drawnSpans.sort((a, b) => a.span.from - b.span.from || a.span.to - b.span.to || byTitle(a.row, b.row));
-  const undated = spans.filter((entry) => entry.span === undefined).map((entry) => entry.row).sort(byTitle);
+  const undated = spans
+    .filter((entry) => entry.span === undefined)
+    .map((entry) => entry.row)
+    .sort(byTitle);
 
   // The axis: whole years, always including today.
   const first = Math.min(todayMonth, ...drawnSpans.map((entry) => entry.span.from));
@@ -234,7 +240,11 @@ export function timelineModel(items: readonly TimelineItem[], today: string, opt
 
   const counts = new Map<RoadmapStatus, number>();
   for (const row of drawn) counts.set(row.item.status, (counts.get(row.item.status) ?? 0) + 1);
-  const legend = ROADMAP_STATUSES.filter((status) => counts.has(status)).map((status) => ({ status, label: codeInWords(status), colour: STATUS_COLOURS[status] }));
+  const legend = ROADMAP_STATUSES.filter((status) => counts.has(status)).map((status) => ({
+    status,
+    label: codeInWords(status),
+    colour: STATUS_COLOURS[status],
+  }));
 
   return {
     width,
@@ -275,12 +285,19 @@ function describeTimeline(drawn: TimelineRow[], undatedCount: number, today: str
     const from = Math.min(...years);
     const to = Math.max(...years);
     const noun = drawn.length === 1 ? 'roadmap item' : 'roadmap items';
-    const byStatus = ROADMAP_STATUSES.filter((status) => counts.has(status)).map((status) => STATUS_PHRASE[status](formatNumber(counts.get(status)!)));
-    sentences.push(`${formatNumber(drawn.length)} ${noun} ${from === to ? `in ${from}` : `from ${from} to ${to}`}: ${listInWords(byStatus)}.`);
+    const byStatus = ROADMAP_STATUSES.filter((status) => counts.has(status)).map((status) =>
+      STATUS_PHRASE[status](formatNumber(counts.get(status)!)),
+    );
+    sentences.push(
+      `${formatNumber(drawn.length)} ${noun} ${from === to ? `in ${from}` : `from ${from} to ${to}`}: ${listInWords(byStatus)}.`,
+    );
     const ongoing = drawn.filter((row) => row.ongoing).length;
     if (ongoing > 0) sentences.push(`${formatNumber(ongoing)} ongoing.`);
   }
   sentences.push(`Today is ${monthInWords(today)}.`);
-  if (undatedCount > 0) sentences.push(`${formatNumber(undatedCount)} more ${undatedCount === 1 ? 'item has' : 'items have'} no dates and ${undatedCount === 1 ? 'is' : 'are'} not shown.`);
+  if (undatedCount > 0)
+    sentences.push(
+      `${formatNumber(undatedCount)} more ${undatedCount === 1 ? 'item has' : 'items have'} no dates and ${undatedCount === 1 ? 'is' : 'are'} not shown.`,
+    );
   return sentences.join(' ');
 }

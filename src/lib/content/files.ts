@@ -131,7 +131,11 @@ export function classifyPath(relative: string): ContentPath | PathProblem {
       };
     }
     if (!ORGANISATIONS.extensions.includes(extension as '.yaml')) {
-      return { rule: 'path/extension', message: `organisation files are YAML files ending .yaml, not ${extension || 'without an extension'}`, fix: extensionFix(extension, ORGANISATIONS.extensions, name) };
+      return {
+        rule: 'path/extension',
+        message: `organisation files are YAML files ending .yaml, not ${extension || 'without an extension'}`,
+        fix: extensionFix(extension, ORGANISATIONS.extensions, name),
+      };
     }
     if (!isSlug(stem)) return slugProblem('organisation id', stem);
     if (RESERVED_IDS.has(stem)) {
@@ -146,7 +150,8 @@ export function classifyPath(relative: string): ContentPath | PathProblem {
 
   const collection = recordCollection(parts[0]);
   if (!collection) {
-    const suggestion = parts.length > 1 ? closestMatch(parts[0], [...RECORD_COLLECTION_NAMES, ORGANISATIONS.name, 'vocabularies']) : undefined;
+    const suggestion =
+      parts.length > 1 ? closestMatch(parts[0], [...RECORD_COLLECTION_NAMES, ORGANISATIONS.name, 'vocabularies']) : undefined;
     return {
       rule: 'path/unknown-location',
       message: `the hub does not read this file: ${WHERE_RECORDS_GO}`,

@@ -87,12 +87,22 @@ export function readContentFile(options: ReadFileOptions): ReadFileResult {
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
-    report({ rule: 'file/encoding', path: [], message: `the file cannot be read: ${decoded.reason}.`, fix: 'save it again as UTF-8 text in your editor' });
+    report({
+      rule: 'file/encoding',
+      path: [],
+      message: `the file cannot be read: ${decoded.reason}.`,
+      fix: 'save it again as UTF-8 text in your editor',
+    });
     return result;
   }
   text = decoded.text;
   if (text.trim() === '') {
-    report({ rule: 'file/empty', path: [], message: 'the file is empty.', fix: 'add the record’s fields (npm run new writes a starting point), or delete the file' });
+    report({
+      rule: 'file/empty',
+      path: [],
+      message: 'the file is empty.',
+      fix: 'add the record’s fields (npm run new writes a starting point), or delete the file',
+    });
     return result;
   }
 
@@ -100,7 +110,12 @@ export function readContentFile(options: ReadFileOptions): ReadFileResult {
   if (options.format === 'markdown') {
     const split = splitFrontMatter(text);
     if ('error' in split) {
-      reportAt(split.offset, { rule: 'markdown/front-matter', path: [], message: `${split.error}.`, fix: 'see the example in CONTRIBUTING.md, or start again from npm run new' });
+      reportAt(split.offset, {
+        rule: 'markdown/front-matter',
+        path: [],
+        message: `${split.error}.`,
+        fix: 'see the example in CONTRIBUTING.md, or start again from npm run new',
+      });
       return result;
     }
     yaml = split.yaml;

@@ -57,7 +57,8 @@ export function splitFrontMatter(text: string): FrontMatterSplit | { error: stri
   const opening = OPENING.exec(text);
   if (!opening) {
     return {
-      error: 'the file does not start with front matter: the first line must be three hyphens (---), followed by the fields, then another --- line',
+      error:
+        'the file does not start with front matter: the first line must be three hyphens (---), followed by the fields, then another --- line',
       offset: 0,
     };
   }

@@ -31,7 +31,8 @@ export interface YamlIssue {
   path?: (string | number)[];
 }
 
-const SYNTAX_FIX = 'check the quotes, brackets and indentation on this line and the one before; put any value that holds a colon or a # in double quotes';
+const SYNTAX_FIX =
+  'check the quotes, brackets and indentation on this line and the one before; put any value that holds a colon or a # in double quotes';
 
 export interface ParsedYaml {
   value: unknown;
@@ -160,14 +161,24 @@ export function parseYaml(text: string): ParsedYaml {
     document = lazyDocument();
   } catch (error) {
     // Only pathological input gets here, such as nesting deep enough to exhaust the stack.
-    return { value: undefined, document: lazyDocument, issues: [{ rule: 'yaml/syntax', offset: 0, message: `the YAML could not be read: ${(error as Error).message}`, fix: SYNTAX_FIX }] };
+    return {
+      value: undefined,
+      document: lazyDocument,
+      issues: [{ rule: 'yaml/syntax', offset: 0, message: `the YAML could not be read: ${(error as Error).message}`, fix: SYNTAX_FIX }],
+    };
   }
   const issues: YamlIssue[] = [];
   for (const error of [...document.errors, ...document.warnings]) {
     issues.push({ rule: 'yaml/syntax', offset: error.pos[0], message: plainMessage(error.code, error.message), fix: SYNTAX_FIX });
   }
   for (const { offset, path } of duplicateKeys(document)) {
-    issues.push({ rule: 'yaml/duplicate-key', offset, message: `the field \`${path.at(-1)}\` appears twice in the same place`, fix: 'keep one of them', path });
+    issues.push({
+      rule: 'yaml/duplicate-key',
+      offset,
+      message: `the field \`${path.at(-1)}\` appears twice in the same place`,
+      fix: 'keep one of them',
+      path,
+    });
   }
   if (issues.length > 0) return { value: undefined, document: lazyDocument, issues };
 
@@ -179,7 +190,12 @@ export function parseYaml(text: string): ParsedYaml {
     },
   });
   if (aliases > MAX_ALIAS_COUNT) {
-    issues.push({ rule: 'yaml/aliases', offset: firstAlias, message: `the file uses YAML aliases (*name) ${aliases} times; at most ${MAX_ALIAS_COUNT} are allowed`, fix: ALIAS_FIX });
+    issues.push({
+      rule: 'yaml/aliases',
+      offset: firstAlias,
+      message: `the file uses YAML aliases (*name) ${aliases} times; at most ${MAX_ALIAS_COUNT} are allowed`,
+      fix: ALIAS_FIX,
+    });
     return { value: undefined, document: lazyDocument, issues };
   }
   let value: unknown;
@@ -189,13 +205,23 @@ export function parseYaml(text: string): ParsedYaml {
     const message = error instanceof Error ? error.message : String(error);
     issues.push(
       /alias/i.test(message)
-        ? { rule: 'yaml/aliases', offset: firstAlias, message: 'the file’s YAML aliases (*name) expand to far more data than a record holds', fix: ALIAS_FIX }
+        ? {
+            rule: 'yaml/aliases',
+            offset: firstAlias,
+            message: 'the file’s YAML aliases (*name) expand to far more data than a record holds',
+            fix: ALIAS_FIX,
+          }
         : { rule: 'yaml/syntax', offset: 0, message: `the YAML could not be read: ${message}`, fix: SYNTAX_FIX },
     );
     return { value: undefined, document: lazyDocument, issues };
   }
   if (depthOf(value) > MAX_DEPTH) {
-    issues.push({ rule: 'yaml/syntax', offset: 0, message: `the fields are nested more than ${MAX_DEPTH} levels deep`, fix: 'records need only a few levels: check the indentation' });
+    issues.push({
+      rule: 'yaml/syntax',
+      offset: 0,
+      message: `the fields are nested more than ${MAX_DEPTH} levels deep`,
+      fix: 'records need only a few levels: check the indentation',
+    });
     return { value: undefined, document: lazyDocument, issues };
   }
   return { value, document: lazyDocument, issues };
@@ -237,7 +263,7 @@ export function offsetOf(document: Document.Parsed, path: readonly PropertyKey[]
       const keyNode = pair.key as Node;
       if (last && key) return keyNode.range?.[0] ?? offset;
       node = (pair.value as Node | null) ?? keyNode;
-      offset = (node.range?.[0] ?? keyNode.range?.[0]) ?? offset;
+      offset = node.range?.[0] ?? keyNode.range?.[0] ?? offset;
     } else if (isSeq(node) && typeof part === 'number') {
       const item = node.items[part] as Node | undefined;
       if (!item) return offset;

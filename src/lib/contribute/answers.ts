@@ -50,7 +50,10 @@ export function keepOrder<T>(values: T[], before: unknown): T[] {
     const index = before.findIndex((item) => String(item) === String(value));
     return index === -1 ? before.length : index;
   };
-  return values.map((value, index) => ({ value, index })).sort((a, b) => rank(a.value) - rank(b.value) || a.index - b.index).map(({ value }) => value);
+  return values
+    .map((value, index) => ({ value, index }))
+    .sort((a, b) => rank(a.value) - rank(b.value) || a.index - b.index)
+    .map(({ value }) => value);
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -111,15 +114,23 @@ function valueOfField(field: FormField, values: Map<string, string[]>, prefix = 
       return chosen.length > 0 ? chosen : undefined;
     }
     case 'services': {
-      const chosen = all(prefix).filter(Boolean).map((text) => (/^\d+$/.test(text) ? Number(text) : text));
+      const chosen = all(prefix)
+        .filter(Boolean)
+        .map((text) => (/^\d+$/.test(text) ? Number(text) : text));
       return chosen.length > 0 ? chosen : undefined;
     }
     case 'lines': {
-      const lines = one(prefix).split('\n').map((line) => line.trim()).filter(Boolean);
+      const lines = one(prefix)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
       return lines.length > 0 ? lines : undefined;
     }
     case 'list': {
-      const items = one(prefix).split(/[,\n]/).map((item) => item.trim()).filter(Boolean);
+      const items = one(prefix)
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
       if (items.length === 0) return undefined;
       return field.numbers ? items.map((item) => (/^\d{1,9}$/.test(item) ? Number(item) : item)) : items;
     }
@@ -187,7 +198,10 @@ export function readAnswers(model: FormModel, entries: FormEntries, lookups: Ans
         return group.items.map((item, index) => ({ item, origin: { key: variant.key, row: group.rows[index]! } }));
       });
       const place = (entry: (typeof read)[number]) => places.get(entry.origin.key)?.[entry.origin.row] ?? before.length;
-      const ordered = read.map((entry, index) => ({ entry, index })).sort((a, b) => place(a.entry) - place(b.entry) || a.index - b.index).map(({ entry }) => entry);
+      const ordered = read
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) => place(a.entry) - place(b.entry) || a.index - b.index)
+        .map(({ entry }) => entry);
       variantRows[field.key] = ordered.map(({ origin }) => origin);
       if (ordered.length > 0) fields[field.key] = ordered.map(({ item }) => item);
       continue;
@@ -196,11 +210,19 @@ export function readAnswers(model: FormModel, entries: FormEntries, lookups: Ans
     if (value === undefined) continue;
     const ordered = Array.isArray(value) && lookups.previous ? keepOrder(value, previous(field.key)) : value;
     // One value where the schema takes one or a list: written on its own, unless the record had a list.
-    fields[field.key] = field.single && Array.isArray(ordered) && ordered.length === 1 && !Array.isArray(previous(field.key)) ? ordered[0] : ordered;
+    fields[field.key] =
+      field.single && Array.isArray(ordered) && ordered.length === 1 && !Array.isArray(previous(field.key)) ? ordered[0] : ordered;
   }
   const typed = one('organisation');
   const organisation = typed === '' ? '' : (organisationIdIn(typed) ?? lookups.organisationId?.(typed) ?? typed);
-  return { organisation, slug: one('slug'), fields, body: one('body'), rows, ...(Object.keys(variantRows).length > 0 ? { variantRows } : {}) };
+  return {
+    organisation,
+    slug: one('slug'),
+    fields,
+    body: one('body'),
+    rows,
+    ...(Object.keys(variantRows).length > 0 ? { variantRows } : {}),
+  };
 }
 
 export interface EditableRecord {
@@ -256,7 +278,8 @@ export function formValues(model: FormModel, record: EditableRecord, lookups: Va
         if (!Array.isArray(value)) return;
         value.forEach((item: unknown, row) => {
           if (!item || typeof item !== 'object') return;
-          for (const part of field.fields ?? []) put(part, (item as Record<string, unknown>)[part.key], groupControlName(field.key, row, part.key));
+          for (const part of field.fields ?? [])
+            put(part, (item as Record<string, unknown>)[part.key], groupControlName(field.key, row, part.key));
         });
         return;
       case 'variants': {
@@ -268,7 +291,8 @@ export function formValues(model: FormModel, record: EditableRecord, lookups: Va
           if (!variant) continue;
           const row = next.get(variant.key) ?? 0;
           next.set(variant.key, row + 1);
-          for (const part of variant.fields ?? []) put(part, (item as Record<string, unknown>)[part.key], groupControlName(variant.key, row, part.key));
+          for (const part of variant.fields ?? [])
+            put(part, (item as Record<string, unknown>)[part.key], groupControlName(variant.key, row, part.key));
         }
         return;
       }

@@ -44,7 +44,10 @@ const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 /** A validator sentence as form text: `code` marks gone, no full stop at the end (GOV.UK's style). */
 function plain(text: string): string {
-  return text.replace(/`([^`]*)`/g, '$1').replace(/\.\s*$/, '').trim();
+  return text
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\.\s*$/, '')
+    .trim();
 }
 
 /** "did you mean `beta`?" → "Did you mean beta?"; fixes about files are not for the form. */
@@ -79,7 +82,14 @@ function rowPlace(field: string, group: FormField, row: number, partKey: Propert
   const part = group.fields?.find((candidate) => candidate.key === partKey) ?? group.fields?.[0];
   const singular = group.itemLabel ? lowerFirst(group.itemLabel) : lowerFirst(group.label).replace(/s$/, '');
   const id = groupControlId(group.key, row, part?.key ?? 'url');
-  return { field, target: partTarget(id, part), group: id, label: part?.label ?? group.label, kind: part?.kind ?? 'text', item: `${singular} ${row + 1}` };
+  return {
+    field,
+    target: partTarget(id, part),
+    group: id,
+    label: part?.label ?? group.label,
+    kind: part?.kind ?? 'text',
+    item: `${singular} ${row + 1}`,
+  };
 }
 
 /** Where a problem at a path shows in the form. */
@@ -90,7 +100,14 @@ export function placeOf(model: FormModel, answers: Answers, path: readonly Prope
   const index = typeof path[1] === 'number' ? path[1] : undefined;
   if (field.kind === 'group') {
     const first = field.fields?.[0];
-    if (index === undefined) return { field: key, target: partTarget(groupControlId(key, answers.rows[key]?.[0] ?? 0, first?.key ?? 'url'), first), group: key, label: field.label, kind: 'group' };
+    if (index === undefined)
+      return {
+        field: key,
+        target: partTarget(groupControlId(key, answers.rows[key]?.[0] ?? 0, first?.key ?? 'url'), first),
+        group: key,
+        label: field.label,
+        kind: 'group',
+      };
     return rowPlace(key, field, answers.rows[key]?.[index] ?? index, path[2]);
   }
   if (field.kind === 'variants') {
@@ -98,7 +115,13 @@ export function placeOf(model: FormModel, answers: Answers, path: readonly Prope
     const variant = field.variants?.find((candidate) => candidate.key === origin?.key);
     if (!origin || !variant) {
       const first = field.variants?.[0];
-      return { field: key, target: groupControlId(first?.key ?? key, 0, first?.fields?.[0]?.key ?? 'url'), group: key, label: field.label, kind: 'variants' };
+      return {
+        field: key,
+        target: groupControlId(first?.key ?? key, 0, first?.fields?.[0]?.key ?? 'url'),
+        group: key,
+        label: field.label,
+        kind: 'variants',
+      };
     }
     return rowPlace(key, variant, origin.row, path[2]);
   }
@@ -108,7 +131,13 @@ export function placeOf(model: FormModel, answers: Answers, path: readonly Prope
 }
 
 export function problemAt(place: Place, message: string, severity: 'error' | 'warning' = 'error'): FormProblem {
-  return { severity, field: place.field, target: place.target, group: place.group, message: place.item ? `${message} (${place.item})` : message };
+  return {
+    severity,
+    field: place.field,
+    target: place.target,
+    group: place.group,
+    message: place.item ? `${message} (${place.item})` : message,
+  };
 }
 
 /** The message for one of the schema's problems. */
@@ -130,7 +159,10 @@ export function findingMessage(finding: Finding, place: Place, context: CheckCon
     case 'reference/organisation':
       if (place.field === 'organisation') {
         const closest = finding.found ? closestMatch(finding.found, context.organisations.keys()) : undefined;
-        return joined(`There is no organisation “${finding.found ?? ''}” on the hub: choose yours from the list`, closest ? `Did you mean ${closest}?` : undefined);
+        return joined(
+          `There is no organisation “${finding.found ?? ''}” on the hub: choose yours from the list`,
+          closest ? `Did you mean ${closest}?` : undefined,
+        );
       }
       return joined(`${place.label}: there is no organisation “${finding.found ?? ''}” on the hub`, fix);
     case 'reference/service':
@@ -162,16 +194,32 @@ function order(model: FormModel): Map<string, number> {
 export function checkAnswers(model: FormModel, answers: Answers, context: CheckContext, options: AnswerCheckOptions = {}): FormProblem[] {
   const collection = model.collection;
   const found: FormProblem[] = [];
-  const organisationPlace: Place = { field: 'organisation', target: 'organisation', group: 'organisation', label: 'Organisation', kind: 'organisation' };
+  const organisationPlace: Place = {
+    field: 'organisation',
+    target: 'organisation',
+    group: 'organisation',
+    label: 'Organisation',
+    kind: 'organisation',
+  };
   const slugPlace: Place = { field: 'slug', target: 'slug', group: 'slug', label: 'Short name', kind: 'slug' };
   const bodyPlace: Place = { field: 'body', target: 'body', group: 'body', label: 'Text', kind: 'body' };
 
   if (answers.organisation === '') found.push(problemAt(organisationPlace, 'Choose your organisation'));
   if (answers.slug === '') found.push(problemAt(slugPlace, 'Enter a short name for the web address'));
   else if (!isSlug(answers.slug)) {
-    found.push(problemAt(slugPlace, `Short name must be lowercase letters a to z, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters, for example garden-waste-online`));
+    found.push(
+      problemAt(
+        slugPlace,
+        `Short name must be lowercase letters a to z, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters, for example garden-waste-online`,
+      ),
+    );
   } else if (options.idTaken) {
-    found.push(problemAt(slugPlace, `Your organisation already has a ${collection.singular} with the short name ${answers.slug}: choose another, or edit that one`));
+    found.push(
+      problemAt(
+        slugPlace,
+        `Your organisation already has a ${collection.singular} with the short name ${answers.slug}: choose another, or edit that one`,
+      ),
+    );
   }
 
   // 1. The schema, exactly as the validator applies it.
@@ -202,13 +250,20 @@ export function checkAnswers(model: FormModel, answers: Answers, context: CheckC
     found.push(problemAt(place, findingMessage(finding, place, context), finding.severity ?? 'error'));
   };
   checkRecord(
-    { collection: collection.name as Parameters<typeof checkRecord>[0]['collection'], organisation: organisation || '-', slug: answers.slug, id: `${collection.name}/${organisation}/${checkable ? answers.slug : '-'}` },
+    {
+      collection: collection.name as Parameters<typeof checkRecord>[0]['collection'],
+      organisation: organisation || '-',
+      slug: answers.slug,
+      id: `${collection.name}/${organisation}/${checkable ? answers.slug : '-'}`,
+    },
     answers.fields,
     context,
     report,
   );
   if (answers.body !== '') {
-    checkBody(answers.body, 0, (_offset, finding) => found.push(problemAt(bodyPlace, findingMessage(finding, bodyPlace, context), finding.severity ?? 'error')));
+    checkBody(answers.body, 0, (_offset, finding) =>
+      found.push(problemAt(bodyPlace, findingMessage(finding, bodyPlace, context), finding.severity ?? 'error')),
+    );
   }
 
   return oneEachInOrder(found, order(model));
@@ -227,7 +282,12 @@ export function oneEachInOrder(found: readonly FormProblem[], ranks: ReadonlyMap
       return true;
     })
     .map((problem, index) => ({ problem, index }))
-    .sort((a, b) => (a.problem.severity === b.problem.severity ? 0 : a.problem.severity === 'error' ? -1 : 1) || (ranks.get(a.problem.field) ?? 99) - (ranks.get(b.problem.field) ?? 99) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        (a.problem.severity === b.problem.severity ? 0 : a.problem.severity === 'error' ? -1 : 1) ||
+        (ranks.get(a.problem.field) ?? 99) - (ranks.get(b.problem.field) ?? 99) ||
+        a.index - b.index,
+    )
     .map(({ problem }) => problem);
 }
 

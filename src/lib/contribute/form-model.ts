@@ -165,7 +165,10 @@ export function formHint(kind: FieldKind, description: string | undefined): stri
       text = `${text.replace(/^The Local Government Service List ids this is about/, 'The council services this is about, from the Local Government Service List')} Start typing a service’s name, choose it from the list and press “Add service”.`;
       break;
     case 'organisations':
-      text = `${text.replace(/^Organisation ids of /, '')} Start typing a name, choose it from the list and press “Add”.`.replace(/^./, (first) => first.toUpperCase());
+      text = `${text.replace(/^Organisation ids of /, '')} Start typing a name, choose it from the list and press “Add”.`.replace(
+        /^./,
+        (first) => first.toUpperCase(),
+      );
       break;
     case 'lines':
       text = `${text} One a line.`;
@@ -190,7 +193,9 @@ function itemShapes(element: Schema): { schema: Schema; shape: Record<string, Sc
   const def = defOf(unwrap(element));
   if (def.type !== 'union' || !def.options) return undefined;
   const shapes = def.options.map((option) => ({ schema: option, shape: defOf(unwrap(option)).shape }));
-  return shapes.every((entry) => defOf(unwrap(entry.schema)).type === 'object' && entry.shape) ? (shapes as { schema: Schema; shape: Record<string, Schema> }[]) : undefined;
+  return shapes.every((entry) => defOf(unwrap(entry.schema)).type === 'object' && entry.shape)
+    ? (shapes as { schema: Schema; shape: Record<string, Schema> }[])
+    : undefined;
 }
 
 /** One repeatable group per shape an item may take, keyed <field>_<the shape's first field> (open_data_ckan). */
@@ -215,7 +220,11 @@ function variantsOf(key: string, shapes: { schema: Schema; shape: Record<string,
   });
 }
 
-function fieldKind(key: string, schema: Schema, nested: boolean): Pick<FormField, 'kind' | 'options' | 'inputType' | 'fields' | 'itemLabel' | 'variants' | 'single' | 'numbers'> {
+function fieldKind(
+  key: string,
+  schema: Schema,
+  nested: boolean,
+): Pick<FormField, 'kind' | 'options' | 'inputType' | 'fields' | 'itemLabel' | 'variants' | 'single' | 'numbers'> {
   const inner = unwrap(schema);
   const def = defOf(inner);
   if (def.type === 'enum' && def.entries) return { kind: 'radios', options: Object.values(def.entries) };
@@ -250,28 +259,30 @@ function fieldKind(key: string, schema: Schema, nested: boolean): Pick<FormField
 /** The form fields of a schema's shape, in its order; `nested` for the fields of a repeatable group's rows. */
 export function fieldsOf(shape: Record<string, Schema>, nested = false): FormField[] {
   // harvested_from and harvested_on are the harvest's to set: a person sharing by form never fills them in.
-  return Object.entries(shape).filter(([key]) => !HARVEST_FIELDS.has(key)).map(([key, schema]) => {
-    const meta = fieldMeta(schema);
-    const kind = fieldKind(key, schema, nested);
-    const maxLength = maxOf(schema, 'max_length');
-    const unwrapped = defOf(unwrap(schema));
-    const list = singleOrList(unwrapped);
-    const maxItems = unwrapped.type === 'array' ? maxOf(schema, 'max_length') : list ? maxOf(list, 'max_length') : undefined;
-    const example = exampleText(meta.examples?.[0]);
-    let hint = formHint(kind.kind, meta.description);
-    if (hint && kind.kind === 'list' && example) hint = hint.replace(/\.$/, `, for example ${example}.`);
-    return {
-      key,
-      label: meta.title ?? key.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase()),
-      ...(hint ? { hint } : {}),
-      required: !isOptional(schema),
-      ...kind,
-      ...(unwrapped.type === 'string' && maxLength !== undefined ? { maxLength } : {}),
-      ...(maxItems !== undefined ? { maxItems } : {}),
-      ...(example !== undefined ? { example } : {}),
-      ...(key.endsWith('_cy') ? { lang: 'cy' } : {}),
-    };
-  });
+  return Object.entries(shape)
+    .filter(([key]) => !HARVEST_FIELDS.has(key))
+    .map(([key, schema]) => {
+      const meta = fieldMeta(schema);
+      const kind = fieldKind(key, schema, nested);
+      const maxLength = maxOf(schema, 'max_length');
+      const unwrapped = defOf(unwrap(schema));
+      const list = singleOrList(unwrapped);
+      const maxItems = unwrapped.type === 'array' ? maxOf(schema, 'max_length') : list ? maxOf(list, 'max_length') : undefined;
+      const example = exampleText(meta.examples?.[0]);
+      let hint = formHint(kind.kind, meta.description);
+      if (hint && kind.kind === 'list' && example) hint = hint.replace(/\.$/, `, for example ${example}.`);
+      return {
+        key,
+        label: meta.title ?? key.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase()),
+        ...(hint ? { hint } : {}),
+        required: !isOptional(schema),
+        ...kind,
+        ...(unwrapped.type === 'string' && maxLength !== undefined ? { maxLength } : {}),
+        ...(maxItems !== undefined ? { maxItems } : {}),
+        ...(example !== undefined ? { example } : {}),
+        ...(key.endsWith('_cy') ? { lang: 'cy' } : {}),
+      };
+    });
 }
 
 const models = new Map<string, FormModel>();
@@ -297,11 +308,14 @@ export const WELSH_FIELDS: ReadonlySet<string> = new Set(['title_cy', 'summary_c
 
 /** What to write in the Markdown text, by collection (matching the skeletons `npm run new` writes). */
 export const BODY_HINTS: Record<RecordCollectionName, string> = {
-  roadmap: 'The story of the work: what you are doing and for whom, why (the problem and the evidence), where it has got to, and what you would welcome from others.',
+  roadmap:
+    'The story of the work: what you are doing and for whom, why (the problem and the evidence), where it has got to, and what you would welcome from others.',
   principles: 'What the principle means in practice, with an example of a decision it changed.',
-  lessons: 'What you tried and why, what happened (what worked, what did not, and the evidence), and what you would do differently. Lessons from things that did not work are the most valuable.',
+  lessons:
+    'What you tried and why, what happened (what worked, what did not, and the evidence), and what you would do differently. Lessons from things that did not work are the most valuable.',
   datasets: '',
-  components: 'Optional: what it does, who it is for, how to start using it and what it needs to run. With text, the file is saved as Markdown (.md); without, as YAML (.yaml).',
+  components:
+    'Optional: what it does, who it is for, how to start using it and what it needs to run. With text, the file is saved as Markdown (.md); without, as YAML (.yaml).',
 };
 
 /** Every field of a model, with the groups' own fields after their group (for finding labels). */

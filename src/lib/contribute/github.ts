@@ -15,7 +15,14 @@
  * - GitHub answers 414 "URI Too Long" to addresses over 8,191 bytes (github/docs#4537), so anything
  *   longer than MAX_URL_LENGTH is not offered as a link.
  */
-import { issueFieldValue, issueFormDefinition, ORGANISATION_COLLECTION, ORGANISATION_FORM_FILE, ORGANISATION_FIELD, REMOVE_ANSWER } from '../github/issue-form.ts';
+import {
+  issueFieldValue,
+  issueFormDefinition,
+  ORGANISATION_COLLECTION,
+  ORGANISATION_FORM_FILE,
+  ORGANISATION_FIELD,
+  REMOVE_ANSWER,
+} from '../github/issue-form.ts';
 import type { SiteConfig } from '../site-config.ts';
 import type { FormModel } from './form-model.ts';
 import type { RecordAnswers } from './record-file.ts';
@@ -51,7 +58,11 @@ export function issueTemplate(collection: string): string {
 
 /** The organisation form on GitHub with only the organisation filled in (its other answers left empty change nothing). */
 export function organisationIssueFormUrl(config: SiteConfig, organisation: { id: string; name: string }): string {
-  const query = new URLSearchParams({ template: ORGANISATION_FORM_FILE, title: `Organisation details: ${organisation.name}`, [ORGANISATION_FIELD]: organisation.id });
+  const query = new URLSearchParams({
+    template: ORGANISATION_FORM_FILE,
+    title: `Organisation details: ${organisation.name}`,
+    [ORGANISATION_FIELD]: organisation.id,
+  });
   return `${repositoryUrl(config)}/issues/new?${query.toString().replace(/\+/g, '%20')}`;
 }
 
@@ -60,7 +71,12 @@ export function organisationIssueFormUrl(config: SiteConfig, organisation: { id:
  * for it, and REMOVE_ANSWER for a field it takes out. Fields it leaves alone stay empty, which keeps them:
  * an edit sent this way never undoes a change someone else made to another field in the meantime.
  */
-export function organisationIssueUrl(config: SiteConfig, organisation: { id: string; name: string }, changed: readonly string[], fields: Record<string, unknown>): string {
+export function organisationIssueUrl(
+  config: SiteConfig,
+  organisation: { id: string; name: string },
+  changed: readonly string[],
+  fields: Record<string, unknown>,
+): string {
   const definition = issueFormDefinition(ORGANISATION_COLLECTION)!;
   const query = new URL(organisationIssueFormUrl(config, organisation)).searchParams;
   for (const field of definition.fields) {
@@ -108,7 +124,14 @@ export function issueUrl(config: SiteConfig, model: FormModel, answers: RecordAn
   if (typeof title === 'string') query.set('title', title);
   const definition = issueFormDefinition(model.collection.name);
   for (const field of definition?.fields ?? []) {
-    const value = field.id === 'organisation' ? answers.organisation : field.id === 'slug' ? answers.slug : field.id === 'body' ? answers.body : answers.fields[field.id];
+    const value =
+      field.id === 'organisation'
+        ? answers.organisation
+        : field.id === 'slug'
+          ? answers.slug
+          : field.id === 'body'
+            ? answers.body
+            : answers.fields[field.id];
     if (value === undefined || value === '' || field.id === 'title' || field.type === 'checkboxes') continue;
     query.set(field.id, issueFieldValue(field, value));
   }

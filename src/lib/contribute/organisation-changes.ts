@@ -40,7 +40,9 @@ function valueInWords(field: FormField, value: unknown): string[] {
   if (field.kind === 'variants') {
     return value.map((item) => {
       const variant = variantOf(field, item);
-      return variant ? `${variant.itemLabel ?? variant.label}: ${itemInWords(variant.fields ?? [], item as Record<string, unknown>)}` : JSON.stringify(item);
+      return variant
+        ? `${variant.itemLabel ?? variant.label}: ${itemInWords(variant.fields ?? [], item as Record<string, unknown>)}`
+        : JSON.stringify(item);
     });
   }
   return value.map(String);
@@ -48,5 +50,7 @@ function valueInWords(field: FormField, value: unknown): string[] {
 
 /** The changed fields, in the form's order, with their new values in words. */
 export function changeLines(model: FormModel, changed: readonly string[], data: Record<string, unknown>): ChangeLine[] {
-  return model.fields.filter((field) => changed.includes(field.key)).map((field) => ({ key: field.key, label: field.label, now: valueInWords(field, data[field.key]) }));
+  return model.fields
+    .filter((field) => changed.includes(field.key))
+    .map((field) => ({ key: field.key, label: field.label, now: valueInWords(field, data[field.key]) }));
 }

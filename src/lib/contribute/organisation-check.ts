@@ -42,7 +42,11 @@ export interface OrganisationBeingEdited {
 }
 
 /** The organisation as it would be with the form's answers: its other fields as they are, the form's replaced. */
-export function organisationWithAnswers(model: FormModel, current: Record<string, unknown>, fields: Record<string, unknown>): Record<string, unknown> {
+export function organisationWithAnswers(
+  model: FormModel,
+  current: Record<string, unknown>,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
   const shown = new Set(model.fields.map((field) => field.key));
   const merged: Record<string, unknown> = {};
   for (const key of Object.keys(ORGANISATIONS.schema.shape)) {
@@ -53,7 +57,12 @@ export function organisationWithAnswers(model: FormModel, current: Record<string
 }
 
 /** Everything wrong with the organisation form's answers, errors and warnings, one per control, in the form's order. */
-export function checkOrganisationAnswers(model: FormModel, answers: Answers, organisation: OrganisationBeingEdited, context: CheckContext): FormProblem[] {
+export function checkOrganisationAnswers(
+  model: FormModel,
+  answers: Answers,
+  organisation: OrganisationBeingEdited,
+  context: CheckContext,
+): FormProblem[] {
   const shown = new Set(model.fields.map((field) => field.key));
   const merged = organisationWithAnswers(model, organisation.data, answers.fields);
   const found: FormProblem[] = [];

@@ -46,7 +46,10 @@ const rank = (key: string) => {
 
 /** The edit a form makes: every editable field it shows is set to its answer, or taken out when empty. */
 export function formEdit(fields: Record<string, unknown>, shown: readonly string[]): OrganisationEdit {
-  return { set: Object.fromEntries(shown.filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]])), remove: shown.filter((key) => fields[key] === undefined) };
+  return {
+    set: Object.fromEntries(shown.filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]])),
+    remove: shown.filter((key) => fields[key] === undefined),
+  };
 }
 
 interface Splice {
@@ -109,7 +112,8 @@ export function updateOrganisationFile(text: string, edit: OrganisationEdit): Up
   const crlf = text.includes('\r\n');
   const source = text.slice(bom.length).replace(/\r\n/g, '\n');
   const document = parseDocument(source, { version: '1.2' });
-  if (document.errors.length > 0 || !isMap(document.contents)) throw new OrganisationFileError('the organisation’s file is not a list of fields that can be read, so no field of it was changed');
+  if (document.errors.length > 0 || !isMap(document.contents))
+    throw new OrganisationFileError('the organisation’s file is not a list of fields that can be read, so no field of it was changed');
   const data = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   const pairs = new Map<string, Pair>();
   for (const pair of document.contents.items) if (isScalar(pair.key) && typeof pair.key.value === 'string') pairs.set(pair.key.value, pair);
@@ -136,7 +140,9 @@ export function updateOrganisationFile(text: string, edit: OrganisationEdit): Up
       const pair = pairs.get(key);
       if (pair) {
         const { start, end } = span(source, pair);
-        splices.push(value === undefined ? { start: commentAbove(source, start), end, text: '' } : { start, end, text: render(key, value, plain) });
+        splices.push(
+          value === undefined ? { start: commentAbove(source, start), end, text: '' } : { start, end, text: render(key, value, plain) },
+        );
         continue;
       }
       // A new field: before the file's first field that the schema puts after it, and that field's comment.
@@ -147,7 +153,9 @@ export function updateOrganisationFile(text: string, edit: OrganisationEdit): Up
     }
     let out = source;
     // From the end, so that earlier offsets stay right; new fields at one place keep the schema's order.
-    for (const splice of splices.map((entry, index) => ({ entry, index })).sort((a, b) => b.entry.start - a.entry.start || b.index - a.index)) {
+    for (const splice of splices
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => b.entry.start - a.entry.start || b.index - a.index)) {
       out = out.slice(0, splice.entry.start) + splice.entry.text + out.slice(splice.entry.end);
     }
     return out;

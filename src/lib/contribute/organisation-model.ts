@@ -12,7 +12,16 @@ import { ORGANISATIONS } from '../../../schemas/collections.ts';
 import { fieldsOf, type FormField, type FormModel } from './form-model.ts';
 
 /** The fields the organisation form edits, in the schema's order. */
-export const EDITABLE_ORGANISATION_FIELDS = ['summary', 'website', 'github', 'open_data', 'maintainers', 'contact', 'uses', 'systems'] as const;
+export const EDITABLE_ORGANISATION_FIELDS = [
+  'summary',
+  'website',
+  'github',
+  'open_data',
+  'maintainers',
+  'contact',
+  'uses',
+  'systems',
+] as const;
 
 export type EditableOrganisationField = (typeof EDITABLE_ORGANISATION_FIELDS)[number];
 
@@ -28,7 +37,9 @@ export function isEditableOrganisationField(key: string): key is EditableOrganis
  */
 function withExample(field: FormField): FormField {
   if (field.kind !== 'lines' || !field.example || !field.hint) return field;
-  const hint = field.hint.replace(/: one name, or a list when it has several\./, '.').replace(/ One a line\.$/, ` One a line, for example ${field.example.split(', ')[0]}.`);
+  const hint = field.hint
+    .replace(/: one name, or a list when it has several\./, '.')
+    .replace(/ One a line\.$/, ` One a line, for example ${field.example.split(', ')[0]}.`);
   return { ...field, hint };
 }
 
@@ -53,8 +64,15 @@ export function editableFields(data: Record<string, unknown>): Record<string, un
  * either and the organisation had one value, or none (github: example-council).
  */
 export function inFileShape(fields: Record<string, unknown>, current: Record<string, unknown>): Record<string, unknown> {
-  const single = new Set(organisationFormModel().fields.filter((field) => field.single).map((field) => field.key));
+  const single = new Set(
+    organisationFormModel()
+      .fields.filter((field) => field.single)
+      .map((field) => field.key),
+  );
   return Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [key, single.has(key) && Array.isArray(value) && value.length === 1 && !Array.isArray(current[key]) ? value[0] : value]),
+    Object.entries(fields).map(([key, value]) => [
+      key,
+      single.has(key) && Array.isArray(value) && value.length === 1 && !Array.isArray(current[key]) ? value[0] : value,
+    ]),
   );
 }

@@ -63,7 +63,9 @@ function imagesAsLinks() {
       const src = typeof element.properties.src === 'string' ? element.properties.src : undefined;
       const alt = typeof element.properties.alt === 'string' && element.properties.alt.trim() ? element.properties.alt.trim() : 'an image';
       const text = { type: 'text' as const, value: `Image: ${alt}` };
-      parent.children[index] = src ? { type: 'element', tagName: 'a', properties: { href: src }, children: [text] } : { type: 'element', tagName: 'span', properties: {}, children: [text] };
+      parent.children[index] = src
+        ? { type: 'element', tagName: 'a', properties: { href: src }, children: [text] }
+        : { type: 'element', tagName: 'span', properties: {}, children: [text] };
     });
   };
 }

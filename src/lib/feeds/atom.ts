@@ -80,7 +80,9 @@ function entryXml(entry: AtomEntry): string {
     element('published', entry.published),
     element('updated', entry.updated),
     person('author', entry.author),
-    ...entry.categories.map((category) => emptyElement('category', { term: category.term, scheme: category.scheme, label: category.label })),
+    ...entry.categories.map((category) =>
+      emptyElement('category', { term: category.term, scheme: category.scheme, label: category.label }),
+    ),
     element('summary', entry.summary, { type: 'text' }),
     entry.content ? element('content', entry.content.html, { type: 'html', 'xml:base': entry.content.base }) : '',
     element('rights', entry.rights, { type: 'text' }),

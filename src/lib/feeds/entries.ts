@@ -75,7 +75,9 @@ export function recordEntry(record: FeedRecord, context: EntryContext): AtomEntr
   const { updated, published } = entryDates(record, context.lastUpdated(record.filePath), context.now);
   const categories: AtomCategory[] = [
     { term: sentenceCase(collection?.singular ?? record.collection), scheme: CATEGORY_SCHEMES.collection },
-    ...(record.collection === 'roadmap' ? [{ term: `Status: ${codeInWords(record.data.status).toLowerCase()}`, scheme: CATEGORY_SCHEMES.status }] : []),
+    ...(record.collection === 'roadmap'
+      ? [{ term: `Status: ${codeInWords(record.data.status).toLowerCase()}`, scheme: CATEGORY_SCHEMES.status }]
+      : []),
     ...list<number>(record.data, 'services').map((id) => ({ term: context.serviceLabel(id), scheme: CATEGORY_SCHEMES.service })),
     ...list<string>(record.data, 'themes').map((id) => ({ term: context.themeLabel(id), scheme: CATEGORY_SCHEMES.theme })),
     ...(demonstration ? [{ term: 'Demonstration', scheme: CATEGORY_SCHEMES.demonstration }] : []),

@@ -90,11 +90,19 @@ function feedIndex(hub: FeedHub, settings: FeedSettings): FeedIndex {
       return { id: record.id, updated: entry.updated, record, entry };
     }),
   );
-  const index: FeedIndex = { context, sorted, byOrganisation: new Map(), byCollection: new Map(), byService: new Map(), byTheme: new Map() };
+  const index: FeedIndex = {
+    context,
+    sorted,
+    byOrganisation: new Map(),
+    byCollection: new Map(),
+    byService: new Map(),
+    byTheme: new Map(),
+  };
   for (const { record, entry } of sorted) {
     push(index.byOrganisation, record.organisation, entry);
     push(index.byCollection, record.collection, entry);
-    for (const id of 'services' in record.data ? (record.data.services ?? []) : []) if (hub.services.has(id)) push(index.byService, id, entry);
+    for (const id of 'services' in record.data ? (record.data.services ?? []) : [])
+      if (hub.services.has(id)) push(index.byService, id, entry);
     for (const id of 'themes' in record.data ? (record.data.themes ?? []) : []) if (hub.themes.has(id)) push(index.byTheme, id, entry);
   }
   indexes.set(hub, new Map([...(indexes.get(hub) ?? []), [key, index]]));

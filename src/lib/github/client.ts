@@ -72,7 +72,8 @@ interface Failure {
 }
 
 function failureOf(error: unknown): Failure {
-  if (error instanceof RequestError) return { status: error.status, message: error.message, headers: (error.response?.headers ?? {}) as Failure['headers'] };
+  if (error instanceof RequestError)
+    return { status: error.status, message: error.message, headers: (error.response?.headers ?? {}) as Failure['headers'] };
   const status = (error as { status?: unknown }).status;
   return { ...(typeof status === 'number' ? { status } : {}), message: (error as Error)?.message ?? String(error), headers: {} };
 }
@@ -94,12 +95,18 @@ export interface RetryDecision {
 }
 
 /** Whether (and after how long) a failed request is worth trying again. Pure, so that it is tested alone. */
-export function retryDecision(error: unknown, attempt: number, options: Required<Pick<ClientOptions, 'retryDelayMs' | 'maxWaitMs' | 'secondaryWaitMs'>>, now: number): RetryDecision {
+export function retryDecision(
+  error: unknown,
+  attempt: number,
+  options: Required<Pick<ClientOptions, 'retryDelayMs' | 'maxWaitMs' | 'secondaryWaitMs'>>,
+  now: number,
+): RetryDecision {
   const { status, message, headers } = failureOf(error);
   const remaining = headers['x-ratelimit-remaining'];
   const primary = (status === 403 || status === 429) && String(remaining) === '0';
   const after = retryAfterMs(headers['retry-after'], now);
-  const secondary = !primary && (status === 429 || (status === 403 && (after !== undefined || /secondary rate limit|abuse/i.test(message))));
+  const secondary =
+    !primary && (status === 429 || (status === 403 && (after !== undefined || /secondary rate limit|abuse/i.test(message))));
   if (primary || secondary) {
     let waitMs: number;
     let reason: string;
@@ -114,11 +121,16 @@ export function retryDecision(error: unknown, attempt: number, options: Required
       waitMs = options.secondaryWaitMs;
       reason = `GitHub's secondary rate limit (${status})`;
     }
-    if (waitMs > options.maxWaitMs) return { retry: false, waitMs, reason: `${reason}, longer than the ${Math.round(options.maxWaitMs / 1000)} s this script waits` };
+    if (waitMs > options.maxWaitMs)
+      return { retry: false, waitMs, reason: `${reason}, longer than the ${Math.round(options.maxWaitMs / 1000)} s this script waits` };
     return { retry: true, waitMs, reason };
   }
   if (status === undefined || status >= 500 || status === 408) {
-    return { retry: true, waitMs: options.retryDelayMs * 2 ** attempt, reason: status === undefined || status === 500 ? `GitHub could not be reached or failed (${message})` : `GitHub answered ${status}` };
+    return {
+      retry: true,
+      waitMs: options.retryDelayMs * 2 ** attempt,
+      reason: status === undefined || status === 500 ? `GitHub could not be reached or failed (${message})` : `GitHub answered ${status}`,
+    };
   }
   return { retry: false, waitMs: 0, reason: message };
 }
@@ -160,7 +172,11 @@ export function statusOf(error: unknown): number | undefined {
 
 export function createClient(options: ClientOptions = {}): Octokit {
   const retries = options.retries ?? 4;
-  const policy = { retryDelayMs: options.retryDelayMs ?? 1000, maxWaitMs: options.maxWaitMs ?? 120_000, secondaryWaitMs: options.secondaryWaitMs ?? 60_000 };
+  const policy = {
+    retryDelayMs: options.retryDelayMs ?? 1000,
+    maxWaitMs: options.maxWaitMs ?? 120_000,
+    secondaryWaitMs: options.secondaryWaitMs ?? 60_000,
+  };
   const writeIntervalMs = options.writeIntervalMs ?? 1000;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -172,7 +188,10 @@ export function createClient(options: ClientOptions = {}): Octokit {
     userAgent: 'council-commons-scripts',
     throttle: { enabled: false },
     retry: { enabled: false },
-    request: { fetch: (url: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) }) },
+    request: {
+      fetch: (url: Parameters<typeof fetch>[0], init?: RequestInit) =>
+        fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) }),
+    },
     log: { debug: quiet, info: quiet, warn: log, error: log },
   });
   let lastWrite = -Infinity;
@@ -201,7 +220,9 @@ export function createClient(options: ClientOptions = {}): Octokit {
           throw error;
         }
         if (attempt >= retries) throw new GitHubError(`${decision.reason}, ${retries + 1} times in a row.`, status);
-        log(`${label}: ${decision.reason}; trying again in ${(decision.waitMs / 1000).toFixed(decision.waitMs < 10_000 ? 1 : 0)} s (${attempt + 1} of ${retries}).`);
+        log(
+          `${label}: ${decision.reason}; trying again in ${(decision.waitMs / 1000).toFixed(decision.waitMs < 10_000 ? 1 : 0)} s (${attempt + 1} of ${retries}).`,
+        );
         await sleep(decision.waitMs);
       }
     }

@@ -81,16 +81,35 @@ export const MAX_SIMILAR_ENTRIES = 50;
 
 /** Every web address in the content, with where it is written. */
 export function linksInContent(content: HubContent, includeDemonstration: boolean): LinkUse[] {
-  const demonstration = new Set(content.organisations.filter((organisation) => organisation.data.demonstration === true).map((organisation) => organisation.id));
+  const demonstration = new Set(
+    content.organisations.filter((organisation) => organisation.data.demonstration === true).map((organisation) => organisation.id),
+  );
   const uses: LinkUse[] = [];
   for (const organisation of content.organisations) {
     if (!includeDemonstration && demonstration.has(organisation.id)) continue;
-    if (organisation.data.website) uses.push({ organisation: organisation.id, id: `organisations/${organisation.id}`, title: organisation.data.name, file: organisation.file, field: 'website', url: organisation.data.website });
-    if (organisation.data.contact?.startsWith('http')) uses.push({ organisation: organisation.id, id: `organisations/${organisation.id}`, title: organisation.data.name, file: organisation.file, field: 'contact', url: organisation.data.contact });
+    if (organisation.data.website)
+      uses.push({
+        organisation: organisation.id,
+        id: `organisations/${organisation.id}`,
+        title: organisation.data.name,
+        file: organisation.file,
+        field: 'website',
+        url: organisation.data.website,
+      });
+    if (organisation.data.contact?.startsWith('http'))
+      uses.push({
+        organisation: organisation.id,
+        id: `organisations/${organisation.id}`,
+        title: organisation.data.name,
+        file: organisation.file,
+        field: 'contact',
+        url: organisation.data.contact,
+      });
   }
   for (const record of content.records) {
     if (!includeDemonstration && demonstration.has(record.organisation)) continue;
-    for (const [field, url] of recordUrls(record)) uses.push({ organisation: record.organisation, id: record.id, title: record.data.title, file: record.file, field, url });
+    for (const [field, url] of recordUrls(record))
+      uses.push({ organisation: record.organisation, id: record.id, title: record.data.title, file: record.file, field, url });
   }
   return uses;
 }
@@ -98,11 +117,13 @@ export function linksInContent(content: HubContent, includeDemonstration: boolea
 function recordUrls(record: ContentRecord): [string, string][] {
   const urls: [string, string][] = [];
   const data = record.data as Record<string, unknown>;
-  for (const field of ['landing_url', 'repository_url', 'url', 'source_url']) if (typeof data[field] === 'string') urls.push([field, data[field] as string]);
+  for (const field of ['landing_url', 'repository_url', 'url', 'source_url'])
+    if (typeof data[field] === 'string') urls.push([field, data[field] as string]);
   if (typeof data.contact === 'string' && data.contact.startsWith('http')) urls.push(['contact', data.contact]);
   for (const list of ['links', 'distributions']) {
     const items = data[list];
-    if (Array.isArray(items)) items.forEach((item, index) => typeof item?.url === 'string' && urls.push([`${list}[${index}].url`, item.url]));
+    if (Array.isArray(items))
+      items.forEach((item, index) => typeof item?.url === 'string' && urls.push([`${list}[${index}].url`, item.url]));
   }
   return urls;
 }
@@ -139,7 +160,8 @@ export function gatherChecks(
   for (const record of content.records) {
     if (record.collection !== 'roadmap') continue;
     const check = checks.get(record.organisation);
-    if (check && isPastReview(record.data.review_by, options.today)) check.overdue.push({ id: record.id, title: record.data.title, file: record.file, reviewBy: record.data.review_by! });
+    if (check && isPastReview(record.data.review_by, options.today))
+      check.overdue.push({ id: record.id, title: record.data.title, file: record.file, reviewBy: record.data.review_by! });
   }
   if (options.linkResults && options.links) {
     for (const use of options.links) {
@@ -200,7 +222,11 @@ export interface RenderedIssue {
 }
 
 /** One organisation's issue. `carriedLinks` is the previous run's link section, kept when links were not checked. */
-export function renderIssue(check: OrganisationCheck, context: IssueContext, carriedLinks?: { count: number; section: string }): RenderedIssue {
+export function renderIssue(
+  check: OrganisationCheck,
+  context: IssueContext,
+  carriedLinks?: { count: number; section: string },
+): RenderedIssue {
   const name = text(check.name, 150);
   const lines = [freshnessMarker(check.id)];
   const maintainers = check.maintainers;
@@ -234,7 +260,8 @@ export function renderIssue(check: OrganisationCheck, context: IssueContext, car
       `The hub shows these as out of date. For each, check that the status, dates, text and contact are still right, then set \`review_by\` to a later date, such as \`${next}\`. If the work has finished or stopped, say so in \`status\`.`,
       '',
     );
-    for (const item of check.overdue) lines.push(`- **${text(item.title, 200)}**: to be reviewed by ${item.reviewBy}. ${fileLinks(context, item.file)}`);
+    for (const item of check.overdue)
+      lines.push(`- **${text(item.title, 200)}**: to be reviewed by ${item.reviewBy}. ${fileLinks(context, item.file)}`);
     lines.push('');
   }
   if (check.links) {
@@ -242,13 +269,19 @@ export function renderIssue(check: OrganisationCheck, context: IssueContext, car
     if (linkCount > 0) {
       section.push(`### Links that do not work (${linkCount})`, '', 'Update each address, or remove it if the page has gone for good.', '');
       for (const broken of check.links) {
-        section.push(`- **${text(broken.title, 200)}**, ${code(broken.field, 100)}: ${code(broken.url, 500)} ${linkProblem(broken.result)} ${fileLinks(context, broken.file)}`);
+        section.push(
+          `- **${text(broken.title, 200)}**, ${code(broken.field, 100)}: ${code(broken.url, 500)} ${linkProblem(broken.result)} ${fileLinks(context, broken.file)}`,
+        );
       }
       section.push('');
     }
     lines.push(`<!-- links:start ${linkCount} -->`, ...section, '<!-- links:end -->');
   } else if (carriedLinks) {
-    lines.push(`<!-- links:start ${carriedLinks.count} -->`, ...(carriedLinks.section ? [carriedLinks.section.replace(/\n$/, '')] : []), '<!-- links:end -->');
+    lines.push(
+      `<!-- links:start ${carriedLinks.count} -->`,
+      ...(carriedLinks.section ? [carriedLinks.section.replace(/\n$/, '')] : []),
+      '<!-- links:end -->',
+    );
   }
   if (lines.at(-1) !== '') lines.push('');
   if (check.similar.length > 0) similarSection(lines, check.similar, context);
@@ -358,7 +391,15 @@ export async function syncIssues(options: SyncOptions): Promise<SyncSummary> {
   // Our open issues, by organisation.
   const existing = new Map<string, IssueLike[]>();
   await call(`list the open ${FRESHNESS_LABEL} issues in ${options.repository}`, async () => {
-    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', labels: FRESHNESS_LABEL, per_page: 100, sort: 'created', direction: 'asc' })) {
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+      owner,
+      repo,
+      state: 'open',
+      labels: FRESHNESS_LABEL,
+      per_page: 100,
+      sort: 'created',
+      direction: 'asc',
+    })) {
       for (const issue of page.data) {
         const organisation = organisationOfIssue(issue, options.botLogin);
         if (organisation) existing.set(organisation, [...(existing.get(organisation) ?? []), issue]);
@@ -388,7 +429,12 @@ export async function syncIssues(options: SyncOptions): Promise<SyncSummary> {
   for (const check of options.checks) {
     const [current, ...duplicates] = existing.get(check.id) ?? [];
     for (const duplicate of duplicates) {
-      await close(duplicate, check.id, `Closing: this duplicates #${current.number}, which the freshness check keeps up to date for ${check.name}.`, 'not_planned');
+      await close(
+        duplicate,
+        check.id,
+        `Closing: this duplicates #${current.number}, which the freshness check keeps up to date for ${check.name}.`,
+        'not_planned',
+      );
     }
     const carried = !options.linksChecked && current ? carriedLinksOf(current.body) : undefined;
     const somethingLeft = hasSomethingToCheck(check) || (carried?.count ?? 0) > 0;
@@ -415,7 +461,9 @@ export async function syncIssues(options: SyncOptions): Promise<SyncSummary> {
       summary.unchanged.push(current.number);
       log(`#${current.number} (${check.id}) is up to date.`);
     } else {
-      await write(`update #${current.number} (${check.id}): ${issue.title}`, () => octokit.rest.issues.update({ owner, repo, issue_number: current.number, title: issue.title, body: issue.body }));
+      await write(`update #${current.number} (${check.id}): ${issue.title}`, () =>
+        octokit.rest.issues.update({ owner, repo, issue_number: current.number, title: issue.title, body: issue.body }),
+      );
       if (!options.dryRun) summary.updated.push(current.number);
     }
   }
@@ -423,7 +471,13 @@ export async function syncIssues(options: SyncOptions): Promise<SyncSummary> {
   // Issues for organisations that have left the hub are closed; those out of scope (demonstration) are left alone.
   for (const [organisation, issues] of existing) {
     if (inScope.has(organisation) || options.knownOrganisations.has(organisation)) continue;
-    for (const issue of issues) await close(issue, organisation, `The organisation \`${organisation}\` is no longer on the hub, so there is nothing to check. Closing.`, 'not_planned');
+    for (const issue of issues)
+      await close(
+        issue,
+        organisation,
+        `The organisation \`${organisation}\` is no longer on the hub, so there is nothing to check. Closing.`,
+        'not_planned',
+      );
   }
   return summary;
 }

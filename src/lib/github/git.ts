@@ -11,13 +11,23 @@ export class GitError extends Error {}
 
 /** A commit id or a plain branch or tag name; never something git could take for an option. */
 export function isRevision(value: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9._/-]{0,200}(?:[~^]\d{0,4})*$/.test(value) && !value.includes('..') && !value.endsWith('.lock') && !value.endsWith('/');
+  return (
+    /^[A-Za-z0-9][A-Za-z0-9._/-]{0,200}(?:[~^]\d{0,4})*$/.test(value) &&
+    !value.includes('..') &&
+    !value.endsWith('.lock') &&
+    !value.endsWith('/')
+  );
 }
 
 function run(cwd: string, args: string[], what: string): Buffer {
-  const result = spawnSync('git', args, { cwd, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+  const result = spawnSync('git', args, {
+    cwd,
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+  });
   if (result.error) throw new GitError(`git could not be run (${result.error.message}); is git installed?`);
-  if (result.status !== 0) throw new GitError(`git could not ${what}: ${result.stderr.toString('utf8').trim() || `exit code ${result.status}`}`);
+  if (result.status !== 0)
+    throw new GitError(`git could not ${what}: ${result.stderr.toString('utf8').trim() || `exit code ${result.status}`}`);
   return result.stdout;
 }
 
@@ -32,19 +42,28 @@ export function findRepository(contentDir: string): Repository {
   const absolute = resolve(contentDir);
   const top = run(absolute, ['rev-parse', '--show-toplevel'], `find the repository that holds ${contentDir}`).toString('utf8').trim();
   const contentPath = relative(top, absolute).split('\\').join('/');
-  if (contentPath === '' || contentPath.startsWith('..')) throw new GitError(`the content folder ${contentDir} must be a folder inside the repository, not its top.`);
+  if (contentPath === '' || contentPath.startsWith('..'))
+    throw new GitError(`the content folder ${contentDir} must be a folder inside the repository, not its top.`);
   return { top, contentPath };
 }
 
 export function resolveCommit(repository: Repository, revision: string): string {
   if (!isRevision(revision)) throw new GitError(`"${revision}" is not a commit id or branch name.`);
-  return run(repository.top, ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`], `find the commit ${revision} (is the history fetched? actions/checkout needs fetch-depth: 0)`)
+  return run(
+    repository.top,
+    ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`],
+    `find the commit ${revision} (is the history fetched? actions/checkout needs fetch-depth: 0)`,
+  )
     .toString('utf8')
     .trim();
 }
 
 export function mergeBase(repository: Repository, base: string, head: string): string {
-  return run(repository.top, ['merge-base', base, head], `find where ${head} branched from ${base} (is the history fetched? actions/checkout needs fetch-depth: 0)`)
+  return run(
+    repository.top,
+    ['merge-base', base, head],
+    `find where ${head} branched from ${base} (is the history fetched? actions/checkout needs fetch-depth: 0)`,
+  )
     .toString('utf8')
     .trim();
 }
@@ -63,7 +82,7 @@ const STATUS: Record<string, FileStatus> = { A: 'added', M: 'modified', D: 'dele
 export function parseNameStatus(output: string): ChangedFile[] {
   const fields = output.split('\0');
   const files: ChangedFile[] = [];
-  for (let index = 0; index < fields.length; ) {
+  for (let index = 0; index < fields.length;) {
     const code = fields[index++];
     if (!code) continue;
     const status = STATUS[code[0]];
@@ -83,7 +102,19 @@ export function parseNameStatus(output: string): ChangedFile[] {
 export function changedContentFiles(repository: Repository, base: string, head: string): ChangedFile[] {
   const output = run(
     repository.top,
-    ['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', `${base}...${head}`, '--', `${repository.contentPath}/`],
+    [
+      '-c',
+      'core.quotePath=false',
+      'diff',
+      '--name-status',
+      '-z',
+      '-M',
+      '--no-ext-diff',
+      '--no-textconv',
+      `${base}...${head}`,
+      '--',
+      `${repository.contentPath}/`,
+    ],
     `compare ${base} with ${head}`,
   );
   return parseNameStatus(output.toString('utf8'));

@@ -105,7 +105,15 @@ export function isPrivateHost(hostname: string): boolean {
   const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 10 ||
+      a === 127 ||
+      a === 0 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   return /^(?:fc|fd|fe80:)/.test(host) || host.startsWith('::ffff:');
 }
@@ -128,17 +136,25 @@ type Attempt =
 /** A failed fetch (timeout, refused or dropped connection, unknown name, bad certificate) in words. */
 export function networkFailure(error: unknown): Attempt {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string; name?: string } };
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError' || err?.cause?.name === 'ConnectTimeoutError' || err?.cause?.code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'timeout' };
+  if (
+    err?.name === 'TimeoutError' ||
+    err?.name === 'AbortError' ||
+    err?.cause?.name === 'ConnectTimeoutError' ||
+    err?.cause?.code === 'UND_ERR_CONNECT_TIMEOUT'
+  )
+    return { kind: 'timeout' };
   const code = err?.cause?.code;
   if (code === 'ECONNREFUSED') return { kind: 'refused', message: 'refused the connection' };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'network', message: 'its domain name could not be found' };
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return { kind: 'network', message: 'the connection was dropped' };
-  if (typeof code === 'string' && /CERT|SSL|TLS/.test(code)) return { kind: 'network', message: `its security certificate was not accepted (${code})` };
+  if (typeof code === 'string' && /CERT|SSL|TLS/.test(code))
+    return { kind: 'network', message: `its security certificate was not accepted (${code})` };
   return { kind: 'network', message: err?.cause?.message ?? err?.message ?? String(error) };
 }
 
 export class LinkChecker {
-  private readonly options: Required<Omit<LinkCheckOptions, 'onProgress' | 'fetch' | 'userAgent'>> & Pick<LinkCheckOptions, 'onProgress' | 'userAgent'>;
+  private readonly options: Required<Omit<LinkCheckOptions, 'onProgress' | 'fetch' | 'userAgent'>> &
+    Pick<LinkCheckOptions, 'onProgress' | 'userAgent'>;
   private readonly fetch: typeof fetch;
   private readonly global: Slots;
   private readonly hosts = new Map<string, Slots>();
@@ -195,8 +211,10 @@ export class LinkChecker {
     } catch {
       return 'is not a web address';
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return `is a ${url.protocol.replace(/:$/, '')} address, not a web page; only http and https addresses are checked`;
-    if (!this.options.allowPrivateHosts && isPrivateHost(url.hostname)) return 'points to a private or local network address, which is not checked';
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return `is a ${url.protocol.replace(/:$/, '')} address, not a web page; only http and https addresses are checked`;
+    if (!this.options.allowPrivateHosts && isPrivateHost(url.hostname))
+      return 'points to a private or local network address, which is not checked';
     return url;
   }
 
@@ -209,29 +227,70 @@ export class LinkChecker {
     const seen = new Set<string>([url.href]);
     for (let redirects = 0; ; redirects++) {
       const outcome = await this.fetchWithRetries(url, () => requests++);
-      if (outcome === 'skipped') return { url: address, status: 'skipped', requests, message: 'was not checked: the time budget for checking links ran out' };
-      if (outcome.kind === 'timeout') return { url: address, status: 'timeout', requests, message: `did not answer within ${(this.options.timeoutMs / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} s (${requests} ${requests === 1 ? 'try' : 'tries'})` };
+      if (outcome === 'skipped')
+        return { url: address, status: 'skipped', requests, message: 'was not checked: the time budget for checking links ran out' };
+      if (outcome.kind === 'timeout')
+        return {
+          url: address,
+          status: 'timeout',
+          requests,
+          message: `did not answer within ${(this.options.timeoutMs / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} s (${requests} ${requests === 1 ? 'try' : 'tries'})`,
+        };
       if (outcome.kind === 'refused') return { url: address, status: 'refused', requests, message: outcome.message };
-      if (outcome.kind === 'network') return { url: address, status: 'unreachable', requests, message: `could not be reached: ${outcome.message}` };
+      if (outcome.kind === 'network')
+        return { url: address, status: 'unreachable', requests, message: `could not be reached: ${outcome.message}` };
       const { status, location } = outcome;
       const final = url.href !== start.href ? { finalUrl: url.href } : {};
       if (status >= 300 && status < 400 && status !== 304) {
-        if (!location) return { url: address, status: 'broken', httpStatus: status, requests, ...final, message: `answered ${status} (a redirect) without saying where to` };
+        if (!location)
+          return {
+            url: address,
+            status: 'broken',
+            httpStatus: status,
+            requests,
+            ...final,
+            message: `answered ${status} (a redirect) without saying where to`,
+          };
         let next: URL;
         try {
           next = new URL(location, url);
         } catch {
-          return { url: address, status: 'broken', httpStatus: status, requests, ...final, message: `redirects to something that is not a web address` };
+          return {
+            url: address,
+            status: 'broken',
+            httpStatus: status,
+            requests,
+            ...final,
+            message: `redirects to something that is not a web address`,
+          };
         }
         const allowed = this.checkable(next.href);
-        if (typeof allowed === 'string') return { url: address, status: 'broken', httpStatus: status, requests, finalUrl: next.href, message: `redirects to an address that ${allowed}` };
-        if (seen.has(next.href)) return { url: address, status: 'broken', httpStatus: status, requests, finalUrl: next.href, message: 'redirects in a loop' };
-        if (redirects >= this.options.maxRedirects) return { url: address, status: 'broken', httpStatus: status, requests, finalUrl: next.href, message: `redirects more than ${this.options.maxRedirects} times` };
+        if (typeof allowed === 'string')
+          return {
+            url: address,
+            status: 'broken',
+            httpStatus: status,
+            requests,
+            finalUrl: next.href,
+            message: `redirects to an address that ${allowed}`,
+          };
+        if (seen.has(next.href))
+          return { url: address, status: 'broken', httpStatus: status, requests, finalUrl: next.href, message: 'redirects in a loop' };
+        if (redirects >= this.options.maxRedirects)
+          return {
+            url: address,
+            status: 'broken',
+            httpStatus: status,
+            requests,
+            finalUrl: next.href,
+            message: `redirects more than ${this.options.maxRedirects} times`,
+          };
         seen.add(next.href);
         url = next;
         continue;
       }
-      if (status >= 200 && status < 300) return { url: address, status: 'ok', httpStatus: status, requests, ...final, message: `answered ${statusWords(status)}` };
+      if (status >= 200 && status < 300)
+        return { url: address, status: 'ok', httpStatus: status, requests, ...final, message: `answered ${statusWords(status)}` };
       return { url: address, status: 'broken', httpStatus: status, requests, ...final, message: `answered ${statusWords(status)}` };
     }
   }
@@ -248,7 +307,10 @@ export class LinkChecker {
         if (get === 'skipped') return outcome;
         outcome = get;
       }
-      const retryable = outcome.kind === 'timeout' || outcome.kind === 'network' || (outcome.kind === 'answer' && (outcome.status >= 500 || outcome.status === 429 || outcome.status === 408));
+      const retryable =
+        outcome.kind === 'timeout' ||
+        outcome.kind === 'network' ||
+        (outcome.kind === 'answer' && (outcome.status >= 500 || outcome.status === 429 || outcome.status === 408));
       if (!retryable || attempt >= this.options.retries) return outcome;
       let wait = this.options.retryDelayMs * 2 ** attempt;
       if (outcome.kind === 'answer' && outcome.retryAfterMs !== undefined) {
@@ -280,7 +342,12 @@ export class LinkChecker {
         await response.body?.cancel().catch(() => {});
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         const location = response.headers.get('location');
-        return { kind: 'answer', status: response.status, ...(location ? { location } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+        return {
+          kind: 'answer',
+          status: response.status,
+          ...(location ? { location } : {}),
+          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        };
       } catch (error) {
         return networkFailure(error);
       }

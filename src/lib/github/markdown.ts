@@ -23,7 +23,11 @@ export const BREAK = '\u200B';
 
 /** Untrusted text as one clean line of at most `max` characters (an ellipsis marks a cut). */
 export function clean(value: unknown, max = 300): string {
-  let line = String(value ?? '').replace(INVISIBLE, '').replace(LINE_BREAKS, ' ').replace(/ {2,}/g, ' ').trim();
+  let line = String(value ?? '')
+    .replace(INVISIBLE, '')
+    .replace(LINE_BREAKS, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   if (line.length > max) line = `${[...line.slice(0, max)].slice(0, -1).join('').trimEnd()}…`;
   return line;
 }

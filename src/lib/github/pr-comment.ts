@@ -40,7 +40,8 @@ export class CommentError extends Error {}
 export const REPOSITORY_NAME = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
 
 export function splitRepository(repository: string): { owner: string; repo: string } {
-  if (!REPOSITORY_NAME.test(repository) || repository.includes('..')) throw new CommentError(`--repo must be owner/name, e.g. council-commons/council-commons, not "${repository}".`);
+  if (!REPOSITORY_NAME.test(repository) || repository.includes('..'))
+    throw new CommentError(`--repo must be owner/name, e.g. council-commons/council-commons, not "${repository}".`);
   const [owner, repo] = repository.split('/');
   return { owner, repo };
 }
@@ -70,14 +71,17 @@ export async function syncComment(options: CommentOptions): Promise<CommentResul
   const { owner, repo } = splitRepository(options.repository);
   const log = options.log ?? (() => {});
   if (options.expectedHead && options.expectedHead !== report.head) {
-    throw new CommentError(`the report is for commit ${report.head}, but the workflow run that made it was for ${options.expectedHead}: the report was refused.`);
+    throw new CommentError(
+      `the report is for commit ${report.head}, but the workflow run that made it was for ${options.expectedHead}: the report was refused.`,
+    );
   }
 
   let pull: Awaited<ReturnType<Octokit['rest']['pulls']['get']>>['data'];
   try {
     pull = (await octokit.rest.pulls.get({ owner, repo, pull_number: report.pr })).data;
   } catch (error) {
-    if (statusOf(error) === 404) throw new CommentError(`the pull request #${report.pr} was not found in ${owner}/${repo}: was it deleted?`);
+    if (statusOf(error) === 404)
+      throw new CommentError(`the pull request #${report.pr} was not found in ${owner}/${repo}: was it deleted?`);
     throw new CommentError(explainError(error, `read pull request #${report.pr} in ${owner}/${repo}`));
   }
   if (pull.head.sha !== report.head) {
@@ -102,19 +106,27 @@ export async function syncComment(options: CommentOptions): Promise<CommentResul
   let existing: IssueComment | undefined;
   try {
     let pages = 0;
-    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: report.pr, per_page: 100 })) {
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: report.pr,
+      per_page: 100,
+    })) {
       pages++;
       existing = page.data.find((comment) => isOurComment(comment, options.botLogin));
       if (existing) break;
     }
-    log(`Read ${pages} page${pages === 1 ? '' : 's'} of comments on #${report.pr}${existing ? `; found the report comment ${existing.id}` : '; no report comment yet'}.`);
+    log(
+      `Read ${pages} page${pages === 1 ? '' : 's'} of comments on #${report.pr}${existing ? `; found the report comment ${existing.id}` : '; no report comment yet'}.`,
+    );
   } catch (error) {
     throw new CommentError(explainError(error, `read the comments on pull request #${report.pr}`));
   }
 
   try {
     if (existing) {
-      if (existing.body === body) return { action: 'unchanged', commentId: existing.id, body, message: `The report comment on #${report.pr} is already up to date.` };
+      if (existing.body === body)
+        return { action: 'unchanged', commentId: existing.id, body, message: `The report comment on #${report.pr} is already up to date.` };
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
       return { action: 'updated', commentId: existing.id, body, message: `Updated the report comment on #${report.pr}.` };
     }

@@ -18,10 +18,30 @@ import { contentOverlaps } from '../content-overlaps.ts';
 import { today as todayDate } from '../freshness.ts';
 import { loadReferenceData } from '../reference-data.ts';
 import { validateContent } from '../validation/validate.ts';
-import { changedContentFiles, fileAt, findRepository, GitError, mergeBase, resolveCommit, type ChangedFile, type Repository } from './git.ts';
+import {
+  changedContentFiles,
+  fileAt,
+  findRepository,
+  GitError,
+  mergeBase,
+  resolveCommit,
+  type ChangedFile,
+  type Repository,
+} from './git.ts';
 import { clean } from './markdown.ts';
 import { authorStatus, decodeContent, mentionsOf, organisationFacts, type OrganisationFacts } from './ownership.ts';
-import { LIMITS, pagePath, REPORT_VERSION, type FileStatus, type Ownership, type OwnershipFlagKind, type PrReport, type RecordEntry, type ReportProblem, type Similar } from './report.ts';
+import {
+  LIMITS,
+  pagePath,
+  REPORT_VERSION,
+  type FileStatus,
+  type Ownership,
+  type OwnershipFlagKind,
+  type PrReport,
+  type RecordEntry,
+  type ReportProblem,
+  type Similar,
+} from './report.ts';
 
 export interface ReportOptions {
   contentDir: string;
@@ -139,7 +159,12 @@ class Builder {
   /** An organisation as the pull request leaves it (its file in the checkout). */
   now(id: string): OrganisationFacts | undefined {
     const valid = this.organisationsNow.get(id);
-    if (valid) return { name: valid.data.name, maintainers: mentionsOf(valid.data.maintainers ?? []), demonstration: valid.data.demonstration === true };
+    if (valid)
+      return {
+        name: valid.data.name,
+        maintainers: mentionsOf(valid.data.maintainers ?? []),
+        demonstration: valid.data.demonstration === true,
+      };
     const text = readWorkingFile(this.repository.top, this.organisationFile(id));
     return text === undefined ? undefined : organisationFacts(text);
   }
@@ -200,7 +225,8 @@ function parentOf(repository: Repository, commit: string, n: 1 | 2): string | un
 function commitsOf(repository: Repository, options: ReportOptions): { base: string; head: string; before: string; after: string } {
   const head = resolveCommit(repository, options.head);
   if (options.merge === undefined) {
-    if (options.base === undefined) throw new GitError('give the base commit (--base), or the merge commit (--merge) whose first parent is the base.');
+    if (options.base === undefined)
+      throw new GitError('give the base commit (--base), or the merge commit (--merge) whose first parent is the base.');
     const base = resolveCommit(repository, options.base);
     return { base, head, before: mergeBase(repository, base, head), after: head };
   }
@@ -211,11 +237,13 @@ function commitsOf(repository: Repository, options: ReportOptions): { base: stri
     throw new GitError(
       `${options.merge} (${merge}) is not a merge of the pull request's head ${head} into its base: ` +
         `${first === undefined ? 'it has no parent here' : second === undefined ? `its only parent is ${first}` : `its parents are ${first} and ${second}`}. ` +
-        'Check out GitHub\'s merge commit of the pull request (what actions/checkout does on pull_request) with fetch-depth: 2, or leave out --merge and give --base.',
+        "Check out GitHub's merge commit of the pull request (what actions/checkout does on pull_request) with fetch-depth: 2, or leave out --merge and give --base.",
     );
   }
   if (options.base !== undefined && resolveCommit(repository, options.base) !== first) {
-    throw new GitError(`--base ${options.base} is not the first parent of the merge ${merge} (${first}): leave --base out, and the merge's own base is used.`);
+    throw new GitError(
+      `--base ${options.base} is not the first parent of the merge ${merge} (${first}): leave --base out, and the merge's own base is used.`,
+    );
   }
   return { base: first, head, before: first, after: merge };
 }
@@ -243,9 +271,11 @@ export function buildReport(options: ReportOptions): PrReport {
   const organisationFileChanges = new Map<string, FileStatus>();
   for (const change of changedFiles) {
     const now: Side = { file: change.file, path: locate(repository, change.file) };
-    const before: Side | undefined = change.previous !== undefined ? { file: change.previous, path: locate(repository, change.previous) } : undefined;
+    const before: Side | undefined =
+      change.previous !== undefined ? { file: change.previous, path: locate(repository, change.previous) } : undefined;
     for (const side of [now, before]) if (side?.path) touch(side.path);
-    for (const side of [now, before]) if (side?.path?.kind === 'organisation') organisationFileChanges.set(side.path.id, side === before ? 'deleted' : change.status);
+    for (const side of [now, before])
+      if (side?.path?.kind === 'organisation') organisationFileChanges.set(side.path.id, side === before ? 'deleted' : change.status);
 
     if (change.status === 'deleted') {
       if (now.path) removed.push(builder.entry({ ...now, path: now.path }, 'before'));
@@ -265,7 +295,8 @@ export function buildReport(options: ReportOptions): PrReport {
 
   // 2. Problems: everything the validator found, with those in changed files first.
   const displayPrefix = relative(dirname(contentDir), contentDir).split('\\').join('/') || basename(contentDir);
-  const toRepositoryPath = (file: string) => (file.startsWith(`${displayPrefix}/`) ? `${repository.contentPath}/${file.slice(displayPrefix.length + 1)}` : file);
+  const toRepositoryPath = (file: string) =>
+    file.startsWith(`${displayPrefix}/`) ? `${repository.contentPath}/${file.slice(displayPrefix.length + 1)}` : file;
   const changedPaths = new Set(changedFiles.filter((change) => change.status !== 'deleted').map((change) => change.file));
   const problems: ReportProblem[] = [...validation.errors, ...validation.warnings].map((problem) => {
     const file = toRepositoryPath(problem.file);
@@ -284,7 +315,8 @@ export function buildReport(options: ReportOptions): PrReport {
   const rank = (problem: ReportProblem) => (problem.inChangedFile ? 0 : 2) + (problem.severity === 'error' ? 0 : 1);
   problems.sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   // Grouped by file within each rank, so that a file's errors come together.
-  const count = (severity: 'error' | 'warning', changedOnly: boolean) => problems.filter((problem) => problem.severity === severity && (!changedOnly || problem.inChangedFile)).length;
+  const count = (severity: 'error' | 'warning', changedOnly: boolean) =>
+    problems.filter((problem) => problem.severity === severity && (!changedOnly || problem.inChangedFile)).length;
 
   // 3. Ownership, from the maintainers at the base commit.
   const ownership: Ownership[] = [];
@@ -293,7 +325,8 @@ export function buildReport(options: ReportOptions): PrReport {
     const maintainers = trusted?.maintainers ?? [];
     const name = builder.organisationName(organisation);
     const flags: Ownership['flags'] = [];
-    const flag = (kind: OwnershipFlagKind, message: string, extra: { added?: string[]; removed?: string[] } = {}) => flags.push({ kind, message: clean(message, LIMITS.message), ...extra });
+    const flag = (kind: OwnershipFlagKind, message: string, extra: { added?: string[]; removed?: string[] } = {}) =>
+      flags.push({ kind, message: clean(message, LIMITS.message), ...extra });
     const author = options.author;
     const teams = maintainers.filter((handle) => handle.includes('/'));
     switch (authorStatus(author, maintainers)) {
@@ -304,10 +337,16 @@ export function buildReport(options: ReportOptions): PrReport {
         flag('no-maintainers', `${name} lists no maintainers: a hub maintainer should check that @${author} works for or with ${name}.`);
         break;
       case 'not-listed':
-        flag('not-maintainer', `@${author} is not one of ${name}'s maintainers (${maintainers.join(', ')}): a hub maintainer should check that they may change ${name}'s records.`);
+        flag(
+          'not-maintainer',
+          `@${author} is not one of ${name}'s maintainers (${maintainers.join(', ')}): a hub maintainer should check that they may change ${name}'s records.`,
+        );
         break;
       case 'maybe-in-team':
-        flag('maybe-in-team', `@${author} is not listed by name among ${name}'s maintainers; if they are in team ${teams.join(' or ')}, ignore this.`);
+        flag(
+          'maybe-in-team',
+          `@${author} is not listed by name among ${name}'s maintainers; if they are in team ${teams.join(' or ')}, ignore this.`,
+        );
         break;
       default:
     }
@@ -315,7 +354,11 @@ export function buildReport(options: ReportOptions): PrReport {
     if (fileChange !== undefined) {
       const before = builder.atBefore(organisation);
       const after = fileChange === 'deleted' ? undefined : builder.now(organisation);
-      if (!trusted && after) flag('new-organisation', `${name} is new to the hub: a hub maintainer should check that it is a real body and that the author may speak for it.`);
+      if (!trusted && after)
+        flag(
+          'new-organisation',
+          `${name} is new to the hub: a hub maintainer should check that it is a real body and that the author may speak for it.`,
+        );
       if (fileChange === 'deleted') flag('organisation-removed', `This pull request removes ${name}'s file.`);
       const was = before?.maintainers ?? [];
       const will = after?.maintainers ?? [];
@@ -345,7 +388,11 @@ export function buildReport(options: ReportOptions): PrReport {
   // with each other organisation's maintainers at the base commit (a pull request cannot change who is asked).
   const similar = findSimilar([...added, ...changed], validation.content, builder, today);
 
-  const records = { added: added.slice(0, LIMITS.records), changed: changed.slice(0, LIMITS.records), removed: removed.slice(0, LIMITS.records) };
+  const records = {
+    added: added.slice(0, LIMITS.records),
+    changed: changed.slice(0, LIMITS.records),
+    removed: removed.slice(0, LIMITS.records),
+  };
   return {
     version: REPORT_VERSION,
     pr: options.pr,
@@ -363,7 +410,11 @@ export function buildReport(options: ReportOptions): PrReport {
     },
     records: {
       ...records,
-      leftOut: { added: added.length - records.added.length, changed: changed.length - records.changed.length, removed: removed.length - records.removed.length },
+      leftOut: {
+        added: added.length - records.added.length,
+        changed: changed.length - records.changed.length,
+        removed: removed.length - records.removed.length,
+      },
     },
     files: changedFiles.slice(0, LIMITS.files).map((change: ChangedFile) => ({
       status: change.status,

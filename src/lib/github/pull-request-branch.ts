@@ -64,7 +64,8 @@ export async function readFileOn(target: BranchTarget, path: string, ref: string
   const found = await calls.find(`read ${path} on ${ref}`, () => octokit.rest.repos.getContent({ owner, repo, path, ref }));
   const data = found?.data as { type?: string; sha?: string; content?: string; encoding?: string } | undefined;
   if (!data || Array.isArray(data) || data.type !== 'file' || typeof data.sha !== 'string') return undefined;
-  const text = data.encoding === 'base64' && typeof data.content === 'string' ? Buffer.from(data.content, 'base64').toString('utf8') : undefined;
+  const text =
+    data.encoding === 'base64' && typeof data.content === 'string' ? Buffer.from(data.content, 'base64').toString('utf8') : undefined;
   return { sha: data.sha, text };
 }
 
@@ -104,7 +105,9 @@ export async function removeFileOn(target: BranchTarget, path: string, branch: s
   const { octokit, owner, repo, calls } = target;
   const current = await readFileOn(target, path, branch);
   if (!current) return false;
-  await calls.call(`remove ${path} from ${branch}`, () => octokit.rest.repos.deleteFile({ owner, repo, path, branch, sha: current.sha, message }));
+  await calls.call(`remove ${path} from ${branch}`, () =>
+    octokit.rest.repos.deleteFile({ owner, repo, path, branch, sha: current.sha, message }),
+  );
   return true;
 }
 
@@ -119,7 +122,9 @@ export async function branchHead(target: BranchTarget, branch: string): Promise<
 export async function branchAt(target: BranchTarget, branch: string, sha: string): Promise<void> {
   const { octokit, owner, repo, calls } = target;
   if (await branchHead(target, branch)) {
-    await calls.call(`reset the ${branch} branch`, () => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true }));
+    await calls.call(`reset the ${branch} branch`, () =>
+      octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true }),
+    );
   } else {
     await calls.call(`create the ${branch} branch`, () => octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha }));
   }
@@ -136,14 +141,18 @@ export interface PullSummary {
 /** The pull requests whose head is `branch` in this repository, newest first. */
 export async function pullRequestsOf(target: BranchTarget, branch: string, state: 'open' | 'all' = 'all'): Promise<PullSummary[]> {
   const { octokit, owner, repo, calls } = target;
-  const pulls = await calls.call(`look for the pull request of ${branch}`, () => octokit.rest.pulls.list({ owner, repo, head: `${owner}:${branch}`, state, per_page: 100 }));
+  const pulls = await calls.call(`look for the pull request of ${branch}`, () =>
+    octokit.rest.pulls.list({ owner, repo, head: `${owner}:${branch}`, state, per_page: 100 }),
+  );
   return pulls.data as PullSummary[];
 }
 
 /** The files a pull request changes, as GitHub lists them (path and status: added, modified, removed, renamed…). */
 export async function pullRequestFiles(target: BranchTarget, pull: number): Promise<{ filename: string; status: string }[]> {
   const { octokit, owner, repo, calls } = target;
-  return (await calls.call(`list the files of pull request #${pull}`, () => octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pull, per_page: 100 }))) as {
+  return (await calls.call(`list the files of pull request #${pull}`, () =>
+    octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pull, per_page: 100 }),
+  )) as {
     filename: string;
     status: string;
   }[];
@@ -163,10 +172,14 @@ export interface NewPullRequest {
 export async function openPullRequest(target: BranchTarget, pull: NewPullRequest): Promise<number> {
   const { octokit, owner, repo, calls } = target;
   try {
-    return (await octokit.rest.pulls.create({ owner, repo, title: pull.title, head: pull.branch, base: pull.base, body: pull.body })).data.number;
+    return (await octokit.rest.pulls.create({ owner, repo, title: pull.title, head: pull.branch, base: pull.base, body: pull.body })).data
+      .number;
   } catch (error) {
     const what = `open the pull request for ${pull.branch}`;
-    const again = statusOf(error) === 422 ? (await calls.find(what, () => octokit.rest.pulls.list({ owner, repo, head: `${owner}:${pull.branch}`, state: 'open' })))?.data[0] : undefined;
+    const again =
+      statusOf(error) === 422
+        ? (await calls.find(what, () => octokit.rest.pulls.list({ owner, repo, head: `${owner}:${pull.branch}`, state: 'open' })))?.data[0]
+        : undefined;
     if (!again) return calls.call(what, () => Promise.reject(error));
     return again.number;
   }
@@ -176,6 +189,8 @@ export async function openPullRequest(target: BranchTarget, pull: NewPullRequest
 export async function updatePullRequestText(target: BranchTarget, pull: PullSummary, title: string, body: string): Promise<boolean> {
   const { octokit, owner, repo, calls } = target;
   if (pull.title === title && (pull.body ?? '') === body) return false;
-  await calls.call(`update pull request #${pull.number}`, () => octokit.rest.pulls.update({ owner, repo, pull_number: pull.number, title, body }));
+  await calls.call(`update pull request #${pull.number}`, () =>
+    octokit.rest.pulls.update({ owner, repo, pull_number: pull.number, title, body }),
+  );
   return true;
 }

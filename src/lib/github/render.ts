@@ -49,7 +49,9 @@ export interface RenderOptions {
 
 const SINGULAR: Record<string, string> = {
   organisations: 'Organisation',
-  ...Object.fromEntries(RECORD_COLLECTIONS.map((collection) => [collection.name, collection.singular.charAt(0).toUpperCase() + collection.singular.slice(1)])),
+  ...Object.fromEntries(
+    RECORD_COLLECTIONS.map((collection) => [collection.name, collection.singular.charAt(0).toUpperCase() + collection.singular.slice(1)]),
+  ),
 };
 
 const SAFE_PATH = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
@@ -72,7 +74,8 @@ class Links {
   readonly server: string;
   readonly site?: string;
   constructor(options: RenderOptions) {
-    if (options.repository && REPOSITORY.test(options.repository) && !options.repository.includes('..')) this.repository = options.repository;
+    if (options.repository && REPOSITORY.test(options.repository) && !options.repository.includes('..'))
+      this.repository = options.repository;
     this.server = (normaliseUrl(options.serverUrl) ?? 'https://github.com/').replace(/\/$/, '');
     this.site = normaliseUrl(options.siteUrl);
   }
@@ -121,7 +124,9 @@ function listSection(lines: string[], title: string, items: string[], leftOut: n
 }
 
 function problemLine(problem: ReportProblem): string {
-  const where = [`line ${problem.line}`, `column ${problem.column}`, problem.field ? `field ${code(problem.field, 200)}` : ''].filter(Boolean).join(', ');
+  const where = [`line ${problem.line}`, `column ${problem.column}`, problem.field ? `field ${code(problem.field, 200)}` : '']
+    .filter(Boolean)
+    .join(', ');
   const label = problem.severity === 'error' ? '❌ **Error**' : '⚠️ Warning';
   const fix = problem.fix ? `\n  - Fix: ${inline(capitalise(problem.fix), 500)}` : '';
   return `- ${label} (${where}): ${inline(capitalise(problem.message), 1000)}${fix}`;
@@ -147,7 +152,10 @@ function problemsSection(lines: string[], links: Links, report: PrReport, limit:
     if (!problem.inChangedFile && !otherHeading) {
       otherHeading = true;
       if (shown.length > 0) shown.push('');
-      shown.push('_In files this pull request does not change. It may still have caused them, for example by removing or renaming a record that they refer to._', '');
+      shown.push(
+        '_In files this pull request does not change. It may still have caused them, for example by removing or renaming a record that they refer to._',
+        '',
+      );
       current = '';
     }
     if (problem.file !== current) {
@@ -162,12 +170,22 @@ function problemsSection(lines: string[], links: Links, report: PrReport, limit:
   const keptProblems = kept.filter((line) => line.startsWith('- ')).length;
   const more = total - keptProblems;
   if (more > 0 || left > 0) {
-    lines.push('', `…and ${plural(Math.max(more, 1), 'more problem')}: the job summary lists every one, and \`npm run validate\` shows them on your computer.`);
+    lines.push(
+      '',
+      `…and ${plural(Math.max(more, 1), 'more problem')}: the job summary lists every one, and \`npm run validate\` shows them on your computer.`,
+    );
   }
   lines.push('');
 }
 
-function flagSentence(kind: string, name: string, author: string | null | undefined, added: string[], removed: string[], teams: string[]): string {
+function flagSentence(
+  kind: string,
+  name: string,
+  author: string | null | undefined,
+  added: string[],
+  removed: string[],
+  teams: string[],
+): string {
   // The author's login is shown, never mentioned: they follow their own pull request anyway.
   const who = author ? text(`@${author}`, 60) : 'the author';
   const Who = author ? who : 'The author';
@@ -182,7 +200,10 @@ function flagSentence(kind: string, name: string, author: string | null | undefi
     case 'author-unknown':
       return `The pull request’s author was not given, so the changes were not checked against ${org}’s maintainers.`;
     case 'maintainers-changed': {
-      const parts = [added.length ? `adds ${added.map((handle) => code(handle, 140)).join(', ')}` : '', removed.length ? `removes ${removed.map((handle) => code(handle, 140)).join(', ')}` : ''].filter(Boolean);
+      const parts = [
+        added.length ? `adds ${added.map((handle) => code(handle, 140)).join(', ')}` : '',
+        removed.length ? `removes ${removed.map((handle) => code(handle, 140)).join(', ')}` : '',
+      ].filter(Boolean);
       return `This pull request changes who maintains ${org}${parts.length ? ` (${parts.join('; ')})` : ''}. Only a hub maintainer should approve that; the change counts from when it is merged.`;
     }
     case 'new-organisation':
@@ -209,7 +230,11 @@ function ownershipSection(
   const items: string[] = [];
   let flagged = 0;
   const mentionLimit = report.ownership.length <= (options.mentionLimit ?? 10);
-  if (!mentionLimit && options.trusted) lines.push(`_This pull request touches ${plural(report.ownership.length, 'organisation')}' records, so no maintainers are mentioned: a hub maintainer should review it._`, '');
+  if (!mentionLimit && options.trusted)
+    lines.push(
+      `_This pull request touches ${plural(report.ownership.length, 'organisation')}' records, so no maintainers are mentioned: a hub maintainer should review it._`,
+      '',
+    );
   for (const entry of report.ownership.slice(0, limit)) {
     items.push(...ownershipItem(entry, options, author, mentioned, mentionLimit));
     flagged += entry.flags.length > 0 ? 1 : 0;
@@ -222,7 +247,13 @@ function ownershipSection(
   lines.push('');
 }
 
-function ownershipItem(entry: Ownership, options: RenderOptions, author: string | null | undefined, mentioned: Set<string>, mayMentionAny: boolean): string[] {
+function ownershipItem(
+  entry: Ownership,
+  options: RenderOptions,
+  author: string | null | undefined,
+  mentioned: Set<string>,
+  mayMentionAny: boolean,
+): string[] {
   const trusted = options.trusted ? options.trusted(entry.organisation.id) : undefined;
   const demonstration = trusted ? trusted.demonstration : entry.demonstration;
   // With a trusted source, the report's own list of maintainers is never used: an organisation the
@@ -242,7 +273,8 @@ function ownershipItem(entry: Ownership, options: RenderOptions, author: string 
   else if (status === 'no-maintainers') kinds.push('no-maintainers');
   else if (status === 'not-listed') kinds.push('not-maintainer');
   else if (status === 'maybe-in-team') kinds.push('maybe-in-team');
-  if (options.trusted && !trusted && !entry.flags.some((flag) => flag.kind === 'new-organisation' || flag.kind === 'organisation-removed')) kinds.push('new-organisation');
+  if (options.trusted && !trusted && !entry.flags.some((flag) => flag.kind === 'new-organisation' || flag.kind === 'organisation-removed'))
+    kinds.push('new-organisation');
   const lines = [head];
   for (const kind of kinds) lines.push(`  - ⚠️ ${flagSentence(kind, name, author, [], [], teams)}`);
   for (const flag of entry.flags) {
@@ -344,15 +376,39 @@ export function renderReport(report: PrReport, options: RenderOptions = {}): str
       '',
     );
   } else {
-    lines.push(`The content has no errors${warnings ? `, and ${plural(warnings, 'warning')} (advice: ${warnings === 1 ? 'it does' : 'they do'} not stop merging)` : ''}. A maintainer will review the pull request.`, '');
+    lines.push(
+      `The content has no errors${warnings ? `, and ${plural(warnings, 'warning')} (advice: ${warnings === 1 ? 'it does' : 'they do'} not stop merging)` : ''}. A maintainer will review the pull request.`,
+      '',
+    );
   }
 
   const body = Math.max(10_000, maxChars - 4_000);
   if (added.length + changed.length + removed.length + leftOut.added + leftOut.changed + leftOut.removed > 0) {
     lines.push('### What changes', '');
-    listSection(lines, 'Added', added.map((entry) => recordLine(links, report, entry, false)), leftOut.added, limit, body * 0.1);
-    listSection(lines, 'Changed', changed.map((entry) => recordLine(links, report, entry, false)), leftOut.changed, limit, body * 0.1);
-    listSection(lines, 'Removed', removed.map((entry) => recordLine(links, report, entry, true)), leftOut.removed, limit, body * 0.1);
+    listSection(
+      lines,
+      'Added',
+      added.map((entry) => recordLine(links, report, entry, false)),
+      leftOut.added,
+      limit,
+      body * 0.1,
+    );
+    listSection(
+      lines,
+      'Changed',
+      changed.map((entry) => recordLine(links, report, entry, false)),
+      leftOut.changed,
+      limit,
+      body * 0.1,
+    );
+    listSection(
+      lines,
+      'Removed',
+      removed.map((entry) => recordLine(links, report, entry, true)),
+      leftOut.removed,
+      limit,
+      body * 0.1,
+    );
   }
   problemsSection(lines, links, report, limit, body * 0.4);
   // One set across both sections, so that each handle is mentioned once in the comment.
@@ -367,6 +423,7 @@ export function renderReport(report: PrReport, options: RenderOptions = {}): str
     '',
   );
   let markdown = lines.join('\n');
-  if (markdown.length > maxChars) markdown = `${markdown.slice(0, maxChars - 200).replace(/\n[^\n]*$/, '')}\n\n…cut short: the job summary has everything.\n`;
+  if (markdown.length > maxChars)
+    markdown = `${markdown.slice(0, maxChars - 200).replace(/\n[^\n]*$/, '')}\n\n…cut short: the job summary has everything.\n`;
   return markdown;
 }

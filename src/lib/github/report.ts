@@ -51,7 +51,11 @@ const recordId = z.string().max(250).regex(RECORD_ID);
 const handle = z.string().max(140).regex(HANDLE);
 const words = (max: number) => z.string().max(max);
 /** A path as git gives it: any characters but line breaks and NUL; pr-comment links it only if it is a plain content path. */
-const filePath = z.string().min(1).max(LIMITS.file).regex(/^[^\u0000\r\n]+$/);
+const filePath = z
+  .string()
+  .min(1)
+  .max(LIMITS.file)
+  .regex(/^[^\u0000\r\n]+$/);
 const count = z.number().int().min(0).max(10_000_000);
 
 const organisationRef = z.strictObject({ id: slug, name: words(LIMITS.name) });
@@ -69,22 +73,35 @@ export const problemSchema = z.strictObject({
   inChangedFile: z.boolean(),
 });
 
-export const recordEntrySchema = z.strictObject({
-  collection: z.enum(COLLECTIONS),
-  /** `<collection>/<organisation>/<slug>`, or `organisations/<id>`: also the page's path on the hub. */
-  id: recordId,
-  title: words(LIMITS.title),
-  organisation: organisationRef,
-  /** The file, relative to the repository. */
-  file: filePath,
-  /** The page on the hub, relative to its base: `/<id>/`. */
-  page: z.string().max(260).regex(/^\/[a-z0-9/-]+\/$/),
-  demonstration: z.boolean(),
-  /** For a renamed or moved record: where it was. Its old id stops working. */
-  previous: z.strictObject({ id: recordId, file: filePath }).optional(),
-}).refine((entry) => entry.page === pagePath(entry.id), { message: 'the page must be /<id>/', path: ['page'] });
+export const recordEntrySchema = z
+  .strictObject({
+    collection: z.enum(COLLECTIONS),
+    /** `<collection>/<organisation>/<slug>`, or `organisations/<id>`: also the page's path on the hub. */
+    id: recordId,
+    title: words(LIMITS.title),
+    organisation: organisationRef,
+    /** The file, relative to the repository. */
+    file: filePath,
+    /** The page on the hub, relative to its base: `/<id>/`. */
+    page: z
+      .string()
+      .max(260)
+      .regex(/^\/[a-z0-9/-]+\/$/),
+    demonstration: z.boolean(),
+    /** For a renamed or moved record: where it was. Its old id stops working. */
+    previous: z.strictObject({ id: recordId, file: filePath }).optional(),
+  })
+  .refine((entry) => entry.page === pagePath(entry.id), { message: 'the page must be /<id>/', path: ['page'] });
 
-export const OWNERSHIP_FLAGS = ['not-maintainer', 'maybe-in-team', 'no-maintainers', 'author-unknown', 'maintainers-changed', 'new-organisation', 'organisation-removed'] as const;
+export const OWNERSHIP_FLAGS = [
+  'not-maintainer',
+  'maybe-in-team',
+  'no-maintainers',
+  'author-unknown',
+  'maintainers-changed',
+  'new-organisation',
+  'organisation-removed',
+] as const;
 export type OwnershipFlagKind = (typeof OWNERSHIP_FLAGS)[number];
 
 export const ownershipSchema = z.strictObject({
@@ -180,7 +197,9 @@ export class ReportRefused extends Error {}
 export function parseReport(bytes: Uint8Array | string): PrReport {
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
   if (size > MAX_REPORT_BYTES) {
-    throw new ReportRefused(`the report is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a report may be; it was not read.`);
+    throw new ReportRefused(
+      `the report is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a report may be; it was not read.`,
+    );
   }
   let data: unknown;
   try {
@@ -190,7 +209,9 @@ export function parseReport(bytes: Uint8Array | string): PrReport {
   }
   const parsed = reportSchema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.map(String).join('.') || '(the whole report)'}: ${issue.message}`);
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.map(String).join('.') || '(the whole report)'}: ${issue.message}`);
     const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : '';
     throw new ReportRefused(`the report does not match report.json version ${REPORT_VERSION}: ${issues.join('; ')}${more}.`);
   }

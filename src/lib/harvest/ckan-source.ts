@@ -75,7 +75,11 @@ interface Page {
 }
 
 /** One page of package_search, or why it could not be read. */
-async function searchPage(source: CkanSource, start: number, context: HarvestContext): Promise<Page | { failure: string; deadline?: boolean }> {
+async function searchPage(
+  source: CkanSource,
+  start: number,
+  context: HarvestContext,
+): Promise<Page | { failure: string; deadline?: boolean }> {
   const url = ckanSearchUrl(source.portal, source.organisation, start);
   let text: string;
   try {
@@ -83,7 +87,10 @@ async function searchPage(source: CkanSource, start: number, context: HarvestCon
   } catch (error) {
     if (!(error instanceof HarvestFetchError)) throw error;
     const said = ckanError(error.body);
-    return { failure: `${error.message}${said ? `; the portal said: "${said}"` : ''}`, ...(error.failure === 'deadline' ? { deadline: true } : {}) };
+    return {
+      failure: `${error.message}${said ? `; the portal said: "${said}"` : ''}`,
+      ...(error.failure === 'deadline' ? { deadline: true } : {}),
+    };
   }
   let answer: unknown;
   try {
@@ -92,11 +99,21 @@ async function searchPage(source: CkanSource, start: number, context: HarvestCon
     return { failure: `${url} did not answer with JSON, as a CKAN portal's API does: check that ${source.portal} is the portal's address` };
   }
   if (isFields(answer) && answer.success === false) {
-    return { failure: `${url} answered that the search failed ("${ckanError(text)}"): check that ${source.organisation} is the organisation's name on the portal, as in the address of its page there (…/organization/${source.organisation})` };
+    return {
+      failure: `${url} answered that the search failed ("${ckanError(text)}"): check that ${source.organisation} is the organisation's name on the portal, as in the address of its page there (…/organization/${source.organisation})`,
+    };
   }
   const result = isFields(answer) && answer.success === true && isFields(answer.result) ? answer.result : undefined;
-  if (!result || typeof result.count !== 'number' || !Number.isInteger(result.count) || result.count < 0 || !Array.isArray(result.results)) {
-    return { failure: `${url} did not answer as CKAN's package_search does ({"success": true, "result": {"count": …, "results": […]}}): check that ${source.portal} is a CKAN portal's address` };
+  if (
+    !result ||
+    typeof result.count !== 'number' ||
+    !Number.isInteger(result.count) ||
+    result.count < 0 ||
+    !Array.isArray(result.results)
+  ) {
+    return {
+      failure: `${url} did not answer as CKAN's package_search does ({"success": true, "result": {"count": …, "results": […]}}): check that ${source.portal} is a CKAN portal's address`,
+    };
   }
   return { count: result.count, results: result.results };
 }
@@ -105,7 +122,10 @@ export async function harvestCkan(source: CkanSource, context: HarvestContext): 
   const proposals = new DatasetProposals(context);
   const harvestSource: HarvestSource = { kind: 'ckan', portal: source.portal, organisation: source.organisation };
   if (!URL.canParse(source.portal)) {
-    return proposals.result({ source: harvestSource, label: `${source.portal} (organisation ${source.organisation})`, address: source.portal }, `${JSON.stringify(source.portal)} is not a web address: give the CKAN portal's address, e.g. https://data.gov.uk`);
+    return proposals.result(
+      { source: harvestSource, label: `${source.portal} (organisation ${source.organisation})`, address: source.portal },
+      `${JSON.stringify(source.portal)} is not a web address: give the CKAN portal's address, e.g. https://data.gov.uk`,
+    );
   }
   const portal = portalBase(source.portal);
   const { host, pathname } = new URL(portal);
@@ -148,11 +168,14 @@ export async function harvestCkan(source: CkanSource, context: HarvestContext): 
       break;
     }
     if (page.results.length === 0 || start + CKAN_PAGE_SIZE >= count) {
-      if (total < count) failure = `the portal counted ${count} datasets but gave ${total}: some may have changed while they were read, so the next run will try again`;
+      if (total < count)
+        failure = `the portal counted ${count} datasets but gave ${total}: some may have changed while they were read, so the next run will try again`;
       break;
     }
   }
-  context.log(`${label}: read ${packages.size + unnamed.length} of ${count ?? 'its'} datasets${failure ? ` (incomplete: ${failure})` : ''}`);
+  context.log(
+    `${label}: read ${packages.size + unnamed.length} of ${count ?? 'its'} datasets${failure ? ` (incomplete: ${failure})` : ''}`,
+  );
 
   // By name, whatever order the portal gave: slugs that clash are then numbered the same way every run.
   for (const [name, pkg] of [...packages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -168,7 +191,10 @@ export async function harvestCkan(source: CkanSource, context: HarvestContext): 
     proposals.add(draft ? { ...item, notPublic: draft } : item);
   }
   for (const _ of unnamed) {
-    proposals.skipped.push({ upstream: `${portal}/dataset/`, reason: 'the portal listed a dataset without a name, so it has no address there' });
+    proposals.skipped.push({
+      upstream: `${portal}/dataset/`,
+      reason: 'the portal listed a dataset without a name, so it has no address there',
+    });
   }
 
   return proposals.result({ source: harvestSource, label, address: `${portal}/dataset/` }, failure);

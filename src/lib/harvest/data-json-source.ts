@@ -39,7 +39,10 @@ export async function harvestDataJson(source: DataJsonSource, context: HarvestCo
   const proposals = new DatasetProposals(context);
   const harvestSource: HarvestSource = { kind: 'data_json', url: source.url };
   if (!URL.canParse(source.url)) {
-    return proposals.result({ source: harvestSource, label: source.url, address: source.url }, `${JSON.stringify(source.url)} is not a web address: give the address of the data.json, e.g. https://data.example.gov.uk/data.json`);
+    return proposals.result(
+      { source: harvestSource, label: source.url, address: source.url },
+      `${JSON.stringify(source.url)} is not a web address: give the address of the data.json, e.g. https://data.example.gov.uk/data.json`,
+    );
   }
   const named = new URL(source.url);
   named.hash = '';
@@ -51,7 +54,10 @@ export async function harvestDataJson(source: DataJsonSource, context: HarvestCo
   let document: unknown;
   let read: ReturnType<typeof readCatalogue>;
   try {
-    const fetched = await context.http.getText(url, { accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1', maxBytes: context.limits.maxFileBytes });
+    const fetched = await context.http.getText(url, {
+      accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1',
+      maxBytes: context.limits.maxFileBytes,
+    });
     document = parseJsonInput({ name: url, text: fetched.text });
     read = readCatalogue(document);
   } catch (error) {
@@ -71,12 +77,20 @@ export async function harvestDataJson(source: DataJsonSource, context: HarvestCo
       upstream,
       page: landing ?? url,
       origin: `the DCAT ${single ? 'dataset' : 'catalogue'} at ${url}${!single && dataset.identifier ? ` (dataset ${JSON.stringify(dataset.identifier)})` : ''}`,
-      names: [upstream, datasetSlug(dataset), ...(dataset.identifier ? [dataset.identifier] : []), ...(landing ? [landing] : []), ...(typeof dataset.name === 'string' ? [dataset.name] : [])],
+      names: [
+        upstream,
+        datasetSlug(dataset),
+        ...(dataset.identifier ? [dataset.identifier] : []),
+        ...(landing ? [landing] : []),
+        ...(typeof dataset.name === 'string' ? [dataset.name] : []),
+      ],
     });
   }
   context.log(`${label}: read ${read.sources.length} dataset${read.sources.length === 1 ? '' : 's'}`);
   if (read.sources.length > cap) {
-    return result(`only the first ${cap} of its ${read.sources.length} datasets were read: ${cap} is the most the harvest takes from one organisation in a run`);
+    return result(
+      `only the first ${cap} of its ${read.sources.length} datasets were read: ${cap} is the most the harvest takes from one organisation in a run`,
+    );
   }
   return result();
 }

@@ -44,7 +44,12 @@ const OPEN_LICENCE_ADVICE = 'an open licence (usually the Open Government Licenc
  * Why a mapped dataset cannot be proposed, each reason saying what is wrong and where its publisher puts
  * it right: the dataset's page on the portal, which the next harvest reads again. Empty when it can be.
  */
-export function refusalReasons(record: PlannedRecord, source: SourceDataset, context: Pick<HarvestContext, 'licences'>, page: string): string[] {
+export function refusalReasons(
+  record: PlannedRecord,
+  source: SourceDataset,
+  context: Pick<HarvestContext, 'licences'>,
+  page: string,
+): string[] {
   const where = `on the portal’s page for the dataset, ${page}`;
   const reasons = record.notes
     .filter((note) => note.level === 'blocker')
@@ -60,7 +65,9 @@ export function refusalReasons(record: PlannedRecord, source: SourceDataset, con
   const id = record.fields.licence;
   const licence = typeof id === 'string' ? context.licences.get(id) : undefined;
   if (reasons.length === 0 && licence && !licence.open) {
-    reasons.push(`its licence, ${licence.id} (${licence.name}), is not open, and the hub lists only open data: publish it under ${OPEN_LICENCE_ADVICE} ${where}`);
+    reasons.push(
+      `its licence, ${licence.id} (${licence.name}), is not open, and the hub lists only open data: publish it under ${OPEN_LICENCE_ADVICE} ${where}`,
+    );
   }
   return reasons;
 }

@@ -29,7 +29,12 @@ export interface ExistingRecord {
 /** An address as the harvest compares addresses: no trailing slash or .git, GitHub's names in any case. */
 export function sameAddress(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
-  const plain = (address: string) => address.trim().replace(/\.git$/i, '').replace(/\/+$/, '').toLowerCase();
+  const plain = (address: string) =>
+    address
+      .trim()
+      .replace(/\.git$/i, '')
+      .replace(/\/+$/, '')
+      .toLowerCase();
   return plain(a) === plain(b);
 }
 
@@ -52,7 +57,13 @@ function readRecord(contentDir: string, collection: HarvestCollection, organisat
   } catch {
     return undefined;
   }
-  const read = readContentFile({ absolute, file: `content/${path}`, format: match[2] === 'md' ? 'markdown' : 'yaml', schema: definition.schema, singular: definition.singular });
+  const read = readContentFile({
+    absolute,
+    file: `content/${path}`,
+    format: match[2] === 'md' ? 'markdown' : 'yaml',
+    schema: definition.schema,
+    singular: definition.singular,
+  });
   const fields = read.fields ?? {};
   return {
     path,
@@ -103,7 +114,14 @@ export function componentsByRepository(contentDir: string, demonstration: Readon
       if (!record) continue;
       const id = `components/${organisation}/${record.slug}`;
       for (const address of [record.repositoryUrl, record.harvestedFrom]) {
-        if (address && /^https:\/\/github\.com\/[^/]+\/[^/]+\/?$/i.test(address)) index.set(address.replace(/\.git$/i, '').replace(/\/+$/, '').toLowerCase(), id);
+        if (address && /^https:\/\/github\.com\/[^/]+\/[^/]+\/?$/i.test(address))
+          index.set(
+            address
+              .replace(/\.git$/i, '')
+              .replace(/\/+$/, '')
+              .toLowerCase(),
+            id,
+          );
       }
     }
   }
@@ -138,9 +156,22 @@ export function organisationFiles(contentDir: string): OrganisationFile[] {
       } catch (error) {
         return { id, path, text: '', problem: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
       }
-      const read = readContentFile({ absolute, file: `content/${path}`, format: 'yaml', schema: organisationSchema, singular: 'organisation' });
+      const read = readContentFile({
+        absolute,
+        file: `content/${path}`,
+        format: 'yaml',
+        schema: organisationSchema,
+        singular: 'organisation',
+      });
       if (read.data) return { id, path, text: fileText, data: read.data as Organisation };
       const first = read.problems.find((problem) => problem.severity === 'error');
-      return { id, path, text: fileText, problem: first ? `line ${first.line}: ${first.message} (run npm run validate)` : 'it does not pass its checks (run npm run validate)' };
+      return {
+        id,
+        path,
+        text: fileText,
+        problem: first
+          ? `line ${first.line}: ${first.message} (run npm run validate)`
+          : 'it does not pass its checks (run npm run validate)',
+      };
     });
 }

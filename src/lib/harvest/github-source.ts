@@ -19,7 +19,15 @@ import { quote } from '../import/text.ts';
 import { ImportInputError, info, type PlannedRecord } from '../import/types.ts';
 import { slugify } from '../slug.ts';
 import { z } from 'zod';
-import { closedLicence, componentFromRepository, githubRepositorySchema, reasonInWords, reusabilityProblems, titleFromName, type GitHubRepository } from './repository-component.ts';
+import {
+  closedLicence,
+  componentFromRepository,
+  githubRepositorySchema,
+  reasonInWords,
+  reusabilityProblems,
+  titleFromName,
+  type GitHubRepository,
+} from './repository-component.ts';
 import type { CachedResponse, HarvestContext, Refusal, ResponseCache, SourceResult } from './types.ts';
 
 export const GITHUB_WEB = 'https://github.com/';
@@ -82,7 +90,13 @@ function conditionalReader(octokit: Octokit, context: HarvestContext, counts: Co
     return baseFetch(input, init);
   }) as typeof fetch;
 
-  async function send(url: string, key: string, accept: string | undefined, usable: (entry: CachedResponse) => boolean, headers: Headers = {}) {
+  async function send(
+    url: string,
+    key: string,
+    accept: string | undefined,
+    usable: (entry: CachedResponse) => boolean,
+    headers: Headers = {},
+  ) {
     if (Date.now() >= context.limits.deadline) throw new OutOfTime();
     const cached = context.cache.get(key);
     const conditional = cached && usable(cached) ? cached : undefined;
@@ -120,7 +134,10 @@ function conditionalReader(octokit: Octokit, context: HarvestContext, counts: Co
     const link = response!.headers.link;
     // Only JSON is kept: a raw answer to a JSON request is read, not stored.
     if (typeof etag === 'string' && typeof response!.data === 'object' && !(response!.data instanceof ArrayBuffer)) {
-      context.cache.set(options.url, { etag, body: JSON.stringify({ ...(typeof link === 'string' ? { link } : {}), data: response!.data }) });
+      context.cache.set(options.url, {
+        etag,
+        body: JSON.stringify({ ...(typeof link === 'string' ? { link } : {}), data: response!.data }),
+      });
     }
     return response!;
   }
@@ -139,8 +156,15 @@ function conditionalReader(octokit: Octokit, context: HarvestContext, counts: Co
 
   // octokit's paginate takes a request function with octokit's endpoint() beside it; it calls it with
   // only the method, address and headers of each page, which is all json() needs.
-  const paginated = Object.assign((options: { url: string; headers?: Headers }) => json(options), { endpoint: octokit.request.endpoint }) as unknown as Octokit['request'];
-  return { json, raw, paginated, url: (route: string, parameters: Record<string, unknown>) => octokit.request.endpoint(route, parameters).url };
+  const paginated = Object.assign((options: { url: string; headers?: Headers }) => json(options), {
+    endpoint: octokit.request.endpoint,
+  }) as unknown as Octokit['request'];
+  return {
+    json,
+    raw,
+    paginated,
+    url: (route: string, parameters: Record<string, unknown>) => octokit.request.endpoint(route, parameters).url,
+  };
 }
 
 type Reader = ReturnType<typeof conditionalReader>;
@@ -157,7 +181,13 @@ function bytesOf(data: unknown): Uint8Array {
  * base64 JSON form, or the raw form when the JSON carries no content (GitHub's answer for files over
  * 1 MB) or when the host answered raw.
  */
-async function readFile(reader: Reader, url: string, maxBytes: number, what: string, unchanged?: { cache: ResponseCache; pushedAt: string | null | undefined }): Promise<FileRead> {
+async function readFile(
+  reader: Reader,
+  url: string,
+  maxBytes: number,
+  what: string,
+  unchanged?: { cache: ResponseCache; pushedAt: string | null | undefined },
+): Promise<FileRead> {
   // GitHub gives no ETag with a 404, so "no such file" would be asked again every week, and a 404 counts
   // against the rate limit where a 304 does not. A file only appears with a push, so while the
   // repository's last push is the one seen when the file was missing, it is still missing.
@@ -180,15 +210,21 @@ async function readFile(reader: Reader, url: string, maxBytes: number, what: str
     bytes = bytesOf(answer.data);
   } else {
     const file = contentFileSchema.safeParse(answer.data);
-    if (!file.success) return { kind: 'problem', reason: `${what} is not a file (GitHub lists ${Array.isArray(answer.data) ? 'a folder' : 'something else'} there)` };
+    if (!file.success)
+      return {
+        kind: 'problem',
+        reason: `${what} is not a file (GitHub lists ${Array.isArray(answer.data) ? 'a folder' : 'something else'} there)`,
+      };
     if (file.data.type !== 'file') return { kind: 'problem', reason: `${what} is a ${file.data.type}, not a file` };
     name = file.data.name;
-    if (file.data.size > maxBytes) return { kind: 'problem', reason: `${what} is ${size(file.data.size)}; the harvest reads at most ${size(maxBytes)}` };
+    if (file.data.size > maxBytes)
+      return { kind: 'problem', reason: `${what} is ${size(file.data.size)}; the harvest reads at most ${size(maxBytes)}` };
     if (file.data.encoding === 'base64' && file.data.content) bytes = Buffer.from(file.data.content, 'base64');
     else if (file.data.size === 0) bytes = new Uint8Array();
     else bytes = await reader.raw(url);
   }
-  if (bytes.byteLength > maxBytes) return { kind: 'problem', reason: `${what} is ${size(bytes.byteLength)}; the harvest reads at most ${size(maxBytes)}` };
+  if (bytes.byteLength > maxBytes)
+    return { kind: 'problem', reason: `${what} is ${size(bytes.byteLength)}; the harvest reads at most ${size(maxBytes)}` };
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { kind: 'problem', reason: `${what} cannot be read: ${decoded.reason}` };
   return { kind: 'text', text: decoded.text, name };
@@ -196,7 +232,11 @@ async function readFile(reader: Reader, url: string, maxBytes: number, what: str
 
 /** The fields in the order the schema lists them, as in every record. */
 function inSchemaOrder(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(componentSchema.shape).filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]]));
+  return Object.fromEntries(
+    Object.keys(componentSchema.shape)
+      .filter((key) => fields[key] !== undefined)
+      .map((key) => [key, fields[key]]),
+  );
 }
 
 /** "line 4, column 3 (legal.license)" for a publiccode.yml field, when the file says where. */
@@ -225,14 +265,27 @@ function fromPubliccode(repository: GitHubRepository, text: string, fileAddress:
   }
   let record: PlannedRecord;
   try {
-    record = mapPubliccode(document, { licences: context.licences, themes: context.themes, organisations: context.organisations, owner: context.organisation, slug: slugify(repository.name) }).record;
+    record = mapPubliccode(document, {
+      licences: context.licences,
+      themes: context.themes,
+      organisations: context.organisations,
+      owner: context.organisation,
+      slug: slugify(repository.name),
+    }).record;
   } catch (error) {
     if (!(error instanceof ImportInputError)) throw error;
-    return refuse([`The publiccode.yml at ${fileAddress} cannot be used: ${error.message}. Correct it in the repository, or delete it to be harvested from the repository’s description instead.`]);
+    return refuse([
+      `The publiccode.yml at ${fileAddress} cannot be used: ${error.message}. Correct it in the repository, or delete it to be harvested from the repository’s description instead.`,
+    ]);
   }
   const blockers = record.notes.filter((note) => note.level === 'blocker');
   if (blockers.length > 0) {
-    return refuse(blockers.map((note) => `The publiccode.yml at ${fileAddress}${whereIn(text, note.field)}: ${note.message.replace(/ and import it again\.$/, ': the next harvest reads it again.')}`));
+    return refuse(
+      blockers.map(
+        (note) =>
+          `The publiccode.yml at ${fileAddress}${whereIn(text, note.field)}: ${note.message.replace(/ and import it again\.$/, ': the next harvest reads it again.')}`,
+      ),
+    );
   }
   // Known to the hub is not enough: code needs an open licence the Open Source Initiative approves, and
   // the place to say so is the file's own line, not the record's.
@@ -254,7 +307,15 @@ function isRefusal(value: PlannedRecord | Refusal): value is Refusal {
 /** Whether a repository is named in the organisation's leave_out (its name, or owner/name; any case). */
 function leftOut(repository: GitHubRepository, leaveOut: readonly string[]): boolean {
   const names = new Set([repository.name.toLowerCase(), repository.full_name.toLowerCase()]);
-  return leaveOut.some((entry) => names.has(entry.trim().toLowerCase().replace(/^https:\/\/github\.com\//, '').replace(/\/+$/, '')));
+  return leaveOut.some((entry) =>
+    names.has(
+      entry
+        .trim()
+        .toLowerCase()
+        .replace(/^https:\/\/github\.com\//, '')
+        .replace(/\/+$/, ''),
+    ),
+  );
 }
 
 /** Errors after which no further request can succeed this run: the token, permissions or the rate limit. */
@@ -284,7 +345,8 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
     if (!failures.includes(reason)) failures.push(reason);
   };
   const finish = () => {
-    if (failures.length > 0) result.failure = failures.slice(0, 5).join(' ') + (failures.length > 5 ? ` (and ${failures.length - 5} more problems)` : '');
+    if (failures.length > 0)
+      result.failure = failures.slice(0, 5).join(' ') + (failures.length > 5 ? ` (and ${failures.length - 5} more problems)` : '');
     result.requests = counts.requests;
     result.notModified = counts.notModified;
     context.log(
@@ -294,7 +356,9 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
     return result;
   };
   if (!OWNER_NAME.test(source.owner)) {
-    fail(`${quote(source.owner)} is not a GitHub organisation or user name: check \`github\` in ${settingsFile} (a name such as example-council, without @ or https://github.com/).`);
+    fail(
+      `${quote(source.owner)} is not a GitHub organisation or user name: check \`github\` in ${settingsFile} (a name such as example-council, without @ or https://github.com/).`,
+    );
     return finish();
   }
 
@@ -314,7 +378,9 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
       const parameters = { method: 'GET', url: route, org: source.owner, type, sort: 'full_name', per_page: 100 };
       // paginate's types give a request function's parameters the type of its last overload (a route
       // string); it is called with endpoint options like these, as octokit documents.
-      const iterator = context.octokit.paginate.iterator(reader.paginated, parameters as unknown as string) as AsyncIterable<{ data: unknown }>;
+      const iterator = context.octokit.paginate.iterator(reader.paginated, parameters as unknown as string) as AsyncIterable<{
+        data: unknown;
+      }>;
       try {
         for await (const page of iterator) {
           if (!pages) pages = iterator;
@@ -333,7 +399,8 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
     }
   } catch (error) {
     if (error instanceof OutOfTime) fail('The run’s time budget ran out while listing its repositories.');
-    else if (statusOf(error) === 404) fail(`GitHub has no organisation or user called ${source.owner}: check \`github\` in ${settingsFile}.`);
+    else if (statusOf(error) === 404)
+      fail(`GitHub has no organisation or user called ${source.owner}: check \`github\` in ${settingsFile}.`);
     else fail(explainError(error, `list the repositories of ${source.owner}`));
     return finish();
   }
@@ -344,7 +411,10 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
     const parsed = githubRepositorySchema.safeParse(item);
     if (!parsed.success) {
       const name = (item as { name?: unknown })?.name;
-      result.skipped.push({ upstream: `${result.address}${typeof name === 'string' && /^[\w.-]{1,100}$/.test(name) ? name : ''}`, reason: 'GitHub’s answer for this repository is not in the shape the harvest reads, so it was passed over' });
+      result.skipped.push({
+        upstream: `${result.address}${typeof name === 'string' && /^[\w.-]{1,100}$/.test(name) ? name : ''}`,
+        reason: 'GitHub’s answer for this repository is not in the shape the harvest reads, so it was passed over',
+      });
       continue;
     }
     if (seen.has(parsed.data.id)) continue;
@@ -363,14 +433,21 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
   const topics = context.filter.topics.map((topic) => topic.toLowerCase());
   for (const [index, repository] of repositories.entries()) {
     if (items() >= cap) {
-      fail(`Stopped after ${cap.toLocaleString('en-GB')} repositories, the most the harvest takes from one organisation in a run; ${listCut ? 'more' : repositories.length - index} were not read. Narrow what is harvested with harvest: topics in ${settingsFile}.`);
+      fail(
+        `Stopped after ${cap.toLocaleString('en-GB')} repositories, the most the harvest takes from one organisation in a run; ${listCut ? 'more' : repositories.length - index} were not read. Narrow what is harvested with harvest: topics in ${settingsFile}.`,
+      );
       listCut = false;
       break;
     }
     const upstream = repository.html_url;
     const skip = (reason: string) => result.skipped.push({ upstream, reason });
-    if (repository.owner.login.toLowerCase() !== source.owner.toLowerCase() || upstream.toLowerCase() !== `${GITHUB_WEB}${repository.owner.login}/${repository.name}`.toLowerCase()) {
-      skip(`GitHub gives its address as ${quote(upstream)}, which is not a repository of ${source.owner} on github.com, so it was passed over`);
+    if (
+      repository.owner.login.toLowerCase() !== source.owner.toLowerCase() ||
+      upstream.toLowerCase() !== `${GITHUB_WEB}${repository.owner.login}/${repository.name}`.toLowerCase()
+    ) {
+      skip(
+        `GitHub gives its address as ${quote(upstream)}, which is not a repository of ${source.owner} on github.com, so it was passed over`,
+      );
       continue;
     }
     if (leftOut(repository, context.filter.leaveOut)) {
@@ -383,23 +460,38 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
           skip(reasonInWords([repository.archived ? 'it is an archived fork' : 'it is not public']));
           continue;
         }
-        const answer = await reader.json({ url: reader.url('GET /repos/{owner}/{repo}', { owner: repository.owner.login, repo: repository.name }) });
+        const answer = await reader.json({
+          url: reader.url('GET /repos/{owner}/{repo}', { owner: repository.owner.login, repo: repository.name }),
+        });
         const fork = forkSchema.safeParse(answer.data);
         const origins = fork.success ? [fork.data.parent, fork.data.source].filter((origin) => origin !== undefined) : [];
-        const component = origins.map((origin) => context.componentsByRepository.get(origin.html_url.toLowerCase().replace(/\/+$/, ''))).find((id) => id !== undefined);
+        const component = origins
+          .map((origin) => context.componentsByRepository.get(origin.html_url.toLowerCase().replace(/\/+$/, '')))
+          .find((id) => id !== undefined);
         if (component) result.uses.push({ component, fork: upstream });
-        else skip(reasonInWords([origins[0] ? `it is a fork of ${origins[0].full_name}, which is not a component on the hub` : 'it is a fork']));
+        else
+          skip(
+            reasonInWords([origins[0] ? `it is a fork of ${origins[0].full_name}, which is not a component on the hub` : 'it is a fork']),
+          );
         continue;
       }
       if (topics.length > 0 && !repository.topics.some((topic) => topics.includes(topic.toLowerCase()))) {
-        skip(`left out by the organisation’s settings: it has none of the topics ${topics.join(', ')} (harvest: topics in ${settingsFile})`);
+        skip(
+          `left out by the organisation’s settings: it has none of the topics ${topics.join(', ')} (harvest: topics in ${settingsFile})`,
+        );
         continue;
       }
       const problems = reusabilityProblems(repository, context.licences, context.now);
       const licence = closedLicence(repository, context.licences);
       if (problems.length === 1 && problems[0] === licence) {
         // Reusable but for a licence the hub cannot take: the publisher is told, in the pull request.
-        result.refused.push({ upstream, title: titleFromName(repository.name), reasons: [`${licence}: code on the hub must be open source, so it is not harvested. To share it, license it under an open-source licence such as MIT.`] });
+        result.refused.push({
+          upstream,
+          title: titleFromName(repository.name),
+          reasons: [
+            `${licence}: code on the hub must be open source, so it is not harvested. To share it, license it under an open-source licence such as MIT.`,
+          ],
+        });
         continue;
       }
       if (problems.length > 0) {
@@ -409,9 +501,25 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
 
       const branch = repository.default_branch ?? 'HEAD';
       const publiccodeAddress = `${upstream}/blob/${branch}/publiccode.yml`;
-      const publiccode = await readFile(reader, reader.url('GET /repos/{owner}/{repo}/contents/{path}', { owner: repository.owner.login, repo: repository.name, path: 'publiccode.yml' }), PUBLICCODE_MAX_BYTES, `The publiccode.yml at ${publiccodeAddress}`, { cache: context.cache, pushedAt: repository.pushed_at });
+      const publiccode = await readFile(
+        reader,
+        reader.url('GET /repos/{owner}/{repo}/contents/{path}', {
+          owner: repository.owner.login,
+          repo: repository.name,
+          path: 'publiccode.yml',
+        }),
+        PUBLICCODE_MAX_BYTES,
+        `The publiccode.yml at ${publiccodeAddress}`,
+        { cache: context.cache, pushedAt: repository.pushed_at },
+      );
       if (publiccode.kind === 'problem') {
-        result.refused.push({ upstream, title: titleFromName(repository.name), reasons: [`${publiccode.reason}. Correct it in the repository (a publiccode.yml is a short file), or delete it to be harvested from the repository’s description instead.`] });
+        result.refused.push({
+          upstream,
+          title: titleFromName(repository.name),
+          reasons: [
+            `${publiccode.reason}. Correct it in the repository (a publiccode.yml is a short file), or delete it to be harvested from the repository’s description instead.`,
+          ],
+        });
         continue;
       }
       if (publiccode.kind === 'text') {
@@ -421,8 +529,17 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
         continue;
       }
 
-      const readme = await readFile(reader, reader.url('GET /repos/{owner}/{repo}/readme', { owner: repository.owner.login, repo: repository.name }), context.limits.maxFileBytes, 'Its README', { cache: context.cache, pushedAt: repository.pushed_at });
-      const record = componentFromRepository(repository, readme.kind === 'text' ? readme.text : undefined, { licences: context.licences, themes: context.themes });
+      const readme = await readFile(
+        reader,
+        reader.url('GET /repos/{owner}/{repo}/readme', { owner: repository.owner.login, repo: repository.name }),
+        context.limits.maxFileBytes,
+        'Its README',
+        { cache: context.cache, pushedAt: repository.pushed_at },
+      );
+      const record = componentFromRepository(repository, readme.kind === 'text' ? readme.text : undefined, {
+        licences: context.licences,
+        themes: context.themes,
+      });
       if (readme.kind === 'problem') record.notes.push(info(`${readme.reason}, so the text does not quote it.`));
       result.records.push({ record, upstream, title: String(record.fields.title) });
     } catch (error) {
@@ -434,6 +551,9 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
       if (stopsEverything(error)) break;
     }
   }
-  if (listCut) fail(`It has more public repositories than the ${cap.toLocaleString('en-GB')} the harvest reads for one organisation in a run: the rest were not read. Narrow what is harvested with harvest: topics in ${settingsFile}.`);
+  if (listCut)
+    fail(
+      `It has more public repositories than the ${cap.toLocaleString('en-GB')} the harvest reads for one organisation in a run: the rest were not read. Narrow what is harvested with harvest: topics in ${settingsFile}.`,
+    );
   return finish();
 }

@@ -98,7 +98,9 @@ export function harvestHostsFromEnv(env: Record<string, string | undefined> = pr
   const raw = env.HUB_HARVEST_HOSTS;
   if (raw === undefined || raw.trim() === '') return {};
   const wrong = (what: string) =>
-    new Error(`HUB_HARVEST_HOSTS ${what}. It must be a JSON object mapping an https origin to the origin to use instead, e.g. ${HOSTS_EXAMPLE}; leave it unset to fetch every address as named.`);
+    new Error(
+      `HUB_HARVEST_HOSTS ${what}. It must be a JSON object mapping an https origin to the origin to use instead, e.g. ${HOSTS_EXAMPLE}; leave it unset to fetch every address as named.`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -109,9 +111,11 @@ export function harvestHostsFromEnv(env: Record<string, string | undefined> = pr
   const hosts: [string, string][] = [];
   for (const [from, to] of Object.entries(parsed)) {
     const source = originOf(from);
-    if (!source?.startsWith('https://')) throw wrong(`maps ${JSON.stringify(from)}, which is not an https origin (https:// and a host, with no path)`);
+    if (!source?.startsWith('https://'))
+      throw wrong(`maps ${JSON.stringify(from)}, which is not an https origin (https:// and a host, with no path)`);
     const target = typeof to === 'string' ? originOf(to) : undefined;
-    if (!target) throw wrong(`maps ${from} to ${JSON.stringify(to)}, which is not an origin (http:// or https:// and a host, with no path)`);
+    if (!target)
+      throw wrong(`maps ${from} to ${JSON.stringify(to)}, which is not an origin (http:// or https:// and a host, with no path)`);
     hosts.push([source, target]);
   }
   return Object.fromEntries(hosts);
@@ -211,8 +215,13 @@ export function createPoliteFetch(options: PoliteFetchOptions = {}): PoliteFetch
 
   /** Why an address may not be fetched, or undefined when it may. */
   function unsafe(url: URL): { failure: FetchFailure; why: string } | undefined {
-    if (url.protocol !== 'https:') return { failure: 'unsafe', why: `is not an https address: the harvest fetches only https addresses, so that nothing it reads can be changed on the way` };
-    if (!hosts.has(url.origin) && isPrivateHost(url.hostname)) return { failure: 'unsafe', why: `points to a private or local network address (${url.hostname}), which the harvest never fetches` };
+    if (url.protocol !== 'https:')
+      return {
+        failure: 'unsafe',
+        why: `is not an https address: the harvest fetches only https addresses, so that nothing it reads can be changed on the way`,
+      };
+    if (!hosts.has(url.origin) && isPrivateHost(url.hostname))
+      return { failure: 'unsafe', why: `points to a private or local network address (${url.hostname}), which the harvest never fetches` };
     return undefined;
   }
 
@@ -269,15 +278,27 @@ export function createPoliteFetch(options: PoliteFetchOptions = {}): PoliteFetch
   }
 
   /** One address (no redirect followed), tried again within the limits. `where` names it in messages. */
-  async function fetchOne(named: URL, where: string, address: string, limit: number, accept: string): Promise<{ kind: 'text'; text: string; notModified: boolean } | Extract<Outcome, { kind: 'redirect' }>> {
+  async function fetchOne(
+    named: URL,
+    where: string,
+    address: string,
+    limit: number,
+    accept: string,
+  ): Promise<{ kind: 'text'; text: string; notModified: boolean } | Extract<Outcome, { kind: 'redirect' }>> {
     const url = target(named);
     const cached = cache?.get(named.href);
     const headers: Record<string, string> = { 'user-agent': userAgent, accept, ...(cached ? { 'if-none-match': cached.etag } : {}) };
-    const fail = (failure: FetchFailure, message: string, details: { status?: number; body?: string } = {}) => new HarvestFetchError(address, failure, message, details);
+    const fail = (failure: FetchFailure, message: string, details: { status?: number; body?: string } = {}) =>
+      new HarvestFetchError(address, failure, message, details);
     for (let tries = 1; ; tries++) {
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        throw fail('deadline', tries === 1 ? `${where} was not fetched: the harvest's time budget for this run ran out` : `${where} was not fetched again: the harvest's time budget for this run ran out`);
+        throw fail(
+          'deadline',
+          tries === 1
+            ? `${where} was not fetched: the harvest's time budget for this run ran out`
+            : `${where} was not fetched again: the harvest's time budget for this run ran out`,
+        );
       }
       requests++;
       const timeout = Math.min(timeoutMs, remaining);
@@ -292,7 +313,8 @@ export function createPoliteFetch(options: PoliteFetchOptions = {}): PoliteFetch
         return { kind: 'text', text: cached.body, notModified: true };
       }
       if (outcome.kind === 'redirect') return outcome;
-      if (outcome.kind === 'too-large') throw fail('too-large', `${where} is larger than ${sizeInWords(limit)}, the most the harvest reads`);
+      if (outcome.kind === 'too-large')
+        throw fail('too-large', `${where} is larger than ${sizeInWords(limit)}, the most the harvest reads`);
       if (outcome.kind === 'not-text') throw fail('not-text', `${where} cannot be read: ${outcome.reason}`);
 
       // Something went wrong: say what, and decide whether to try again.
@@ -309,7 +331,11 @@ export function createPoliteFetch(options: PoliteFetchOptions = {}): PoliteFetch
         const details = { status, ...(body !== undefined ? { body } : {}) };
         if (status === 429 || status === 503) {
           if (retryAfterMs !== undefined && retryAfterMs > maxWaitMs) {
-            throw fail('status', `${where} ${what} and asked to wait ${seconds(retryAfterMs)}, longer than the ${seconds(maxWaitMs)} the harvest waits`, details);
+            throw fail(
+              'status',
+              `${where} ${what} and asked to wait ${seconds(retryAfterMs)}, longer than the ${seconds(maxWaitMs)} the harvest waits`,
+              details,
+            );
           }
           if (retryAfterMs !== undefined) wait = retryAfterMs;
         } else if (status < 500 && status !== 408) {
@@ -319,7 +345,8 @@ export function createPoliteFetch(options: PoliteFetchOptions = {}): PoliteFetch
       const failure: FetchFailure = outcome.kind === 'timeout' ? 'timeout' : outcome.kind === 'network' ? 'network' : 'status';
       const details = outcome.kind === 'status' ? { status: outcome.status } : {};
       if (tries > retries) throw fail(failure, tries === 1 ? `${where} ${what}` : `${where} ${what}; it was tried ${tries} times`, details);
-      if (Date.now() + wait >= deadline) throw fail('deadline', `${where} ${what}, and the harvest's time budget for this run ran out before it could try again`, details);
+      if (Date.now() + wait >= deadline)
+        throw fail('deadline', `${where} ${what}, and the harvest's time budget for this run ran out before it could try again`, details);
       log(`${where} ${what}: trying again in ${seconds(wait)} (try ${tries + 1} of ${retries + 1}).`);
       await sleep(wait);
     }
@@ -342,17 +369,32 @@ export function createPoliteFetch(options: PoliteFetchOptions = {}): PoliteFetch
       const where = redirects === 0 ? address : `${address} (redirected to ${named.href})`;
       const outcome = await fetchOne(named, where, address, limit, accept);
       if (outcome.kind === 'text') return { url: named.href, text: outcome.text, notModified: outcome.notModified };
-      if (!outcome.location) throw new HarvestFetchError(address, 'redirect', `${where} answered ${outcome.status} (a redirect) without saying where to`, { status: outcome.status });
+      if (!outcome.location)
+        throw new HarvestFetchError(address, 'redirect', `${where} answered ${outcome.status} (a redirect) without saying where to`, {
+          status: outcome.status,
+        });
       let next: URL;
       try {
         next = redirectTarget(named, outcome.location);
       } catch {
-        throw new HarvestFetchError(address, 'redirect', `${where} redirects to ${JSON.stringify(outcome.location)}, which is not a web address`, { status: outcome.status });
+        throw new HarvestFetchError(
+          address,
+          'redirect',
+          `${where} redirects to ${JSON.stringify(outcome.location)}, which is not a web address`,
+          { status: outcome.status },
+        );
       }
       const wrong = unsafe(next);
-      if (wrong) throw new HarvestFetchError(address, 'redirect', `${where} redirects to ${next.href}, which ${wrong.why}`, { status: outcome.status });
-      if (seen.has(next.href)) throw new HarvestFetchError(address, 'redirect', `${where} redirects in a loop, back to ${next.href}`, { status: outcome.status });
-      if (redirects >= MAX_REDIRECTS) throw new HarvestFetchError(address, 'redirect', `${address} redirects more than ${MAX_REDIRECTS} times`, { status: outcome.status });
+      if (wrong)
+        throw new HarvestFetchError(address, 'redirect', `${where} redirects to ${next.href}, which ${wrong.why}`, {
+          status: outcome.status,
+        });
+      if (seen.has(next.href))
+        throw new HarvestFetchError(address, 'redirect', `${where} redirects in a loop, back to ${next.href}`, { status: outcome.status });
+      if (redirects >= MAX_REDIRECTS)
+        throw new HarvestFetchError(address, 'redirect', `${address} redirects more than ${MAX_REDIRECTS} times`, {
+          status: outcome.status,
+        });
       seen.add(next.href);
       named = next;
     }

@@ -73,7 +73,11 @@ function stops(problem: Problem): boolean {
 /** The address a person's record would share with an upstream item: its repository, or its landing page. */
 function describesSame(existing: ExistingRecord, record: PlannedRecord, upstream: string): boolean {
   if (existing.collection !== record.collection) return false;
-  if (record.collection === 'components') return sameAddress(existing.repositoryUrl, upstream) || sameAddress(existing.repositoryUrl, record.fields.repository_url as string | undefined);
+  if (record.collection === 'components')
+    return (
+      sameAddress(existing.repositoryUrl, upstream) ||
+      sameAddress(existing.repositoryUrl, record.fields.repository_url as string | undefined)
+    );
   return sameAddress(existing.landingUrl, record.fields.landing_url as string | undefined);
 }
 
@@ -97,7 +101,11 @@ export function planOrganisation(input: PlanInput): OrganisationPlan {
       if (seen.has(key)) continue; // listed twice (by two sources): the first wins
       seen.add(key);
       if (!httpsUrl.safeParse(upstream).success) {
-        plan.refused.push({ upstream, title, reasons: ['its address is not a plain https address, so the hub cannot say where it came from.'] });
+        plan.refused.push({
+          upstream,
+          title,
+          reasons: ['its address is not a plain https address, so the hub cannot say where it came from.'],
+        });
         continue;
       }
       const blockers = record.notes.filter((note) => note.level === 'blocker');
@@ -115,14 +123,16 @@ export function planOrganisation(input: PlanInput): OrganisationPlan {
         const person = existing.find(
           (candidate) =>
             !candidate.harvestedFrom &&
-            (describesSame(candidate, record, upstream) || (idOf(candidate.path) === idOf(wanted) && !candidate.repositoryUrl && !candidate.landingUrl)),
+            (describesSame(candidate, record, upstream) ||
+              (idOf(candidate.path) === idOf(wanted) && !candidate.repositoryUrl && !candidate.landingUrl)),
         );
         if (person) {
           plan.handOwned.push({ path: person.path, upstream });
           continue;
         }
         let slug = record.slug;
-        for (let count = 2; taken.has(idOf(harvestedPath(record.collection, organisation, slug))); count++) slug = `${record.slug.slice(0, 75).replace(/-+$/, '')}-${count}`;
+        for (let count = 2; taken.has(idOf(harvestedPath(record.collection, organisation, slug))); count++)
+          slug = `${record.slug.slice(0, 75).replace(/-+$/, '')}-${count}`;
         path = harvestedPath(record.collection, organisation, slug);
       }
       taken.add(idOf(path));
@@ -131,7 +141,14 @@ export function planOrganisation(input: PlanInput): OrganisationPlan {
         plan.unchanged.push({ path, upstream });
         continue;
       }
-      pending.push({ path, text: renderHarvested(record, upstream, date), change: previous ? 'updated' : 'added', title, upstream, ...(previous ? { previous } : {}) });
+      pending.push({
+        path,
+        text: renderHarvested(record, upstream, date),
+        change: previous ? 'updated' : 'added',
+        title,
+        upstream,
+        ...(previous ? { previous } : {}),
+      });
     }
   }
 
@@ -152,12 +169,22 @@ export function planOrganisation(input: PlanInput): OrganisationPlan {
     const source = input.results.find((result) => lower(record.harvestedFrom!).startsWith(lower(result.address)));
     const title = record.title ?? record.path;
     if (!source) {
-      plan.gone.push({ path: record.path, title, upstream: record.harvestedFrom!, reason: 'its source is no longer listed in the organisation’s file' });
+      plan.gone.push({
+        path: record.path,
+        title,
+        upstream: record.harvestedFrom!,
+        reason: 'its source is no longer listed in the organisation’s file',
+      });
       continue;
     }
     if (!source.complete) continue;
     const skipped = source.skipped.find((item) => sameAddress(item.upstream, record.harvestedFrom));
-    plan.gone.push({ path: record.path, title, upstream: record.harvestedFrom!, reason: skipped ? skipped.reason : `${source.label} no longer lists it` });
+    plan.gone.push({
+      path: record.path,
+      title,
+      upstream: record.harvestedFrom!,
+      reason: skipped ? skipped.reason : `${source.label} no longer lists it`,
+    });
   }
 
   // Reuse: forks of hub components that are not the organisation's own and not yet in its uses.
@@ -173,7 +200,10 @@ export function planOrganisation(input: PlanInput): OrganisationPlan {
       plan.uses = [...evidence.values()].sort((a, b) => a.component.localeCompare(b.component));
       plan.writes.push({
         path: file.path,
-        text: addUses(file.text, plan.uses.map((use) => use.component)),
+        text: addUses(
+          file.text,
+          plan.uses.map((use) => use.component),
+        ),
         change: 'updated',
         title: `uses: ${plan.uses.map((use) => use.component).join(', ')}`,
         upstream: plan.uses.map((use) => use.fork).join(' '),

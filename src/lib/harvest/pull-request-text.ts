@@ -148,7 +148,10 @@ function sections(report: OrganisationReport): ListSection[] {
     list.push({
       heading: 'Gone from their source',
       lead: 'These records came from the harvest, but their source no longer lists them. The harvest never deletes anything: delete each file in a pull request of its own, or keep it and look after it by hand (delete its `harvested_from` line).',
-      items: report.gone.map((gone) => `- ${upstreamLink(titleOf(gone.title, gone.path), gone.upstream)}, in ${code(gone.path)}: ${inline(upperFirst(gone.reason), 600)}`),
+      items: report.gone.map(
+        (gone) =>
+          `- ${upstreamLink(titleOf(gone.title, gone.path), gone.upstream)}, in ${code(gone.path)}: ${inline(upperFirst(gone.reason), 600)}`,
+      ),
       noun: ['gone record', 'gone records'],
     });
   }
@@ -188,7 +191,10 @@ function sections(report: OrganisationReport): ListSection[] {
 }
 
 function renderSection(section: ListSection, items: string[], left: number): string {
-  const more = left > 0 ? [`- …and ${left.toLocaleString('en-GB')} more ${left === 1 ? section.noun[0] : section.noun[1]}, in the harvest run’s report.`] : [];
+  const more =
+    left > 0
+      ? [`- …and ${left.toLocaleString('en-GB')} more ${left === 1 ? section.noun[0] : section.noun[1]}, in the harvest run’s report.`]
+      : [];
   return [`### ${section.heading} (${section.items.length.toLocaleString('en-GB')})`, '', section.lead, '', ...items, ...more].join('\n');
 }
 
@@ -268,8 +274,12 @@ export function runSummary(outcomes: readonly OrganisationOutcome[], pullUrl: (n
   if (withFiles.length > 0) {
     lines.push('| Organisation | What happened | Pull request |', '| --- | --- | --- |');
     for (const outcome of withFiles) {
-      const said = outcome.message.startsWith(`${outcome.organisation}: `) ? outcome.message.slice(outcome.organisation.length + 2) : outcome.message;
-      lines.push(`| ${code(outcome.organisation, 100)} | ${text(said, 600)} | ${outcome.pullRequest ? `[#${outcome.pullRequest}](${pullUrl(outcome.pullRequest)})` : '–'} |`);
+      const said = outcome.message.startsWith(`${outcome.organisation}: `)
+        ? outcome.message.slice(outcome.organisation.length + 2)
+        : outcome.message;
+      lines.push(
+        `| ${code(outcome.organisation, 100)} | ${text(said, 600)} | ${outcome.pullRequest ? `[#${outcome.pullRequest}](${pullUrl(outcome.pullRequest)})` : '–'} |`,
+      );
     }
     lines.push('');
   }

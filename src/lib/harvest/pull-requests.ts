@@ -40,7 +40,14 @@ import {
   type BranchTarget,
 } from '../github/pull-request-branch.ts';
 import { commitMessage, pullRequestText, revertMessage } from './pull-request-text.ts';
-import { CONTENT_PATH, HARVEST_REPORT_VERSION, harvestReportSchema, type HarvestReport, type OrganisationReport, type WrittenFile } from './report.ts';
+import {
+  CONTENT_PATH,
+  HARVEST_REPORT_VERSION,
+  harvestReportSchema,
+  type HarvestReport,
+  type OrganisationReport,
+  type WrittenFile,
+} from './report.ts';
 
 /** A failure to explain and stop on (exit code 1); `status` is GitHub's answer, when it came from one. */
 export class HarvestPrError extends Error {
@@ -62,7 +69,10 @@ export function harvestBranch(organisation: string): string {
 // The report and the files it names.
 
 function issuePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || 'the report as a whole';
+  return (
+    path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') ||
+    'the report as a whole'
+  );
 }
 
 /** The report, checked with its schema; anything else is refused, saying where it is wrong. */
@@ -71,7 +81,9 @@ export function parseHarvestReport(json: string, file: string): HarvestReport {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    throw new HarvestPrError(`${file} is not JSON (${(error as Error).message}). It should be what "npm run harvest -- --format json" prints, and nothing else.`);
+    throw new HarvestPrError(
+      `${file} is not JSON (${(error as Error).message}). It should be what "npm run harvest -- --format json" prints, and nothing else.`,
+    );
   }
   const result = harvestReportSchema.safeParse(value);
   if (!result.success) {
@@ -95,7 +107,10 @@ export function readHarvestReport(path: string): HarvestReport {
   }
   if (!stat.isFile()) throw new HarvestPrError(`${path} is not a plain file (a folder or a link?): give --report the report file itself.`);
   const bytes = readBounded(path, MAX_REPORT_BYTES);
-  if (typeof bytes === 'number') throw new HarvestPrError(`${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a harvest report may be: it was not read.`);
+  if (typeof bytes === 'number')
+    throw new HarvestPrError(
+      `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a harvest report may be: it was not read.`,
+    );
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) throw new HarvestPrError(`${path} cannot be read: ${decoded.reason}.`);
   return parseHarvestReport(decoded.text, path);
@@ -107,7 +122,11 @@ export interface HarvestFile extends WrittenFile {
 
 /** Whether a content path is one of the organisation's own: its components, its datasets, its file. */
 export function belongsTo(path: string, organisation: string): boolean {
-  return path === `content/organisations/${organisation}.yaml` || path.startsWith(`content/components/${organisation}/`) || path.startsWith(`content/datasets/${organisation}/`);
+  return (
+    path === `content/organisations/${organisation}.yaml` ||
+    path.startsWith(`content/components/${organisation}/`) ||
+    path.startsWith(`content/datasets/${organisation}/`)
+  );
 }
 
 /** The files the report says were written for an organisation, read from the content folder the harvest wrote. */
@@ -122,9 +141,12 @@ export function readWrittenFiles(contentDir: string, report: OrganisationReport)
   const seen = new Set<string>();
   return report.written.map((file) => {
     if (!CONTENT_PATH.test(file.path) || !belongsTo(file.path, id)) {
-      throw new HarvestPrError(`the report lists ${file.path} among ${id}'s files, but it is not in ${id}'s own folders (content/components/${id}/, content/datasets/${id}/ or content/organisations/${id}.yaml): nothing was proposed for ${id}.`);
+      throw new HarvestPrError(
+        `the report lists ${file.path} among ${id}'s files, but it is not in ${id}'s own folders (content/components/${id}/, content/datasets/${id}/ or content/organisations/${id}.yaml): nothing was proposed for ${id}.`,
+      );
     }
-    if (seen.has(file.path)) throw new HarvestPrError(`the report lists ${file.path} twice for ${id}: make it again with "npm run harvest".`);
+    if (seen.has(file.path))
+      throw new HarvestPrError(`the report lists ${file.path} twice for ${id}: make it again with "npm run harvest".`);
     seen.add(file.path);
     const absolute = join(root, file.path.slice('content/'.length));
     const where = `${file.path} (in ${contentDir})`;
@@ -132,12 +154,18 @@ export function readWrittenFiles(contentDir: string, report: OrganisationReport)
     try {
       stat = lstatSync(absolute);
     } catch {
-      throw new HarvestPrError(`the report says the harvest wrote ${where}, but it is not there: run this script on the content folder that harvest wrote (--content), before anything else changes it.`);
+      throw new HarvestPrError(
+        `the report says the harvest wrote ${where}, but it is not there: run this script on the content folder that harvest wrote (--content), before anything else changes it.`,
+      );
     }
     if (!stat.isFile()) throw new HarvestPrError(`${where} is not a plain file (a link or a folder), so it was not read.`);
-    if (!realpathSync(absolute).startsWith(root + sep)) throw new HarvestPrError(`${where} is outside the content folder (through a linked folder), so it was not read.`);
+    if (!realpathSync(absolute).startsWith(root + sep))
+      throw new HarvestPrError(`${where} is outside the content folder (through a linked folder), so it was not read.`);
     const bytes = readBounded(absolute, MAX_FILE_BYTES);
-    if (typeof bytes === 'number') throw new HarvestPrError(`${where} is ${Math.ceil(bytes / 1024)} KiB, more than the ${MAX_FILE_BYTES / 1024} KiB a content file may be.`);
+    if (typeof bytes === 'number')
+      throw new HarvestPrError(
+        `${where} is ${Math.ceil(bytes / 1024)} KiB, more than the ${MAX_FILE_BYTES / 1024} KiB a content file may be.`,
+      );
     const decoded = decodeUtf8(bytes);
     if (!decoded.ok) throw new HarvestPrError(`${where} cannot be read: ${decoded.reason}.`);
     return { ...file, text: decoded.text };
@@ -198,7 +226,8 @@ export interface HarvestPrResult {
 }
 
 export function splitRepository(repository: string): { owner: string; repo: string } {
-  if (!REPOSITORY_NAME.test(repository) || repository.includes('..')) throw new HarvestPrError(`--repo must be owner/name, e.g. council-commons/council-commons, not "${repository}".`);
+  if (!REPOSITORY_NAME.test(repository) || repository.includes('..'))
+    throw new HarvestPrError(`--repo must be owner/name, e.g. council-commons/council-commons, not "${repository}".`);
   const [owner, repo] = repository.split('/') as [string, string];
   return { owner, repo };
 }
@@ -228,7 +257,11 @@ export async function syncHarvestPullRequests(options: HarvestPrOptions): Promis
     log('The report is from a dry run (npm run harvest -- --dry-run): nothing was written, so no pull request is made.');
     return {
       base: options.base ?? '',
-      outcomes: report.organisations.map((organisation) => ({ organisation: organisation.organisation, action: 'nothing-written', message: `${organisation.organisation}: dry run; no pull request.` })),
+      outcomes: report.organisations.map((organisation) => ({
+        organisation: organisation.organisation,
+        action: 'nothing-written',
+        message: `${organisation.organisation}: dry run; no pull request.`,
+      })),
     };
   }
 
@@ -238,29 +271,46 @@ export async function syncHarvestPullRequests(options: HarvestPrOptions): Promis
     defaultBranch = (await octokit.rest.repos.get({ owner, repo })).data.default_branch;
   } catch (error) {
     if (statusOf(error) === 404) {
-      throw new HarvestPrError(`GitHub found no repository ${owner}/${repo} (404): check --repo, and that the token may see the repository. No pull request was made.`, 404);
+      throw new HarvestPrError(
+        `GitHub found no repository ${owner}/${repo} (404): check --repo, and that the token may see the repository. No pull request was made.`,
+        404,
+      );
     }
     throw new HarvestPrError(explainError(error, `read the repository ${owner}/${repo}`), statusOf(error));
   }
   const base = options.base ?? defaultBranch;
   const baseSha = await branchHead(target, base);
-  if (!baseSha) throw new HarvestPrError(`${owner}/${repo} has no branch ${base}: give --base the branch pull requests should go to. No pull request was made.`);
+  if (!baseSha)
+    throw new HarvestPrError(
+      `${owner}/${repo} has no branch ${base}: give --base the branch pull requests should go to. No pull request was made.`,
+    );
 
   const outcomes: OrganisationOutcome[] = [];
   for (const organisation of report.organisations) {
     const id = organisation.organisation;
     if (organisation.written.length === 0) {
-      const outcome: OrganisationOutcome = { organisation: id, action: 'nothing-written', message: `${id}: nothing written, so no pull request.` };
+      const outcome: OrganisationOutcome = {
+        organisation: id,
+        action: 'nothing-written',
+        message: `${id}: nothing written, so no pull request.`,
+      };
       log(outcome.message);
       outcomes.push(outcome);
       continue;
     }
     let outcome: OrganisationOutcome;
     try {
-      outcome = await syncOrganisation(target, organisation, { report, base, baseSha, contentDir: options.contentDir, hubTeam: options.hubTeam });
+      outcome = await syncOrganisation(target, organisation, {
+        report,
+        base,
+        baseSha,
+        contentDir: options.contentDir,
+        hubTeam: options.hubTeam,
+      });
     } catch (error) {
       if (!(error instanceof HarvestPrError)) throw error;
-      if (isFatal(error)) throw new HarvestPrError(`${error.message} Stopped at ${id}; the organisations after it were not tried.`, error.status);
+      if (isFatal(error))
+        throw new HarvestPrError(`${error.message} Stopped at ${id}; the organisations after it were not tried.`, error.status);
       outcome = { organisation: id, action: 'failed', message: `${id}: ${error.message}` };
     }
     log(outcome.message);
@@ -277,11 +327,19 @@ interface OrganisationRun {
   hubTeam: string;
 }
 
-async function syncOrganisation(target: BranchTarget, organisation: OrganisationReport, run: OrganisationRun): Promise<OrganisationOutcome> {
+async function syncOrganisation(
+  target: BranchTarget,
+  organisation: OrganisationReport,
+  run: OrganisationRun,
+): Promise<OrganisationOutcome> {
   const id = organisation.organisation;
   const branch = harvestBranch(id);
   const files = readWrittenFiles(run.contentDir, organisation);
-  const wording = pullRequestText(organisation, { date: run.report.date, hubTeam: run.hubTeam, ...(run.report.shard ? { shard: run.report.shard } : {}) });
+  const wording = pullRequestText(organisation, {
+    date: run.report.date,
+    hubTeam: run.hubTeam,
+    ...(run.report.shard ? { shard: run.report.shard } : {}),
+  });
   const write = (file: HarvestFile, keepRight: boolean) =>
     writeFileOn(target, {
       path: file.path,
@@ -308,9 +366,26 @@ async function syncOrganisation(target: BranchTarget, organisation: Organisation
     }
     for (const file of files) commits += Number(await write(file, true));
     const edited = await updatePullRequestText(target, open, wording.title, wording.body);
-    if (commits > 0) return { organisation: id, action: 'updated', pullRequest: open.number, message: `${id}: updated pull request #${open.number} on ${branch} (${filesInWords(commits)} committed).` };
-    if (edited) return { organisation: id, action: 'updated', pullRequest: open.number, message: `${id}: updated the text of pull request #${open.number}; its files were already right.` };
-    return { organisation: id, action: 'unchanged', pullRequest: open.number, message: `${id}: pull request #${open.number} already has this harvest; nothing changed.` };
+    if (commits > 0)
+      return {
+        organisation: id,
+        action: 'updated',
+        pullRequest: open.number,
+        message: `${id}: updated pull request #${open.number} on ${branch} (${filesInWords(commits)} committed).`,
+      };
+    if (edited)
+      return {
+        organisation: id,
+        action: 'updated',
+        pullRequest: open.number,
+        message: `${id}: updated the text of pull request #${open.number}; its files were already right.`,
+      };
+    return {
+      organisation: id,
+      action: 'unchanged',
+      pullRequest: open.number,
+      message: `${id}: pull request #${open.number} already has this harvest; nothing changed.`,
+    };
   }
 
   // No open pull request: a fresh branch from the base (reset, if a merged or closed one left it behind).
@@ -318,7 +393,11 @@ async function syncOrganisation(target: BranchTarget, organisation: Organisation
   let commits = 0;
   for (const file of files) commits += Number(await write(file, false));
   if (commits === 0) {
-    return { organisation: id, action: 'unchanged', message: `${id}: ${run.base} already has every file this harvest wrote, so no pull request.` };
+    return {
+      organisation: id,
+      action: 'unchanged',
+      message: `${id}: ${run.base} already has every file this harvest wrote, so no pull request.`,
+    };
   }
   let number: number;
   try {
@@ -329,5 +408,10 @@ async function syncOrganisation(target: BranchTarget, organisation: Organisation
     }
     throw error;
   }
-  return { organisation: id, action: 'opened', pullRequest: number, message: `${id}: opened pull request #${number} on ${branch} (${filesInWords(files.length)}).` };
+  return {
+    organisation: id,
+    action: 'opened',
+    pullRequest: number,
+    message: `${id}: opened pull request #${number} on ${branch} (${filesInWords(files.length)}).`,
+  };
 }

@@ -96,13 +96,18 @@ export function repositoryLicence(repository: GitHubRepository, licences: Readon
   if (!detected) return { problem: 'GitHub finds no licence in it (add a LICENSE file, e.g. the MIT licence)' };
   const spdx = detected.spdx_id;
   if (!spdx || spdx === 'NOASSERTION') {
-    return { problem: `GitHub cannot tell which licence its LICENSE file is (it says ${quote(oneLine(detected.name))}, SPDX NOASSERTION): use the unchanged text of a standard open-source licence` };
+    return {
+      problem: `GitHub cannot tell which licence its LICENSE file is (it says ${quote(oneLine(detected.name))}, SPDX NOASSERTION): use the unchanged text of a standard open-source licence`,
+    };
   }
   const known = spdxLicence(spdx, licences);
   if ('problem' in known) return { problem: `${known.problem}, so it cannot be shared as open source on the hub` };
   const licence = licences.get(known.value)!;
   if (!licence.open) return { problem: `its licence, ${licence.name} (${licence.id}), is not an open licence` };
-  if (!licence.osiApproved) return { problem: `its licence, ${licence.name} (${licence.id}), is not one the Open Source Initiative approves, which code on the hub needs` };
+  if (!licence.osiApproved)
+    return {
+      problem: `its licence, ${licence.name} (${licence.id}), is not one the Open Source Initiative approves, which code on the hub needs`,
+    };
   return known;
 }
 
@@ -137,7 +142,8 @@ export function reusabilityProblems(repository: GitHubRepository, licences: Read
   if (repository.disabled) return ['GitHub has disabled it'];
   const problems: string[] = [];
   if (slugify(repository.name) === '') problems.push(`its name, ${quote(repository.name)}, has no letters or digits to name a record by`);
-  if (summaryFrom(repository.description) === '') problems.push('it has no description on GitHub (add one in the repository’s About settings)');
+  if (summaryFrom(repository.description) === '')
+    problems.push('it has no description on GitHub (add one in the repository’s About settings)');
   const licence = repositoryLicence(repository, licences);
   if ('problem' in licence) problems.push(licence.problem);
   const pushed = repository.pushed_at ? Date.parse(repository.pushed_at) : Number.NaN;
@@ -150,7 +156,14 @@ export function reusabilityProblems(repository: GitHubRepository, licences: Read
 
 /** An address compared loosely: no scheme, `www.`, `.git`, query, fragment or trailing slash; lower case. */
 function looseAddress(url: string): string {
-  return url.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[?#].*$/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
 }
 
 /** The repository's homepage, when it is a web address the hub accepts and not just the repository again. */
@@ -182,7 +195,11 @@ export function markdownText(text: string): string {
 
 /** The same text, for comparing a README's paragraph with the summary. */
 function sameText(a: string, b: string): boolean {
-  const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const loose = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return loose(a) === loose(b);
 }
 
@@ -192,15 +209,34 @@ function sameText(a: string, b: string): boolean {
  * paragraph and the language in the Markdown text. Call it only for a repository without
  * reusabilityProblems: it assumes a description and a licence the hub accepts.
  */
-export function componentFromRepository(repository: GitHubRepository, readme: string | undefined, options: RepositoryOptions): PlannedRecord {
+export function componentFromRepository(
+  repository: GitHubRepository,
+  readme: string | undefined,
+  options: RepositoryOptions,
+): PlannedRecord {
   const notes: PlannedRecord['notes'] = [];
   const title = titleFromName(repository.name);
   const description = repository.description ?? '';
   const summary = summaryFrom(description);
-  if (toPlainText(description.slice(0, 4 * SUMMARY_MAX)).length > SUMMARY_MAX) notes.push(check(`The repository’s description is longer than a summary may be (${SUMMARY_MAX} characters), so it was shortened: shorten it on GitHub.`, 'summary'));
+  if (toPlainText(description.slice(0, 4 * SUMMARY_MAX)).length > SUMMARY_MAX)
+    notes.push(
+      check(
+        `The repository’s description is longer than a summary may be (${SUMMARY_MAX} characters), so it was shortened: shorten it on GitHub.`,
+        'summary',
+      ),
+    );
   const licence = repositoryLicence(repository, options.licences);
-  if ('problem' in licence) throw new Error(`componentFromRepository was called for ${repository.full_name}, whose licence the hub cannot take: ${licence.problem}.`);
-  if (licence.note) notes.push(check(`Licence: GitHub detected ${repository.license?.spdx_id}, and ${licence.note}: check that the repository’s LICENSE file says the same.`, 'licence'));
+  if ('problem' in licence)
+    throw new Error(
+      `componentFromRepository was called for ${repository.full_name}, whose licence the hub cannot take: ${licence.problem}.`,
+    );
+  if (licence.note)
+    notes.push(
+      check(
+        `Licence: GitHub detected ${repository.license?.spdx_id}, and ${licence.note}: check that the repository’s LICENSE file says the same.`,
+        'licence',
+      ),
+    );
   // Sorted, so that the order GitHub happens to list topics in never changes the file.
   const topics = [...repository.topics].sort();
   const themes = matchThemes(topics, options.themes, KEYWORD_THEMES).themes;

@@ -27,7 +27,13 @@ export function cacheFileName(url: string): string {
 function isEntry(value: unknown, url: string): value is { url: string } & CachedResponse {
   if (value === null || typeof value !== 'object') return false;
   const entry = value as Record<string, unknown>;
-  return entry.url === url && typeof entry.etag === 'string' && entry.etag !== '' && entry.etag.length <= MAX_ETAG_LENGTH && typeof entry.body === 'string';
+  return (
+    entry.url === url &&
+    typeof entry.etag === 'string' &&
+    entry.etag !== '' &&
+    entry.etag.length <= MAX_ETAG_LENGTH &&
+    typeof entry.body === 'string'
+  );
 }
 
 export class FileResponseCache implements ResponseCache {

@@ -52,19 +52,32 @@ export interface Chosen {
 }
 
 /** Which organisations this run reads. Demonstration bodies never: their addresses are fictional, and may belong to someone real. */
-export function chooseOrganisations(files: readonly OrganisationFile[], only: readonly string[] | undefined, shard: { index: number; count: number } | undefined): Chosen {
+export function chooseOrganisations(
+  files: readonly OrganisationFile[],
+  only: readonly string[] | undefined,
+  shard: { index: number; count: number } | undefined,
+): Chosen {
   const passedOver: string[] = [];
   const byId = new Map(files.map((file) => [file.id, file]));
   for (const id of only ?? []) {
     const file = byId.get(id);
     if (!file) {
       const suggestion = closestMatch(id, byId.keys());
-      throw new HarvestUsageError(`there is no organisation "${id}" in content/organisations${suggestion ? `: did you mean ${suggestion}?` : '.'}`);
+      throw new HarvestUsageError(
+        `there is no organisation "${id}" in content/organisations${suggestion ? `: did you mean ${suggestion}?` : '.'}`,
+      );
     }
     if (!file.data) throw new HarvestUsageError(`content/${file.path} cannot be harvested: ${file.problem}.`);
-    if (file.data.demonstration) throw new HarvestUsageError(`${id} is a demonstration organisation: the harvest never reads its addresses, which are made up and could belong to someone real.`);
+    if (file.data.demonstration)
+      throw new HarvestUsageError(
+        `${id} is a demonstration organisation: the harvest never reads its addresses, which are made up and could belong to someone real.`,
+      );
     if (harvestSources(file.data).length === 0) {
-      throw new HarvestUsageError(file.data.harvest?.off ? `${id} has turned the harvest off (harvest: { off: true } in content/${file.path}).` : `${id} names no GitHub account or open-data source: add github or open_data to content/${file.path}.`);
+      throw new HarvestUsageError(
+        file.data.harvest?.off
+          ? `${id} has turned the harvest off (harvest: { off: true } in content/${file.path}).`
+          : `${id} names no GitHub account or open-data source: add github or open_data to content/${file.path}.`,
+      );
     }
   }
   const wanted = only ? new Set(only) : undefined;
@@ -82,7 +95,19 @@ export function chooseOrganisations(files: readonly OrganisationFile[], only: re
 
 /** A source that could not be read at all, as a result. */
 function failedSource(source: HarvestSource, failure: string): SourceResult {
-  return { source, label: sourceLabel(source), address: sourceAddress(source), records: [], refused: [], skipped: [], uses: [], complete: false, failure, requests: 0, notModified: 0 };
+  return {
+    source,
+    label: sourceLabel(source),
+    address: sourceAddress(source),
+    records: [],
+    refused: [],
+    skipped: [],
+    uses: [],
+    complete: false,
+    failure,
+    requests: 0,
+    notModified: 0,
+  };
 }
 
 function readSource(source: HarvestSource, context: HarvestContext, readers: SourceReaders): Promise<SourceResult> {
@@ -104,7 +129,12 @@ function writeWhole(path: string, text: string): void {
   renameSync(partial, path);
 }
 
-async function harvestOrganisation(file: OrganisationFile, hub: Hub, repositories: ReadonlyMap<string, string>, options: HarvestRunOptions): Promise<OrganisationReport> {
+async function harvestOrganisation(
+  file: OrganisationFile,
+  hub: Hub,
+  repositories: ReadonlyMap<string, string>,
+  options: HarvestRunOptions,
+): Promise<OrganisationReport> {
   const started = Date.now();
   const organisation = file.data!;
   const context: HarvestContext = {
@@ -130,7 +160,12 @@ async function harvestOrganisation(file: OrganisationFile, hub: Hub, repositorie
       continue;
     }
     if (left <= 0) {
-      results.push(failedSource(source, `the organisation’s other sources already gave the ${options.limits.maxItemsPerOrganisation} items one run reads for it`));
+      results.push(
+        failedSource(
+          source,
+          `the organisation’s other sources already gave the ${options.limits.maxItemsPerOrganisation} items one run reads for it`,
+        ),
+      );
       continue;
     }
     let result: SourceResult;
@@ -153,7 +188,10 @@ async function harvestOrganisation(file: OrganisationFile, hub: Hub, repositorie
   });
   for (const write of plan.writes) {
     // The plan only ever names files under content/<collection>/<organisation>/ or the organisation's own file.
-    if (!CONTENT_PATH.test(`content/${write.path}`)) throw new Error(`The harvest planned to write ${write.path}, which is not a record or organisation file: nothing was written for ${file.id}.`);
+    if (!CONTENT_PATH.test(`content/${write.path}`))
+      throw new Error(
+        `The harvest planned to write ${write.path}, which is not a record or organisation file: nothing was written for ${file.id}.`,
+      );
   }
   if (!options.dryRun) for (const write of plan.writes) writeWhole(join(options.contentDir, write.path), write.text);
 
@@ -170,10 +208,19 @@ async function harvestOrganisation(file: OrganisationFile, hub: Hub, repositorie
       requests: result.requests,
       not_modified: result.notModified,
     })),
-    written: plan.writes.map((write) => ({ path: `content/${write.path}`, change: write.change, title: write.title, upstream: write.upstream })),
+    written: plan.writes.map((write) => ({
+      path: `content/${write.path}`,
+      change: write.change,
+      title: write.title,
+      upstream: write.upstream,
+    })),
     unchanged: plan.unchanged.map((item) => ({ path: `content/${item.path}`, upstream: item.upstream })),
     gone: plan.gone.map((item) => ({ ...item, path: `content/${item.path}` })),
-    refused: plan.refused.map((refusal) => ({ upstream: refusal.upstream, ...(refusal.title ? { title: refusal.title } : {}), reasons: refusal.reasons })),
+    refused: plan.refused.map((refusal) => ({
+      upstream: refusal.upstream,
+      ...(refusal.title ? { title: refusal.title } : {}),
+      reasons: refusal.reasons,
+    })),
     hand_owned: plan.handOwned.map((item) => ({ path: `content/${item.path}`, upstream: item.upstream })),
     uses: plan.uses,
     skipped: results.reduce((sum, result) => sum + result.skipped.length, 0),
@@ -186,7 +233,14 @@ export function progressLine(position: number, total: number, report: Organisati
   const count = (items: readonly unknown[], word: string) => (items.length ? [`${items.length} ${word}`] : []);
   const added = report.written.filter((item) => item.change === 'added');
   const updated = report.written.filter((item) => item.change === 'updated');
-  const parts = [...count(added, 'added'), ...count(updated, 'updated'), ...count(report.unchanged, 'unchanged'), ...count(report.gone, 'gone'), ...count(report.refused, 'refused'), ...count(report.hand_owned, 'kept as people’s')];
+  const parts = [
+    ...count(added, 'added'),
+    ...count(updated, 'updated'),
+    ...count(report.unchanged, 'unchanged'),
+    ...count(report.gone, 'gone'),
+    ...count(report.refused, 'refused'),
+    ...count(report.hand_owned, 'kept as people’s'),
+  ];
   const failed = report.sources.filter((source) => source.failure);
   const requests = report.sources.reduce((sum, source) => sum + source.requests, 0);
   return (
@@ -202,9 +256,14 @@ export async function runHarvest(options: HarvestRunOptions): Promise<HarvestRep
   const chosen = chooseOrganisations(files, options.only, options.shard);
   for (const line of chosen.passedOver) options.log(`Passed over ${line}`);
   const hub = loadHub(options.contentDir);
-  const repositories = componentsByRepository(options.contentDir, new Set(files.filter((file) => file.data?.demonstration).map((file) => file.id)));
+  const repositories = componentsByRepository(
+    options.contentDir,
+    new Set(files.filter((file) => file.data?.demonstration).map((file) => file.id)),
+  );
   const total = chosen.organisations.length;
-  options.log(`Harvesting ${total} organisation${total === 1 ? '' : 's'}${options.shard ? ` (shard ${options.shard.index} of ${options.shard.count})` : ''}${options.dryRun ? ', writing nothing (dry run)' : ''}.`);
+  options.log(
+    `Harvesting ${total} organisation${total === 1 ? '' : 's'}${options.shard ? ` (shard ${options.shard.index} of ${options.shard.count})` : ''}${options.dryRun ? ', writing nothing (dry run)' : ''}.`,
+  );
   const organisations: OrganisationReport[] = [];
   for (const [position, file] of chosen.organisations.entries()) {
     const report = await harvestOrganisation(file, hub, repositories, options);

@@ -11,7 +11,8 @@ import type { Octokit } from '../github/client.ts';
 import type { OrganisationName, PlannedRecord, ThemeTerm } from '../import/types.ts';
 
 /** One place an organisation publishes, from its file: a GitHub owner, a CKAN portal organisation, a data.json address. */
-export type HarvestSource = { kind: 'github'; owner: string } | { kind: 'ckan'; portal: string; organisation: string } | { kind: 'data_json'; url: string };
+export type HarvestSource =
+  { kind: 'github'; owner: string } | { kind: 'ckan'; portal: string; organisation: string } | { kind: 'data_json'; url: string };
 
 /** What the organisation asked the harvest to take or leave (its `harvest:` settings). */
 export interface HarvestFilter {

@@ -35,7 +35,9 @@ export interface Hub {
 export function organisationIds(contentDir: string): string[] {
   const folder = join(contentDir, 'organisations');
   if (!existsSync(folder)) return [];
-  return readdirSync(folder).filter((name) => name.endsWith('.yaml')).map((name) => name.slice(0, -'.yaml'.length));
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length));
 }
 
 /** An organisation file's names and whether it is a demonstration body; a file that cannot be read gives its id alone. */
@@ -64,7 +66,13 @@ export function loadHub(contentDir: string, reference: ReferenceData = loadRefer
   const themesFile = join(contentDir, THEMES_FILE);
   if (!existsSync(themesFile)) themesProblem = `${THEMES_FILE} is missing`;
   else {
-    const read = readContentFile({ absolute: themesFile, file: THEMES_FILE, format: 'yaml', schema: themesFileSchema, singular: 'themes file' });
+    const read = readContentFile({
+      absolute: themesFile,
+      file: THEMES_FILE,
+      format: 'yaml',
+      schema: themesFileSchema,
+      singular: 'themes file',
+    });
     if (read.data) themes = (read.data as { themes: Theme[] }).themes;
     else themesProblem = `${THEMES_FILE} could not be read (run npm run validate to see why)`;
   }
@@ -112,7 +120,16 @@ export function checkPlannedFiles(files: readonly PlannedFile[], hub: Hub): Map<
       results.set(file.display, problems);
       const path = classifyPath(file.relative);
       if (isPathProblem(path)) {
-        problems.push({ severity: 'error', rule: path.rule, file: file.display, line: 1, column: 1, field: '', message: `${path.message}.`, ...(path.fix ? { fix: path.fix } : {}) });
+        problems.push({
+          severity: 'error',
+          rule: path.rule,
+          file: file.display,
+          line: 1,
+          column: 1,
+          field: '',
+          message: `${path.message}.`,
+          ...(path.fix ? { fix: path.fix } : {}),
+        });
         continue;
       }
       if (path.kind !== 'record') continue;
@@ -120,8 +137,20 @@ export function checkPlannedFiles(files: readonly PlannedFile[], hub: Hub): Map<
       mkdirSync(dirname(absolute), { recursive: true });
       writeFileSync(absolute, file.text);
       const collection = recordCollection(path.collection)!;
-      const read = readContentFile({ absolute, file: file.display, format: path.extension === '.md' ? 'markdown' : 'yaml', schema: collection.schema, singular: collection.singular, suggest });
-      const identity = { collection: path.collection, organisation: path.organisation, slug: path.slug, id: `${path.collection}/${path.organisation}/${path.slug}` };
+      const read = readContentFile({
+        absolute,
+        file: file.display,
+        format: path.extension === '.md' ? 'markdown' : 'yaml',
+        schema: collection.schema,
+        singular: collection.singular,
+        suggest,
+      });
+      const identity = {
+        collection: path.collection,
+        organisation: path.organisation,
+        slug: path.slug,
+        id: `${path.collection}/${path.organisation}/${path.slug}`,
+      };
       if (read.fields) checkRecord(identity, read.fields, context, read.report);
       if (read.body !== undefined) checkBody(read.body, read.bodyOffset, read.reportAt);
       problems.push(...read.problems);

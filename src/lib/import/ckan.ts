@@ -12,15 +12,49 @@ function isFields(value: unknown): value is Fields {
 
 /** Whether a value looks like a CKAN package: a name, and resources or a licence or notes. */
 export function isCkanPackage(value: unknown): value is Fields {
-  return isFields(value) && typeof value.name === 'string' && (Array.isArray(value.resources) || 'license_id' in value || 'notes' in value || 'num_resources' in value);
+  return (
+    isFields(value) &&
+    typeof value.name === 'string' &&
+    (Array.isArray(value.resources) || 'license_id' in value || 'notes' in value || 'num_resources' in value)
+  );
 }
 
 /** CKAN's own bookkeeping, which has no meaning outside the portal: never reported. */
 const BOOKKEEPING = new Set([
-  'id', 'revision_id', 'creator_user_id', 'owner_org', 'num_resources', 'num_tags', 'isopen', 'state', 'type', 'private',
-  'relationships_as_object', 'relationships_as_subject', 'tracking_summary', 'metadata_created', 'metadata_modified',
-  'license_title', 'license_url', 'organization', 'ckan_url', 'url', 'name', 'title', 'notes', 'license_id', 'resources',
-  'tags', 'groups', 'extras', 'maintainer_email', 'author_email', 'frequency', 'update_frequency', 'issued', 'modified',
+  'id',
+  'revision_id',
+  'creator_user_id',
+  'owner_org',
+  'num_resources',
+  'num_tags',
+  'isopen',
+  'state',
+  'type',
+  'private',
+  'relationships_as_object',
+  'relationships_as_subject',
+  'tracking_summary',
+  'metadata_created',
+  'metadata_modified',
+  'license_title',
+  'license_url',
+  'organization',
+  'ckan_url',
+  'url',
+  'name',
+  'title',
+  'notes',
+  'license_id',
+  'resources',
+  'tags',
+  'groups',
+  'extras',
+  'maintainer_email',
+  'author_email',
+  'frequency',
+  'update_frequency',
+  'issued',
+  'modified',
 ]);
 
 /** Extras as a map with lowercase keys. CKAN's API gives a list of {key, value}; some exports give an object. */
@@ -79,7 +113,10 @@ function themeWords(value: unknown): string[] {
       return [];
     }
   }
-  return value.split(',').map((word) => word.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((word) => word.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -104,9 +141,17 @@ export function ckanPackageToSource(pkg: Fields): SourceDataset {
   const start = firstExtra(extras, EXTRAS_USED.temporalStart);
   const end = firstExtra(extras, EXTRAS_USED.temporalEnd);
   const organisation = isFields(pkg.organization) ? pkg.organization : undefined;
-  const notMapped = Object.keys(pkg).filter((key) => !BOOKKEEPING.has(key) && pkg[key] !== null && pkg[key] !== '' && !(Array.isArray(pkg[key]) && (pkg[key] as unknown[]).length === 0));
+  const notMapped = Object.keys(pkg).filter(
+    (key) =>
+      !BOOKKEEPING.has(key) && pkg[key] !== null && pkg[key] !== '' && !(Array.isArray(pkg[key]) && (pkg[key] as unknown[]).length === 0),
+  );
   for (const key of extras.keys()) if (!usedExtras.has(key)) notMapped.push(`extras.${key}`);
-  const notPublic = pkg.private === true ? 'the package is private on the portal' : pkg.state === 'deleted' ? 'the package is deleted on the portal' : undefined;
+  const notPublic =
+    pkg.private === true
+      ? 'the package is private on the portal'
+      : pkg.state === 'deleted'
+        ? 'the package is deleted on the portal'
+        : undefined;
   return {
     name: pkg.name,
     ...(typeof pkg.name === 'string' ? { identifier: pkg.name } : {}),
@@ -125,7 +170,11 @@ export function ckanPackageToSource(pkg: Fields): SourceDataset {
     // ckanext-dcat publishes a package's metadata dates as dct:issued and dct:modified when it has no others.
     issued: firstExtra(extras, EXTRAS_USED.issued) ?? pkg.issued ?? pkg.metadata_created,
     modified: firstExtra(extras, EXTRAS_USED.modified) ?? pkg.modified ?? pkg.metadata_modified,
-    keywords: [...names(pkg.tags, 'name'), ...names(pkg.groups, 'title'), ...EXTRAS_USED.themes.flatMap((key) => themeWords(extras.get(key)))],
+    keywords: [
+      ...names(pkg.tags, 'name'),
+      ...names(pkg.groups, 'title'),
+      ...EXTRAS_USED.themes.flatMap((key) => themeWords(extras.get(key))),
+    ],
     contacts: [pkg.maintainer_email, pkg.author_email, firstExtra(extras, EXTRAS_USED.contact)],
     ...(spatialExtra !== undefined ? { spatial: spatialExtra } : {}),
     ...(start !== undefined || end !== undefined ? { temporal: { start, end } } : {}),

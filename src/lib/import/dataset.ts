@@ -126,19 +126,30 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
   const notMapped = [...source.notMapped];
   const title = textOf(source.title);
 
-  if (source.notPublic) notes.push(blocker(`Not written: ${source.notPublic}. The hub is public: share only datasets that are open to everyone.`));
+  if (source.notPublic)
+    notes.push(blocker(`Not written: ${source.notPublic}. The hub is public: share only datasets that are open to everyone.`));
 
   if (!title) notes.push(blocker('Not written: the dataset has no title. Give it one on the portal and import again.', 'title'));
   else if (title.length > TITLE_MAX) {
     fields.title = shorten(title, TITLE_MAX);
-    notes.push(check(`The title has ${title.length} characters; a title may have ${TITLE_MAX}, so it was shortened: read it and rewrite it if needed.`, 'title'));
+    notes.push(
+      check(
+        `The title has ${title.length} characters; a title may have ${TITLE_MAX}, so it was shortened: read it and rewrite it if needed.`,
+        'title',
+      ),
+    );
   } else fields.title = title;
 
   const description = typeof source.description === 'string' ? toPlainText(source.description) : '';
   if (description) {
     fields.summary = shorten(description, SUMMARY_MAX);
     if (fields.summary !== description) {
-      notes.push(check(`The description has ${description.length} characters as plain text; a summary may have ${SUMMARY_MAX}, so it was shortened: read it and rewrite it as one or two sentences if needed.`, 'summary'));
+      notes.push(
+        check(
+          `The description has ${description.length} characters as plain text; a summary may have ${SUMMARY_MAX}, so it was shortened: read it and rewrite it as one or two sentences if needed.`,
+          'summary',
+        ),
+      );
     }
   } else {
     fields.summary = `${PLACEHOLDER}: one or two sentences on what the data holds and who it is for.`;
@@ -157,10 +168,20 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
   if (landing) fields.landing_url = landing;
   else if (source.inferredLanding && webAddress(source.inferredLanding)) {
     fields.landing_url = source.inferredLanding;
-    notes.push(check('The source gives no landing page, so landing_url is the dataset’s page on the portal, worked out from its download addresses: check that it opens.', 'landing_url'));
+    notes.push(
+      check(
+        'The source gives no landing page, so landing_url is the dataset’s page on the portal, worked out from its download addresses: check that it opens.',
+        'landing_url',
+      ),
+    );
   } else {
     fields.landing_url = PLACEHOLDER_URL;
-    notes.push(check('The source gives no landing page (a web page about the dataset): replace the placeholder landing_url with one.', 'landing_url'));
+    notes.push(
+      check(
+        'The source gives no landing page (a web page about the dataset): replace the placeholder landing_url with one.',
+        'landing_url',
+      ),
+    );
     todo.push('Replace landing_url with the page where people find the dataset.');
   }
 
@@ -193,13 +214,28 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
     });
   });
   if (withoutUrl.length > 0) {
-    notes.push(check(`${withoutUrl.length === 1 ? 'One file was' : `${withoutUrl.length} files were`} left out because ${withoutUrl.length === 1 ? 'it has' : 'they have'} no web address starting https:// or http:// (${listInWords(withoutUrl)}): add ${withoutUrl.length === 1 ? 'it' : 'them'} by hand if ${withoutUrl.length === 1 ? 'it is' : 'they are'} published.`, 'distributions'));
+    notes.push(
+      check(
+        `${withoutUrl.length === 1 ? 'One file was' : `${withoutUrl.length} files were`} left out because ${withoutUrl.length === 1 ? 'it has' : 'they have'} no web address starting https:// or http:// (${listInWords(withoutUrl)}): add ${withoutUrl.length === 1 ? 'it' : 'them'} by hand if ${withoutUrl.length === 1 ? 'it is' : 'they are'} published.`,
+        'distributions',
+      ),
+    );
   }
   if (withoutFormat.length > 0) {
-    notes.push(check(`${listInWords(withoutFormat)} ${withoutFormat.length === 1 ? 'was' : 'were'} left out because no format could be worked out: add ${withoutFormat.length === 1 ? 'it' : 'them'} by hand with a format such as CSV.`, 'distributions'));
+    notes.push(
+      check(
+        `${listInWords(withoutFormat)} ${withoutFormat.length === 1 ? 'was' : 'were'} left out because no format could be worked out: add ${withoutFormat.length === 1 ? 'it' : 'them'} by hand with a format such as CSV.`,
+        'distributions',
+      ),
+    );
   }
   if (distributions.length > DISTRIBUTIONS_MAX) {
-    notes.push(check(`The dataset has ${distributions.length} files; a record lists at most ${DISTRIBUTIONS_MAX}, so the first ${DISTRIBUTIONS_MAX} were kept.`, 'distributions'));
+    notes.push(
+      check(
+        `The dataset has ${distributions.length} files; a record lists at most ${DISTRIBUTIONS_MAX}, so the first ${DISTRIBUTIONS_MAX} were kept.`,
+        'distributions',
+      ),
+    );
   }
   if (distributions.length > 0) fields.distributions = distributions.slice(0, DISTRIBUTIONS_MAX);
 
@@ -208,7 +244,10 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
     if ('value' in frequency) {
       fields.update_frequency = frequency.value;
       if (frequency.note) notes.push(check(`Update frequency: ${frequency.note}.`, 'update_frequency'));
-    } else notes.push(check(`Update frequency: ${frequency.problem}, so it was left out: set update_frequency by hand if one fits.`, 'update_frequency'));
+    } else
+      notes.push(
+        check(`Update frequency: ${frequency.problem}, so it was left out: set update_frequency by hand if one fits.`, 'update_frequency'),
+      );
   }
 
   for (const field of ['issued', 'modified'] as const) {
@@ -224,43 +263,75 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
   const place = placeInWords(source.spatial);
   if (source.spatial !== undefined && !place) {
     notMapped.push('spatial');
-    notes.push(check('The area the data covers is given as a shape or a code, not a place name: describe it in words in `coverage`, e.g. Ashdown county.', 'coverage'));
+    notes.push(
+      check(
+        'The area the data covers is given as a shape or a code, not a place name: describe it in words in `coverage`, e.g. Ashdown county.',
+        'coverage',
+      ),
+    );
   }
   const time = timeInWords(source.temporal);
-  if (source.temporal !== undefined && !time) notMapped.push(`temporal (${quote(typeof source.temporal === 'string' ? source.temporal : JSON.stringify(source.temporal))})`);
+  if (source.temporal !== undefined && !time)
+    notMapped.push(`temporal (${quote(typeof source.temporal === 'string' ? source.temporal : JSON.stringify(source.temporal))})`);
   const coverage = [place, time].filter(Boolean).join(', ');
   if (coverage) fields.coverage = shorten(coverage, COVERAGE_MAX);
 
   const matched = matchThemes(source.keywords, options.themes, KEYWORD_THEMES);
   if (matched.themes.length > 0) fields.themes = matched.themes;
   if (matched.unmatched.length > 0) {
-    notes.push(check(`No theme matches the keyword${matched.unmatched.length === 1 ? '' : 's'} ${listInWords(matched.unmatched.map((term) => quote(term)))}: add themes from content/vocabularies/themes.yaml if any fit.`, 'themes'));
+    notes.push(
+      check(
+        `No theme matches the keyword${matched.unmatched.length === 1 ? '' : 's'} ${listInWords(matched.unmatched.map((term) => quote(term)))}: add themes from content/vocabularies/themes.yaml if any fit.`,
+        'themes',
+      ),
+    );
   }
-  if (matched.dropped.length > 0) notes.push(check(`A record has at most 10 themes, so ${listInWords(matched.dropped)} were left out.`, 'themes'));
+  if (matched.dropped.length > 0)
+    notes.push(check(`A record has at most 10 themes, so ${listInWords(matched.dropped)} were left out.`, 'themes'));
 
   if (source.conformsTo !== undefined) {
     notMapped.push('conformsTo');
-    notes.push(info(`The source says the data conforms to ${quote(source.conformsTo)}: if that is a data standard, name it in \`standards\`, e.g. Open Referral UK.`, 'standards'));
+    notes.push(
+      info(
+        `The source says the data conforms to ${quote(source.conformsTo)}: if that is a data standard, name it in \`standards\`, e.g. Open Referral UK.`,
+        'standards',
+      ),
+    );
   }
 
   const contact = source.contacts.map(normaliseEmail).find(Boolean);
   if (contact) fields.contact = contact;
   else if (source.contacts.some((value) => typeof value === 'string' && value.trim() !== '')) {
-    notes.push(check(`The contact ${quote(source.contacts.find((value) => typeof value === 'string' && value.trim() !== ''))} is not an email address, so it was left out.`, 'contact'));
+    notes.push(
+      check(
+        `The contact ${quote(source.contacts.find((value) => typeof value === 'string' && value.trim() !== ''))} is not an email address, so it was left out.`,
+        'contact',
+      ),
+    );
   }
 
   const publisher = textOf(source.publisher);
   const owner = options.organisations.find((organisation) => organisation.id === options.owner);
   if (publisher && owner && organisationNamed(publisher, [owner]) === undefined) {
-    notes.push(info(`The source names the publisher as ${quote(publisher)}; you are importing it for ${owner.official_name ?? owner.name} (${owner.id}): check that it belongs to ${owner.id}.`));
+    notes.push(
+      info(
+        `The source names the publisher as ${quote(publisher)}; you are importing it for ${owner.official_name ?? owner.name} (${owner.id}): check that it belongs to ${owner.id}.`,
+      ),
+    );
   }
 
   return {
     collection: 'datasets',
     slug,
     format: 'yaml',
-    fields: Object.fromEntries(Object.keys(datasetSchema.shape).filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]])),
-    source: title ? `${quote(title)}${source.identifier ? ` (${source.identifier})` : ''}` : (source.identifier ?? 'a dataset with no title'),
+    fields: Object.fromEntries(
+      Object.keys(datasetSchema.shape)
+        .filter((key) => fields[key] !== undefined)
+        .map((key) => [key, fields[key]]),
+    ),
+    source: title
+      ? `${quote(title)}${source.identifier ? ` (${source.identifier})` : ''}`
+      : (source.identifier ?? 'a dataset with no title'),
     origin,
     todo,
     notes,

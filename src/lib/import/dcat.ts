@@ -16,7 +16,8 @@ import { ckanPackageToSource, isCkanPackage } from './ckan.ts';
 import { datasetSlug, mapDataset, type DatasetOptions, type SourceDataset } from './dataset.ts';
 import { ImportInputError, info, type PlannedRecord } from './types.ts';
 
-export type DcatKind = 'ckan-package-show' | 'ckan-package-search' | 'ckan-package' | 'ckan-packages' | 'data.json' | 'dcat-ap' | 'dcat-dataset';
+export type DcatKind =
+  'ckan-package-show' | 'ckan-package-search' | 'ckan-package' | 'ckan-packages' | 'data.json' | 'dcat-ap' | 'dcat-dataset';
 
 export interface DcatImport {
   kind: DcatKind;
@@ -52,7 +53,10 @@ function localName(key: string): string {
 function looksLikeJsonLd(value: unknown): boolean {
   if (Array.isArray(value)) return value.some((item) => isFields(item) && ('@type' in item || '@id' in item));
   if (!isFields(value)) return false;
-  return '@graph' in value || Object.keys(value).some((key) => /^(?:dcat|dct|dcterms):|^https?:\/\/(?:www\.w3\.org\/ns\/dcat#|purl\.org\/dc\/terms\/)/.test(key));
+  return (
+    '@graph' in value ||
+    Object.keys(value).some((key) => /^(?:dcat|dct|dcterms):|^https?:\/\/(?:www\.w3\.org\/ns\/dcat#|purl\.org\/dc\/terms\/)/.test(key))
+  );
 }
 
 /** The types of a node, by local name: ['Dataset']. */
@@ -99,7 +103,11 @@ function plainNode(value: unknown, index: Map<string, Fields>, within: ReadonlyS
 }
 
 function jsonLdDatasets(document: unknown): Fields[] {
-  const graph: unknown[] = Array.isArray(document) ? document : isFields(document) && Array.isArray(document['@graph']) ? document['@graph'] : [document];
+  const graph: unknown[] = Array.isArray(document)
+    ? document
+    : isFields(document) && Array.isArray(document['@graph'])
+      ? document['@graph']
+      : [document];
   const index = new Map<string, Fields>();
   for (const node of graph) if (isFields(node) && typeof node['@id'] === 'string') index.set(node['@id'], node);
   const datasets: Fields[] = [];
@@ -124,9 +132,29 @@ function jsonLdDatasets(document: unknown): Fields[] {
 // data.json (and DCAT-AP once its keys are local names).
 
 const DATA_JSON_USED = new Set([
-  '@type', '@id', '@context', 'identifier', 'title', 'description', 'license', 'rights', 'landingPage', 'distribution',
-  'accrualPeriodicity', 'issued', 'modified', 'keyword', 'theme', 'contactPoint', 'spatial', 'temporal', 'publisher',
-  'accessLevel', 'conformsTo', 'bureauCode', 'programCode',
+  '@type',
+  '@id',
+  '@context',
+  'identifier',
+  'title',
+  'description',
+  'license',
+  'rights',
+  'landingPage',
+  'distribution',
+  'accrualPeriodicity',
+  'issued',
+  'modified',
+  'keyword',
+  'theme',
+  'contactPoint',
+  'spatial',
+  'temporal',
+  'publisher',
+  'accessLevel',
+  'conformsTo',
+  'bureauCode',
+  'programCode',
 ]);
 
 function first(value: unknown): unknown {
@@ -139,15 +167,17 @@ function list(value: unknown): unknown[] {
 
 /** Keywords: a list, or (as some portals write them) one comma-separated string. */
 function keywordsOf(value: unknown): string[] {
-  return list(value).flatMap((item) => {
-    if (typeof item === 'string') return item.includes(',') ? item.split(',').map((word) => word.trim()) : [item];
-    if (isFields(item)) {
-      const label = item.prefLabel ?? item.label ?? item.title;
-      if (typeof label === 'string') return [label];
-      if (typeof item['@id'] === 'string') return [localName(item['@id'])];
-    }
-    return [];
-  }).filter(Boolean);
+  return list(value)
+    .flatMap((item) => {
+      if (typeof item === 'string') return item.includes(',') ? item.split(',').map((word) => word.trim()) : [item];
+      if (isFields(item)) {
+        const label = item.prefLabel ?? item.label ?? item.title;
+        if (typeof label === 'string') return [label];
+        if (typeof item['@id'] === 'string') return [localName(item['@id'])];
+      }
+      return [];
+    })
+    .filter(Boolean);
 }
 
 /** Theme IRIs such as …/data-theme/ENVI are kept by their last part. */
@@ -164,7 +194,11 @@ function licenceOf(value: unknown): { id?: unknown; url?: unknown } {
 function temporalOf(value: unknown): SourceDataset['temporal'] | undefined {
   const temporal = first(value);
   if (typeof temporal === 'string') return temporal;
-  if (isFields(temporal)) return { start: temporal.startDate ?? temporal.start ?? temporal.hasBeginning, end: temporal.endDate ?? temporal.end ?? temporal.hasEnd };
+  if (isFields(temporal))
+    return {
+      start: temporal.startDate ?? temporal.start ?? temporal.hasBeginning,
+      end: temporal.endDate ?? temporal.end ?? temporal.hasEnd,
+    };
   return undefined;
 }
 
@@ -177,14 +211,21 @@ export function dataJsonToSource(dataset: Fields, licenceFallback?: unknown): So
   const access = typeof dataset.accessLevel === 'string' ? dataset.accessLevel.trim().toLowerCase() : undefined;
   // DCAT-AP often puts the licence on each distribution; when they all agree, it is the dataset's.
   const distributionLicences = [...new Set(distributions.map((distribution) => JSON.stringify(licenceOf(distribution.license))))];
-  const licence = dataset.license !== undefined ? licenceOf(dataset.license) : distributionLicences.length === 1 && distributions[0].license !== undefined ? licenceOf(distributions[0].license) : licenceFallback !== undefined ? licenceOf(licenceFallback) : {};
+  const licence =
+    dataset.license !== undefined
+      ? licenceOf(dataset.license)
+      : distributionLicences.length === 1 && distributions[0].license !== undefined
+        ? licenceOf(distributions[0].license)
+        : licenceFallback !== undefined
+          ? licenceOf(licenceFallback)
+          : {};
   const temporal = temporalOf(dataset.temporal);
   return {
     ...(identifier ? { identifier } : {}),
     title: first(dataset.title),
     description: first(dataset.description),
     licence,
-    landing: list(dataset.landingPage).map((page) => (isFields(page) ? page['@id'] ?? page.url : page)),
+    landing: list(dataset.landingPage).map((page) => (isFields(page) ? (page['@id'] ?? page.url) : page)),
     distributions: distributions.map((distribution) => ({
       urls: [first(distribution.downloadURL), first(distribution.accessURL)].map((url) => (isFields(url) ? url['@id'] : url)),
       format: first(distribution.format),
@@ -198,9 +239,11 @@ export function dataJsonToSource(dataset: Fields, licenceFallback?: unknown): So
     contacts: isFields(contactPoint) ? list(contactPoint.hasEmail).map((email) => (isFields(email) ? email['@id'] : email)) : [],
     ...(dataset.spatial !== undefined ? { spatial: first(dataset.spatial) } : {}),
     ...(temporal !== undefined ? { temporal } : {}),
-    publisher: isFields(publisher) ? publisher.name ?? publisher.title ?? publisher.prefLabel : publisher,
+    publisher: isFields(publisher) ? (publisher.name ?? publisher.title ?? publisher.prefLabel) : publisher,
     ...(access === 'non-public' ? { notPublic: 'its accessLevel is "non-public"' } : {}),
-    ...(dataset.conformsTo !== undefined ? { conformsTo: isFields(first(dataset.conformsTo)) ? (first(dataset.conformsTo) as Fields)['@id'] : first(dataset.conformsTo) } : {}),
+    ...(dataset.conformsTo !== undefined
+      ? { conformsTo: isFields(first(dataset.conformsTo)) ? (first(dataset.conformsTo) as Fields)['@id'] : first(dataset.conformsTo) }
+      : {}),
     notMapped: Object.keys(dataset).filter((key) => !DATA_JSON_USED.has(key)),
   };
 }
@@ -225,19 +268,27 @@ export function isDcatDataset(value: unknown): value is Fields {
 export function readCatalogue(document: unknown): { kind: DcatKind; sources: SourceDataset[] } {
   if (isFields(document) && 'success' in document && ('result' in document || 'error' in document)) {
     if (document.success !== true) {
-      const error = isFields(document.error) ? document.error.message ?? document.error.__type : document.error;
-      throw new ImportInputError(`it is a CKAN API response saying the request failed${typeof error === 'string' ? ` ("${error}")` : ''}: download the package again`);
+      const error = isFields(document.error) ? (document.error.message ?? document.error.__type) : document.error;
+      throw new ImportInputError(
+        `it is a CKAN API response saying the request failed${typeof error === 'string' ? ` ("${error}")` : ''}: download the package again`,
+      );
     }
     const result = document.result;
     if (isCkanPackage(result)) return { kind: 'ckan-package-show', sources: [ckanPackageToSource(result)] };
-    if (isFields(result) && Array.isArray(result.results)) return { kind: 'ckan-package-search', sources: result.results.filter(isCkanPackage).map(ckanPackageToSource) };
-    if (Array.isArray(result) && result.some(isCkanPackage)) return { kind: 'ckan-packages', sources: result.filter(isCkanPackage).map(ckanPackageToSource) };
-    throw new ImportInputError('it is a CKAN API response, but its result is not a package: use the output of package_show (or package_search)');
+    if (isFields(result) && Array.isArray(result.results))
+      return { kind: 'ckan-package-search', sources: result.results.filter(isCkanPackage).map(ckanPackageToSource) };
+    if (Array.isArray(result) && result.some(isCkanPackage))
+      return { kind: 'ckan-packages', sources: result.filter(isCkanPackage).map(ckanPackageToSource) };
+    throw new ImportInputError(
+      'it is a CKAN API response, but its result is not a package: use the output of package_show (or package_search)',
+    );
   }
   if (looksLikeJsonLd(document)) {
     const datasets = jsonLdDatasets(document);
     if (datasets.length === 0) {
-      throw new ImportInputError('it looks like JSON-LD, but holds no dcat:Dataset the importer can find. Only DCAT-AP in compact or expanded JSON-LD is supported; RDF/XML and Turtle are not');
+      throw new ImportInputError(
+        'it looks like JSON-LD, but holds no dcat:Dataset the importer can find. Only DCAT-AP in compact or expanded JSON-LD is supported; RDF/XML and Turtle are not',
+      );
     }
     return { kind: 'dcat-ap', sources: datasets.map((dataset) => dataJsonToSource(dataset)) };
   }
@@ -245,7 +296,8 @@ export function readCatalogue(document: unknown): { kind: DcatKind; sources: Sou
     return { kind: 'data.json', sources: document.dataset.filter(isFields).map((dataset) => dataJsonToSource(dataset)) };
   }
   if (isCkanPackage(document)) return { kind: 'ckan-package', sources: [ckanPackageToSource(document)] };
-  if (Array.isArray(document) && document.length > 0 && document.every(isCkanPackage)) return { kind: 'ckan-packages', sources: document.map(ckanPackageToSource) };
+  if (Array.isArray(document) && document.length > 0 && document.every(isCkanPackage))
+    return { kind: 'ckan-packages', sources: document.map(ckanPackageToSource) };
   if (isDcatDataset(document)) return { kind: 'dcat-dataset', sources: [dataJsonToSource(document)] };
   throw new ImportInputError(NOT_RECOGNISED);
 }
@@ -259,7 +311,8 @@ export interface DcatOptions extends DatasetOptions {
 export function mapDcat(document: unknown, options: DcatOptions): DcatImport {
   const { kind, sources } = readCatalogue(document);
   if (sources.length === 0) throw new ImportInputError(`it is ${KIND_WORDS[kind]}, but it holds no datasets`);
-  if (options.slug !== undefined && sources.length > 1) throw new ImportInputError(`--slug names one record, but the input holds ${sources.length} datasets: leave --slug out`);
+  if (options.slug !== undefined && sources.length > 1)
+    throw new ImportInputError(`--slug names one record, but the input holds ${sources.length} datasets: leave --slug out`);
   const taken = new Set<string>();
   const records = sources.map((source) => {
     const wanted = options.slug ?? datasetSlug(source);
@@ -268,7 +321,10 @@ export function mapDcat(document: unknown, options: DcatOptions): DcatImport {
     taken.add(slug);
     const origin = `${KIND_WORDS[kind]}${source.identifier ? ` (dataset ${JSON.stringify(source.identifier)})` : ''}`;
     const record = mapDataset(source, slug, origin, options);
-    if (slug !== wanted) record.notes.push(info(`Another dataset in the input also makes the slug ${wanted}, so this one is ${slug}: rename the file if you want another.`));
+    if (slug !== wanted)
+      record.notes.push(
+        info(`Another dataset in the input also makes the slug ${wanted}, so this one is ${slug}: rename the file if you want another.`),
+      );
     return record;
   });
   const description = sources.length === 1 ? KIND_WORDS[kind] : `${KIND_WORDS[kind]} of ${sources.length} datasets`;

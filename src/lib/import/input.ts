@@ -65,15 +65,21 @@ export function readInput(path: string, maxBytes: number, advice: string, shownA
       fd = openSync(path, 'r');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new ImportInputError(code === 'ENOENT' ? `there is no file ${name}.` : `${name} cannot be read (${code ?? (error as Error).message}).`);
+      throw new ImportInputError(
+        code === 'ENOENT' ? `there is no file ${name}.` : `${name} cannot be read (${code ?? (error as Error).message}).`,
+      );
     }
     try {
       const stat = fstatSync(fd);
       if (stat.isDirectory()) throw new ImportInputError(`${name} is a folder: give the file itself.`);
       if (!stat.isFile()) throw new ImportInputError(`${name} is not a regular file.`);
-      if (stat.size > maxBytes) throw new ImportInputError(`${name} is ${size(stat.size)}; the importer reads files of at most ${size(maxBytes)}. ${advice}`);
+      if (stat.size > maxBytes)
+        throw new ImportInputError(`${name} is ${size(stat.size)}; the importer reads files of at most ${size(maxBytes)}. ${advice}`);
       bytes = readAllBounded(fd, maxBytes);
-      if (!bytes) throw new ImportInputError(`${name} is larger than ${size(maxBytes)}; the importer reads files of at most ${size(maxBytes)}. ${advice}`);
+      if (!bytes)
+        throw new ImportInputError(
+          `${name} is larger than ${size(maxBytes)}; the importer reads files of at most ${size(maxBytes)}. ${advice}`,
+        );
     } finally {
       closeSync(fd);
     }
@@ -116,6 +122,8 @@ export function parseJsonInput(input: Input): unknown {
       place = `line ${line}, at the end: `;
     }
     const plain = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-    throw new ImportInputError(`${input.name} is not valid JSON (${place}${plain}). Check that it is the whole file, as the portal’s API gave it.`);
+    throw new ImportInputError(
+      `${input.name} is not valid JSON (${place}${plain}). Check that it is the whole file, as the portal’s API gave it.`,
+    );
   }
 }

@@ -14,15 +14,30 @@ type Licences = ReadonlyMap<string, Licence>;
  * versionless ones are written as the current version, and say so.
  */
 const CKAN_LICENCES: Record<string, { id: string; note?: string }> = {
-  'uk-ogl': { id: 'OGL-UK-3.0', note: 'the portal says "uk-ogl", the Open Government Licence without a version; it was written as OGL-UK-3.0, the current version' },
-  'ogl-uk': { id: 'OGL-UK-3.0', note: 'the portal says "ogl-uk", the Open Government Licence without a version; it was written as OGL-UK-3.0, the current version' },
-  ogl: { id: 'OGL-UK-3.0', note: 'the portal says "ogl", the Open Government Licence without a version; it was written as OGL-UK-3.0, the current version' },
+  'uk-ogl': {
+    id: 'OGL-UK-3.0',
+    note: 'the portal says "uk-ogl", the Open Government Licence without a version; it was written as OGL-UK-3.0, the current version',
+  },
+  'ogl-uk': {
+    id: 'OGL-UK-3.0',
+    note: 'the portal says "ogl-uk", the Open Government Licence without a version; it was written as OGL-UK-3.0, the current version',
+  },
+  ogl: {
+    id: 'OGL-UK-3.0',
+    note: 'the portal says "ogl", the Open Government Licence without a version; it was written as OGL-UK-3.0, the current version',
+  },
   'ogl-uk-3': { id: 'OGL-UK-3.0' },
   'ogl-uk-3.0': { id: 'OGL-UK-3.0' },
   'ogl-uk-2.0': { id: 'OGL-UK-2.0' },
   'ogl-uk-1.0': { id: 'OGL-UK-1.0' },
-  'cc-by': { id: 'CC-BY-4.0', note: 'the portal says "cc-by", Creative Commons Attribution without a version; it was written as CC-BY-4.0, the current version' },
-  'cc-by-sa': { id: 'CC-BY-SA-4.0', note: 'the portal says "cc-by-sa", Creative Commons Attribution-ShareAlike without a version; it was written as CC-BY-SA-4.0, the current version' },
+  'cc-by': {
+    id: 'CC-BY-4.0',
+    note: 'the portal says "cc-by", Creative Commons Attribution without a version; it was written as CC-BY-4.0, the current version',
+  },
+  'cc-by-sa': {
+    id: 'CC-BY-SA-4.0',
+    note: 'the portal says "cc-by-sa", Creative Commons Attribution-ShareAlike without a version; it was written as CC-BY-SA-4.0, the current version',
+  },
   'cc-zero': { id: 'CC0-1.0' },
   cc0: { id: 'CC0-1.0' },
   'odc-odbl': { id: 'ODbL-1.0' },
@@ -57,7 +72,14 @@ const URL_PATTERNS: [RegExp, (match: RegExpExecArray) => string][] = [
 
 /** A licence address with its scheme, `www.`, `legalcode` and trailing slashes removed, for comparing. */
 function looseUrl(url: string): string {
-  return url.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[?#].*$/, '').replace(/\/(?:legalcode(?:\.[a-z-]+)?|deed\.[a-z-]+)$/, '').replace(/\/+$/, '');
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/(?:legalcode(?:\.[a-z-]+)?|deed\.[a-z-]+)$/, '')
+    .replace(/\/+$/, '');
 }
 
 function byId(id: string, licences: Licences): string | undefined {
@@ -95,7 +117,10 @@ function notInList(value: string): string {
  */
 export function spdxExpression(raw: unknown, licences: Licences): Mapped<string> {
   if (typeof raw !== 'string' || raw.trim() === '') return { problem: 'there is no licence (legal.license)' };
-  const expression = raw.trim().replace(/^\((.*)\)$/, '$1').trim();
+  const expression = raw
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
   if (/\s(?:AND|WITH)\s/i.test(expression)) {
     return { problem: `the licence is the SPDX expression "${expression}", a combination the hub cannot record as one licence` };
   }
@@ -105,7 +130,10 @@ export function spdxExpression(raw: unknown, licences: Licences): Mapped<string>
   const osi = mapped.find((result): result is { value: string } => 'value' in result && licences.get(result.value)?.osiApproved === true);
   const any = osi ?? mapped.find((result): result is { value: string } => 'value' in result);
   if (!any) return { problem: `none of the licences in "${expression}" is one the hub knows (data/reference/licences.csv)` };
-  return { value: any.value, note: `the software is under "${expression}", so reusers may choose; ${any.value} was written, the first of them the hub accepts` };
+  return {
+    value: any.value,
+    note: `the software is under "${expression}", so reusers may choose; ${any.value} was written, the first of them the hub accepts`,
+  };
 }
 
 /**

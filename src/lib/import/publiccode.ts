@@ -76,7 +76,11 @@ function strings(value: unknown): string[] {
 export function isPubliccode(value: unknown): value is Fields {
   if (!isFields(value)) return false;
   if ('publiccodeYmlVersion' in value || 'publiccode-yaml-version' in value) return true;
-  return typeof value.name === 'string' && isFields(value.description) && ('legal' in value || 'maintenance' in value || 'developmentStatus' in value);
+  return (
+    typeof value.name === 'string' &&
+    isFields(value.description) &&
+    ('legal' in value || 'maintenance' in value || 'developmentStatus' in value)
+  );
 }
 
 function versionOf(document: Fields): string {
@@ -129,19 +133,34 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   const owner = options.organisations.find((organisation) => organisation.id === options.owner);
 
   if (version === 'unknown') {
-    notes.push(check('The file does not say which version of the standard it follows (publiccodeYmlVersion): it was read as a recent one. Add publiccodeYmlVersion to your publiccode.yml.'));
+    notes.push(
+      check(
+        'The file does not say which version of the standard it follows (publiccodeYmlVersion): it was read as a recent one. Add publiccodeYmlVersion to your publiccode.yml.',
+      ),
+    );
   } else if (/^\d+\.\d+/.test(version) && compareVersions(version, NEWEST_VERSION) > 0) {
-    notes.push(info(`The file follows publiccode.yml ${version}, newer than the ${NEWEST_VERSION} this importer knows: fields it does not know are listed as not mapped.`));
+    notes.push(
+      info(
+        `The file follows publiccode.yml ${version}, newer than the ${NEWEST_VERSION} this importer knows: fields it does not know are listed as not mapped.`,
+      ),
+    );
   }
 
   // Name → title.
   used.add('name');
   const name = text(document.name) ? oneLine(String(document.name)) : undefined;
   if (name === undefined) {
-    notes.push(blocker('The publiccode.yml has no name, which becomes the record’s title. Add `name` to the file and import it again.', 'title'));
+    notes.push(
+      blocker('The publiccode.yml has no name, which becomes the record’s title. Add `name` to the file and import it again.', 'title'),
+    );
   } else if (name.length > TITLE_MAX) {
     fields.title = shorten(name, TITLE_MAX);
-    notes.push(check(`The name has ${name.length} characters; the title may have ${TITLE_MAX}, so it was shortened: read it and rewrite it if needed.`, 'title'));
+    notes.push(
+      check(
+        `The name has ${name.length} characters; the title may have ${TITLE_MAX}, so it was shortened: read it and rewrite it if needed.`,
+        'title',
+      ),
+    );
   } else {
     fields.title = name;
   }
@@ -158,22 +177,43 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   usedInDescription.add('shortDescription').add('longDescription').add('features').add('documentation').add('apiDocumentation');
   if (chosen && !chosen.english) {
     const where = languageName(chosen.language);
-    notes.push(check(`There is no English description, so the summary and text were taken from ${where}${languages.length > 1 ? `, the first of ${listInWords(languages.map((language) => `'${language}'`))}` : ''}: translate them into English.`, 'summary'));
+    notes.push(
+      check(
+        `There is no English description, so the summary and text were taken from ${where}${languages.length > 1 ? `, the first of ${listInWords(languages.map((language) => `'${language}'`))}` : ''}: translate them into English.`,
+        'summary',
+      ),
+    );
     todo.push(`The summary and text are in ${where}, as in the publiccode.yml: translate them into English.`);
   }
   let summary: string | undefined;
   if (short) {
     const plain = oneLine(short);
     summary = shorten(plain, SUMMARY_MAX);
-    if (summary !== plain) notes.push(check(`The shortDescription has ${plain.length} characters; a summary may have ${SUMMARY_MAX}, so it was shortened on a word boundary: read it and rewrite it if needed.`, 'summary'));
+    if (summary !== plain)
+      notes.push(
+        check(
+          `The shortDescription has ${plain.length} characters; a summary may have ${SUMMARY_MAX}, so it was shortened on a word boundary: read it and rewrite it if needed.`,
+          'summary',
+        ),
+      );
   } else if (long) {
     const plain = toPlainText(long);
     summary = shorten(plain, SUMMARY_MAX);
-    notes.push(check('There is no shortDescription, so the summary was made from the start of the longDescription: rewrite it as one or two plain sentences.', 'summary'));
+    notes.push(
+      check(
+        'There is no shortDescription, so the summary was made from the start of the longDescription: rewrite it as one or two plain sentences.',
+        'summary',
+      ),
+    );
   }
   if (summary === undefined || summary === '') {
     summary = `${PLACEHOLDER}: one or two sentences on what the software does and who it is for.`;
-    notes.push(check(`There is no description${chosen ? ` in '${chosen.language}'` : ''} to make a summary from: replace the "${PLACEHOLDER}" summary with one or two sentences.`, 'summary'));
+    notes.push(
+      check(
+        `There is no description${chosen ? ` in '${chosen.language}'` : ''} to make a summary from: replace the "${PLACEHOLDER}" summary with one or two sentences.`,
+        'summary',
+      ),
+    );
     todo.push('Write the summary: the publiccode.yml has no description.');
   }
   fields.summary = summary;
@@ -190,7 +230,8 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   for (const language of Object.keys(descriptions)) {
     if (language === chosen?.language) continue;
     if (!chosen) notMapped.push(`description.${language} (not a group of fields)`);
-    else if (language === welshTag) notMapped.push(`description.${language} (only its localisedName and shortDescription, as title_cy and summary_cy)`);
+    else if (language === welshTag)
+      notMapped.push(`description.${language} (only its localisedName and shortDescription, as title_cy and summary_cy)`);
     else notMapped.push(`description.${language} (the ${chosen.english ? 'English' : `'${chosen.language}'`} description was used)`);
   }
 
@@ -206,9 +247,16 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
     fields.licence = licence.value;
     if (licence.note) notes.push(check(`Licence: ${licence.note}.`, 'licence'));
   }
-  const publisher = text(isFields(document.organisation) ? document.organisation.name : undefined) ?? text(legal.repoOwner) ?? text(legal.mainCopyrightOwner);
+  const publisher =
+    text(isFields(document.organisation) ? document.organisation.name : undefined) ??
+    text(legal.repoOwner) ??
+    text(legal.mainCopyrightOwner);
   if (publisher && owner && !sameName(publisher, owner.name) && !sameName(publisher, owner.official_name)) {
-    notes.push(check(`The publiccode.yml names the publisher as ${quote(oneLine(publisher))}, and you are importing it for ${owner.official_name ?? owner.name} (${owner.id}): check that it belongs to ${owner.id}.`));
+    notes.push(
+      check(
+        `The publiccode.yml names the publisher as ${quote(oneLine(publisher))}, and you are importing it for ${owner.official_name ?? owner.name} (${owner.id}): check that it belongs to ${owner.id}.`,
+      ),
+    );
   }
   if (isFields(document.organisation)) used.add('organisation');
   for (const key of Object.keys(legal)) if (key !== 'license') notMapped.push(`legal.${key}`);
@@ -217,32 +265,59 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   used.add('url');
   const repository = webAddress(document.url)?.replace(/(github\.com|gitlab\.com|bitbucket\.org)\/(.+)\.git$/i, '$1/$2');
   if (repository) fields.repository_url = repository;
-  else if (document.url !== undefined) notes.push(check(`The url ${quote(document.url)} is not a web address (https://…), so repository_url was left out: add the repository’s web page.`, 'repository_url'));
+  else if (document.url !== undefined)
+    notes.push(
+      check(
+        `The url ${quote(document.url)} is not a web address (https://…), so repository_url was left out: add the repository’s web page.`,
+        'repository_url',
+      ),
+    );
   used.add('landingURL');
   const landing = webAddress(document.landingURL);
   const documentation = webAddress(description.documentation);
   if (landing) fields.url = landing;
   else if (documentation) fields.url = documentation;
-  if (document.landingURL !== undefined && !landing) notes.push(check(`The landingURL ${quote(document.landingURL)} is not a web address, so it was left out.`, 'url'));
+  if (document.landingURL !== undefined && !landing)
+    notes.push(check(`The landingURL ${quote(document.landingURL)} is not a web address, so it was left out.`, 'url'));
 
   // Development status and maintenance.
   used.add('developmentStatus');
   const status = typeof document.developmentStatus === 'string' ? document.developmentStatus.trim().toLowerCase() : undefined;
   if (status && (DEVELOPMENT_STATUSES as readonly string[]).includes(status)) fields.development_status = status;
-  else if (document.developmentStatus !== undefined) notes.push(check(`The developmentStatus ${quote(document.developmentStatus)} is not one of ${DEVELOPMENT_STATUSES.join(', ')}, so it was left out.`, 'development_status'));
+  else if (document.developmentStatus !== undefined)
+    notes.push(
+      check(
+        `The developmentStatus ${quote(document.developmentStatus)} is not one of ${DEVELOPMENT_STATUSES.join(', ')}, so it was left out.`,
+        'development_status',
+      ),
+    );
   used.add('maintenance');
   const maintenance = isFields(document.maintenance) ? document.maintenance : {};
   const maintenanceType = typeof maintenance.type === 'string' ? maintenance.type.trim().toLowerCase() : undefined;
   if (maintenanceType && (MAINTENANCE_TYPES as readonly string[]).includes(maintenanceType)) fields.maintenance = maintenanceType;
-  else if (maintenance.type !== undefined) notes.push(check(`The maintenance type ${quote(maintenance.type)} is not one of ${MAINTENANCE_TYPES.join(', ')}, so it was left out.`, 'maintenance'));
+  else if (maintenance.type !== undefined)
+    notes.push(
+      check(
+        `The maintenance type ${quote(maintenance.type)} is not one of ${MAINTENANCE_TYPES.join(', ')}, so it was left out.`,
+        'maintenance',
+      ),
+    );
   const contractors = Array.isArray(maintenance.contractors) ? maintenance.contractors.filter(isFields) : [];
   if (contractors.length > 0) {
-    const described = contractors.map((contractor) => `${oneLine(String(contractor.name ?? 'unnamed'))}${text(contractor.until) ? ` until ${String(contractor.until)}` : ''}`);
+    const described = contractors.map(
+      (contractor) =>
+        `${oneLine(String(contractor.name ?? 'unnamed'))}${text(contractor.until) ? ` until ${String(contractor.until)}` : ''}`,
+    );
     notMapped.push(`maintenance.contractors (${described.join('; ')})`);
   }
   const contacts = Array.isArray(maintenance.contacts) ? maintenance.contacts.filter(isFields) : [];
   if (contacts.length > 0) {
-    notes.push(info(`maintenance.contacts names ${contacts.length === 1 ? 'a person' : `${contacts.length} people`}, not copied because the hub publishes contacts: add a team mailbox as \`contact\` if you have one.`, 'contact'));
+    notes.push(
+      info(
+        `maintenance.contacts names ${contacts.length === 1 ? 'a person' : `${contacts.length} people`}, not copied because the hub publishes contacts: add a team mailbox as \`contact\` if you have one.`,
+        'contact',
+      ),
+    );
   }
   for (const key of Object.keys(maintenance)) if (!['type', 'contractors', 'contacts'].includes(key)) notMapped.push(`maintenance.${key}`);
 
@@ -254,7 +329,8 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
     if (value.length > 40) notes.push(check(`The platform ${quote(value)} is longer than 40 characters, so it was left out.`, 'platforms'));
     else if (!platforms.some((known) => known.toLowerCase() === value.toLowerCase())) platforms.push(value);
   }
-  if (platforms.length > 10) notes.push(check(`There are ${platforms.length} platforms; a record lists at most 10, so the first 10 were kept.`, 'platforms'));
+  if (platforms.length > 10)
+    notes.push(check(`There are ${platforms.length} platforms; a record lists at most 10, so the first 10 were kept.`, 'platforms'));
   if (platforms.length > 0) fields.platforms = platforms.slice(0, 10);
 
   // Categories and audience → themes.
@@ -267,9 +343,15 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   const matched = matchThemes([...categories, ...scope], options.themes, PUBLICCODE_THEMES);
   if (matched.themes.length > 0) fields.themes = matched.themes;
   if (matched.unmatched.length > 0) {
-    notes.push(check(`No theme matches ${matched.unmatched.length === 1 ? 'the category or scope' : 'the categories and scopes'} ${listInWords(matched.unmatched.map((term) => `'${term}'`))}: add themes from content/vocabularies/themes.yaml if any fit.`, 'themes'));
+    notes.push(
+      check(
+        `No theme matches ${matched.unmatched.length === 1 ? 'the category or scope' : 'the categories and scopes'} ${listInWords(matched.unmatched.map((term) => `'${term}'`))}: add themes from content/vocabularies/themes.yaml if any fit.`,
+        'themes',
+      ),
+    );
   }
-  if (matched.dropped.length > 0) notes.push(check(`A record has at most 10 themes, so ${listInWords(matched.dropped)} were left out.`, 'themes'));
+  if (matched.dropped.length > 0)
+    notes.push(check(`A record has at most 10 themes, so ${listInWords(matched.dropped)} were left out.`, 'themes'));
   for (const key of Object.keys(audience)) if (key !== 'scope') notMapped.push(`intendedAudience.${key}`);
 
   // usedBy → suggestions for organisations' `uses`.
@@ -283,13 +365,25 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
     if (!organisation) {
       unknownUsers.push(user);
     } else if (owner && organisation.demonstration !== owner.demonstration) {
-      notes.push(info(`usedBy names ${quote(user)}, which is ${organisation.id} on the hub; but one of ${organisation.id} and ${owner.id} is a demonstration organisation and the other is not, so they cannot be linked.`));
+      notes.push(
+        info(
+          `usedBy names ${quote(user)}, which is ${organisation.id} on the hub; but one of ${organisation.id} and ${owner.id} is a demonstration organisation and the other is not, so they cannot be linked.`,
+        ),
+      );
     } else {
-      notes.push(info(`usedBy names ${quote(user)}, which is ${organisation.id} on the hub: to show that it uses this component, add ${componentId} to \`uses\` in content/organisations/${organisation.id}.yaml.`));
+      notes.push(
+        info(
+          `usedBy names ${quote(user)}, which is ${organisation.id} on the hub: to show that it uses this component, add ${componentId} to \`uses\` in content/organisations/${organisation.id}.yaml.`,
+        ),
+      );
     }
   }
   if (unknownUsers.length > 0) {
-    notes.push(info(`usedBy also names ${listInWords(unknownUsers.map((user) => quote(user)))}, which ${unknownUsers.length === 1 ? 'is not an organisation' : 'are not organisations'} on the hub by that name. If one is a UK council under another name, add ${componentId} to \`uses\` in its file in content/organisations.`));
+    notes.push(
+      info(
+        `usedBy also names ${listInWords(unknownUsers.map((user) => quote(user)))}, which ${unknownUsers.length === 1 ? 'is not an organisation' : 'are not organisations'} on the hub by that name. If one is a UK council under another name, add ${componentId} to \`uses\` in its file in content/organisations.`,
+      ),
+    );
   }
 
   // Body: the long description, the features and links.
@@ -310,12 +404,25 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
 
   // 0.5's fundedBy and 0.7's supports have no field; say what they held.
   used.add('fundedBy');
-  const funders = Array.isArray(document.fundedBy) ? document.fundedBy.filter(isFields).map((funder) => oneLine(String(funder.name ?? funder.uri ?? ''))).filter(Boolean) : [];
+  const funders = Array.isArray(document.fundedBy)
+    ? document.fundedBy
+        .filter(isFields)
+        .map((funder) => oneLine(String(funder.name ?? funder.uri ?? '')))
+        .filter(Boolean)
+    : [];
   if (document.fundedBy !== undefined) notMapped.push(funders.length > 0 ? `fundedBy (${funders.join('; ')})` : 'fundedBy');
   used.add('supports');
-  const supports = Array.isArray(document.supports) ? document.supports.map((item) => (isFields(item) ? text(item.id) : text(item))).filter((id): id is string => id !== undefined) : [];
+  const supports = Array.isArray(document.supports)
+    ? document.supports.map((item) => (isFields(item) ? text(item.id) : text(item))).filter((id): id is string => id !== undefined)
+    : [];
   if (document.supports !== undefined) notMapped.push('supports');
-  if (supports.length > 0) notes.push(info(`supports lists ${listInWords(supports)}: if any of them is a standard the software follows, name it in \`standards\`, e.g. WCAG 2.2 AA.`, 'standards'));
+  if (supports.length > 0)
+    notes.push(
+      info(
+        `supports lists ${listInWords(supports)}: if any of them is a standard the software follows, name it in \`standards\`, e.g. WCAG 2.2 AA.`,
+        'standards',
+      ),
+    );
   used.add('it');
   if (document.it !== undefined) notMapped.push('it (the Italian country section)');
 
@@ -335,12 +442,20 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
     notMapped,
   };
   if (!options.slug && name && !slugify(name)) {
-    notes.push(blocker('Not written: the name gives no usable slug (the record’s name in web addresses): give one with --slug, e.g. --slug bin-day-finder.'));
+    notes.push(
+      blocker(
+        'Not written: the name gives no usable slug (the record’s name in web addresses): give one with --slug, e.g. --slug bin-day-finder.',
+      ),
+    );
   }
   return { version, record };
 }
 
 /** The fields in the order the schema lists them, as in every other record. */
 function orderComponentFields(fields: Fields): Fields {
-  return Object.fromEntries(Object.keys(componentSchema.shape).filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]]));
+  return Object.fromEntries(
+    Object.keys(componentSchema.shape)
+      .filter((key) => fields[key] !== undefined)
+      .map((key) => [key, fields[key]]),
+  );
 }

@@ -43,7 +43,11 @@ function styleFields(document: Document): void {
   for (const pair of document.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = pair.value;
-    if (isScalar(value) && typeof value.value === 'string' && (key.length + 2 + value.value.length > LINE_WIDTH || value.value.includes('\n'))) {
+    if (
+      isScalar(value) &&
+      typeof value.value === 'string' &&
+      (key.length + 2 + value.value.length > LINE_WIDTH || value.value.includes('\n'))
+    ) {
       value.type = 'BLOCK_FOLDED';
     } else if (isSeq(value) && value.items.every((item) => isScalar(item))) {
       value.flow = true;

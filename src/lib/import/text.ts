@@ -14,10 +14,28 @@ export function removeInvisible(text: string): string {
 
 /** Text on one line: invisible characters removed, every run of spaces and line breaks made one space. */
 export function oneLine(text: string): string {
-  return removeInvisible(text).replace(/[\s\u2028\u2029]+/g, ' ').trim();
+  return removeInvisible(text)
+    .replace(/[\s\u2028\u2029]+/g, ' ')
+    .trim();
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', pound: '£', euro: '€' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  pound: '£',
+  euro: '€',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
@@ -105,7 +123,7 @@ export function listInWords(items: readonly string[]): string {
 
 /** Quotes a value from the source for a message, briefly. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const short = text.length > 80 ? `${text.slice(0, 77)}…` : text;
   return `"${short.replace(/\s+/g, ' ')}"`;
 }

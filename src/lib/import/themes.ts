@@ -130,7 +130,12 @@ export interface ThemeMatch {
  * `synonyms`. At most `max` themes; repeated themes count once. Synonyms pointing at themes the
  * vocabulary does not have are ignored.
  */
-export function matchThemes(terms: readonly string[], vocabulary: readonly ThemeTerm[], synonyms: Readonly<Record<string, string>>, max = 10): ThemeMatch {
+export function matchThemes(
+  terms: readonly string[],
+  vocabulary: readonly ThemeTerm[],
+  synonyms: Readonly<Record<string, string>>,
+  max = 10,
+): ThemeMatch {
   const ids = new Map<string, string>();
   for (const theme of vocabulary) {
     ids.set(theme.id, theme.id);

@@ -115,8 +115,16 @@ export function normaliseFrequency(raw: unknown): Mapped<Frequency> {
   if (iso) return { value: iso };
   if (/^R\/PT\d/i.test(text)) return { value: 'continuous', note: `"${text}" (more often than daily) was written as continuous` };
   // An IRI from a vocabulary: its last part is the code (…/frequency/MONTHLY, …/freq/monthly).
-  const code = /^https?:\/\//i.test(text) ? text.replace(/[/#]+$/, '').split(/[/#]/).at(-1)! : text;
-  const words = code.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+  const code = /^https?:\/\//i.test(text)
+    ? text
+        .replace(/[/#]+$/, '')
+        .split(/[/#]/)
+        .at(-1)!
+    : text;
+  const words = code
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ')
+    .trim();
   const word = WORD_FREQUENCIES[words];
   if (word) return { value: word };
   if (words === 'hourly') return { value: 'continuous', note: `"${text}" was written as continuous, the hub’s nearest word` };
@@ -126,7 +134,10 @@ export function normaliseFrequency(raw: unknown): Mapped<Frequency> {
 /** An email address, without a leading mailto:, when it is one. */
 export function normaliseEmail(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
-  const address = raw.trim().replace(/^mailto:/i, '').trim();
+  const address = raw
+    .trim()
+    .replace(/^mailto:/i, '')
+    .trim();
   return emailAddress.safeParse(address).success ? address : undefined;
 }
 
@@ -139,9 +150,51 @@ export function webAddress(raw: unknown): string | undefined {
 
 /** File formats as people name them, keyed by their lowercase form. */
 const FORMAT_NAMES: Record<string, string> = Object.fromEntries(
-  ['CSV', 'TSV', 'JSON', 'GeoJSON', 'JSON-LD', 'XLSX', 'XLS', 'ODS', 'PDF', 'XML', 'KML', 'KMZ', 'ZIP', 'HTML', 'API', 'RDF', 'TXT', 'DOCX', 'DOC', 'ODT', 'GeoPackage', 'Shapefile', 'WMS', 'WFS', 'Parquet', 'SPARQL', 'GML', 'GPX', 'ICS'].map((name) => [name.toLowerCase(), name]),
+  [
+    'CSV',
+    'TSV',
+    'JSON',
+    'GeoJSON',
+    'JSON-LD',
+    'XLSX',
+    'XLS',
+    'ODS',
+    'PDF',
+    'XML',
+    'KML',
+    'KMZ',
+    'ZIP',
+    'HTML',
+    'API',
+    'RDF',
+    'TXT',
+    'DOCX',
+    'DOC',
+    'ODT',
+    'GeoPackage',
+    'Shapefile',
+    'WMS',
+    'WFS',
+    'Parquet',
+    'SPARQL',
+    'GML',
+    'GPX',
+    'ICS',
+  ].map((name) => [name.toLowerCase(), name]),
 );
-Object.assign(FORMAT_NAMES, { gpkg: 'GeoPackage', shp: 'Shapefile', esri_shapefile: 'Shapefile', ical: 'ICS', htm: 'HTML', jsonld: 'JSON-LD', 'json_ld': 'JSON-LD', ttl: 'RDF', turtle: 'RDF', 'rdf_xml': 'RDF', 'csv.zip': 'ZIP' });
+Object.assign(FORMAT_NAMES, {
+  gpkg: 'GeoPackage',
+  shp: 'Shapefile',
+  esri_shapefile: 'Shapefile',
+  ical: 'ICS',
+  htm: 'HTML',
+  jsonld: 'JSON-LD',
+  json_ld: 'JSON-LD',
+  ttl: 'RDF',
+  turtle: 'RDF',
+  rdf_xml: 'RDF',
+  'csv.zip': 'ZIP',
+});
 
 /** Media types and the formats they stand for. */
 const MEDIA_FORMATS: Record<string, string> = {
@@ -187,7 +240,11 @@ export function normaliseMediaType(raw: unknown): string | undefined {
 export function normaliseFormat(format: unknown, mediaType: string | undefined, url: string | undefined): string | undefined {
   if (typeof format === 'string' && format.trim() !== '') {
     let text = format.trim();
-    if (/^https?:\/\//i.test(text)) text = text.replace(/[/#]+$/, '').split(/[/#]/).at(-1)!;
+    if (/^https?:\/\//i.test(text))
+      text = text
+        .replace(/[/#]+$/, '')
+        .split(/[/#]/)
+        .at(-1)!;
     const asMedia = text.includes('/') ? normaliseMediaType(text) : undefined;
     if (asMedia) {
       if (MEDIA_FORMATS[asMedia]) return MEDIA_FORMATS[asMedia];

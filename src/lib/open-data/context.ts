@@ -29,7 +29,10 @@ export interface OpenDataContext {
 export type OpenCollectionName = (typeof RECORD_COLLECTIONS)[number]['name'] | typeof ORGANISATIONS.name;
 
 /** Every collection the API publishes, organisations first, then the record collections in their usual order. */
-export const OPEN_COLLECTION_NAMES: readonly OpenCollectionName[] = [ORGANISATIONS.name, ...RECORD_COLLECTIONS.map((collection) => collection.name)];
+export const OPEN_COLLECTION_NAMES: readonly OpenCollectionName[] = [
+  ORGANISATIONS.name,
+  ...RECORD_COLLECTIONS.map((collection) => collection.name),
+];
 
 /**
  * Names every document gives a record itself: its id, its organisation and its page's address. A schema
@@ -67,7 +70,9 @@ export function openFields(keys: readonly string[]): OpenField[] {
   const fields = keys.map((key) => ({ key, name: RESERVED_NAMES.has(key) ? RENAMED_FIELDS[key] : key }));
   for (const field of fields) {
     if (!field.name || fields.some((other) => other !== field && other.name === field.name)) {
-      throw new Error(`The field ${field.key} has no name of its own in the open-data documents: add one to RENAMED_FIELDS in src/lib/open-data/context.ts`);
+      throw new Error(
+        `The field ${field.key} has no name of its own in the open-data documents: add one to RENAMED_FIELDS in src/lib/open-data/context.ts`,
+      );
     }
   }
   return fields;
@@ -76,7 +81,13 @@ export function openFields(keys: readonly string[]): OpenField[] {
 /** A collection as the builders see it, from its definition in schemas/collections.ts. */
 export function openCollection(name: string): OpenCollection {
   if (name === ORGANISATIONS.name) {
-    return { name: ORGANISATIONS.name, label: ORGANISATIONS.label, fields: openFields(Object.keys(ORGANISATIONS.schema.shape)), markdown: false, owned: false };
+    return {
+      name: ORGANISATIONS.name,
+      label: ORGANISATIONS.label,
+      fields: openFields(Object.keys(ORGANISATIONS.schema.shape)),
+      markdown: false,
+      owned: false,
+    };
   }
   const definition = RECORD_COLLECTIONS.find((collection) => collection.name === name);
   if (!definition) throw new Error(`No collection is called ${name}`);

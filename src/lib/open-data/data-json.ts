@@ -46,7 +46,8 @@ function compact(value: Json): Json {
 function distributionsOf(dataset: CatalogueDataset): Json[] {
   const { data } = dataset;
   const distributions = data.distributions ?? [];
-  if (distributions.length === 0) return [{ '@type': 'dcat:Distribution', title: `${data.title}: landing page`, accessURL: data.landing_url }];
+  if (distributions.length === 0)
+    return [{ '@type': 'dcat:Distribution', title: `${data.title}: landing page`, accessURL: data.landing_url }];
   return distributions.map((distribution) => {
     const mediaType = mediaTypeOf(distribution);
     const download = !isApi(distribution) && mediaType !== undefined;
@@ -72,7 +73,11 @@ export function podDataset(dataset: CatalogueDataset, context: OpenDataContext):
     keyword: keywords.length > 0 ? keywords : [dataset.organisation.name],
     modified: data.modified ?? data.issued ?? (dataset.lastUpdated ? dayOf(dataset.lastUpdated) : dayOf(context.generated)),
     publisher: { '@type': 'org:Organization', name: dataset.organisation.name },
-    contactPoint: compact({ '@type': 'vcard:Contact', fn: contact?.name ?? dataset.organisation.name, hasEmail: contact?.email ? `mailto:${contact.email}` : undefined }),
+    contactPoint: compact({
+      '@type': 'vcard:Contact',
+      fn: contact?.name ?? dataset.organisation.name,
+      hasEmail: contact?.email ? `mailto:${contact.email}` : undefined,
+    }),
     identifier: context.pageUrl(dataset.id),
     accessLevel: 'public',
     license: context.licence(data.licence).url,

@@ -81,7 +81,14 @@ function distributionsOf(dataset: CatalogueDataset, licenceUrl: string): Json[] 
   const { data } = dataset;
   const distributions = data.distributions ?? [];
   if (distributions.length === 0) {
-    return [{ '@type': 'dcat:Distribution', 'dct:title': text(`${data.title}: landing page`, 'en'), 'dcat:accessURL': id(data.landing_url), 'dct:license': id(licenceUrl) }];
+    return [
+      {
+        '@type': 'dcat:Distribution',
+        'dct:title': text(`${data.title}: landing page`, 'en'),
+        'dcat:accessURL': id(data.landing_url),
+        'dct:license': id(licenceUrl),
+      },
+    ];
   }
   return distributions.map((distribution) => {
     const mediaType = mediaTypeOf(distribution);
@@ -105,7 +112,11 @@ export function datasetNode(dataset: CatalogueDataset, context: OpenDataContext)
   const contact = contactOf(dataset);
   const concepts = [
     ...dataset.services.map((service) => ({ '@id': service.uri, '@type': 'skos:Concept', 'skos:prefLabel': text(service.label, 'en') })),
-    ...dataset.themes.map((theme) => ({ '@id': context.pageUrl(`themes/${theme.id}`), '@type': 'skos:Concept', 'skos:prefLabel': text(theme.label, 'en') })),
+    ...dataset.themes.map((theme) => ({
+      '@id': context.pageUrl(`themes/${theme.id}`),
+      '@type': 'skos:Concept',
+      'skos:prefLabel': text(theme.label, 'en'),
+    })),
   ];
   return compact({
     '@id': url,
@@ -113,7 +124,11 @@ export function datasetNode(dataset: CatalogueDataset, context: OpenDataContext)
     'dct:identifier': url,
     'dct:title': bilingual(data.title, data.title_cy),
     'dct:description': bilingual(data.summary, data.summary_cy),
-    'dct:publisher': { '@id': context.pageUrl(`organisations/${dataset.organisation.id}`), '@type': ['foaf:Agent', 'foaf:Organization'], 'foaf:name': dataset.organisation.name },
+    'dct:publisher': {
+      '@id': context.pageUrl(`organisations/${dataset.organisation.id}`),
+      '@type': ['foaf:Agent', 'foaf:Organization'],
+      'foaf:name': dataset.organisation.name,
+    },
     'dct:license': id(licence.url),
     'dcat:landingPage': id(data.landing_url),
     'dcat:distribution': distributionsOf(dataset, licence.url),

@@ -44,7 +44,11 @@ export interface CollectionDocument {
   records: Record<string, unknown>[];
 }
 
-export function collectionDocument(collection: OpenCollection, records: readonly OpenRecord[], context: OpenDataContext): CollectionDocument {
+export function collectionDocument(
+  collection: OpenCollection,
+  records: readonly OpenRecord[],
+  context: OpenDataContext,
+): CollectionDocument {
   const sorted = [...records].sort(byId);
   const licences: CollectionDocument['licences'] = {};
   for (const record of sorted) {

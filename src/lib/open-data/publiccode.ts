@@ -109,7 +109,8 @@ export function longDescription(input: Pick<PubliccodeInput, 'data' | 'body' | '
 /** What it does, in short lines: its services and standards, else its themes, else its summary. */
 export function features(input: Pick<PubliccodeInput, 'data' | 'services' | 'themes'>): string[] {
   const fromServices = [...input.services, ...(input.data.standards ?? []).map((standard) => `Follows ${standard}`)];
-  const lines = fromServices.length > 0 ? fromServices : input.themes.length > 0 ? [...input.themes] : [shortDescription(input.data.summary)];
+  const lines =
+    fromServices.length > 0 ? fromServices : input.themes.length > 0 ? [...input.themes] : [shortDescription(input.data.summary)];
   return [...new Set(lines.map((line) => truncateAtWord(line, FEATURE_MAX)))];
 }
 
@@ -151,13 +152,20 @@ export function publiccodeData(input: PubliccodeInput): Record<string, unknown> 
     description: {
       en: { shortDescription: shortDescription(data.summary), longDescription: longDescription(input), features: features(input) },
       ...(welsh
-        ? { cy: { ...(data.title_cy ? { localisedName: data.title_cy } : {}), ...(data.summary_cy ? { shortDescription: shortDescription(data.summary_cy) } : {}) } }
+        ? {
+            cy: {
+              ...(data.title_cy ? { localisedName: data.title_cy } : {}),
+              ...(data.summary_cy ? { shortDescription: shortDescription(data.summary_cy) } : {}),
+            },
+          }
         : {}),
     },
     legal: { license: data.licence },
     maintenance: {
       type: maintenanceType,
-      ...(maintenanceType === 'contract' ? { contractors: [{ name: `The contractor of ${organisation.name} (not named on Council Commons)`, until: input.today }] } : {}),
+      ...(maintenanceType === 'contract'
+        ? { contractors: [{ name: `The contractor of ${organisation.name} (not named on Council Commons)`, until: input.today }] }
+        : {}),
       ...(maintenanceType !== 'none' ? { contacts: [contact] } : {}),
     },
     localisation: { localisationReady: false, availableLanguages: welsh ? ['en', 'cy'] : ['en'] },
@@ -167,7 +175,11 @@ export function publiccodeData(input: PubliccodeInput): Record<string, unknown> 
 /** Puts a comment above a key of a map in the document. */
 function comment(map: YAMLMap, key: string, text: string): void {
   const pair = map.items.find((item) => (item.key as Scalar).value === key);
-  if (pair) (pair.key as Scalar).commentBefore = text.split('\n').map((line) => ` ${line}`).join('\n');
+  if (pair)
+    (pair.key as Scalar).commentBefore = text
+      .split('\n')
+      .map((line) => ` ${line}`)
+      .join('\n');
 }
 
 /** The publiccode.yml file, with comments on every value the record did not give. */
@@ -181,10 +193,16 @@ export function publiccodeYaml(input: PubliccodeInput): string {
     ` To change it, change the record (content/components/${slug}) and not this file.`,
   ].join('\n');
   const root = document.contents as YAMLMap;
-  if (!data.repository_url) comment(root, 'url', `The record gives no repository, so this is ${data.url ? 'the component’s website' : 'its page on Council Commons'}.`);
+  if (!data.repository_url)
+    comment(
+      root,
+      'url',
+      `The record gives no repository, so this is ${data.url ? 'the component’s website' : 'its page on Council Commons'}.`,
+    );
   if (!data.platforms?.length) comment(root, 'platforms', 'The record does not say where it runs.');
   comment(root, 'softwareType', 'Council Commons does not record the type of software: this follows from its platforms.');
-  if (!data.development_status) comment(root, 'developmentStatus', 'The record does not give a status: development is the one that claims least.');
+  if (!data.development_status)
+    comment(root, 'developmentStatus', 'The record does not give a status: development is the one that claims least.');
   const maintenance = root.get('maintenance', true) as unknown as YAMLMap;
   if (!data.maintenance) comment(root, 'maintenance', 'The record does not say who maintains it, so no maintenance is promised.');
   if (maintenance.has('contacts')) {

@@ -56,7 +56,11 @@ export function pagePathsFromFiles(files: readonly string[]): string[] {
  * The sitemap file(s) for these pages. `fileUrl` gives the absolute address of a file at the site's
  * root (under the base), for the index's entries. Pages are listed in the order given.
  */
-export function sitemapFiles(urls: readonly SitemapUrl[], fileUrl: (name: string) => string, limits: { maxUrls?: number; maxBytes?: number } = {}): SitemapFile[] {
+export function sitemapFiles(
+  urls: readonly SitemapUrl[],
+  fileUrl: (name: string) => string,
+  limits: { maxUrls?: number; maxBytes?: number } = {},
+): SitemapFile[] {
   const maxUrls = limits.maxUrls ?? MAX_URLS;
   const maxBytes = limits.maxBytes ?? MAX_BYTES;
   const overhead = Buffer.byteLength(urlset([]));

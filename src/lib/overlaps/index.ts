@@ -23,13 +23,43 @@ import { Lexicon } from './tfidf.ts';
 import { currentMonth, monthNumber } from './time.ts';
 import type { Overlap, OverlapItem, OverlapLabels, OverlapOptions, OverlapResult, OverlapStats } from './types.ts';
 
-export type { Overlap, OverlapItem, OverlapLabels, OverlapOptions, OverlapReason, OverlapReasonKind, OverlapResult, OverlapStats, RoadmapStatus } from './types.ts';
+export type {
+  Overlap,
+  OverlapItem,
+  OverlapLabels,
+  OverlapOptions,
+  OverlapReason,
+  OverlapReasonKind,
+  OverlapResult,
+  OverlapStats,
+  RoadmapStatus,
+} from './types.ts';
 export type { SynonymConcept as Concept } from '../../../schemas/vocabulary.ts';
 export { porterStem } from './stem.ts';
 export { cleanToken, eachToken, foldText, STOP_WORDS, stem, stripMarkdown, tokenise, words } from './tokenise.ts';
 export { buildVectors, CONCEPT_WEIGHT, conceptPhraseOf, cosine, Lexicon, type TextField, type Vectors } from './tfidf.ts';
-export { gatherCandidates, GENERATING_TERMS, MAX_DF_SHARE, PER_ITEM, POSTINGS_WALK, SERVICE_WINDOW, type Candidates } from './candidates.ts';
-export { DEFAULT_MIN_SCORE, gapParts, roundScore, scorePair, scoreParts, statusRelation, textEvidence, timeParts, WEIGHTS, type Evidence, type Parts } from './score.ts';
+export {
+  gatherCandidates,
+  GENERATING_TERMS,
+  MAX_DF_SHARE,
+  PER_ITEM,
+  POSTINGS_WALK,
+  SERVICE_WINDOW,
+  type Candidates,
+} from './candidates.ts';
+export {
+  DEFAULT_MIN_SCORE,
+  gapParts,
+  roundScore,
+  scorePair,
+  scoreParts,
+  statusRelation,
+  textEvidence,
+  timeParts,
+  WEIGHTS,
+  type Evidence,
+  type Parts,
+} from './score.ts';
 export { Describer, describePair, evidenceOf, listInWords, MAX_SHARED_WORDS } from './reasons.ts';
 export { monthNumber, monthText, spanOf, timeRelation, type TimeRelation } from './time.ts';
 export { prepare, VECTOR_TERMS, FIELD_WEIGHTS, type Prepared } from './prepare.ts';
@@ -58,7 +88,16 @@ export function findOverlaps(items: readonly OverlapItem[], labels: OverlapLabel
   });
 
   const stems = new Map<string, string>();
-  const stats: OverlapStats = { items: items.length, groups: groups.size, vocabulary: 0, postingsVisited: 0, candidatesCompared: 0, aboveMinScore: 0, pairs: 0, allPairs: 0 };
+  const stats: OverlapStats = {
+    items: items.length,
+    groups: groups.size,
+    vocabulary: 0,
+    postingsVisited: 0,
+    candidatesCompared: 0,
+    aboveMinScore: 0,
+    pairs: 0,
+    allPairs: 0,
+  };
   const kept: Kept = { pairs: [], keys: [] };
   const byItem: OverlapResult['byItem'] = new Map();
   for (const key of [...groups.keys()].sort()) {
@@ -68,7 +107,16 @@ export function findOverlaps(items: readonly OverlapItem[], labels: OverlapLabel
     const lexicon = new Lexicon(options.synonyms ?? [], stems);
     const prepared = prepare(group.items, today, lexicon);
     stats.vocabulary += lexicon.terms;
-    findInGroup(prepared, group.ranks, items.length, labels, { minScore, perItem, today, includeSameOrganisation: options.includeSameOrganisation ?? false }, stats, kept, byItem);
+    findInGroup(
+      prepared,
+      group.ranks,
+      items.length,
+      labels,
+      { minScore, perItem, today, includeSameOrganisation: options.includeSameOrganisation ?? false },
+      stats,
+      kept,
+      byItem,
+    );
   }
   // Strongest first, then by a, then by b: one number per pair says all three.
   const order = Array.from(kept.pairs.keys()).sort((x, y) => kept.keys[x] - kept.keys[y]);
@@ -94,7 +142,16 @@ interface GroupOptions {
   includeSameOrganisation: boolean;
 }
 
-function findInGroup(prepared: Prepared, ranks: readonly number[], total: number, labels: OverlapLabels, options: GroupOptions, stats: OverlapStats, kept: Kept, byItem: OverlapResult['byItem']): void {
+function findInGroup(
+  prepared: Prepared,
+  ranks: readonly number[],
+  total: number,
+  labels: OverlapLabels,
+  options: GroupOptions,
+  stats: OverlapStats,
+  kept: Kept,
+  byItem: OverlapResult['byItem'],
+): void {
   const n = prepared.items.length;
   const { perItem, minScore } = options;
   const candidates = gatherCandidates(prepared, options.includeSameOrganisation);

@@ -66,7 +66,11 @@ export function prepare(items: readonly OverlapItem[], today: number, lexicon: L
   const themeNames = [...new Set(themes.flat())].sort();
   const themeNumbers = new Map(themeNames.map((theme, index) => [theme, index]));
   const { offsets: serviceOffsets, values: serviceValues, views: services } = flatten(serviceLists);
-  const { offsets: themeOffsets, values: themeValues, views: themeIds } = flatten(themes.map((list) => list.map((theme) => themeNumbers.get(theme)!)));
+  const {
+    offsets: themeOffsets,
+    values: themeValues,
+    views: themeIds,
+  } = flatten(themes.map((list) => list.map((theme) => themeNumbers.get(theme)!)));
   const vectors = buildVectors(
     (function* () {
       for (const item of items) yield fieldsOf(item);

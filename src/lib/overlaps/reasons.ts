@@ -18,7 +18,8 @@ const MAX_NAMED = 3;
 
 /** Everything that decides a pair's score, from the prepared items. */
 export function evidenceOf(prepared: Prepared, i: number, j: number): Evidence {
-  const span = (d: number) => (Number.isNaN(prepared.spanStart[d]) ? undefined : { start: prepared.spanStart[d], end: prepared.spanEnd[d] });
+  const span = (d: number) =>
+    Number.isNaN(prepared.spanStart[d]) ? undefined : { start: prepared.spanStart[d], end: prepared.spanEnd[d] };
   return {
     sharedServices: countShared(prepared.services[i], prepared.services[j]),
     sharedThemes: countShared(prepared.themeIds[i], prepared.themeIds[j]),
@@ -196,7 +197,12 @@ export class Describer {
       let best = -1;
       for (let k = 0; k < count; k++) {
         if (this.#sharedPart[k] < 0) continue;
-        if (best === -1 || this.#sharedPart[k] > this.#sharedPart[best] || (this.#sharedPart[k] === this.#sharedPart[best] && this.#sharedTerm[k] < this.#sharedTerm[best])) best = k;
+        if (
+          best === -1 ||
+          this.#sharedPart[k] > this.#sharedPart[best] ||
+          (this.#sharedPart[k] === this.#sharedPart[best] && this.#sharedTerm[k] < this.#sharedTerm[best])
+        )
+          best = k;
       }
       const term = this.#sharedTerm[best];
       this.#sharedPart[best] = -1;
@@ -242,14 +248,23 @@ export class Describer {
       reasons.push({ kind: 'text', text: `similar words: ${sharedWords.join(', ')}`, strength: scored.text });
     }
     if (sharedThemes.length > 0) {
-      reasons.push({ kind: 'theme', text: this.#intern(`both tagged ${listInWords(sharedThemes.map((id) => this.#themeName(id)))}`), strength: scored.theme });
+      reasons.push({
+        kind: 'theme',
+        text: this.#intern(`both tagged ${listInWords(sharedThemes.map((id) => this.#themeName(id)))}`),
+        strength: scored.theme,
+      });
     }
     // Time and status multiply what the content gives: their strength is what they add to the score
     // (content × bonus × (1 − content)), so they follow the content reasons unless the content is strong
     // on its own; a penalty (far apart in time) comes last.
     const lift = scored.content * (1 - scored.content) * (1 - scored.timePenalty);
     const time = timeText(evidence.time, this.#today, scored.timePenalty > 0);
-    if (time) reasons.push({ kind: 'time', text: this.#intern(time), strength: scored.timePenalty > 0 ? -scored.timePenalty : scored.timeBonus * lift });
+    if (time)
+      reasons.push({
+        kind: 'time',
+        text: this.#intern(time),
+        strength: scored.timePenalty > 0 ? -scored.timePenalty : scored.timeBonus * lift,
+      });
     const status = statusText(evidence.status, a.status, b.status);
     if (status) reasons.push({ kind: 'status', text: this.#intern(status), strength: scored.statusBonus * lift });
     const aNamesB = a.partners?.includes(b.organisation) ?? false;

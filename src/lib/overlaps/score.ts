@@ -88,7 +88,8 @@ export function textEvidence(cosine: number): number {
 export function gapParts(months: number): { bonus: number; penalty: number } {
   const { overlapBonus, adjacentMonths, bonusAtAdjacentLimit, penaltyFullAtMonths, maxPenalty } = WEIGHTS.time;
   if (months <= 0) return { bonus: overlapBonus, penalty: 0 };
-  if (months <= adjacentMonths) return { bonus: overlapBonus - ((overlapBonus - bonusAtAdjacentLimit) * months) / adjacentMonths, penalty: 0 };
+  if (months <= adjacentMonths)
+    return { bonus: overlapBonus - ((overlapBonus - bonusAtAdjacentLimit) * months) / adjacentMonths, penalty: 0 };
   return { bonus: 0, penalty: maxPenalty * Math.min(1, (months - adjacentMonths) / (penaltyFullAtMonths - adjacentMonths)) };
 }
 
@@ -99,11 +100,23 @@ export function timeParts(time: TimeRelation): { bonus: number; penalty: number 
 }
 
 function statusBonusOf(relation: StatusRelation): number {
-  return relation === 'same' ? WEIGHTS.status.same : relation === 'neighbour' ? WEIGHTS.status.neighbour : relation === 'same-ended' ? WEIGHTS.status.sameEnded : 0;
+  return relation === 'same'
+    ? WEIGHTS.status.same
+    : relation === 'neighbour'
+      ? WEIGHTS.status.neighbour
+      : relation === 'same-ended'
+        ? WEIGHTS.status.sameEnded
+        : 0;
 }
 
 /** The formula of the comment above, from the evidence as numbers. */
-function combine(sharedServices: number, sharedThemes: number, cosineValue: number, bonus: number, penalty: number): { service: number; theme: number; text: number; content: number; raw: number } {
+function combine(
+  sharedServices: number,
+  sharedThemes: number,
+  cosineValue: number,
+  bonus: number,
+  penalty: number,
+): { service: number; theme: number; text: number; content: number; raw: number } {
   const service = WEIGHTS.service[Math.min(sharedServices, WEIGHTS.service.length - 1)];
   const theme = WEIGHTS.theme[Math.min(sharedThemes, WEIGHTS.theme.length - 1)];
   const text = textEvidence(cosineValue);
@@ -114,7 +127,13 @@ function combine(sharedServices: number, sharedThemes: number, cosineValue: numb
 export function scoreParts(evidence: Evidence): Parts {
   const { bonus: timeBonus, penalty: timePenalty } = timeParts(evidence.time);
   const statusBonus = statusBonusOf(evidence.status);
-  const { service, theme, text, content, raw } = combine(evidence.sharedServices, evidence.sharedThemes, evidence.cosine, timeBonus + statusBonus, timePenalty);
+  const { service, theme, text, content, raw } = combine(
+    evidence.sharedServices,
+    evidence.sharedThemes,
+    evidence.cosine,
+    timeBonus + statusBonus,
+    timePenalty,
+  );
   return { service, text, theme, content, timeBonus, statusBonus, timePenalty, score: roundScore(raw) };
 }
 

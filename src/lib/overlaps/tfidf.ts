@@ -72,7 +72,8 @@ export class Lexicon {
         const terms = words(phrase).map((word) => this.wordTerm[this.wordId(word, false)]);
         if (terms.length === 0) continue;
         const list = this.phrases.get(terms[0]) ?? [];
-        if (!list.some((known) => known.concept === conceptTerm && known.terms.join() === terms.join())) list.push({ terms, concept: conceptTerm, text: phrase });
+        if (!list.some((known) => known.concept === conceptTerm && known.terms.join() === terms.join()))
+          list.push({ terms, concept: conceptTerm, text: phrase });
         this.phrases.set(terms[0], list);
       }
     }
@@ -208,7 +209,8 @@ export class Lexicon {
           current === -1 ||
           this.wordCount[word] > this.wordCount[current] ||
           (this.wordCount[word] === this.wordCount[current] &&
-            (this.wordText[word].length < this.wordText[current].length || (this.wordText[word].length === this.wordText[current].length && this.wordText[word] < this.wordText[current])))
+            (this.wordText[word].length < this.wordText[current].length ||
+              (this.wordText[word].length === this.wordText[current].length && this.wordText[word] < this.wordText[current])))
         ) {
           best[term] = word;
         }
@@ -403,7 +405,8 @@ function matchesAt(sequence: Int32Array, length: number, at: number, terms: read
 
 /** The phrase by which document `doc` met a concept term, or undefined when it did not. */
 export function conceptPhraseOf(vectors: Vectors, doc: number, term: number): string | undefined {
-  for (let k = vectors.conceptOffsets[doc]; k < vectors.conceptOffsets[doc + 1]; k++) if (vectors.conceptTerms[k] === term) return vectors.conceptTexts[k];
+  for (let k = vectors.conceptOffsets[doc]; k < vectors.conceptOffsets[doc + 1]; k++)
+    if (vectors.conceptTerms[k] === term) return vectors.conceptTexts[k];
   return undefined;
 }
 

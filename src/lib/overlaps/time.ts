@@ -32,7 +32,10 @@ const CONTINUING: ReadonlySet<RoadmapStatus> = new Set(['idea', 'discovery', 'al
  * - start only: to today when the work carries on (idea … live, paused), else the start month alone;
  * - end only: the end month alone.
  */
-export function spanOf(item: { start?: string; end?: string; status: RoadmapStatus }, today: number): { start: number; end: number } | undefined {
+export function spanOf(
+  item: { start?: string; end?: string; status: RoadmapStatus },
+  today: number,
+): { start: number; end: number } | undefined {
   const start = monthNumber(item.start);
   const end = monthNumber(item.end);
   if (start !== undefined && end !== undefined) return start <= end ? { start, end } : { start: end, end: start };

@@ -12,7 +12,8 @@ export function stripMarkdown(markdown: string): string {
   // this runs on every body of a large hub. Punctuation left behind (#, *, _) is ignored by words().
   let text = markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown;
   // fenced code blocks (``` or ~~~), to the closing fence or the end
-  if (text.includes('``') || text.includes('~~')) text = text.replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ \t]*\1[^\n]*(?=\n|$)|$)/gm, '\n');
+  if (text.includes('``') || text.includes('~~'))
+    text = text.replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ \t]*\1[^\n]*(?=\n|$)|$)/gm, '\n');
   if (text.includes('<')) {
     text = text
       .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
@@ -89,7 +90,10 @@ const wideWordCodes = new Map<number, boolean>();
 export function foldText(text: string): string {
   const lower = text.toLowerCase();
   if (!NON_ASCII.test(lower)) return lower;
-  return lower.replace(/[\u2018\u2019\u02bc]/g, "'").normalize('NFKD').replace(COMBINING_MARKS, '');
+  return lower
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '');
 }
 
 /** Whether a code point is part of a word: a–z, 0–9, or a letter or digit of another alphabet. */
@@ -168,7 +172,12 @@ export function forEachTokenSpan(bytes: Uint8Array, length: number, each: (start
         size = 1;
         if (ASCII_WORD[byte] === 1) continue;
         // an apostrophe inside a word: "council's", "don't"
-        if (byte === 39 && at + 1 < length && (bytes[at + 1] < 128 ? ASCII_WORD[bytes[at + 1]] === 1 : isWordAt(bytes, at + 1, charBytes(bytes[at + 1])))) continue;
+        if (
+          byte === 39 &&
+          at + 1 < length &&
+          (bytes[at + 1] < 128 ? ASCII_WORD[bytes[at + 1]] === 1 : isWordAt(bytes, at + 1, charBytes(bytes[at + 1])))
+        )
+          continue;
         break;
       }
       size = charBytes(byte);

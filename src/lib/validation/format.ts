@@ -22,7 +22,9 @@ export function summaryLine(report: ValidationReport): string {
 
 export function formatText(report: ValidationReport): string {
   const lines: string[] = [];
-  const problems = [...report.errors, ...report.warnings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  const problems = [...report.errors, ...report.warnings].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+  );
   let currentFile = '';
   for (const problem of problems) {
     if (problem.file !== currentFile) {

@@ -83,7 +83,8 @@ function closestRecordId(id: string, collections: readonly string[], context: Ch
 export function suggestReference(field: string, value: unknown, context: CheckContext): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (ORGANISATION_REFERENCES.has(field)) return didYouMean(closestMatch(value, context.organisations.keys()));
-  if (field === 'themes' || field === 'service_area') return context.themeIds ? didYouMean(closestMatch(value, context.themeIds)) : undefined;
+  if (field === 'themes' || field === 'service_area')
+    return context.themeIds ? didYouMean(closestMatch(value, context.themeIds)) : undefined;
   if (field === 'licence') {
     const sameLetters = [...context.licences.keys()].find((id) => id.toLowerCase() === value.toLowerCase());
     return sameLetters ? `write \`${sameLetters}\`` : didYouMean(closestMatch(value, context.licences.keys()));
@@ -106,9 +107,22 @@ function isDemonstration(organisation: string, context: CheckContext): boolean {
  * Demonstration content and real content never point at each other: a fictional body must not be
  * shown working with a real one, nor a real council shown using fictional work.
  */
-function checkMixing(field: string, path: PropertyKey[], ownerIsDemonstration: boolean | undefined, target: string, targetOwner: string, context: CheckContext, report: Report): void {
+function checkMixing(
+  field: string,
+  path: PropertyKey[],
+  ownerIsDemonstration: boolean | undefined,
+  target: string,
+  targetOwner: string,
+  context: CheckContext,
+  report: Report,
+): void {
   // An unknown owner was reported already; whether it is a demonstration body cannot be known.
-  if (ownerIsDemonstration === undefined || !context.organisations.has(targetOwner) || isDemonstration(targetOwner, context) === ownerIsDemonstration) return;
+  if (
+    ownerIsDemonstration === undefined ||
+    !context.organisations.has(targetOwner) ||
+    isDemonstration(targetOwner, context) === ownerIsDemonstration
+  )
+    return;
   report({
     rule: 'demonstration/mixed',
     path,
@@ -120,7 +134,14 @@ function checkMixing(field: string, path: PropertyKey[], ownerIsDemonstration: b
   });
 }
 
-function checkOrganisationRef(field: string, path: PropertyKey[], id: string, ownerIsDemonstration: boolean | undefined, context: CheckContext, report: Report): void {
+function checkOrganisationRef(
+  field: string,
+  path: PropertyKey[],
+  id: string,
+  ownerIsDemonstration: boolean | undefined,
+  context: CheckContext,
+  report: Report,
+): void {
   if (!SLUG.test(id)) return; // the schema reported the format, with the same suggestion
   if (!context.organisations.has(id)) {
     report({
@@ -129,14 +150,23 @@ function checkOrganisationRef(field: string, path: PropertyKey[], id: string, ow
       message: `\`${field}\` names the organisation \`${id}\`, but there is no content/organisations/${id}.yaml.`,
       found: id,
       expected: 'the id of an organisation in content/organisations',
-      fix: suggestReference(field, id, context) ?? 'check the id on the organisation’s page, or add the organisation first with npm run new -- organisations <id>',
+      fix:
+        suggestReference(field, id, context) ??
+        'check the id on the organisation’s page, or add the organisation first with npm run new -- organisations <id>',
     });
     return;
   }
   checkMixing(field, path, ownerIsDemonstration, id, id, context, report);
 }
 
-function checkRecordRefs(field: string, value: unknown, selfId: string, ownerIsDemonstration: boolean | undefined, context: CheckContext, report: Report): void {
+function checkRecordRefs(
+  field: string,
+  value: unknown,
+  selfId: string,
+  ownerIsDemonstration: boolean | undefined,
+  context: CheckContext,
+  report: Report,
+): void {
   const collections = RECORD_REFERENCES[field];
   const list = typeof value === 'string' ? [[-1, value] as [number, string]] : stringItems(value);
   for (const [index, id] of list) {
@@ -171,7 +201,9 @@ function checkLicence(value: unknown, rule: 'open' | 'osi', what: string, contex
       message: `\`licence\` is \`${value}\`, which is not a licence id the hub knows.`,
       found: value,
       expected: 'an SPDX licence id from data/reference/licences.csv',
-      fix: suggestReference('licence', value, context) ?? `use ${DEFAULT_LICENCE} (the Open Government Licence) unless the record is under another open licence`,
+      fix:
+        suggestReference('licence', value, context) ??
+        `use ${DEFAULT_LICENCE} (the Open Government Licence) unless the record is under another open licence`,
     });
     return;
   }
@@ -253,7 +285,9 @@ function checkSystems(value: unknown, context: CheckContext, report: Report): vo
         message: `\`${field}\` is \`${area}\`, which is not a theme in content/vocabularies/themes.yaml.`,
         found: area,
         expected: 'a theme id from content/vocabularies/themes.yaml, naming the kind of service the system supports',
-        fix: suggestReference('service_area', area, context) ?? 'pick the theme closest to the service the system supports, e.g. council-tax-and-benefits or waste-and-recycling, from content/vocabularies/themes.yaml',
+        fix:
+          suggestReference('service_area', area, context) ??
+          'pick the theme closest to the service the system supports, e.g. council-tax-and-benefits or waste-and-recycling, from content/vocabularies/themes.yaml',
       });
     }
     checkServices(services, context, report, [...at, 'services']);
@@ -308,7 +342,10 @@ const UNSAFE_MARKDOWN: [Matcher, string][] = [
   [/<form\b/i, 'a form'],
   [/<meta\b/i, 'a <meta> element'],
   [EVENT_HANDLER, 'an event handler attribute (on…=)'],
-  [/(?:\]\(\s*<?|href\s*=\s*["']?\s*|src\s*=\s*["']?\s*|<|^[ \t]*\[[^\]\n]+\]:\s*<?)(?:javascript|vbscript|data)\s*:/im, 'a link to a javascript:, vbscript: or data: address'],
+  [
+    /(?:\]\(\s*<?|href\s*=\s*["']?\s*|src\s*=\s*["']?\s*|<|^[ \t]*\[[^\]\n]+\]:\s*<?)(?:javascript|vbscript|data)\s*:/im,
+    'a link to a javascript:, vbscript: or data: address',
+  ],
 ];
 
 /** What npm run new writes where a person has to fill something in; `REPLACE-THIS` appears in web addresses. */
@@ -356,7 +393,13 @@ export function checkBody(body: string, offset: number, reportAt: (offset: numbe
 function checkPlaceholders(value: unknown, path: PropertyKey[], report: Report): void {
   if (typeof value === 'string') {
     if (PLACEHOLDER_PATTERN.test(value)) {
-      report({ rule: 'content/placeholder', severity: 'warning', path: [...path], message: `\`${String(path.at(-1))}\` still holds the placeholder “${PLACEHOLDER}” from npm run new.`, fix: 'write your own text in its place' });
+      report({
+        rule: 'content/placeholder',
+        severity: 'warning',
+        path: [...path],
+        message: `\`${String(path.at(-1))}\` still holds the placeholder “${PLACEHOLDER}” from npm run new.`,
+        fix: 'write your own text in its place',
+      });
     }
   } else if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
@@ -404,7 +447,13 @@ export function checkRecord(record: RecordIdentity, fields: Fields, context: Che
 
   if (collection === 'components') {
     const software = typeof fields.kind === 'string' && SOFTWARE_KINDS.has(fields.kind);
-    checkLicence(fields.licence, software ? 'osi' : 'open', software ? 'code shared on the hub must be open source' : 'everything shared on the hub must be open', context, report);
+    checkLicence(
+      fields.licence,
+      software ? 'osi' : 'open',
+      software ? 'code shared on the hub must be open source' : 'everything shared on the hub must be open',
+      context,
+      report,
+    );
   } else if (collection === 'datasets') {
     checkLicence(fields.licence, 'open', 'datasets on the hub must be open data', context, report);
   } else {
@@ -413,14 +462,25 @@ export function checkRecord(record: RecordIdentity, fields: Fields, context: Che
 
   for (const [index, partner] of stringItems(fields.partners)) {
     if (partner === organisation) {
-      report({ rule: 'reference/self', path: ['partners', index], message: '`partners` names the organisation that owns this record.', found: partner, fix: 'remove it: list only the other bodies you work with' });
+      report({
+        rule: 'reference/self',
+        path: ['partners', index],
+        message: '`partners` names the organisation that owns this record.',
+        found: partner,
+        fix: 'remove it: list only the other bodies you work with',
+      });
       continue;
     }
     checkOrganisationRef('partners', ['partners', index], partner, demonstration, context, report);
   }
   for (const field of ['reuses', 'related', 'adopted_from']) checkRecordRefs(field, fields[field], id, demonstration, context, report);
 
-  if (typeof fields.start === 'string' && typeof fields.end === 'string' && /^\d{4}-\d{2}$/.test(fields.start) && fields.end < fields.start) {
+  if (
+    typeof fields.start === 'string' &&
+    typeof fields.end === 'string' &&
+    /^\d{4}-\d{2}$/.test(fields.start) &&
+    fields.end < fields.start
+  ) {
     report({
       rule: 'dates/end-before-start',
       path: ['end'],

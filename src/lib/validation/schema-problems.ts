@@ -126,7 +126,7 @@ function guessFix(issue: z.core.$ZodIssue, found: unknown): string | undefined {
     const match = closestMatch(found, issue.values.map(String));
     return match ? `did you mean \`${match}\`?` : undefined;
   }
-  if (issue.code === 'invalid_type' && issue.expected === 'int' || issue.code === 'invalid_type' && issue.expected === 'number') {
+  if ((issue.code === 'invalid_type' && issue.expected === 'int') || (issue.code === 'invalid_type' && issue.expected === 'number')) {
     if (typeof found === 'string' && /^\s*\d+\s*$/.test(found)) return `write the number without quotes: ${found.trim()}`;
   }
   if (issue.code === 'invalid_type' && issue.expected === 'array' && (typeof found === 'string' || typeof found === 'number')) {
@@ -194,7 +194,11 @@ export interface SchemaProblemContext {
 export function schemaProblems(issues: readonly z.core.$ZodIssue[], context: SchemaProblemContext): Problem[] {
   const problems: Problem[] = [];
   // A misspelt field is also a missing one: say it once, as the misspelling, which is the fix.
-  const missing = new Set(issues.filter((issue) => issue.code === 'invalid_type' && valueAt(context.value, issue.path) === undefined).map((issue) => fieldName(issue.path)));
+  const missing = new Set(
+    issues
+      .filter((issue) => issue.code === 'invalid_type' && valueAt(context.value, issue.path) === undefined)
+      .map((issue) => fieldName(issue.path)),
+  );
   const explained = new Set<string>();
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {

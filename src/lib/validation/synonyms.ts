@@ -15,7 +15,13 @@ export function readSynonyms(options: { absolute: string; file: string }): { syn
   (read.data as { synonyms: SynonymConcept[] } | undefined)?.synonyms.forEach((concept, index) => {
     const key = concept.label.toLowerCase();
     if (labels.has(key)) {
-      read.report({ rule: 'vocabulary/duplicate', path: ['synonyms', index, 'label'], message: `the concept \`${concept.label}\` is defined twice.`, found: concept.label, fix: 'put all its phrases under one of them and remove the other' });
+      read.report({
+        rule: 'vocabulary/duplicate',
+        path: ['synonyms', index, 'label'],
+        message: `the concept \`${concept.label}\` is defined twice.`,
+        found: concept.label,
+        fix: 'put all its phrases under one of them and remove the other',
+      });
       return;
     }
     labels.add(key);

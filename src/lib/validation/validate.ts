@@ -39,13 +39,14 @@ export interface ValidationReport {
 /** Thrown when the validator cannot run at all (a missing folder), as opposed to finding problems. */
 export class UsageError extends Error {}
 
-const byPosition = (a: Problem, b: Problem) =>
-  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+const byPosition = (a: Problem, b: Problem) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
 
 export function validateContent(options: ValidateOptions): ValidationReport {
   const contentDir = resolve(options.contentDir);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    throw new UsageError(`The content folder ${options.contentDir} does not exist. Give the folder that holds organisations/, roadmap/ and the rest, e.g. --content ./content.`);
+    throw new UsageError(
+      `The content folder ${options.contentDir} does not exist. Give the folder that holds organisations/, roadmap/ and the rest, e.g. --content ./content.`,
+    );
   }
   const reference = options.reference ?? loadReferenceData();
   const today = options.today ?? todayDate();
@@ -58,13 +59,24 @@ export function validateContent(options: ValidateOptions): ValidationReport {
 
   // 1. What each file is, from its path alone.
   const organisationFiles: { file: FoundFile; id: string }[] = [];
-  const recordFiles: { file: FoundFile; collection: RecordCollectionName; organisation: string; slug: string; id: string; extension: string }[] = [];
+  const recordFiles: {
+    file: FoundFile;
+    collection: RecordCollectionName;
+    organisation: string;
+    slug: string;
+    id: string;
+    extension: string;
+  }[] = [];
   let themesFile: FoundFile | undefined;
   let synonymsFile: FoundFile | undefined;
   const seenIds = new Map<string, string>();
   for (const file of listFiles(contentDir)) {
     if (file.type === 'symlink') {
-      wholeFile(display(file), { rule: 'path/symlink', message: 'the file is a symbolic link; the hub reads only real files inside the content folder.', fix: 'replace the link with the file itself' });
+      wholeFile(display(file), {
+        rule: 'path/symlink',
+        message: 'the file is a symbolic link; the hub reads only real files inside the content folder.',
+        fix: 'replace the link with the file itself',
+      });
       continue;
     }
     if (file.type !== 'file') {
@@ -83,7 +95,11 @@ export function validateContent(options: ValidateOptions): ValidationReport {
       const id = `${path.collection}/${path.organisation}/${path.slug}`;
       const earlier = seenIds.get(id);
       if (earlier) {
-        wholeFile(display(file), { rule: 'path/duplicate-id', message: `this file and ${earlier} both give the id ${id}.`, fix: 'keep one of them, or rename one' });
+        wholeFile(display(file), {
+          rule: 'path/duplicate-id',
+          message: `this file and ${earlier} both give the id ${id}.`,
+          fix: 'keep one of them, or rename one',
+        });
         continue;
       }
       seenIds.set(id, display(file));
@@ -101,15 +117,31 @@ export function validateContent(options: ValidateOptions): ValidationReport {
   const themes: Theme[] = [];
   let themesReadable = false;
   if (!themesFile) {
-    wholeFile(`${prefix}/${THEMES_FILE}`, { rule: 'vocabulary/missing', message: `${prefix}/${THEMES_FILE} is missing, so no theme can be checked.`, fix: 'restore it from the repository' });
+    wholeFile(`${prefix}/${THEMES_FILE}`, {
+      rule: 'vocabulary/missing',
+      message: `${prefix}/${THEMES_FILE} is missing, so no theme can be checked.`,
+      fix: 'restore it from the repository',
+    });
   } else {
-    const read = readContentFile({ absolute: themesFile.absolute, file: display(themesFile), format: 'yaml', schema: themesFileSchema, singular: 'themes file' });
+    const read = readContentFile({
+      absolute: themesFile.absolute,
+      file: display(themesFile),
+      format: 'yaml',
+      schema: themesFileSchema,
+      singular: 'themes file',
+    });
     const seen = new Set<string>();
     themesReadable = read.data !== undefined;
     const list = (read.data as { themes: Theme[] } | undefined)?.themes ?? [];
     list.forEach((theme, index) => {
       if (seen.has(theme.id)) {
-        read.report({ rule: 'vocabulary/duplicate', path: ['themes', index, 'id'], message: `the theme \`${theme.id}\` is defined twice.`, found: theme.id, fix: 'remove one of them' });
+        read.report({
+          rule: 'vocabulary/duplicate',
+          path: ['themes', index, 'id'],
+          message: `the theme \`${theme.id}\` is defined twice.`,
+          found: theme.id,
+          fix: 'remove one of them',
+        });
       } else {
         seen.add(theme.id);
         themes.push(theme);
@@ -140,7 +172,14 @@ export function validateContent(options: ValidateOptions): ValidationReport {
   const organisationReads = organisationFiles.map(({ file, id }) => ({
     id,
     file: display(file),
-    read: readContentFile({ absolute: file.absolute, file: display(file), format: 'yaml', schema: ORGANISATIONS.schema, singular: ORGANISATIONS.singular, suggest }),
+    read: readContentFile({
+      absolute: file.absolute,
+      file: display(file),
+      format: 'yaml',
+      schema: ORGANISATIONS.schema,
+      singular: ORGANISATIONS.singular,
+      suggest,
+    }),
   }));
   const gssOwners = new Map<string, string[]>();
   for (const { id, read } of organisationReads) {

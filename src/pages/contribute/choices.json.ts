@@ -13,7 +13,9 @@ export const GET: APIRoute = async () => {
   const choices: ChoicesFile = {
     organisations: [...hub.organisations.values()]
       .sort((a, b) => collator.compare(a.data.name, b.data.name))
-      .map((organisation) => (organisation.demonstration ? [organisation.id, organisation.data.name, 1] : [organisation.id, organisation.data.name])),
+      .map((organisation) =>
+        organisation.demonstration ? [organisation.id, organisation.data.name, 1] : [organisation.id, organisation.data.name],
+      ),
     services: [...hub.services.values()].sort((a, b) => collator.compare(a.label, b.label)).map((service) => [service.id, service.label]),
   };
   return Response.json(choices);

@@ -7,7 +7,8 @@ import { collectionFeed } from '../../lib/feeds/hub-feeds.ts';
 import { feedSettings } from './_settings.ts';
 import { inThisShard } from '../../data/build-shard.ts';
 
-export const getStaticPaths = (() => inThisShard(RECORD_COLLECTIONS.map(({ name }) => ({ params: { collection: name } })))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  inThisShard(RECORD_COLLECTIONS.map(({ name }) => ({ params: { collection: name } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const hub = await loadHub();

@@ -9,4 +9,5 @@ import { inThisShard } from '../../data/build-shard.ts';
 
 export const getStaticPaths = (() => inThisShard([...SCHEMA_FILES.keys()].map((name) => ({ params: { name } })))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => new Response(SCHEMA_FILES.get(params.name!)!, { headers: { 'Content-Type': 'application/schema+json; charset=utf-8' } });
+export const GET: APIRoute = ({ params }) =>
+  new Response(SCHEMA_FILES.get(params.name!)!, { headers: { 'Content-Type': 'application/schema+json; charset=utf-8' } });

@@ -36,7 +36,8 @@ export function fillChoices(choices: Partial<ChoicesFile>): void {
     );
   }
   const services = document.getElementById('services-list');
-  if (services && choices.services) services.replaceChildren(...choices.services.map(([id, label]) => new Option('', serviceChoice(label, id))));
+  if (services && choices.services)
+    services.replaceChildren(...choices.services.map(([id, label]) => new Option('', serviceChoice(label, id))));
 }
 
 /**
@@ -70,7 +71,11 @@ export function readReference(form: HTMLFormElement): Reference {
   const organisations = new Map<string, { name: string; demonstration: boolean }>();
   for (const option of form.querySelectorAll<HTMLOptionElement>('#organisations-list option')) {
     const id = option.dataset.id ?? organisationIdIn(option.value);
-    if (id) organisations.set(id, { name: option.value.replace(/\s*\([^()]*\)\s*$/, ''), demonstration: option.dataset.demonstration === 'true' });
+    if (id)
+      organisations.set(id, {
+        name: option.value.replace(/\s*\([^()]*\)\s*$/, ''),
+        demonstration: option.dataset.demonstration === 'true',
+      });
   }
   const services = new Map<number, string>();
   for (const option of form.querySelectorAll<HTMLOptionElement>('#services-list option')) {
@@ -78,11 +83,18 @@ export function readReference(form: HTMLFormElement): Reference {
     if (id !== undefined) services.set(id, option.value.replace(/\s*\(LGSL \d+\)\s*$/, ''));
   }
   const themes = new Map<string, string>();
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[name="themes"]')) themes.set(input.value, input.labels?.[0]?.textContent?.trim() ?? input.value);
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[name="themes"]'))
+    themes.set(input.value, input.labels?.[0]?.textContent?.trim() ?? input.value);
   const licences = new Map<string, { id: string; name: string; url: string; open: boolean; osiApproved: boolean }>();
   for (const option of form.querySelectorAll<HTMLOptionElement>('select[name="licence"] option')) {
     if (!option.value) continue;
-    licences.set(option.value, { id: option.value, name: option.dataset.name ?? option.value, url: option.dataset.url ?? '', open: option.dataset.open === 'true', osiApproved: option.dataset.osi === 'true' });
+    licences.set(option.value, {
+      id: option.value,
+      name: option.dataset.name ?? option.value,
+      url: option.dataset.url ?? '',
+      open: option.dataset.open === 'true',
+      osiApproved: option.dataset.osi === 'true',
+    });
   }
   return { organisations, services, themes, licences };
 }
@@ -171,7 +183,12 @@ export function setUpFinders(form: HTMLFormElement, reference: () => Promise<Ref
       if (kind === 'services') {
         const id = serviceFor(loaded, text);
         if (id === undefined) {
-          if (!quiet) showFieldError(form, { group: key, target: key, message: `Choose a service from the list: “${text}” is not in the Local Government Service List` });
+          if (!quiet)
+            showFieldError(form, {
+              group: key,
+              target: key,
+              message: `Choose a service from the list: “${text}” is not in the Local Government Service List`,
+            });
           return;
         }
         choose(form, key, String(id), serviceChoice(loaded.services.get(id)!, id));
@@ -179,7 +196,12 @@ export function setUpFinders(form: HTMLFormElement, reference: () => Promise<Ref
       } else {
         const id = organisationFor(loaded, text);
         if (id === undefined) {
-          if (!quiet) showFieldError(form, { group: key, target: key, message: `Choose an organisation from the list: there is no “${text}” on the hub` });
+          if (!quiet)
+            showFieldError(form, {
+              group: key,
+              target: key,
+              message: `Choose an organisation from the list: there is no “${text}” on the hub`,
+            });
           return;
         }
         choose(form, key, id, organisationChoice(loaded.organisations.get(id)!.name, id));
@@ -226,7 +248,8 @@ function relabel(container: Element, singular: string): void {
 }
 
 function blank(row: Element): void {
-  for (const input of row.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) input.value = '';
+  for (const input of row.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select'))
+    input.value = '';
   for (const message of row.querySelectorAll('[data-hub-error]')) message.remove();
   for (const group of row.querySelectorAll('.govuk-form-group--error')) group.classList.remove('govuk-form-group--error');
   for (const input of row.querySelectorAll('.govuk-input--error')) input.classList.remove('govuk-input--error');
@@ -322,7 +345,12 @@ export function setUpCounts(form: HTMLFormElement): void {
     const update = () => {
       const left = limit - textarea.value.length;
       const plural = (count: number) => (count === 1 ? 'character' : 'characters');
-      message.textContent = textarea.value.length === 0 ? `You can enter up to ${limit} characters` : left >= 0 ? `You have ${left} ${plural(left)} remaining` : `You have ${-left} ${plural(-left)} too many`;
+      message.textContent =
+        textarea.value.length === 0
+          ? `You can enter up to ${limit} characters`
+          : left >= 0
+            ? `You have ${left} ${plural(left)} remaining`
+            : `You have ${-left} ${plural(-left)} too many`;
       message.classList.toggle('govuk-error-message', left < 0);
       message.classList.toggle('govuk-hint', left >= 0);
     };
@@ -368,8 +396,10 @@ export function fillForm(form: HTMLFormElement, values: Map<string, string[]>, r
     if (!item) continue;
     const elements = item instanceof RadioNodeList ? [...item] : [item];
     for (const element of elements) {
-      if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) element.checked = list.includes(element.value);
-      else if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) element.value = list[0] ?? '';
+      if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio'))
+        element.checked = list.includes(element.value);
+      else if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)
+        element.value = list[0] ?? '';
     }
   }
   for (const textarea of form.querySelectorAll('textarea')) textarea.dispatchEvent(new Event('input'));

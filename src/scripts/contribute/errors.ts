@@ -59,7 +59,8 @@ export function showFieldError(form: HTMLFormElement, problem: Pick<FormProblem,
   // else after the legend or label, as the templates place it.
   const fieldset = group.querySelector(':scope > fieldset');
   const container = fieldset ?? group;
-  const hint = container.querySelector(`:scope > #${CSS.escape(`${problem.group}-hint`)}`) ?? container.querySelector(':scope > .govuk-hint');
+  const hint =
+    container.querySelector(`:scope > #${CSS.escape(`${problem.group}-hint`)}`) ?? container.querySelector(':scope > .govuk-hint');
   const anchor = hint ?? container.querySelector(':scope > legend, :scope > label, :scope > .govuk-label-wrapper');
   const message = errorMessage(id, problem.message);
   if (anchor) anchor.after(message);
@@ -83,7 +84,11 @@ export function showErrors(form: HTMLFormElement, problems: FormProblem[]): void
   }
   const wrapper = document.getElementById('error-summary');
   const summary = wrapper?.querySelector<HTMLElement>('.govuk-error-summary');
-  const list = summary?.querySelector('.govuk-error-summary__list') ?? summary?.querySelector('.govuk-error-summary__body')?.appendChild(Object.assign(document.createElement('ul'), { className: 'govuk-list govuk-error-summary__list' }));
+  const list =
+    summary?.querySelector('.govuk-error-summary__list') ??
+    summary
+      ?.querySelector('.govuk-error-summary__body')
+      ?.appendChild(Object.assign(document.createElement('ul'), { className: 'govuk-list govuk-error-summary__list' }));
   if (!wrapper || !summary || !list) return;
   list.replaceChildren(
     ...problems.map((problem) => {

@@ -21,7 +21,10 @@ function start(form: HTMLFormElement): void {
   const base = form.dataset.base ?? '/';
   const reference = loadChoices(form, withBase(base, 'contribute/choices.json'));
   const cannotLoad = () =>
-    showStatus('edit-status', 'The page could not load what it needs to check your answers just now: check your connection, then try again. Nothing you typed is lost. The other ways to share, below, need no JavaScript.');
+    showStatus(
+      'edit-status',
+      'The page could not load what it needs to check your answers just now: check your connection, then try again. Nothing you typed is lost. The other ways to share, below, need no JavaScript.',
+    );
 
   let current: ContributionForm | undefined;
   let loading: Promise<ContributionForm> | undefined;

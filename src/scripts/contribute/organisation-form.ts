@@ -18,7 +18,11 @@ import { referencedRecordIds, type FormProblem } from '../../lib/contribute/chec
 import { organisationFormFile, readJson, recordIdsIn, type OrganisationFormFile } from '../../lib/contribute/form-files.ts';
 import { editFileUrl, fitsGitHub, MAX_URL_LENGTH, organisationIssueUrl } from '../../lib/contribute/github.ts';
 import { changeLines } from '../../lib/contribute/organisation-changes.ts';
-import { checkOrganisationAnswers, organisationCheckContext, type OrganisationFormReference } from '../../lib/contribute/organisation-check.ts';
+import {
+  checkOrganisationAnswers,
+  organisationCheckContext,
+  type OrganisationFormReference,
+} from '../../lib/contribute/organisation-check.ts';
 import { formEdit, updateOrganisationFile, type UpdatedOrganisation } from '../../lib/contribute/organisation-file.ts';
 import { organisationFormModel } from '../../lib/contribute/organisation-model.ts';
 import type { SiteConfig } from '../../lib/site-config.ts';
@@ -103,7 +107,9 @@ class OrganisationForm {
       this.current = updateOrganisationFile(stored.organisation.text, {}).data;
       fillForm(this.form, formValues(this.model, { organisation: this.id, slug: '', data: stored.organisation.fields }), NO_REFERENCE);
     } catch {
-      this.status(`The hub could not load ${this.name}’s details just now, so the form cannot show them. Reload the page to try again, or use one of the other ways below.`);
+      this.status(
+        `The hub could not load ${this.name}’s details just now, so the form cannot show them. Reload the page to try again, or use one of the other ways below.`,
+      );
       return;
     }
     await this.addAskedUse();
@@ -130,7 +136,10 @@ class OrganisationForm {
     const box = this.form.elements.namedItem('uses');
     if (!new URLSearchParams(search).has(USES_PARAMETER) || !(box instanceof HTMLTextAreaElement)) return;
     const label = this.model.fields.find((field) => field.key === 'uses')?.label ?? 'Components used';
-    const uses = box.value.split('\n').map((line) => line.trim()).filter(Boolean);
+    const uses = box.value
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     const component = askedComponent(search);
     const owner = component === undefined ? undefined : componentOwner(component);
     let declaration = declareUse({ name: this.name, demonstration: false, uses }, undefined);
@@ -190,7 +199,13 @@ class OrganisationForm {
       return;
     }
     clearErrors(this.form);
-    const updated = updateOrganisationFile(stored.text, formEdit(answers.fields, this.model.fields.map((field) => field.key)));
+    const updated = updateOrganisationFile(
+      stored.text,
+      formEdit(
+        answers.fields,
+        this.model.fields.map((field) => field.key),
+      ),
+    );
     this.updated = updated;
     if (updated.changed.length === 0) {
       byId('result')!.hidden = true;
@@ -200,7 +215,10 @@ class OrganisationForm {
       return;
     }
     byId('nothing-changed')!.hidden = true;
-    this.showResult(updated, problems.filter((problem) => problem.severity === 'warning'));
+    this.showResult(
+      updated,
+      problems.filter((problem) => problem.severity === 'warning'),
+    );
   }
 
   showResult(updated: UpdatedOrganisation, warnings: FormProblem[]): void {
@@ -236,7 +254,10 @@ class OrganisationForm {
       const href = organisationIssueUrl(this.config, { id: this.id, name: this.name }, updated.changed, updated.data);
       issue.href = href;
       issue.hidden = !fitsGitHub(href);
-      if (!fitsGitHub(href)) notes.push(`Your changes are too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters), so “Send as an issue” is not offered: copy the new text into GitHub’s editor instead, or download the file and attach it to an issue.`);
+      if (!fitsGitHub(href))
+        notes.push(
+          `Your changes are too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters), so “Send as an issue” is not offered: copy the new text into GitHub’s editor instead, or download the file and attach it to an issue.`,
+        );
     }
     showSendingNotes(notes);
     byId('result')!.hidden = false;

@@ -46,7 +46,15 @@ function start(form: HTMLFormElement): void {
   const input = form.elements.namedItem('organisation') as HTMLInputElement;
   if (asked) {
     input.value = asked;
-    showErrors(form, [{ severity: 'error', field: 'organisation', target: 'organisation', group: 'organisation', message: `There is no organisation “${asked}” on the hub: choose yours from the list` }]);
+    showErrors(form, [
+      {
+        severity: 'error',
+        field: 'organisation',
+        target: 'organisation',
+        group: 'organisation',
+        message: `There is no organisation “${asked}” on the hub: choose yours from the list`,
+      },
+    ]);
   }
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -16,7 +16,15 @@ import { readAnswers, formValues, type Answers } from '../../lib/contribute/answ
 import { checkAnswers, referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
 import { formModel, type FormModel } from '../../lib/contribute/form-model.ts';
 import { editFileUrl, fitsGitHub, issueUrl, MAX_URL_LENGTH, newFileUrl } from '../../lib/contribute/github.ts';
-import { organisationFormFile, readJson, recordIdsIn, recordSourcesFile, type OrganisationFormFile, type RecordSourcesFile, type StoredRecord } from '../../lib/contribute/form-files.ts';
+import {
+  organisationFormFile,
+  readJson,
+  recordIdsIn,
+  recordSourcesFile,
+  type OrganisationFormFile,
+  type RecordSourcesFile,
+  type StoredRecord,
+} from '../../lib/contribute/form-files.ts';
 import { recordFile, type RecordFile } from '../../lib/contribute/record-file.ts';
 import type { FieldLookups } from '../../lib/record-fields.ts';
 import type { SiteConfig } from '../../lib/site-config.ts';
@@ -70,7 +78,9 @@ export class ContributionForm {
     if (!found) {
       found = this.reference.organisations.has(organisation)
         ? fetch(withBase(this.base, organisationFormFile(organisation)))
-            .then((response): Promise<OrganisationFormFile> | Pick<OrganisationFormFile, 'id' | 'records'> => (response.ok ? readJson(response) : { id: organisation, records: {} }))
+            .then((response): Promise<OrganisationFormFile> | Pick<OrganisationFormFile, 'id' | 'records'> =>
+              response.ok ? readJson(response) : { id: organisation, records: {} },
+            )
             .then((file) => new Set(recordIdsIn({ id: organisation, records: file.records })))
             .catch(() => null)
         : Promise.resolve(null);
@@ -120,26 +130,37 @@ export class ContributionForm {
   async loadForEdit(id: string): Promise<void> {
     const match = RECORD_ID.exec(id);
     if (!match || match[1] !== this.model.collection.name) {
-      this.status(`“${id}” is not the id of a ${this.model.collection.singular}, so there is nothing to fill in. You can still add a new one below.`);
+      this.status(
+        `“${id}” is not the id of a ${this.model.collection.singular}, so there is nothing to fill in. You can still add a new one below.`,
+      );
       return;
     }
     if (!(await this.exists(id))) {
-      this.status(`There is no ${this.model.collection.singular} with the id ${id} on the hub, so there is nothing to fill in. You can still add a new one below.`);
+      this.status(
+        `There is no ${this.model.collection.singular} with the id ${id} on the hub, so there is nothing to fill in. You can still add a new one below.`,
+      );
       return;
     }
     const record = await this.record(id);
     if (!record) {
-      this.status(`The hub could not load ${id} just now, so there is nothing to fill in: check your connection, then reload the page. You can still add a new one below.`);
+      this.status(
+        `The hub could not load ${id} just now, so there is nothing to fill in: check your connection, then reload the page. You can still add a new one below.`,
+      );
       return;
     }
     this.editing = { id, path: record.path, extension: /\.(md|yaml)$/.exec(record.path)?.[0] ?? '.md', data: record.data };
     const names = { organisationName: (organisation: string) => this.reference.organisations.get(organisation)?.name };
-    fillForm(this.form, formValues(this.model, { organisation: match[2], slug: match[3], data: record.data, body: record.body }, names), this.reference);
+    fillForm(
+      this.form,
+      formValues(this.model, { organisation: match[2], slug: match[3], data: record.data, body: record.body }, names),
+      this.reference,
+    );
     for (const name of ['organisation', 'slug']) {
       const input = this.form.elements.namedItem(name) as HTMLInputElement | null;
       if (input) input.readOnly = true;
       const hint = byId(`${name}-hint`);
-      if (hint) hint.textContent = `This stays the same when you change a ${this.model.collection.singular}: other records refer to it by its organisation and short name.`;
+      if (hint)
+        hint.textContent = `This stays the same when you change a ${this.model.collection.singular}: other records refer to it by its organisation and short name.`;
     }
     if (this.model.fields.some((field) => field.lang && record.data[field.key] !== undefined)) byId('welsh')?.setAttribute('open', '');
     const heading = document.querySelector<HTMLElement>('h1[data-edit-title]');
@@ -147,11 +168,17 @@ export class ContributionForm {
       heading.textContent = heading.dataset.editTitle ?? heading.textContent;
       document.title = document.title.replace(/^[^–]+/, `${heading.textContent} `);
     }
-    this.status(`You are changing “${String(record.data.title ?? id)}”. The form shows it as it is now; its organisation and short name stay the same.`, { text: 'See it on the hub', href: withBase(this.base, `${id}/`) });
+    this.status(
+      `You are changing “${String(record.data.title ?? id)}”. The form shows it as it is now; its organisation and short name stay the same.`,
+      { text: 'See it on the hub', href: withBase(this.base, `${id}/`) },
+    );
   }
 
   answers(): Answers {
-    return readAnswers(this.model, new FormData(this.form), { organisationId: (text) => organisationFor(this.reference, text), ...(this.editing ? { previous: this.editing.data } : {}) });
+    return readAnswers(this.model, new FormData(this.form), {
+      organisationId: (text) => organisationFor(this.reference, text),
+      ...(this.editing ? { previous: this.editing.data } : {}),
+    });
   }
 
   async context(answers: Answers): Promise<{ context: CheckContext; idTaken: boolean }> {
@@ -160,7 +187,9 @@ export class ContributionForm {
     const ownId = `${this.model.collection.name}/${answers.organisation}/${answers.slug}`;
     const idTaken = !this.editing && isSlug(answers.slug) && (await this.exists(ownId));
     const context: CheckContext = {
-      organisations: new Map([...this.reference.organisations].map(([id, organisation]) => [id, { demonstration: organisation.demonstration }])),
+      organisations: new Map(
+        [...this.reference.organisations].map(([id, organisation]) => [id, { demonstration: organisation.demonstration }]),
+      ),
       recordIds: new Set(ids.filter((_, index) => found[index])),
       themeIds: new Set(this.reference.themes.keys()),
       services: new Map([...this.reference.services].map(([id, label]) => [id, { id, label, description: '', uri: '' } satisfies Service])),
@@ -182,7 +211,10 @@ export class ContributionForm {
       return;
     }
     clearErrors(this.form);
-    await this.showResult(answers, problems.filter((problem) => problem.severity === 'warning'));
+    await this.showResult(
+      answers,
+      problems.filter((problem) => problem.severity === 'warning'),
+    );
   }
 
   /** What record-fields.ts needs to name things, from the page's reference data and the records fetched. */
@@ -239,9 +271,14 @@ export class ContributionForm {
       propose.firstChild!.textContent = editing && !movesFile ? 'Open the file on GitHub' : 'Propose on GitHub';
       propose.href = href;
       propose.hidden = !fitsGitHub(href);
-      if (movesFile) notes.push(`Adding text turns ${editing.path} into ${file.path}: propose the new file on GitHub and mention in the pull request that the old one should go, or send it as an issue.`);
+      if (movesFile)
+        notes.push(
+          `Adding text turns ${editing.path} into ${file.path}: propose the new file on GitHub and mention in the pull request that the old one should go, or send it as an issue.`,
+        );
       if (!fitsGitHub(href)) {
-        notes.push(`Your ${this.model.collection.singular} is too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters). Download the file, then on GitHub add it as ${file.path} with “Add file”.`);
+        notes.push(
+          `Your ${this.model.collection.singular} is too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters). Download the file, then on GitHub add it as ${file.path} with “Add file”.`,
+        );
         if (copy) copy.hidden = false;
       }
     }
@@ -249,7 +286,8 @@ export class ContributionForm {
       const href = issueUrl(this.config, this.model, answers);
       issue.href = href;
       issue.hidden = !fitsGitHub(href);
-      if (!fitsGitHub(href)) notes.push('It is also too long to send as an issue in a link: download the file and attach it to an issue instead.');
+      if (!fitsGitHub(href))
+        notes.push('It is also too long to send as an issue in a link: download the file and attach it to an issue instead.');
     }
     showSendingNotes(notes);
 

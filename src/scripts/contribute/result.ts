@@ -75,6 +75,8 @@ async function copyText(text: string): Promise<void> {
     const shown = byId('file-text');
     shown?.closest('details')?.setAttribute('open', '');
     if (shown) window.getSelection()?.selectAllChildren(shown);
-    if (status) status.textContent = 'Your browser did not let the page copy the text. It is selected under “See the file”: copy it with Ctrl+C (⌘+C on a Mac).';
+    if (status)
+      status.textContent =
+        'Your browser did not let the page copy the text. It is selected under “See the file”: copy it with Ctrl+C (⌘+C on a Mac).';
   }
 }

@@ -6,7 +6,8 @@ import { OPEN_COLLECTION_NAMES } from '../../../lib/open-data/context.ts';
 import { collectionCsv } from '../../../lib/open-data/csv.ts';
 import { inThisShard } from '../../../data/build-shard.ts';
 
-export const getStaticPaths = (() => inThisShard(OPEN_COLLECTION_NAMES.map((collection) => ({ params: { collection } })))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  inThisShard(OPEN_COLLECTION_NAMES.map((collection) => ({ params: { collection } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const hub = await loadHub();

@@ -20,7 +20,12 @@ import { inThisShard } from '../../../data/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();
-  return inThisShard([...hub.organisations.values()].map((organisation) => ({ params: { id: organisation.id }, props: { organisation, records: hub.recordsByOrganisation.get(organisation.id) ?? [] } })));
+  return inThisShard(
+    [...hub.organisations.values()].map((organisation) => ({
+      params: { id: organisation.id },
+      props: { organisation, records: hub.recordsByOrganisation.get(organisation.id) ?? [] },
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, props }) => {
@@ -30,7 +35,9 @@ export const GET: APIRoute = ({ params, props }) => {
     if (!slugs.has(record.collection)) slugs.set(record.collection, []);
     slugs.get(record.collection)!.push(record.slug);
   }
-  const records = Object.fromEntries([...slugs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([collection, list]) => [collection, list.sort()]));
+  const records = Object.fromEntries(
+    [...slugs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([collection, list]) => [collection, list.sort()]),
+  );
   const file: OrganisationFormFile = {
     id: params.id!,
     organisation: {

@@ -16,7 +16,11 @@ import { inThisShard } from '../../../data/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();
-  return inThisShard([...hub.recordsByOrganisation].filter(([, records]) => records.length > 0).map(([id, records]) => ({ params: { id }, props: { records } })));
+  return inThisShard(
+    [...hub.recordsByOrganisation]
+      .filter(([, records]) => records.length > 0)
+      .map(([id, records]) => ({ params: { id }, props: { records } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, props }) => {

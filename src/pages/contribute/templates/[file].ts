@@ -8,10 +8,12 @@ import { templateFile } from '../../../lib/contribute/templates.ts';
 import { inThisShard } from '../../../data/build-shard.ts';
 
 export const getStaticPaths = (() =>
-  inThisShard(RECORD_COLLECTIONS.map((collection) => {
-    const template = templateFile(collection.name);
-    return { params: { file: template.file }, props: { text: template.text, extension: template.extension } };
-  }))) satisfies GetStaticPaths;
+  inThisShard(
+    RECORD_COLLECTIONS.map((collection) => {
+      const template = templateFile(collection.name);
+      return { params: { file: template.file }, props: { text: template.text, extension: template.extension } };
+    }),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(props.text as string, {

@@ -7,11 +7,17 @@ import { inThisShard } from '../../../../../../data/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();
-  return inThisShard(hub.records.filter(isCodeComponent).map((record) => ({ params: { organisation: record.organisation, slug: record.slug }, props: { record } })));
+  return inThisShard(
+    hub.records
+      .filter(isCodeComponent)
+      .map((record) => ({ params: { organisation: record.organisation, slug: record.slug }, props: { record } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const hub = await loadHub();
   const record = (props as { record: Extract<HubRecord, { collection: 'components' }> }).record;
-  return new Response(publiccodeYaml(publiccodeInput(hub, record, site, import.meta.env.BASE_URL)), { headers: { 'Content-Type': 'application/yaml; charset=utf-8' } });
+  return new Response(publiccodeYaml(publiccodeInput(hub, record, site, import.meta.env.BASE_URL)), {
+    headers: { 'Content-Type': 'application/yaml; charset=utf-8' },
+  });
 };
