@@ -42,12 +42,14 @@ export const componentSchema = z
     kind: z.enum(COMPONENT_KINDS, { error: `one of: ${COMPONENT_KINDS.join(', ')}` }).meta({
       title: 'Kind',
       description:
-        'What sort of thing it is: code, design-component, service-pattern, process, content, api, tool, template or standard (a data, API or service standard others can adopt).',
+        'What sort of thing it is: code, design-component, service-pattern, process, content, ' +
+        'api, tool, template or standard (a data, API or service standard others can adopt).',
     }),
     licence: licenceId.meta({
       title: 'Licence',
       description:
-        'The licence others may reuse it under, as an SPDX id from data/reference/licences.csv. Code needs an OSI-approved licence such as MIT; everything else an open licence such as OGL-UK-3.0.',
+        'The licence others may reuse it under, as an SPDX id from data/reference/licences.csv. Code ' +
+        'needs an OSI-approved licence such as MIT; everything else an open licence such as OGL-UK-3.0.',
       examples: ['MIT'],
     }),
     repository_url: webUrl.optional().meta({
@@ -90,7 +92,8 @@ export const componentSchema = z
   .meta({
     title: 'Reusable component',
     description:
-      'Something others can reuse. File: content/components/<organisation>/<slug>.yaml, or .md with these fields as front matter and documentation below.',
+      'Something others can reuse. File: content/components/<organisation>/<slug>.yaml, ' +
+      'or .md with these fields as front matter and documentation below.',
   });
 
 export type Component = z.infer<typeof componentSchema>;

@@ -7,9 +7,7 @@
 import { z } from 'zod';
 
 /** Characters that hide or reorder text: C0/C1 controls (except tab and newline), zero-width and bidirectional controls. */
-// eslint-disable-next-line no-control-regex
 const INVISIBLE_OR_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-// eslint-disable-next-line no-control-regex
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 function describeCharacter(text: string, pattern: RegExp): string {
@@ -101,7 +99,8 @@ export const DEFAULT_LICENCE = 'OGL-UK-3.0';
 export const contentLicence = licenceId.meta({
   title: 'Licence',
   description:
-    'The licence of this record, as an SPDX id from data/reference/licences.csv. Leave it out for the default, the Open Government Licence v3.0 (OGL-UK-3.0). It must be an open licence.',
+    'The licence of this record, as an SPDX id from data/reference/licences.csv. Leave it out ' +
+    'for the default, the Open Government Licence v3.0 (OGL-UK-3.0). It must be an open licence.',
   examples: ['OGL-UK-3.0'],
 });
 
@@ -178,7 +177,9 @@ export const isoDate = z.iso.date({ error: 'a date written as YYYY-MM-DD, e.g. 2
 export const harvestedFrom = httpsUrl.meta({
   title: 'Harvested from',
   description:
-    'Set by the weekly harvest, not by hand: the address of what this record was made from (a repository, a publiccode.yml or a dataset). While it is here the harvest keeps the record in step with it; delete it and harvested_on to look after the record yourself, and the harvest will leave it alone.',
+    'Set by the weekly harvest, not by hand: the address of what this record was made from (a repository, ' +
+    'a publiccode.yml or a dataset). While it is here the harvest keeps the record in step with it; ' +
+    'delete it and harvested_on to look after the record yourself, and the harvest will leave it alone.',
   examples: ['https://github.com/example-council/bin-day-finder'],
 });
 
@@ -212,7 +213,8 @@ export function uniqueList<T extends z.ZodType>(item: T, max: number) {
 export const services = uniqueList(lgslId, 30).meta({
   title: 'Services',
   description:
-    'The Local Government Service List ids this is about (see data/reference/services.csv), so that people working on the same service find it.',
+    'The Local Government Service List ids this is about (see ' +
+    'data/reference/services.csv), so that people working on the same service find it.',
   examples: [[524, 530]],
 });
 

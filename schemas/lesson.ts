@@ -36,7 +36,8 @@ export const lessonSchema = z
   .meta({
     title: 'Lesson learned',
     description:
-      'Something a body learned, good or bad. File: content/lessons/<organisation>/<slug>.md, with the story as Markdown below the front matter.',
+      'Something a body learned, good or bad. File: content/lessons/<organisation>/<slug>.md, ' +
+      'with the story as Markdown below the front matter.',
   });
 
 export type Lesson = z.infer<typeof lessonSchema>;

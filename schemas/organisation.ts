@@ -29,7 +29,8 @@ export const NATIONS = ['england', 'scotland', 'wales', 'northern-ireland'] as c
 export const organisationType = z.enum(ORGANISATION_TYPES, { error: `one of: ${ORGANISATION_TYPES.join(', ')}` }).meta({
   title: 'Type',
   description:
-    'What kind of body this is. Councils use the type in the local-authority register; civic-tech and volunteer groups use community-group.',
+    'What kind of body this is. Councils use the type in the local-authority ' +
+    'register; civic-tech and volunteer groups use community-group.',
 });
 
 export const gssCode = z
@@ -38,7 +39,8 @@ export const gssCode = z
   .meta({
     title: 'GSS code',
     description:
-      'The Government Statistical Service code the Office for National Statistics gives the body. Required for councils and combined authorities.',
+      'The Government Statistical Service code the Office for National ' +
+      'Statistics gives the body. Required for councils and combined authorities.',
     examples: ['E06000001'],
   });
 
@@ -103,7 +105,8 @@ export const harvestSettings = z
       .meta({
         title: 'Leave out',
         description:
-          'Repositories (by name, or owner/name) and datasets (by their name on the portal, or their address) that the harvest should not propose.',
+          'Repositories (by name, or owner/name) and datasets (by their name on ' +
+          'the portal, or their address) that the harvest should not propose.',
         examples: [['old-website', 'example-council/test-repo']],
       }),
     off: z
@@ -114,7 +117,8 @@ export const harvestSettings = z
   .meta({
     title: 'Harvest settings',
     description:
-      'Narrows what the weekly harvest proposes from the body’s GitHub and open data: topics (only repositories with one of them), leave_out (repositories or datasets to skip) and off. The next run follows any change.',
+      'Narrows what the weekly harvest proposes from the body’s GitHub and open data: topics (only repositories ' +
+      'with one of them), leave_out (repositories or datasets to skip) and off. The next run follows any change.',
     examples: [{ topics: ['council-commons'], leave_out: ['old-website'] }],
   });
 
@@ -182,7 +186,8 @@ export const organisationSchema = z
       .meta({
         title: 'GitHub',
         description:
-          'The body’s organisations (or users) on GitHub, without @ or https://github.com/: one name, or a list when it has several. The weekly harvest proposes its reusable public repositories as components.',
+          'The body’s organisations (or users) on GitHub, without @ or https://github.com/: one name, or a list ' +
+          'when it has several. The weekly harvest proposes its reusable public repositories as components.',
         examples: [['example-council', 'example-council-digital']],
       }),
     open_data: uniqueList(openDataSource, 20)
@@ -190,7 +195,8 @@ export const organisationSchema = z
       .meta({
         title: 'Open data',
         description:
-          'Where the body publishes its datasets, for the weekly harvest: each entry is a CKAN portal and the body’s name on it ({ ckan: https://…, organisation: … }), or a DCAT data.json catalogue or dataset ({ data_json: https://… }).',
+          'Where the body publishes its datasets, for the weekly harvest: each entry is a CKAN portal and the body’s name on ' +
+          'it ({ ckan: https://…, organisation: … }), or a DCAT data.json catalogue or dataset ({ data_json: https://… }).',
         examples: [
           [{ ckan: 'https://data.gov.uk', organisation: 'example-council' }, { data_json: 'https://data.example.gov.uk/data.json' }],
         ],
@@ -217,7 +223,10 @@ export const organisationSchema = z
       .meta({
         title: 'Systems and contracts',
         description:
-          'The main systems the body runs, each with its product, supplier, service_area (a theme id), contract_end (YYYY-MM) and optionally services, contract_start and notes, so that councils whose contracts for the same kind of service end at around the same time can buy together. Take them from your published contracts register; see “Recording your systems and contracts” in CONTRIBUTING.md.',
+          'The main systems the body runs, each with its product, supplier, service_area (a theme id), ' +
+          'contract_end (YYYY-MM) and optionally services, contract_start and notes, so that councils whose ' +
+          'contracts for the same kind of service end at around the same time can buy together. Take them from ' +
+          'your published contracts register; see “Recording your systems and contracts” in CONTRIBUTING.md.',
         examples: [
           [
             {
@@ -240,7 +249,8 @@ export const organisationSchema = z
   .meta({
     title: 'Organisation',
     description:
-      'A council, combined authority, other public body or community group that shares work on Council Commons. File: content/organisations/<id>.yaml.',
+      'A council, combined authority, other public body or community group that ' +
+      'shares work on Council Commons. File: content/organisations/<id>.yaml.',
   });
 
 export type Organisation = z.infer<typeof organisationSchema>;

@@ -24,7 +24,8 @@ export const principleSchema = z
   .meta({
     title: 'Design principle',
     description:
-      'A design principle a body works by. File: content/principles/<organisation>/<slug>.md, with what it means in practice as Markdown below the front matter.',
+      'A design principle a body works by. File: content/principles/<organisation>/<slug>.md, ' +
+      'with what it means in practice as Markdown below the front matter.',
   });
 
 export type Principle = z.infer<typeof principleSchema>;

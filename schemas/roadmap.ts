@@ -41,7 +41,8 @@ export const roadmapSchema = z
     status: z.enum(ROADMAP_STATUSES, { error: `one of: ${ROADMAP_STATUSES.join(', ')}` }).meta({
       title: 'Status',
       description:
-        'Where the work is now: idea, discovery, alpha, beta, live, paused, stopped or retired (the GOV.UK service phases, plus paused and stopped).',
+        'Where the work is now: idea, discovery, alpha, beta, live, paused, ' +
+        'stopped or retired (the GOV.UK service phases, plus paused and stopped).',
     }),
     services: services.optional(),
     themes: themes.optional(),
@@ -94,7 +95,8 @@ export const roadmapSchema = z
   .meta({
     title: 'Roadmap item',
     description:
-      'A piece of work planned, under way, paused, stopped or done. File: content/roadmap/<organisation>/<slug>.md, with these fields as front matter and the story of the work as Markdown below.',
+      'A piece of work planned, under way, paused, stopped or done. File: content/roadmap/<organisation>/<slug>.md, ' +
+      'with these fields as front matter and the story of the work as Markdown below.',
   });
 
 export type RoadmapItem = z.infer<typeof roadmapSchema>;

@@ -23,13 +23,15 @@ export const systemSchema = z
     service_area: themeId.meta({
       title: 'Service area',
       description:
-        'The kind of service the system supports, as a theme id from content/vocabularies/themes.yaml, e.g. council-tax-and-benefits, housing or waste-and-recycling.',
+        'The kind of service the system supports, as a theme id from content/vocabularies/themes.yaml, ' +
+        'e.g. council-tax-and-benefits, housing or waste-and-recycling.',
       examples: ['council-tax-and-benefits'],
     }),
     services: services.optional().meta({
       title: 'Services',
       description:
-        'The Local Government Service List ids of the services the system supports (see data/reference/services.csv), if you want to be more precise than the service area.',
+        'The Local Government Service List ids of the services the system supports (see ' +
+        'data/reference/services.csv), if you want to be more precise than the service area.',
       examples: [[58, 59, 69]],
     }),
     contract_start: yearMonth.optional().meta({
@@ -47,7 +49,8 @@ export const systemSchema = z
       .meta({
         title: 'Notes',
         description:
-          'Anything that helps another council judge whether to buy together, in a sentence or two: an option to extend, a procurement already under way. At most 300 characters; no Markdown.',
+          'Anything that helps another council judge whether to buy together, in a sentence or two: ' +
+          'an option to extend, a procurement already under way. At most 300 characters; no Markdown.',
         examples: ['Two one-year extensions available. We expect to go to market in spring 2026.'],
       }),
   })

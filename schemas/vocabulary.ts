@@ -38,7 +38,8 @@ export const synonymConcept = z.strictObject({
       title: 'Phrases',
       description:
         'Other words for it, in residents’ and officers’ words, e.g. "brown bin". Matched as whole words, ' +
-        'ignoring case and plural endings. Only phrases that always mean the thing: one that only sometimes does makes unrelated work look alike.',
+        'ignoring case and plural endings. Only phrases that always mean the ' +
+        'thing: one that only sometimes does makes unrelated work look alike.',
     }),
 });
 

@@ -104,7 +104,8 @@ const harvestOrganisations = Number(values['harvest-organisations']);
 const harvestRepositories = Number(values['harvest-repositories']);
 if (![harvestOrganisations, harvestRepositories].every((value) => Number.isInteger(value) && value >= 1)) {
   console.error(
-    'bench: --harvest-organisations and --harvest-repositories take whole numbers above 0, e.g. npm run bench -- --harvest-only --harvest-organisations 400 --harvest-repositories 50',
+    'bench: --harvest-organisations and --harvest-repositories take whole numbers above 0, ' +
+      'e.g. npm run bench -- --harvest-only --harvest-organisations 400 --harvest-repositories 50',
   );
   process.exit(2);
 }
@@ -119,7 +120,8 @@ if (
   !filterMatch
 ) {
   console.error(
-    'bench: --records, --runs and --overlap-items take whole numbers above 0 (--overlap-items at least 2) and --filter takes NAME=VALUE, e.g. npm run bench -- --records 25000 --runs 3 --build --filter collection=Roadmap',
+    'bench: --records, --runs and --overlap-items take whole numbers above 0 (--overlap-items at least 2) ' +
+      'and --filter takes NAME=VALUE, e.g. npm run bench -- --records 25000 --runs 3 --build --filter collection=Roadmap',
   );
   process.exit(2);
 }
@@ -197,12 +199,14 @@ async function measureSite(site: string, base: string, report: Report): Promise<
   const artifactBytes = pagesArtifactBytes(site);
   report.output = { ...total, pagefind, folders, ...(artifactBytes !== undefined ? { artifactBytes } : {}) };
   console.log(
-    `\nOutput: ${bytes(total.bytes)} in ${count(total.files)} files (of which pagefind/: ${bytes(pagefind.bytes)} in ${count(pagefind.files)} files)` +
+    `\nOutput: ${bytes(total.bytes)} in ${count(total.files)} files (of which pagefind/: ` +
+      `${bytes(pagefind.bytes)} in ${count(pagefind.files)} files)` +
       (report.records ? `, ${bytes(total.bytes / report.records)} a record` : ''),
   );
   if (artifactBytes !== undefined)
     console.log(
-      `  as the Pages artifact (a tar, compressed as actions/upload-artifact does, the size GitHub's deploy checks): ${bytes(artifactBytes)}`,
+      `  as the Pages artifact (a tar, compressed as actions/upload-artifact does, ` +
+        `the size GitHub's deploy checks): ${bytes(artifactBytes)}`,
     );
   console.log(`  goal at 50,000 records: under 1 GB uncompressed (GitHub Pages' limit), aiming for under 700 MB`);
   for (const [name, size] of Object.entries(folders))
@@ -230,15 +234,18 @@ async function measureSite(site: string, base: string, report: Report): Promise<
     console.log(
       search.page === 'search/'
         ? `\nSearch from the site’s own page, /search/ (what people download today, with its interface):`
-        : `\nSearch through Pagefind’s API from a bare page, showing five results (what the index itself costs${hasSearchPage ? ', whatever the interface' : ''}):`,
+        : `\nSearch through Pagefind’s API from a bare page, ` +
+            `showing five results (what the index itself costs${hasSearchPage ? ', whatever the interface' : ''}):`,
     );
     if (search.opening) console.log(`  opening the page, before any search: ${describeTransfer(search.opening)}`);
     console.log(
-      `  first search for “${search.query}” (${count(search.first.results)} results; by ${search.first.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.first)}`,
+      `  first search for “${search.query}” (${count(search.first.results)} results; ` +
+        `by ${search.first.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.first)}`,
     );
     console.log(`    goal: under ${bytes(GOALS.firstSearchBytes)}: ${verdict(search.first.bytes < GOALS.firstSearchBytes)}`);
     console.log(
-      `  then filtered by ${values.filter} (${count(search.filtered.results)} results; by ${search.filtered.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.filtered)}`,
+      `  then filtered by ${values.filter} (${count(search.filtered.results)} results; ` +
+        `by ${search.filtered.by === 'page' ? 'the page' : 'the API'}): ${describeTransfer(search.filtered)}`,
     );
     console.log(`  then every filter’s values, as a filter pane asks: ${describeTransfer(search.filterList)}`);
     console.log(
@@ -271,7 +278,8 @@ function measureOverlaps(report: Report): void {
   const services = loadServices();
   const labels = { service: (id: number) => services.get(id)?.label ?? '', theme: (id: string) => themes.get(id) ?? id };
   console.log(
-    `Made ${count(items.length)} items for ${count(organisations)} organisations in ${seconds(generateSeconds)}. Finding overlaps, ${runs} run(s), the first cold …`,
+    `Made ${count(items.length)} items for ${count(organisations)} organisations in ` +
+      `${seconds(generateSeconds)}. Finding overlaps, ${runs} run(s), the first cold …`,
   );
 
   const times: number[] = [];
@@ -324,10 +332,12 @@ function measureOverlaps(report: Report): void {
       (items.length === 25000 ? ` (goal under ${GOALS.overlapSeconds} s: ${verdict(met)})` : ''),
   );
   console.log(
-    `  ${count(candidatesCompared)} pairs compared of ${count(allPairs)} possible (${((100 * candidatesCompared) / Math.max(1, allPairs)).toFixed(2)}%), ${count(postingsVisited)} index entries visited`,
+    `  ${count(candidatesCompared)} pairs compared of ${count(allPairs)} possible ` +
+      `(${((100 * candidatesCompared) / Math.max(1, allPairs)).toFixed(2)}%), ${count(postingsVisited)} index entries visited`,
   );
   console.log(
-    `  memory: peak resident set ${memory(report.overlaps.peakRssKb)}, grew ${memory(peakRssGrowthKb)} during the first run; one result holds ${bytes(resultHeapBytes)} of heap`,
+    `  memory: peak resident set ${memory(report.overlaps.peakRssKb)}, ` +
+      `grew ${memory(peakRssGrowthKb)} during the first run; one result holds ${bytes(resultHeapBytes)} of heap`,
   );
 }
 
@@ -351,7 +361,8 @@ async function benchHarvest(report: Report): Promise<void> {
   });
   report.harvest = harvest;
   const describe = (figures: HarvestRunFigures) =>
-    `${seconds(figures.seconds)}, peak ${memory(figures.peakKb)}, ${count(figures.requests)} requests (${count(figures.notModified)} answered 304), ${count(figures.written)} files written`;
+    `${seconds(figures.seconds)}, peak ${memory(figures.peakKb)}, ` +
+    `${count(figures.requests)} requests (${count(figures.notModified)} answered 304), ${count(figures.written)} files written`;
   for (const [name, figures] of [
     ['first run', harvest.first],
     ['second run', harvest.second],
@@ -414,7 +425,8 @@ async function main(): Promise<void> {
       const time = elapsed(start);
       if (result.status !== 0) {
         throw new BenchFailure(
-          `Run ${run}: the validator exited ${result.status}; the synthetic content should be valid.\n${result.stderr}${result.stdout.slice(0, 2000)}`,
+          `Run ${run}: the validator exited ${result.status}; ` +
+            `the synthetic content should be valid.\n${result.stderr}${result.stdout.slice(0, 2000)}`,
         );
       }
       const validated = JSON.parse(result.stdout) as { records: number };
@@ -423,7 +435,8 @@ async function main(): Promise<void> {
     }
     report.validateSeconds = median(times);
     console.log(
-      `\nnpm run validate, ${count(written.records)} records (+ ${written.organisations} organisations): median ${report.validateSeconds.toFixed(2)} s over ${runs} run(s)` +
+      `\nnpm run validate, ${count(written.records)} records (+ ${written.organisations} organisations): ` +
+        `median ${report.validateSeconds.toFixed(2)} s over ${runs} run(s)` +
         (records === 25000 ? ` (goal: under ${GOALS.validateSeconds} s: ${verdict(report.validateSeconds < GOALS.validateSeconds)})` : ''),
     );
     console.log('');
@@ -446,11 +459,13 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
   if (!values.warm) rmSync(cacheDir, { recursive: true, force: true });
   const [loadBefore] = loadavg();
   console.log(
-    `\nBuilding the site from ${count(recordCount)} records with npm run build (${values.warm ? 'warm: Astro’s content-layer cache kept' : 'cold: Astro’s content-layer cache cleared'}) …`,
+    `\nBuilding the site from ${count(recordCount)} records with npm run build ` +
+      `(${values.warm ? 'warm: Astro’s content-layer cache kept' : 'cold: Astro’s content-layer cache cleared'}) …`,
   );
   if (loadBefore > 0.7)
     console.log(
-      `  Note: the machine is already busy (load average ${loadBefore.toFixed(2)} on ${availableParallelism()} cores); times will be longer than on an idle machine.`,
+      `  Note: the machine is already busy (load average ${loadBefore.toFixed(2)} on ` +
+        `${availableParallelism()} cores); times will be longer than on an idle machine.`,
     );
   let pages = 0;
   const result = await runMeasured(process.execPath, [join(root, 'scripts/build.ts')], {
@@ -473,7 +488,9 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
     },
     onProgress: (progress) =>
       console.log(
-        `    … ${progress.step} ${Math.round(progress.stepSeconds)} s (total ${Math.round(progress.seconds)} s)${progress.step === 'astro' && pages ? `, ${count(pages)} pages written` : ''}, largest process now ${memory(progress.rssKb)}`,
+        `    … ${progress.step} ${Math.round(progress.stepSeconds)} s (total ` +
+          `${Math.round(progress.seconds)} s)${progress.step === 'astro' && pages ? `, ${count(pages)} pages written` : ''}, ` +
+          `largest process now ${memory(progress.rssKb)}`,
       ),
   });
   if (result.status !== 0) {
@@ -484,10 +501,12 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
   console.log(`\nnpm run build, ${count(recordCount)} records (${count(pages)} pages), ${values.warm ? 'warm' : 'cold'}:`);
   for (const step of result.steps)
     console.log(
-      `  ${step.name.padEnd(11)} ${seconds(step.seconds).padStart(8)}   largest process ${memory(step.peakKb).padStart(8)}  (${step.peakProcess || '–'})`,
+      `  ${step.name.padEnd(11)} ${seconds(step.seconds).padStart(8)}   largest process ${memory(step.peakKb).padStart(8)}  ` +
+        `(${step.peakProcess || '–'})`,
     );
   console.log(
-    `  ${'total'.padEnd(11)} ${seconds(result.seconds).padStart(8)}   largest process ${memory(result.peakKb).padStart(8)}  (${result.peakSource === 'time' ? 'exact, GNU time' : 'sampled from /proc'}; ${result.peakProcess})`,
+    `  ${'total'.padEnd(11)} ${seconds(result.seconds).padStart(8)}   largest process ${memory(result.peakKb).padStart(8)}  ` +
+      `(${result.peakSource === 'time' ? 'exact, GNU time' : 'sampled from /proc'}; ${result.peakProcess})`,
   );
   console.log(
     `  all processes together at their peak: ${memory(result.treePeakKb)} (sampled: Astro, Pagefind and the build script side by side)`,
@@ -496,7 +515,8 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
 
   // The bare baseline (bench/baseline/) from the same content, right after, for the ratio.
   console.log(
-    `\nBuilding the bare baseline (bench/baseline: Astro, a glob loader, one page per record and organisation, Pagefind's CLI) from the same records …`,
+    `\nBuilding the bare baseline (bench/baseline: Astro, a glob loader, ` +
+      `one page per record and organisation, Pagefind's CLI) from the same records …`,
   );
   const baseline = await buildBaseline(root, contentDir, `${outDir}-baseline`, (line) => console.log(line));
   rmSync(`${outDir}-baseline`, { recursive: true, force: true });
@@ -505,7 +525,8 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
   const ratio = result.seconds / baseline.seconds;
   report.baseline = { ...baseline, tail: [], ratio };
   console.log(
-    `  baseline: ${seconds(baseline.seconds)} (Astro ${seconds(baseline.astroSeconds)} for ${count(baseline.pages)} pages, Pagefind ${seconds(baseline.pagefindSeconds)}), largest process ${memory(baseline.peakKb)}`,
+    `  baseline: ${seconds(baseline.seconds)} (Astro ${seconds(baseline.astroSeconds)} for ${count(baseline.pages)} pages, ` +
+      `Pagefind ${seconds(baseline.pagefindSeconds)}), largest process ${memory(baseline.peakKb)}`,
   );
   console.log(
     `  the hub's build: ${seconds(result.seconds)}, ${ratio.toFixed(2)}× the baseline` +
@@ -529,7 +550,8 @@ async function benchLighthouse(report: Report): Promise<void> {
       });
       if (built.status !== 0)
         throw new BenchFailure(
-          `The build exited ${built.status ?? built.signal}. Its last lines:\n${`${built.stdout}${built.stderr}`.split('\n').slice(-40).join('\n')}`,
+          `The build exited ${built.status ?? built.signal}. Its last lines:\n` +
+            `${`${built.stdout}${built.stderr}`.split('\n').slice(-40).join('\n')}`,
         );
     }
     const site = values.site ? resolve(values.site) : join(target!, 'site');
@@ -542,7 +564,9 @@ async function benchLighthouse(report: Report): Promise<void> {
     });
     report.lighthouse = result;
     console.log(
-      `\nLighthouse ${result.lighthouse}, mobile, median of ${result.runs} run(s) (load average ${result.loadBefore.toFixed(2)} before, ${result.loadAfter.toFixed(2)} after, on ${availableParallelism()} cores):\n`,
+      `\nLighthouse ${result.lighthouse}, mobile, median of ${result.runs} run(s) ` +
+        `(load average ${result.loadBefore.toFixed(2)} before, ${result.loadAfter.toFixed(2)} after, ` +
+        `on ${availableParallelism()} cores):\n`,
     );
     console.log(lighthouseTable(result.pages));
     const missed = describeMisses(result.pages);

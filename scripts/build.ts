@@ -167,7 +167,8 @@ if (shardDirs.length > 0) {
   let moved = 0;
   for (const dir of shardDirs) moved += mergeShard(dir, stagingDir).moved;
   console.log(
-    `Moved ${moved.toLocaleString('en-GB')} files from the other ${shardDirs.length === 1 ? 'shard' : `${shardDirs.length} shards`} into the site.`,
+    `Moved ${moved.toLocaleString('en-GB')} files from the other ` +
+      `${shardDirs.length === 1 ? 'shard' : `${shardDirs.length} shards`} into the site.`,
   );
 }
 
@@ -176,9 +177,11 @@ const indexed = await indexing;
 renameSync(searchDir, join(stagingDir, 'pagefind'));
 const indexedPages = indexed.pages;
 console.log(
-  `Indexed ${indexed.pages.toLocaleString('en-GB')} pages into ${indexed.files.toLocaleString('en-GB')} files (${(indexed.bytes / 1024 / 1024).toFixed(1)} MB); ` +
+  `Indexed ${indexed.pages.toLocaleString('en-GB')} pages into ` +
+    `${indexed.files.toLocaleString('en-GB')} files (${(indexed.bytes / 1024 / 1024).toFixed(1)} MB); ` +
     (indexed.compaction.compacted
-      ? `page list ${Math.round(indexed.compaction.metaBytesBefore / 1024)} KB → ${Math.round(indexed.compaction.metaBytesAfter / 1024)} KB.`
+      ? `page list ${Math.round(indexed.compaction.metaBytesBefore / 1024)} KB ` +
+        `→ ${Math.round(indexed.compaction.metaBytesAfter / 1024)} KB.`
       : `page list left as Pagefind wrote it (${indexed.compaction.reason}).`),
 );
 
@@ -186,11 +189,14 @@ step('Checking every record and organisation has its page');
 const missing = expectedPages(report.content).filter((page) => !existsSync(join(stagingDir, page)));
 if (missing.length > 0) {
   stop(
-    `${missing.length} page(s) are missing from the build, so it was not published: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. This is a bug in the hub, not in the content: please report it.`,
+    `${missing.length} page(s) are missing from the build, so it was not published: ` +
+      `${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. This is a bug in the hub, not in the content: ` +
+      `please report it.`,
   );
 }
 console.log(
-  `All ${report.content.records.length.toLocaleString('en-GB')} records and ${report.content.organisations.length.toLocaleString('en-GB')} organisations have their pages.`,
+  `All ${report.content.records.length.toLocaleString('en-GB')} records and ` +
+    `${report.content.organisations.length.toLocaleString('en-GB')} organisations have their pages.`,
 );
 
 step('Checking every record is in the open data, the feeds and the search index');
@@ -230,7 +236,8 @@ step('Checking every record is in the open data, the feeds and the search index'
     );
   if (problems.length > 0) {
     stop(
-      `The build lost or repeated records, so it was not published (${outDir} is unchanged). This is a bug in the hub, not in the content: please report it.\n  ${problems.join('\n  ')}`,
+      `The build lost or repeated records, so it was not published (${outDir} is unchanged). ` +
+        `This is a bug in the hub, not in the content: please report it.\n  ${problems.join('\n  ')}`,
     );
   }
   console.log(`Every record is once in its collection's JSON and CSV, its organisation's feed and the search index.`);

@@ -1,5 +1,6 @@
 /**
- * node scripts/freshness.ts --repo <owner/name> [--check-links] [--dry-run] [--today YYYY-MM-DD] [--content content] [--include-demonstration] [--branch main] [--hub-team @org/team] [--bot-login LOGIN] [--link-budget SECONDS]
+ * node scripts/freshness.ts --repo <owner/name> [--check-links] [--dry-run] [--today YYYY-MM-DD] [--content content]
+ *   [--include-demonstration] [--branch main] [--hub-team @org/team] [--bot-login LOGIN] [--link-budget SECONDS]
  *
  * Environment: GITHUB_TOKEN (issues: write), GITHUB_API_URL (default https://api.github.com),
  * GITHUB_SERVER_URL (default https://github.com), HUB_MAINTAINERS_TEAM, HUB_BRANCH.
@@ -39,7 +40,8 @@ import { NEW_WORK_DAYS, newSimilarWork, windowStart } from '../src/lib/new-simil
 import { loadReferenceData } from '../src/lib/reference-data.ts';
 import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
 
-const USAGE = `Usage: node scripts/freshness.ts --repo <owner/name> [options]
+const USAGE =
+  `Usage: node scripts/freshness.ts --repo <owner/name> [options]
 
   --repo OWNER/NAME          the repository to open issues in
   --check-links              also check every web address in the content
@@ -48,7 +50,8 @@ const USAGE = `Usage: node scripts/freshness.ts --repo <owner/name> [options]
   --content DIR              the content folder (default: content, or $HUB_CONTENT_DIR)
   --include-demonstration    also check the fictional demonstration organisations (nobody is mentioned)
   --branch NAME              the branch files are linked on (default: $HUB_BRANCH or main)
-  --hub-team @ORG/TEAM       who is mentioned for organisations without maintainers (default: $HUB_MAINTAINERS_TEAM or @council-commons/maintainers)
+  --hub-team @ORG/TEAM       who is mentioned for organisations without maintainers ` +
+  `(default: $HUB_MAINTAINERS_TEAM or @council-commons/maintainers)
   --bot-login LOGIN          also take this account's issues as ours (when the token is a user's)
   --link-budget SECONDS      stop starting new link checks after this long (default 300)
 
@@ -144,7 +147,8 @@ export async function main(
   const checks = gatherChecks(content, { today, includeDemonstration, similar, ...(linkResults && links ? { linkResults, links } : {}) });
   const withWork = checks.filter(hasSomethingToCheck);
   out(
-    `${withWork.length} of ${checks.length} organisations have something to check${includeDemonstration ? '' : ' (demonstration organisations left out)'}.`,
+    `${withWork.length} of ${checks.length} organisations ` +
+      `have something to check${includeDemonstration ? '' : ' (demonstration organisations left out)'}.`,
   );
   for (const check of withWork) {
     const links = check.links ? `, ${check.links.length} links not working` : '';
@@ -178,7 +182,8 @@ export async function main(
   out(
     dryRun
       ? `Dry run: ${summary.planned.length} changes planned, nothing written.`
-      : `Opened ${summary.opened.length}, updated ${summary.updated.length}, closed ${summary.closed.length}; ${summary.unchanged.length} already up to date.`,
+      : `Opened ${summary.opened.length}, updated ${summary.updated.length}, ` +
+          `closed ${summary.closed.length}; ${summary.unchanged.length} already up to date.`,
   );
   return 0;
 }

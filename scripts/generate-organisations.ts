@@ -106,7 +106,8 @@ export function mergeOrganisationFile(existing: string | undefined, fields: Regi
   const document = parseDocument(existing);
   if (document.errors.length > 0 || !isMap(document.contents)) {
     throw new Error(
-      `cannot update it: it is not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? 'not a set of fields'}). Fix it by hand, then run the script again.`,
+      `cannot update it: it is not valid YAML (${document.errors[0]?.message.split('\n')[0] ?? 'not a set of fields'}). ` +
+        `Fix it by hand, then run the script again.`,
     );
   }
   for (const key of REGISTER_FIELDS) {
@@ -155,7 +156,7 @@ export function generateOrganisations(
     try {
       text = mergeOrganisationFile(existing, fields);
     } catch (error) {
-      throw new Error(`${file}: ${(error as Error).message}`);
+      throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
     }
     if (text === existing) {
       unchanged++;

@@ -78,7 +78,9 @@ export async function main(
   const count = (action: string) => result.outcomes.filter((outcome) => outcome.action === action).length;
   const failed = result.outcomes.filter((outcome) => outcome.action === 'failed');
   out(
-    `${plural(result.outcomes.length, 'organisation')} in the report: ${plural(count('opened'), 'pull request')} opened, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('nothing-written')} with nothing written, ${failed.length} failed.`,
+    `${plural(result.outcomes.length, 'organisation')} in the report: ` +
+      `${plural(count('opened'), 'pull request')} opened, ${count('updated')} updated, ` +
+      `${count('unchanged')} unchanged, ${count('nothing-written')} with nothing written, ${failed.length} failed.`,
   );
   if (env.GITHUB_STEP_SUMMARY) {
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
@@ -89,7 +91,8 @@ export async function main(
   }
   if (failed.length > 0) {
     process.stderr.write(
-      `harvest-pr: ${plural(failed.length, 'organisation')} could not be proposed:\n${failed.map((outcome) => `  ${outcome.message}`).join('\n')}\n`,
+      `harvest-pr: ${plural(failed.length, 'organisation')} could not be proposed:\n` +
+        `${failed.map((outcome) => `  ${outcome.message}`).join('\n')}\n`,
     );
     return 1;
   }

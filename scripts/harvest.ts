@@ -75,7 +75,9 @@ export function reportText(report: HarvestReport): string {
   const count = (pick: (organisation: HarvestReport['organisations'][number]) => readonly unknown[]) =>
     report.organisations.reduce((sum, organisation) => sum + pick(organisation).length, 0);
   lines.push(
-    `${report.organisations.length} organisations: ${count((o) => o.written)} files ${report.dry_run ? 'would be written' : 'written'}, ${count((o) => o.unchanged)} unchanged, ${count((o) => o.gone)} gone, ${count((o) => o.refused)} refused.`,
+    `${report.organisations.length} organisations: ${count((o) => o.written)} files ` +
+      `${report.dry_run ? 'would be written' : 'written'}, ${count((o) => o.unchanged)} unchanged, ${count((o) => o.gone)} gone, ` +
+      `${count((o) => o.refused)} refused.`,
   );
   return lines.join('\n');
 }

@@ -82,8 +82,11 @@ if (!file) fail(`give the ${isPubliccode ? 'publiccode.yml' : 'CKAN or DCAT'} fi
 if (extra.length > 0) fail(`too many arguments: ${extra.join(' ')}`);
 if (/^https?:\/\//i.test(file)) {
   const example = isPubliccode
-    ? `curl -fsSL -o publiccode.yml '${file}'\n  npm run import -- publiccode publiccode.yml --organisation ${values.organisation ?? '<id>'}`
-    : `curl -fsSL -o catalogue.json '${file}'\n  npm run import -- dcat catalogue.json --organisation ${values.organisation ?? '<id>'}\n(For one CKAN dataset, download https://<portal>/api/3/action/package_show?id=<dataset name>.)`;
+    ? `curl -fsSL -o publiccode.yml '${file}'\n` +
+      `  npm run import -- publiccode publiccode.yml --organisation ${values.organisation ?? '<id>'}`
+    : `curl -fsSL -o catalogue.json '${file}'\n` +
+      `  npm run import -- dcat catalogue.json --organisation ${values.organisation ?? '<id>'}\n` +
+      `(For one CKAN dataset, download https://<portal>/api/3/action/package_show?id=<dataset name>.)`;
   fail(
     `${file} is a web address; the importer reads files and never fetches anything. Download it first, then import the file:\n  ${example}`,
     2,
@@ -106,7 +109,8 @@ const contentDir = resolve(values.content ?? process.env.HUB_CONTENT_DIR ?? 'con
 const shown = (path: string) => relative(process.cwd(), path) || '.';
 if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
   fail(
-    `the content folder ${shown(contentDir)} does not exist. Give the folder that holds organisations/, datasets/ and the rest with --content.`,
+    `the content folder ${shown(contentDir)} does not exist. ` +
+      `Give the folder that holds organisations/, datasets/ and the rest with --content.`,
   );
 }
 if (!existsSync(join(contentDir, 'organisations', `${organisation}.yaml`))) {
@@ -272,7 +276,8 @@ for (const plan of plans) {
   if (record.notMapped.length > 0) {
     out.push(
       indent(
-        `Not mapped (the hub has no field for these; put anything that matters in the ${record.format === 'markdown' ? 'text' : 'summary'}): ${record.notMapped.join(', ')}.`,
+        `Not mapped (the hub has no field for these; put anything that matters in the ` +
+          `${record.format === 'markdown' ? 'text' : 'summary'}): ${record.notMapped.join(', ')}.`,
         '  ',
       ),
     );
@@ -305,7 +310,8 @@ for (const plan of plans) {
   } catch (error) {
     process.stdout.write(`${out.join('\n')}\n\n`);
     fail(
-      `${plan.display} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the files listed above as "Wrote" were written. Fix the problem, then run the same command again with --force.`,
+      `${plan.display} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ` +
+        `the files listed above as "Wrote" were written. Fix the problem, then run the same command again with --force.`,
       1,
       false,
     );
@@ -315,7 +321,8 @@ for (const plan of plans) {
 out.push('');
 out.push(
   indent(
-    `Next: read ${records.length === 1 ? 'the file' : 'each file'} and change what needs changing (the comment at the top says what to finish), run npm run validate, then open a pull request.`,
+    `Next: read ${records.length === 1 ? 'the file' : 'each file'} and change what needs changing ` +
+      `(the comment at the top says what to finish), run npm run validate, then open a pull request.`,
     '',
   ),
 );

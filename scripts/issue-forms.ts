@@ -35,7 +35,7 @@ export function staleIssueForms(root = ROOT): string[] {
 }
 
 export function main(argv: string[], out: (line: string) => void = (line) => process.stdout.write(`${line}\n`), root = ROOT): number {
-  let check = false;
+  let check: boolean;
   try {
     const { values } = parseArgs({
       args: argv,
@@ -45,7 +45,8 @@ export function main(argv: string[], out: (line: string) => void = (line) => pro
     });
     if (values.help) {
       out(
-        'Usage: node scripts/issue-forms.ts [--check]\n\nWrites .github/ISSUE_TEMPLATE/<collection>.yml and organisation.yml from the schemas; --check only reports.',
+        'Usage: node scripts/issue-forms.ts [--check]\n\n' +
+          'Writes .github/ISSUE_TEMPLATE/<collection>.yml and organisation.yml from the schemas; --check only reports.',
       );
       return 0;
     }

@@ -102,7 +102,8 @@ export async function main(
     const plan = planContribution(event.issue.body, definition, contentDir, loadIssueHub(contentDir));
     if (plan.file) {
       out(
-        `Would commit ${plan.file.path} on contribution/issue-${event.issue.number}:\n\n${plan.file.text}\nand comment:\n\n${openedComment(plan, 0, false)}`,
+        `Would commit ${plan.file.path} on contribution/issue-${event.issue.number}:\n\n` +
+          `${plan.file.text}\nand comment:\n\n${openedComment(plan, 0, false)}`,
       );
     } else {
       out(`Would comment:\n\n${problemsComment(plan)}`);

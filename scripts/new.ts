@@ -70,7 +70,8 @@ if (!isOrganisation && !existsSync(join(contentDir, 'organisations', `${organisa
   const ids = readdirSync(join(contentDir, 'organisations')).map((name) => name.replace(/\.yaml$/, ''));
   const suggestion = closestMatch(organisation, ids);
   fail(
-    `there is no organisation "${organisation}" in ${relative(process.cwd(), join(contentDir, 'organisations')) || 'content/organisations'}` +
+    `there is no organisation "${organisation}" in ` +
+      `${relative(process.cwd(), join(contentDir, 'organisations')) || 'content/organisations'}` +
       (suggestion ? `: did you mean ${suggestion}?` : `. Add it first with npm run new -- organisations ${organisation}`),
     1,
   );

@@ -1,5 +1,6 @@
 /**
- * node scripts/pr-comment.ts --report <dir>/report.json --repo <owner/name> [--site-url URL] [--content content] [--expected-head SHA] [--bot-login LOGIN] [--dry-run]
+ * node scripts/pr-comment.ts --report <dir>/report.json --repo <owner/name> [--site-url URL] [--content content]
+ *   [--expected-head SHA] [--bot-login LOGIN] [--dry-run]
  *
  * Environment: GITHUB_TOKEN (pull-requests: write), GITHUB_API_URL (default https://api.github.com),
  * GITHUB_SERVER_URL (default https://github.com). In a workflow_run job the commit the run was for is
@@ -81,7 +82,8 @@ export async function main(
   const size = statSync(reportFile).size;
   if (size > MAX_REPORT_BYTES)
     throw new CommentError(
-      `the report was refused: ${reportFile} is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a report may be. It was not read.`,
+      `the report was refused: ${reportFile} is ${(size / 1024 / 1024).toFixed(1)} MB, ` +
+        `more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a report may be. It was not read.`,
     );
   let report;
   try {

@@ -23,7 +23,9 @@ import { renderReport } from '../src/lib/github/render.ts';
 import { LOGIN, reportSchema } from '../src/lib/github/report.ts';
 import { UsageError } from '../src/lib/validation/validate.ts';
 
-const USAGE = `Usage: node scripts/pr-report.ts (--base <sha> | --merge <sha>) --head <sha> --pr <number> --out <dir> [--author <login>] [--content DIR] [--today YYYY-MM-DD]
+const USAGE =
+  `Usage: node scripts/pr-report.ts (--base <sha> | --merge <sha>) --head <sha> --pr <number> --out <dir> ` +
+  `[--author <login>] [--content DIR] [--today YYYY-MM-DD]
 
   --base SHA      the commit the pull request would merge into (its base)
   --merge SHA     instead of --base: GitHub's merge of the pull request into its base (HEAD of the
@@ -92,8 +94,10 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
   );
   const { added, changed, removed } = report.records;
   process.stdout.write(
-    `Pull request #${report.pr}: ${added.length} added, ${changed.length} changed, ${removed.length} removed; ${report.validation.errors} errors and ${report.validation.warnings} warnings in the content; ` +
-      `${report.ownership.reduce((sum, entry) => sum + entry.flags.length, 0)} ownership flags; ${report.similar.length} items with similar work. Wrote ${join(out, 'report.json')} and ${join(out, 'summary.md')}.\n`,
+    `Pull request #${report.pr}: ${added.length} added, ${changed.length} changed, ${removed.length} removed; ` +
+      `${report.validation.errors} errors and ${report.validation.warnings} warnings in the content; ` +
+      `${report.ownership.reduce((sum, entry) => sum + entry.flags.length, 0)} ownership flags; ` +
+      `${report.similar.length} items with similar work. Wrote ${join(out, 'report.json')} and ${join(out, 'summary.md')}.\n`,
   );
   return 0;
 }

@@ -54,10 +54,12 @@ async function main(): Promise<number> {
     const { found } = search;
     const started = await tryChromium(found);
     if (started.problem) problems.push(started.problem);
-    else
-      log(
-        `Browser tests: Chromium ${started.version} (${found.source.startsWith('@') ? `${found.source}, unpacked in ${relative(process.cwd(), found.path)}` : `${found.source}: ${found.path}`}).`,
-      );
+    else {
+      const chromiumSource = found.source.startsWith('@')
+        ? `${found.source}, unpacked in ${relative(process.cwd(), found.path)}`
+        : `${found.source}: ${found.path}`;
+      log(`Browser tests: Chromium ${started.version} (${chromiumSource}).`);
+    }
   }
 
   const java = findJava();

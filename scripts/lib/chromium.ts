@@ -135,7 +135,9 @@ export async function findChromium(options: ChromiumSearchOptions = {}): Promise
   if (chosen) {
     if (exists(chosen)) return { found: { path: chosen, source: 'CHROMIUM_PATH', env: {} } };
     return {
-      problem: `CHROMIUM_PATH is set to “${chosen}”, but there is nothing there: point it at a Chrome or Chromium executable, or unset it to let the tests find one.`,
+      problem:
+        `CHROMIUM_PATH is set to “${chosen}”, but there is nothing there: ` +
+        `point it at a Chrome or Chromium executable, or unset it to let the tests find one.`,
     };
   }
   const system = systemChromiumCandidates(platform, env).find(exists);
@@ -143,14 +145,17 @@ export async function findChromium(options: ChromiumSearchOptions = {}): Promise
 
   if (platform !== 'linux' || arch !== 'x64') {
     return {
-      problem: `No Chrome, Chromium or Edge was found on this ${platform} ${arch} machine, and the Chromium that npm brings (@sparticuz/chromium) runs only on Linux x64: install Google Chrome or Chromium, or set CHROMIUM_PATH to one.`,
+      problem:
+        `No Chrome, Chromium or Edge was found on this ${platform} ${arch} machine, and the Chromium that npm brings ` +
+        `(@sparticuz/chromium) runs only on Linux x64: install Google Chrome or Chromium, or set CHROMIUM_PATH to one.`,
     };
   }
   const bundled = await (options.bundled ?? bundledChromium)();
   if (bundled) return { found: bundled };
   return {
     problem:
-      'No Chrome or Chromium was found on this machine, and @sparticuz/chromium (a development dependency that carries one) is not installed: run npm install, or set CHROMIUM_PATH to a Chrome or Chromium.',
+      'No Chrome or Chromium was found on this machine, and @sparticuz/chromium (a development dependency that carries one) ' +
+      'is not installed: run npm install, or set CHROMIUM_PATH to a Chrome or Chromium.',
   };
 }
 

@@ -159,7 +159,8 @@ export async function measureHarvest(options: {
       };
     };
     options.log(
-      `Harvesting ${options.organisations} organisations × ${options.repositoriesEach} repositories from a fake GitHub on loopback, twice …`,
+      `Harvesting ${options.organisations} organisations × ` +
+        `${options.repositoriesEach} repositories from a fake GitHub on loopback, twice …`,
     );
     const first = await run('first run', '2026-12-07');
     const second = await run('second run', '2026-12-14');

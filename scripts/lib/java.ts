@@ -26,7 +26,8 @@ export interface FoundJava {
 export type JavaSearch = { found: FoundJava; problem?: undefined } | { found?: undefined; problem: string };
 
 const HOW_TO_INSTALL =
-  'install Java 11 or newer (Debian or Ubuntu: apt-get install default-jre-headless; macOS: brew install openjdk; Windows: winget install Microsoft.OpenJDK.21) or set JAVA_HOME to one, then run npm test again';
+  'install Java 11 or newer (Debian or Ubuntu: apt-get install default-jre-headless; macOS: brew install openjdk; ' +
+  'Windows: winget install Microsoft.OpenJDK.21) or set JAVA_HOME to one, then run npm test again';
 
 /** The major version in what `java -version` prints: 'openjdk version "17.0.15"' → 17, 'java version "1.8.0_402"' → 8. */
 export function javaMajorVersion(versionOutput: string): number | null {

@@ -264,7 +264,8 @@ export function describeMisses(pages: PageFigures[]): string[] {
       );
     if (renderBlocking.length > 0)
       lines.push(
-        `  held up the first paint: ${renderBlocking.map((item) => `${item.url.replace(/^https?:\/\/[^/]+/, '')} (${ms(item.wastedMs)})`).join('; ')}`,
+        `  held up the first paint: ` +
+          `${renderBlocking.map((item) => `${item.url.replace(/^https?:\/\/[^/]+/, '')} (${ms(item.wastedMs)})`).join('; ')}`,
       );
     lines.push(
       `  JavaScript loaded but not run: ${bytes(unusedJavaScriptBytes)}; elements in the page: ${domElements.toLocaleString('en-GB')}`,
@@ -361,7 +362,8 @@ export async function measureLighthouse(options: LighthouseBenchOptions): Promis
   try {
     chromium = await startChromium();
     log(
-      `Lighthouse ${lighthouseVersion()} (mobile, simulated throttling) on ${chromium.source}, ${pages.length} pages × ${runs} run(s), served gzipped from ${server.url}`,
+      `Lighthouse ${lighthouseVersion()} (mobile, simulated throttling) on ${chromium.source}, ` +
+        `${pages.length} pages × ${runs} run(s), served gzipped from ${server.url}`,
     );
     const results = pages.map(() => ({ runs: [] as LighthouseFigures[], diagnostics: [] as Diagnostics[] }));
     for (let run = 1; run <= runs; run++) {
@@ -376,7 +378,8 @@ export async function measureLighthouse(options: LighthouseBenchOptions): Promis
         if (options.reports)
           writeFileSync(join(options.reports, `${page.type.replace(/[^a-z0-9]+/gi, '-')}-${run}.json`), JSON.stringify(outcome.lhr));
         log(
-          `  run ${run} of ${runs}, ${page.type} (/${page.path}): score ${figures.score}, FCP ${ms(figures.fcp)}, LCP ${ms(figures.lcp)}, TBT ${ms(figures.tbt)}, CLS ${figures.cls.toFixed(3)}, ${bytes(figures.bytes)}`,
+          `  run ${run} of ${runs}, ${page.type} (/${page.path}): score ${figures.score}, FCP ${ms(figures.fcp)}, ` +
+            `LCP ${ms(figures.lcp)}, TBT ${ms(figures.tbt)}, CLS ${figures.cls.toFixed(3)}, ${bytes(figures.bytes)}`,
         );
       }
     }

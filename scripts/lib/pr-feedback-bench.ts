@@ -154,7 +154,8 @@ export function measurePrFeedback(options: PrFeedbackOptions): PrFeedbackBench {
       report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as typeof report;
       runs.push({ validateSeconds, reportSeconds, totalSeconds: validateSeconds + reportSeconds });
       log(
-        `  Run ${run} of ${options.runs}: validate ${validateSeconds.toFixed(2)} s + report ${reportSeconds.toFixed(2)} s = ${(validateSeconds + reportSeconds).toFixed(2)} s`,
+        `  Run ${run} of ${options.runs}: validate ${validateSeconds.toFixed(2)} s + report ` +
+          `${reportSeconds.toFixed(2)} s = ${(validateSeconds + reportSeconds).toFixed(2)} s`,
       );
     }
     return {
@@ -183,11 +184,16 @@ export function describePrFeedback(result: PrFeedbackBench): string[] {
     result.records === 25000
       ? ` (goal under ${PR_FEEDBACK_GOAL_SECONDS} s: ${result.totalSeconds < PR_FEEDBACK_GOAL_SECONDS ? 'met' : 'NOT met'})`
       : '';
+  const busyNote = result.loadBefore > 0.7 ? ': other work was running, so times are longer than on an idle machine' : '';
   return [
-    `Pull-request feedback (check.yml: validate, then the report) for a one-file pull request, ${result.records.toLocaleString('en-GB')} records (+ ${result.organisations} organisations), ${runs > 1 ? `median of ${runs} runs` : 'one run'}:`,
+    `Pull-request feedback (check.yml: validate, then the report) for a one-file pull request, ` +
+      `${result.records.toLocaleString('en-GB')} records (+ ${result.organisations} organisations), ` +
+      `${runs > 1 ? `median of ${runs} runs` : 'one run'}:`,
     `  validate  ${result.validateSeconds.toFixed(2)} s   node scripts/validate.ts --format github`,
-    `  report    ${result.reportSeconds.toFixed(2)} s   node scripts/pr-report.ts --merge HEAD … (${result.added} added, similar work for ${result.similar})`,
+    `  report    ${result.reportSeconds.toFixed(2)} s   node scripts/pr-report.ts ` +
+      `--merge HEAD … (${result.added} added, similar work for ${result.similar})`,
     `  total     ${result.totalSeconds.toFixed(2)} s${goal}`,
-    `  load average ${result.loadBefore.toFixed(2)} before, ${result.loadAfter.toFixed(2)} after, on ${availableParallelism()} cores${result.loadBefore > 0.7 ? ': other work was running, so times are longer than on an idle machine' : ''}`,
+    `  load average ${result.loadBefore.toFixed(2)} before, ${result.loadAfter.toFixed(2)} after, ` +
+      `on ${availableParallelism()} cores${busyNote}`,
   ];
 }

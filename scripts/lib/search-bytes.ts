@@ -151,7 +151,8 @@ export async function measureSearchBytes(options: SearchBytesOptions): Promise<S
   const filter = options.filter ?? { collection: ['Roadmap'] };
   const hasSearchPage = options.usePage !== false && existsSync(join(options.site, 'search/index.html'));
   const bare =
-    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Search</title></head><body><main><h1>Search</h1></main></body></html>';
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>' +
+    'Search</title></head><body><main><h1>Search</h1></main></body></html>';
   const server = await startStaticServer({ root: options.site, base: options.base, extraPages: { [BARE_PAGE]: bare } });
   const pagefindPrefix = new URL('pagefind/', server.url).pathname;
   const bundle = `${server.url}pagefind/pagefind.js`;

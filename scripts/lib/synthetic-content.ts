@@ -199,29 +199,45 @@ export function writeSyntheticContent(options: SyntheticOptions): { organisation
       case 'roadmap': {
         const start = month();
         const reuses = components.length && random() < 0.3 ? `\nreuses: [${pick(components)}]` : '';
-        const partner =
-          random() < 0.2
-            ? `\npartners: [${organisations[(index * 7 + 3) % organisations.length] === record.organisation ? organisations[(index + 1) % organisations.length] : organisations[(index * 7 + 3) % organisations.length]}]`
-            : '';
-        text = `---\ntitle: ${title}\nsummary: ${summary}\nstatus: ${pick(STATUSES)}\nservices: ${services}\nthemes: ${themes}\nstart: ${start}\nend: ${String(Number(start.slice(0, 4)) + 1)}${start.slice(4)}\nlooking_for: [partners]${reuses}${partner}\ncontact: digital@example.gov.uk\nreview_by: 2099-03-31\n---\n\n${body}\n`;
+        const otherOrganisation = organisations[(index * 7 + 3) % organisations.length];
+        const partnerOrganisation =
+          otherOrganisation === record.organisation ? organisations[(index + 1) % organisations.length] : otherOrganisation;
+        const partner = random() < 0.2 ? `\npartners: [${partnerOrganisation}]` : '';
+        text =
+          `---\ntitle: ${title}\nsummary: ${summary}\nstatus: ${pick(STATUSES)}\nservices: ${services}\nthemes: ${themes}\n` +
+          `start: ${start}\nend: ${String(Number(start.slice(0, 4)) + 1)}${start.slice(4)}\n` +
+          `looking_for: [partners]${reuses}${partner}\ncontact: digital@example.gov.uk\nreview_by: 2099-03-31\n---\n\n${body}\n`;
         break;
       }
       case 'principles': {
         const adopted = principles.length > 1 && random() < 0.3 ? pick(principles) : undefined;
-        text = `---\ntitle: ${title}\nsummary: ${summary}${adopted && adopted !== id ? `\nadopted_from: ${adopted}` : ''}\nthemes: ${themes}\n---\n\n${body}\n`;
+        text =
+          `---\ntitle: ${title}\nsummary: ${summary}${adopted && adopted !== id ? `\nadopted_from: ${adopted}` : ''}\n` +
+          `themes: ${themes}\n---\n\n${body}\n`;
         break;
       }
       case 'lessons': {
         const related = roadmap.length && random() < 0.5 ? `\nrelated: [${pick(roadmap)}]` : '';
-        text = `---\ntitle: ${title}\nsummary: ${summary}\ndate: ${month()}-15\noutcome: ${pick(['worked', 'mixed', 'did-not-work', 'abandoned'])}\nservices: ${services}\nthemes: ${themes}${related}\n---\n\n${body}\n`;
+        text =
+          `---\ntitle: ${title}\nsummary: ${summary}\ndate: ${month()}-15\n` +
+          `outcome: ${pick(['worked', 'mixed', 'did-not-work', 'abandoned'])}\nservices: ${services}\n` +
+          `themes: ${themes}${related}\n---\n\n${body}\n`;
         break;
       }
       case 'datasets':
-        text = `title: ${title}\nsummary: ${summary}\nlicence: OGL-UK-3.0\nlanding_url: https://data.example.gov.uk/dataset/${record.slug}\ndistributions:\n  - url: https://data.example.gov.uk/${record.slug}.csv\n    format: CSV\n    media_type: text/csv\nupdate_frequency: monthly\nservices: ${services}\nthemes: ${themes}\nstandards: [Open Referral UK]\n`;
+        text =
+          `title: ${title}\nsummary: ${summary}\nlicence: OGL-UK-3.0\n` +
+          `landing_url: https://data.example.gov.uk/dataset/${record.slug}\ndistributions:\n` +
+          `  - url: https://data.example.gov.uk/${record.slug}.csv\n    format: CSV\n    media_type: text/csv\n` +
+          `update_frequency: monthly\nservices: ${services}\nthemes: ${themes}\nstandards: [Open Referral UK]\n`;
         break;
       default: {
         const kind = pick(KINDS);
-        text = `title: ${title}\nsummary: ${summary}\nkind: ${kind}\nlicence: ${kind === 'code' ? 'MIT' : 'OGL-UK-3.0'}\nrepository_url: https://github.com/example/${record.slug}\ndevelopment_status: ${pick(['concept', 'development', 'beta', 'stable'])}\nmaintenance: ${pick(['internal', 'contract', 'community'])}\nservices: ${services}\nthemes: ${themes}\n`;
+        text =
+          `title: ${title}\nsummary: ${summary}\nkind: ${kind}\nlicence: ${kind === 'code' ? 'MIT' : 'OGL-UK-3.0'}\n` +
+          `repository_url: https://github.com/example/${record.slug}\n` +
+          `development_status: ${pick(['concept', 'development', 'beta', 'stable'])}\n` +
+          `maintenance: ${pick(['internal', 'contract', 'community'])}\nservices: ${services}\nthemes: ${themes}\n`;
       }
     }
     writeFileSync(

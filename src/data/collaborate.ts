@@ -67,7 +67,10 @@ function indexByFacet<T>(items: readonly T[], facetsOf: (item: T) => Listed['fac
 
 const prepared = new WeakMap<Hub, Prepared>();
 
-/** What every collaboration page starts from, worked out once per build: each pair's filter values, the requests for help, the filter groups. */
+/**
+ * What every collaboration page starts from, worked out once per build: each pair's filter values, the requests for help, the filter
+ * groups.
+ */
 function prepare(hub: Hub): Prepared {
   const cached = prepared.get(hub);
   if (cached) return cached;

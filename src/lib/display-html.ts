@@ -22,6 +22,9 @@ export function displayHtml(value: Display, options: { linkClass?: string; listC
       return `<a${classOf(options.linkClass ?? 'govuk-link')} href="${escapeHtml(value.href)}">${escapeHtml(value.text)}</a>`;
     case 'list':
       if (value.items.length === 1) return displayHtml(value.items[0], options);
-      return `<ul${classOf(options.listClass ?? 'govuk-list')}>${value.items.map((item) => `<li>${displayHtml(item, options)}</li>`).join('')}</ul>`;
+      return (
+        `<ul${classOf(options.listClass ?? 'govuk-list')}>` +
+        `${value.items.map((item) => `<li>${displayHtml(item, options)}</li>`).join('')}</ul>`
+      );
   }
 }

@@ -50,5 +50,8 @@ export function replaceBetweenMarkers(document: string, name: string, content: s
   const from = document.indexOf(start);
   const to = document.indexOf(end);
   if (from === -1 || to === -1 || to < from) throw new Error(`the markers ${start} and ${end} are missing`);
-  return `${document.slice(0, from + start.length)}\n<!-- Written by npm run schemas from schemas/ and src/lib/validation/rules.ts: edit those, not this. -->\n\n${content}\n\n${document.slice(to)}`;
+  return (
+    `${document.slice(0, from + start.length)}\n<!-- Written by npm run schemas from schemas/ and ` +
+    `src/lib/validation/rules.ts: edit those, not this. -->\n\n${content}\n\n${document.slice(to)}`
+  );
 }

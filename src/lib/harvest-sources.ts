@@ -99,7 +99,9 @@ export function harvestSummary(organisation: Organisation): HarvestSummary | und
   if (organisation.harvest?.off) {
     return {
       heading: 'Harvest turned off',
-      intro: `${organisation.name} publishes in these places, but has turned the weekly harvest off (off: true in its file), so nothing is proposed from them:`,
+      intro:
+        `${organisation.name} publishes in these places, but has turned the weekly ` +
+        'harvest off (off: true in its file), so nothing is proposed from them:',
       sources,
       settings,
     };

@@ -19,9 +19,13 @@ const REQUIRED_DEFAULTS: Record<string, Record<string, unknown>> = {
 };
 
 const BODIES: Record<string, string> = {
-  roadmap: `## What we are doing\n\n${PLACEHOLDER}: what the work is, for whom, and where it has got to.\n\n## Why\n\nThe problem it solves and the evidence for it.\n\n## What we would welcome\n\nWho should get in touch, and about what.\n`,
+  roadmap:
+    `## What we are doing\n\n${PLACEHOLDER}: what the work is, for whom, and where it has got to.\n\n## Why\n\nThe ` +
+    'problem it solves and the evidence for it.\n\n## What we would welcome\n\nWho should get in touch, and about what.\n',
   principles: `${PLACEHOLDER}: what the principle means in practice, with an example of a decision it changed.\n`,
-  lessons: `## What we tried\n\n${PLACEHOLDER}: what you did and why.\n\n## What happened\n\nWhat worked, what did not, and the evidence.\n\n## What we would do differently\n\nAdvice for the next council to try this.\n`,
+  lessons:
+    `## What we tried\n\n${PLACEHOLDER}: what you did and why.\n\n## What happened\n\nWhat worked, what did ` +
+    'not, and the evidence.\n\n## What we would do differently\n\nAdvice for the next council to try this.\n',
   components: `${PLACEHOLDER}: what it does, who it is for, how to start using it, and what it needs to run.\n`,
 };
 

@@ -58,7 +58,9 @@ describe('mergeOrganisationFile', () => {
   const fields = registerOrganisations(rows).get('hartlepool')!;
 
   it('keeps contributors’ fields and comments, and updates the register’s fields in place', () => {
-    const existing = `# Our council\nname: Hartlepool\ntype: unitary\ngss_code: E06000001\nnation: england\n# Who looks after our records\nmaintainers: ['@hartlepool/digital']\nwebsite: https://www.hartlepool.gov.uk/\n`;
+    const existing =
+      `# Our council\nname: Hartlepool\ntype: unitary\ngss_code: E06000001\nnation: england\n` +
+      `# Who looks after our records\nmaintainers: ['@hartlepool/digital']\nwebsite: https://www.hartlepool.gov.uk/\n`;
     const merged = mergeOrganisationFile(existing, { ...fields, official_name: 'Hartlepool Borough Council (renamed)' });
     expect(merged).toContain('# Who looks after our records');
     expect(parse(merged)).toMatchObject({

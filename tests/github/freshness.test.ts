@@ -74,12 +74,17 @@ describe('freshness issues', () => {
     expect(issue.labels).toEqual(['freshness']);
     expect(
       issue.body.startsWith(
-        '<!-- council-commons-freshness: harbourside-civic-tech -->\n@harbourside/digital @kay-dev: some of **Harbourside Civic Tech**’s records',
+        '<!-- council-commons-freshness: harbourside-civic-tech -->\n' +
+          '@harbourside/digital @kay-dev: some of **Harbourside Civic Tech**’s records',
       ),
     ).toBe(true);
     expect(issue.body).toContain('### Roadmap items past their review date (1)');
     expect(issue.body).toContain(
-      '- **Garden waste subscriptions online**: to be reviewed by 2026-06-30. [`content/roadmap/harbourside-civic-tech/garden-waste-online.md`](https://github.com/council-commons/hub/blob/main/content/roadmap/harbourside-civic-tech/garden-waste-online.md) · [edit it](https://github.com/council-commons/hub/edit/main/content/roadmap/harbourside-civic-tech/garden-waste-online.md)',
+      '- **Garden waste subscriptions online**: to be reviewed by 2026-06-30. ' +
+        '[`content/roadmap/harbourside-civic-tech/garden-waste-online.md`](https://github.com/council-commons/' +
+        'hub/blob/main/content/roadmap/harbourside-civic-tech/garden-waste-online.md) ' +
+        '· [edit it](https://github.com/council-commons/hub/edit/main/content/roadmap/harbourside-civic-tech/' +
+        'garden-waste-online.md)',
     );
     expect(issue.body).toContain('set `review_by` to a later date, such as `2027-05-27`');
     // Demonstration organisations are left out of real runs.
@@ -108,7 +113,8 @@ describe('freshness issues', () => {
     );
     const northbrook = issueFor('northbrook-makers')!;
     expect(northbrook.body).toContain(
-      '@council-commons/maintainers: some of **Northbrook Makers**’s records on Council Commons need checking, and Northbrook Makers lists no maintainers',
+      '@council-commons/maintainers: some of **Northbrook Makers**’s records on ' +
+        'Council Commons need checking, and Northbrook Makers lists no maintainers',
     );
     expect(northbrook.body).toContain(
       '`landing_url`: `https://data.northbrook.example/library-opening-hours` answered 500 Internal Server Error.',
@@ -196,7 +202,8 @@ describe('freshness issues', () => {
     expect(run.stdout).toContain('Dry run without GITHUB_TOKEN: GitHub was not read.');
     expect(run.stdout).toContain('=== Freshness: Ashdown has 1 roadmap item to review');
     expect(run.stdout).toContain(
-      '**Ashdown** is a fictional demonstration organisation: this issue shows how the weekly freshness check works. Its maintainers (`@ashdown-council/digital`) are fictional and are not notified.',
+      '**Ashdown** is a fictional demonstration organisation: this issue shows how the weekly freshness check works. ' +
+        'Its maintainers (`@ashdown-council/digital`) are fictional and are not notified.',
     );
     expect(run.stdout).not.toMatch(/(^|[^`])@ashdown-council/m);
   });
@@ -214,7 +221,8 @@ describe('freshness issues', () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      'freshness: GitHub refused to list the open freshness issues in council-commons/hub (403 Resource not accessible by integration): the token may lack a permission this job needs, or a rate limit did not reset in time.\n',
+      'freshness: GitHub refused to list the open freshness issues in council-commons/hub (403 Resource not accessible ' +
+        'by integration): the token may lack a permission this job needs, or a rate limit did not reset in time.\n',
     );
     const usage = await runScript('scripts/freshness.ts', ['--content', content]);
     expect(usage.status).toBe(2);

@@ -35,6 +35,7 @@ import { EDITABLE_ORGANISATION_FIELDS, editableFields, inFileShape } from '../..
 afterAll(removeTemp);
 
 // Parsed YAML is untyped; these tests read it as plain data.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Data = any;
 
 const form = (collection: string): Data => parse(readFileSync(join(ROOT, TEMPLATE_DIR, `${collection}.yml`), 'utf8'));
@@ -110,7 +111,8 @@ describe('the issue forms in .github/ISSUE_TEMPLATE', () => {
     const lines: string[] = [];
     expect(issueForms(['--check'], (line) => lines.push(line), root)).toBe(1);
     expect(lines.at(-1)).toContain(
-      `${TEMPLATE_DIR}/roadmap.yml, ${TEMPLATE_DIR}/principles.yml, ${TEMPLATE_DIR}/lessons.yml, ${TEMPLATE_DIR}/datasets.yml, ${TEMPLATE_DIR}/components.yml, ${TEMPLATE_DIR}/organisation.yml`,
+      `${TEMPLATE_DIR}/roadmap.yml, ${TEMPLATE_DIR}/principles.yml, ${TEMPLATE_DIR}/lessons.yml, ` +
+        `${TEMPLATE_DIR}/datasets.yml, ${TEMPLATE_DIR}/components.yml, ${TEMPLATE_DIR}/organisation.yml`,
     );
     expect(issueForms([], (line) => lines.push(line), root)).toBe(0);
     for (const file of ['roadmap.yml', 'organisation.yml'])
@@ -266,7 +268,8 @@ describe('reading a submitted issue form', () => {
     const distributions = issueFieldById(def, 'distributions')!;
     const body = submitted(def, {}).replace(
       '### Distributions\n\n_No response_',
-      '### Distributions\n\nCSV | https://data.example.gov.uk/a.csv | text/csv | 2025 \\| 2026\n- JSON | https://data.example.gov.uk/a.json\nXLSX | https://x.example/a | a | b | c',
+      '### Distributions\n\nCSV | https://data.example.gov.uk/a.csv | text/csv | 2025 \\| 2026\n' +
+        '- JSON | https://data.example.gov.uk/a.json\nXLSX | https://x.example/a | a | b | c',
     );
     const answers = parseIssueForm(body, def);
     expect(answers.fields.distributions).toEqual([
@@ -307,7 +310,8 @@ describe('reading a submitted issue form', () => {
   it('still reads a body whose sections were moved or deleted by hand, and Windows line endings', () => {
     const def = definition('principles');
     const body =
-      '### Title\r\n\r\nMoved first\r\n\r\n### Organisation\r\n\r\nfenmoor\r\n\r\n### Summary\r\n\r\nS\r\n\r\n### Before you send\r\n\r\n- [X] yes';
+      '### Title\r\n\r\nMoved first\r\n\r\n### Organisation\r\n\r\nfenmoor\r\n\r\n' +
+      '### Summary\r\n\r\nS\r\n\r\n### Before you send\r\n\r\n- [X] yes';
     const answers = parseIssueForm(body, def);
     expect(answers.organisation).toBe('fenmoor');
     expect(answers.fields).toEqual({ title: 'Moved first', summary: 'S' });
@@ -353,23 +357,27 @@ describe('the organisation form (.github/ISSUE_TEMPLATE/organisation.yml)', () =
     expect(def.kind).toBe('organisation');
   });
 
-  it('asks which organisation, then each of its own details under the schema’s name, none required, each saying an empty answer keeps it', () => {
-    const ids = body.filter((element) => element.type !== 'markdown').map((element) => element.id);
-    expect(ids).toEqual(['organisation', ...EDITABLE_ORGANISATION_FIELDS, 'confirmation']);
-    expect(byId('organisation').validations).toEqual({ required: true });
-    for (const id of EDITABLE_ORGANISATION_FIELDS) {
-      expect(byId(id).validations, id).toBeUndefined();
-      expect(byId(id).attributes.description, id).toContain(
-        `Left empty, it stays as the hub has it; write ${REMOVE_ANSWER} to take it off.`,
-      );
-    }
-    expect(byId('confirmation')).toMatchObject({
-      type: 'checkboxes',
-      attributes: { options: [{ label: CONFIRM_OPTION, required: true }] },
-    });
-    expect(data.body[0].attributes.value).toContain('an answer left empty keeps what the hub has now');
-    for (const id of ['name', 'type', 'gss_code', 'harvest', 'demonstration', 'slug', 'title']) expect(byId(id), id).toBeUndefined();
-  });
+  it(
+    'asks which organisation, then each of its own details under the schema’s name, ' +
+      'none required, each saying an empty answer keeps it',
+    () => {
+      const ids = body.filter((element) => element.type !== 'markdown').map((element) => element.id);
+      expect(ids).toEqual(['organisation', ...EDITABLE_ORGANISATION_FIELDS, 'confirmation']);
+      expect(byId('organisation').validations).toEqual({ required: true });
+      for (const id of EDITABLE_ORGANISATION_FIELDS) {
+        expect(byId(id).validations, id).toBeUndefined();
+        expect(byId(id).attributes.description, id).toContain(
+          `Left empty, it stays as the hub has it; write ${REMOVE_ANSWER} to take it off.`,
+        );
+      }
+      expect(byId('confirmation')).toMatchObject({
+        type: 'checkboxes',
+        attributes: { options: [{ label: CONFIRM_OPTION, required: true }] },
+      });
+      expect(data.body[0].attributes.value).toContain('an answer left empty keeps what the hub has now');
+      for (const id of ['name', 'type', 'gss_code', 'harvest', 'demonstration', 'slug', 'title']) expect(byId(id), id).toBeUndefined();
+    },
+  );
 
   it('asks for lists with commas, open data and systems one a line, with their formats', () => {
     for (const id of ['github', 'maintainers', 'uses'])
@@ -385,7 +393,9 @@ describe('the organisation form (.github/ISSUE_TEMPLATE/organisation.yml)', () =
       },
     });
     expect(byId('systems').attributes.description).toContain(
-      'One a line, written: Product | Supplier | Service area | Contract end | Services | Contract start | Notes. Services, contract start and notes may be left out. Write contract end and contract start as YYYY-MM. Separate services with commas. Service area is a theme id',
+      'One a line, written: Product | Supplier | Service area | Contract end | Services | Contract start | Notes. ' +
+        'Services, contract start and notes may be left out. Write contract end and contract start as YYYY-MM. ' +
+        'Separate services with commas. Service area is a theme id',
     );
     expect(byId('systems').attributes.description).toMatch(
       /For example: Tallowmere Revenues and Benefits \| Pellwick Data \| council-tax-and-benefits \| 2027-03 \| 58, 59, 69 \| 2020-04$/,
@@ -435,7 +445,9 @@ describe('the organisation form (.github/ISSUE_TEMPLATE/organisation.yml)', () =
       )
       .replace(
         '### Systems and contracts\n\n_No response_',
-        '### Systems and contracts\n\nTallowmere Revenues | Pellwick Data | council-tax-and-benefits | 2027-03 | 58, 59,69 | 2020-04 | Two extensions \\| available.\nCasewren | Brindlecote | forms-and-case-management | 2028-01',
+        '### Systems and contracts\n\n' +
+          'Tallowmere Revenues | Pellwick Data | council-tax-and-benefits | 2027-03 | 58, 59,69 | 2020-04 | Two extensions ' +
+          '\\| available.\nCasewren | Brindlecote | forms-and-case-management | 2028-01',
       );
     const answers = parseIssueForm(issue, def);
     expect(answers.fields.open_data).toEqual([
@@ -448,7 +460,8 @@ describe('the organisation form (.github/ISSUE_TEMPLATE/organisation.yml)', () =
         field: 'open_data',
         item: 3,
         message:
-          'this line has 3 parts separated by |, but each line is a CKAN portal (CKAN portal address | Name on the portal) or a DCAT catalogue (data.json).',
+          'this line has 3 parts separated by |, but each line is a CKAN portal ' +
+          '(CKAN portal address | Name on the portal) or a DCAT catalogue (data.json).',
       },
     ]);
     expect(answers.fields.systems).toEqual([
@@ -464,7 +477,8 @@ describe('the organisation form (.github/ISSUE_TEMPLATE/organisation.yml)', () =
       { product: 'Casewren', supplier: 'Brindlecote', service_area: 'forms-and-case-management', contract_end: '2028-01' },
     ]);
     expect(issueFieldValue(issueFieldById(def, 'systems')!, answers.fields.systems)).toBe(
-      'Tallowmere Revenues | Pellwick Data | council-tax-and-benefits | 2027-03 | 58, 59, 69 | 2020-04 | Two extensions \\| available.\nCasewren | Brindlecote | forms-and-case-management | 2028-01',
+      'Tallowmere Revenues | Pellwick Data | council-tax-and-benefits | 2027-03 | 58, 59, 69 | 2020-04 | Two extensions \\| available.\n' +
+        'Casewren | Brindlecote | forms-and-case-management | 2028-01',
     );
   });
 

@@ -115,7 +115,8 @@ describe('a valid issue form', () => {
     expect(text).toContain('  - title: Alpha show and tell\n    url: https://westmere.example/blog/potholes\n');
     // A heading inside the text that matches a form label stays in the text.
     expect(text).toContain(
-      '---\n\n## What we are doing\n\nA reporting form that takes a **photo** and a pin on the map.\n\n### Summary\n\nOur own summary heading inside the text, which must stay in the text.\n',
+      '---\n\n## What we are doing\n\nA reporting form that takes a **photo** and a pin on the map.\n\n' +
+        '### Summary\n\nOur own summary heading inside the text, which must stay in the text.\n',
     );
     const checked = await validates(FILE, text);
     expect(checked.stdout).toContain('no errors');
@@ -171,7 +172,8 @@ describe('a valid issue form', () => {
     const path = 'content/datasets/northbrook-makers/community-room-bookings.yaml';
     const text = fake.filesOn(BRANCH_OF(issue))!.get(path)!;
     expect(text).toContain(
-      'distributions:\n  - url: https://data.northbrook.example/rooms.csv\n    format: CSV\n    media_type: text/csv\n  - url: https://data.northbrook.example/api/rooms\n    format: API\n    title: Live bookings\n',
+      'distributions:\n  - url: https://data.northbrook.example/rooms.csv\n    format: CSV\n    media_type: text/csv\n' +
+        '  - url: https://data.northbrook.example/api/rooms\n    format: API\n    title: Live bookings\n',
     );
     expect((await validates(path, text)).status).toBe(0);
     expect(pullsFor(issue)[0]!.title).toBe('Northbrook Makers: Community room bookings (dataset)');
@@ -199,7 +201,8 @@ describe('an invalid issue form', () => {
     expect(body).toContain('## Some answers need changing');
     expect(body).toContain('please fix these 3 things:');
     expect(body).toContain(
-      '- **Organisation**: There is no organisation `westmere-digtal` on the hub\\. Did you mean `westmere-digital`\\? Write your organisation’s id',
+      '- **Organisation**: There is no organisation `westmere-digtal` on the hub\\. ' +
+        'Did you mean `westmere-digital`\\? Write your organisation’s id',
     );
     expect(body).toContain('- **Title**: This is required\\, and it is empty\\.');
     expect(body).toContain('- **Start**: You wrote `2026-13`\\; it should be a month written as YYYY\\-MM\\, e\\.g\\. 2026\\-04\\.');
@@ -433,7 +436,8 @@ describe('GitHub failing', () => {
     const run = await runScript('scripts/issue-to-pr.ts', ['--repo', fake.repository, '--content', content], env(eventFile(issue)));
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      `issue-to-pr: GitHub found no issue #${issue.number} in council-commons/hub (404): the issue may have been deleted or transferred, the repository renamed, or the token may not see it. Nothing was done.\n`,
+      `issue-to-pr: GitHub found no issue #${issue.number} in council-commons/hub (404): ` +
+        `the issue may have been deleted or transferred, the repository renamed, or the token may not see it. Nothing was done.\n`,
     );
   });
 
@@ -502,10 +506,10 @@ describe('the organisation form', () => {
   function organisationIssue(answers: Record<string, string>, confirmed = true): string {
     const definition = issueFormDefinition('organisations')!;
     return definition.fields
-      .map(
-        (field) =>
-          `### ${field.label}\n\n${field.kind === 'confirm' ? `- [${confirmed ? 'X' : ' '}] ${CONFIRM_OPTION}` : (answers[field.id] ?? '_No response_')}`,
-      )
+      .map((field) => {
+        const answer = field.kind === 'confirm' ? `- [${confirmed ? 'X' : ' '}] ${CONFIRM_OPTION}` : (answers[field.id] ?? '_No response_');
+        return `### ${field.label}\n\n${answer}`;
+      })
       .join('\n\n');
   }
   const newOrganisationIssue = (body: string) =>
@@ -556,13 +560,16 @@ describe('the organisation form', () => {
     expect(pull!.title).toBe('Westmere Digital: organisation details (Website, GitHub, Open data, Systems and contracts)');
     expect(pull!.body).toMatch(new RegExp(`^Closes #${issue.number}\n`));
     expect(pull!.body).toContain(
-      'Changes Westmere Digital’s details in `content/organisations/westmere-digital.yaml`: Website, GitHub, Open data and Systems and contracts. Every other field, and the file’s comments, are as they were.',
+      'Changes Westmere Digital’s details in `content/organisations/westmere-digital.yaml`: Website, GitHub, ' +
+        'Open data and Systems and contracts. Every other field, and the file’s comments, are as they were.',
     );
     expect(pull!.body).toContain('@westmere-lead is listed among Westmere Digital’s maintainers.');
     expect(pull!.body).not.toContain('Maintainers change');
     const put = fake.requests.find((request) => request.method === 'PUT')!;
     expect((put.body as { message: string }).message).toBe(
-      `Update organisation westmere-digital from issue #${issue.number}\n\nWebsite, GitHub, Open data, Systems and contracts\n\nCo-authored-by: westmere-lead <4242+westmere-lead@users.noreply.github.com>`,
+      `Update organisation westmere-digital from issue #${issue.number}\n\n` +
+        `Website, GitHub, Open data, Systems and contracts\n\n` +
+        `Co-authored-by: westmere-lead <4242+westmere-lead@users.noreply.github.com>`,
     );
     expect((put.body as { sha?: string }).sha).toMatch(/^[0-9a-f]{40}$/);
     expect(ours(issue)[0]!.body).toContain(`your changes are now pull request #${pull!.number}`);
@@ -580,7 +587,8 @@ describe('the organisation form', () => {
     const [pull] = pullsFor(issue);
     expect(pull!.body).toContain('About (taken out) and Maintainers.');
     expect(pull!.body).toContain(
-      '**Maintainers change:** this changes who is asked to review Westmere Digital’s records (today: `@westmere-lead`). Check with the organisation before merging.',
+      '**Maintainers change:** this changes who is asked to review Westmere Digital’s records (today: ' +
+        '`@westmere-lead`). Check with the organisation before merging.',
     );
   });
 

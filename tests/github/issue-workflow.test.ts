@@ -11,6 +11,7 @@ import { checkWorkflow, POLICY } from '../workflows/rules.ts';
 import { ROOT } from './helpers.ts';
 
 // Parsed YAML is untyped; read as plain data.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Data = any;
 
 const text = readFileSync(join(ROOT, '.github/workflows/issue-to-pr.yml'), 'utf8');
@@ -38,17 +39,20 @@ describe('issue-to-pr.yml', () => {
     expect(workflow.concurrency).toBeUndefined();
   });
 
-  it('checks out the default branch without keeping the token, installs without a cache, and passes the issue only as the event file', () => {
-    const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
-    expect(checkout.with).toEqual({ ref: '${{ github.event.repository.default_branch }}', 'persist-credentials': false });
-    const setup = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
-    expect(setup.with).toEqual({ 'node-version-file': '.nvmrc', 'package-manager-cache': false });
-    const runs = steps.filter((step) => typeof step.run === 'string');
-    expect(runs.map((step) => step.run.trim())).toEqual(['npm ci --no-audit --no-fund', 'node scripts/issue-to-pr.ts --repo "$REPO"']);
-    expect(runs[1].env).toEqual({ REPO: '${{ github.repository }}', GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
-    // Nothing of the issue (title, body, labels' text) is written into the workflow's steps.
-    expect(JSON.stringify(steps)).not.toMatch(/github\.event\.issue\.(body|title)|github\.event\.comment/);
-  });
+  it(
+    'checks out the default branch without keeping the token, ' + 'installs without a cache, and passes the issue only as the event file',
+    () => {
+      const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+      expect(checkout.with).toEqual({ ref: '${{ github.event.repository.default_branch }}', 'persist-credentials': false });
+      const setup = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
+      expect(setup.with).toEqual({ 'node-version-file': '.nvmrc', 'package-manager-cache': false });
+      const runs = steps.filter((step) => typeof step.run === 'string');
+      expect(runs.map((step) => step.run.trim())).toEqual(['npm ci --no-audit --no-fund', 'node scripts/issue-to-pr.ts --repo "$REPO"']);
+      expect(runs[1].env).toEqual({ REPO: '${{ github.repository }}', GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+      // Nothing of the issue (title, body, labels' text) is written into the workflow's steps.
+      expect(JSON.stringify(steps)).not.toMatch(/github\.event\.issue\.(body|title)|github\.event\.comment/);
+    },
+  );
 
   it('uses the same action pins as the other workflows', () => {
     const ci = readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8');

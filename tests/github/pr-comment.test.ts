@@ -53,36 +53,42 @@ async function comment(report: unknown, extraArgs: string[] = [], extraEnv: Reco
 const botComments = () => fake.commentsOn(42).filter((candidate) => candidate.user.login === BOT.login);
 
 describe('pr-comment keeps one comment', () => {
-  it('creates the comment on the first run: headline, records, problems, owners (mentioned from the trusted content), similar work', async () => {
-    expect(await comment(sampleReport(), ['--site-url', 'https://hub.example/council-commons'])).toBe(0);
-    expect(fake.writes().map((request) => `${request.method} ${request.path}`)).toEqual([
-      'POST /repos/council-commons/hub/issues/42/comments',
-    ]);
-    expect(fake.writes()[0].authorization).toBe(`token ${TOKEN}`);
-    const [only] = botComments();
-    const body = only.body;
-    expect(body.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(body).toContain('## ❌ 1 problem to fix');
-    expect(body).toContain(
-      '[Garden waste renewals online](https://hub.example/council-commons/roadmap/westmere-digital/garden-waste-renewals/)',
-    );
-    // A removed record links to its file at the base commit, not to a page that is going away.
-    expect(body).toContain(
-      `(https://github.com/council-commons/hub/blob/${'b'.repeat(40)}/content/lessons/harbourside-civic-tech/paper-forms-first.md)`,
-    );
-    expect(body).toContain('(line 4, column 9, field `status`): `status` is \\"Beta\\"\\; expected one of');
-    expect(body).toContain('Fix: Did you mean `beta`\\?');
-    expect(body).toContain('maintained by @harbourside/digital, @kay-dev');
-    expect(body).toContain(
-      `\\@${BREAK}westmere\\-lead is not listed by name among Harbourside Civic Tech’s maintainers; if they are in team \`@harbourside/digital\`, ignore this.`,
-    );
-    expect(body).toContain(
-      '[Garden waste subscriptions online](https://hub.example/council-commons/roadmap/harbourside-civic-tech/garden-waste-online/) by Harbourside Civic Tech (score 0.94)',
-    );
-    // Harbourside's maintainers were mentioned above, in whose records these are: here they are named once more, not mentioned again.
-    expect(body).toContain('both ran in 2026\\. Maintained by `@harbourside/digital`, `@kay-dev`.');
-    expect(lines.at(-1)).toBe('Commented on #42.');
-  });
+  it(
+    'creates the comment on the first run: headline, records, ' + 'problems, owners (mentioned from the trusted content), similar work',
+    async () => {
+      expect(await comment(sampleReport(), ['--site-url', 'https://hub.example/council-commons'])).toBe(0);
+      expect(fake.writes().map((request) => `${request.method} ${request.path}`)).toEqual([
+        'POST /repos/council-commons/hub/issues/42/comments',
+      ]);
+      expect(fake.writes()[0].authorization).toBe(`token ${TOKEN}`);
+      const [only] = botComments();
+      const body = only.body;
+      expect(body.startsWith(COMMENT_MARKER)).toBe(true);
+      expect(body).toContain('## ❌ 1 problem to fix');
+      expect(body).toContain(
+        '[Garden waste renewals online](https://hub.example/council-commons/roadmap/westmere-digital/garden-waste-renewals/)',
+      );
+      // A removed record links to its file at the base commit, not to a page that is going away.
+      expect(body).toContain(
+        `(https://github.com/council-commons/hub/blob/${'b'.repeat(40)}/content/lessons/harbourside-civic-tech/paper-forms-first.md)`,
+      );
+      expect(body).toContain('(line 4, column 9, field `status`): `status` is \\"Beta\\"\\; expected one of');
+      expect(body).toContain('Fix: Did you mean `beta`\\?');
+      expect(body).toContain('maintained by @harbourside/digital, @kay-dev');
+      expect(body).toContain(
+        `\\@${BREAK}westmere\\-lead is not listed by name among Harbourside Civic Tech’s maintainers; ` +
+          `if they are in team \`@harbourside/digital\`, ignore this.`,
+      );
+      expect(body).toContain(
+        '[Garden waste subscriptions ' +
+          'online](https://hub.example/council-commons/roadmap/harbourside-civic-tech/garden-waste-online/) ' +
+          'by Harbourside Civic Tech (score 0.94)',
+      );
+      // Harbourside's maintainers were mentioned above, in whose records these are: here they are named once more, not mentioned again.
+      expect(body).toContain('both ran in 2026\\. Maintained by `@harbourside/digital`, `@kay-dev`.');
+      expect(lines.at(-1)).toBe('Commented on #42.');
+    },
+  );
 
   it('mentions the maintainers of similar work from the trusted content, so they can be asked to review', async () => {
     const report = sampleReport({ ownership: sampleReport().ownership.slice(1) });
@@ -246,7 +252,8 @@ describe('pr-comment and an untrusted report', () => {
     const report = sampleReport();
     report.author = 'mallory';
     report.records.added[0].title =
-      '<img src=x onerror=alert(1)> [link](javascript:alert(1)) @everyone ![x](https://evil.example/p.png) owner/repo#1 https://evil.example www.evil.example';
+      '<img src=x onerror=alert(1)> [link](javascript:alert(1)) ' +
+      '@everyone ![x](https://evil.example/p.png) owner/repo#1 https://evil.example www.evil.example';
     report.records.added[0].organisation.name = '</details><script>alert(1)</script>';
     report.validation.problems[0].message = 'oops <svg onload=alert(1)> @council-commons/maintainers ```\n# heading\n| a | b |';
     report.validation.problems[0].fix = '[click](https://evil.example) `@everyone`';

@@ -186,25 +186,28 @@ describe('pr-report', () => {
     expect(summary).not.toMatch(/(^|[^`\\])@(?!\u200B)[a-z]/im);
   });
 
-  it('exits 2 on wrong usage (a revision that could be read as an option among them) and 1 when git cannot compare the commits', async () => {
-    const usage = await runScript('scripts/pr-report.ts', ['--base', base, '--head', head, '--pr', '42'], {}, repository);
-    expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain('give --out');
-    const option = await runScript(
-      'scripts/pr-report.ts',
-      ['--base=--upload-pack=x', '--head', head, '--pr', '1', '--out', tempDir(), '--content', join(repository, 'content')],
-      {},
-      repository,
-    );
-    expect(option.status).toBe(2);
-    expect(option.stderr).toContain('--base must be a commit id or branch name, not "--upload-pack=x"');
-    const missing = await runScript(
-      'scripts/pr-report.ts',
-      ['--base', 'f'.repeat(40), '--head', head, '--pr', '1', '--out', tempDir(), '--content', join(repository, 'content')],
-      {},
-      repository,
-    );
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('fetch-depth: 0');
-  });
+  it(
+    'exits 2 on wrong usage (a revision that could be read as an ' + 'option among them) and 1 when git cannot compare the commits',
+    async () => {
+      const usage = await runScript('scripts/pr-report.ts', ['--base', base, '--head', head, '--pr', '42'], {}, repository);
+      expect(usage.status).toBe(2);
+      expect(usage.stderr).toContain('give --out');
+      const option = await runScript(
+        'scripts/pr-report.ts',
+        ['--base=--upload-pack=x', '--head', head, '--pr', '1', '--out', tempDir(), '--content', join(repository, 'content')],
+        {},
+        repository,
+      );
+      expect(option.status).toBe(2);
+      expect(option.stderr).toContain('--base must be a commit id or branch name, not "--upload-pack=x"');
+      const missing = await runScript(
+        'scripts/pr-report.ts',
+        ['--base', 'f'.repeat(40), '--head', head, '--pr', '1', '--out', tempDir(), '--content', join(repository, 'content')],
+        {},
+        repository,
+      );
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('fetch-depth: 0');
+    },
+  );
 });

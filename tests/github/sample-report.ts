@@ -84,7 +84,8 @@ export function sampleReport(overrides: Partial<PrReport> = {}): PrReport {
           {
             kind: 'maybe-in-team',
             message:
-              '@westmere-lead is not listed by name among Harbourside Civic Tech’s maintainers; if they are in team @harbourside/digital, ignore this.',
+              '@westmere-lead is not listed by name among Harbourside Civic Tech’s maintainers; ' +
+              'if they are in team @harbourside/digital, ignore this.',
           },
         ],
       },

@@ -25,5 +25,7 @@ export const BIN_DAY_FINDER = {
     url: 'https://bins.ashdown.example/',
     themes: ['waste-and-recycling'],
   },
-  body: "\nResidents report a broken street light by choosing it on a map, and the report goes straight to the council's highways contractor with the light's asset number. It replaced a phone line and a paper form in 2025.\n\nWritten in TypeScript.\n",
+  body:
+    "\nResidents report a broken street light by choosing it on a map, and the report goes straight to the council's highways " +
+    "contractor with the light's asset number. It replaced a phone line and a paper form in 2025.\n\nWritten in TypeScript.\n",
 };

@@ -241,32 +241,41 @@ describe('an organisation', () => {
     ).toEqual([404]);
   });
 
-  it('passes over archived, bare, unlicensed and stale repositories, and refuses one under a licence that is not open, saying why', async () => {
-    ashdownOrganisation();
-    const result = await harvestGitHub({ owner: OWNER }, contextFor());
-    expect(skippedFor(result, 'old-intranet')).toEqual(['not harvested: it is archived']);
-    expect(skippedFor(result, 'scratch')).toEqual([
-      'not harvested: it has no description on GitHub (add one in the repository’s About settings) and GitHub finds no licence in it (add a LICENSE file, e.g. the MIT licence)',
-    ]);
-    expect(skippedFor(result, 'parking-permits')).toEqual([
-      'not harvested: GitHub cannot tell which licence its LICENSE file is (it says "Other", SPDX NOASSERTION): use the unchanged text of a standard open-source licence',
-    ]);
-    expect(skippedFor(result, 'members-portal')).toEqual([]);
-    expect(
-      result.refused
-        .filter((refusal) => refusal.upstream === `https://github.com/${OWNER}/members-portal`)
-        .map((refusal) => refusal.reasons),
-    ).toEqual([
-      [
-        'its licence, Creative Commons Attribution Non Commercial 4.0 International (CC-BY-NC-4.0), is not an open licence: code on the hub must be open source, so it is not harvested. To share it, license it under an open-source licence such as MIT.',
-      ],
-    ]);
-    expect(skippedFor(result, 'consultation-hub')).toEqual(['not harvested: it was last pushed to on 2024-10-15, more than 24 months ago']);
-    // Passed-over repositories cost nothing beyond the list.
-    for (const name of ['old-intranet', 'scratch', 'parking-permits', 'members-portal', 'consultation-hub']) {
-      expect(fake.requests.some((request) => request.path.startsWith(`/repos/${OWNER}/${name}`))).toBe(false);
-    }
-  });
+  it(
+    'passes over archived, bare, unlicensed and stale repositories, ' + 'and refuses one under a licence that is not open, saying why',
+    async () => {
+      ashdownOrganisation();
+      const result = await harvestGitHub({ owner: OWNER }, contextFor());
+      expect(skippedFor(result, 'old-intranet')).toEqual(['not harvested: it is archived']);
+      expect(skippedFor(result, 'scratch')).toEqual([
+        'not harvested: it has no description on GitHub (add one in the repository’s About settings) ' +
+          'and GitHub finds no licence in it (add a LICENSE file, e.g. the MIT licence)',
+      ]);
+      expect(skippedFor(result, 'parking-permits')).toEqual([
+        'not harvested: GitHub cannot tell which licence its LICENSE file is (it says "Other", ' +
+          'SPDX NOASSERTION): use the unchanged text of a standard open-source licence',
+      ]);
+      expect(skippedFor(result, 'members-portal')).toEqual([]);
+      expect(
+        result.refused
+          .filter((refusal) => refusal.upstream === `https://github.com/${OWNER}/members-portal`)
+          .map((refusal) => refusal.reasons),
+      ).toEqual([
+        [
+          'its licence, Creative Commons Attribution Non Commercial 4.0 International (CC-BY-NC-4.0), ' +
+            'is not an open licence: code on the hub must be open source, so it is not harvested. ' +
+            'To share it, license it under an open-source licence such as MIT.',
+        ],
+      ]);
+      expect(skippedFor(result, 'consultation-hub')).toEqual([
+        'not harvested: it was last pushed to on 2024-10-15, more than 24 months ago',
+      ]);
+      // Passed-over repositories cost nothing beyond the list.
+      for (const name of ['old-intranet', 'scratch', 'parking-permits', 'members-portal', 'consultation-hub']) {
+        expect(fake.requests.some((request) => request.path.startsWith(`/repos/${OWNER}/${name}`))).toBe(false);
+      }
+    },
+  );
 
   it('takes a fork of a hub component as evidence of reuse, and passes over other forks', async () => {
     ashdownOrganisation();
@@ -289,20 +298,30 @@ describe('an organisation’s broken files', () => {
     expect(broken.title).toBe('Street works map');
     expect(broken.reasons).toHaveLength(1);
     expect(broken.reasons[0]).toMatch(
-      /^The publiccode\.yml at https:\/\/github\.com\/ashdown-council\/street-works-map\/blob\/main\/publiccode\.yml is not valid YAML \(line 6, column 1: /,
+      new RegExp(
+        /^The publiccode\.yml at https:\/\/github\.com\/ashdown-council\/street-works-map\/blob\/main\/publiccode\.yml/.source +
+          / is not valid YAML \(line 6, column 1: /.source,
+      ),
     );
     expect(broken.reasons[0]).toMatch(/Correct it in the repository: the next harvest reads it again\.$/);
 
     const unknown = refusedFor(result, 'pothole-tracker')!;
     expect(unknown.reasons).toEqual([
       expect.stringMatching(
-        /^The publiccode\.yml at https:\/\/github\.com\/ashdown-council\/pothole-tracker\/blob\/main\/publiccode\.yml, line 13, column 12 \(legal\.license\): Not written: the licence "Ashdown-Council-Licence-1\.0" is not one the hub knows .*: the next harvest reads it again\.$/,
+        new RegExp(
+          /^The publiccode\.yml at https:\/\/github\.com\/ashdown-council\/pothole-tracker\/blob\/main\/publiccode\.yml, /.source +
+            /line 13, column 12 \(legal\.license\): Not written: /.source +
+            /the licence "Ashdown-Council-Licence-1\.0" is not one the hub knows .*: the next harvest reads it again\.$/.source,
+        ),
       ),
     ]);
 
     const notOsi = refusedFor(result, 'grit-bin-map')!;
     expect(notOsi.reasons).toEqual([
-      'The publiccode.yml at https://github.com/ashdown-council/grit-bin-map/blob/main/publiccode.yml, line 11, column 12 (legal.license): its licence, Creative Commons Attribution 4.0 International (CC-BY-4.0), is not one the Open Source Initiative approves, which code on the hub needs. If the software is under an open-source licence as well, name that one in legal.license: the next harvest reads it again.',
+      'The publiccode.yml at https://github.com/ashdown-council/grit-bin-map/blob/main/publiccode.yml, line 11, ' +
+        'column 12 (legal.license): its licence, Creative Commons Attribution 4.0 International (CC-BY-4.0), ' +
+        'is not one the Open Source Initiative approves, which code on the hub needs. ' +
+        'If the software is under an open-source licence as well, name that one in legal.license: the next harvest reads it again.',
     ]);
   });
 
@@ -310,7 +329,9 @@ describe('an organisation’s broken files', () => {
     ashdownOrganisation();
     const result = await harvestGitHub({ owner: OWNER }, contextFor());
     expect(refusedFor(result, 'tree-register')!.reasons).toEqual([
-      'The publiccode.yml at https://github.com/ashdown-council/tree-register/blob/main/publiccode.yml is 314 KiB; the harvest reads at most 256 KiB. Correct it in the repository (a publiccode.yml is a short file), or delete it to be harvested from the repository’s description instead.',
+      'The publiccode.yml at https://github.com/ashdown-council/tree-register/blob/main/publiccode.yml is 314 KiB; ' +
+        'the harvest reads at most 256 KiB. Correct it in the repository (a publiccode.yml is a short file), ' +
+        'or delete it to be harvested from the repository’s description instead.',
     ]);
     expect(fake.requests.filter((request) => request.path === `/repos/${OWNER}/tree-register/contents/publiccode.yml`)).toHaveLength(1);
   });
@@ -435,7 +456,8 @@ describe('hostile text', () => {
       repository({
         name: 'bins',
         description:
-          '<img src=x onerror=alert(1)>Bin **day** finder\u202e with [a link](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt;\u0007',
+          '<img src=x onerror=alert(1)>Bin **day** finder\u202e with [a link](javascript:alert(1)) ' +
+          '&lt;script&gt;alert(2)&lt;/script&gt;\u0007',
         language: 'TypeScript',
         files: { 'README.md': `${githubFixture('README-hostile.md')}\n${'A'.repeat(400_000)}\n` },
       }),
@@ -451,7 +473,6 @@ describe('hostile text', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     const bins = recordFor(result, 'bins')!;
     expect(componentSchema.safeParse(bins.record.fields).error).toBeUndefined();
-    // eslint-disable-next-line no-control-regex
     expect(JSON.stringify(bins.record.fields)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e]|onerror|javascript/);
     expect(bins.record.body).not.toContain('<');
     expect(renderMarkdown(bins.record.body!).replace(/<\/?p>/g, '')).not.toContain('<');
@@ -556,7 +577,8 @@ describe('politeness', () => {
     const result = await harvestGitHub({ owner: OWNER }, contextFor({}, { maxItemsPerOrganisation: 3 }));
     expect(result.complete).toBe(false);
     expect(result.failure).toBe(
-      'Stopped after 3 repositories, the most the harvest takes from one organisation in a run; more were not read. Narrow what is harvested with harvest: topics in content/organisations/ashdown.yaml.',
+      'Stopped after 3 repositories, the most the harvest takes from one organisation in a run; ' +
+        'more were not read. Narrow what is harvested with harvest: topics in content/organisations/ashdown.yaml.',
     );
     expect(result.records.length + result.refused.length + result.skipped.length + result.uses.length).toBe(3);
     // The list stops at the first page that reaches the cap.

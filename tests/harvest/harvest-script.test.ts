@@ -63,7 +63,8 @@ beforeAll(async () => {
   mkdirSync(join(content, 'components/larchfield'), { recursive: true });
   writeFileSync(
     join(content, 'components/larchfield/planning-alerts.yaml'),
-    'title: Planning alerts\nsummary: Emails residents about planning applications near them.\nkind: code\nlicence: MIT\nrepository_url: https://github.com/larchfield-council/planning-alerts\n',
+    'title: Planning alerts\nsummary: Emails residents about planning applications near them.\n' +
+      'kind: code\nlicence: MIT\nrepository_url: https://github.com/larchfield-council/planning-alerts\n',
   );
 
   github.addAccount('quillmoor-council');
@@ -169,61 +170,64 @@ async function validate() {
 }
 
 describe('npm run harvest, end to end', () => {
-  it('writes what each organisation publishes, refuses what it cannot take with reasons, and the result passes npm run validate', async () => {
-    const run = await harvest();
-    expect(run.stderr).toContain('Harvesting 2 organisations.');
-    expect(run.stderr).toMatch(/\[1\/2\] larchfield: 1 kept as people’s \(GitHub: larchfield-council; \d+ requests/);
-    expect(run.stderr).toMatch(/\[2\/2\] quillmoor: \d+ added, 1 updated/);
-    expect(run.status).toBe(0);
+  it(
+    'writes what each organisation publishes, refuses what it cannot take with reasons, ' + 'and the result passes npm run validate',
+    async () => {
+      const run = await harvest();
+      expect(run.stderr).toContain('Harvesting 2 organisations.');
+      expect(run.stderr).toMatch(/\[1\/2\] larchfield: 1 kept as people’s \(GitHub: larchfield-council; \d+ requests/);
+      expect(run.stderr).toMatch(/\[2\/2\] quillmoor: \d+ added, 1 updated/);
+      expect(run.status).toBe(0);
 
-    const quillmoor = organisation(run.report, 'quillmoor');
-    expect(quillmoor.sources.map((source) => [source.kind, source.complete])).toEqual([
-      ['github', true],
-      ['ckan', true],
-      ['data_json', true],
-    ]);
-    const written = quillmoor.written.map((item) => item.path);
-    expect(written).toEqual(
-      expect.arrayContaining([
-        'content/components/quillmoor/street-works-map.md',
-        'content/datasets/quillmoor/garden-waste-collection-rounds.yaml',
-        'content/datasets/quillmoor/road-closures.yaml',
-        'content/organisations/quillmoor.yaml',
-      ]),
-    );
-    expect(
-      written.some((path) => /components\/quillmoor\/.*\.md$/.test(path) && path !== 'content/components/quillmoor/street-works-map.md'),
-    ).toBe(true); // from publiccode.yml
-    expect(quillmoor.uses).toEqual([
-      { component: 'components/larchfield/planning-alerts', fork: 'https://github.com/quillmoor-council/planning-alerts' },
-    ]);
-    expect(readFileSync(join(content, 'organisations/quillmoor.yaml'), 'utf8')).toContain(
-      '# Our GitHub organisation and where we publish data.',
-    );
-    expect(readFileSync(join(content, 'organisations/quillmoor.yaml'), 'utf8')).toContain(
-      'uses:\n  - components/larchfield/planning-alerts\n',
-    );
+      const quillmoor = organisation(run.report, 'quillmoor');
+      expect(quillmoor.sources.map((source) => [source.kind, source.complete])).toEqual([
+        ['github', true],
+        ['ckan', true],
+        ['data_json', true],
+      ]);
+      const written = quillmoor.written.map((item) => item.path);
+      expect(written).toEqual(
+        expect.arrayContaining([
+          'content/components/quillmoor/street-works-map.md',
+          'content/datasets/quillmoor/garden-waste-collection-rounds.yaml',
+          'content/datasets/quillmoor/road-closures.yaml',
+          'content/organisations/quillmoor.yaml',
+        ]),
+      );
+      expect(
+        written.some((path) => /components\/quillmoor\/.*\.md$/.test(path) && path !== 'content/components/quillmoor/street-works-map.md'),
+      ).toBe(true); // from publiccode.yml
+      expect(quillmoor.uses).toEqual([
+        { component: 'components/larchfield/planning-alerts', fork: 'https://github.com/quillmoor-council/planning-alerts' },
+      ]);
+      expect(readFileSync(join(content, 'organisations/quillmoor.yaml'), 'utf8')).toContain(
+        '# Our GitHub organisation and where we publish data.',
+      );
+      expect(readFileSync(join(content, 'organisations/quillmoor.yaml'), 'utf8')).toContain(
+        'uses:\n  - components/larchfield/planning-alerts\n',
+      );
 
-    const refused = new Map(quillmoor.refused.map((item) => [item.upstream, item.reasons.join(' ')]));
-    expect(refused.get('https://github.com/quillmoor-council/members-portal')).toMatch(/CC-BY-NC-4\.0.*not an open licence/);
-    expect(refused.get('https://github.com/quillmoor-council/permits')).toMatch(/publiccode\.yml.*line \d+/);
-    expect(refused.get(`${PORTAL}/dataset/school-term-dates`)).toMatch(/not open/);
-    expect([...refused.keys()].every((upstream) => !existsIn(written, upstream))).toBe(true);
-    // Not written: archived, private, deleted and draft items, and what an organisation leaves out.
-    expect(snapshot().has('components/quillmoor/old-site.md')).toBe(false);
-    // Larchfield wrote its own record of planning-alerts: the harvest leaves it to them, and skips what it leaves out.
-    expect(organisation(run.report, 'larchfield').written).toEqual([]);
-    expect(organisation(run.report, 'larchfield').hand_owned).toEqual([
-      { path: 'content/components/larchfield/planning-alerts.yaml', upstream: 'https://github.com/larchfield-council/planning-alerts' },
-    ]);
+      const refused = new Map(quillmoor.refused.map((item) => [item.upstream, item.reasons.join(' ')]));
+      expect(refused.get('https://github.com/quillmoor-council/members-portal')).toMatch(/CC-BY-NC-4\.0.*not an open licence/);
+      expect(refused.get('https://github.com/quillmoor-council/permits')).toMatch(/publiccode\.yml.*line \d+/);
+      expect(refused.get(`${PORTAL}/dataset/school-term-dates`)).toMatch(/not open/);
+      expect([...refused.keys()].every((upstream) => !existsIn(written, upstream))).toBe(true);
+      // Not written: archived, private, deleted and draft items, and what an organisation leaves out.
+      expect(snapshot().has('components/quillmoor/old-site.md')).toBe(false);
+      // Larchfield wrote its own record of planning-alerts: the harvest leaves it to them, and skips what it leaves out.
+      expect(organisation(run.report, 'larchfield').written).toEqual([]);
+      expect(organisation(run.report, 'larchfield').hand_owned).toEqual([
+        { path: 'content/components/larchfield/planning-alerts.yaml', upstream: 'https://github.com/larchfield-council/planning-alerts' },
+      ]);
 
-    const street = readFileSync(join(content, 'components/quillmoor/street-works-map.md'), 'utf8');
-    expect(street).toContain('harvested_from: https://github.com/quillmoor-council/street-works-map\nharvested_on: 2026-12-07\n');
-    expect(street).toContain('Written in Python.');
-    const validation = await validate();
-    expect(validation.stdout + validation.stderr).toMatch(/no errors/);
-    expect(validation.status).toBe(0);
-  });
+      const street = readFileSync(join(content, 'components/quillmoor/street-works-map.md'), 'utf8');
+      expect(street).toContain('harvested_from: https://github.com/quillmoor-council/street-works-map\nharvested_on: 2026-12-07\n');
+      expect(street).toContain('Written in Python.');
+      const validation = await validate();
+      expect(validation.stdout + validation.stderr).toMatch(/no errors/);
+      expect(validation.status).toBe(0);
+    },
+  );
 
   it('changes no file, not even a date, on the next run when nothing changed upstream, and asks conditionally', async () => {
     const before = snapshot();

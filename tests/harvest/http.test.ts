@@ -91,7 +91,8 @@ describe('what it fetches', () => {
   it('refuses an address that is not https, before asking anything', async () => {
     const error = await failure(client().getText('http://data.ashdown.example/data.json'));
     expect(error.message).toBe(
-      'http://data.ashdown.example/data.json is not an https address: the harvest fetches only https addresses, so that nothing it reads can be changed on the way',
+      'http://data.ashdown.example/data.json is not an https address: ' +
+        'the harvest fetches only https addresses, so that nothing it reads can be changed on the way',
     );
     expect(error.failure).toBe('unsafe');
     expect(await failure(client().getText('not an address'))).toMatchObject({
@@ -135,7 +136,9 @@ describe('redirects', () => {
     fake.script('/data.json', { redirect: 'http://data.ashdown.example/data.json' });
     const error = await failure(client().getText(`${NAMED}/data.json`));
     expect(error.message).toBe(
-      'https://data.ashdown.example/data.json redirects to http://data.ashdown.example/data.json, which is not an https address: the harvest fetches only https addresses, so that nothing it reads can be changed on the way',
+      'https://data.ashdown.example/data.json redirects to http://data.ashdown.example/data.json, ' +
+        'which is not an https address: the harvest fetches only https addresses, so that nothing it reads can be ' +
+        'changed on the way',
     );
     expect(fake.requests).toHaveLength(1);
   });
@@ -145,7 +148,8 @@ describe('redirects', () => {
     const error = await failure(client().getText(`${NAMED}/data.json`));
     expect(error.failure).toBe('redirect');
     expect(error.message).toBe(
-      'https://data.ashdown.example/data.json redirects to https://192.168.0.1/admin, which points to a private or local network address (192.168.0.1), which the harvest never fetches',
+      'https://data.ashdown.example/data.json redirects to https://192.168.0.1/admin, ' +
+        'which points to a private or local network address (192.168.0.1), which the harvest never fetches',
     );
   });
 
@@ -159,7 +163,8 @@ describe('redirects', () => {
     fake.script('/a', { redirect: '/b' });
     fake.script('/b', { redirect: '/a' });
     expect((await failure(client().getText(`${NAMED}/a`))).message).toBe(
-      'https://data.ashdown.example/a (redirected to https://data.ashdown.example/b) redirects in a loop, back to https://data.ashdown.example/a',
+      'https://data.ashdown.example/a (redirected to https://data.ashdown.example/b) ' +
+        'redirects in a loop, back to https://data.ashdown.example/a',
     );
   });
 });
@@ -221,7 +226,8 @@ describe('retries', () => {
     fake.script('/data.json', { status: 429, headers: { 'retry-after': '3600' } });
     const error = await failure(client({ maxWaitMs: 120_000 }).getText(`${NAMED}/data.json`));
     expect(error.message).toBe(
-      'https://data.ashdown.example/data.json answered 429 (too many requests) and asked to wait 3,600 s, longer than the 120 s the harvest waits',
+      'https://data.ashdown.example/data.json answered 429 (too many requests) ' +
+        'and asked to wait 3,600 s, longer than the 120 s the harvest waits',
     );
     expect(error.status).toBe(429);
     expect(fake.requests).toHaveLength(1);
@@ -309,7 +315,8 @@ describe('time', () => {
     const error = await failure(client({ retryDelayMs: 5000, deadline: Date.now() + 500 }).getText(`${NAMED}/data.json`));
     expect(error.failure).toBe('deadline');
     expect(error.message).toBe(
-      "https://data.ashdown.example/data.json answered 503 (service unavailable), and the harvest's time budget for this run ran out before it could try again",
+      'https://data.ashdown.example/data.json answered 503 (service unavailable), ' +
+        "and the harvest's time budget for this run ran out before it could try again",
     );
     expect(Date.now() - started).toBeLessThan(400);
   });

@@ -139,7 +139,8 @@ describe('planOrganisation', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace(/harvested_from: .*\nharvested_on: .*\n/, ''));
     writeFileSync(
       join(content, 'components/quillmoor/our-street-map.yaml'),
-      'title: Our street map\nsummary: A map of street works, written by our team.\nkind: code\nlicence: MIT\nrepository_url: https://github.com/quillmoor-council/street-works-map\n',
+      'title: Our street map\nsummary: A map of street works, written by our team.\nkind: code\n' +
+        'licence: MIT\nrepository_url: https://github.com/quillmoor-council/street-works-map\n',
     );
     const result = plan([github([component('bin-day-finder', { summary: 'Something else entirely.' }), component('street-works-map')])]);
     expect(result.writes).toEqual([]);
@@ -173,45 +174,53 @@ describe('planOrganisation', () => {
     ]);
   });
 
-  it('refuses, with reasons, an item with a blocker and one the validator finds errors in, and keeps an owned record’s last good version', () => {
-    write(plan([github([component('bin-day-finder')])]));
-    const result = plan([
-      github([
-        component('bin-day-finder', { licence: 'CC-BY-NC-4.0' }),
-        component('private-thing', {}, [
-          { level: 'blocker', field: 'licence', message: 'its licence, "Proprietary", is not one the hub knows.' },
+  it(
+    'refuses, with reasons, an item with a blocker and one the validator finds errors in, ' +
+      'and keeps an owned record’s last good version',
+    () => {
+      write(plan([github([component('bin-day-finder')])]));
+      const result = plan([
+        github([
+          component('bin-day-finder', { licence: 'CC-BY-NC-4.0' }),
+          component('private-thing', {}, [
+            { level: 'blocker', field: 'licence', message: 'its licence, "Proprietary", is not one the hub knows.' },
+          ]),
         ]),
-      ]),
-    ]);
-    expect(result.writes).toEqual([]);
-    expect(result.gone).toEqual([]);
-    expect(result.refused.map((refusal) => refusal.upstream)).toEqual([
-      'https://github.com/quillmoor-council/private-thing',
-      'https://github.com/quillmoor-council/bin-day-finder',
-    ]);
-    expect(result.refused[0]!.reasons).toEqual(['its licence, "Proprietary", is not one the hub knows.']);
-    expect(result.refused[1]!.reasons.join(' ')).toMatch(
-      /^`licence` is .*\(`CC-BY-NC-4\.0`\), which is not approved by the Open Source Initiative.* Fix: use an OSI-approved licence/,
-    );
-    expect(readFileSync(join(content, 'components/quillmoor/bin-day-finder.md'), 'utf8')).toContain('licence: MIT');
-  });
+      ]);
+      expect(result.writes).toEqual([]);
+      expect(result.gone).toEqual([]);
+      expect(result.refused.map((refusal) => refusal.upstream)).toEqual([
+        'https://github.com/quillmoor-council/private-thing',
+        'https://github.com/quillmoor-council/bin-day-finder',
+      ]);
+      expect(result.refused[0]!.reasons).toEqual(['its licence, "Proprietary", is not one the hub knows.']);
+      expect(result.refused[1]!.reasons.join(' ')).toMatch(
+        /^`licence` is .*\(`CC-BY-NC-4\.0`\), which is not approved by the Open Source Initiative.* Fix: use an OSI-approved licence/,
+      );
+      expect(readFileSync(join(content, 'components/quillmoor/bin-day-finder.md'), 'utf8')).toContain('licence: MIT');
+    },
+  );
 
-  it('gives each new upstream its own file: a slug already taken gets a number, and the same upstream from two sources is one record', () => {
-    // A person's record with the slug a new repository would take, about another repository.
-    writeFileSync(
-      join(content, 'components/quillmoor/street-works-map.yaml'),
-      'title: Street works map\nsummary: Our older map, kept elsewhere.\nkind: code\nlicence: MIT\nrepository_url: https://git.quillmoor.example/street-works-map\n',
-    );
-    const other = component('bin-day-finder');
-    other.upstream = 'https://github.com/quillmoor-digital/bin-day-finder';
-    const result = plan([github([component('bin-day-finder'), other, component('bin-day-finder'), component('street-works-map')])]);
-    expect(result.writes.map((item) => item.path)).toEqual([
-      'components/quillmoor/bin-day-finder-2.md',
-      'components/quillmoor/bin-day-finder.md',
-      'components/quillmoor/street-works-map-2.md',
-    ]);
-    expect(result.handOwned).toEqual([]);
-  });
+  it(
+    'gives each new upstream its own file: a slug already taken gets a number, ' + 'and the same upstream from two sources is one record',
+    () => {
+      // A person's record with the slug a new repository would take, about another repository.
+      writeFileSync(
+        join(content, 'components/quillmoor/street-works-map.yaml'),
+        'title: Street works map\nsummary: Our older map, kept elsewhere.\nkind: code\n' +
+          'licence: MIT\nrepository_url: https://git.quillmoor.example/street-works-map\n',
+      );
+      const other = component('bin-day-finder');
+      other.upstream = 'https://github.com/quillmoor-digital/bin-day-finder';
+      const result = plan([github([component('bin-day-finder'), other, component('bin-day-finder'), component('street-works-map')])]);
+      expect(result.writes.map((item) => item.path)).toEqual([
+        'components/quillmoor/bin-day-finder-2.md',
+        'components/quillmoor/bin-day-finder.md',
+        'components/quillmoor/street-works-map-2.md',
+      ]);
+      expect(result.handOwned).toEqual([]);
+    },
+  );
 
   it('proposes forks of hub components for the organisation’s uses, keeping the file’s comments, and not twice', () => {
     // Another fictional body that is not a demonstration one (real records may not name demonstration records).
@@ -222,7 +231,8 @@ describe('planOrganisation', () => {
     mkdirSync(join(content, 'components/larchfield'), { recursive: true });
     writeFileSync(
       join(content, 'components/larchfield/bin-day-finder.yaml'),
-      'title: Bin day finder\nsummary: Tells residents their bin day.\nkind: code\nlicence: MIT\nrepository_url: https://github.com/larchfield-council/bin-day-finder\n',
+      'title: Bin day finder\nsummary: Tells residents their bin day.\nkind: code\n' +
+        'licence: MIT\nrepository_url: https://github.com/larchfield-council/bin-day-finder\n',
     );
     const uses = [
       { component: 'components/larchfield/bin-day-finder', fork: 'https://github.com/quillmoor-council/bin-day-finder' },

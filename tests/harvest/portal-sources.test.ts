@@ -155,14 +155,19 @@ describe('a CKAN portal', () => {
         upstream: 'https://data.ashdown.example/dataset/bus-stop-timetables',
         title: 'Bus stop timetables',
         reasons: [
-          'its licence cannot be taken: the portal says "other (non-commercial)", which is not an open licence. Set an open licence (usually the Open Government Licence, OGL-UK-3.0) on the portal’s page for the dataset, https://data.ashdown.example/dataset/bus-stop-timetables; if it is an open licence missing from data/reference/licences.csv, propose adding it there',
+          'its licence cannot be taken: the portal says "other (non-commercial)", which is not an open licence. ' +
+            'Set an open licence (usually the Open Government Licence, OGL-UK-3.0) on the portal’s page for the dataset, ' +
+            'https://data.ashdown.example/dataset/bus-stop-timetables; if it is an open licence missing ' +
+            'from data/reference/licences.csv, propose adding it there',
         ],
       },
       {
         upstream: 'https://data.ashdown.example/dataset/school-term-dates',
         title: 'School term dates',
         reasons: [
-          'its licence, CC-BY-NC-4.0 (Creative Commons Attribution Non Commercial 4.0 International), is not open, and the hub lists only open data: publish it under an open licence (usually the Open Government Licence, OGL-UK-3.0) on the portal’s page for the dataset, https://data.ashdown.example/dataset/school-term-dates',
+          'its licence, CC-BY-NC-4.0 (Creative Commons Attribution Non Commercial 4.0 International), is not open, ' +
+            'and the hub lists only open data: publish it under an open licence (usually the Open Government Licence, ' +
+            'OGL-UK-3.0) on the portal’s page for the dataset, https://data.ashdown.example/dataset/school-term-dates',
         ],
       },
     ]);
@@ -211,7 +216,8 @@ describe('a CKAN portal', () => {
     expect(fields.landing_url).toBe('https://data.ashdown.example/dataset/road-closures');
     expect((fields.distributions as { url: string }[]).map((distribution) => distribution.url)).toEqual([
       'http://files.ashdown.example/road-closures.csv',
-      'https://data.ashdown.example/dataset/9c8b7a6f-5e4d-4c3b-9a2f-1f0e9d8c7b6a/resource/5f4e3d2c-1b0a-4f9e-8d8c-7c6b5a493828/download/road-closures.geojson',
+      'https://data.ashdown.example/dataset/9c8b7a6f-5e4d-4c3b-9a2f-1f0e9d8c7b6a/' +
+        'resource/5f4e3d2c-1b0a-4f9e-8d8c-7c6b5a493828/download/road-closures.geojson',
     ]);
     expect(hostile.record.notes.map((note) => note.message).join('\n')).toContain(
       'left out because it has no web address starting https:// or http://',
@@ -227,7 +233,8 @@ describe('a CKAN portal', () => {
     const result = await ckan(context());
     expect(result.complete).toBe(false);
     expect(result.failure).toBe(
-      `${PORTAL}/api/3/action/package_search?fq=organization:${ORGANISATION}&rows=100&start=100&sort=name%20asc answered 500 (internal server error); it was tried 3 times`,
+      `${PORTAL}/api/3/action/package_search?fq=organization:${ORGANISATION}&rows=100&start=100&sort=name%20asc ` +
+        `answered 500 (internal server error); it was tried 3 times`,
     );
     expect(result.records.length + result.refused.length + result.skipped.length).toBe(100);
     expect(result.requests).toBe(4);
@@ -272,7 +279,8 @@ describe('a CKAN portal', () => {
     const result = await ckan(context({ maxItems: 150 }));
     expect(result.complete).toBe(false);
     expect(result.failure).toBe(
-      `only the first 150 of its ${ckanPackages.length} datasets were read: 150 is the most the harvest takes from one organisation in a run`,
+      `only the first 150 of its ${ckanPackages.length} datasets were read: ` +
+        `150 is the most the harvest takes from one organisation in a run`,
     );
     expect(result.records.length + result.refused.length + result.skipped.length).toBe(150);
     expect(searches()).toHaveLength(2);
@@ -290,7 +298,10 @@ describe('a CKAN portal', () => {
     const result = await ckan(context({ deadline: Date.now() + 200 }));
     expect(result.complete).toBe(false);
     expect(result.failure).toMatch(
-      /^https:\/\/data\.ashdown\.example\/api\/3\/action\/package_search\?\S+ had not answered when the harvest's time budget for this run ran out, after 0 datasets had been read$/,
+      new RegExp(
+        /^https:\/\/data\.ashdown\.example\/api\/3\/action\/package_search\?\S+ had not answered /.source +
+          /when the harvest's time budget for this run ran out, after 0 datasets had been read$/.source,
+      ),
     );
   });
 
@@ -356,7 +367,9 @@ describe('a data.json catalogue', () => {
         upstream: 'https://opendata.brackwater.example/data.json#https://opendata.brackwater.example/api/views/p8mw-2tzc',
         title: 'Polling stations',
         reasons: [
-          'its licence, CC-BY-NC-4.0 (Creative Commons Attribution Non Commercial 4.0 International), is not open, and the hub lists only open data: publish it under an open licence (usually the Open Government Licence, OGL-UK-3.0) on the portal’s page for the dataset, https://opendata.brackwater.example/d/p8mw-2tzc',
+          'its licence, CC-BY-NC-4.0 (Creative Commons Attribution Non Commercial 4.0 International), is not open, ' +
+            'and the hub lists only open data: publish it under an open licence (usually the Open Government Licence, ' +
+            'OGL-UK-3.0) on the portal’s page for the dataset, https://opendata.brackwater.example/d/p8mw-2tzc',
         ],
       },
     ]);
@@ -442,7 +455,8 @@ describe('a data.json source that cannot be read', () => {
       'a redirect to http',
       '/moved.json',
       { redirect: 'http://opendata.brackwater.example/data.json' },
-      'https://opendata.brackwater.example/moved.json redirects to http://opendata.brackwater.example/data.json, which is not an https address',
+      'https://opendata.brackwater.example/moved.json redirects to ' +
+        'http://opendata.brackwater.example/data.json, which is not an https address',
     ],
   ] as const)('is incomplete for %s, and says why', async (_, path, answer, failure) => {
     if (answer) fake.script(path, answer);

@@ -98,7 +98,8 @@ describe('limits', () => {
 
 describe('escaping', () => {
   const hostile =
-    '<script>alert(1)</script> @everyone owner/repo#12 [x](javascript:alert(1)) ![i](https://evil.example/i.png) https://evil.example | cell | `tick';
+    '<script>alert(1)</script> @everyone owner/repo#12 [x](javascript:alert(1)) ' +
+    '![i](https://evil.example/i.png) https://evil.example | cell | `tick';
 
   it('lets no upstream text open HTML, a link, an image, a mention, a reference or an autolink', () => {
     const { body, title } = pullRequestText(

@@ -267,14 +267,17 @@ describe('a first run', () => {
     expect(body).toContain('@hollinsford-council/digital @hollinsford-dev: please review');
     expect(body).toContain('### Added (2)');
     expect(body).toContain(
-      '- [Pothole reporter](https://github.com/hollinsford-council/pothole-reporter), in `content/components/hollinsford/pothole-reporter.md`',
+      '- [Pothole reporter](https://github.com/hollinsford-council/pothole-reporter), ' +
+        'in `content/components/hollinsford/pothole-reporter.md`',
     );
     expect(body).toContain('### Updated (1)');
     expect(body).toContain('### Gone from their source (1)');
     expect(body).toContain('The harvest never deletes anything');
     expect(body).toContain('### Refused (1)');
     expect(body).toContain(
-      '- [Waste rounds](https://github.com/hollinsford-council/waste-rounds/blob/HEAD/publiccode.yml):\n  - Its licence\\, `CC-BY-NC-4.0`\\, is not open\\: the hub shares only openly licensed work\\. Change `legal.license` in publiccode\\.yml\\.\n',
+      '- [Waste rounds](https://github.com/hollinsford-council/waste-rounds/blob/HEAD/publiccode.yml):\n  - Its licence\\, ' +
+        '`CC-BY-NC-4.0`\\, is not open\\: the hub shares only openly licensed work\\. Change `legal.license` in ' +
+        'publiccode\\.yml\\.\n',
     );
     expect(body).toContain('the fix belongs where the item is published');
     expect(body).toContain('delete its `harvested_from` and `harvested_on` lines');
@@ -300,7 +303,8 @@ describe('a first run', () => {
       .filter((request) => request.method === 'PUT')
       .map((request) => (request.body as { message: string }).message);
     expect(commits).toContain(
-      'Harvest hollinsford: Add components/hollinsford/pothole-reporter.md\n\nPothole reporter, harvested from https://github.com/hollinsford-council/pothole-reporter',
+      'Harvest hollinsford: Add components/hollinsford/pothole-reporter.md\n\nPothole reporter, ' +
+        'harvested from https://github.com/hollinsford-council/pothole-reporter',
     );
   });
 
@@ -316,7 +320,8 @@ describe('a first run', () => {
     expect(code).toBe(0);
     const text = readFileSync(summary, 'utf8');
     expect(text).toContain(
-      `| \`hollinsford\` | opened pull request \\#${BREAK}1 on harvest\\/hollinsford \\(3 files\\)\\. | [#1](https://github.com/council-commons/hub/pull/1) |`,
+      `| \`hollinsford\` | opened pull request \\#${BREAK}1 on harvest\\/hollinsford \\(3 files\\)\\. ` +
+        `| [#1](https://github.com/council-commons/hub/pull/1) |`,
     );
     expect(text).toContain('1 organisation had nothing written, so no pull request.');
   });
@@ -342,61 +347,65 @@ describe('later runs', () => {
     expect(lines).toContain('hollinsford: pull request #1 already has this harvest; nothing changed.');
   });
 
-  it('update the same pull request: changed and new files committed, files no longer proposed put back, a new date alone and a person’s take-over left as they are', async () => {
-    const binDays = component('hollinsford', 'bin-days', 'Bin days');
-    const trees = dataset('hollinsford', 'tree-survey', 'Tree survey');
-    const { hollinsford } = firstReport();
-    const first = organisation('hollinsford', 'Hollinsford', hollinsford.maintainers, [...hollinsford.files, binDays, trees]);
-    await run(reportFile([first]));
-    const [pull] = pullsOn('harvest/hollinsford');
+  it(
+    'update the same pull request: changed and new files committed, ' +
+      'files no longer proposed put back, a new date alone and a person’s take-over left as they are',
+    async () => {
+      const binDays = component('hollinsford', 'bin-days', 'Bin days');
+      const trees = dataset('hollinsford', 'tree-survey', 'Tree survey');
+      const { hollinsford } = firstReport();
+      const first = organisation('hollinsford', 'Hollinsford', hollinsford.maintainers, [...hollinsford.files, binDays, trees]);
+      await run(reportFile([first]));
+      const [pull] = pullsOn('harvest/hollinsford');
 
-    // A maintainer takes bin-days over on the branch, deleting harvested_from and harvested_on.
-    const takenOver = binDays.text
-      .replace(/^harvested_(?:from|on):.*\n/gm, '')
-      .replace('Bin days is written', 'Bin days, looked after by us, is written');
-    fake.commit({ ...Object.fromEntries(fake.filesOn('harvest/hollinsford')!), [binDays.path]: takenOver }, 'harvest/hollinsford');
+      // A maintainer takes bin-days over on the branch, deleting harvested_from and harvested_on.
+      const takenOver = binDays.text
+        .replace(/^harvested_(?:from|on):.*\n/gm, '')
+        .replace('Bin days is written', 'Bin days, looked after by us, is written');
+      fake.commit({ ...Object.fromEntries(fake.filesOn('harvest/hollinsford')!), [binDays.path]: takenOver }, 'harvest/hollinsford');
 
-    // Next week: pothole-reporter changed upstream; street-lights and the bus-stops update are no longer
-    // proposed; planning-portal is new; bin-days and tree-survey are the same but for the date.
-    const changed = component(
-      'hollinsford',
-      'pothole-reporter',
-      'Pothole reporter',
-      NEXT_WEEK,
-      'added',
-      'Report potholes with a photo and a pin on the map.',
-    );
-    const added = component('hollinsford', 'planning-portal', 'Planning portal', NEXT_WEEK);
-    const second = organisation('hollinsford', 'Hollinsford', hollinsford.maintainers, [
-      changed,
-      added,
-      component('hollinsford', 'bin-days', 'Bin days', NEXT_WEEK),
-      dataset('hollinsford', 'tree-survey', 'Tree survey', NEXT_WEEK),
-    ]);
-    const before = fake.writes().length;
-    expect(await run(reportFile([second], { date: NEXT_WEEK }))).toBe(0);
+      // Next week: pothole-reporter changed upstream; street-lights and the bus-stops update are no longer
+      // proposed; planning-portal is new; bin-days and tree-survey are the same but for the date.
+      const changed = component(
+        'hollinsford',
+        'pothole-reporter',
+        'Pothole reporter',
+        NEXT_WEEK,
+        'added',
+        'Report potholes with a photo and a pin on the map.',
+      );
+      const added = component('hollinsford', 'planning-portal', 'Planning portal', NEXT_WEEK);
+      const second = organisation('hollinsford', 'Hollinsford', hollinsford.maintainers, [
+        changed,
+        added,
+        component('hollinsford', 'bin-days', 'Bin days', NEXT_WEEK),
+        dataset('hollinsford', 'tree-survey', 'Tree survey', NEXT_WEEK),
+      ]);
+      const before = fake.writes().length;
+      expect(await run(reportFile([second], { date: NEXT_WEEK }))).toBe(0);
 
-    expect(fake.pullsList()).toHaveLength(1);
-    expect(writes().slice(before).sort()).toEqual(
-      [
-        'DELETE /contents/content/datasets/hollinsford/street-lights.yaml',
-        `PATCH /pulls/${pull!.number}`,
-        'PUT /contents/content/components/hollinsford/planning-portal.md',
-        'PUT /contents/content/components/hollinsford/pothole-reporter.md',
-        'PUT /contents/content/datasets/hollinsford/bus-stops.yaml',
-      ].sort(),
-    );
-    const files = fake.filesOn('harvest/hollinsford')!;
-    expect(files.get(changed.path)).toBe(changed.text);
-    expect(files.get(added.path)).toBe(added.text);
-    expect(files.get(binDays.path)).toBe(takenOver);
-    expect(files.get(trees.path)).toBe(trees.text);
-    expect(files.get(BUS_STOPS.path)).toBe(BUS_STOPS.text);
-    expect(branchFiles('harvest/hollinsford').map(([path]) => path)).toEqual([binDays.path, added.path, changed.path, trees.path]);
-    expect(pull!.body).toContain('### Added (4)');
-    expect(pull!.body).toContain(`from its run of ${NEXT_WEEK}`);
-    expect(lines.at(-2)).toBe(`hollinsford: updated pull request #${pull!.number} on harvest/hollinsford (4 files committed).`);
-  });
+      expect(fake.pullsList()).toHaveLength(1);
+      expect(writes().slice(before).sort()).toEqual(
+        [
+          'DELETE /contents/content/datasets/hollinsford/street-lights.yaml',
+          `PATCH /pulls/${pull!.number}`,
+          'PUT /contents/content/components/hollinsford/planning-portal.md',
+          'PUT /contents/content/components/hollinsford/pothole-reporter.md',
+          'PUT /contents/content/datasets/hollinsford/bus-stops.yaml',
+        ].sort(),
+      );
+      const files = fake.filesOn('harvest/hollinsford')!;
+      expect(files.get(changed.path)).toBe(changed.text);
+      expect(files.get(added.path)).toBe(added.text);
+      expect(files.get(binDays.path)).toBe(takenOver);
+      expect(files.get(trees.path)).toBe(trees.text);
+      expect(files.get(BUS_STOPS.path)).toBe(BUS_STOPS.text);
+      expect(branchFiles('harvest/hollinsford').map(([path]) => path)).toEqual([binDays.path, added.path, changed.path, trees.path]);
+      expect(pull!.body).toContain('### Added (4)');
+      expect(pull!.body).toContain(`from its run of ${NEXT_WEEK}`);
+      expect(lines.at(-2)).toBe(`hollinsford: updated pull request #${pull!.number} on harvest/hollinsford (4 files committed).`);
+    },
+  );
 
   it('open a new pull request from a fresh branch after the last one was closed', async () => {
     const { hollinsford } = firstReport();
@@ -440,46 +449,51 @@ describe('with the real harvest', () => {
     return file;
   }
 
-  it('turns its report into a pull request whose files pass the validator; next week’s run from a fresh checkout commits nothing', async () => {
-    fake.addRepository({
-      owner: 'hollinsford-council',
-      name: 'pothole-reporter',
-      description: 'Report potholes with a photo and a pin on the map.',
-      license: { key: 'mit', name: 'MIT License', spdx_id: 'MIT' },
-      topics: ['potholes'],
-      language: 'TypeScript',
-      pushed_at: '2026-10-01T10:00:00Z',
-      files: { 'README.md': '# Pothole reporter\n\nReport potholes with a photo and a pin on the map.\n' },
-    });
-    const week1 = checkout();
-    const report = await harvestInto(week1, DATE);
-    const result = await runScript('scripts/harvest-pr.ts', ['--report', report, '--repo', fake.repository, '--content', week1], env());
-    expect(result.status, result.stderr).toBe(0);
-    const path = 'content/components/hollinsford/pothole-reporter.md';
-    expect(branchFiles('harvest/hollinsford')).toEqual([[path, 'added']]);
-    const text = fake.filesOn('harvest/hollinsford')!.get(path)!;
-    expect(text).toBe(readFileSync(join(week1, 'components/hollinsford/pothole-reporter.md'), 'utf8'));
-    expect(text).toContain(`harvested_on: ${DATE}`);
-    const [pull] = pullsOn('harvest/hollinsford');
-    expect(pull!.body).toContain(
-      '- [Pothole reporter](https://github.com/hollinsford-council/pothole-reporter), in `content/components/hollinsford/pothole-reporter.md`',
-    );
-    const validated = await runScript('scripts/validate.ts', ['--content', week1]);
-    expect(validated.status, validated.stdout + validated.stderr).toBe(0);
+  it(
+    'turns its report into a pull request whose files pass the validator; ' + 'next week’s run from a fresh checkout commits nothing',
+    async () => {
+      fake.addRepository({
+        owner: 'hollinsford-council',
+        name: 'pothole-reporter',
+        description: 'Report potholes with a photo and a pin on the map.',
+        license: { key: 'mit', name: 'MIT License', spdx_id: 'MIT' },
+        topics: ['potholes'],
+        language: 'TypeScript',
+        pushed_at: '2026-10-01T10:00:00Z',
+        files: { 'README.md': '# Pothole reporter\n\nReport potholes with a photo and a pin on the map.\n' },
+      });
+      const week1 = checkout();
+      const report = await harvestInto(week1, DATE);
+      const result = await runScript('scripts/harvest-pr.ts', ['--report', report, '--repo', fake.repository, '--content', week1], env());
+      expect(result.status, result.stderr).toBe(0);
+      const path = 'content/components/hollinsford/pothole-reporter.md';
+      expect(branchFiles('harvest/hollinsford')).toEqual([[path, 'added']]);
+      const text = fake.filesOn('harvest/hollinsford')!.get(path)!;
+      expect(text).toBe(readFileSync(join(week1, 'components/hollinsford/pothole-reporter.md'), 'utf8'));
+      expect(text).toContain(`harvested_on: ${DATE}`);
+      const [pull] = pullsOn('harvest/hollinsford');
+      expect(pull!.body).toContain(
+        '- [Pothole reporter](https://github.com/hollinsford-council/pothole-reporter), ' +
+          'in `content/components/hollinsford/pothole-reporter.md`',
+      );
+      const validated = await runScript('scripts/validate.ts', ['--content', week1]);
+      expect(validated.status, validated.stdout + validated.stderr).toBe(0);
 
-    // Next week, nothing changed upstream; main still lacks the record, so it is "added" again, dated that day.
-    const week2 = checkout();
-    const before = fake.writes().length;
-    const again = await runScript(
-      'scripts/harvest-pr.ts',
-      ['--report', await harvestInto(week2, NEXT_WEEK), '--repo', fake.repository, '--content', week2],
-      env(),
-    );
-    expect(again.status, again.stderr).toBe(0);
-    expect(writes().slice(before)).toEqual([`PATCH /pulls/${pull!.number}`]);
-    expect(fake.filesOn('harvest/hollinsford')!.get(path)).toBe(text);
-    expect(again.stdout).toContain(`hollinsford: updated the text of pull request #${pull!.number}; its files were already right.`);
-  }, 90_000);
+      // Next week, nothing changed upstream; main still lacks the record, so it is "added" again, dated that day.
+      const week2 = checkout();
+      const before = fake.writes().length;
+      const again = await runScript(
+        'scripts/harvest-pr.ts',
+        ['--report', await harvestInto(week2, NEXT_WEEK), '--repo', fake.repository, '--content', week2],
+        env(),
+      );
+      expect(again.status, again.stderr).toBe(0);
+      expect(writes().slice(before)).toEqual([`PATCH /pulls/${pull!.number}`]);
+      expect(fake.filesOn('harvest/hollinsford')!.get(path)).toBe(text);
+      expect(again.stdout).toContain(`hollinsford: updated the text of pull request #${pull!.number}; its files were already right.`);
+    },
+    90_000,
+  );
 });
 
 describe('hostile text', () => {
@@ -575,7 +589,8 @@ describe('GitHub failing', () => {
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      'harvest-pr: GitHub found no repository council-commons/gone (404): check --repo, and that the token may see the repository. No pull request was made.\n',
+      'harvest-pr: GitHub found no repository council-commons/gone (404): check --repo, ' +
+        'and that the token may see the repository. No pull request was made.\n',
     );
     expect(fake.writes()).toHaveLength(0);
   });
@@ -590,7 +605,8 @@ describe('GitHub failing', () => {
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      'harvest-pr: 1 organisation could not be proposed:\n  hollinsford: could not open the pull request for harvest/hollinsford: GitHub answered 502, 5 times in a row.',
+      'harvest-pr: 1 organisation could not be proposed:\n  hollinsford: ' +
+        'could not open the pull request for harvest/hollinsford: GitHub answered 502, 5 times in a row.',
     );
     expect(pullsOn('harvest/wrenmouth')).toHaveLength(1);
   });
@@ -627,7 +643,10 @@ describe('GitHub failing', () => {
       body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
     });
     await expect(run(reportFile([hollinsford, wrenmouth]))).rejects.toThrow(
-      /^GitHub refused to create the harvest\/hollinsford branch \(403 Resource not accessible by integration\): .* Stopped at hollinsford; the organisations after it were not tried\.$/,
+      new RegExp(
+        /^GitHub refused to create the harvest\/hollinsford branch \(403 Resource not accessible by integration\): /.source +
+          /.* Stopped at hollinsford; the organisations after it were not tried\.$/.source,
+      ),
     );
     expect(fake.requests.some((request) => request.path.includes('wrenmouth'))).toBe(false);
   });
@@ -643,7 +662,10 @@ describe('what is refused', () => {
     const result = await runScript('scripts/harvest-pr.ts', ['--report', file, '--repo', fake.repository, '--content', content], env());
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /^harvest-pr: .*report\.json is not a harvest report this script can use \(organisations\[0\]\.written\[0\]\.path: .*\)\. Make it again with "npm run harvest -- --format json"/,
+      new RegExp(
+        /^harvest-pr: .*report\.json is not a harvest report this script can use /.source +
+          /\(organisations\[0\]\.written\[0\]\.path: .*\)\. Make it again with "npm run harvest -- --format json"/.source,
+      ),
     );
     expect(fake.requests).toHaveLength(0);
 
@@ -658,7 +680,9 @@ describe('what is refused', () => {
     const stray = organisation('hollinsford', 'Hollinsford', [], [component('wrenmouth', 'planning-alerts', 'Planning alerts')]);
     expect(await run(reportFile([stray, wrenmouth]))).toBe(1);
     expect(lines).toContain(
-      "hollinsford: the report lists content/components/wrenmouth/planning-alerts.md among hollinsford's files, but it is not in hollinsford's own folders (content/components/hollinsford/, content/datasets/hollinsford/ or content/organisations/hollinsford.yaml): nothing was proposed for hollinsford.",
+      "hollinsford: the report lists content/components/wrenmouth/planning-alerts.md among hollinsford's files, " +
+        "but it is not in hollinsford's own folders (content/components/hollinsford/, " +
+        'content/datasets/hollinsford/ or content/organisations/hollinsford.yaml): nothing was proposed for hollinsford.',
     );
     expect(fake.branches.has('harvest/hollinsford')).toBe(false);
 
@@ -667,7 +691,10 @@ describe('what is refused', () => {
     put(hollinsford.files[0]!.path, 'x'.repeat(300 * 1024));
     expect(await run(file)).toBe(1);
     expect(lines[0]).toMatch(
-      /^hollinsford: content\/components\/hollinsford\/pothole-reporter\.md \(in .*\) is 300 KiB, more than the 256 KiB a content file may be\.$/,
+      new RegExp(
+        /^hollinsford: content\/components\/hollinsford\/pothole-reporter\.md \(in .*\) is 300 KiB, /.source +
+          /more than the 256 KiB a content file may be\.$/.source,
+      ),
     );
   });
 

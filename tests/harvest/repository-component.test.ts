@@ -232,7 +232,8 @@ describe('untrusted text', () => {
     const hostile = repository({
       name: 'bins',
       description:
-        '<img src=x onerror=alert(1)>Bin **day** finder\u202e with [a link](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt;\u0007',
+        '<img src=x onerror=alert(1)>Bin **day** finder\u202e with [a link](javascript:alert(1)) ' +
+        '&lt;script&gt;alert(2)&lt;/script&gt;\u0007',
       language: '<b onmouseover=alert(3)>TypeScript</b>',
     });
     const record = componentFromRepository(hostile, githubFixture('README-hostile.md'), { licences, themes });

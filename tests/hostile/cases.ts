@@ -474,7 +474,8 @@ export const CASES: HostileCase[] = [
       put(
         content,
         'organisations/lookalike.yaml',
-        `name: Lookalike\ntype: community-group\ncounty: ${CYRILLIC_A}shdown\ndemonstration: true\nuses: [components/ashdown-civic-tech/bin-d${CYRILLIC_A}y-finder]\n`,
+        `name: Lookalike\ntype: community-group\ncounty: ${CYRILLIC_A}shdown\n` +
+          `demonstration: true\nuses: [components/ashdown-civic-tech/bin-d${CYRILLIC_A}y-finder]\n`,
       );
       put(
         content,
@@ -580,7 +581,8 @@ export const CASES: HostileCase[] = [
     ],
     make: (content) => {
       const png = Buffer.from(
-        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a48b0000000049454e44ae426082',
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
+          '0000000d4944415478da63f8ffff3f0005fe02fea7d6a48b0000000049454e44ae426082',
         'hex',
       );
       put(content, 'lessons/brackwater/image.md', png);

@@ -72,10 +72,10 @@ function expectProblems(actual: Problem[], expected: ExpectedProblem[] = []): vo
       (candidate) =>
         (problem.line === undefined || candidate.line === problem.line) && (!problem.message || problem.message.test(candidate.message)),
     );
-    expect(
-      match,
-      `no ${keyOf(problem)}${problem.line ? ` on line ${problem.line}` : ''}${problem.message ? ` matching ${problem.message}` : ''}; found: ${candidates.map((candidate) => `line ${candidate.line}: ${candidate.message.slice(0, 300)}`).join(' / ')}`,
-    ).toBeDefined();
+    const onLine = problem.line ? ` on line ${problem.line}` : '';
+    const matching = problem.message ? ` matching ${problem.message}` : '';
+    const found = candidates.map((candidate) => `line ${candidate.line}: ${candidate.message.slice(0, 300)}`).join(' / ');
+    expect(match, `no ${keyOf(problem)}${onLine}${matching}; found: ${found}`).toBeDefined();
   }
 }
 

@@ -24,8 +24,10 @@ export function tagsOf(html: string): Tag[] {
 const shown = (tag: Tag) => `<${tag.name}${tag.attributes.map(([name, value]) => ` ${name}="${value}"`).join('')}>`;
 
 /** Elements sanitised Markdown must never hold (a task list's disabled checkbox aside). */
-const DANGEROUS =
-  /^(script|iframe|frame|frameset|object|embed|form|input|button|isindex|meta|base|link|style|template|svg|math|body|video|audio|noscript)$/;
+const DANGEROUS = new RegExp(
+  '^(script|iframe|frame|frameset|object|embed|form|input|button|isindex|meta|base|link|style|' +
+    'template|svg|math|body|video|audio|noscript)$',
+);
 
 /** An attribute that could run script, load or submit elsewhere, or clobber the page's own ids. */
 function unsafeAttribute([name, value]: [string, string]): boolean {

@@ -36,7 +36,10 @@ const names = fc.oneof(
   ),
 );
 
-/** Whether a name has a letter or digit that can be written in a slug: a to z or 0 to 9, once accents and compatibility forms are taken off. */
+/**
+ * Whether a name has a letter or digit that can be written in a slug: a to z or 0 to 9, once accents and compatibility forms are
+ * taken off.
+ */
 const hasLatinLetterOrDigit = (name: string) =>
   /[a-z0-9]/i.test(name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')) || name.includes('&');
 
@@ -54,15 +57,19 @@ describe('slugify', () => {
     );
   });
 
-  it('is never empty when the name has a letter or digit a slug can hold (letters of other scripts, such as Cyrillic, have no slug form)', () => {
-    fc.assert(
-      fc.property(names, (name) => {
-        if (hasLatinLetterOrDigit(name)) expect(slugify(name), JSON.stringify(name)).not.toBe('');
-      }),
-      { seed: SEED, numRuns: 2000 },
-    );
-    expect(slugify('хакни')).toBe('');
-  });
+  it(
+    'is never empty when the name has a letter or digit a slug can hold ' +
+      '(letters of other scripts, such as Cyrillic, have no slug form)',
+    () => {
+      fc.assert(
+        fc.property(names, (name) => {
+          if (hasLatinLetterOrDigit(name)) expect(slugify(name), JSON.stringify(name)).not.toBe('');
+        }),
+        { seed: SEED, numRuns: 2000 },
+      );
+      expect(slugify('хакни')).toBe('');
+    },
+  );
 
   it('is idempotent, and leaves a valid slug as it is', () => {
     fc.assert(
@@ -138,35 +145,39 @@ describe('classifyPath', () => {
       .map(([prefix, rest]) => prefix + rest),
   );
 
-  it('never takes a path for content unless every part is plain: no .., no dot files, no empty parts, no hidden or lookalike characters, inside content/', () => {
-    fc.assert(
-      fc.property(paths, (path) => {
-        const classified = classifyPath(path);
-        if (isPathProblem(classified)) {
-          expect(classified.message.length).toBeGreaterThan(0);
-          return;
-        }
-        const parts = path.split('/');
-        expect(
-          parts.every((part) => part !== '' && part !== '.' && part !== '..'),
-          path,
-        ).toBe(true);
-        expect(path, path).toMatch(/^[A-Za-z0-9._/-]+$/);
-        expect(posix.normalize(path)).toBe(path);
-        expect(posix.join('content', path).startsWith('content/')).toBe(true);
-        if (classified.kind === 'organisation') {
-          expect(isSlug(classified.id)).toBe(true);
-          expect(path).toBe(`organisations/${classified.id}.yaml`);
-        } else if (classified.kind === 'record') {
-          expect(isSlug(classified.organisation) && isSlug(classified.slug)).toBe(true);
-          expect(path).toBe(`${classified.collection}/${classified.organisation}/${classified.slug}${classified.extension}`);
-        } else {
-          expect(['vocabularies/themes.yaml', 'README.md']).toContain(path);
-        }
-      }),
-      { seed: SEED, numRuns: 3000 },
-    );
-  });
+  it(
+    'never takes a path for content unless every part is plain: no .., ' +
+      'no dot files, no empty parts, no hidden or lookalike characters, inside content/',
+    () => {
+      fc.assert(
+        fc.property(paths, (path) => {
+          const classified = classifyPath(path);
+          if (isPathProblem(classified)) {
+            expect(classified.message.length).toBeGreaterThan(0);
+            return;
+          }
+          const parts = path.split('/');
+          expect(
+            parts.every((part) => part !== '' && part !== '.' && part !== '..'),
+            path,
+          ).toBe(true);
+          expect(path, path).toMatch(/^[A-Za-z0-9._/-]+$/);
+          expect(posix.normalize(path)).toBe(path);
+          expect(posix.join('content', path).startsWith('content/')).toBe(true);
+          if (classified.kind === 'organisation') {
+            expect(isSlug(classified.id)).toBe(true);
+            expect(path).toBe(`organisations/${classified.id}.yaml`);
+          } else if (classified.kind === 'record') {
+            expect(isSlug(classified.organisation) && isSlug(classified.slug)).toBe(true);
+            expect(path).toBe(`${classified.collection}/${classified.organisation}/${classified.slug}${classified.extension}`);
+          } else {
+            expect(['vocabularies/themes.yaml', 'README.md']).toContain(path);
+          }
+        }),
+        { seed: SEED, numRuns: 3000 },
+      );
+    },
+  );
 
   it('takes a plain record or organisation path for what it is', () => {
     fc.assert(

@@ -77,7 +77,8 @@ describe('findChromium', () => {
       bundled,
     });
     expect(search.problem).toBe(
-      'CHROMIUM_PATH is set to “/nowhere/chrome”, but there is nothing there: point it at a Chrome or Chromium executable, or unset it to let the tests find one.',
+      'CHROMIUM_PATH is set to “/nowhere/chrome”, but there is nothing there: ' +
+        'point it at a Chrome or Chromium executable, or unset it to let the tests find one.',
     );
   });
 
@@ -107,7 +108,8 @@ describe('findChromium', () => {
     ] as const) {
       const search = await findChromium({ env: { PATH: '/usr/bin' }, platform, arch, exists: nothing, bundled });
       expect(search.problem, `${platform} ${arch}`).toBe(
-        `No Chrome, Chromium or Edge was found on this ${platform} ${arch} machine, and the Chromium that npm brings (@sparticuz/chromium) runs only on Linux x64: install Google Chrome or Chromium, or set CHROMIUM_PATH to one.`,
+        `No Chrome, Chromium or Edge was found on this ${platform} ${arch} machine, and the Chromium that npm brings ` +
+          `(@sparticuz/chromium) runs only on Linux x64: install Google Chrome or Chromium, or set CHROMIUM_PATH to one.`,
       );
     }
   });

@@ -76,7 +76,10 @@ describe('npm run import -- publiccode', () => {
     expect(result.text).toContain('Next: read the file');
     const text = readFileSync(file, 'utf8');
     expect(unwrapped(text)).toMatch(
-      /^---\n# Imported from publiccode\.yml \(version 0\.2\) on \d{4}-\d{2}-\d{2} by npm run import\. Check it, then open a pull request\.\ntitle: Bin Day Reminder\n/,
+      new RegExp(
+        /^---\n# Imported from publiccode\.yml \(version 0\.2\) on \d{4}-\d{2}-\d{2} by npm run import\. /.source +
+          /Check it, then open a pull request\.\ntitle: Bin Day Reminder\n/.source,
+      ),
     );
     expect(validate(content)).toMatchObject({ status: 0 });
   });
@@ -144,7 +147,10 @@ describe('npm run import -- publiccode', () => {
     const result = run(['publiccode', join(PUBLICCODE, 'malformed.yml'), '--organisation', 'ashdown', '--content', content]);
     expect(result.status).toBe(2);
     expect(result.errors).toMatch(
-      /^import: .*tests\/fixtures\/import\/publiccode\/malformed\.yml is not valid YAML \(line \d+, column \d+: a closing quote or bracket is missing/,
+      new RegExp(
+        /^import: .*tests\/fixtures\/import\/publiccode\/malformed\.yml is not valid YAML /.source +
+          /\(line \d+, column \d+: a closing quote or bracket is missing/.source,
+      ),
     );
     expect(result.errors).toContain('Nothing was written.');
     expect(filesIn(content)).toEqual(before);
@@ -174,7 +180,11 @@ describe('npm run import -- dcat', () => {
     expect(result.status, result.all).toBe(0);
     const text = readFileSync(join(content, 'datasets/ashdown/garden-waste-collection-rounds.yaml'), 'utf8');
     expect(unwrapped(text)).toMatch(
-      /^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/json\/datasets\.schema\.json\n# Imported from a CKAN package_show response \(dataset "garden-waste-collection-rounds"\) on \d{4}-\d{2}-\d{2} by npm run import\./,
+      new RegExp(
+        /^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/json\/datasets\.schema\.json\n/.source +
+          /# Imported from a CKAN package_show response \(dataset "garden-waste-collection-rounds"\) /.source +
+          /on \d{4}-\d{2}-\d{2} by npm run import\./.source,
+      ),
     );
     expect(text).toContain('licence: OGL-UK-3.0\n');
     expect(result.text).toContain('it was written as OGL-UK-3.0, the current version');

@@ -50,14 +50,19 @@ describe.runIf(process.platform !== 'win32')('findJava', () => {
     const newer = fakeJava('jdk11', 'openjdk version "11.0.22" 2024-01-16');
     expect(findJava({ env: { PATH: `${old}:${newer}` } }).found?.major).toBe(11);
     expect(findJava({ env: { PATH: old } }).problem).toBe(
-      `The Nu HTML Checker needs Java 11 or newer, and ${join(old, 'java')} is Java 8: install Java 11 or newer (Debian or Ubuntu: apt-get install default-jre-headless; macOS: brew install openjdk; Windows: winget install Microsoft.OpenJDK.21) or set JAVA_HOME to one, then run npm test again.`,
+      `The Nu HTML Checker needs Java 11 or newer, and ${join(old, 'java')} is Java 8: ` +
+        `install Java 11 or newer (Debian or Ubuntu: apt-get install default-jre-headless; macOS: ` +
+        `brew install openjdk; Windows: winget install Microsoft.OpenJDK.21) or set JAVA_HOME to one, then run npm test again.`,
     );
   });
 
   it('says what to install when there is no Java at all', () => {
     const problem = findJava({ env: { PATH: join(scratch, 'empty') } }).problem;
     expect(problem).toMatch(
-      /^The Nu HTML Checker needs Java 11 or newer, and none was found \(JAVA_HOME, PATH\): install Java 11 or newer \(Debian or Ubuntu: apt-get install default-jre-headless;/,
+      new RegExp(
+        /^The Nu HTML Checker needs Java 11 or newer, and none was found \(JAVA_HOME, PATH\): /.source +
+          /install Java 11 or newer \(Debian or Ubuntu: apt-get install default-jre-headless;/.source,
+      ),
     );
     expect(problem?.split('\n')).toHaveLength(1);
   });

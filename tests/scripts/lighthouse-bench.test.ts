@@ -126,7 +126,8 @@ describe('reading Lighthouse’s results', () => {
       },
     );
     expect(() => figuresFrom(failed, 'http://127.0.0.1/missing/')).toThrow(
-      'Lighthouse could not measure http://127.0.0.1/missing/: ERRORED_DOCUMENT_REQUEST, Lighthouse was unable to reliably load the page (Status code: 404).',
+      'Lighthouse could not measure http://127.0.0.1/missing/: ERRORED_DOCUMENT_REQUEST, ' +
+        'Lighthouse was unable to reliably load the page (Status code: 404).',
     );
   });
 
@@ -232,9 +233,12 @@ describe('measureLighthouse, for real', () => {
     async () => {
       const text = '<p>Council Commons is where councils share their digital work.</p>'.repeat(12);
       const head =
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bench</title></head>';
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Bench</title></head>';
       // The 404 page draws its text, then a script puts a tall box above it: everything on screen moves.
-      const pushed = `<div id="late"></div><script>setTimeout(function () { document.getElementById('late').style.height = '600px'; }, 300);</script>`;
+      const pushed =
+        `<div id="late"></div>` +
+        `<script>setTimeout(function () { document.getElementById('late').style.height = '600px'; }, 300);</script>`;
       const root = site({
         'index.html': `${head}<body><h1>Home</h1>${text}</body></html>`,
         '404.html': `${head}<body><h1>Not found</h1>${pushed}${text}</body></html>`,
@@ -247,7 +251,10 @@ describe('measureLighthouse, for real', () => {
 
       expect(bench.lighthouse).toMatch(/^12\./);
       expect(lines[0]).toMatch(
-        /^Lighthouse 12\.\S+ \(mobile, simulated throttling\) on .+, 2 pages × 1 run\(s\), served gzipped from http:\/\/127\.0\.0\.1:\d+\/council-commons\/$/,
+        new RegExp(
+          /^Lighthouse 12\.\S+ \(mobile, simulated throttling\) on .+, 2 pages × 1 run\(s\), /.source +
+            /served gzipped from http:\/\/127\.0\.0\.1:\d+\/council-commons\/$/.source,
+        ),
       );
       expect(bench.pages.map((measured) => measured.type)).toEqual(['home', '404']);
       const [home, notFound] = bench.pages;

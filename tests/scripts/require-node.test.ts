@@ -46,21 +46,25 @@ describe('the Node version check (scripts/require-node.cjs)', () => {
     expect(() => nodeVersionProblem('24.2.0', '^24', '24')).toThrow(/engines\.node must be of the form/);
   });
 
-  it('stops a script loaded after it on an older Node with one line that says what is needed, what was found and how to switch, and exit 2', () => {
-    const result = spawnSync(
-      process.execPath,
-      ['-r', fakeNode('20.20.2'), '-r', join(ROOT, 'scripts/require-node.cjs'), join(ROOT, 'scripts/build.ts')],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(result.status).toBe(2);
-    expect(result.stdout).toBe('');
-    const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('needs Node.js 24.2.0 or newer');
-    expect(lines[0]).toContain('this is Node.js 20.20.2');
-    expect(lines[0]).toContain('"nvm use" (it reads .nvmrc)');
-    expect(lines[0]).toContain(`install Node.js ${readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim()}`);
-  });
+  it(
+    'stops a script loaded after it on an older Node with one line that says what is needed, ' +
+      'what was found and how to switch, and exit 2',
+    () => {
+      const result = spawnSync(
+        process.execPath,
+        ['-r', fakeNode('20.20.2'), '-r', join(ROOT, 'scripts/require-node.cjs'), join(ROOT, 'scripts/build.ts')],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('needs Node.js 24.2.0 or newer');
+      expect(lines[0]).toContain('this is Node.js 20.20.2');
+      expect(lines[0]).toContain('"nvm use" (it reads .nvmrc)');
+      expect(lines[0]).toContain(`install Node.js ${readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim()}`);
+    },
+  );
 
   it('lets the script run on the version it needs', () => {
     const result = spawnSync(

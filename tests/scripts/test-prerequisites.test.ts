@@ -39,7 +39,8 @@ describe('whyItDidNotStart', () => {
   it('names a missing system library, or else gives the first line of the error', () => {
     expect(
       whyItDidNotStart(
-        'browserType.launch: Browser closed.\n[pid=1][err] chrome: error while loading shared libraries: libnss3.so: cannot open shared object file',
+        'browserType.launch: Browser closed.\n[pid=1][err] chrome: ' +
+          'error while loading shared libraries: libnss3.so: cannot open shared object file',
       ),
     ).toBe('it needs the system library libnss3.so, which is not installed');
     expect(whyItDidNotStart('\nbrowserType.launch: Timeout 60000ms exceeded.\nCall log:')).toBe(
@@ -63,7 +64,8 @@ describe.runIf(process.platform === 'linux')('node scripts/test-prerequisites.ts
     expect(result.status).toBe(2);
     expect(result.out).toEqual([]);
     expect(result.err).toEqual([
-      `npm test cannot start: CHROMIUM_PATH is set to “${join(scratch, 'no-such-chrome')}”, but there is nothing there: point it at a Chrome or Chromium executable, or unset it to let the tests find one.`,
+      `npm test cannot start: CHROMIUM_PATH is set to “${join(scratch, 'no-such-chrome')}”, ` +
+        `but there is nothing there: point it at a Chrome or Chromium executable, or unset it to let the tests find one.`,
       expect.stringMatching(
         /^npm test cannot start: The Nu HTML Checker needs Java 11 or newer, and .*old\/java is Java 8: install Java 11 or newer/,
       ),
@@ -78,7 +80,8 @@ describe.runIf(process.platform === 'linux')('node scripts/test-prerequisites.ts
     const result = run({ ...process.env, CHROMIUM_PATH: broken });
     expect(result.status).toBe(2);
     expect(result.err).toEqual([
-      `npm test cannot start: Chromium at ${broken} (from CHROMIUM_PATH) did not start: it needs the system library libgbm.so.1, which is not installed; point CHROMIUM_PATH at one that runs.`,
+      `npm test cannot start: Chromium at ${broken} (from CHROMIUM_PATH) did not start: ` +
+        `it needs the system library libgbm.so.1, which is not installed; point CHROMIUM_PATH at one that runs.`,
     ]);
   }, 120_000);
 });

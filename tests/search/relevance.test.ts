@@ -70,7 +70,8 @@ beforeAll(async () => {
   );
   for (const outcome of full.outcomes.filter((candidate) => candidate.precision < 1)) {
     console.log(
-      `  ${outcome.precision.toFixed(2)} “${outcome.query}”: missed ${outcome.find.filter((id) => !outcome.firstFive.includes(id)).join(', ')}`,
+      `  ${outcome.precision.toFixed(2)} “${outcome.query}”: ` +
+        `missed ${outcome.find.filter((id) => !outcome.firstFive.includes(id)).join(', ')}`,
     );
   }
 }, 180_000);

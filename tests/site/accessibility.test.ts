@@ -66,7 +66,8 @@ describe('keyboard only', () => {
       expect(unseen, `focused with no visible change on ${urlOf(path, site)}`).toEqual([]);
       expect(
         returned,
-        `Tab never brought focus back to the page after ${visited.length} elements on ${urlOf(path, site)}; last: ${visited.slice(-3).join(', ')}`,
+        `Tab never brought focus back to the page after ${visited.length} elements ` +
+          `on ${urlOf(path, site)}; last: ${visited.slice(-3).join(', ')}`,
       ).toBe(true);
     },
   );
@@ -124,9 +125,11 @@ describe('the keyboard check itself', () => {
     await context?.close();
     context = await newContext(browser);
     const page = await context.newPage();
+    const drawnCheckboxRule =
+      '.box label::before { content: ""; display: inline-block; width: 20px; height: 20px; border: 2px solid #000 }';
     await page.setContent(`<!doctype html><html lang="en"><head><title>Keyboard check</title><style>
       a { color: #1d70b8 } a:focus { outline: none } a.shows:focus { outline: 3px solid #fd0 }
-      .box input { position: absolute; opacity: 0 } .box label::before { content: ""; display: inline-block; width: 20px; height: 20px; border: 2px solid #000 }
+      .box input { position: absolute; opacity: 0 } ${drawnCheckboxRule}
       .box input:focus + label::before { box-shadow: 0 0 0 3px #fd0 }
     </style></head><body>
       <a class="shows" href="/one">Shows focus</a>

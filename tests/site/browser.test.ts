@@ -123,7 +123,8 @@ describe('navigation', () => {
       const firstPage = await recordLinks(page);
       if (site === 'demo' && firstPage.length === items.length) {
         test.skip(
-          `all ${items.length} demonstration roadmap items fit on the first page, so there is no pagination to follow (the fixture site’s roadmap has two pages)`,
+          `all ${items.length} demonstration roadmap items fit on the first page, ` +
+            `so there is no pagination to follow (the fixture site’s roadmap has two pages)`,
         );
       }
       const { records: listed, pages } = await recordsAcrossPages(page);
@@ -269,33 +270,37 @@ describe('search', () => {
     await checkbox.first().check();
   }
 
-  it(`finds a lesson by a word that appears only in its Markdown body (“${BODY_WORD}”), showing its title, organisation, collection and summary`, async () => {
-    const elsewhere = records.filter((record) => record !== LESSON && JSON.stringify(record.data).toLowerCase().includes(BODY_WORD));
-    expect(elsewhere, 'the search word should appear in no other record').toEqual([]);
-    expect(JSON.stringify(LESSON.data).toLowerCase(), 'the search word should not be in the lesson’s front matter').not.toContain(
-      BODY_WORD,
-    );
+  it(
+    `finds a lesson by a word that appears only in its Markdown body (“${BODY_WORD}”), ` +
+      `showing its title, organisation, collection and summary`,
+    async () => {
+      const elsewhere = records.filter((record) => record !== LESSON && JSON.stringify(record.data).toLowerCase().includes(BODY_WORD));
+      expect(elsewhere, 'the search word should appear in no other record').toEqual([]);
+      expect(JSON.stringify(LESSON.data).toLowerCase(), 'the search word should not be in the lesson’s front matter').not.toContain(
+        BODY_WORD,
+      );
 
-    const page = await openSearch();
-    await page.getByRole('searchbox').first().fill(BODY_WORD);
-    const link = page.locator(`main a[href="${base}${LESSON.path}"]`).first();
-    await link.waitFor({ timeout: 10_000 });
-    const result = page
-      .locator('main li, main article')
-      .filter({ has: page.locator(`a[href="${base}${LESSON.path}"]`) })
-      .last();
-    const text = (await result.innerText()).replace(/\s+/g, ' ');
-    expect(text).toContain(String(LESSON.data.title));
-    expect(text, 'the result should name the organisation').toContain('Glanmor');
-    expect(text, 'the result should name the collection').toMatch(/lesson/i);
-    expect(text, 'the result should show the summary').toContain(String(LESSON.data.summary).split(/\s+/).slice(0, 6).join(' '));
-    await expect
-      .poll(() => announcedCount(page), {
-        timeout: 10_000,
-        message: `a live region should announce the number of results; it said ${JSON.stringify(await announcements(page))}`,
-      })
-      .toBe(1);
-  });
+      const page = await openSearch();
+      await page.getByRole('searchbox').first().fill(BODY_WORD);
+      const link = page.locator(`main a[href="${base}${LESSON.path}"]`).first();
+      await link.waitFor({ timeout: 10_000 });
+      const result = page
+        .locator('main li, main article')
+        .filter({ has: page.locator(`a[href="${base}${LESSON.path}"]`) })
+        .last();
+      const text = (await result.innerText()).replace(/\s+/g, ' ');
+      expect(text).toContain(String(LESSON.data.title));
+      expect(text, 'the result should name the organisation').toContain('Glanmor');
+      expect(text, 'the result should name the collection').toMatch(/lesson/i);
+      expect(text, 'the result should show the summary').toContain(String(LESSON.data.summary).split(/\s+/).slice(0, 6).join(' '));
+      await expect
+        .poll(() => announcedCount(page), {
+          timeout: 10_000,
+          message: `a live region should announce the number of results; it said ${JSON.stringify(await announcements(page))}`,
+        })
+        .toBe(1);
+    },
+  );
 
   it('narrows the results with the collection and organisation filters', async () => {
     const page = await openSearch();

@@ -118,31 +118,34 @@ describe('HTML budget', () => {
 });
 
 describe('no JavaScript outside search', () => {
-  it('no page but /search/ (and /contribute/new/) has a script file, an inline script other than JSON-LD, or an on* event attribute', () => {
-    const found: string[] = [];
-    for (const page of pages.filter((candidate) => !mayUseJavaScript(candidate.path))) {
-      for (const tag of page.tags) {
-        if (tag.name === 'script') {
-          const type = (tag.attributes.get('type') ?? '').trim().toLowerCase();
-          if (tag.attributes.has('src')) found.push(`${page.file}:${tag.line}: <script src="${tag.attributes.get('src')}">`);
-          else if (type !== 'application/ld+json')
-            found.push(
-              `${page.file}:${tag.line}: inline <script${type ? ` type="${type}"` : ''}> “${(tag.text ?? '').trim().slice(0, 60)}”`,
-            );
-        }
-        for (const name of tag.attributes.keys()) {
-          if (/^on/.test(name)) found.push(`${page.file}:${tag.line}: <${tag.name} ${name}="${tag.attributes.get(name)!.slice(0, 60)}">`);
-        }
-        for (const attribute of ['href', 'src', 'action', 'formaction']) {
-          const value = tag.attributes.get(attribute);
-          if (value && /^\s*javascript:/i.test(value.replace(/[\u0000-\u001f]/g, '')))
-            found.push(`${page.file}:${tag.line}: <${tag.name} ${attribute}="${value.slice(0, 60)}">`);
+  it(
+    'no page but /search/ (and /contribute/new/) has a script file, ' + 'an inline script other than JSON-LD, or an on* event attribute',
+    () => {
+      const found: string[] = [];
+      for (const page of pages.filter((candidate) => !mayUseJavaScript(candidate.path))) {
+        for (const tag of page.tags) {
+          if (tag.name === 'script') {
+            const type = (tag.attributes.get('type') ?? '').trim().toLowerCase();
+            if (tag.attributes.has('src')) found.push(`${page.file}:${tag.line}: <script src="${tag.attributes.get('src')}">`);
+            else if (type !== 'application/ld+json')
+              found.push(
+                `${page.file}:${tag.line}: inline <script${type ? ` type="${type}"` : ''}> “${(tag.text ?? '').trim().slice(0, 60)}”`,
+              );
+          }
+          for (const name of tag.attributes.keys()) {
+            if (/^on/.test(name)) found.push(`${page.file}:${tag.line}: <${tag.name} ${name}="${tag.attributes.get(name)!.slice(0, 60)}">`);
+          }
+          for (const attribute of ['href', 'src', 'action', 'formaction']) {
+            const value = tag.attributes.get(attribute);
+            if (value && /^\s*javascript:/i.test(value.replace(/[\u0000-\u001f]/g, '')))
+              found.push(`${page.file}:${tag.line}: <${tag.name} ${attribute}="${value.slice(0, 60)}">`);
+          }
         }
       }
-    }
-    expect(pages.filter((page) => !mayUseJavaScript(page.path)).length).toBeGreaterThan(400);
-    const shown = found.slice(0, 100);
-    if (found.length > shown.length) shown.push(`… and ${found.length - shown.length} more`);
-    expect(shown, 'JavaScript on pages that should have none').toEqual([]);
-  });
+      expect(pages.filter((page) => !mayUseJavaScript(page.path)).length).toBeGreaterThan(400);
+      const shown = found.slice(0, 100);
+      if (found.length > shown.length) shown.push(`… and ${found.length - shown.length} more`);
+      expect(shown, 'JavaScript on pages that should have none').toEqual([]);
+    },
+  );
 });

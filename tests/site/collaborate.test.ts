@@ -75,26 +75,29 @@ describe('similar work elsewhere', () => {
 });
 
 describe('work with us', () => {
-  it('every roadmap item offers “Work with <organisation> on this”, a plain link to a filled-in GitHub issue that names the record', async () => {
-    const roadmap = records.filter((record) => record.collection === 'roadmap');
-    expect(roadmap.length).toBeGreaterThan(3);
-    for (const record of roadmap) {
-      const page = await open(record.path);
-      const name = record.organisationData.name as string;
-      const link = page.getByRole('link', { name: `Work with ${name} on this` });
-      await expect(link.count(), record.path).resolves.toBe(1);
-      const href = new URL((await link.getAttribute('href'))!);
-      expect(`${href.origin}${href.pathname}`).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/issues\/new$/);
-      expect(href.searchParams.get('title')).toBe(`Working together on “${record.data.title as string}” (${name})`);
-      const body = href.searchParams.get('body')!;
-      expect(body).toContain(`${base}${record.path}`);
-      expect(body).toMatch(/Who we are: .*\nWhat we are doing: .*\nHow to reach us: /);
-      // Demonstration bodies' maintainers are made-up GitHub names: never mentioned, so nobody real is pinged.
-      expect(body).not.toMatch(/(^|\s)@[a-z0-9]/i);
-      await expect(page.locator('.hub-work-with-us p').last().innerText()).resolves.toContain('Opens a new issue on GitHub');
-      await page.close();
-    }
-  });
+  it(
+    'every roadmap item offers “Work with <organisation> on this”, ' + 'a plain link to a filled-in GitHub issue that names the record',
+    async () => {
+      const roadmap = records.filter((record) => record.collection === 'roadmap');
+      expect(roadmap.length).toBeGreaterThan(3);
+      for (const record of roadmap) {
+        const page = await open(record.path);
+        const name = record.organisationData.name as string;
+        const link = page.getByRole('link', { name: `Work with ${name} on this` });
+        await expect(link.count(), record.path).resolves.toBe(1);
+        const href = new URL((await link.getAttribute('href'))!);
+        expect(`${href.origin}${href.pathname}`).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/issues\/new$/);
+        expect(href.searchParams.get('title')).toBe(`Working together on “${record.data.title as string}” (${name})`);
+        const body = href.searchParams.get('body')!;
+        expect(body).toContain(`${base}${record.path}`);
+        expect(body).toMatch(/Who we are: .*\nWhat we are doing: .*\nHow to reach us: /);
+        // Demonstration bodies' maintainers are made-up GitHub names: never mentioned, so nobody real is pinged.
+        expect(body).not.toMatch(/(^|\s)@[a-z0-9]/i);
+        await expect(page.locator('.hub-work-with-us p').last().innerText()).resolves.toContain('Opens a new issue on GitHub');
+        await page.close();
+      }
+    },
+  );
 });
 
 describe('/collaborate/', () => {

@@ -225,26 +225,29 @@ describe('editing a record', () => {
 });
 
 describe('what the forms fetch about the hub’s records', () => {
-  it('an organisation’s form file lists its records’ short names only; their fields and text are in its records file, stored gzipped', async () => {
-    const records = validateContent({ contentDir, today: TODAY }).content.records.filter((record) => record.organisation === 'fenmoor');
-    const ids = records.map((record) => record.id).sort();
-    const index = (await (await session.context.request.get(urlOf('contribute/organisations/fenmoor.json'))).json()) as {
-      id: string;
-      records: Record<string, string[]>;
-    };
-    expect(Object.entries(index.records).flatMap(([collection, slugs]) => slugs.map((slug) => `${collection}/fenmoor/${slug}`))).toEqual(
-      ids,
-    );
-    const stored = await (await session.context.request.get(urlOf('contribute/records/fenmoor.json.gz'))).body();
-    expect([...stored.subarray(0, 2)], 'gzip’s first two bytes').toEqual([0x1f, 0x8b]);
-    const sources = JSON.parse(gunzipSync(stored).toString('utf8')) as {
-      records: { id: string; path: string; data: Record<string, unknown>; body: string }[];
-    };
-    expect(sources.records.map((record) => record.id)).toEqual(ids);
-    const edited = sources.records.find((record) => record.id === EDITED.id)!;
-    expect(edited.path).toBe(EDITED.file);
-    expect(edited.body.trim()).toBe(records.find((record) => record.id === EDITED.id)!.body?.trim());
-  });
+  it(
+    'an organisation’s form file lists its records’ short names only; ' + 'their fields and text are in its records file, stored gzipped',
+    async () => {
+      const records = validateContent({ contentDir, today: TODAY }).content.records.filter((record) => record.organisation === 'fenmoor');
+      const ids = records.map((record) => record.id).sort();
+      const index = (await (await session.context.request.get(urlOf('contribute/organisations/fenmoor.json'))).json()) as {
+        id: string;
+        records: Record<string, string[]>;
+      };
+      expect(Object.entries(index.records).flatMap(([collection, slugs]) => slugs.map((slug) => `${collection}/fenmoor/${slug}`))).toEqual(
+        ids,
+      );
+      const stored = await (await session.context.request.get(urlOf('contribute/records/fenmoor.json.gz'))).body();
+      expect([...stored.subarray(0, 2)], 'gzip’s first two bytes').toEqual([0x1f, 0x8b]);
+      const sources = JSON.parse(gunzipSync(stored).toString('utf8')) as {
+        records: { id: string; path: string; data: Record<string, unknown>; body: string }[];
+      };
+      expect(sources.records.map((record) => record.id)).toEqual(ids);
+      const edited = sources.records.find((record) => record.id === EDITED.id)!;
+      expect(edited.path).toBe(EDITED.file);
+      expect(edited.body.trim()).toBe(records.find((record) => record.id === EDITED.id)!.body?.trim());
+    },
+  );
 });
 
 describe('every record collection', () => {
@@ -339,17 +342,20 @@ describe('without JavaScript', () => {
     await page.close();
   });
 
-  it('when JavaScript is on but the form’s script cannot load, the page is as it is without it once loaded: the notice, and no form', async () => {
-    const failing = await newContext(session.browser);
-    try {
-      await failing.route(/\/_astro\/.+\.js$/, (route) => route.abort());
-      const page = await failing.newPage();
-      await page.goto(urlOf(FORM), { waitUntil: 'load' });
-      await expect.poll(() => page.locator('#no-script').isVisible()).toBe(true);
-      await expect(page.locator('#record-form').isVisible()).resolves.toBe(false);
-      await expect(page.locator('#no-script a').getAttribute('href')).resolves.toBe('#without-javascript');
-    } finally {
-      await failing.close();
-    }
-  });
+  it(
+    'when JavaScript is on but the form’s script cannot load, ' + 'the page is as it is without it once loaded: the notice, and no form',
+    async () => {
+      const failing = await newContext(session.browser);
+      try {
+        await failing.route(/\/_astro\/.+\.js$/, (route) => route.abort());
+        const page = await failing.newPage();
+        await page.goto(urlOf(FORM), { waitUntil: 'load' });
+        await expect.poll(() => page.locator('#no-script').isVisible()).toBe(true);
+        await expect(page.locator('#record-form').isVisible()).resolves.toBe(false);
+        await expect(page.locator('#no-script a').getAttribute('href')).resolves.toBe('#without-javascript');
+      } finally {
+        await failing.close();
+      }
+    },
+  );
 });

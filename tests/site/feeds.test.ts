@@ -155,24 +155,28 @@ describe('every feed', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('has entries with an id, title, RFC 3339 updated time and a link to an existing record page, newest first, and says it was updated when its newest entry was', () => {
-    const wrong: string[] = [];
-    for (const { path, updated, entries } of feeds.values()) {
-      for (const entry of entries) {
-        if (!entry.id.startsWith('tag:council-commons.github.io,2026:')) wrong.push(`${path}: entry id ${entry.id}`);
-        if (!entry.title) wrong.push(`${path}: an entry without a title (${entry.id})`);
-        if (!RFC3339.test(entry.updated)) wrong.push(`${path}: ${entry.id} updated “${entry.updated}”`);
-        if (!recordByPath.has(entry.path)) wrong.push(`${path}: ${entry.id} links to ${entry.link}, which is no record`);
-        else if (entry.id.slice(entry.id.indexOf(':', 4) + 1) !== entry.path.slice(0, -1))
-          wrong.push(`${path}: ${entry.id} is not the id of ${entry.path}`);
+  it(
+    'has entries with an id, title, RFC 3339 updated time and a link to an existing record page, ' +
+      'newest first, and says it was updated when its newest entry was',
+    () => {
+      const wrong: string[] = [];
+      for (const { path, updated, entries } of feeds.values()) {
+        for (const entry of entries) {
+          if (!entry.id.startsWith('tag:council-commons.github.io,2026:')) wrong.push(`${path}: entry id ${entry.id}`);
+          if (!entry.title) wrong.push(`${path}: an entry without a title (${entry.id})`);
+          if (!RFC3339.test(entry.updated)) wrong.push(`${path}: ${entry.id} updated “${entry.updated}”`);
+          if (!recordByPath.has(entry.path)) wrong.push(`${path}: ${entry.id} links to ${entry.link}, which is no record`);
+          else if (entry.id.slice(entry.id.indexOf(':', 4) + 1) !== entry.path.slice(0, -1))
+            wrong.push(`${path}: ${entry.id} is not the id of ${entry.path}`);
+        }
+        const times = entries.map((entry) => Date.parse(entry.updated));
+        if (times.some((time, index) => index > 0 && time > times[index - 1])) wrong.push(`${path}: entries are not newest first`);
+        if (entries.length > 0 && Date.parse(updated) !== times[0])
+          wrong.push(`${path}: updated ${updated}, but its newest entry ${entries[0].updated}`);
       }
-      const times = entries.map((entry) => Date.parse(entry.updated));
-      if (times.some((time, index) => index > 0 && time > times[index - 1])) wrong.push(`${path}: entries are not newest first`);
-      if (entries.length > 0 && Date.parse(updated) !== times[0])
-        wrong.push(`${path}: updated ${updated}, but its newest entry ${entries[0].updated}`);
-    }
-    expect(wrong).toEqual([]);
-  });
+      expect(wrong).toEqual([]);
+    },
+  );
 });
 
 describe('organisation feeds', () => {

@@ -1,7 +1,7 @@
 /**
  * What the tests of the hub's forms in the browser (contribute-form, organisation-form, we-use-this)
- * share: one browser set up and checked the same way, keeping what went wrong on every page they open, reading the error summary, its links and the fields'
- * messages, and watching a form page open on a phone for anything that moves.
+ * share: one browser set up and checked the same way, keeping what went wrong on every page they open, reading the error summary,
+ * its links and the fields' messages, and watching a form page open on a phone for anything that moves.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';

@@ -85,7 +85,8 @@ export default async function setup(project: TestProject) {
     const demoBuild = await build({ HUB_CONTENT_DIR: join(ROOT, 'content'), HUB_OUT_DIR: demoDir, HUB_BASE: BASE, HUB_SITE: demo.origin });
     if (demoBuild.status !== 0) {
       throw new Error(
-        `The demonstration site did not build (exit ${demoBuild.status}), so no site test can run. The build said:\n${demoBuild.output.slice(-4000)}`,
+        `The demonstration site did not build (exit ${demoBuild.status}), ` +
+          `so no site test can run. The build said:\n${demoBuild.output.slice(-4000)}`,
       );
     }
     console.log(`[site] Built the demonstration site in ${demoBuild.seconds.toFixed(1)} s; serving it at ${demo.url}`);
@@ -111,7 +112,8 @@ export default async function setup(project: TestProject) {
     const fixtureBuildError =
       fixtureBuild.status === 0
         ? ''
-        : `The fixture site (test baseline, hostile record, extra roadmap items) did not build (exit ${fixtureBuild.status}):\n${fixtureBuild.output.slice(-4000)}`;
+        : `The fixture site (test baseline, hostile record, extra roadmap items) ` +
+          `did not build (exit ${fixtureBuild.status}):\n${fixtureBuild.output.slice(-4000)}`;
     if (fixtureBuildError) console.log(`[site] ${fixtureBuildError}`);
     else console.log(`[site] Built the fixture site in ${fixtureBuild.seconds.toFixed(1)} s; serving it at ${fixture.url}`);
 

@@ -75,15 +75,19 @@ async function open(path: string): Promise<Page> {
 const rowLabels = (page: Page) => page.locator('main .hub-fields dt').allInnerTexts();
 
 describe('the demonstration content shows every part of the harvest', () => {
-  it('has a harvested component and a harvested dataset, and organisations with a GitHub list, a CKAN portal, a data.json address and harvest settings', () => {
-    expect(harvested.map((record) => record.collection).sort()).toEqual(expect.arrayContaining(['components', 'datasets']));
-    const all = [...organisations.values()] as HarvestFields[];
-    expect(all.some((fields) => Array.isArray(fields.github) && fields.github.length > 1)).toBe(true);
-    expect(all.some((fields) => fields.open_data?.some((entry) => 'ckan' in entry))).toBe(true);
-    expect(all.some((fields) => fields.open_data?.some((entry) => 'data_json' in entry))).toBe(true);
-    expect(all.some((fields) => fields.harvest?.topics?.length)).toBe(true);
-    expect(all.some((fields) => fields.harvest?.leave_out?.length)).toBe(true);
-  });
+  it(
+    'has a harvested component and a harvested dataset, and organisations with a GitHub list, ' +
+      'a CKAN portal, a data.json address and harvest settings',
+    () => {
+      expect(harvested.map((record) => record.collection).sort()).toEqual(expect.arrayContaining(['components', 'datasets']));
+      const all = [...organisations.values()] as HarvestFields[];
+      expect(all.some((fields) => Array.isArray(fields.github) && fields.github.length > 1)).toBe(true);
+      expect(all.some((fields) => fields.open_data?.some((entry) => 'ckan' in entry))).toBe(true);
+      expect(all.some((fields) => fields.open_data?.some((entry) => 'data_json' in entry))).toBe(true);
+      expect(all.some((fields) => fields.harvest?.topics?.length)).toBe(true);
+      expect(all.some((fields) => fields.harvest?.leave_out?.length)).toBe(true);
+    },
+  );
 });
 
 describe('a harvested record’s page', () => {
@@ -97,7 +101,8 @@ describe('a harvested record’s page', () => {
       await expect(sentence.count()).resolves.toBe(1);
       const text = (await sentence.innerText()).replace(/\s+/g, ' ');
       expect(text).toContain(
-        `Harvested from ${from.replace(/^https:\/\//, '').replace(/\/+$/, '')} on ${inWords(on)}. The weekly harvest keeps it in step with its source.`,
+        `Harvested from ${from.replace(/^https:\/\//, '').replace(/\/+$/, '')} on ${inWords(on)}. ` +
+          `The weekly harvest keeps it in step with its source.`,
       );
       const link = sentence.locator('a');
       await expect(link.getAttribute('href')).resolves.toBe(from);

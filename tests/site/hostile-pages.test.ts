@@ -200,32 +200,36 @@ describe('the fixture site with the hostile-input corpus', () => {
     for (const record of records) expect(files, record.id).toContain(`${record.id}/index.html`);
   });
 
-  it('shows hostile text on the page types that show records: records, lists, filters, organisations, services, themes and the home page', () => {
-    const kinds = (pattern: RegExp) => hostilePages.filter((path) => pattern.test(path));
-    expect(
-      kinds(/^(roadmap|principles|lessons|datasets|components)\/[^/]+\/[^/]+\/$/).length,
-      hostilePages.join(' '),
-    ).toBeGreaterThanOrEqual(records.length);
-    for (const list of [
-      'roadmap/',
-      'principles/',
-      'lessons/',
-      'datasets/',
-      'components/',
-      'organisations/',
-      'organisations/hostile-text/',
-      'themes/',
-      'themes/hostile-theme/',
-      '',
-    ]) {
+  it(
+    'shows hostile text on the page types that show records: records, ' +
+      'lists, filters, organisations, services, themes and the home page',
+    () => {
+      const kinds = (pattern: RegExp) => hostilePages.filter((path) => pattern.test(path));
       expect(
-        hostilePages.some((path) => path === list || (list !== '' && path.startsWith(`${list}page/`))),
-        `no page ${list || 'home'} shows hostile text`,
-      ).toBe(true);
-    }
-    expect(kinds(/\/(status|type|nation|service|theme)\//).length).toBeGreaterThan(0);
-    expect(kinds(/^(services|themes)\//).length).toBeGreaterThan(0);
-  });
+        kinds(/^(roadmap|principles|lessons|datasets|components)\/[^/]+\/[^/]+\/$/).length,
+        hostilePages.join(' '),
+      ).toBeGreaterThanOrEqual(records.length);
+      for (const list of [
+        'roadmap/',
+        'principles/',
+        'lessons/',
+        'datasets/',
+        'components/',
+        'organisations/',
+        'organisations/hostile-text/',
+        'themes/',
+        'themes/hostile-theme/',
+        '',
+      ]) {
+        expect(
+          hostilePages.some((path) => path === list || (list !== '' && path.startsWith(`${list}page/`))),
+          `no page ${list || 'home'} shows hostile text`,
+        ).toBe(true);
+      }
+      expect(kinds(/\/(status|type|nation|service|theme)\//).length).toBeGreaterThan(0);
+      expect(kinds(/^(services|themes)\//).length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('the audit itself', () => {

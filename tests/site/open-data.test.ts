@@ -147,7 +147,8 @@ describe('dataset catalogues', () => {
       expect(
         lines.some((line) =>
           line.startsWith(
-            `<${demoUrl}${record.path}> <http://purl.org/dc/terms/accrualPeriodicity> <http://publications.europa.eu/resource/authority/frequency/`,
+            `<${demoUrl}${record.path}> <http://purl.org/dc/terms/accrualPeriodicity> ` +
+              `<http://publications.europa.eu/resource/authority/frequency/`,
           ),
         ),
         record.path,

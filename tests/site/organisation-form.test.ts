@@ -137,7 +137,8 @@ describe('changing Fenmoor’s details, with JavaScript', () => {
       ['#website', 'Website must be a full web address starting https:// (or http://), e.g. https://www.example.gov.uk/page'],
       [
         '#open_data_ckan-0-organisation',
-        'Name on the portal must be the organisation’s name on the portal, as in its address: lowercase letters, digits, - and _, e.g. example-council (CKAN portal 1)',
+        'Name on the portal must be the organisation’s name on the portal, as in its address: ' +
+          'lowercase letters, digits, - and _, e.g. example-council (CKAN portal 1)',
       ],
       ['#systems-0-contract_end-month', 'Contract end must be a real month, for example 4 2026 (system 1)'],
       ['#systems-1-service_area', 'Choose the service area (system 2)'],
@@ -235,22 +236,25 @@ describe('on a phone, with the scripts and the body’s details arriving late', 
     expect(shifts, 'layout shifts while the page opened').toEqual([]);
   });
 
-  it('the form has a row for each of the body’s systems and open data before its details come, so filling them in moves nothing', async () => {
-    const { shifts, lateResponses } = await layoutShiftsOpening(
-      session.browser,
-      FORM,
-      /\/_astro\/.+\.js$|\/contribute\/organisations\/fenmoor\.json$/,
-      async (page) => {
-        await page.waitForFunction(
-          (website) => (document.getElementById('website') as HTMLInputElement | null)?.value === website,
-          before.website,
-        );
-        await expect(page.inputValue(`#systems-${before.systems.length - 1}-product`)).resolves.toBe(before.systems.at(-1)!.product);
-      },
-    );
-    expect(lateResponses).toBeGreaterThanOrEqual(2);
-    expect(shifts, 'layout shifts while the page opened and filled in').toEqual([]);
-  });
+  it(
+    'the form has a row for each of the body’s systems and open ' + 'data before its details come, so filling them in moves nothing',
+    async () => {
+      const { shifts, lateResponses } = await layoutShiftsOpening(
+        session.browser,
+        FORM,
+        /\/_astro\/.+\.js$|\/contribute\/organisations\/fenmoor\.json$/,
+        async (page) => {
+          await page.waitForFunction(
+            (website) => (document.getElementById('website') as HTMLInputElement | null)?.value === website,
+            before.website,
+          );
+          await expect(page.inputValue(`#systems-${before.systems.length - 1}-product`)).resolves.toBe(before.systems.at(-1)!.product);
+        },
+      );
+      expect(lateResponses).toBeGreaterThanOrEqual(2);
+      expect(shifts, 'layout shifts while the page opened and filled in').toEqual([]);
+    },
+  );
 });
 
 describe('without JavaScript', () => {
@@ -286,7 +290,8 @@ describe('without JavaScript', () => {
     const repository = (await page.locator('#organisation-form').getAttribute('data-repository'))!;
     const ways = page.locator('#without-javascript ~ ul a');
     await expect(ways.filter({ hasText: 'as an issue' }).getAttribute('href')).resolves.toBe(
-      `https://github.com/${repository}/issues/new?template=organisation.yml&title=Organisation%20details%3A%20Fenmoor&organisation=fenmoor`,
+      `https://github.com/${repository}/issues/new?template=organisation.yml&` +
+        `title=Organisation%20details%3A%20Fenmoor&organisation=fenmoor`,
     );
     await expect(ways.filter({ hasText: 'file on GitHub' }).getAttribute('href')).resolves.toBe(
       `https://github.com/${repository}/edit/main/${FILE}`,

@@ -225,7 +225,8 @@ describe('timelineModel: labels and summary', () => {
 
   it('summarises the items, years, statuses, ongoing work, today and what is not drawn', () => {
     expect(model.description).toBe(
-      '5 roadmap items from 2024 to 2027: 1 in discovery, 1 in beta, 1 live, 1 paused and 1 retired. 1 ongoing. Today is November 2026. 1 more item has no dates and is not shown.',
+      '5 roadmap items from 2024 to 2027: 1 in discovery, 1 in beta, 1 live, 1 paused and 1 retired. ' +
+        '1 ongoing. Today is November 2026. 1 more item has no dates and is not shown.',
     );
   });
 

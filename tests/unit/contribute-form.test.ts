@@ -138,31 +138,35 @@ describe('answers', () => {
     ).toEqual([530, 524]);
   });
 
-  it('fills the form with every demonstration record and reads it back unchanged (but for the harvest’s own fields), lists in their order', () => {
-    const { content } = validateContent({ contentDir: join(ROOT, 'content'), today: context.today });
-    for (const record of content.records) {
-      const model = formModel(record.collection)!;
-      const values = formValues(
-        model,
-        { organisation: record.organisation, slug: record.slug, data: record.data as Record<string, unknown>, body: record.body ?? '' },
-        { organisationName: () => 'Name' },
-      );
-      // Ticked checkboxes come in the page's order, not the record's: reversed here to make the point.
-      const ticked = new Set(
-        model.fields.filter((field) => field.kind === 'checkboxes' || field.kind === 'themes').map((field) => field.key),
-      );
-      const entries = [...values].flatMap(([name, list]) =>
-        (ticked.has(name) ? [...list].reverse() : list).map((value) => [name, value] as [string, string]),
-      );
-      const again = readAnswers(model, entries, { previous: record.data as Record<string, unknown> });
-      expect(again.organisation, record.id).toBe(record.organisation);
-      expect(again.slug).toBe(record.slug);
-      // harvested_from and harvested_on are the harvest's: the form leaves them out, so an edit by form hands the record to people.
-      const byPeople = Object.fromEntries(Object.entries(record.data).filter(([key]) => !HARVEST_FIELDS.has(key)));
-      expect(again.fields, record.id).toEqual(byPeople);
-      expect(again.body, record.id).toBe((record.body ?? '').trim());
-    }
-  });
+  it(
+    'fills the form with every demonstration record and reads it back ' +
+      'unchanged (but for the harvest’s own fields), lists in their order',
+    () => {
+      const { content } = validateContent({ contentDir: join(ROOT, 'content'), today: context.today });
+      for (const record of content.records) {
+        const model = formModel(record.collection)!;
+        const values = formValues(
+          model,
+          { organisation: record.organisation, slug: record.slug, data: record.data as Record<string, unknown>, body: record.body ?? '' },
+          { organisationName: () => 'Name' },
+        );
+        // Ticked checkboxes come in the page's order, not the record's: reversed here to make the point.
+        const ticked = new Set(
+          model.fields.filter((field) => field.kind === 'checkboxes' || field.kind === 'themes').map((field) => field.key),
+        );
+        const entries = [...values].flatMap(([name, list]) =>
+          (ticked.has(name) ? [...list].reverse() : list).map((value) => [name, value] as [string, string]),
+        );
+        const again = readAnswers(model, entries, { previous: record.data as Record<string, unknown> });
+        expect(again.organisation, record.id).toBe(record.organisation);
+        expect(again.slug).toBe(record.slug);
+        // harvested_from and harvested_on are the harvest's: the form leaves them out, so an edit by form hands the record to people.
+        const byPeople = Object.fromEntries(Object.entries(record.data).filter(([key]) => !HARVEST_FIELDS.has(key)));
+        expect(again.fields, record.id).toEqual(byPeople);
+        expect(again.body, record.id).toBe((record.body ?? '').trim());
+      }
+    },
+  );
 });
 
 describe('checks', () => {
@@ -212,20 +216,25 @@ describe('checks', () => {
       ['partners', 'Partners: there is no organisation “salowfield” on the hub. Did you mean sallowfield?'],
       [
         'reuses',
-        'Reuses names components/fenmoor/bin-day-findr, but there is no such component on the hub. Did you mean components/fenmoor/bin-day-finder?',
+        'Reuses names components/fenmoor/bin-day-findr, but there is no such component on the hub. ' +
+          'Did you mean components/fenmoor/bin-day-finder?',
       ],
       [
         'contact',
-        'Contact must be an email address (e.g. digital@example.gov.uk) or a web address starting https://. Write https://www.example.gov.uk',
+        'Contact must be an email address (e.g. digital@example.gov.uk) ' +
+          'or a web address starting https://. Write https://www.example.gov.uk',
       ],
       ['review_by-day', 'Review by must be a real date, for example 31 3 2027'],
       [
         'links-1-url',
-        'Address must be a full web address starting https:// (or http://), e.g. https://www.example.gov.uk/page. Write https://www.example.gov.uk/blog (link 2)',
+        'Address must be a full web address starting https:// (or http://), e.g. ' +
+          'https://www.example.gov.uk/page. Write https://www.example.gov.uk/blog (link 2)',
       ],
       [
         'licence',
-        'Licence is Creative Commons Attribution Non Commercial 4.0 International (CC-BY-NC-4.0), which is not an open licence; everything shared on the hub must be open. Use OGL-UK-3.0, the Open Government Licence, unless you have reason not to',
+        'Licence is Creative Commons Attribution Non Commercial 4.0 International (CC-BY-NC-4.0), ' +
+          'which is not an open licence; everything shared on the hub must be open. Use OGL-UK-3.0, the Open Government Licence, ' +
+          'unless you have reason not to',
       ],
     ]);
     for (const problem of problems) expect(problem.severity).toBe('error');
@@ -257,7 +266,8 @@ describe('checks', () => {
   it('keeps a real council’s record from naming a demonstration body', () => {
     const problems = check([...valid.filter(([name]) => name !== 'organisation'), ['organisation', 'hartlepool'], ['partners', 'fenmoor']]);
     expect(problems.map((problem) => problem.message)).toEqual([
-      'Partners names fenmoor, which belongs to a demonstration (fictional) organisation: real records must not refer to invented ones. Remove it',
+      'Partners names fenmoor, which belongs to a demonstration (fictional) ' +
+        'organisation: real records must not refer to invented ones. Remove it',
     ]);
   });
 

@@ -104,7 +104,8 @@ describe('GitHub addresses', () => {
       .filter((field) => field.type !== 'checkboxes')
       .map(
         (field) =>
-          `### ${field.label}\n\n${(field.id === 'title' ? url.searchParams.get('title') : url.searchParams.get(field.id)) || '_No response_'}`,
+          `### ${field.label}\n\n` +
+          `${(field.id === 'title' ? url.searchParams.get('title') : url.searchParams.get(field.id)) || '_No response_'}`,
       )
       .join('\n\n');
     const read = parseIssueForm(body, definition);
@@ -140,7 +141,8 @@ describe('the preview’s Markdown', () => {
 
   it('lets no script, handler or javascript: address through, and shows images as links', () => {
     const html = previewMarkdown(
-      '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[click](javascript:alert(3)) <a href="javascript:alert(4)">a</a>\n\n![Map](https://example.org/map.png)\n\n# Title',
+      '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n' +
+        '[click](javascript:alert(3)) <a href="javascript:alert(4)">a</a>\n\n![Map](https://example.org/map.png)\n\n# Title',
     );
     expect(html).not.toMatch(/<script|onerror|javascript:|<img/i);
     expect(html).toContain('<a href="https://example.org/map.png">Image: Map</a>');

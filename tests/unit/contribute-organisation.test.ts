@@ -67,51 +67,55 @@ describe('the organisation form', () => {
     for (const key of ['name', 'type', 'gss_code', 'harvest', 'demonstration']) expect(shown).not.toContain(key);
   });
 
-  it('chooses each control from the schema: a list of names for github, a group per shape for open data, rows of several controls for systems', () => {
-    const byKey = Object.fromEntries(model.fields.map((field) => [field.key, field]));
-    expect(Object.fromEntries(model.fields.map((field) => [field.key, field.kind]))).toEqual({
-      summary: 'textarea',
-      website: 'text',
-      github: 'lines',
-      open_data: 'variants',
-      maintainers: 'lines',
-      contact: 'text',
-      uses: 'lines',
-      systems: 'group',
-    });
-    expect(byKey.github!.single).toBe(true);
-    expect(byKey.maintainers!.single).toBeUndefined();
-    expect(byKey.website!.inputType).toBe('url');
-    expect(byKey.summary!.maxLength).toBe(500);
-    expect(
-      byKey.open_data!.variants!.map((variant) => [
-        variant.key,
-        variant.label,
-        variant.fields!.map((part) => [part.key, part.label, part.required]),
-      ]),
-    ).toEqual([
-      [
-        'open_data_ckan',
-        'CKAN portal',
+  it(
+    'chooses each control from the schema: a list of names for github, ' +
+      'a group per shape for open data, rows of several controls for systems',
+    () => {
+      const byKey = Object.fromEntries(model.fields.map((field) => [field.key, field]));
+      expect(Object.fromEntries(model.fields.map((field) => [field.key, field.kind]))).toEqual({
+        summary: 'textarea',
+        website: 'text',
+        github: 'lines',
+        open_data: 'variants',
+        maintainers: 'lines',
+        contact: 'text',
+        uses: 'lines',
+        systems: 'group',
+      });
+      expect(byKey.github!.single).toBe(true);
+      expect(byKey.maintainers!.single).toBeUndefined();
+      expect(byKey.website!.inputType).toBe('url');
+      expect(byKey.summary!.maxLength).toBe(500);
+      expect(
+        byKey.open_data!.variants!.map((variant) => [
+          variant.key,
+          variant.label,
+          variant.fields!.map((part) => [part.key, part.label, part.required]),
+        ]),
+      ).toEqual([
         [
-          ['ckan', 'CKAN portal address', true],
-          ['organisation', 'Name on the portal', true],
+          'open_data_ckan',
+          'CKAN portal',
+          [
+            ['ckan', 'CKAN portal address', true],
+            ['organisation', 'Name on the portal', true],
+          ],
         ],
-      ],
-      ['open_data_data_json', 'DCAT catalogue', [['data_json', 'data.json', true]]],
-    ]);
-    expect(byKey.systems!.itemLabel).toBe('System');
-    expect(byKey.systems!.fields!.map((part) => [part.key, part.kind, part.required])).toEqual([
-      ['product', 'text', true],
-      ['supplier', 'text', true],
-      ['service_area', 'theme', true],
-      ['services', 'list', false],
-      ['contract_start', 'month', false],
-      ['contract_end', 'month', true],
-      ['notes', 'textarea', false],
-    ]);
-    expect(byKey.systems!.fields!.find((part) => part.key === 'services')!.numbers).toBe(true);
-  });
+        ['open_data_data_json', 'DCAT catalogue', [['data_json', 'data.json', true]]],
+      ]);
+      expect(byKey.systems!.itemLabel).toBe('System');
+      expect(byKey.systems!.fields!.map((part) => [part.key, part.kind, part.required])).toEqual([
+        ['product', 'text', true],
+        ['supplier', 'text', true],
+        ['service_area', 'theme', true],
+        ['services', 'list', false],
+        ['contract_start', 'month', false],
+        ['contract_end', 'month', true],
+        ['notes', 'textarea', false],
+      ]);
+      expect(byKey.systems!.fields!.find((part) => part.key === 'services')!.numbers).toBe(true);
+    },
+  );
 
   it('gives hints from the schema’s descriptions, reworded where they speak of files', () => {
     const hints = model.fields
@@ -282,7 +286,8 @@ describe('the file', () => {
 
   it('puts a new field where the schema orders it, before the first field that follows it and that field’s comment', () => {
     const text =
-      "# A header.\nname: Ashdown\ntype: county\ngss_code: E99999911\ndemonstration: true\n# Who reviews.\nmaintainers: ['@ashdown-council/digital']\n";
+      '# A header.\nname: Ashdown\ntype: county\ngss_code: E99999911\n' +
+      "demonstration: true\n# Who reviews.\nmaintainers: ['@ashdown-council/digital']\n";
     const updated = updateOrganisationFile(text, {
       set: {
         website: 'https://ashdown.example/',
@@ -292,13 +297,16 @@ describe('the file', () => {
     });
     // demonstration comes last in the schema, so a new systems goes before it too.
     expect(updated.text).toBe(
-      "# A header.\nname: Ashdown\ntype: county\ngss_code: E99999911\nwebsite: https://ashdown.example/\ngithub: ashdown-council\nsystems:\n  - product: P\n    supplier: S\n    service_area: housing\n    contract_end: 2028-01\ndemonstration: true\n# Who reviews.\nmaintainers: ['@ashdown-council/digital']\n",
+      '# A header.\nname: Ashdown\ntype: county\ngss_code: E99999911\nwebsite: https://ashdown.example/\n' +
+        'github: ashdown-council\nsystems:\n  - product: P\n    supplier: S\n    service_area: housing\n' +
+        "    contract_end: 2028-01\ndemonstration: true\n# Who reviews.\nmaintainers: ['@ashdown-council/digital']\n",
     );
   });
 
   it('takes a field out with the comment directly above it, but never the file’s opening comment', () => {
     const text =
-      '# The file.\nsummary: S\nname: X\ntype: community-group\n\n# Our portal.\nopen_data:\n  - data_json: https://data.example.org/data.json\ncontact: a@example.org\n';
+      '# The file.\nsummary: S\nname: X\ntype: community-group\n\n# Our portal.\nopen_data:\n' +
+      '  - data_json: https://data.example.org/data.json\ncontact: a@example.org\n';
     const updated = updateOrganisationFile(text, { remove: ['summary', 'open_data'] });
     expect(updated.text).toBe('# The file.\nname: X\ntype: community-group\n\ncontact: a@example.org\n');
   });
@@ -373,7 +381,10 @@ describe('the file', () => {
     const report = validateContent({ contentDir: content, today: TODAY });
     expect(report.errors).toEqual([]);
     expect(updated.text).toBe(
-      'name: Brackwater\nofficial_name: Brackwater District Council\ntype: district\ngss_code: E99999912\nnation: england\ncounty: ashdown\nwebsite: https://www.brackwater.example/\ngithub: brackwater-council\nopen_data:\n  - ckan: https://data.gov.uk\n    organisation: brackwater-district-council\ndemonstration: true\nuses: [components/ashdown-civic-tech/bin-day-finder]\n',
+      'name: Brackwater\nofficial_name: Brackwater District Council\ntype: district\ngss_code: E99999912\n' +
+        'nation: england\ncounty: ashdown\nwebsite: https://www.brackwater.example/\ngithub: brackwater-council\n' +
+        'open_data:\n  - ckan: https://data.gov.uk\n    organisation: brackwater-district-council\n' +
+        'demonstration: true\nuses: [components/ashdown-civic-tech/bin-day-finder]\n',
     );
   });
 });
@@ -424,14 +435,18 @@ describe('checks', () => {
       [
         'website',
         'website',
-        'Website must be a full web address starting https:// (or http://), e.g. https://www.example.gov.uk/page. Write https://www.fenmoor.example',
+        'Website must be a full web address starting https:// (or http://), ' +
+          'e.g. https://www.example.gov.uk/page. Write https://www.fenmoor.example',
       ],
       ['github', 'github', 'GitHub must be a GitHub organisation or user name, without @ or https://github.com/, e.g. alphagov'],
       [
         'open_data_ckan-0-organisation',
         'open_data_ckan-0-organisation',
         expect.stringMatching(
-          /^Name on the portal must be the organisation’s name on the portal, as in its address: lowercase letters, digits, - and _, e\.g\. example-council.* \(CKAN portal 1\)$/,
+          new RegExp(
+            /^Name on the portal must be the organisation’s name on the portal, as in its address: /.source +
+              /lowercase letters, digits, - and _, e\.g\. example-council.* \(CKAN portal 1\)$/.source,
+          ),
         ),
       ],
       [
@@ -516,7 +531,9 @@ describe('what the edit changes, in words, and as an issue', () => {
         key: 'systems',
         label: 'Systems and contracts',
         now: [
-          'Casewren Case Management, Brindlecote Technologies, forms-and-case-management, services 279, contract start April 2019, contract end September 2027, Holds Blue Badge and concessionary travel cases. Being re-procured now, with a new contract from 2027; what Blue Badge renewals online needs is part of the tender.',
+          'Casewren Case Management, Brindlecote Technologies, forms-and-case-management, services 279, ' +
+            'contract start April 2019, contract end September 2027, Holds Blue Badge and concessionary travel cases. ' +
+            'Being re-procured now, with a new contract from 2027; what Blue Badge renewals online needs is part of the tender.',
           expect.stringMatching(/^Carrowfen Care Records, /),
           expect.stringMatching(/^Moorway Highways Asset Manager, /),
         ],
@@ -524,33 +541,39 @@ describe('what the edit changes, in words, and as an issue', () => {
     ]);
   });
 
-  it('fills the organisation issue form with the changed fields only, (remove) for one taken out, which reads back as the same edit', () => {
-    const url = new URL(organisationIssueUrl(config, { id: 'fenmoor', name: 'Fenmoor' }, updated.changed, updated.data));
-    expect(url.pathname).toBe('/council-commons/council-commons/issues/new');
-    const query = Object.fromEntries(url.searchParams);
-    expect(Object.keys(query)).toEqual(['template', 'title', 'organisation', 'website', 'open_data', 'contact', 'systems']);
-    expect(query).toMatchObject({
-      template: 'organisation.yml',
-      title: 'Organisation details: Fenmoor',
-      organisation: 'fenmoor',
-      contact: REMOVE_ANSWER,
-    });
-    expect(query.open_data).toBe('https://data.fenmoor.example | fenmoor-county-council\nhttps://data.fenmoor.example/data.json');
-    expect(url.search).not.toContain('+');
+  it(
+    'fills the organisation issue form with the changed fields only, ' + '(remove) for one taken out, which reads back as the same edit',
+    () => {
+      const url = new URL(organisationIssueUrl(config, { id: 'fenmoor', name: 'Fenmoor' }, updated.changed, updated.data));
+      expect(url.pathname).toBe('/council-commons/council-commons/issues/new');
+      const query = Object.fromEntries(url.searchParams);
+      expect(Object.keys(query)).toEqual(['template', 'title', 'organisation', 'website', 'open_data', 'contact', 'systems']);
+      expect(query).toMatchObject({
+        template: 'organisation.yml',
+        title: 'Organisation details: Fenmoor',
+        organisation: 'fenmoor',
+        contact: REMOVE_ANSWER,
+      });
+      expect(query.open_data).toBe('https://data.fenmoor.example | fenmoor-county-council\nhttps://data.fenmoor.example/data.json');
+      expect(url.search).not.toContain('+');
 
-    // As GitHub writes the issue: each field under its label, an empty one as _No response_.
-    const definition = issueFormDefinition('organisations')!;
-    const body = definition.fields
-      .map((field) => `### ${field.label}\n\n${field.kind === 'confirm' ? '- [X] yes' : url.searchParams.get(field.id) || '_No response_'}`)
-      .join('\n\n');
-    const read = parseIssueForm(body, definition);
-    expect(read.problems).toEqual([]);
-    expect(read.organisation).toBe('fenmoor');
-    expect(read.removed).toEqual(['contact']);
-    const again = updateOrganisationFile(fenmoorText, { set: inFileShape(read.fields, before), remove: read.removed });
-    expect(again.text).toBe(updated.text);
-    expect(organisationIssueFormUrl(config, { id: 'fenmoor', name: 'Fenmoor' })).toBe(
-      'https://github.com/council-commons/council-commons/issues/new?template=organisation.yml&title=Organisation%20details%3A%20Fenmoor&organisation=fenmoor',
-    );
-  });
+      // As GitHub writes the issue: each field under its label, an empty one as _No response_.
+      const definition = issueFormDefinition('organisations')!;
+      const body = definition.fields
+        .map(
+          (field) => `### ${field.label}\n\n${field.kind === 'confirm' ? '- [X] yes' : url.searchParams.get(field.id) || '_No response_'}`,
+        )
+        .join('\n\n');
+      const read = parseIssueForm(body, definition);
+      expect(read.problems).toEqual([]);
+      expect(read.organisation).toBe('fenmoor');
+      expect(read.removed).toEqual(['contact']);
+      const again = updateOrganisationFile(fenmoorText, { set: inFileShape(read.fields, before), remove: read.removed });
+      expect(again.text).toBe(updated.text);
+      expect(organisationIssueFormUrl(config, { id: 'fenmoor', name: 'Fenmoor' })).toBe(
+        'https://github.com/council-commons/council-commons/issues/new?' +
+          'template=organisation.yml&title=Organisation%20details%3A%20Fenmoor&organisation=fenmoor',
+      );
+    },
+  );
 });

@@ -67,7 +67,8 @@ function sampleFeed(entries: AtomEntry[], overrides: Partial<AtomFeedData> = {})
     alternate: 'https://hub.example/',
     author: { name: 'Council Commons', uri: 'https://hub.example/' },
     rights:
-      'Open Government Licence v3.0 unless an entry says otherwise: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+      'Open Government Licence v3.0 unless an entry says otherwise: ' +
+      'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
     generator: { name: 'Council Commons', uri: 'https://github.com/council-commons/council-commons' },
     entries,
     ...overrides,
@@ -83,18 +84,22 @@ describe('escapeXml', () => {
     expect(escapeXml(']]>')).toBe(']]&gt;');
   });
 
-  it('strips the characters XML 1.0 does not allow: C0 controls but tab, line feed and carriage return, lone surrogates, U+FFFE and U+FFFF', () => {
-    const controls = Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)).join('');
-    expect(stripInvalidXmlChars(controls)).toBe('\t\n\r');
-    expect(stripInvalidXmlChars('a\u0000b\u0008c\u000bd\u000ce\u001ff')).toBe('abcdef');
-    expect(stripInvalidXmlChars('x\ufffey\uffffz')).toBe('xyz');
-    expect(stripInvalidXmlChars('lone \ud800 high and \udc00 low')).toBe('lone  high and  low');
-    expect(escapeXml('<\u0000>')).toBe('&lt;&gt;');
-    expect(onlyXmlChars('a\u0000')).toBe(false);
-    expect(onlyXmlChars('a\ud800')).toBe(false);
-    expect(onlyXmlChars('a\ufffe')).toBe(false);
-    expect(onlyXmlChars('a 🚲\t\n')).toBe(true);
-  });
+  it(
+    'strips the characters XML 1.0 does not allow: C0 controls but tab, ' +
+      'line feed and carriage return, lone surrogates, U+FFFE and U+FFFF',
+    () => {
+      const controls = Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)).join('');
+      expect(stripInvalidXmlChars(controls)).toBe('\t\n\r');
+      expect(stripInvalidXmlChars('a\u0000b\u0008c\u000bd\u000ce\u001ff')).toBe('abcdef');
+      expect(stripInvalidXmlChars('x\ufffey\uffffz')).toBe('xyz');
+      expect(stripInvalidXmlChars('lone \ud800 high and \udc00 low')).toBe('lone  high and  low');
+      expect(escapeXml('<\u0000>')).toBe('&lt;&gt;');
+      expect(onlyXmlChars('a\u0000')).toBe(false);
+      expect(onlyXmlChars('a\ud800')).toBe(false);
+      expect(onlyXmlChars('a\ufffe')).toBe(false);
+      expect(onlyXmlChars('a 🚲\t\n')).toBe(true);
+    },
+  );
 
   it('keeps every character XML allows: Welsh letters, astral characters, private use, U+FFFD', () => {
     const text = 'Cyngor Sir Ynys Môn – ŵ ŷ ✓ 🚲 \ue000 \ufffd \u007f';

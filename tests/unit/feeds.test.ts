@@ -399,7 +399,8 @@ describe('the hub’s feeds', () => {
       ['alternate', 'https://hub.example/council-commons/lessons/'],
     ]);
     expect(text(feed.rights)).toBe(
-      'Open Government Licence v3.0 unless an entry says otherwise: http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+      'Open Government Licence v3.0 unless an entry says otherwise: ' +
+        'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
     );
     expect(feed.generator['@_uri']).toBe('https://github.com/council-commons/council-commons');
     const entry = feed.entry[0];

@@ -72,13 +72,17 @@ describe('a CKAN package_show response', () => {
     });
     expect(record.fields.distributions).toEqual([
       {
-        url: 'https://data.ashdown.example/dataset/0f3c6a57-64f4-4bd0-a6c4-0e3a4a1f7b20/resource/5d2c1b0a-9f8e-4d7c-6b5a-4f3e2d1c0b9a/download/garden-waste-rounds.csv',
+        url:
+          'https://data.ashdown.example/dataset/0f3c6a57-64f4-4bd0-a6c4-0e3a4a1f7b20/' +
+          'resource/5d2c1b0a-9f8e-4d7c-6b5a-4f3e2d1c0b9a/download/garden-waste-rounds.csv',
         format: 'CSV',
         media_type: 'text/csv',
         title: 'Garden waste rounds, all addresses',
       },
       {
-        url: 'https://data.ashdown.example/dataset/0f3c6a57-64f4-4bd0-a6c4-0e3a4a1f7b20/resource/7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918/download/garden-waste-rounds.geojson',
+        url:
+          'https://data.ashdown.example/dataset/0f3c6a57-64f4-4bd0-a6c4-0e3a4a1f7b20/' +
+          'resource/7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918/download/garden-waste-rounds.geojson',
         format: 'GeoJSON',
         title: 'Garden waste rounds (GeoJSON)',
       },
@@ -172,7 +176,8 @@ describe('a data.json catalogue of three datasets', () => {
     expect(defects.fields).toEqual({
       title: 'Road defect reports',
       summary:
-        'Potholes and other road and pavement defects reported by residents and found by inspectors, with where they are and when they were repaired.',
+        'Potholes and other road and pavement defects reported by residents and found by inspectors, ' +
+        'with where they are and when they were repaired.',
       licence: 'OGL-UK-3.0',
       landing_url: 'https://data.ashdown.example/dataset/road-defects',
       distributions: [
@@ -197,7 +202,9 @@ describe('a data.json catalogue of three datasets', () => {
   it('reports the dataset with no licence as not written', () => {
     expect(allotments.fields.licence).toBeUndefined();
     expect(messages(allotments, 'blocker')).toEqual([
-      'Not written: the dataset has no licence. Set its licence on the portal (usually the Open Government Licence, OGL-UK-3.0), download the file again and import it; or, if it is an open licence missing from data/reference/licences.csv, propose adding it there.',
+      'Not written: the dataset has no licence. Set its licence on the portal (usually the Open Government Licence, ' +
+        'OGL-UK-3.0), download the file again and import it; or, if it is an open licence missing ' +
+        'from data/reference/licences.csv, propose adding it there.',
     ]);
   });
 

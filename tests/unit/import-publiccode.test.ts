@@ -85,7 +85,8 @@ describe('each version of the standard', () => {
     );
     const infos = messages(record.notes, 'info');
     expect(infos).toContain(
-      'usedBy names "Brackwater District Council", which is brackwater on the hub: to show that it uses this component, add components/ashdown/bin-day-reminder to `uses` in content/organisations/brackwater.yaml.',
+      'usedBy names "Brackwater District Council", which is brackwater on the hub: to show that it uses this component, ' +
+        'add components/ashdown/bin-day-reminder to `uses` in content/organisations/brackwater.yaml.',
     );
     expect(infos.join('\n')).toContain('usedBy also names "Example Parish Council", which is not an organisation on the hub');
     expect(infos.join('\n')).toContain('maintenance.contacts names a person, not copied');

@@ -30,7 +30,8 @@ const vocabulary = (parse(readFileSync(join(ROOT, 'content/vocabularies/themes.y
 describe('toPlainText', () => {
   it('keeps the words of Markdown and drops its marks, headings and link addresses', () => {
     const markdown =
-      '## Bin rounds\r\n\r\nThe **round** for every _address_, from the [collection system](https://x.example/).\r\n\r\n- One row an address\r\n- Its UPRN\r\n\r\nSee `rounds.csv`.';
+      '## Bin rounds\r\n\r\nThe **round** for every _address_, from the [collection system](https://x.example/).\r\n\r\n' +
+      '- One row an address\r\n- Its UPRN\r\n\r\nSee `rounds.csv`.';
     expect(toPlainText(markdown)).toBe(
       'The round for every address, from the collection system. One row an address. Its UPRN. See rounds.csv.',
     );
@@ -38,7 +39,8 @@ describe('toPlainText', () => {
 
   it('reads HTML: tags go, entities are decoded, paragraphs and list items become sentences', () => {
     const html =
-      '<h2>Planning</h2><p>Every <strong>application</strong> since 2021 &amp; its decision</p><ul><li>Reference</li><li>Address</li></ul><script>alert(1)</script>';
+      '<h2>Planning</h2><p>Every <strong>application</strong> since 2021 &amp; ' +
+      'its decision</p><ul><li>Reference</li><li>Address</li></ul><script>alert(1)</script>';
     expect(toPlainText(html)).toBe('Every application since 2021 & its decision. Reference. Address');
   });
 

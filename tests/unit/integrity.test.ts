@@ -30,7 +30,9 @@ describe('reading ids from outputs', () => {
   });
 
   it('reads the record ids of a feed’s entries, but not the feed’s own id', () => {
-    const xml = `<feed><id>https://hub.example/feeds/all.xml</id><entry><id>${entryId('roadmap/a/x')}</id><title>A</title></entry><entry xml:lang="en"><title>B</title><id>${entryId('lessons/b/y')}</id></entry></feed>`;
+    const xml =
+      `<feed><id>https://hub.example/feeds/all.xml</id><entry><id>${entryId('roadmap/a/x')}</id><title>A</title></entry>` +
+      `<entry xml:lang="en"><title>B</title><id>${entryId('lessons/b/y')}</id></entry></feed>`;
     expect(idsInFeed(xml)).toEqual(['roadmap/a/x', 'lessons/b/y']);
     expect(idsInFeed('<feed><id>x</id></feed>')).toEqual([]);
   });

@@ -117,7 +117,8 @@ describe('renderMarkdown removes what could run code or mislead', () => {
 
   it('removes object, embed, base and link elements', () => {
     const html = renderMarkdown(
-      '<object data="https://evil.example/x.swf"></object><embed src="https://evil.example/x"><base href="https://evil.example/"><link rel="stylesheet" href="https://evil.example/x.css">\n\nText',
+      '<object data="https://evil.example/x.swf"></object><embed src="https://evil.example/x">' +
+        '<base href="https://evil.example/"><link rel="stylesheet" href="https://evil.example/x.css">\n\nText',
     );
     expectSafe(html);
     expect(html).not.toMatch(/evil/);
@@ -433,7 +434,8 @@ describe('the fast parser reads Markdown as the reference pipeline does', () => 
 
   it('keeps tables with their alignment, strikethrough, autolinks, heading ids and h1 demotion on the fast path', () => {
     const body =
-      '# Plan\n\n## Next steps\n\n| Service | LGSL |\n|:--|--:|\n| Waste | 524 |\n\n~~Old~~ plan, see https://www.example.gov.uk/plan and www.example.gov.uk.';
+      '# Plan\n\n## Next steps\n\n| Service | LGSL |\n|:--|--:|\n| Waste | 524 |\n\n' +
+      '~~Old~~ plan, see https://www.example.gov.uk/plan and www.example.gov.uk.';
     const html = renderMarkdownFast(body);
     expect(html).toBe(renderMarkdownWithReference(body));
     expect(html).toContain('<h2 id="section-plan">Plan</h2>');

@@ -195,7 +195,8 @@ describe('dcatCatalogue', () => {
       `<https://hub.example/base/datasets/ashdown/z/> <${DCT}issued> "2023-07-03"^^<http://www.w3.org/2001/XMLSchema#date> .`,
     );
     expect(lines).toContain(
-      `<https://hub.example/base/datasets/ashdown/z/> <${DCT}accrualPeriodicity> <http://publications.europa.eu/resource/authority/frequency/QUARTERLY> .`,
+      `<https://hub.example/base/datasets/ashdown/z/> <${DCT}accrualPeriodicity> ` +
+        `<http://publications.europa.eu/resource/authority/frequency/QUARTERLY> .`,
     );
     expect(lines).toContain(`<https://hub.example/base/api/v1/datasets.dcat.jsonld> <${DCT}license> <https://licence.example/ogl/> .`);
   });

@@ -104,7 +104,9 @@ describe('publiccodeYaml', () => {
           contact: 'bins@ashdown.example',
         },
         {
-          body: '## What it does\n\nIt looks up the round for an address and shows the next three collection days, with reminders by email.',
+          body:
+            '## What it does\n\nIt looks up the round for an address and ' +
+            'shows the next three collection days, with reminders by email.',
           usedBy: ['Ashdown District Council', 'Brackwater Borough Council'],
         },
       ),

@@ -229,7 +229,10 @@ describe('schemaProblems on the roadmap schema', () => {
         field: 'summary',
         message: '`summary` is required but missing; expected text.',
         expected: 'text',
-        fix: 'add a line such as `summary: Letting residents subscribe to and renew garden waste collection online, with automatic renewal reminders.`: One or two plain sentences saying what this is and why it matters. At most 500 characters; no Markdown.',
+        fix:
+          'add a line such as `summary: Letting residents subscribe to and renew garden waste collection online, ' +
+          'with automatic renewal reminders.`: One or two plain sentences saying what this is and why it matters. ' +
+          'At most 500 characters; no Markdown.',
       },
     ]);
     expect(run.located).toEqual([{ path: [], key: false }]);

@@ -537,7 +537,8 @@ describe('parseYaml: the two parsers agree', () => {
 
 describe('offsetOf', () => {
   const text =
-    'title: Garden waste\nstatus: beta\nlinks:\n  - title: One\n    url: https://a.example\n  - title: Two\n    url: https://b.example\nservices: [524, 530]\n';
+    'title: Garden waste\nstatus: beta\nlinks:\n  - title: One\n    url: https://a.example\n' +
+    '  - title: Two\n    url: https://b.example\nservices: [524, 530]\n';
   const document = parseYaml(text).document();
 
   it('finds the value of a top-level field', () => {

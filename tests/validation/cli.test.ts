@@ -91,7 +91,8 @@ describe('--format github', () => {
     const result = validate(['--content', contentFixture('unknown-field'), '--format', 'github']);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      '::error file=content/roadmap/ashdown/garden-waste-online.md,line=3,col=1,title=sumary (schema/unknown-field)::`sumary` is not a field of a roadmap item, and the required field `summary` is missing. Fix: Did you mean `summary`?',
+      '::error file=content/roadmap/ashdown/garden-waste-online.md,line=3,col=1,title=sumary (schema/unknown-field)::`sumary` ' +
+        'is not a field of a roadmap item, and the required field `summary` is missing. Fix: Did you mean `summary`?',
     );
     expect(lines.at(-1)).toMatch(/^✗ 1 error in 1 file/);
   });
@@ -113,7 +114,8 @@ describe('what real editors write', () => {
   it('accepts a byte-order mark, CRLF line ends and Welsh text', () => {
     const content = contentFixture();
     const text =
-      '---\r\ntitle: Ailddefnyddio cyn adeiladu\r\ntitle_cy: Ailddefnyddio cyn adeiladu – ŵyr, tŷ, â\r\nsummary: Rydym yn chwilio am waith sydd eisoes wedi’i wneud cyn dechrau o’r newydd.\r\n---\r\n\r\nTestun y corff.\r\n';
+      '---\r\ntitle: Ailddefnyddio cyn adeiladu\r\ntitle_cy: Ailddefnyddio cyn adeiladu – ŵyr, tŷ, â\r\n' +
+      'summary: Rydym yn chwilio am waith sydd eisoes wedi’i wneud cyn dechrau o’r newydd.\r\n---\r\n\r\nTestun y corff.\r\n';
     writeFileSync(join(content, 'principles/ashdown/ailddefnyddio.md'), `\uFEFF${text}`);
     const result = validate(['--content', content, '--format', 'json']);
     expect(result.status).toBe(0);

@@ -68,7 +68,10 @@ beforeAll(() => {
   // A roadmap item like Harbourside's garden waste work (similar work), and a dataset with an error.
   writeFileSync(
     join(content, 'roadmap/westmere-digital/garden-waste-renewals.md'),
-    '---\ntitle: Garden waste renewals online\nsummary: Residents renew their garden waste subscription online and pay by card.\nstatus: discovery\nservices: [530]\nthemes: [waste-and-recycling]\nstart: 2026-02\nend: 2026-10\nreview_by: 2099-01-31\n---\n\nGarden waste renewals online.\n',
+    '---\ntitle: Garden waste renewals online\n' +
+      'summary: Residents renew their garden waste subscription online and pay by card.\nstatus: discovery\n' +
+      'services: [530]\nthemes: [waste-and-recycling]\nstart: 2026-02\nend: 2026-10\nreview_by: 2099-01-31\n' +
+      '---\n\nGarden waste renewals online.\n',
   );
   const dataset = join(content, 'datasets/northbrook-makers/library-opening-hours.yaml');
   writeFileSync(dataset, readFileSync(dataset, 'utf8').replace('update_frequency: monthly', 'update_frequency: fortnightly'));

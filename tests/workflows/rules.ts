@@ -229,7 +229,8 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
         breach(
           'pinned',
           where,
-          `${uses} is not pinned to a commit: write ${action(uses)}@<40-character SHA> # <release>, so a moved tag cannot change what runs.`,
+          `${uses} is not pinned to a commit: write ${action(uses)}@<40-character SHA> # <release>, ` +
+            `so a moved tag cannot change what runs.`,
         );
         return;
       }
@@ -265,7 +266,8 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
     breach(
       'pull-request-target',
       'on',
-      'pull_request_target runs with a write token and secrets next to the pull request: use pull_request, and comment from a workflow_run workflow (see pr-comment.yml).',
+      'pull_request_target runs with a write token and secrets next to the pull request: ' +
+        'use pull_request, and comment from a workflow_run workflow (see pr-comment.yml).',
     );
   }
 
@@ -291,7 +293,8 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
       breach(
         'job-permissions',
         jobWhere,
-        `Job ${jobId} declares no permissions: give it exactly what it needs (${allowed ? listPermissions(allowed.permissions) : 'and add it to POLICY in tests/workflows/rules.ts'}).`,
+        `Job ${jobId} declares no permissions: give it exactly what it needs ` +
+          `(${allowed ? listPermissions(allowed.permissions) : 'and add it to POLICY in tests/workflows/rules.ts'}).`,
       );
     } else if (job.permissions === 'write-all' || job.permissions === 'read-all') {
       breach('broad-permissions', jobWhere, `Job ${jobId} has ${job.permissions}: list each permission it needs instead.`);
@@ -303,13 +306,15 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
           breach(
             'least-privilege',
             jobWhere,
-            `Job ${jobId} of workflow "${name}" is not in the allow-list (POLICY in tests/workflows/rules.ts), so it may hold nothing; it asks for ${listPermissions(granted)}.`,
+            `Job ${jobId} of workflow "${name}" is not in the allow-list (POLICY in tests/workflows/rules.ts), ` +
+              `so it may hold nothing; it asks for ${listPermissions(granted)}.`,
           );
       } else if (!sameMap(granted, allowed.permissions)) {
         breach(
           'least-privilege',
           jobWhere,
-          `Job ${jobId} of workflow "${name}" asks for ${listPermissions(granted)}; the allow-list gives it ${listPermissions(allowed.permissions)}.`,
+          `Job ${jobId} of workflow "${name}" asks for ${listPermissions(granted)}; ` +
+            `the allow-list gives it ${listPermissions(allowed.permissions)}.`,
         );
       }
     }
@@ -359,7 +364,8 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
       breach(
         'pages-concurrency',
         jobWhere,
-        'A Pages deployment must run in `concurrency: { group: pages, cancel-in-progress: false }`: one at a time, and never cancelled half way.',
+        'A Pages deployment must run in `concurrency: { group: pages, cancel-in-progress: false }`: ' +
+          'one at a time, and never cancelled half way.',
       );
     }
 
@@ -379,7 +385,8 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
             breach(
               'injection',
               where,
-              `\${{${expression}}} is written into the script text, where a crafted value becomes code: pass it through env: and use "$NAME".`,
+              `\${{${expression}}} is written into the script text, ` +
+                `where a crafted value becomes code: pass it through env: and use "$NAME".`,
             );
           }
         }
@@ -432,7 +439,8 @@ export function checkWorkflow(text: string, options: CheckOptions): Violation[] 
           breach(
             'artifact-outside-workspace',
             where,
-            'Download the other run’s artifact into ${{ runner.temp }}/…: in the workspace, its files could replace the code that runs next.',
+            'Download the other run’s artifact into ${{ runner.temp }}/…: ' +
+              'in the workspace, its files could replace the code that runs next.',
           );
         }
       }

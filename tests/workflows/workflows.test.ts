@@ -27,6 +27,7 @@ const fixtureFiles = readdirSync(FIXTURES)
   .sort();
 
 // Parsed YAML is untyped; these tests read it as plain data and fail loudly when a shape is wrong.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Data = any;
 
 interface Step {
@@ -146,21 +147,25 @@ describe('check.yml', () => {
     expect(stepUsing(all, 'actions/checkout').with).toEqual({ 'persist-credentials': false, 'fetch-depth': 2 });
   });
 
-  it('restores node_modules cached for this exact lock file, Node version and install, and installs only on a miss, without the dev and optional packages', () => {
-    expect(stepUsing(all, 'actions/setup-node').with).toEqual({ 'node-version-file': '.nvmrc', 'package-manager-cache': false });
-    expect(cache().id).toBe('packages');
-    expect(cache().with?.path).toBe('node_modules');
-    const key = String(cache().with?.key);
-    expect(key).toContain("hashFiles('.nvmrc', 'package.json', 'package-lock.json')");
-    expect(key).toContain('${{ runner.os }}');
-    expect(key).toContain('omit-dev-optional');
-    // An exact match or nothing: node_modules made from another lock file is never used.
-    expect(cache().with).not.toHaveProperty('restore-keys');
-    const install = all[indexOfRun(all, /^npm ci\b/)] as Step & { id?: string };
-    expect(install.run?.trim()).toBe('npm ci --omit=dev --omit=optional --no-audit --no-fund');
-    expect(install.if).toBe("${{ steps.packages.outputs.cache-hit != 'true' }}");
-    expect(all.indexOf(cache())).toBeLessThan(all.indexOf(install));
-  });
+  it(
+    'restores node_modules cached for this exact lock file, Node version and install, ' +
+      'and installs only on a miss, without the dev and optional packages',
+    () => {
+      expect(stepUsing(all, 'actions/setup-node').with).toEqual({ 'node-version-file': '.nvmrc', 'package-manager-cache': false });
+      expect(cache().id).toBe('packages');
+      expect(cache().with?.path).toBe('node_modules');
+      const key = String(cache().with?.key);
+      expect(key).toContain("hashFiles('.nvmrc', 'package.json', 'package-lock.json')");
+      expect(key).toContain('${{ runner.os }}');
+      expect(key).toContain('omit-dev-optional');
+      // An exact match or nothing: node_modules made from another lock file is never used.
+      expect(cache().with).not.toHaveProperty('restore-keys');
+      const install = all[indexOfRun(all, /^npm ci\b/)] as Step & { id?: string };
+      expect(install.run?.trim()).toBe('npm ci --omit=dev --omit=optional --no-audit --no-fund');
+      expect(install.if).toBe("${{ steps.packages.outputs.cache-hit != 'true' }}");
+      expect(all.indexOf(cache())).toBeLessThan(all.indexOf(install));
+    },
+  );
 
   it('validates with annotations, then reports, then keeps the report, and runs no tests and no build', () => {
     const order = [/^npm ci\b/, /^npm run validate -- --format github$/, /node scripts\/pr-report\.ts /].map((pattern) =>
@@ -455,17 +460,20 @@ describe('.github/dependabot.yml', () => {
 });
 
 describe('pull request and issue templates', () => {
-  it('the pull request template asks what changes, for which organisation, the contributor’s link to it, the checks and personal data', () => {
-    const template = readFileSync(join(ROOT, '.github/pull_request_template.md'), 'utf8');
-    for (const words of [
-      'What this adds or changes',
-      'Which organisation',
-      'work for this organisation, or with it',
-      'npm run validate',
-      'personal data',
-    ])
-      expect(template).toContain(words);
-  });
+  it(
+    'the pull request template asks what changes, for which organisation, ' + 'the contributor’s link to it, the checks and personal data',
+    () => {
+      const template = readFileSync(join(ROOT, '.github/pull_request_template.md'), 'utf8');
+      for (const words of [
+        'What this adds or changes',
+        'Which organisation',
+        'work for this organisation, or with it',
+        'npm run validate',
+        'personal data',
+      ])
+        expect(template).toContain(words);
+    },
+  );
 
   it('keeps blank issues, which the site’s prefilled "Report a problem" link needs, and links to how to contribute', () => {
     const config = parse(readFileSync(join(ROOT, '.github/ISSUE_TEMPLATE/config.yml'), 'utf8')) as Data;

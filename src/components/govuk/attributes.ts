@@ -19,8 +19,35 @@ export interface OptionalAttribute {
 export type Attributes = Record<string, AttributeValue | OptionalAttribute>;
 
 /** Attributes Astro writes as bare names when true and leaves out when falsy (from astro/runtime/server/render/util.js). */
-const ASTRO_BOOLEAN_ATTRIBUTES =
-  /^(?:allowfullscreen|async|autofocus|autoplay|checked|controls|default|defer|disabled|disablepictureinpicture|disableremoteplayback|formnovalidate|inert|loop|muted|nomodule|novalidate|open|playsinline|readonly|required|reversed|scoped|seamless|selected|itemscope)$/i;
+const ASTRO_BOOLEAN_ATTRIBUTE_NAMES = [
+  'allowfullscreen',
+  'async',
+  'autofocus',
+  'autoplay',
+  'checked',
+  'controls',
+  'default',
+  'defer',
+  'disabled',
+  'disablepictureinpicture',
+  'disableremoteplayback',
+  'formnovalidate',
+  'inert',
+  'loop',
+  'muted',
+  'nomodule',
+  'novalidate',
+  'open',
+  'playsinline',
+  'readonly',
+  'required',
+  'reversed',
+  'scoped',
+  'seamless',
+  'selected',
+  'itemscope',
+];
+const ASTRO_BOOLEAN_ATTRIBUTES = new RegExp(`^(?:${ASTRO_BOOLEAN_ATTRIBUTE_NAMES.join('|')})$`, 'i');
 
 /** Turns a component's `attributes` option into attributes to spread on its element. */
 export function govukAttributes(attributes?: Attributes | null): Record<string, string | true> {

@@ -36,7 +36,8 @@ function itemOf(id: string, context: DocumentContext) {
 export function overlapsDocument(pairs: readonly Overlap[], context: DocumentContext) {
   return {
     description:
-      'Pairs of roadmap items from different organisations that look like the same work, strongest first, with a score from 0 to 1 and the reasons in plain English, strongest first.',
+      'Pairs of roadmap items from different organisations that look like the same work, strongest ' +
+      'first, with a score from 0 to 1 and the reasons in plain English, strongest first.',
     count: pairs.length,
     licence: context.licence,
     generated: context.generated,
@@ -58,7 +59,8 @@ export function reuseDocument(graph: ReuseGraph, context: DocumentContext) {
   const components = [...graph.components.values()];
   return {
     description:
-      'Every shared component with the organisations that use it (from their `uses` and their roadmap items’ `reuses`), and every principle adopted from another.',
+      'Every shared component with the organisations that use it (from their `uses` ' +
+      'and their roadmap items’ `reuses`), and every principle adopted from another.',
     count: components.length,
     licence: context.licence,
     generated: context.generated,

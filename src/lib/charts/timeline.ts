@@ -297,7 +297,8 @@ function describeTimeline(drawn: TimelineRow[], undatedCount: number, today: str
   sentences.push(`Today is ${monthInWords(today)}.`);
   if (undatedCount > 0)
     sentences.push(
-      `${formatNumber(undatedCount)} more ${undatedCount === 1 ? 'item has' : 'items have'} no dates and ${undatedCount === 1 ? 'is' : 'are'} not shown.`,
+      `${formatNumber(undatedCount)} more ${undatedCount === 1 ? 'item has' : 'items have'} ` +
+        `no dates and ${undatedCount === 1 ? 'is' : 'are'} not shown.`,
     );
   return sentences.join(' ');
 }

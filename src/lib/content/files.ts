@@ -49,7 +49,7 @@ export function listFiles(contentDir: string): FoundFile[] {
     try {
       entries = readdirSync(absoluteDir, { withFileTypes: true });
     } catch (error) {
-      throw new Error(`Cannot read the folder ${absoluteDir}: ${(error as Error).message}`);
+      throw new Error(`Cannot read the folder ${absoluteDir}: ${(error as Error).message}`, { cause: error });
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -99,7 +99,9 @@ function slugProblem(what: string, name: string): PathProblem {
   const suggestion = slugify(name);
   return {
     rule: 'path/slug',
-    message: `the ${what} \`${name}\` is not a valid slug${hiddenCharacter(name)}: use lowercase letters a to z, digits and single hyphens, at most 80 characters`,
+    message:
+      `the ${what} \`${name}\` is not a valid slug${hiddenCharacter(name)}: use ` +
+      'lowercase letters a to z, digits and single hyphens, at most 80 characters',
     ...(suggestion ? { fix: `rename it to \`${suggestion}\`` } : {}),
   };
 }
@@ -168,14 +170,16 @@ export function classifyPath(relative: string): ContentPath | PathProblem {
   if (parts.length !== 3) {
     return {
       rule: 'path/unknown-location',
-      message: `records go directly in their organisation's folder, content/${collection.name}/<organisation>/, with no further sub-folders`,
+      message:
+        "records go directly in their organisation's folder, " + `content/${collection.name}/<organisation>/, with no further sub-folders`,
       fix: `move it to content/${collection.name}/${parts[1]}/${name}`,
     };
   }
   if (!(collection.extensions as readonly string[]).includes(extension)) {
+    const allowedKinds = collection.extensions.map((ext) => (ext === '.md' ? 'Markdown (.md)' : 'YAML (.yaml)')).join(' or ');
     return {
       rule: 'path/extension',
-      message: `${collection.singular}s are ${collection.extensions.map((ext) => (ext === '.md' ? 'Markdown (.md)' : 'YAML (.yaml)')).join(' or ')} files, not ${extension || 'files without an extension'}`,
+      message: `${collection.singular}s are ${allowedKinds} files, not ${extension || 'files without an extension'}`,
       fix: extensionFix(extension, collection.extensions, name),
     };
   }

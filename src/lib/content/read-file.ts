@@ -64,6 +64,8 @@ export function readContentFile(options: ReadFileOptions): ReadFileResult {
   const problems: Problem[] = [];
   let text = '';
   let lines: LineIndex | undefined;
+  // Assigned once the YAML is parsed; `report` (defined before that) reads it.
+  // eslint-disable-next-line prefer-const
   let document: (() => Document.Parsed) | undefined;
   let yamlOffset = 0;
   const positionOf = (offset: number) => (lines ??= new LineIndex(text)).position(offset);

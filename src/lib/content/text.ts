@@ -58,7 +58,8 @@ export function splitFrontMatter(text: string): FrontMatterSplit | { error: stri
   if (!opening) {
     return {
       error:
-        'the file does not start with front matter: the first line must be three hyphens (---), followed by the fields, then another --- line',
+        'the file does not start with front matter: the first line must be ' +
+        'three hyphens (---), followed by the fields, then another --- line',
       offset: 0,
     };
   }

@@ -210,7 +210,8 @@ export function checkAnswers(model: FormModel, answers: Answers, context: CheckC
     found.push(
       problemAt(
         slugPlace,
-        `Short name must be lowercase letters a to z, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters, for example garden-waste-online`,
+        'Short name must be lowercase letters a to z, digits and single hyphens, ' +
+          `at most ${SLUG_MAX_LENGTH} characters, for example garden-waste-online`,
       ),
     );
   } else if (options.idTaken) {

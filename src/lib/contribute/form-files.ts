@@ -9,8 +9,8 @@
  *   record's fields and text, which the record form reads only to edit one (?edit=<record id>) or to
  *   name the records a preview links to, gzipped where it is stored, as Pagefind stores its index.
  *   These hold the records again, so they are the part of /contribute/ that grows with the hub: stored
- *   gzipped, 25,000 records take some 8 MB here rather than 44 MB as JSON. GitHub Pages sends them as they are (application/gzip) and the browser
- *   inflates them (readJson); a server that sends them with Content-Encoding: gzip instead has them
+ *   gzipped, 25,000 records take some 8 MB here rather than 44 MB as JSON. GitHub Pages sends them as they are (application/gzip)
+ *   and the browser inflates them (readJson); a server that sends them with Content-Encoding: gzip instead has them
  *   inflated by the browser before readJson sees them, and readJson reads them as they come.
  *
  * No imports, so that the forms' scripts carry no schema for it.

@@ -162,7 +162,11 @@ export function formHint(kind: FieldKind, description: string | undefined): stri
       text = 'Choose every theme that fits.';
       break;
     case 'services':
-      text = `${text.replace(/^The Local Government Service List ids this is about/, 'The council services this is about, from the Local Government Service List')} Start typing a service’s name, choose it from the list and press “Add service”.`;
+      text =
+        `${text.replace(
+          /^The Local Government Service List ids this is about/,
+          'The council services this is about, from the Local Government Service List',
+        )} ` + 'Start typing a service’s name, choose it from the list and press “Add service”.';
       break;
     case 'organisations':
       text = `${text.replace(/^Organisation ids of /, '')} Start typing a name, choose it from the list and press “Add”.`.replace(
@@ -309,13 +313,16 @@ export const WELSH_FIELDS: ReadonlySet<string> = new Set(['title_cy', 'summary_c
 /** What to write in the Markdown text, by collection (matching the skeletons `npm run new` writes). */
 export const BODY_HINTS: Record<RecordCollectionName, string> = {
   roadmap:
-    'The story of the work: what you are doing and for whom, why (the problem and the evidence), where it has got to, and what you would welcome from others.',
+    'The story of the work: what you are doing and for whom, why (the problem and ' +
+    'the evidence), where it has got to, and what you would welcome from others.',
   principles: 'What the principle means in practice, with an example of a decision it changed.',
   lessons:
-    'What you tried and why, what happened (what worked, what did not, and the evidence), and what you would do differently. Lessons from things that did not work are the most valuable.',
+    'What you tried and why, what happened (what worked, what did not, and the evidence), and ' +
+    'what you would do differently. Lessons from things that did not work are the most valuable.',
   datasets: '',
   components:
-    'Optional: what it does, who it is for, how to start using it and what it needs to run. With text, the file is saved as Markdown (.md); without, as YAML (.yaml).',
+    'Optional: what it does, who it is for, how to start using it and what it needs ' +
+    'to run. With text, the file is saved as Markdown (.md); without, as YAML (.yaml).',
 };
 
 /** Every field of a model, with the groups' own fields after their group (for finding labels). */

@@ -145,7 +145,9 @@ const newest = (limit: number) => `newest first (the newest ${limit} only; each 
 export function allFeed(hub: FeedHub, settings: FeedSettings): AtomFeedData {
   return feed(hub, settings, {
     feed: pageFeeds.all,
-    subtitle: `Roadmap items, design principles, lessons, datasets and components from every organisation on ${HUB}, as they are added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
+    subtitle:
+      'Roadmap items, design principles, lessons, datasets and components from every ' +
+      `organisation on ${HUB}, as they are added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
     page: '',
     entries: feedIndex(hub, settings).sorted.map(({ entry }) => entry),
     limit: FEED_ENTRY_LIMIT,
@@ -172,7 +174,8 @@ export function organisationFeed(hub: FeedHub, settings: FeedSettings, id: strin
   return feed(hub, settings, {
     feed: pageFeeds.organisation(id, name, organisation?.demonstration === true),
     subtitle:
-      `Every record ${name} shares on ${HUB} (roadmap items, design principles, lessons, datasets and components), newest first, as they are added or changed.` +
+      `Every record ${name} shares on ${HUB} (roadmap items, design principles, ` +
+      'lessons, datasets and components), newest first, as they are added or changed.' +
       (entries.length === 0 ? ` ${name} has not shared anything yet: this feed will tell you when it does.` : ''),
     page: `organisations/${id}/`,
     entries,

@@ -8,7 +8,6 @@
  * Everything outside XML 1.0's Char production (tab, line feed, carriage return, U+0020–U+D7FF,
  * U+E000–U+FFFD, U+10000–U+10FFFF). With the u flag a lone surrogate is one code point, so it matches.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 /** Removes the characters XML 1.0 does not allow. */

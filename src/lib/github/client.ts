@@ -43,7 +43,10 @@ export const DEFAULT_API_URL = 'https://api.github.com';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Client options from the environment: GITHUB_TOKEN, GITHUB_API_URL, and HUB_RETRY_DELAY_MS, HUB_MAX_WAIT_MS, HUB_WRITE_INTERVAL_MS for tests. */
+/**
+ * Client options from the environment: GITHUB_TOKEN, GITHUB_API_URL, and
+ * HUB_RETRY_DELAY_MS, HUB_MAX_WAIT_MS, HUB_WRITE_INTERVAL_MS for tests.
+ */
 export function clientOptionsFromEnv(env: Record<string, string | undefined> = process.env): ClientOptions {
   const number = (name: string) => {
     const value = env[name];
@@ -152,7 +155,10 @@ export function explainError(error: unknown, what: string): string {
     case 401:
       return `GitHub refused the token while trying to ${what} (401 ${detail}): set GITHUB_TOKEN to a valid token.`;
     case 403:
-      return `GitHub refused to ${what} (403 ${detail}): the token may lack a permission this job needs, or a rate limit did not reset in time.`;
+      return (
+        `GitHub refused to ${what} (403 ${detail}): the token may lack a ` +
+        'permission this job needs, or a rate limit did not reset in time.'
+      );
     case 404:
       return `GitHub found nothing when trying to ${what} (404): check the repository name and the token's access.`;
     case 422:
@@ -221,7 +227,8 @@ export function createClient(options: ClientOptions = {}): Octokit {
         }
         if (attempt >= retries) throw new GitHubError(`${decision.reason}, ${retries + 1} times in a row.`, status);
         log(
-          `${label}: ${decision.reason}; trying again in ${(decision.waitMs / 1000).toFixed(decision.waitMs < 10_000 ? 1 : 0)} s (${attempt + 1} of ${retries}).`,
+          `${label}: ${decision.reason}; trying again ` +
+            `in ${(decision.waitMs / 1000).toFixed(decision.waitMs < 10_000 ? 1 : 0)} s (${attempt + 1} of ${retries}).`,
         );
         await sleep(decision.waitMs);
       }

@@ -30,7 +30,7 @@ export function readOrganisations(contentDir: string): CodeownersOrganisation[] 
   try {
     names = readdirSync(join(contentDir, 'organisations'));
   } catch (error) {
-    throw new Error(`cannot read ${join(contentDir, 'organisations')}: ${(error as Error).message}`);
+    throw new Error(`cannot read ${join(contentDir, 'organisations')}: ${(error as Error).message}`, { cause: error });
   }
   const organisations: CodeownersOrganisation[] = [];
   for (const name of names.sort()) {

@@ -211,7 +211,10 @@ function fileUrl(context: IssueContext, file: string): string {
 
 function linkProblem(result: LinkResult): string {
   if (result.status === 'broken' && (result.httpStatus === 401 || result.httpStatus === 403 || result.httpStatus === 429)) {
-    return `${text(result.message, 200)}. Some sites turn away automated checks: open it in a browser, and if it works, nothing needs doing.`;
+    return (
+      `${text(result.message, 200)}. Some sites turn away automated ` +
+      'checks: open it in a browser, and if it works, nothing needs doing.'
+    );
   }
   return `${text(result.message, 200)}.`;
 }
@@ -241,7 +244,8 @@ export function renderIssue(
         : `Council Commons has new work similar to **${name}**’s`;
   if (check.demonstration) {
     lines.push(
-      `**${name}** is a fictional demonstration organisation: this issue shows how the weekly freshness check works. Its maintainers (${maintainers.map((handle) => code(handle, 140)).join(', ') || 'none'}) are fictional and are not notified.`,
+      `**${name}** is a fictional demonstration organisation: this issue shows how the weekly freshness check works. Its ` +
+        `maintainers (${maintainers.map((handle) => code(handle, 140)).join(', ') || 'none'}) are fictional and are not notified.`,
     );
   } else if (maintainers.length > 0) {
     lines.push(`${maintainers.join(' ')}: ${about}. You are listed as ${name}’s maintainers in ${fileLinks(context, check.file)}.`);
@@ -257,7 +261,8 @@ export function renderIssue(
     lines.push(
       `### Roadmap items past their review date (${check.overdue.length})`,
       '',
-      `The hub shows these as out of date. For each, check that the status, dates, text and contact are still right, then set \`review_by\` to a later date, such as \`${next}\`. If the work has finished or stopped, say so in \`status\`.`,
+      'The hub shows these as out of date. For each, check that the status, dates, text and contact are still right, then ' +
+        `set \`review_by\` to a later date, such as \`${next}\`. If the work has finished or stopped, say so in \`status\`.`,
       '',
     );
     for (const item of check.overdue)
@@ -270,7 +275,8 @@ export function renderIssue(
       section.push(`### Links that do not work (${linkCount})`, '', 'Update each address, or remove it if the page has gone for good.', '');
       for (const broken of check.links) {
         section.push(
-          `- **${text(broken.title, 200)}**, ${code(broken.field, 100)}: ${code(broken.url, 500)} ${linkProblem(broken.result)} ${fileLinks(context, broken.file)}`,
+          `- **${text(broken.title, 200)}**, ${code(broken.field, 100)}: ${code(broken.url, 500)} ` +
+            `${linkProblem(broken.result)} ${fileLinks(context, broken.file)}`,
         );
       }
       section.push('');
@@ -287,7 +293,8 @@ export function renderIssue(
   if (check.similar.length > 0) similarSection(lines, check.similar, context);
   lines.push(
     '---',
-    `<sub>Kept up to date by the weekly freshness check (\`scripts/freshness.ts\`): it updates this issue while something is left to check and closes it when nothing is. The hub’s pages show the same review dates.</sub>`,
+    '<sub>Kept up to date by the weekly freshness check (`scripts/freshness.ts`): it updates this issue while ' +
+      'something is left to check and closes it when nothing is. The hub’s pages show the same review dates.</sub>',
     '',
   );
   const parts = [

@@ -234,7 +234,9 @@ export class LinkChecker {
           url: address,
           status: 'timeout',
           requests,
-          message: `did not answer within ${(this.options.timeoutMs / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} s (${requests} ${requests === 1 ? 'try' : 'tries'})`,
+          message:
+            `did not answer within ${(this.options.timeoutMs / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} s ` +
+            `(${requests} ${requests === 1 ? 'try' : 'tries'})`,
         };
       if (outcome.kind === 'refused') return { url: address, status: 'refused', requests, message: outcome.message };
       if (outcome.kind === 'network')

@@ -87,7 +87,9 @@ export async function syncComment(options: CommentOptions): Promise<CommentResul
   if (pull.head.sha !== report.head) {
     return {
       action: 'skipped',
-      message: `Pull request #${report.pr} has moved on to commit ${pull.head.sha.slice(0, 12)}; this report is for ${report.head.slice(0, 12)}. Nothing was written: the newer commit's checks will make a newer report.`,
+      message:
+        `Pull request #${report.pr} has moved on to commit ${pull.head.sha.slice(0, 12)}; this report is ` +
+        `for ${report.head.slice(0, 12)}. Nothing was written: the newer commit's checks will make a newer report.`,
     };
   }
   if (pull.state !== 'open') {
@@ -117,7 +119,8 @@ export async function syncComment(options: CommentOptions): Promise<CommentResul
       if (existing) break;
     }
     log(
-      `Read ${pages} page${pages === 1 ? '' : 's'} of comments on #${report.pr}${existing ? `; found the report comment ${existing.id}` : '; no report comment yet'}.`,
+      `Read ${pages} page${pages === 1 ? '' : 's'} of comments on ` +
+        `#${report.pr}${existing ? `; found the report comment ${existing.id}` : '; no report comment yet'}.`,
     );
   } catch (error) {
     throw new CommentError(explainError(error, `read the comments on pull request #${report.pr}`));

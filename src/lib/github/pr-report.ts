@@ -236,13 +236,21 @@ function commitsOf(repository: Repository, options: ReportOptions): { base: stri
   if (first === undefined || second !== head) {
     throw new GitError(
       `${options.merge} (${merge}) is not a merge of the pull request's head ${head} into its base: ` +
-        `${first === undefined ? 'it has no parent here' : second === undefined ? `its only parent is ${first}` : `its parents are ${first} and ${second}`}. ` +
-        "Check out GitHub's merge commit of the pull request (what actions/checkout does on pull_request) with fetch-depth: 2, or leave out --merge and give --base.",
+        `${
+          first === undefined
+            ? 'it has no parent here'
+            : second === undefined
+              ? `its only parent is ${first}`
+              : `its parents are ${first} and ${second}`
+        }. ` +
+        "Check out GitHub's merge commit of the pull request (what actions/checkout does " +
+        'on pull_request) with fetch-depth: 2, or leave out --merge and give --base.',
     );
   }
   if (options.base !== undefined && resolveCommit(repository, options.base) !== first) {
     throw new GitError(
-      `--base ${options.base} is not the first parent of the merge ${merge} (${first}): leave --base out, and the merge's own base is used.`,
+      `--base ${options.base} is not the first parent of the merge ${merge} ` +
+        `(${first}): leave --base out, and the merge's own base is used.`,
     );
   }
   return { base: first, head, before: first, after: merge };
@@ -339,7 +347,8 @@ export function buildReport(options: ReportOptions): PrReport {
       case 'not-listed':
         flag(
           'not-maintainer',
-          `@${author} is not one of ${name}'s maintainers (${maintainers.join(', ')}): a hub maintainer should check that they may change ${name}'s records.`,
+          `@${author} is not one of ${name}'s maintainers (${maintainers.join(', ')}): ` +
+            `a hub maintainer should check that they may change ${name}'s records.`,
         );
         break;
       case 'maybe-in-team':
@@ -368,7 +377,11 @@ export function buildReport(options: ReportOptions): PrReport {
         const removedHandles = was.filter((handle) => !lower(will).has(handle.toLowerCase()));
         flag(
           'maintainers-changed',
-          `This pull request changes who maintains ${name}${addedHandles.length ? `: adds ${addedHandles.join(', ')}` : ''}${removedHandles.length ? `${addedHandles.length ? ';' : ':'} removes ${removedHandles.join(', ')}` : ''}${!addedHandles.length && !removedHandles.length ? ' (their order)' : ''}. Only a hub maintainer should approve it.`,
+          `This pull request changes who maintains ${name}` +
+            `${addedHandles.length ? `: adds ${addedHandles.join(', ')}` : ''}` +
+            `${removedHandles.length ? `${addedHandles.length ? ';' : ':'} removes ${removedHandles.join(', ')}` : ''}` +
+            `${!addedHandles.length && !removedHandles.length ? ' (their order)' : ''}. ` +
+            'Only a hub maintainer should approve it.',
           { added: addedHandles.slice(0, LIMITS.maintainers), removed: removedHandles.slice(0, LIMITS.maintainers) },
         );
       }

@@ -153,7 +153,8 @@ function problemsSection(lines: string[], links: Links, report: PrReport, limit:
       otherHeading = true;
       if (shown.length > 0) shown.push('');
       shown.push(
-        '_In files this pull request does not change. It may still have caused them, for example by removing or renaming a record that they refer to._',
+        '_In files this pull request does not change. It may still have caused ' +
+          'them, for example by removing or renaming a record that they refer to._',
         '',
       );
       current = '';
@@ -172,7 +173,8 @@ function problemsSection(lines: string[], links: Links, report: PrReport, limit:
   if (more > 0 || left > 0) {
     lines.push(
       '',
-      `…and ${plural(Math.max(more, 1), 'more problem')}: the job summary lists every one, and \`npm run validate\` shows them on your computer.`,
+      `…and ${plural(Math.max(more, 1), 'more problem')}: the job summary ` +
+        'lists every one, and `npm run validate` shows them on your computer.',
     );
   }
   lines.push('');
@@ -194,7 +196,10 @@ function flagSentence(
     case 'not-maintainer':
       return `${Who} is not one of ${org}’s maintainers: check that they may change ${org}’s records.`;
     case 'maybe-in-team':
-      return `${Who} is not listed by name among ${org}’s maintainers; if they are in ${teams.length === 1 ? 'team ' : 'one of the teams '}${teams.map((team) => code(team, 140)).join(', ')}, ignore this.`;
+      return (
+        `${Who} is not listed by name among ${org}’s maintainers; if they are ` +
+        `in ${teams.length === 1 ? 'team ' : 'one of the teams '}${teams.map((team) => code(team, 140)).join(', ')}, ignore this.`
+      );
     case 'no-maintainers':
       return `${org} lists no maintainers: check that ${who} works for or with ${org}.`;
     case 'author-unknown':
@@ -204,7 +209,10 @@ function flagSentence(
         added.length ? `adds ${added.map((handle) => code(handle, 140)).join(', ')}` : '',
         removed.length ? `removes ${removed.map((handle) => code(handle, 140)).join(', ')}` : '',
       ].filter(Boolean);
-      return `This pull request changes who maintains ${org}${parts.length ? ` (${parts.join('; ')})` : ''}. Only a hub maintainer should approve that; the change counts from when it is merged.`;
+      return (
+        `This pull request changes who maintains ${org}${parts.length ? ` (${parts.join('; ')})` : ''}. ` +
+        'Only a hub maintainer should approve that; the change counts from when it is merged.'
+      );
     }
     case 'new-organisation':
       return `${org} is new to the hub: check that it is a real body and that ${who} may speak for it.`;
@@ -232,7 +240,8 @@ function ownershipSection(
   const mentionLimit = report.ownership.length <= (options.mentionLimit ?? 10);
   if (!mentionLimit && options.trusted)
     lines.push(
-      `_This pull request touches ${plural(report.ownership.length, 'organisation')}' records, so no maintainers are mentioned: a hub maintainer should review it._`,
+      `_This pull request touches ${plural(report.ownership.length, 'organisation')}' ` +
+        'records, so no maintainers are mentioned: a hub maintainer should review it._',
       '',
     );
   for (const entry of report.ownership.slice(0, limit)) {
@@ -263,9 +272,10 @@ function ownershipItem(
   const mayMention = mayMentionAny && options.trusted !== undefined && trusted !== undefined && !demonstration;
   const shown = showHandles(maintainers, mayMention, mentioned);
   const name = entry.organisation.name || entry.organisation.id;
-  const head = `- **${text(name, 150)}**${demonstration ? ' (demonstration: its maintainers are fictional and are not notified)' : ''}: ${plural(entry.records.length + entry.recordsLeftOut, 'record or file', 'records or files')} in this pull request; ${
-    maintainers.length ? `maintained by ${shown.join(', ')}` : 'no maintainers listed'
-  }.`;
+  const head =
+    `- **${text(name, 150)}**${demonstration ? ' (demonstration: its maintainers are fictional and are not notified)' : ''}: ` +
+    `${plural(entry.records.length + entry.recordsLeftOut, 'record or file', 'records or files')} in this pull request; ` +
+    `${maintainers.length ? `maintained by ${shown.join(', ')}` : 'no maintainers listed'}.`;
   const teams = maintainers.filter((handle) => handle.includes('/'));
   const status = authorStatus(author, maintainers);
   const kinds: string[] = [];
@@ -372,12 +382,18 @@ export function renderReport(report: PrReport, options: RenderOptions = {}): str
   if (errors > 0) {
     const inChanged = report.validation.errorsInChangedFiles;
     lines.push(
-      `The checks found ${plural(errors, 'error')}${inChanged < errors ? ` (${inChanged.toLocaleString('en-GB')} in files this pull request changes)` : ''}${warnings ? ` and ${plural(warnings, 'warning')}` : ''}. Fix the errors below and commit again${options.marker ? ': this comment updates itself' : ', and the checks run again'}. Warnings are advice and do not stop merging.`,
+      `The checks found ${plural(errors, 'error')}` +
+        `${inChanged < errors ? ` (${inChanged.toLocaleString('en-GB')} in files this pull request changes)` : ''}` +
+        `${warnings ? ` and ${plural(warnings, 'warning')}` : ''}. ` +
+        `Fix the errors below and commit again${options.marker ? ': this comment updates itself' : ', and the checks run again'}. ` +
+        'Warnings are advice and do not stop merging.',
       '',
     );
   } else {
     lines.push(
-      `The content has no errors${warnings ? `, and ${plural(warnings, 'warning')} (advice: ${warnings === 1 ? 'it does' : 'they do'} not stop merging)` : ''}. A maintainer will review the pull request.`,
+      'The content has no errors' +
+        `${warnings ? `, and ${plural(warnings, 'warning')} (advice: ${warnings === 1 ? 'it does' : 'they do'} not stop merging)` : ''}. ` +
+        'A maintainer will review the pull request.',
       '',
     );
   }
@@ -419,7 +435,9 @@ export function renderReport(report: PrReport, options: RenderOptions = {}): str
   const guide = links.repoFile('CONTRIBUTING.md');
   lines.push(
     '---',
-    `<sub>Written by the hub’s checks for commit ${code(report.head.slice(0, 12))}${guide ? ` · [What the checks look at](${guide}#what-the-checks-look-at)` : ''}. Titles and messages come from the pull request and are shown as plain text.</sub>`,
+    `<sub>Written by the hub’s checks for commit ${code(report.head.slice(0, 12))}` +
+      `${guide ? ` · [What the checks look at](${guide}#what-the-checks-look-at)` : ''}. ` +
+      'Titles and messages come from the pull request and are shown as plain text.</sub>',
     '',
   );
   let markdown = lines.join('\n');

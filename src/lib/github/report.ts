@@ -198,7 +198,8 @@ export function parseReport(bytes: Uint8Array | string): PrReport {
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
   if (size > MAX_REPORT_BYTES) {
     throw new ReportRefused(
-      `the report is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a report may be; it was not read.`,
+      `the report is ${(size / 1024 / 1024).toFixed(1)} MB, more than ` +
+        `the ${MAX_REPORT_BYTES / 1024 / 1024} MB a report may be; it was not read.`,
     );
   }
   let data: unknown;

@@ -36,7 +36,10 @@ function portalBase(portal: string): string {
 
 /** The package_search address for one page of an organisation's datasets. */
 export function ckanSearchUrl(portal: string, organisation: string, start: number): string {
-  return `${portalBase(portal)}/api/3/action/package_search?fq=organization:${encodeURIComponent(organisation)}&rows=${CKAN_PAGE_SIZE}&start=${start}&sort=${encodeURIComponent('name asc')}`;
+  return (
+    `${portalBase(portal)}/api/3/action/package_search?fq=organization:${encodeURIComponent(organisation)}` +
+    `&rows=${CKAN_PAGE_SIZE}&start=${start}&sort=${encodeURIComponent('name asc')}`
+  );
 }
 
 /** A dataset's page on the portal, which is its harvested_from. */
@@ -100,7 +103,9 @@ async function searchPage(
   }
   if (isFields(answer) && answer.success === false) {
     return {
-      failure: `${url} answered that the search failed ("${ckanError(text)}"): check that ${source.organisation} is the organisation's name on the portal, as in the address of its page there (…/organization/${source.organisation})`,
+      failure:
+        `${url} answered that the search failed ("${ckanError(text)}"): check that ${source.organisation} is the ` +
+        `organisation's name on the portal, as in the address of its page there (…/organization/${source.organisation})`,
     };
   }
   const result = isFields(answer) && answer.success === true && isFields(answer.result) ? answer.result : undefined;
@@ -112,7 +117,9 @@ async function searchPage(
     !Array.isArray(result.results)
   ) {
     return {
-      failure: `${url} did not answer as CKAN's package_search does ({"success": true, "result": {"count": …, "results": […]}}): check that ${source.portal} is a CKAN portal's address`,
+      failure:
+        `${url} did not answer as CKAN's package_search does ({"success": true, "result": ` +
+        `{"count": …, "results": […]}}): check that ${source.portal} is a CKAN portal's address`,
     };
   }
   return { count: result.count, results: result.results };
@@ -159,7 +166,9 @@ export async function harvestCkan(source: CkanSource, context: HarvestContext): 
     }
     const total = packages.size + unnamed.length;
     if (total >= cap && count > cap) {
-      failure = `only the first ${cap} of its ${count} datasets were read: ${cap} is the most the harvest takes from one organisation in a run`;
+      failure =
+        `only the first ${cap} of its ${count} datasets were read: ${cap} ` +
+        'is the most the harvest takes from one organisation in a run';
       break;
     }
     if (page.results.length > 0 && total === readBefore) {
@@ -169,7 +178,9 @@ export async function harvestCkan(source: CkanSource, context: HarvestContext): 
     }
     if (page.results.length === 0 || start + CKAN_PAGE_SIZE >= count) {
       if (total < count)
-        failure = `the portal counted ${count} datasets but gave ${total}: some may have changed while they were read, so the next run will try again`;
+        failure =
+          `the portal counted ${count} datasets but gave ${total}: some may ` +
+          'have changed while they were read, so the next run will try again';
       break;
     }
   }

@@ -76,7 +76,9 @@ export async function harvestDataJson(source: DataJsonSource, context: HarvestCo
       source: dataset,
       upstream,
       page: landing ?? url,
-      origin: `the DCAT ${single ? 'dataset' : 'catalogue'} at ${url}${!single && dataset.identifier ? ` (dataset ${JSON.stringify(dataset.identifier)})` : ''}`,
+      origin:
+        `the DCAT ${single ? 'dataset' : 'catalogue'} ` +
+        `at ${url}${!single && dataset.identifier ? ` (dataset ${JSON.stringify(dataset.identifier)})` : ''}`,
       names: [
         upstream,
         datasetSlug(dataset),
@@ -89,7 +91,8 @@ export async function harvestDataJson(source: DataJsonSource, context: HarvestCo
   context.log(`${label}: read ${read.sources.length} dataset${read.sources.length === 1 ? '' : 's'}`);
   if (read.sources.length > cap) {
     return result(
-      `only the first ${cap} of its ${read.sources.length} datasets were read: ${cap} is the most the harvest takes from one organisation in a run`,
+      `only the first ${cap} of its ${read.sources.length} datasets were ` +
+        `read: ${cap} is the most the harvest takes from one organisation in a run`,
     );
   }
   return result();

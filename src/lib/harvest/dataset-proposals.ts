@@ -57,7 +57,10 @@ export function refusalReasons(
       if (note.field === 'licence') {
         const licence = datasetLicence(source.licence, context.licences);
         const problem = 'problem' in licence ? licence.problem : 'the licence cannot be read';
-        return `its licence cannot be taken: ${problem}. Set ${OPEN_LICENCE_ADVICE} ${where}; if it is an open licence missing from data/reference/licences.csv, propose adding it there`;
+        return (
+          `its licence cannot be taken: ${problem}. Set ${OPEN_LICENCE_ADVICE} ${where}; if it ` +
+          'is an open licence missing from data/reference/licences.csv, propose adding it there'
+        );
       }
       if (note.field === 'title') return `it has no title: give it one ${where}`;
       return `${note.message.replace(/^Not written: /, '').replace(/\.$/, '')} (put it right ${where})`;
@@ -66,7 +69,8 @@ export function refusalReasons(
   const licence = typeof id === 'string' ? context.licences.get(id) : undefined;
   if (reasons.length === 0 && licence && !licence.open) {
     reasons.push(
-      `its licence, ${licence.id} (${licence.name}), is not open, and the hub lists only open data: publish it under ${OPEN_LICENCE_ADVICE} ${where}`,
+      `its licence, ${licence.id} (${licence.name}), is not open, and the hub ` +
+        `lists only open data: publish it under ${OPEN_LICENCE_ADVICE} ${where}`,
     );
   }
   return reasons;

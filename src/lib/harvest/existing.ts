@@ -150,7 +150,7 @@ export function organisationFiles(contentDir: string): OrganisationFile[] {
       const id = name.slice(0, -'.yaml'.length);
       const path = `organisations/${name}`;
       const absolute = join(contentDir, path);
-      let fileText = '';
+      let fileText: string;
       try {
         fileText = readFileSync(absolute, 'utf8');
       } catch (error) {

@@ -275,7 +275,8 @@ function fromPubliccode(repository: GitHubRepository, text: string, fileAddress:
   } catch (error) {
     if (!(error instanceof ImportInputError)) throw error;
     return refuse([
-      `The publiccode.yml at ${fileAddress} cannot be used: ${error.message}. Correct it in the repository, or delete it to be harvested from the repository’s description instead.`,
+      `The publiccode.yml at ${fileAddress} cannot be used: ${error.message}. Correct it in ` +
+        'the repository, or delete it to be harvested from the repository’s description instead.',
     ]);
   }
   const blockers = record.notes.filter((note) => note.level === 'blocker');
@@ -283,7 +284,8 @@ function fromPubliccode(repository: GitHubRepository, text: string, fileAddress:
     return refuse(
       blockers.map(
         (note) =>
-          `The publiccode.yml at ${fileAddress}${whereIn(text, note.field)}: ${note.message.replace(/ and import it again\.$/, ': the next harvest reads it again.')}`,
+          `The publiccode.yml at ${fileAddress}${whereIn(text, note.field)}: ` +
+          `${note.message.replace(/ and import it again\.$/, ': the next harvest reads it again.')}`,
       ),
     );
   }
@@ -292,7 +294,9 @@ function fromPubliccode(repository: GitHubRepository, text: string, fileAddress:
   const licence = context.licences.get(String(record.fields.licence));
   if (licence && (!licence.open || !licence.osiApproved)) {
     return refuse([
-      `The publiccode.yml at ${fileAddress}${whereIn(text, 'licence')}: its licence, ${licence.name} (${licence.id}), is ${licence.open ? 'not one the Open Source Initiative approves' : 'not an open licence'}, which code on the hub needs. If the software is under an open-source licence as well, name that one in legal.license: the next harvest reads it again.`,
+      `The publiccode.yml at ${fileAddress}${whereIn(text, 'licence')}: its licence, ${licence.name} (${licence.id}), ` +
+        `is ${licence.open ? 'not one the Open Source Initiative approves' : 'not an open licence'}, which code on the hub needs. ` +
+        'If the software is under an open-source licence as well, name that one in legal.license: the next harvest reads it again.',
     ]);
   }
   // The repository is where the publiccode.yml was found, whatever its url says.
@@ -350,14 +354,16 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
     result.requests = counts.requests;
     result.notModified = counts.notModified;
     context.log(
-      `${result.label}: ${result.records.length} proposed, ${result.refused.length} refused, ${result.skipped.length} passed over, ${result.uses.length} forks of hub components; ` +
+      `${result.label}: ${result.records.length} proposed, ${result.refused.length} refused, ` +
+        `${result.skipped.length} passed over, ${result.uses.length} forks of hub components; ` +
         `${counts.requests} requests (${counts.notModified} not modified)${result.complete ? '' : `; incomplete: ${result.failure}`}`,
     );
     return result;
   };
   if (!OWNER_NAME.test(source.owner)) {
     fail(
-      `${quote(source.owner)} is not a GitHub organisation or user name: check \`github\` in ${settingsFile} (a name such as example-council, without @ or https://github.com/).`,
+      `${quote(source.owner)} is not a GitHub organisation or user name: check \`github\` ` +
+        `in ${settingsFile} (a name such as example-council, without @ or https://github.com/).`,
     );
     return finish();
   }
@@ -434,7 +440,9 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
   for (const [index, repository] of repositories.entries()) {
     if (items() >= cap) {
       fail(
-        `Stopped after ${cap.toLocaleString('en-GB')} repositories, the most the harvest takes from one organisation in a run; ${listCut ? 'more' : repositories.length - index} were not read. Narrow what is harvested with harvest: topics in ${settingsFile}.`,
+        `Stopped after ${cap.toLocaleString('en-GB')} repositories, the most the harvest takes ` +
+          `from one organisation in a run; ${listCut ? 'more' : repositories.length - index} ` +
+          `were not read. Narrow what is harvested with harvest: topics in ${settingsFile}.`,
       );
       listCut = false;
       break;
@@ -489,7 +497,8 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
           upstream,
           title: titleFromName(repository.name),
           reasons: [
-            `${licence}: code on the hub must be open source, so it is not harvested. To share it, license it under an open-source licence such as MIT.`,
+            `${licence}: code on the hub must be open source, so it is not harvested. ` +
+              'To share it, license it under an open-source licence such as MIT.',
           ],
         });
         continue;
@@ -517,7 +526,8 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
           upstream,
           title: titleFromName(repository.name),
           reasons: [
-            `${publiccode.reason}. Correct it in the repository (a publiccode.yml is a short file), or delete it to be harvested from the repository’s description instead.`,
+            `${publiccode.reason}. Correct it in the repository (a publiccode.yml is a short ` +
+              'file), or delete it to be harvested from the repository’s description instead.',
           ],
         });
         continue;
@@ -553,7 +563,8 @@ export async function harvestGitHub(source: { owner: string }, context: HarvestC
   }
   if (listCut)
     fail(
-      `It has more public repositories than the ${cap.toLocaleString('en-GB')} the harvest reads for one organisation in a run: the rest were not read. Narrow what is harvested with harvest: topics in ${settingsFile}.`,
+      `It has more public repositories than the ${cap.toLocaleString('en-GB')} the harvest reads for one organisation ` +
+        `in a run: the rest were not read. Narrow what is harvested with harvest: topics in ${settingsFile}.`,
     );
   return finish();
 }

@@ -99,7 +99,8 @@ export function harvestHostsFromEnv(env: Record<string, string | undefined> = pr
   if (raw === undefined || raw.trim() === '') return {};
   const wrong = (what: string) =>
     new Error(
-      `HUB_HARVEST_HOSTS ${what}. It must be a JSON object mapping an https origin to the origin to use instead, e.g. ${HOSTS_EXAMPLE}; leave it unset to fetch every address as named.`,
+      `HUB_HARVEST_HOSTS ${what}. It must be a JSON object mapping an https origin to the origin ` +
+        `to use instead, e.g. ${HOSTS_EXAMPLE}; leave it unset to fetch every address as named.`,
     );
   let parsed: unknown;
   try {

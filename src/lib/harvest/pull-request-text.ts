@@ -22,8 +22,10 @@ const MAX_REASONS = 10;
 export const harvestMarker = (organisation: string) => `<!-- council-commons:harvest ${organisation} -->`;
 
 export const HARVEST_CHECKS_NOTE =
-  'When the harvest workflow runs with its own GITHUB_TOKEN (no GitHub App set up), GitHub does not start the hub’s checks (the check and ci workflows) on this pull request by itself: ' +
-  'press **Approve workflows to run** in the merge box, or, where GitHub does not offer it, close the pull request and reopen it. Do it again after each weekly update.';
+  'When the harvest workflow runs with its own GITHUB_TOKEN (no GitHub App set up), GitHub does ' +
+  'not start the hub’s checks (the check and ci workflows) on this pull request by itself: ' +
+  'press **Approve workflows to run** in the merge box, or, where GitHub does not offer ' +
+  'it, close the pull request and reopen it. Do it again after each weekly update.';
 
 export interface PullRequestTextContext {
   /** The day of the harvest (YYYY-MM-DD), from the report. */
@@ -94,12 +96,18 @@ export function pullRequestTitle(report: OrganisationReport): string {
 /** The commit message for one file: what and where from, on plain lines (no trailer can be slipped in). */
 export function commitMessage(report: OrganisationReport, file: WrittenFile): string {
   const verb = file.change === 'added' ? 'Add' : 'Update';
-  return `Harvest ${report.organisation}: ${verb} ${file.path.replace(/^content\//, '')}\n\n${clean(file.title, 200) || 'Harvested'}, harvested from ${clean(withoutCredentials(file.upstream), 500)}`;
+  return (
+    `Harvest ${report.organisation}: ${verb} ${file.path.replace(/^content\//, '')}\n\n${clean(file.title, 200) || 'Harvested'}, ` +
+    `harvested from ${clean(withoutCredentials(file.upstream), 500)}`
+  );
 }
 
 /** The commit message that puts back the base branch's version of a file this run no longer proposes. */
 export function revertMessage(report: OrganisationReport, path: string): string {
-  return `Harvest ${report.organisation}: leave ${path.replace(/^content\//, '')} as it is\n\nThe latest harvest no longer proposes a change to it.`;
+  return (
+    `Harvest ${report.organisation}: leave ${path.replace(/^content\//, '')} ` +
+    'as it is\n\nThe latest harvest no longer proposes a change to it.'
+  );
 }
 
 interface ListSection {
@@ -131,7 +139,9 @@ function sections(report: OrganisationReport): ListSection[] {
   if (updated.length > 0) {
     list.push({
       heading: 'Updated',
-      lead: 'Files the harvest already looks after, changed because their source changed (or, for the organisation file, because of reuse found below). The diff shows what changed.',
+      lead:
+        'Files the harvest already looks after, changed because their source changed (or, for ' +
+        'the organisation file, because of reuse found below). The diff shows what changed.',
       items: updated.map(writtenItem),
       noun: ['updated file', 'updated files'],
     });
@@ -139,7 +149,9 @@ function sections(report: OrganisationReport): ListSection[] {
   if (report.uses.length > 0) {
     list.push({
       heading: 'Reuse found',
-      lead: `${name} has forks of these components, which are already on the hub: the harvest proposes them for \`uses\` in ${code(organisationFile)} rather than as new components.`,
+      lead:
+        `${name} has forks of these components, which are already on the hub: the harvest ` +
+        `proposes them for \`uses\` in ${code(organisationFile)} rather than as new components.`,
       items: report.uses.map((use) => `- ${code(use.component, 300)}: ${upstreamLink('the fork', use.fork)}`),
       noun: ['component', 'components'],
     });
@@ -147,10 +159,13 @@ function sections(report: OrganisationReport): ListSection[] {
   if (report.gone.length > 0) {
     list.push({
       heading: 'Gone from their source',
-      lead: 'These records came from the harvest, but their source no longer lists them. The harvest never deletes anything: delete each file in a pull request of its own, or keep it and look after it by hand (delete its `harvested_from` line).',
+      lead:
+        'These records came from the harvest, but their source no longer lists them. The harvest never deletes anything: delete ' +
+        'each file in a pull request of its own, or keep it and look after it by hand (delete its `harvested_from` line).',
       items: report.gone.map(
         (gone) =>
-          `- ${upstreamLink(titleOf(gone.title, gone.path), gone.upstream)}, in ${code(gone.path)}: ${inline(upperFirst(gone.reason), 600)}`,
+          `- ${upstreamLink(titleOf(gone.title, gone.path), gone.upstream)}, ` +
+          `in ${code(gone.path)}: ${inline(upperFirst(gone.reason), 600)}`,
       ),
       noun: ['gone record', 'gone records'],
     });
@@ -158,7 +173,10 @@ function sections(report: OrganisationReport): ListSection[] {
   if (report.refused.length > 0) {
     list.push({
       heading: 'Refused',
-      lead: `Nothing was written for these. Each reason says what is wrong and where: the fix belongs where the item is published (its repository’s \`publiccode.yml\` or README, or the dataset on its portal), not in this pull request, and the next weekly run picks it up. ${name}’s maintainers are best placed to pass it on.`,
+      lead:
+        'Nothing was written for these. Each reason says what is wrong and where: the fix belongs where the item ' +
+        'is published (its repository’s `publiccode.yml` or README, or the dataset on its portal), not in this ' +
+        `pull request, and the next weekly run picks it up. ${name}’s maintainers are best placed to pass it on.`,
       items: report.refused.map((refusal) => {
         const reasons = refusal.reasons.slice(0, MAX_REASONS).map((reason) => `  - ${inline(upperFirst(reason), 800)}`);
         const more = refusal.reasons.length - MAX_REASONS;
@@ -171,7 +189,9 @@ function sections(report: OrganisationReport): ListSection[] {
   if (report.hand_owned.length > 0) {
     list.push({
       heading: 'Looked after by hand',
-      lead: 'These records match something the harvest found, but they have no `harvested_from`, so they belong to people: the harvest left them alone.',
+      lead:
+        'These records match something the harvest found, but they have no ' +
+        '`harvested_from`, so they belong to people: the harvest left them alone.',
       items: report.hand_owned.map((owned) => `- ${code(owned.path)}, matching ${upstreamLink('its source', owned.upstream)}`),
       noun: ['record', 'records'],
     });
@@ -227,7 +247,8 @@ export function pullRequestText(report: OrganisationReport, context: PullRequest
   const mentions = mentionsOf(report.maintainers);
   const review =
     mentions.length > 0
-      ? `${mentions.join(' ')}: please review what the harvest proposes for **${name}**; you are listed as its maintainers in ${organisationFile}.`
+      ? `${mentions.join(' ')}: please review what the harvest proposes for ` +
+        `**${name}**; you are listed as its maintainers in ${organisationFile}.`
       : `${context.hubTeam}: **${name}** lists no maintainers in ${organisationFile}, so this is for the hub’s maintainers to review.`;
   const totals = [
     plural(report.written.length, 'file') + ' written',
@@ -241,18 +262,25 @@ export function pullRequestText(report: OrganisationReport, context: PullRequest
     harvestMarker(report.organisation),
     `## Harvest for ${name}`,
     '',
-    `The weekly harvest read what **${name}** publishes (its GitHub repositories and open data, as listed in ${organisationFile}) and proposes the changes below. This run: ${totals}.`,
+    `The weekly harvest read what **${name}** publishes (its GitHub repositories and open data, ` +
+      `as listed in ${organisationFile}) and proposes the changes below. This run: ${totals}.`,
     '',
     review,
   ].join('\n');
   const foot = [
     '### How the harvest works',
     '',
-    '- **Who looks after a record.** A record with `harvested_from` belongs to the harvest, which updates it each week from its source. To look after a record by hand instead, delete its `harvested_from` and `harvested_on` lines (here, or in any later pull request): the harvest never touches it again.',
-    `- **Not wanted?** Closing this pull request is not enough: the next run proposes the same again. Add the repository or dataset to \`harvest: leave_out\`, or harvest only repositories with some GitHub topics with \`harvest: topics\`, or stop it with \`harvest: off: true\`, all in ${organisationFile}.`,
+    '- **Who looks after a record.** A record with `harvested_from` belongs to the harvest, which updates ' +
+      'it each week from its source. To look after a record by hand instead, delete its `harvested_from` ' +
+      'and `harvested_on` lines (here, or in any later pull request): the harvest never touches it again.',
+    '- **Not wanted?** Closing this pull request is not enough: the next run proposes the same again. Add ' +
+      'the repository or dataset to `harvest: leave_out`, or harvest only repositories with some GitHub ' +
+      `topics with \`harvest: topics\`, or stop it with \`harvest: off: true\`, all in ${organisationFile}.`,
     `- **Checks.** ${HARVEST_CHECKS_NOTE}`,
     '',
-    `<sub>Made by the harvest workflow from its run of ${context.date}${context.shard ? ` (shard ${context.shard.index} of ${context.shard.count})` : ''}. Each weekly run updates this pull request rather than opening another.</sub>`,
+    `<sub>Made by the harvest workflow from its run of ${context.date}` +
+      `${context.shard ? ` (shard ${context.shard.index} of ${context.shard.count})` : ''}. ` +
+      'Each weekly run updates this pull request rather than opening another.</sub>',
   ].join('\n');
   const list = sections(report);
   const budget = MAX_PULL_REQUEST_BODY - head.length - foot.length - 4;
@@ -278,7 +306,8 @@ export function runSummary(outcomes: readonly OrganisationOutcome[], pullUrl: (n
         ? outcome.message.slice(outcome.organisation.length + 2)
         : outcome.message;
       lines.push(
-        `| ${code(outcome.organisation, 100)} | ${text(said, 600)} | ${outcome.pullRequest ? `[#${outcome.pullRequest}](${pullUrl(outcome.pullRequest)})` : '–'} |`,
+        `| ${code(outcome.organisation, 100)} | ${text(said, 600)} ` +
+          `| ${outcome.pullRequest ? `[#${outcome.pullRequest}](${pullUrl(outcome.pullRequest)})` : '–'} |`,
       );
     }
     lines.push('');

@@ -91,7 +91,8 @@ export function parseHarvestReport(json: string, file: string): HarvestReport {
     const listed = issues.slice(0, 8).map((issue) => `${issuePath(issue.path)}: ${issue.message}`);
     const more = issues.length > 8 ? `; and ${issues.length - 8} more` : '';
     throw new HarvestPrError(
-      `${file} is not a harvest report this script can use (${listed.join('; ')}${more}). Make it again with "npm run harvest -- --format json", which writes version ${HARVEST_REPORT_VERSION}. No pull request was made.`,
+      `${file} is not a harvest report this script can use (${listed.join('; ')}${more}). ` +
+        `Make it again with "npm run harvest -- --format json", which writes version ${HARVEST_REPORT_VERSION}. No pull request was made.`,
     );
   }
   return result.data;
@@ -109,7 +110,8 @@ export function readHarvestReport(path: string): HarvestReport {
   const bytes = readBounded(path, MAX_REPORT_BYTES);
   if (typeof bytes === 'number')
     throw new HarvestPrError(
-      `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_REPORT_BYTES / 1024 / 1024} MB a harvest report may be: it was not read.`,
+      `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than ` +
+        `the ${MAX_REPORT_BYTES / 1024 / 1024} MB a harvest report may be: it was not read.`,
     );
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) throw new HarvestPrError(`${path} cannot be read: ${decoded.reason}.`);
@@ -142,7 +144,8 @@ export function readWrittenFiles(contentDir: string, report: OrganisationReport)
   return report.written.map((file) => {
     if (!CONTENT_PATH.test(file.path) || !belongsTo(file.path, id)) {
       throw new HarvestPrError(
-        `the report lists ${file.path} among ${id}'s files, but it is not in ${id}'s own folders (content/components/${id}/, content/datasets/${id}/ or content/organisations/${id}.yaml): nothing was proposed for ${id}.`,
+        `the report lists ${file.path} among ${id}'s files, but it is not in ${id}'s own folders (content/components/${id}/, ` +
+          `content/datasets/${id}/ or content/organisations/${id}.yaml): nothing was proposed for ${id}.`,
       );
     }
     if (seen.has(file.path))
@@ -155,7 +158,8 @@ export function readWrittenFiles(contentDir: string, report: OrganisationReport)
       stat = lstatSync(absolute);
     } catch {
       throw new HarvestPrError(
-        `the report says the harvest wrote ${where}, but it is not there: run this script on the content folder that harvest wrote (--content), before anything else changes it.`,
+        `the report says the harvest wrote ${where}, but it is not there: run this script on ` +
+          'the content folder that harvest wrote (--content), before anything else changes it.',
       );
     }
     if (!stat.isFile()) throw new HarvestPrError(`${where} is not a plain file (a link or a folder), so it was not read.`);
@@ -234,7 +238,8 @@ export function splitRepository(repository: string): { owner: string; repo: stri
 
 /** What to do when the repository does not let the workflow's own token open pull requests. */
 export const ACTIONS_MAY_NOT_OPEN =
-  'To let the workflow open pull requests, tick "Allow GitHub Actions to create and approve pull requests" in the repository\'s Settings, under Actions, General, Workflow permissions; or set up the GitHub App that .github/workflows/harvest.yml describes.';
+  'To let the workflow open pull requests, tick "Allow GitHub Actions to create and approve pull requests" in the repository\'s ' +
+  'Settings, under Actions, General, Workflow permissions; or set up the GitHub App that .github/workflows/harvest.yml describes.';
 
 /** Stops the whole run: the token is refused, so every other organisation would fail the same way. */
 const isFatal = (error: unknown) => error instanceof HarvestPrError && (error.status === 401 || error.status === 403);
@@ -272,7 +277,8 @@ export async function syncHarvestPullRequests(options: HarvestPrOptions): Promis
   } catch (error) {
     if (statusOf(error) === 404) {
       throw new HarvestPrError(
-        `GitHub found no repository ${owner}/${repo} (404): check --repo, and that the token may see the repository. No pull request was made.`,
+        `GitHub found no repository ${owner}/${repo} (404): check --repo, ` +
+          'and that the token may see the repository. No pull request was made.',
         404,
       );
     }

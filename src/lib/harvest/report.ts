@@ -8,9 +8,14 @@ import { organisationId } from '../../../schemas/fields.ts';
 
 export const HARVEST_REPORT_VERSION = 1;
 
+/** A slug, as in a content file's path: lowercase letters a to z and digits, in words joined by single hyphens. */
+const SLUG_PATTERN = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
 /** A content file the harvest may write: a component, a dataset, or the organisation's own file (for `uses`). */
-export const CONTENT_PATH =
-  /^content\/(?:components\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\.(?:yaml|md)|datasets\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\.yaml|organisations\/[a-z0-9]+(?:-[a-z0-9]+)*\.yaml)$/;
+export const CONTENT_PATH = new RegExp(
+  `^content\\/(?:components\\/${SLUG_PATTERN}\\/${SLUG_PATTERN}\\.(?:yaml|md)` +
+    `|datasets\\/${SLUG_PATTERN}\\/${SLUG_PATTERN}\\.yaml|organisations\\/${SLUG_PATTERN}\\.yaml)$`,
+);
 
 const contentPath = z.string().regex(CONTENT_PATH);
 const upstream = z.string().max(2000);

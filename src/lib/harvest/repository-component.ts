@@ -97,7 +97,9 @@ export function repositoryLicence(repository: GitHubRepository, licences: Readon
   const spdx = detected.spdx_id;
   if (!spdx || spdx === 'NOASSERTION') {
     return {
-      problem: `GitHub cannot tell which licence its LICENSE file is (it says ${quote(oneLine(detected.name))}, SPDX NOASSERTION): use the unchanged text of a standard open-source licence`,
+      problem:
+        `GitHub cannot tell which licence its LICENSE file is (it says ${quote(oneLine(detected.name))}, ` +
+        'SPDX NOASSERTION): use the unchanged text of a standard open-source licence',
     };
   }
   const known = spdxLicence(spdx, licences);
@@ -221,7 +223,8 @@ export function componentFromRepository(
   if (toPlainText(description.slice(0, 4 * SUMMARY_MAX)).length > SUMMARY_MAX)
     notes.push(
       check(
-        `The repository’s description is longer than a summary may be (${SUMMARY_MAX} characters), so it was shortened: shorten it on GitHub.`,
+        'The repository’s description is longer than a summary may be ' +
+          `(${SUMMARY_MAX} characters), so it was shortened: shorten it on GitHub.`,
         'summary',
       ),
     );
@@ -233,7 +236,8 @@ export function componentFromRepository(
   if (licence.note)
     notes.push(
       check(
-        `Licence: GitHub detected ${repository.license?.spdx_id}, and ${licence.note}: check that the repository’s LICENSE file says the same.`,
+        `Licence: GitHub detected ${repository.license?.spdx_id}, ` +
+          `and ${licence.note}: check that the repository’s LICENSE file says the same.`,
         'licence',
       ),
     );

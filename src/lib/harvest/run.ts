@@ -262,7 +262,9 @@ export async function runHarvest(options: HarvestRunOptions): Promise<HarvestRep
   );
   const total = chosen.organisations.length;
   options.log(
-    `Harvesting ${total} organisation${total === 1 ? '' : 's'}${options.shard ? ` (shard ${options.shard.index} of ${options.shard.count})` : ''}${options.dryRun ? ', writing nothing (dry run)' : ''}.`,
+    `Harvesting ${total} organisation${total === 1 ? '' : 's'}` +
+      `${options.shard ? ` (shard ${options.shard.index} of ${options.shard.count})` : ''}` +
+      `${options.dryRun ? ', writing nothing (dry run)' : ''}.`,
   );
   const organisations: OrganisationReport[] = [];
   for (const [position, file] of chosen.organisations.entries()) {

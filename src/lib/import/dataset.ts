@@ -146,7 +146,8 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
     if (fields.summary !== description) {
       notes.push(
         check(
-          `The description has ${description.length} characters as plain text; a summary may have ${SUMMARY_MAX}, so it was shortened: read it and rewrite it as one or two sentences if needed.`,
+          `The description has ${description.length} characters as plain text; a summary may ` +
+            `have ${SUMMARY_MAX}, so it was shortened: read it and rewrite it as one or two sentences if needed.`,
           'summary',
         ),
       );
@@ -170,7 +171,8 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
     fields.landing_url = source.inferredLanding;
     notes.push(
       check(
-        'The source gives no landing page, so landing_url is the dataset’s page on the portal, worked out from its download addresses: check that it opens.',
+        'The source gives no landing page, so landing_url is the dataset’s page on ' +
+          'the portal, worked out from its download addresses: check that it opens.',
         'landing_url',
       ),
     );
@@ -216,7 +218,10 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
   if (withoutUrl.length > 0) {
     notes.push(
       check(
-        `${withoutUrl.length === 1 ? 'One file was' : `${withoutUrl.length} files were`} left out because ${withoutUrl.length === 1 ? 'it has' : 'they have'} no web address starting https:// or http:// (${listInWords(withoutUrl)}): add ${withoutUrl.length === 1 ? 'it' : 'them'} by hand if ${withoutUrl.length === 1 ? 'it is' : 'they are'} published.`,
+        `${withoutUrl.length === 1 ? 'One file was' : `${withoutUrl.length} files were`} left out ` +
+          `because ${withoutUrl.length === 1 ? 'it has' : 'they have'} no web address starting https:// ` +
+          `or http:// (${listInWords(withoutUrl)}): add ${withoutUrl.length === 1 ? 'it' : 'them'} by ` +
+          `hand if ${withoutUrl.length === 1 ? 'it is' : 'they are'} published.`,
         'distributions',
       ),
     );
@@ -224,7 +229,8 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
   if (withoutFormat.length > 0) {
     notes.push(
       check(
-        `${listInWords(withoutFormat)} ${withoutFormat.length === 1 ? 'was' : 'were'} left out because no format could be worked out: add ${withoutFormat.length === 1 ? 'it' : 'them'} by hand with a format such as CSV.`,
+        `${listInWords(withoutFormat)} ${withoutFormat.length === 1 ? 'was' : 'were'} left out because no format ` +
+          `could be worked out: add ${withoutFormat.length === 1 ? 'it' : 'them'} by hand with a format such as CSV.`,
         'distributions',
       ),
     );
@@ -232,7 +238,8 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
   if (distributions.length > DISTRIBUTIONS_MAX) {
     notes.push(
       check(
-        `The dataset has ${distributions.length} files; a record lists at most ${DISTRIBUTIONS_MAX}, so the first ${DISTRIBUTIONS_MAX} were kept.`,
+        `The dataset has ${distributions.length} files; a record lists at ` +
+          `most ${DISTRIBUTIONS_MAX}, so the first ${DISTRIBUTIONS_MAX} were kept.`,
         'distributions',
       ),
     );
@@ -265,7 +272,8 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
     notMapped.push('spatial');
     notes.push(
       check(
-        'The area the data covers is given as a shape or a code, not a place name: describe it in words in `coverage`, e.g. Ashdown county.',
+        'The area the data covers is given as a shape or a code, not a place ' +
+          'name: describe it in words in `coverage`, e.g. Ashdown county.',
         'coverage',
       ),
     );
@@ -281,7 +289,9 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
   if (matched.unmatched.length > 0) {
     notes.push(
       check(
-        `No theme matches the keyword${matched.unmatched.length === 1 ? '' : 's'} ${listInWords(matched.unmatched.map((term) => quote(term)))}: add themes from content/vocabularies/themes.yaml if any fit.`,
+        'No theme matches the ' +
+          `keyword${matched.unmatched.length === 1 ? '' : 's'} ${listInWords(matched.unmatched.map((term) => quote(term)))}: ` +
+          'add themes from content/vocabularies/themes.yaml if any fit.',
         'themes',
       ),
     );
@@ -293,7 +303,8 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
     notMapped.push('conformsTo');
     notes.push(
       info(
-        `The source says the data conforms to ${quote(source.conformsTo)}: if that is a data standard, name it in \`standards\`, e.g. Open Referral UK.`,
+        `The source says the data conforms to ${quote(source.conformsTo)}: if ` +
+          'that is a data standard, name it in `standards`, e.g. Open Referral UK.',
         'standards',
       ),
     );
@@ -304,7 +315,8 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
   else if (source.contacts.some((value) => typeof value === 'string' && value.trim() !== '')) {
     notes.push(
       check(
-        `The contact ${quote(source.contacts.find((value) => typeof value === 'string' && value.trim() !== ''))} is not an email address, so it was left out.`,
+        `The contact ${quote(source.contacts.find((value) => typeof value === 'string' && value.trim() !== ''))} ` +
+          'is not an email address, so it was left out.',
         'contact',
       ),
     );
@@ -315,7 +327,8 @@ export function mapDataset(source: SourceDataset, slug: string, origin: string, 
   if (publisher && owner && organisationNamed(publisher, [owner]) === undefined) {
     notes.push(
       info(
-        `The source names the publisher as ${quote(publisher)}; you are importing it for ${owner.official_name ?? owner.name} (${owner.id}): check that it belongs to ${owner.id}.`,
+        `The source names the publisher as ${quote(publisher)}; you are importing it ` +
+          `for ${owner.official_name ?? owner.name} (${owner.id}): check that it belongs to ${owner.id}.`,
       ),
     );
   }

@@ -251,7 +251,8 @@ export function dataJsonToSource(dataset: Fields, licenceFallback?: unknown): So
 // ---------------------------------------------------------------------------------------------------
 
 const NOT_RECOGNISED =
-  'it is not a CKAN package_show response ({"success": true, "result": {…}}), a CKAN package (with "name" and "resources"), a DCAT data.json catalogue ({"dataset": […]}) or one DCAT dataset ({"title": …, "distribution": […]})';
+  'it is not a CKAN package_show response ({"success": true, "result": {…}}), a CKAN package (with "name" and ' +
+  '"resources"), a DCAT data.json catalogue ({"dataset": […]}) or one DCAT dataset ({"title": …, "distribution": […]})';
 
 /**
  * One dataset on its own, as Socrata publishes one at each dataset's address and data.json v1.1 writes
@@ -270,7 +271,8 @@ export function readCatalogue(document: unknown): { kind: DcatKind; sources: Sou
     if (document.success !== true) {
       const error = isFields(document.error) ? (document.error.message ?? document.error.__type) : document.error;
       throw new ImportInputError(
-        `it is a CKAN API response saying the request failed${typeof error === 'string' ? ` ("${error}")` : ''}: download the package again`,
+        'it is a CKAN API response saying the request ' +
+          `failed${typeof error === 'string' ? ` ("${error}")` : ''}: download the package again`,
       );
     }
     const result = document.result;
@@ -287,7 +289,8 @@ export function readCatalogue(document: unknown): { kind: DcatKind; sources: Sou
     const datasets = jsonLdDatasets(document);
     if (datasets.length === 0) {
       throw new ImportInputError(
-        'it looks like JSON-LD, but holds no dcat:Dataset the importer can find. Only DCAT-AP in compact or expanded JSON-LD is supported; RDF/XML and Turtle are not',
+        'it looks like JSON-LD, but holds no dcat:Dataset the importer can find. Only ' +
+          'DCAT-AP in compact or expanded JSON-LD is supported; RDF/XML and Turtle are not',
       );
     }
     return { kind: 'dcat-ap', sources: datasets.map((dataset) => dataJsonToSource(dataset)) };

@@ -36,7 +36,9 @@ const CKAN_LICENCES: Record<string, { id: string; note?: string }> = {
   },
   'cc-by-sa': {
     id: 'CC-BY-SA-4.0',
-    note: 'the portal says "cc-by-sa", Creative Commons Attribution-ShareAlike without a version; it was written as CC-BY-SA-4.0, the current version',
+    note:
+      'the portal says "cc-by-sa", Creative Commons Attribution-ShareAlike ' +
+      'without a version; it was written as CC-BY-SA-4.0, the current version',
   },
   'cc-zero': { id: 'CC0-1.0' },
   cc0: { id: 'CC0-1.0' },
@@ -187,6 +189,8 @@ function licenceFromUrl(url: string, licences: Licences): string | undefined {
 /** What to do about a licence the hub cannot take, for messages. */
 export function licenceAdvice(kind: 'code' | 'data'): string {
   return kind === 'code'
-    ? 'If the software is under an open-source licence that is missing from data/reference/licences.csv, propose adding it there (with its SPDX id) in your pull request; otherwise correct legal.license in the publiccode.yml and import it again.'
-    : 'Set its licence on the portal (usually the Open Government Licence, OGL-UK-3.0), download the file again and import it; or, if it is an open licence missing from data/reference/licences.csv, propose adding it there.';
+    ? 'If the software is under an open-source licence that is missing from data/reference/licences.csv, propose adding it ' +
+        'there (with its SPDX id) in your pull request; otherwise correct legal.license in the publiccode.yml and import it again.'
+    : 'Set its licence on the portal (usually the Open Government Licence, OGL-UK-3.0), download the file again and ' +
+        'import it; or, if it is an open licence missing from data/reference/licences.csv, propose adding it there.';
 }

@@ -121,7 +121,9 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
     throw new ImportInputError(
       isFields(document)
         ? 'it is not a publiccode.yml: it has no publiccodeYmlVersion, and no name and description'
-        : `it holds ${Array.isArray(document) ? 'a list' : document === null || document === undefined ? 'nothing' : 'a single value'}, not the fields of a publiccode.yml`,
+        : 'it ' +
+            `holds ${Array.isArray(document) ? 'a list' : document === null || document === undefined ? 'nothing' : 'a single value'}, ` +
+            'not the fields of a publiccode.yml',
     );
   }
   const version = versionOf(document);
@@ -135,13 +137,15 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   if (version === 'unknown') {
     notes.push(
       check(
-        'The file does not say which version of the standard it follows (publiccodeYmlVersion): it was read as a recent one. Add publiccodeYmlVersion to your publiccode.yml.',
+        'The file does not say which version of the standard it follows (publiccodeYmlVersion): ' +
+          'it was read as a recent one. Add publiccodeYmlVersion to your publiccode.yml.',
       ),
     );
   } else if (/^\d+\.\d+/.test(version) && compareVersions(version, NEWEST_VERSION) > 0) {
     notes.push(
       info(
-        `The file follows publiccode.yml ${version}, newer than the ${NEWEST_VERSION} this importer knows: fields it does not know are listed as not mapped.`,
+        `The file follows publiccode.yml ${version}, newer than the ${NEWEST_VERSION} ` +
+          'this importer knows: fields it does not know are listed as not mapped.',
       ),
     );
   }
@@ -179,7 +183,9 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
     const where = languageName(chosen.language);
     notes.push(
       check(
-        `There is no English description, so the summary and text were taken from ${where}${languages.length > 1 ? `, the first of ${listInWords(languages.map((language) => `'${language}'`))}` : ''}: translate them into English.`,
+        'There is no English description, so the summary and text were taken ' +
+          `from ${where}${languages.length > 1 ? `, the first of ${listInWords(languages.map((language) => `'${language}'`))}` : ''}: ` +
+          'translate them into English.',
         'summary',
       ),
     );
@@ -192,7 +198,8 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
     if (summary !== plain)
       notes.push(
         check(
-          `The shortDescription has ${plain.length} characters; a summary may have ${SUMMARY_MAX}, so it was shortened on a word boundary: read it and rewrite it if needed.`,
+          `The shortDescription has ${plain.length} characters; a summary may have ${SUMMARY_MAX}, ` +
+            'so it was shortened on a word boundary: read it and rewrite it if needed.',
           'summary',
         ),
       );
@@ -201,7 +208,8 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
     summary = shorten(plain, SUMMARY_MAX);
     notes.push(
       check(
-        'There is no shortDescription, so the summary was made from the start of the longDescription: rewrite it as one or two plain sentences.',
+        'There is no shortDescription, so the summary was made from the start ' +
+          'of the longDescription: rewrite it as one or two plain sentences.',
         'summary',
       ),
     );
@@ -210,7 +218,8 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
     summary = `${PLACEHOLDER}: one or two sentences on what the software does and who it is for.`;
     notes.push(
       check(
-        `There is no description${chosen ? ` in '${chosen.language}'` : ''} to make a summary from: replace the "${PLACEHOLDER}" summary with one or two sentences.`,
+        `There is no description${chosen ? ` in '${chosen.language}'` : ''} to make a ` +
+          `summary from: replace the "${PLACEHOLDER}" summary with one or two sentences.`,
         'summary',
       ),
     );
@@ -254,7 +263,8 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   if (publisher && owner && !sameName(publisher, owner.name) && !sameName(publisher, owner.official_name)) {
     notes.push(
       check(
-        `The publiccode.yml names the publisher as ${quote(oneLine(publisher))}, and you are importing it for ${owner.official_name ?? owner.name} (${owner.id}): check that it belongs to ${owner.id}.`,
+        `The publiccode.yml names the publisher as ${quote(oneLine(publisher))}, and you are importing ` +
+          `it for ${owner.official_name ?? owner.name} (${owner.id}): check that it belongs to ${owner.id}.`,
       ),
     );
   }
@@ -314,7 +324,8 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   if (contacts.length > 0) {
     notes.push(
       info(
-        `maintenance.contacts names ${contacts.length === 1 ? 'a person' : `${contacts.length} people`}, not copied because the hub publishes contacts: add a team mailbox as \`contact\` if you have one.`,
+        `maintenance.contacts names ${contacts.length === 1 ? 'a person' : `${contacts.length} people`}, ` +
+          'not copied because the hub publishes contacts: add a team mailbox as `contact` if you have one.',
         'contact',
       ),
     );
@@ -345,7 +356,9 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   if (matched.unmatched.length > 0) {
     notes.push(
       check(
-        `No theme matches ${matched.unmatched.length === 1 ? 'the category or scope' : 'the categories and scopes'} ${listInWords(matched.unmatched.map((term) => `'${term}'`))}: add themes from content/vocabularies/themes.yaml if any fit.`,
+        `No theme matches ${matched.unmatched.length === 1 ? 'the category or scope' : 'the categories and scopes'} ` +
+          `${listInWords(matched.unmatched.map((term) => `'${term}'`))}: ` +
+          'add themes from content/vocabularies/themes.yaml if any fit.',
         'themes',
       ),
     );
@@ -367,13 +380,15 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
     } else if (owner && organisation.demonstration !== owner.demonstration) {
       notes.push(
         info(
-          `usedBy names ${quote(user)}, which is ${organisation.id} on the hub; but one of ${organisation.id} and ${owner.id} is a demonstration organisation and the other is not, so they cannot be linked.`,
+          `usedBy names ${quote(user)}, which is ${organisation.id} on the hub; but one of ${organisation.id} ` +
+            `and ${owner.id} is a demonstration organisation and the other is not, so they cannot be linked.`,
         ),
       );
     } else {
       notes.push(
         info(
-          `usedBy names ${quote(user)}, which is ${organisation.id} on the hub: to show that it uses this component, add ${componentId} to \`uses\` in content/organisations/${organisation.id}.yaml.`,
+          `usedBy names ${quote(user)}, which is ${organisation.id} on the hub: to show that it uses this ` +
+            `component, add ${componentId} to \`uses\` in content/organisations/${organisation.id}.yaml.`,
         ),
       );
     }
@@ -381,7 +396,9 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   if (unknownUsers.length > 0) {
     notes.push(
       info(
-        `usedBy also names ${listInWords(unknownUsers.map((user) => quote(user)))}, which ${unknownUsers.length === 1 ? 'is not an organisation' : 'are not organisations'} on the hub by that name. If one is a UK council under another name, add ${componentId} to \`uses\` in its file in content/organisations.`,
+        `usedBy also names ${listInWords(unknownUsers.map((user) => quote(user)))}, ` +
+          `which ${unknownUsers.length === 1 ? 'is not an organisation' : 'are not organisations'} on the hub by that name. ` +
+          `If one is a UK council under another name, add ${componentId} to \`uses\` in its file in content/organisations.`,
       ),
     );
   }
@@ -419,7 +436,8 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   if (supports.length > 0)
     notes.push(
       info(
-        `supports lists ${listInWords(supports)}: if any of them is a standard the software follows, name it in \`standards\`, e.g. WCAG 2.2 AA.`,
+        `supports lists ${listInWords(supports)}: if any of them is a standard ` +
+          'the software follows, name it in `standards`, e.g. WCAG 2.2 AA.',
         'standards',
       ),
     );
@@ -444,7 +462,8 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   if (!options.slug && name && !slugify(name)) {
     notes.push(
       blocker(
-        'Not written: the name gives no usable slug (the record’s name in web addresses): give one with --slug, e.g. --slug bin-day-finder.',
+        'Not written: the name gives no usable slug (the record’s name in ' +
+          'web addresses): give one with --slug, e.g. --slug bin-day-finder.',
       ),
     );
   }

@@ -4,7 +4,6 @@
  */
 
 // Control, zero-width and direction-changing characters, which the schemas refuse (schemas/fields.ts).
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** Removes characters that hide or reorder text, and turns CRLF and lone CR into LF. */

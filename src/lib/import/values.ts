@@ -258,7 +258,7 @@ export function normaliseFormat(format: unknown, mediaType: string | undefined, 
   }
   if (mediaType && MEDIA_FORMATS[mediaType]) return MEDIA_FORMATS[mediaType];
   if (url) {
-    let path = '';
+    let path: string;
     try {
       path = new URL(url).pathname.toLowerCase();
     } catch {

@@ -25,7 +25,8 @@ export interface CatalogueDataset {
 export const CATALOGUE_TITLE = 'Council Commons: open datasets';
 
 export const CATALOGUE_DESCRIPTION =
-  'Open datasets that UK councils and civic-tech groups publish, as they describe them on Council Commons: where each is, its licence, formats, update frequency, coverage and contact.';
+  'Open datasets that UK councils and civic-tech groups publish, as they describe them on ' +
+  'Council Commons: where each is, its licence, formats, update frequency, coverage and contact.';
 
 /** The hub as a publisher: the body that publishes the catalogue, not the datasets. */
 export const HUB_NAME = 'Council Commons';

@@ -14,7 +14,10 @@ export interface LicenceInfo {
 }
 
 export interface OpenDataContext {
-  /** The absolute address of a page from its path under the base, without slashes at either end: 'roadmap/a/b' → https://…/base/roadmap/a/b/; '' → the home page. */
+  /**
+   * The absolute address of a page from its path under the base, without slashes at either end:
+   * 'roadmap/a/b' → https://…/base/roadmap/a/b/; '' → the home page.
+   */
   pageUrl: (path: string) => string;
   /** The absolute address of a file under the base: 'api/v1/roadmap.json' → https://…/base/api/v1/roadmap.json. */
   fileUrl: (path: string) => string;
@@ -71,7 +74,8 @@ export function openFields(keys: readonly string[]): OpenField[] {
   for (const field of fields) {
     if (!field.name || fields.some((other) => other !== field && other.name === field.name)) {
       throw new Error(
-        `The field ${field.key} has no name of its own in the open-data documents: add one to RENAMED_FIELDS in src/lib/open-data/context.ts`,
+        `The field ${field.key} has no name of its own in the open-data ` +
+          'documents: add one to RENAMED_FIELDS in src/lib/open-data/context.ts',
       );
     }
   }

@@ -57,7 +57,9 @@ export function collectionDocument(
   }
   return {
     collection: collection.name,
-    description: `Every ${collection.owned ? 'record' : 'organisation'} in ${collection.label} on Council Commons, sorted by id. Each is under the licence its \`licence\` names (see \`licences\`); the default is the Open Government Licence v3.0.`,
+    description:
+      `Every ${collection.owned ? 'record' : 'organisation'} in ${collection.label} on Council Commons, sorted by id. Each ` +
+      'is under the licence its `licence` names (see `licences`); the default is the Open Government Licence v3.0.',
     count: sorted.length,
     licence: context.defaultLicence,
     licences,

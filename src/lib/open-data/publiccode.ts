@@ -85,7 +85,8 @@ export function shortDescription(summary: string): string {
 function padding(input: Pick<PubliccodeInput, 'organisation' | 'pageUrl'>): string[] {
   return [
     `${input.organisation.name} shares it on Council Commons, where its page says who uses it and links to related work: ${input.pageUrl}`,
-    'Council Commons is the open hub where UK councils and the civic technologists around them share their digital work, so that no council builds alone what another has already built.',
+    'Council Commons is the open hub where UK councils and the civic technologists around them ' +
+      'share their digital work, so that no council builds alone what another has already built.',
   ];
 }
 
@@ -209,14 +210,16 @@ export function publiccodeYaml(input: PubliccodeInput): string {
     comment(
       maintenance,
       'contacts',
-      'The standard asks for a person. Council Commons asks for team mailboxes and keeps personal data\nout, so the contact is named after the organisation, with its address for this component.',
+      'The standard asks for a person. Council Commons asks for team mailboxes and keeps personal ' +
+        'data\nout, so the contact is named after the organisation, with its address for this component.',
     );
   }
   if (maintenance.has('contractors')) {
     comment(
       maintenance,
       'contractors',
-      'The record says a contractor maintains it but not who, or until when: `until` is the day this\nfile was made, the one day the record says the contract was in force.',
+      'The record says a contractor maintains it but not who, or until when: `until` is ' +
+        'the day this\nfile was made, the one day the record says the contract was in force.',
     );
   }
   return document.toString({ lineWidth: 0 });

@@ -80,7 +80,9 @@ export function sitemapFiles(
   }
   if (chunks.length === 1) return [{ name: SITEMAP_NAME, xml: urlset(chunks[0]) }];
   const parts = chunks.map((entries, index) => ({ name: `sitemap-${index + 1}.xml`, xml: urlset(entries) }));
-  const index = `${HEAD}<sitemapindex xmlns="${NS}">\n${parts.map((part) => `<sitemap><loc>${escapeXml(fileUrl(part.name))}</loc></sitemap>\n`).join('')}</sitemapindex>\n`;
+  const index =
+    `${HEAD}<sitemapindex ` +
+    `xmlns="${NS}">\n${parts.map((part) => `<sitemap><loc>${escapeXml(fileUrl(part.name))}</loc></sitemap>\n`).join('')}</sitemapindex>\n`;
   return [{ name: SITEMAP_NAME, xml: index }, ...parts];
 }
 

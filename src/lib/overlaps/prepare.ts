@@ -16,7 +16,10 @@ export interface Prepared {
   items: readonly OverlapItem[];
   organisation: Int32Array;
   organisations: string[];
-  /** Each item's LGSL ids, sorted: views of one flat list (serviceValues[serviceOffsets[i] .. serviceOffsets[i + 1])), which the inner loops read. */
+  /**
+   * Each item's LGSL ids, sorted: views of one flat list (serviceValues[serviceOffsets[i] .. serviceOffsets[i + 1])),
+   * which the inner loops read.
+   */
   services: Int32Array[];
   serviceOffsets: Int32Array;
   serviceValues: Int32Array;

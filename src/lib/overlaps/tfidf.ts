@@ -196,7 +196,10 @@ export class Lexicon {
     return id === undefined ? undefined : this.wordTerm[id];
   }
 
-  /** A term as people read it: a concept's label, or the commonest word with that stem ("renewals" → "renewals" or "renewal", whichever is used more). */
+  /**
+   * A term as people read it: a concept's label, or the commonest word with that stem ("renewals" → "renewals" or "renewal",
+   * whichever is used more).
+   */
   display(term: number): string {
     if (!this.#display) {
       const display: string[] = this.termText.map((text, id) => this.termConcept[id] ?? text);

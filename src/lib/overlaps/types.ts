@@ -46,7 +46,10 @@ export interface OverlapOptions {
   minScore?: number;
   /** Most matches kept per item. Default 5. */
   perItem?: number;
-  /** 'YYYY-MM', for open-ended spans (an item with a start, no end and an active status runs to today). Default: the current month (UTC). */
+  /**
+   * 'YYYY-MM', for open-ended spans (an item with a start, no end and an active status runs to today).
+   * Default: the current month (UTC).
+   */
   today?: string;
 }
 

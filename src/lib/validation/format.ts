@@ -15,9 +15,16 @@ export function summaryLine(report: ValidationReport): string {
   const { errors, warnings, checked } = report;
   const files = new Set(errors.map((problem) => problem.file)).size;
   if (errors.length === 0) {
-    return `✓ ${plural(checked, 'record')} checked: no errors${warnings.length ? `, ${plural(warnings.length, 'warning')} (advice; they do not stop publishing)` : ''}.`;
+    return (
+      `✓ ${plural(checked, 'record')} checked: no ` +
+      `errors${warnings.length ? `, ${plural(warnings.length, 'warning')} (advice; they do not stop publishing)` : ''}.`
+    );
   }
-  return `✗ ${plural(errors.length, 'error')} in ${plural(files, 'file')}${warnings.length ? ` and ${plural(warnings.length, 'warning')}` : ''} (${plural(checked, 'record')} checked). Fix the errors, then run npm run validate again.`;
+  return (
+    `✗ ${plural(errors.length, 'error')} ` +
+    `in ${plural(files, 'file')}${warnings.length ? ` and ${plural(warnings.length, 'warning')}` : ''} ` +
+    `(${plural(checked, 'record')} checked). Fix the errors, then run npm run validate again.`
+  );
 }
 
 export function formatText(report: ValidationReport): string {
@@ -80,7 +87,8 @@ export function formatGithubSummary(report: ValidationReport): string {
     lines.push('| | File | Line | Field | Problem and fix |', '| --- | --- | --- | --- | --- |');
     for (const problem of problems) {
       lines.push(
-        `| ${problem.severity === 'error' ? '❌ error' : '⚠️ warning'} | ${escapeCell(problem.file)} | ${problem.line}:${problem.column} | ${escapeCell(problem.field || '–')} | ${escapeCell(sentence(problem))} |`,
+        `| ${problem.severity === 'error' ? '❌ error' : '⚠️ warning'} | ${escapeCell(problem.file)} ` +
+          `| ${problem.line}:${problem.column} | ${escapeCell(problem.field || '–')} | ${escapeCell(sentence(problem))} |`,
       );
     }
     lines.push('');

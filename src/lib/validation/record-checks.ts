@@ -127,8 +127,10 @@ function checkMixing(
     rule: 'demonstration/mixed',
     path,
     message: ownerIsDemonstration
-      ? `this demonstration record names \`${target}\`, which belongs to a real organisation, in \`${field}\`: invented work must never be attributed to, or linked with, a real body.`
-      : `\`${field}\` names \`${target}\`, which belongs to a demonstration (fictional) organisation: real records must not refer to invented ones.`,
+      ? `this demonstration record names \`${target}\`, which belongs to a real organisation, in ` +
+        `\`${field}\`: invented work must never be attributed to, or linked with, a real body.`
+      : `\`${field}\` names \`${target}\`, which belongs to a demonstration ` +
+        '(fictional) organisation: real records must not refer to invented ones.',
     found: target,
     fix: ownerIsDemonstration ? 'refer only to demonstration organisations and their records' : 'remove it',
   });
@@ -180,9 +182,13 @@ function checkRecordRefs(
       report({
         rule: 'reference/record',
         path,
-        message: `\`${field}\` names \`${id}\`, but there is no such ${collections.length === 1 ? collections[0].replace(/s$/, '') : 'record'} on the hub.`,
+        message:
+          `\`${field}\` names \`${id}\`, but there is no ` +
+          `such ${collections.length === 1 ? collections[0].replace(/s$/, '') : 'record'} on the hub.`,
         found: id,
-        expected: `the id of a record, written ${collections.length === 1 ? collections[0] : '<collection>'}/<organisation>/<slug> as in its page address`,
+        expected:
+          `the id of a record, written ${collections.length === 1 ? collections[0] : '<collection>'}/<organisation>/<slug> ` +
+          'as in its page address',
         fix: suggestReference(field, id, context) ?? 'copy the id from the record’s page address on the hub',
       });
       continue;
@@ -287,7 +293,8 @@ function checkSystems(value: unknown, context: CheckContext, report: Report): vo
         expected: 'a theme id from content/vocabularies/themes.yaml, naming the kind of service the system supports',
         fix:
           suggestReference('service_area', area, context) ??
-          'pick the theme closest to the service the system supports, e.g. council-tax-and-benefits or waste-and-recycling, from content/vocabularies/themes.yaml',
+          'pick the theme closest to the service the system supports, e.g. ' +
+            'council-tax-and-benefits or waste-and-recycling, from content/vocabularies/themes.yaml',
       });
     }
     checkServices(services, context, report, [...at, 'services']);
@@ -431,7 +438,9 @@ export function checkRecord(record: RecordIdentity, fields: Fields, context: Che
     report({
       rule: 'reference/organisation',
       path: [],
-      message: `the folder \`${organisation}\` should be the id of the organisation this ${collection} record belongs to, but there is no content/organisations/${organisation}.yaml.`,
+      message:
+        `the folder \`${organisation}\` should be the id of the organisation this ${collection} ` +
+        `record belongs to, but there is no content/organisations/${organisation}.yaml.`,
       found: organisation,
       expected: 'an organisation id from content/organisations',
       fix: closest
@@ -500,7 +509,9 @@ export function checkRecord(record: RecordIdentity, fields: Fields, context: Che
       path: [present],
       message: `\`${present}\` is here without \`${missing}\`: the harvest sets the two together.`,
       found: String(fields[present]),
-      fix: `to look after this record by hand (so that the harvest leaves it alone), delete \`${present}\` too; otherwise put back \`${missing}\``,
+      fix:
+        'to look after this record by hand (so that the harvest leaves it ' +
+        `alone), delete \`${present}\` too; otherwise put back \`${missing}\``,
     });
   }
 
@@ -535,7 +546,9 @@ export function checkOrganisation(id: string, fields: Fields, context: CheckCont
       report({
         rule: 'organisation/gss-nation',
         path: ['gss_code'],
-        message: `\`gss_code\` ${fields.gss_code} starts with ${fields.gss_code[0]}, the letter for ${nation}, but \`nation\` is ${fields.nation}.`,
+        message:
+          `\`gss_code\` ${fields.gss_code} starts with ${fields.gss_code[0]}, ` +
+          `the letter for ${nation}, but \`nation\` is ${fields.nation}.`,
         found: fields.gss_code,
         fix: 'check both: GSS codes start with E in England, S in Scotland, W in Wales and N in Northern Ireland',
       });

@@ -32,7 +32,9 @@ export function readSynonyms(options: { absolute: string; file: string }): { syn
       read.report({
         rule: 'vocabulary/phrase',
         path: position === 0 ? ['synonyms', index, 'label'] : ['synonyms', index, 'phrases', position - 1],
-        message: `\`${phrase}\` is made only of common words or numbers, which nearly every record has, so it would make unrelated work look alike.`,
+        message:
+          `\`${phrase}\` is made only of common words or numbers, which nearly ` +
+          'every record has, so it would make unrelated work look alike.',
         found: phrase,
         fix: 'use words that name the thing, e.g. "brown bin" rather than "the bin"',
       });

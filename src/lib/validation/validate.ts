@@ -45,7 +45,8 @@ export function validateContent(options: ValidateOptions): ValidationReport {
   const contentDir = resolve(options.contentDir);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     throw new UsageError(
-      `The content folder ${options.contentDir} does not exist. Give the folder that holds organisations/, roadmap/ and the rest, e.g. --content ./content.`,
+      `The content folder ${options.contentDir} does not exist. Give the folder ` +
+        'that holds organisations/, roadmap/ and the rest, e.g. --content ./content.',
     );
   }
   const reference = options.reference ?? loadReferenceData();
@@ -196,7 +197,9 @@ export function validateContent(options: ValidateOptions): ValidationReport {
         read.report({
           rule: 'organisation/gss-duplicate',
           path: ['gss_code'],
-          message: `\`gss_code\` ${String(read.fields.gss_code)} is also the code of ${others.map((other) => `content/organisations/${other}.yaml`).join(', ')}; each body has its own.`,
+          message:
+            `\`gss_code\` ${String(read.fields.gss_code)} is also the code ` +
+            `of ${others.map((other) => `content/organisations/${other}.yaml`).join(', ')}; each body has its own.`,
           found: String(read.fields.gss_code),
           fix: 'check the code in data/reference/local-authorities.csv; if both files are the same body, keep one',
         });

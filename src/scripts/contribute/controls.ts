@@ -405,7 +405,10 @@ export function fillForm(form: HTMLFormElement, values: Map<string, string[]>, r
   for (const textarea of form.querySelectorAll('textarea')) textarea.dispatchEvent(new Event('input'));
 }
 
-/** Says something in a status paragraph of the page (role="status", hidden until it has something to say), with a link after it if given. */
+/**
+ * Says something in a status paragraph of the page (role="status", hidden until it has something to say), with a link after it if
+ * given.
+ */
 export function showStatus(id: string, text: string, link?: { text: string; href: string }): void {
   const status = document.getElementById(id);
   if (!status) return;

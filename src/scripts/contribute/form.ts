@@ -23,7 +23,8 @@ function start(form: HTMLFormElement): void {
   const cannotLoad = () =>
     showStatus(
       'edit-status',
-      'The page could not load what it needs to check your answers just now: check your connection, then try again. Nothing you typed is lost. The other ways to share, below, need no JavaScript.',
+      'The page could not load what it needs to check your answers just now: check your connection, then try again. ' +
+        'Nothing you typed is lost. The other ways to share, below, need no JavaScript.',
     );
 
   let current: ContributionForm | undefined;

@@ -108,7 +108,8 @@ class OrganisationForm {
       fillForm(this.form, formValues(this.model, { organisation: this.id, slug: '', data: stored.organisation.fields }), NO_REFERENCE);
     } catch {
       this.status(
-        `The hub could not load ${this.name}’s details just now, so the form cannot show them. Reload the page to try again, or use one of the other ways below.`,
+        `The hub could not load ${this.name}’s details just now, so the form cannot show them. ` +
+          'Reload the page to try again, or use one of the other ways below.',
       );
       return;
     }
@@ -256,7 +257,9 @@ class OrganisationForm {
       issue.hidden = !fitsGitHub(href);
       if (!fitsGitHub(href))
         notes.push(
-          `Your changes are too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters), so “Send as an issue” is not offered: copy the new text into GitHub’s editor instead, or download the file and attach it to an issue.`,
+          `Your changes are too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters), ` +
+            'so “Send as an issue” is not offered: copy the new text into GitHub’s editor instead, ' +
+            'or download the file and attach it to an issue.',
         );
     }
     showSendingNotes(notes);

@@ -137,14 +137,16 @@ export class ContributionForm {
     }
     if (!(await this.exists(id))) {
       this.status(
-        `There is no ${this.model.collection.singular} with the id ${id} on the hub, so there is nothing to fill in. You can still add a new one below.`,
+        `There is no ${this.model.collection.singular} with the id ${id} on the hub, so there is nothing to fill in. ` +
+          'You can still add a new one below.',
       );
       return;
     }
     const record = await this.record(id);
     if (!record) {
       this.status(
-        `The hub could not load ${id} just now, so there is nothing to fill in: check your connection, then reload the page. You can still add a new one below.`,
+        `The hub could not load ${id} just now, so there is nothing to fill in: check your connection, then reload the page. ` +
+          'You can still add a new one below.',
       );
       return;
     }
@@ -160,7 +162,9 @@ export class ContributionForm {
       if (input) input.readOnly = true;
       const hint = byId(`${name}-hint`);
       if (hint)
-        hint.textContent = `This stays the same when you change a ${this.model.collection.singular}: other records refer to it by its organisation and short name.`;
+        hint.textContent =
+          `This stays the same when you change a ${this.model.collection.singular}: ` +
+          'other records refer to it by its organisation and short name.';
     }
     if (this.model.fields.some((field) => field.lang && record.data[field.key] !== undefined)) byId('welsh')?.setAttribute('open', '');
     const heading = document.querySelector<HTMLElement>('h1[data-edit-title]');
@@ -169,7 +173,8 @@ export class ContributionForm {
       document.title = document.title.replace(/^[^–]+/, `${heading.textContent} `);
     }
     this.status(
-      `You are changing “${String(record.data.title ?? id)}”. The form shows it as it is now; its organisation and short name stay the same.`,
+      `You are changing “${String(record.data.title ?? id)}”. ` +
+        'The form shows it as it is now; its organisation and short name stay the same.',
       { text: 'See it on the hub', href: withBase(this.base, `${id}/`) },
     );
   }
@@ -273,11 +278,14 @@ export class ContributionForm {
       propose.hidden = !fitsGitHub(href);
       if (movesFile)
         notes.push(
-          `Adding text turns ${editing.path} into ${file.path}: propose the new file on GitHub and mention in the pull request that the old one should go, or send it as an issue.`,
+          `Adding text turns ${editing.path} into ${file.path}: ` +
+            'propose the new file on GitHub and mention in the pull request that the old one should go, or send it as an issue.',
         );
       if (!fitsGitHub(href)) {
         notes.push(
-          `Your ${this.model.collection.singular} is too long to give GitHub in a link (GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters). Download the file, then on GitHub add it as ${file.path} with “Add file”.`,
+          `Your ${this.model.collection.singular} is too long to give GitHub in a link ` +
+            `(GitHub takes about ${MAX_URL_LENGTH.toLocaleString('en-GB')} characters). ` +
+            `Download the file, then on GitHub add it as ${file.path} with “Add file”.`,
         );
         if (copy) copy.hidden = false;
       }

@@ -1,9 +1,9 @@
 /**
  * /contribute/records/<organisation>.json.gz: every record of an organisation, its validated fields and
  * its Markdown as written, for the record form's edit mode (/contribute/new/<collection>/?edit=<id>)
- * and the titles its preview shows for the records an answer links to, gzipped where it is stored (src/lib/contribute/form-files.ts, RecordSourcesFile; the browser inflates
- * it). Only for organisations with records: the form asks for it only for a record that
- * /contribute/organisations/<organisation>.json lists.
+ * and the titles its preview shows for the records an answer links to, gzipped where it is stored
+ * (src/lib/contribute/form-files.ts, RecordSourcesFile; the browser inflates it). Only for organisations
+ * with records: the form asks for it only for a record that /contribute/organisations/<organisation>.json lists.
  *
  * { id, records: [{ id, path, data, body }] }, by id; `path` is the file in the repository
  * (content/roadmap/fenmoor/x.md).
