@@ -13,11 +13,21 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/components/**', 'tests/site/**'],
+          exclude: ['tests/components/**', 'tests/site/**', 'tests/lint/**'],
           environment: 'node',
           // The build tests run the real Astro build, which takes a while on a 2-core machine.
           testTimeout: 30_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'lint',
+          include: ['tests/lint/**/*.test.ts'],
+          environment: 'node',
+          // With the browser tests (groupOrder 1), which leave a core free, rather than with the node tests.
+          sequence: { groupOrder: 1 },
         },
       },
       'tests/site/vitest.config.ts',
