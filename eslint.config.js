@@ -30,7 +30,7 @@ export default tseslint.config(
     },
   },
   // Code that runs in the browser: the search page's module and the forms' scripts.
-  { files: ['public/**/*.js', 'src/scripts/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['public/**/*.js', 'src/browser/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   // Astro's own global for the HTML attribute types of components' props.
   { files: ['**/*.astro'], languageOptions: { globals: { astroHTML: 'readonly' } } },
   // The Node version check runs before anything else, on whatever Node is installed: CommonJS, by necessity.

@@ -29,7 +29,7 @@ import { SearchIndexError, writeSearchIndex } from './lib/pagefind-index.ts';
 import { searchRecords } from './lib/search-records.ts';
 import { mergeShard } from './lib/merge-shards.ts';
 import { shardCount } from '../src/lib/build-shard.ts';
-import { handOverContent } from '../src/content/content-source.ts';
+import { handOverContent } from '../src/astro-loader/content-source.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const contentDir = resolve(process.env.HUB_CONTENT_DIR || join(root, 'content'));
@@ -119,7 +119,7 @@ console.log(summaryLine(report));
 step('Building the site with Astro, and indexing it for search with Pagefind alongside');
 rmSync(stagingDir, { recursive: true, force: true });
 rmSync(searchDir, { recursive: true, force: true });
-// Astro takes the content validated above (src/data/hub-entries.ts) rather than reading and checking every
+// Astro takes the content validated above (src/hub/hub-entries.ts) rather than reading and checking every
 // file again. The file goes beside the output folder, whose parent may not exist yet.
 mkdirSync(dirname(outDir), { recursive: true });
 handOverContent(validatedFile, report.content);

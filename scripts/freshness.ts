@@ -29,7 +29,7 @@ import {
   type IssueContext,
 } from '../src/lib/github/freshness-issues.ts';
 import { checkLinks, type LinkCheckOptions, type LinkResult } from '../src/lib/github/link-check.ts';
-import { plural } from '../src/lib/github/markdown.ts';
+import { plural } from '../src/lib/format.ts';
 import { hubTeam } from '../src/lib/github/ownership.ts';
 import { REPOSITORY_NAME } from '../src/lib/github/pr-comment.ts';
 import { LOGIN } from '../src/lib/github/report.ts';

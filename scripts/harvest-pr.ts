@@ -20,7 +20,7 @@ import { appendFileSync } from 'node:fs';
 import { checkOption, parseOptions, requireOptions, runScript, Usage } from './lib/cli.ts';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { isRevision } from '../src/lib/github/git.ts';
-import { plural } from '../src/lib/github/markdown.ts';
+import { plural } from '../src/lib/format.ts';
 import { hubTeam } from '../src/lib/github/ownership.ts';
 import { runSummary } from '../src/lib/harvest/pull-request-text.ts';
 import { HarvestPrError, readHarvestReport, splitRepository, syncHarvestPullRequests } from '../src/lib/harvest/pull-requests.ts';

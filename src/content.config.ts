@@ -15,7 +15,7 @@ import {
   synonymConcept,
   theme,
 } from '../schemas/index.ts';
-import { hubLoader } from './content/hub-loader.ts';
+import { hubLoader } from './astro-loader/hub-loader.ts';
 
 export const collections = {
   organisations: defineCollection({ loader: hubLoader('organisations'), schema: organisationSchema }),

@@ -18,7 +18,7 @@
  */
 import { recordCollection } from '../../schemas/collections.ts';
 import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
-import type { HubContent } from '../../src/lib/content/types.ts';
+import type { HubContent } from '../../src/lib/content-files/types.ts';
 import { codeInWords, ORGANISATION_TYPE_LABELS, sentenceCase } from '../../src/lib/labels.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import type { ReferenceData } from '../../src/lib/reference-data.ts';

@@ -3,7 +3,7 @@
  *
  * Astro renders pages one after another in one process. With HUB_BUILD_SHARDS=N, `npm run build`
  * (scripts/build.ts) starts N Astro processes, each with HUB_BUILD_SHARD set to `<index>/<count>`, and
- * every route with parameters keeps only its share of the paths (src/data/build-shard.ts). Pages without parameters are
+ * every route with parameters keeps only its share of the paths (src/hub/build-shard.ts). Pages without parameters are
  * few (about 7 s of 140 at 50,000 records), so every shard makes them and the first shard's copy is kept.
  */
 

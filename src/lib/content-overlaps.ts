@@ -1,11 +1,11 @@
 /**
  * The overlap engine over validated content (HubContent), for the scripts: the pull-request report and
  * the weekly issue. They read files with the validator, not through Astro, so they cannot use the hub's
- * records; this builds the same items as src/data/hub.ts does, so that a script and the site find the
+ * records; this builds the same items as src/hub/hub.ts does, so that a script and the site find the
  * same similar work.
  */
 import type { Service } from '../../schemas/reference.ts';
-import type { ContentRecord, HubContent } from './content/types.ts';
+import type { ContentRecord, HubContent } from './content-files/types.ts';
 import { findOverlaps, type OverlapItem, type OverlapResult } from './overlaps/index.ts';
 
 export type RoadmapRecord = Extract<ContentRecord, { collection: 'roadmap' }>;
@@ -15,7 +15,7 @@ export function roadmapRecords(content: HubContent): RoadmapRecord[] {
 }
 
 /**
- * A roadmap item as the overlap engine takes it, for the site (src/data/hub.ts) and the scripts alike.
+ * A roadmap item as the overlap engine takes it, for the site (src/hub/hub.ts) and the scripts alike.
  * Fictional demonstration work must never be offered to a real council as similar work, nor the reverse:
  * they are in different groups.
  */

@@ -2,7 +2,7 @@
  * The pages a build must contain: one per record and one per organisation. The build checks its output
  * against this list, so that a valid record can never silently go missing from the published site.
  */
-import type { HubContent } from './content/types.ts';
+import type { HubContent } from './content-files/types.ts';
 
 /** Paths of the expected pages' files, relative to the output folder. */
 export function expectedPages(content: HubContent): string[] {

@@ -3,7 +3,7 @@
  * Content is untrusted, so the JSON is made safe to sit inside a <script> element.
  */
 import { COUNCIL_TYPES, type Organisation } from '../../schemas/organisation.ts';
-import type { TypedRecord } from './content/types.ts';
+import type { TypedRecord } from './content-files/types.ts';
 import { githubOwners } from './github-owners.ts';
 
 type Json = Record<string, unknown>;

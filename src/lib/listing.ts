@@ -6,6 +6,7 @@
 import type { RecordCollectionName } from '../../schemas/collections.ts';
 import { NATIONS, ORGANISATION_TYPES } from '../../schemas/organisation.ts';
 import { ROADMAP_STATUSES } from '../../schemas/roadmap.ts';
+import { byId, compareNamesNumeric } from './collation.ts';
 
 /** Records per list page: enough to scan, few enough for a phone. */
 export const PAGE_SIZE = 25;
@@ -73,11 +74,9 @@ export interface FilterGroup {
   options: FilterOption[];
 }
 
-const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
-
 /** A to Z by title, then by id so the order is stable. */
 export function sortByTitle<T extends { title: string; id: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...items].sort((a, b) => compareNamesNumeric(a.title, b.title) || byId(a, b));
 }
 
 export interface Page<T> {
@@ -113,7 +112,7 @@ export function filterGroups(
     if (counts.size === 0) continue;
     const order = FIXED_ORDER[name];
     const options = [...counts].map(([value, count]) => ({ value, label: label(name, value), count }));
-    options.sort(order ? (a, b) => order.indexOf(a.value) - order.indexOf(b.value) : (a, b) => collator.compare(a.label, b.label));
+    options.sort(order ? (a, b) => order.indexOf(a.value) - order.indexOf(b.value) : (a, b) => compareNamesNumeric(a.label, b.label));
     groups.push({ name, label: FILTER_LABELS[name], options });
   }
   return groups;

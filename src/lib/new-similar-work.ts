@@ -4,7 +4,7 @@
  * changes an item that overlaps another organisation's, both hear about it in their weekly issue,
  * while the work is young enough to share. "New" comes from git: the item's file changed in the window.
  */
-import type { HubContent } from './content/types.ts';
+import type { HubContent } from './content-files/types.ts';
 import { roadmapRecords, type RoadmapRecord } from './content-overlaps.ts';
 import type { OverlapResult } from './overlaps/index.ts';
 

@@ -17,9 +17,10 @@
  */
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { System } from '../../schemas/system.ts';
+import { compareNames } from './collation.ts';
 import { monthInWords } from './format.ts';
 
-/** What the functions need of an organisation: a HubOrganisation (src/data/hub.ts) will do. */
+/** What the functions need of an organisation: a HubOrganisation (src/hub/hub.ts) will do. */
 export interface ProcurementInput {
   id: string;
   data: Pick<Organisation, 'name' | 'type' | 'nation' | 'demonstration' | 'systems'>;
@@ -93,13 +94,11 @@ function windowOf(options: ProcurementOptions): number {
   return window;
 }
 
-const collator = new Intl.Collator('en-GB', { sensitivity: 'base' });
-
 const byEnd = (a: Contract, b: Contract) =>
   a.system.contract_end.localeCompare(b.system.contract_end) ||
-  collator.compare(a.organisation.name, b.organisation.name) ||
+  compareNames(a.organisation.name, b.organisation.name) ||
   a.organisation.id.localeCompare(b.organisation.id) ||
-  collator.compare(a.system.product, b.system.product);
+  compareNames(a.system.product, b.system.product);
 
 /** Every contract still running this month, sorted by contract_end. */
 export function runningContracts(organisations: Iterable<ProcurementInput>, today: string): Contract[] {
@@ -197,7 +196,7 @@ export function procurementOpportunities(
         (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || Number(a.demonstration) - Number(b.demonstration),
       ),
     }))
-    .sort((a, b) => collator.compare(a.label, b.label) || a.serviceArea.localeCompare(b.serviceArea));
+    .sort((a, b) => compareNames(a.label, b.label) || a.serviceArea.localeCompare(b.serviceArea));
 }
 
 export interface NearbyContract extends Contract {

@@ -183,7 +183,7 @@ describe('a build under a base path, with hostile Markdown', () => {
   });
 
   it('renders the same pages when Astro is run directly, in one process, reading the content through its own content store', () => {
-    // npm run build hands Astro the content it validated (src/data/hub-entries.ts), here to two Astro
+    // npm run build hands Astro the content it validated (src/hub/hub-entries.ts), here to two Astro
     // processes each rendering a share of the pages; astro dev and a bare astro build go through Astro's
     // collections, in one process. Both must give the same site, file for file.
     const direct = join(work, 'based-direct');

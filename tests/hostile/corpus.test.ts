@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseYaml } from '../../src/lib/content/yaml.ts';
+import { parseYaml } from '../../src/lib/content-files/yaml.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { loadReferenceData } from '../../src/lib/reference-data.ts';
 import { formatText } from '../../src/lib/validation/format.ts';

@@ -1,5 +1,5 @@
 /**
- * Properties of reading a content file (src/lib/content/text.ts, yaml.ts, read-file.ts), on arbitrary
+ * Properties of reading a content file (src/lib/content-files/text.ts, yaml.ts, read-file.ts), on arbitrary
  * input: strings, bytes, YAML-like token soup and YAML-like structures with anchors, aliases, tabs,
  * byte-order marks, CR and LF and stray `---` lines. Whatever comes in, nothing throws; a failure is a
  * problem that names the file; and each input is answered quickly. Fixed seeds keep runs repeatable.
@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasetSchema } from '../../schemas/dataset.ts';
 import { roadmapSchema } from '../../schemas/roadmap.ts';
-import { readContentFile } from '../../src/lib/content/read-file.ts';
-import { decodeUtf8, splitFrontMatter } from '../../src/lib/content/text.ts';
-import { parseYaml } from '../../src/lib/content/yaml.ts';
+import { readContentFile } from '../../src/lib/content-files/read-file.ts';
+import { decodeUtf8, splitFrontMatter } from '../../src/lib/content-files/text.ts';
+import { parseYaml } from '../../src/lib/content-files/yaml.ts';
 import { RULES } from '../../src/lib/validation/rules.ts';
 
 const SEED = 20261126;

@@ -2,7 +2,7 @@
  * The checks rewritten to run in linear time after the hostile-input corpus found them quadratic (a
  * 256 KiB file took from tens of seconds to minutes): the event-handler and link-definition warnings on
  * Markdown (src/lib/validation/record-checks.ts), the mailto: form of a contact (schemas/fields.ts), the
- * test for numbers too big for the fast YAML parser (src/lib/content/yaml.ts), and the Markdown routing
+ * test for numbers too big for the fast YAML parser (src/lib/content-files/yaml.ts), and the Markdown routing
  * and rendering (src/lib/markdown.ts). Each must answer exactly as the expression it replaced, and
  * quickly on the inputs that made the old one slow; bodies rendered on the new linear path are sanitised
  * like every other.
@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contact } from '../../schemas/fields.ts';
-import { parseYaml } from '../../src/lib/content/yaml.ts';
+import { parseYaml } from '../../src/lib/content-files/yaml.ts';
 import { MANY_DELIMITERS, renderMarkdown, renderMarkdownFast, renderMarkdownLinear } from '../../src/lib/markdown.ts';
 import { checkBody, type Finding } from '../../src/lib/validation/record-checks.ts';
 import { HOSTILE_FIXTURES } from '../hostile/cases.ts';

@@ -1,13 +1,13 @@
 /**
  * Properties of slugs (src/lib/slug.ts) and of working out what a file is from its path
- * (src/lib/content/files.ts), on arbitrary Unicode and arbitrary paths: a slug is only ever a-z, 0-9 and
+ * (src/lib/content-files/files.ts), on arbitrary Unicode and arbitrary paths: a slug is only ever a-z, 0-9 and
  * single hyphens, and never `..`; slugify is idempotent and leaves a valid slug alone; and no path that
  * could lead outside content/ (or hides a character) is ever taken for content.
  */
 import fc from 'fast-check';
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyPath, isPathProblem, RESERVED_IDS } from '../../src/lib/content/files.ts';
+import { classifyPath, isPathProblem, RESERVED_IDS } from '../../src/lib/content-files/files.ts';
 import { isSlug, SLUG_MAX_LENGTH, SLUG_PATTERN, slugify } from '../../src/lib/slug.ts';
 
 const SEED = 20261126;

@@ -13,8 +13,8 @@ import { RECORD_COLLECTIONS } from '../../schemas/collections.ts';
 import { readAnswers } from '../../src/lib/contribute/answers.ts';
 import { formModel } from '../../src/lib/contribute/form-model.ts';
 import { fieldsYaml, recordExtension, recordFile } from '../../src/lib/contribute/record-file.ts';
-import { splitFrontMatter } from '../../src/lib/content/text.ts';
-import { parseYaml } from '../../src/lib/content/yaml.ts';
+import { splitFrontMatter } from '../../src/lib/content-files/text.ts';
+import { parseYaml } from '../../src/lib/content-files/yaml.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { contentFixture, copyOf, removeFixtures, ROOT } from '../helpers/content.ts';
 

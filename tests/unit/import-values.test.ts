@@ -21,7 +21,7 @@ import {
   webAddress,
 } from '../../src/lib/import/values.ts';
 import { loadLicences } from '../../src/lib/reference-data.ts';
-import { splitFrontMatter } from '../../src/lib/content/text.ts';
+import { splitFrontMatter } from '../../src/lib/content-files/text.ts';
 import { ROOT } from '../helpers/content.ts';
 
 const licences = loadLicences();

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubContent } from '../../src/lib/content/types.ts';
+import type { HubContent } from '../../src/lib/content-files/types.ts';
 import { contentOverlaps } from '../../src/lib/content-overlaps.ts';
 import { dayOf, newSimilarWork, windowStart } from '../../src/lib/new-similar-work.ts';
 import type { OverlapResult } from '../../src/lib/overlaps/index.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { syntheticRoadmapItems } from '../../scripts/lib/synthetic-roadmap.ts';
-import { splitFrontMatter } from '../../src/lib/content/text.ts';
+import { splitFrontMatter } from '../../src/lib/content-files/text.ts';
 import {
   DEFAULT_MIN_SCORE,
   evidenceOf,

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readBounded } from '../../src/lib/content/read-bounded.ts';
+import { readBounded } from '../../src/lib/content-files/read-bounded.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'council-commons-read-bounded-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

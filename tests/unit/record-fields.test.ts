@@ -17,7 +17,7 @@ const ORGANISATIONS: Record<string, string> = { ashdown: 'Ashdown', brackwater: 
 const THEMES: Record<string, string> = { 'waste-and-recycling': 'Waste and recycling', payments: 'Payments', housing: 'Housing' };
 const RECORDS: Record<string, string> = { 'components/ashdown-civic-tech/bin-day-finder': 'Bin day finder' };
 
-/** The lookups the site passes (src/data/lookups.ts), over the real registers and the baseline's records. */
+/** The lookups the site passes (src/hub/lookups.ts), over the real registers and the baseline's records. */
 const lookups: FieldLookups = {
   page: (path) => withBase(BASE, path),
   organisationName: (id) => ORGANISATIONS[id],

@@ -1,9 +1,9 @@
 /**
- * src/lib/content/text.ts: reading a content file as text (UTF-8, with or without a byte-order mark),
+ * src/lib/content-files/text.ts: reading a content file as text (UTF-8, with or without a byte-order mark),
  * turning offsets into lines and columns, and splitting Markdown into front matter and body.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, LineIndex, splitFrontMatter, type FrontMatterSplit } from '../../src/lib/content/text.ts';
+import { decodeUtf8, LineIndex, splitFrontMatter, type FrontMatterSplit } from '../../src/lib/content-files/text.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

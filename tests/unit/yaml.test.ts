@@ -1,12 +1,12 @@
 /**
- * src/lib/content/yaml.ts: safe YAML for content files. YAML 1.2 core schema only, duplicate keys are
+ * src/lib/content-files/yaml.ts: safe YAML for content files. YAML 1.2 core schema only, duplicate keys are
  * errors, aliases are bounded, tags are refused. js-yaml reads the ordinary file and the `yaml` package
  * decides everything else; a differential property test checks that the two give the same value.
  */
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIAS_COUNT, MAX_DEPTH, offsetOf, parseYaml, type ParsedYaml } from '../../src/lib/content/yaml.ts';
+import { MAX_ALIAS_COUNT, MAX_DEPTH, offsetOf, parseYaml, type ParsedYaml } from '../../src/lib/content-files/yaml.ts';
 
 /** The value of a document that must parse without issues. */
 function valueOf(text: string): unknown {

@@ -120,6 +120,6 @@ describe('what check.yml installs is all that validate and the report load', () 
     expect(packagePath('node_modules/zod/v4/core/schemas.js')).toBe('node_modules/zod');
     expect(packagePath('node_modules/@astrojs/check/dist/index.js')).toBe('node_modules/@astrojs/check');
     expect(packagePath('node_modules/a/node_modules/@b/c/lib/x.js')).toBe('node_modules/a/node_modules/@b/c');
-    expect(packagePath('src/lib/content/yaml.ts')).toBeUndefined();
+    expect(packagePath('src/lib/content-files/yaml.ts')).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 /**
  * What the record forms' finders offer and how a choice is written: an organisation as "Name (id)", a
  * service as "Label (LGSL 524)", and the ids read back from what was typed. No imports, so that the
- * script a form page runs as it opens (src/scripts/contribute/controls.ts) carries no schema: the
- * schemas, and zod with them, load only when someone uses the form (src/scripts/contribute/form.ts).
+ * script a form page runs as it opens (src/browser/contribute/controls.ts) carries no schema: the
+ * schemas, and zod with them, load only when someone uses the form (src/browser/contribute/form.ts).
  *
  * The choices themselves are one file for every form page, /contribute/choices.json
  * (src/pages/contribute/choices.json.ts), fetched after the page opens and cached by the browser across

@@ -1,7 +1,7 @@
 /**
  * How the forms name the controls of a repeatable group (answers.ts describes every control's name),
  * and how many rows a form's values fill. No imports, so that the script a form page runs as it opens
- * (src/scripts/contribute/controls.ts) carries no schema.
+ * (src/browser/contribute/controls.ts) carries no schema.
  */
 
 /** The id of a repeatable group's control: links[2][url] → links-2-url. */

@@ -11,7 +11,7 @@
  *   3. else the build time (principles and components have no dates of their own).
  * published: a dataset's issued or a lesson's date, when not after updated; otherwise left out.
  */
-import type { TypedRecord } from '../content/types.ts';
+import type { TypedRecord } from '../content-files/types.ts';
 
 type Collection = TypedRecord['collection'];
 

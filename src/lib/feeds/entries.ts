@@ -12,7 +12,8 @@
  * constants, so a build anywhere gives the same ids.
  */
 import { recordCollection } from '../../../schemas/collections.ts';
-import type { TypedRecord } from '../content/types.ts';
+import type { TypedRecord } from '../content-files/types.ts';
+import { byId } from '../collation.ts';
 import { codeInWords, sentenceCase } from '../labels.ts';
 import type { AtomCategory, AtomEntry } from './atom.ts';
 import { entryDates, instant } from './dates.ts';
@@ -34,7 +35,7 @@ export const CATEGORY_SCHEMES = {
   demonstration: `${TAG_PREFIX}demonstration`,
 } as const;
 
-/** What a feed needs of a record: the hub's records (src/data/hub.ts) are these. */
+/** What a feed needs of a record: the hub's records (src/hub/hub.ts) are these. */
 export type FeedRecord = TypedRecord & {
   /** collection/organisation/slug */
   id: string;
@@ -101,5 +102,5 @@ export function recordEntry(record: FeedRecord, context: EntryContext): AtomEntr
 
 /** Newest first by updated (compared as instants: git dates carry offsets), then by id for a stable order. */
 export function newestFirst<T extends { id: string; updated: string }>(entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => instant(b.updated) - instant(a.updated) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...entries].sort((a, b) => instant(b.updated) - instant(a.updated) || byId(a, b));
 }

@@ -1,5 +1,5 @@
 /**
- * The hub's feeds, from its loaded data (src/data/hub.ts satisfies FeedHub):
+ * The hub's feeds, from its loaded data (src/hub/hub.ts satisfies FeedHub):
  *   feeds/all.xml                    everything, the newest FEED_ENTRY_LIMIT
  *   feeds/<collection>.xml           one collection, the newest FEED_ENTRY_LIMIT
  *   feeds/organisations/<id>.xml     every record of one organisation (also for those with none yet)

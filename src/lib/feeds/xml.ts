@@ -1,7 +1,7 @@
 /**
- * Just enough XML writing for the Atom feeds: text and attribute values escaped, and the characters
- * XML 1.0 does not allow at all (most C0 controls, lone surrogates, U+FFFE and U+FFFF) removed, since
- * no escape can carry them and one of them would make a feed reader reject the whole feed.
+ * Just enough XML writing for the Atom feeds (and the sitemap's text): text and attribute values escaped,
+ * and the characters XML 1.0 does not allow at all (most C0 controls, lone surrogates, U+FFFE and U+FFFF)
+ * removed, since no escape can carry them and one of them would make a feed reader reject the whole feed.
  */
 
 /**

@@ -14,6 +14,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECORD_COLLECTION_NAMES } from '../../../schemas/collections.ts';
+import { byId } from '../collation.ts';
 import { isSlug } from '../slug.ts';
 import { readOrganisation, type OrganisationFacts } from './ownership.ts';
 
@@ -61,7 +62,7 @@ export function generateCodeowners(organisations: readonly CodeownersOrganisatio
     '',
     `* ${hubTeam}`,
   ];
-  const sorted = [...organisations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...organisations].sort(byId);
   for (const organisation of sorted) {
     if (organisation.demonstration || organisation.maintainers.length === 0 || !isSlug(organisation.id)) continue;
     const owners = [hubTeam, ...organisation.maintainers.filter((handle) => handle.toLowerCase() !== hubTeam.toLowerCase())].join(' ');

@@ -24,12 +24,13 @@
  *   closes an issue that still lists broken links.
  */
 import type { Octokit } from 'octokit';
-import type { ContentRecord, HubContent } from '../content/types.ts';
+import type { ContentRecord, HubContent } from '../content-files/types.ts';
 import { isPastReview } from '../freshness.ts';
 import type { NewSimilarWork } from '../new-similar-work.ts';
 import { explainError } from './client.ts';
 import { type LinkResult, needsAttention } from './link-check.ts';
-import { code, link, plural, text } from './markdown.ts';
+import { code, link, text } from './markdown.ts';
+import { plural } from '../format.ts';
 import { mentionsOf } from './ownership.ts';
 
 export const FRESHNESS_LABEL = 'freshness';

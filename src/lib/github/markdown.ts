@@ -88,11 +88,6 @@ export function link(words: unknown, href: string, max = 300): string {
   return `[${text(words, max)}](${href})`;
 }
 
-/** "1 error", "3 errors". */
-export function plural(count: number, word: string, many = `${word}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? word : many}`;
-}
-
 /** Joins lines, stopping before `limit` characters; returns how many items were left out. */
 export function takeWithin(lines: readonly string[], limit: number): { kept: string[]; left: number } {
   const kept: string[] = [];

@@ -5,9 +5,9 @@
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_FILE_BYTES } from '../content/read-file.ts';
-import { decodeUtf8 } from '../content/text.ts';
-import { parseYaml } from '../content/yaml.ts';
+import { MAX_FILE_BYTES } from '../content-files/read-file.ts';
+import { decodeUtf8 } from '../content-files/text.ts';
+import { parseYaml } from '../content-files/yaml.ts';
 import { isSlug } from '../slug.ts';
 import { HANDLE } from './report.ts';
 

@@ -10,10 +10,11 @@
  */
 import { readFileSync, lstatSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { classifyPath, isPathProblem, type ContentPath } from '../content/files.ts';
-import { splitFrontMatter } from '../content/text.ts';
-import { parseYaml } from '../content/yaml.ts';
-import type { ContentRecord, HubContent } from '../content/types.ts';
+import { classifyPath, isPathProblem, type ContentPath } from '../content-files/files.ts';
+import { splitFrontMatter } from '../content-files/text.ts';
+import { parseYaml } from '../content-files/yaml.ts';
+import type { ContentRecord, HubContent } from '../content-files/types.ts';
+import { byId } from '../collation.ts';
 import { contentOverlaps } from '../content-overlaps.ts';
 import { today as todayDate } from '../freshness.ts';
 import { loadReferenceData } from '../reference-data.ts';
@@ -204,8 +205,6 @@ class Builder {
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, index) => value.toLowerCase() === b[index].toLowerCase());
 }
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** A commit's nth parent, or undefined when it has none (a commit that is not a merge has no second). */
 function parentOf(repository: Repository, commit: string, n: 1 | 2): string | undefined {
@@ -444,7 +443,7 @@ function findSimilar(entries: RecordEntry[], content: HubContent, builder: Build
   const wanted = entries.filter((entry) => entry.collection === 'roadmap' && builder.recordsById.has(entry.id));
   if (wanted.length === 0) return [];
   const names = new Map(content.organisations.map((organisation) => [organisation.id, organisation.data.name]));
-  // As src/data/hub.ts calls it: demonstration work is never offered to a real council, nor the reverse.
+  // As src/hub/hub.ts calls it: demonstration work is never offered to a real council, nor the reverse.
   const result = contentOverlaps(content, loadReferenceData().services, today);
   const similar: Similar[] = [];
   for (const entry of wanted) {

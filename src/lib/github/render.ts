@@ -8,7 +8,8 @@
  * organisations whose records change, and of those with similar work, so they can be asked to review.
  */
 import { RECORD_COLLECTIONS } from '../../../schemas/collections.ts';
-import { code, inline, link, plural, takeWithin, text } from './markdown.ts';
+import { code, inline, link, takeWithin, text } from './markdown.ts';
+import { plural } from '../format.ts';
 import { authorStatus, mentionsOf } from './ownership.ts';
 import type { Ownership, PrReport, RecordEntry, ReportProblem } from './report.ts';
 

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordCollection } from '../../../schemas/collections.ts';
 import { organisationSchema, type Organisation } from '../../../schemas/organisation.ts';
-import { MAX_FILE_BYTES, readContentFile } from '../content/read-file.ts';
+import { MAX_FILE_BYTES, readContentFile } from '../content-files/read-file.ts';
 
 export type HarvestCollection = 'components' | 'datasets';
 

@@ -10,8 +10,8 @@
  * organisation's item cap and the run's deadline end the source early, as incomplete, saying why.
  */
 import { componentSchema } from '../../../schemas/component.ts';
-import { decodeUtf8, LineIndex } from '../content/text.ts';
-import { offsetOf, parseYaml } from '../content/yaml.ts';
+import { decodeUtf8, LineIndex } from '../content-files/text.ts';
+import { offsetOf, parseYaml } from '../content-files/yaml.ts';
 import { explainError, statusOf, type Octokit } from '../github/client.ts';
 import { parseYamlInput, PUBLICCODE_MAX_BYTES } from '../import/input.ts';
 import { mapPubliccode } from '../import/publiccode.ts';

@@ -15,7 +15,7 @@
  * Messages, cache keys and FetchedText.url use the address as named, never the mapped one, so a test
  * run says exactly what a real run would.
  */
-import { decodeUtf8 } from '../content/text.ts';
+import { decodeUtf8 } from '../content-files/text.ts';
 import { isPrivateHost, networkFailure, parseRetryAfter } from '../github/link-check.ts';
 import type { FetchedText, PoliteFetch, ResponseCache } from './types.ts';
 

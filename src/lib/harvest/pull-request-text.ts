@@ -9,7 +9,8 @@
  * maintainers that parse as GitHub handles. The body stays under GitHub's 65,536 characters whatever the
  * report holds: long lists are shortened, saying how many more there are.
  */
-import { clean, code, inline, link, plural, takeWithin, text, BREAK } from '../github/markdown.ts';
+import { clean, code, inline, link, takeWithin, text, BREAK } from '../github/markdown.ts';
+import { plural } from '../format.ts';
 import { mentionsOf } from '../github/ownership.ts';
 import type { OrganisationOutcome } from './pull-requests.ts';
 import type { OrganisationReport, WrittenFile } from './report.ts';

@@ -21,9 +21,9 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Octokit } from 'octokit';
-import { readBounded } from '../content/read-bounded.ts';
-import { MAX_FILE_BYTES } from '../content/read-file.ts';
-import { decodeUtf8 } from '../content/text.ts';
+import { readBounded } from '../content-files/read-bounded.ts';
+import { MAX_FILE_BYTES } from '../content-files/read-file.ts';
+import { decodeUtf8 } from '../content-files/text.ts';
 import { explainError, statusOf } from '../github/client.ts';
 import { REPOSITORY_NAME } from '../github/pr-comment.ts';
 import {

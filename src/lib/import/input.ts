@@ -4,8 +4,8 @@
  * JSON with the line and column of any error.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { decodeUtf8, LineIndex } from '../content/text.ts';
-import { parseYaml } from '../content/yaml.ts';
+import { decodeUtf8, LineIndex } from '../content-files/text.ts';
+import { parseYaml } from '../content-files/yaml.ts';
 import { ImportInputError } from './types.ts';
 
 /** publiccode.yml files are small; the content files they become may be 256 KiB at most. */

@@ -2,7 +2,7 @@
  * What every open-data document builder shares: the collections and their columns (read from the zod
  * schemas, so that a new field reaches every format without touching this code), the records as the
  * builders take them, and the context an endpoint gives (absolute addresses, licences, build time).
- * Pure: src/data/api-context.ts builds the context from the loaded hub.
+ * Pure: src/hub/api-context.ts builds the context from the loaded hub.
  */
 import { ORGANISATIONS, RECORD_COLLECTIONS } from '../../../schemas/collections.ts';
 
@@ -129,9 +129,4 @@ export function pagePath(collection: OpenCollection, record: Pick<OpenRecord, 'i
 export function licenceOf(record: Pick<OpenRecord, 'data'>, context: Pick<OpenDataContext, 'licence'>): LicenceInfo {
   const own = record.data.licence;
   return context.licence(typeof own === 'string' ? own : undefined);
-}
-
-/** Code-point order, the same on every machine and locale: how every document sorts ids. */
-export function byId<T extends { id: string }>(a: T, b: T): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

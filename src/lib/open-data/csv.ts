@@ -32,7 +32,8 @@
  * every value untouched, for programs that want the exact text without this step.
  */
 import { csvField } from '../csv.ts';
-import { byId, licenceOf, pagePath, type OpenCollection, type OpenDataContext, type OpenRecord } from './context.ts';
+import { byId } from '../collation.ts';
+import { licenceOf, pagePath, type OpenCollection, type OpenDataContext, type OpenRecord } from './context.ts';
 
 /** The characters that make a spreadsheet read a cell as a formula, and the apostrophe itself (see above). */
 const FORMULA_START = /^[=+\-@\t\r']/;

@@ -18,7 +18,8 @@
  *   known, gets accessURL; a dataset with no distributions gets one pointing at its landing page.
  */
 import { contactOf, dayOf, keywordsOf, type CatalogueDataset } from './catalogue.ts';
-import { byId, type OpenDataContext } from './context.ts';
+import { byId } from '../collation.ts';
+import { type OpenDataContext } from './context.ts';
 import { isApi, mediaTypeOf } from './media-types.ts';
 import type { UPDATE_FREQUENCIES } from '../../../schemas/dataset.ts';
 

@@ -29,7 +29,8 @@
  */
 import { UPDATE_FREQUENCIES } from '../../../schemas/dataset.ts';
 import { CATALOGUE_DESCRIPTION, CATALOGUE_TITLE, contactOf, HUB_NAME, keywordsOf, type CatalogueDataset } from './catalogue.ts';
-import { byId, type OpenDataContext } from './context.ts';
+import { byId } from '../collation.ts';
+import { type OpenDataContext } from './context.ts';
 import { fileTypeUri, isApi, mediaTypeOf, mediaTypeUri } from './media-types.ts';
 
 type Json = Record<string, unknown>;

@@ -14,7 +14,8 @@
  * (the record's page shows the HTML). Records are sorted by id. The JSON is compact (no indentation): at 25,000 records
  * the file stays a third smaller.
  */
-import { byId, licenceOf, pagePath, type LicenceInfo, type OpenCollection, type OpenDataContext, type OpenRecord } from './context.ts';
+import { byId } from '../collation.ts';
+import { licenceOf, pagePath, type LicenceInfo, type OpenCollection, type OpenDataContext, type OpenRecord } from './context.ts';
 
 /** Who the organisation details come from, besides the organisations themselves. */
 export const ORGANISATIONS_ATTRIBUTION =

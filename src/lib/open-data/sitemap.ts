@@ -9,6 +9,10 @@
  * consoles always point at the same address.
  */
 
+// Addresses here come from new URL(…).href and dates are W3C date-times, so the feeds' escaping serves: an
+// apostrophe (only ever from HUB_SITE or HUB_BASE) stays as it is, which XML reads the same as &apos;.
+import { escapeXml } from '../feeds/xml.ts';
+
 export const SITEMAP_NAME = 'sitemap.xml';
 export const MAX_URLS = 50_000;
 export const MAX_BYTES = 50 * 1024 * 1024;
@@ -24,12 +28,6 @@ export interface SitemapFile {
   /** The file name at the site's root, under the base: sitemap.xml, sitemap-1.xml… */
   name: string;
   xml: string;
-}
-
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]);
 }
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';

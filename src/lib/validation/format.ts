@@ -3,13 +3,12 @@
  * commands for annotations on a pull request (with a Markdown summary, since GitHub shows only ten
  * annotations a step).
  */
+import { plural } from '../format.ts';
 import type { Problem } from './problem.ts';
 import type { ValidationReport } from './validate.ts';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
-
-const plural = (count: number, word: string) => `${count.toLocaleString('en-GB')} ${word}${count === 1 ? '' : 's'}`;
 
 export function summaryLine(report: ValidationReport): string {
   const { errors, warnings, checked } = report;

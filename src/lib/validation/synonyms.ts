@@ -4,7 +4,7 @@
  * words (which would make nearly every record look alike), is an error, named at its line.
  */
 import { synonymsFileSchema, type SynonymConcept } from '../../../schemas/vocabulary.ts';
-import { readContentFile } from '../content/read-file.ts';
+import { readContentFile } from '../content-files/read-file.ts';
 import { onlyCommonWords } from '../synonyms.ts';
 import type { Problem } from './problem.ts';
 

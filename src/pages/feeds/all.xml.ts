@@ -1,6 +1,6 @@
 /** /feeds/all.xml: the newest records from everyone, as Atom. */
 import type { APIRoute } from 'astro';
-import { loadHub } from '../../data/hub.ts';
+import { loadHub } from '../../hub/hub.ts';
 import { atomResponse } from '../../lib/feeds/atom.ts';
 import { allFeed } from '../../lib/feeds/hub-feeds.ts';
 import { feedSettings } from './_settings.ts';

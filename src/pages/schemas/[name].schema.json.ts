@@ -4,8 +4,8 @@
  * copied byte for byte.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { SCHEMA_FILES } from '../../data/api-context.ts';
-import { inThisShard } from '../../data/build-shard.ts';
+import { SCHEMA_FILES } from '../../hub/api-context.ts';
+import { inThisShard } from '../../hub/build-shard.ts';
 
 export const getStaticPaths = (() => inThisShard([...SCHEMA_FILES.keys()].map((name) => ({ params: { name } })))) satisfies GetStaticPaths;
 

@@ -4,7 +4,7 @@
  * something costs nothing more.
  */
 import type { APIRoute } from 'astro';
-import { loadHub } from '../../data/hub.ts';
+import { loadHub } from '../../hub/hub.ts';
 import { suggestedPages } from '../../lib/search-suggestions.ts';
 import { withBase } from '../../lib/urls.ts';
 

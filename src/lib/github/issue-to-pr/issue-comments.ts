@@ -4,7 +4,8 @@
  * it is bounded here to stay under GitHub's comment limit.
  */
 import { issueFieldById, type IssueFormDefinition } from '../issue-form.ts';
-import { inline, plural, takeWithin, text } from '../markdown.ts';
+import { inline, takeWithin, text } from '../markdown.ts';
+import { plural } from '../../format.ts';
 import type { ContributionPlan } from './contribution-plan.ts';
 import { ISSUE_COMMENT_MARKER } from './issue-markers.ts';
 import type { IssueProblem } from './issue-problem.ts';

@@ -2,7 +2,7 @@
  * The content folder as the issue checks need it: the validator's hub plus every record id. Separate
  * because it is the one slow read of the disk, made once and shared by every plan.
  */
-import { classifyPath, isPathProblem, listFiles } from '../../content/files.ts';
+import { classifyPath, isPathProblem, listFiles } from '../../content-files/files.ts';
 import { loadHub, type Hub } from '../../import/check.ts';
 
 export interface IssueHub extends Hub {

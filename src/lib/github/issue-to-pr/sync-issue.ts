@@ -6,7 +6,7 @@
 import type { Octokit } from 'octokit';
 import { explainError, statusOf } from '../client.ts';
 import { identifyIssueForm, MAX_ISSUE_BODY } from '../issue-form.ts';
-import { plural } from '../markdown.ts';
+import { plural } from '../../format.ts';
 import { REPOSITORY_NAME } from '../pr-comment.ts';
 import { writePullRequest, type PullSummary } from './branch-and-pull-request.ts';
 import { IssueToPrError } from './error.ts';

@@ -1,7 +1,7 @@
 /** /api/v1/datasets.dcat.jsonld: every dataset as a DCAT-AP catalogue in JSON-LD; see src/lib/open-data/dcat.ts. */
 import type { APIRoute } from 'astro';
-import { catalogueDatasets, openDataContext } from '../../../data/api-context.ts';
-import { loadHub } from '../../../data/hub.ts';
+import { catalogueDatasets, openDataContext } from '../../../hub/api-context.ts';
+import { loadHub } from '../../../hub/hub.ts';
 import { dcatCatalogue } from '../../../lib/open-data/dcat.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -1,7 +1,7 @@
 /** /api/v1/overlaps.json: every pair of overlapping roadmap items, with score and reasons. */
 import type { APIRoute } from 'astro';
-import { apiContext } from '../../../data/api-context.ts';
-import { loadHub } from '../../../data/hub.ts';
+import { apiContext } from '../../../hub/api-context.ts';
+import { loadHub } from '../../../hub/hub.ts';
 import { overlapsDocument } from '../../../lib/api/collaboration-documents.ts';
 
 export const GET: APIRoute = async ({ site }) => {

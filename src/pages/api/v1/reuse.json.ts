@@ -1,7 +1,7 @@
 /** /api/v1/reuse.json: every component with who uses it, and every adopted principle. */
 import type { APIRoute } from 'astro';
-import { apiContext } from '../../../data/api-context.ts';
-import { loadHub } from '../../../data/hub.ts';
+import { apiContext } from '../../../hub/api-context.ts';
+import { loadHub } from '../../../hub/hub.ts';
 import { reuseDocument } from '../../../lib/api/collaboration-documents.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -8,7 +8,7 @@
  * pages would add 30 MB to the site.
  */
 import type { APIRoute } from 'astro';
-import { loadHub } from '../../../data/hub.ts';
+import { loadHub } from '../../../hub/hub.ts';
 import type { OrganisationFormReference } from '../../../lib/contribute/organisation-check.ts';
 
 export const GET: APIRoute = async () => {

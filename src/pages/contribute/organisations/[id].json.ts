@@ -13,10 +13,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadHub, type HubOrganisation, type HubRecord } from '../../../data/hub.ts';
+import { loadHub, type HubOrganisation, type HubRecord } from '../../../hub/hub.ts';
 import type { OrganisationFormFile } from '../../../lib/contribute/form-files.ts';
 import { editableFields } from '../../../lib/contribute/organisation-model.ts';
-import { inThisShard } from '../../../data/build-shard.ts';
+import { inThisShard } from '../../../hub/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();

@@ -10,9 +10,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadHub, type HubRecord } from '../../../data/hub.ts';
+import { loadHub, type HubRecord } from '../../../hub/hub.ts';
+import { byId } from '../../../lib/collation.ts';
 import type { RecordSourcesFile } from '../../../lib/contribute/form-files.ts';
-import { inThisShard } from '../../../data/build-shard.ts';
+import { inThisShard } from '../../../hub/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();
@@ -33,7 +34,7 @@ export const GET: APIRoute = ({ params, props }) => {
         data: record.data as Record<string, unknown>,
         body: record.body,
       }))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      .sort(byId),
   };
   return new Response(new Uint8Array(gzipSync(JSON.stringify(file), { level: 9 })), { headers: { 'Content-Type': 'application/gzip' } });
 };

@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { RECORD_COLLECTIONS } from '../../../../schemas/collections.ts';
 import { templateFile } from '../../../lib/contribute/templates.ts';
-import { inThisShard } from '../../../data/build-shard.ts';
+import { inThisShard } from '../../../hub/build-shard.ts';
 
 export const getStaticPaths = (() =>
   inThisShard(

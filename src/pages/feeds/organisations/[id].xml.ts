@@ -1,10 +1,10 @@
 /** /feeds/organisations/<id>.xml: every record of one organisation, as Atom; empty (and valid) for one that has shared nothing yet. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadHub } from '../../../data/hub.ts';
+import { loadHub } from '../../../hub/hub.ts';
 import { atomResponse } from '../../../lib/feeds/atom.ts';
 import { organisationFeed } from '../../../lib/feeds/hub-feeds.ts';
 import { feedSettings } from '../_settings.ts';
-import { inThisShard } from '../../../data/build-shard.ts';
+import { inThisShard } from '../../../hub/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();

@@ -1,10 +1,10 @@
 /** /feeds/themes/<id>.xml: the newest records under one theme, as Atom, for each theme with records. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadHub } from '../../../data/hub.ts';
+import { loadHub } from '../../../hub/hub.ts';
 import { atomResponse } from '../../../lib/feeds/atom.ts';
 import { themeFeed } from '../../../lib/feeds/hub-feeds.ts';
 import { feedSettings } from '../_settings.ts';
-import { inThisShard } from '../../../data/build-shard.ts';
+import { inThisShard } from '../../../hub/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();

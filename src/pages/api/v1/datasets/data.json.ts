@@ -1,7 +1,7 @@
 /** /api/v1/datasets/data.json: every dataset as a Project Open Data v1.1 catalogue; see src/lib/open-data/data-json.ts. */
 import type { APIRoute } from 'astro';
-import { catalogueDatasets, openDataContext } from '../../../../data/api-context.ts';
-import { loadHub } from '../../../../data/hub.ts';
+import { catalogueDatasets, openDataContext } from '../../../../hub/api-context.ts';
+import { loadHub } from '../../../../hub/hub.ts';
 import { dataJsonCatalogue } from '../../../../lib/open-data/data-json.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -1,9 +1,9 @@
 /** /api/v1/components/<organisation>/<slug>/publiccode.yml for every code component; see src/lib/open-data/publiccode.ts. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { isCodeComponent, publiccodeInput } from '../../../../../../data/api-context.ts';
-import { loadHub, type HubRecord } from '../../../../../../data/hub.ts';
+import { isCodeComponent, publiccodeInput } from '../../../../../../hub/api-context.ts';
+import { loadHub, type HubRecord } from '../../../../../../hub/hub.ts';
 import { publiccodeYaml } from '../../../../../../lib/open-data/publiccode.ts';
-import { inThisShard } from '../../../../../../data/build-shard.ts';
+import { inThisShard } from '../../../../../../hub/build-shard.ts';
 
 export const getStaticPaths = (async () => {
   const hub = await loadHub();

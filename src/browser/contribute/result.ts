@@ -5,8 +5,7 @@
  * (#warnings, #warning-list, #too-long, #download, #copy, #copy-status, #file-text).
  */
 import type { FormProblem } from '../../lib/contribute/check.ts';
-
-const byId = (id: string) => document.getElementById(id);
+import { byId } from '../dom.ts';
 
 /** Lists the warnings under "Worth checking", or hides the box when there are none. */
 export function showWarnings(warnings: readonly FormProblem[]): void {

@@ -7,7 +7,8 @@ import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { SynonymConcept, Theme } from '../../schemas/vocabulary.ts';
-import type { RecordData } from '../lib/content/types.ts';
+import type { RecordData } from '../lib/content-files/types.ts';
+import { byId, compareNames } from '../lib/collation.ts';
 import { today } from '../lib/freshness.ts';
 import { lastUpdatedDates } from '../lib/git-dates.ts';
 import { codeInWords, NATION_LABELS, ORGANISATION_TYPE_LABELS } from '../lib/labels.ts';
@@ -96,7 +97,7 @@ async function load(): Promise<Hub> {
   // By id, whichever way the content came (hub-entries.ts): the two ways read files in different orders.
   const organisations = new Map(
     sources.organisations
-      .toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .toSorted(byId)
       .map((entry) => [
         entry.id,
         { id: entry.id, data: entry.data, filePath: entry.filePath, demonstration: entry.data.demonstration === true },
@@ -154,15 +155,14 @@ async function load(): Promise<Hub> {
     for (const id of servicesOf(record)) add(byService, id, record);
     for (const id of themesOf(record)) add(byTheme, id, record);
   }
-  const collator = new Intl.Collator('en-GB', { sensitivity: 'base' });
   const servicesWithContent = [...byService]
     .filter(([id]) => services.has(id))
     .map(([id, serviceRecords]) => ({ service: services.get(id)!, records: serviceRecords }))
-    .sort((a, b) => collator.compare(a.service.label, b.service.label));
+    .sort((a, b) => compareNames(a.service.label, b.service.label));
   const themesWithContent = [...byTheme]
     .filter(([id]) => themes.has(id))
     .map(([id, themeRecords]) => ({ theme: themes.get(id)!, records: themeRecords }))
-    .sort((a, b) => collator.compare(a.theme.label, b.theme.label));
+    .sort((a, b) => compareNames(a.theme.label, b.theme.label));
 
   const facetLabel = (filter: FilterName, value: string): string => {
     switch (filter) {

@@ -6,7 +6,7 @@
  * the file HUB_VALIDATED_CONTENT names. Going through Astro's content store as well cost a fifth of
  * Astro's time at 5,000 records, growing with them: the store is serialised (devalue), written, then
  * compiled back as a JavaScript module in the process that renders the pages, and a one-off build gains
- * nothing from it. The loaders (src/content/hub-loader.ts) then leave the store empty.
+ * nothing from it. The loaders (src/astro-loader/hub-loader.ts) then leave the store empty.
  *
  * Anywhere else (astro dev, a bare astro build) they come from Astro's collections, which the loaders fill
  * from the same validation, so that astro dev still reloads content as it changes.
@@ -17,8 +17,8 @@ import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../schemas/col
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { SynonymConcept, Theme } from '../../schemas/vocabulary.ts';
-import { contentFilePath, handedOverContentFile, type HandedOverContent } from '../content/content-source.ts';
-import type { RecordData } from '../lib/content/types.ts';
+import { contentFilePath, handedOverContentFile, type HandedOverContent } from '../astro-loader/content-source.ts';
+import type { RecordData } from '../lib/content-files/types.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 
 export interface OrganisationSource {

@@ -2,12 +2,12 @@
  * Where the hub's content comes from, for Astro's side of the build: the content folder, a content
  * file's path as the pages show it, and the content that npm run build hands over once it has validated
  * it (HUB_VALIDATED_CONTENT), so that nothing is read, checked or stored twice. The loaders
- * (hub-loader.ts) and src/data/hub-entries.ts both read from here; scripts/build.ts writes the hand-over.
+ * (hub-loader.ts) and src/hub/hub-entries.ts both read from here; scripts/build.ts writes the hand-over.
  */
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Licence, Service } from '../../schemas/reference.ts';
-import type { HubContent } from '../lib/content/types.ts';
+import type { HubContent } from '../lib/content-files/types.ts';
 import { loadReferenceData } from '../lib/reference-data.ts';
 
 export function contentDir(): string {
@@ -23,7 +23,7 @@ export function contentFilePath(file: string): string {
 
 /**
  * The file in which npm run build hands over the content it has just validated, if it did: then
- * src/data/hub-entries.ts reads the content from it, and the loaders leave Astro's store empty.
+ * src/hub/hub-entries.ts reads the content from it, and the loaders leave Astro's store empty.
  */
 export function handedOverContentFile(): string | undefined {
   return process.env.HUB_VALIDATED_CONTENT || undefined;

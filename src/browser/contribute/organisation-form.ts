@@ -28,6 +28,7 @@ import { organisationFormModel } from '../../lib/contribute/organisation-model.t
 import type { SiteConfig } from '../../lib/site-config.ts';
 import { withBase } from '../../lib/urls.ts';
 import { askedComponent, componentOwner, declarationMessage, declareUse, USES_PARAMETER } from '../../lib/we-use-this.ts';
+import { byId } from '../dom.ts';
 import { fillForm, setUpForm, showStatus, type Reference } from './controls.ts';
 import { clearErrors, showErrors } from './errors.ts';
 import { setUpFileButtons, showSendingNotes, showWarnings, type OfferedFile } from './result.ts';
@@ -37,8 +38,6 @@ type Stored = OrganisationFormFile;
 const RECORD_ID = /^(?:roadmap|principles|lessons|datasets|components)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The form has no finders, so the controls need no reference data to fill it in. */
 const NO_REFERENCE: Reference = { organisations: new Map(), services: new Map(), themes: new Map(), licences: new Map() };
-
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 
 class OrganisationForm {
   readonly model = organisationFormModel();

@@ -32,6 +32,7 @@ import { isSlug } from '../../lib/slug.ts';
 import { withBase } from '../../lib/urls.ts';
 import type { CheckContext } from '../../lib/validation/record-checks.ts';
 import type { Licence, Service } from '../../../schemas/reference.ts';
+import { byId } from '../dom.ts';
 import { fillForm, organisationFor, showStatus, type Reference } from './controls.ts';
 import { clearErrors, showErrors } from './errors.ts';
 import { renderPreview } from './preview.ts';
@@ -46,8 +47,6 @@ interface Editing {
 }
 
 const RECORD_ID = /^(roadmap|principles|lessons|datasets|components)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 
 export class ContributionForm {
   readonly model: FormModel;
