@@ -7,6 +7,7 @@
  * referred to, dates in order) and checkBody (unsafe HTML, placeholders) from record-checks.ts. Only the
  * sentences differ: a file's problems name a field and a line, a form's name a box on the page.
  */
+import { sentenceCase } from '../labels.ts';
 import { isSlug, SLUG_MAX_LENGTH } from '../slug.ts';
 import { closestMatch } from '../suggest.ts';
 import type { Problem } from '../validation/problem.ts';
@@ -40,7 +41,6 @@ export function parseFieldPath(field: string): (string | number)[] {
 }
 
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text);
-const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A validator sentence as form text: `code` marks gone, no full stop at the end (GOV.UK's style). */
 function plain(text: string): string {
@@ -53,7 +53,7 @@ function plain(text: string): string {
 /** "did you mean `beta`?" → "Did you mean beta?"; fixes about files are not for the form. */
 function plainFix(fix: string | undefined): string | undefined {
   if (!fix || /content\/|npm run|\.csv|\.yaml|the file/i.test(fix)) return undefined;
-  return upperFirst(plain(fix));
+  return sentenceCase(plain(fix));
 }
 
 function joined(message: string, fix?: string): string {

@@ -11,6 +11,7 @@
  */
 import { clean, code, inline, link, takeWithin, text, BREAK } from '../github/markdown.ts';
 import { plural } from '../format.ts';
+import { sentenceCase } from '../labels.ts';
 import { mentionsOf } from '../github/ownership.ts';
 import type { OrganisationOutcome } from './pull-requests.ts';
 import type { OrganisationReport, WrittenFile } from './report.ts';
@@ -75,8 +76,6 @@ function httpsAddress(address: string): string | undefined {
 
 /** A title for a list item: the record's title, or its address when it has none. */
 const titleOf = (title: string | undefined, fallback: string) => (clean(title, 200) ? title : withoutCredentials(fallback));
-
-const upperFirst = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 /** A plain line for a title: clean, with no mention or reference GitHub would act on. */
 function plainLine(value: string, max: number): string {
@@ -166,7 +165,7 @@ function sections(report: OrganisationReport): ListSection[] {
       items: report.gone.map(
         (gone) =>
           `- ${upstreamLink(titleOf(gone.title, gone.path), gone.upstream)}, ` +
-          `in ${code(gone.path)}: ${inline(upperFirst(gone.reason), 600)}`,
+          `in ${code(gone.path)}: ${inline(sentenceCase(gone.reason), 600)}`,
       ),
       noun: ['gone record', 'gone records'],
     });
@@ -179,7 +178,7 @@ function sections(report: OrganisationReport): ListSection[] {
         'is published (its repository’s `publiccode.yml` or README, or the dataset on its portal), not in this ' +
         `pull request, and the next weekly run picks it up. ${name}’s maintainers are best placed to pass it on.`,
       items: report.refused.map((refusal) => {
-        const reasons = refusal.reasons.slice(0, MAX_REASONS).map((reason) => `  - ${inline(upperFirst(reason), 800)}`);
+        const reasons = refusal.reasons.slice(0, MAX_REASONS).map((reason) => `  - ${inline(sentenceCase(reason), 800)}`);
         const more = refusal.reasons.length - MAX_REASONS;
         if (more > 0) reasons.push(`  - …and ${plural(more, 'more reason')}.`);
         return [`- ${upstreamLink(titleOf(refusal.title, refusal.upstream), refusal.upstream)}:`, ...reasons].join('\n');

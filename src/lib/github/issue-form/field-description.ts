@@ -8,7 +8,8 @@ import type { FormField } from '../../contribute/form-model.ts';
 import { fieldMeta } from '../../schema-meta.ts';
 import { groupLine, variantLine } from './group-lines.ts';
 import { variantsOf } from './group-parts.ts';
-import { article, inWords, sentence, upperFirst } from './sentences.ts';
+import { sentenceCase } from '../../labels.ts';
+import { article, inWords, sentence } from './sentences.ts';
 import type { GroupPart, Variant } from './shape.ts';
 
 function exampleOf(schema: z.core.$ZodType | undefined): unknown {
@@ -61,7 +62,7 @@ export function describe(
       const text = [
         base,
         `One a line, written: ${labels.join(' | ')}.`,
-        optional.length > 0 ? `${upperFirst(inWords(optional.map((label) => label.toLowerCase())))} may be left out.` : '',
+        optional.length > 0 ? `${sentenceCase(inWords(optional.map((label) => label.toLowerCase())))} may be left out.` : '',
         ...formats.map((entry) => `Write ${lower(entry.parts)} as ${entry.format}.`),
         lists.length > 0 ? `Separate ${lower(lists)} with commas.` : '',
         ...(parts ?? [])

@@ -3,7 +3,6 @@
  * descriptions, the form file and the reader's messages all use them.
  */
 
-export const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 export const sentence = (text: string) => (text === '' || /[.!?:]$/.test(text) ? text : `${text}.`);
 

@@ -9,7 +9,8 @@ import { plural } from '../../format.ts';
 import type { ContributionPlan } from './contribution-plan.ts';
 import { ISSUE_COMMENT_MARKER } from './issue-markers.ts';
 import type { IssueProblem } from './issue-problem.ts';
-import { sentence, upperFirst } from './message-text.ts';
+import { sentenceCase } from '../../labels.ts';
+import { sentence } from './message-text.ts';
 import { PULL_REQUEST_CHECKS_NOTE } from './pull-request-text.ts';
 
 /** Problems listed in one comment; the rest are counted. */
@@ -24,7 +25,7 @@ function problemLine(problem: IssueProblem, definition: IssueFormDefinition): st
       ? ` (${field?.kind === 'groups' || field?.kind === 'variants' ? 'line' : 'item'} ` +
         `${problem.item}${problem.part ? `, ${problem.part.toLowerCase()}` : ''})`
       : '';
-  const message = upperFirst(problem.message);
+  const message = sentenceCase(problem.message);
   return field ? `- **${text(field.label)}**${where}: ${inline(message, 1200)}` : `- ${inline(message, 1200)}`;
 }
 
@@ -66,7 +67,7 @@ export function unreadableComment(reason: string, serverUrl: string, repository:
     ISSUE_COMMENT_MARKER,
     '## This issue could not be read',
     '',
-    inline(upperFirst(sentence(reason)), 2000),
+    inline(sentenceCase(sentence(reason)), 2000),
     '',
     `To share a record, open a new issue from one of the hub’s forms: ${serverUrl}/${repository}/issues/new/choose`,
   ].join('\n');

@@ -6,7 +6,8 @@
 import { parseFieldPath } from '../../contribute/check.ts';
 import type { Problem } from '../../validation/problem.ts';
 import { BODY_FIELD, issueFieldById, ORGANISATION_FIELD, SLUG_FIELD, type IssueFormDefinition } from '../issue-form.ts';
-import { quoted, sentence, upperFirst } from './message-text.ts';
+import { sentenceCase } from '../../labels.ts';
+import { quoted, sentence } from './message-text.ts';
 
 /** A problem to show on the issue, by its form field. */
 export interface IssueProblem {
@@ -28,9 +29,9 @@ export const ORGANISATION_HELP =
 function usableFix(fix: string | undefined): string | undefined {
   if (!fix) return undefined;
   const didYouMean = /did you mean `[^`]+`\?/i.exec(fix);
-  if (didYouMean) return upperFirst(didYouMean[0]);
+  if (didYouMean) return sentenceCase(didYouMean[0]);
   if (/content\/|npm run|\.csv\b|\.ya?ml\b|\bfile\b|folder|add a line/i.test(fix)) return undefined;
-  return sentence(upperFirst(fix));
+  return sentence(sentenceCase(fix));
 }
 
 /** What the validator found, as the person wrote it: a string as code, anything else in words. */

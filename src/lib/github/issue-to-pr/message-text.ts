@@ -4,7 +4,6 @@
  */
 import { clean } from '../markdown.ts';
 
-export const upperFirst = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 export const sentence = (value: string) => (/[.!?]$/.test(value) ? value : `${value}.`);
 /** A value to quote in a message: one clean line, short, with no backtick to break its code span. */
 export const quoted = (value: unknown) => `\`${clean(value, 120).replace(/`/g, "'") || ' '}\``;
