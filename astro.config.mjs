@@ -27,7 +27,11 @@ export default defineConfig({
   compressHTML: true,
   // Stylesheets as files, never inlined: cached across pages, and the Nu HTML Checker's CSS checker
   // (older than the CSS it reads: it refuses paint-order, which every browser supports) checks HTML only.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: Astro renders four pages at a time, so that one page's files are written while the next is
+  // rendered. A profile of the 25,000-record build found its one thread idle for a quarter of the time,
+  // waiting on writes; with 4 the same build took 62 to 64 s against 79 to 85 s (1 to 16 compared on a
+  // 2-core machine; 8 and 16 were slower than 4). The pages are the same, byte for byte.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Records are rendered and sanitised by src/lib/markdown.ts. This makes any other Markdown Astro
   // renders safe too: Astro 7's default engine passes scripts and event handlers through.
   markdown: { processor: unified({ rehypePlugins: [rehypeRaw, rehypeSanitize] }) },
