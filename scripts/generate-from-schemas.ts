@@ -1,7 +1,8 @@
 /**
  * npm run schemas -- [--check]
  *
- * Writes what is derived from the zod schemas: draft-07 JSON Schema for every record type into
+ * Writes what is derived from the zod schemas: draft-07 JSON Schema for every record type and the hub's
+ * configuration (hub.config.yaml) into
  * schemas/json/ (so editors using yaml-language-server, such as VS Code's YAML extension, autocomplete
  * and check records as people type), and the field and rule reference in CONTRIBUTING.md. With --check
  * it writes nothing and exits 1 if a committed file is stale.
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ORGANISATIONS, RECORD_COLLECTIONS } from '../schemas/collections.ts';
+import { hubConfigSchema } from '../schemas/hub-config.ts';
 import { synonymsFileSchema, themesFileSchema } from '../schemas/vocabulary.ts';
 import { fieldReference, replaceBetweenMarkers, ruleReference } from '../src/lib/field-reference.ts';
 
@@ -23,6 +25,7 @@ export function jsonSchemaFiles(): Map<string, string> {
     ...RECORD_COLLECTIONS.map((collection) => [collection.name, collection.schema] as [string, z.ZodType]),
     ['themes', themesFileSchema],
     ['synonyms', synonymsFileSchema],
+    ['hub-config', hubConfigSchema],
   ];
   const files = new Map<string, string>();
   for (const [name, schema] of sources) {

@@ -15,13 +15,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { issueFormDefinitions, issueFormYaml } from '../src/lib/github/issue-form.ts';
+import { loadHubConfig } from '../src/lib/hub-config.ts';
+import { loadReferenceData } from '../src/lib/reference-data.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
 
 /** Every generated form: its path in the repository and its text. */
 export function issueFormFiles(): { path: string; text: string }[] {
-  return issueFormDefinitions().map((definition) => ({ path: `${TEMPLATE_DIR}/${definition.file}`, text: issueFormYaml(definition) }));
+  // The configuration's own repository: the committed forms are the same whichever repository a CI run is in.
+  const hub = loadHubConfig(loadReferenceData().licences, { HUB_CONFIG: process.env.HUB_CONFIG });
+  return issueFormDefinitions().map((definition) => ({ path: `${TEMPLATE_DIR}/${definition.file}`, text: issueFormYaml(definition, hub) }));
 }
 
 /** The generated files that are missing or differ from what is on disk under `root`. */

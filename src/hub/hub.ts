@@ -3,7 +3,6 @@
  * pure functions in src/lib. Pages read from here and stay thin.
  */
 import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../schemas/collections.ts';
-import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { SynonymConcept, Theme } from '../../schemas/vocabulary.ts';
@@ -17,6 +16,7 @@ import { sortByTitle, type FilterName, type Listed } from '../lib/listing.ts';
 import { findOverlaps, type OverlapResult } from '../lib/overlaps/index.ts';
 import { buildRelations, type Relations } from '../lib/relations.ts';
 import { buildReuse, type ReuseGraph } from '../lib/reuse.ts';
+import { loadHubConfig, type HubConfig } from '../lib/hub-config.ts';
 import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
 import { hubSources } from './hub-entries.ts';
 import { overlapItem } from '../lib/content-overlaps.ts';
@@ -79,6 +79,9 @@ export interface Hub {
   lastUpdated: Map<string, string>;
   /** Words for a filter value: ('type', 'county') → 'County council'. */
   facetLabel: (filter: FilterName, value: string) => string;
+  /** The hub's configuration (hub.config.yaml): its name, tagline, repository and default licence. */
+  hubConfig: HubConfig;
+  /** Where edits to the hub's files are proposed. */
   config: SiteConfig;
 }
 
@@ -188,6 +191,8 @@ async function load(): Promise<Hub> {
     { today: today().slice(0, 7), synonyms: sources.synonyms },
   );
 
+  // Checked by npm run validate and npm run build before Astro starts; read here again for astro dev.
+  const hubConfig = loadHubConfig(licences);
   return {
     records: byTitle,
     recordsById: new Map(byTitle.map((record) => [record.id, record])),
@@ -200,7 +205,7 @@ async function load(): Promise<Hub> {
     servicesWithContent,
     themesWithContent,
     licences,
-    defaultLicence: licences.get(DEFAULT_LICENCE)!,
+    defaultLicence: licences.get(hubConfig.defaultLicence)!,
     relations: buildRelations(byTitle),
     reuse: buildReuse({
       components: ofCollection('components'),
@@ -213,7 +218,8 @@ async function load(): Promise<Hub> {
     facetsById: new Map([...listed.values()].flat().map((entry) => [entry.id, entry.facets])),
     lastUpdated: lastUpdatedDates(process.env.HUB_CONTENT_DIR || 'content'),
     facetLabel,
-    config: siteConfig(),
+    hubConfig,
+    config: siteConfig(hubConfig),
   };
 }
 

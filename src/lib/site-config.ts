@@ -1,8 +1,10 @@
 /**
- * Where the hub's source lives, for "edit this page" and "report a problem" links. GitHub Actions sets
- * GITHUB_REPOSITORY, so a deployed hub links to its own repository; HUB_REPOSITORY overrides it (e.g.
- * for a fork built elsewhere). The default is the hub's own repository name on GitHub.
+ * Where the hub's source lives, for "edit this page" and "report a problem" links: the repository and
+ * branch of the hub's configuration (src/lib/hub-config.ts, where GITHUB_REPOSITORY and HUB_REPOSITORY
+ * override it for a build).
  */
+import type { HubConfig } from '../../schemas/hub-config.ts';
+
 export interface SiteConfig {
   /** owner/name on GitHub. */
   repository: string;
@@ -10,11 +12,8 @@ export interface SiteConfig {
   branch: string;
 }
 
-export const DEFAULT_REPOSITORY = 'council-commons/council-commons';
-
-export function siteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
-  const repository = env.HUB_REPOSITORY || env.GITHUB_REPOSITORY || DEFAULT_REPOSITORY;
-  return { repository, branch: env.HUB_BRANCH || 'main' };
+export function siteConfig(config: Pick<HubConfig, 'repository'>): SiteConfig {
+  return { repository: config.repository.github, branch: config.repository.branch };
 }
 
 /** A GitHub user's page, or a team's (`@org/team`), for maintainers written as in organisation files. */

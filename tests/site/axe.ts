@@ -21,6 +21,10 @@ function describeViolations(violations: Result[]): string[] {
  * axe then stops gathering every element that passed, which is most of its time on long pages.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode().options({ resultTypes: ['violations'] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    .setLegacyMode()
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return describeViolations(results.violations);
 }

@@ -21,6 +21,26 @@ import { serveSite, type StaticSite } from './server.ts';
 
 export const BASE = '/council-commons/';
 
+/** The fixture site's hub configuration: a visibly fictional hub, with a default licence other than the UK hub's. */
+export const FIXTURE_HUB = {
+  name: 'Testshire Exchange',
+  tagline: 'Where the fictional bodies of Testshire share their work, for the hub’s tests.',
+  description: 'A fictional hub built from the test content, to show that the configuration decides what the pages say.',
+  repository: 'testshire/exchange',
+  branch: 'trunk',
+  defaultLicence: 'CC-BY-4.0',
+};
+const FIXTURE_HUB_CONFIG = [
+  `name: ${FIXTURE_HUB.name}`,
+  `tagline: ${FIXTURE_HUB.tagline}`,
+  `description: ${FIXTURE_HUB.description}`,
+  'repository:',
+  `  github: ${FIXTURE_HUB.repository}`,
+  `  branch: ${FIXTURE_HUB.branch}`,
+  `defaultLicence: ${FIXTURE_HUB.defaultLicence}`,
+  '',
+].join('\n');
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The path the sites are served under: /council-commons/ */
@@ -49,7 +69,10 @@ export function cleanEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   for (const key of Object.keys(env)) {
     if (/^(BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*|__VITEST.*)$/.test(key)) delete env[key];
   }
-  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  const result: NodeJS.ProcessEnv = { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  // A key given as undefined is left out, rather than passed on as the word "undefined".
+  for (const [key, value] of Object.entries(extra)) if (value === undefined) delete result[key];
+  return result;
 }
 
 /** Runs `node scripts/build.ts` and resolves with its exit code and output. */
@@ -108,7 +131,21 @@ export default async function setup(project: TestProject) {
     const fixtureDir = join(work, 'fixture');
     const fixture = await serveSite(fixtureDir, BASE);
     servers.push(fixture);
-    const fixtureBuild = await build({ HUB_CONTENT_DIR: content, HUB_OUT_DIR: fixtureDir, HUB_BASE: BASE, HUB_SITE: fixture.origin });
+    // Built with a hub configuration of its own (another name, tagline, repository and default licence), so
+    // that tests/site/hub-config.test.ts sees the configuration, not the code, decide what the pages say.
+    const fixtureConfig = join(work, 'hub.config.yaml');
+    writeFileSync(fixtureConfig, FIXTURE_HUB_CONFIG);
+    const fixtureBuild = await build({
+      HUB_CONTENT_DIR: content,
+      HUB_OUT_DIR: fixtureDir,
+      HUB_BASE: BASE,
+      HUB_SITE: fixture.origin,
+      HUB_CONFIG: fixtureConfig,
+      // The configuration's repository, not the one a CI run on GitHub Actions would put in its place.
+      GITHUB_REPOSITORY: undefined,
+      HUB_REPOSITORY: undefined,
+      HUB_BRANCH: undefined,
+    });
     const fixtureBuildError =
       fixtureBuild.status === 0
         ? ''

@@ -18,6 +18,7 @@ import {
 } from '../../src/lib/listing.ts';
 import { buildRelations } from '../../src/lib/relations.ts';
 import { editUrl, reportProblemUrl, siteConfig } from '../../src/lib/site-config.ts';
+import { withRepositoryFromEnvironment, type HubConfig } from '../../src/lib/hub-config.ts';
 
 const listed = (id: string, title: string, facets: Listed['facets'] = {}): Listed => ({ id, title, collection: id.split('/')[0], facets });
 
@@ -167,9 +168,12 @@ describe('JSON-LD', () => {
 });
 
 describe('GitHub links', () => {
-  it('use HUB_REPOSITORY, else GITHUB_REPOSITORY, else the hub’s own repository', () => {
-    expect(siteConfig({ HUB_REPOSITORY: 'me/fork', GITHUB_REPOSITORY: 'ci/repo' }).repository).toBe('me/fork');
-    expect(siteConfig({ GITHUB_REPOSITORY: 'ci/repo' })).toEqual({ repository: 'ci/repo', branch: 'main' });
+  it('use HUB_REPOSITORY, else GITHUB_REPOSITORY, else the repository in the hub’s configuration', () => {
+    const config = { repository: { github: 'council-commons/council-commons', branch: 'main' } };
+    const from = (env: Record<string, string>) => siteConfig(withRepositoryFromEnvironment(config as HubConfig, env));
+    expect(from({ HUB_REPOSITORY: 'me/fork', GITHUB_REPOSITORY: 'ci/repo' }).repository).toBe('me/fork');
+    expect(from({ GITHUB_REPOSITORY: 'ci/repo' })).toEqual({ repository: 'ci/repo', branch: 'main' });
+    expect(from({ HUB_BRANCH: 'content' })).toEqual({ repository: 'council-commons/council-commons', branch: 'content' });
   });
 
   it('open GitHub’s editor on the file, and a new issue that names the page and file', () => {

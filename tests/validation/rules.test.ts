@@ -3,8 +3,8 @@
  * and field, in words that say what was found and how to fix it. The fixtures are files in
  * tests/fixtures/rules/<case>/ laid over a copy of the valid baseline in tests/fixtures/baseline/.
  */
-import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatText } from '../../src/lib/validation/format.ts';
 import type { Problem } from '../../src/lib/validation/problem.ts';
@@ -28,11 +28,85 @@ interface Case {
   severity?: 'error' | 'warning';
   /** How many problems of this rule the case produces (default 1). */
   count?: number;
+  /** A hub configuration to check instead of the repository's (written as hub.config.yaml beside content/), or null for none. */
+  config?: string | null;
+}
+
+/** The repository's own configuration, with one line changed. */
+function configWith(from: RegExp, to: string): string {
+  const text = readFileSync('hub.config.yaml', 'utf8');
+  if (!from.test(text)) throw new Error(`hub.config.yaml has no line matching ${from}`);
+  return text.replace(from, to);
+}
+const DEFAULT_LICENCE_LINE = configLine(/^defaultLicence:/m);
+/** The 1-based line of hub.config.yaml that matches. */
+function configLine(pattern: RegExp): number {
+  return (
+    readFileSync('hub.config.yaml', 'utf8')
+      .split('\n')
+      .findIndex((line) => pattern.test(line)) + 1
+  );
 }
 
 const ROADMAP = 'content/roadmap/ashdown/garden-waste-online.md';
 
 const CASES: Case[] = [
+  {
+    name: 'no configuration file where HUB_CONFIG points',
+    rule: 'config/missing',
+    fixture: () => {},
+    config: null,
+    file: 'hub.config.yaml',
+    line: 1,
+    field: '',
+    message: /configuration file hub\.config\.yaml does not exist/,
+    fix: /HUB_CONFIG/,
+  },
+  {
+    name: 'a default licence the hub does not know',
+    rule: 'config/licence',
+    fixture: () => {},
+    config: configWith(/^defaultLicence: .*$/m, 'defaultLicence: OGL-UK-9.0'),
+    file: 'hub.config.yaml',
+    line: DEFAULT_LICENCE_LINE,
+    column: 17,
+    field: 'defaultLicence',
+    message: /`OGL-UK-9\.0` is not in data\/reference\/licences\.csv/,
+    fix: /OGL-UK-3\.0/,
+  },
+  {
+    name: 'a default licence that is not open',
+    rule: 'config/licence',
+    fixture: () => {},
+    config: configWith(/^defaultLicence: .*$/m, 'defaultLicence: CC-BY-NC-4.0'),
+    file: 'hub.config.yaml',
+    line: DEFAULT_LICENCE_LINE,
+    field: 'defaultLicence',
+    message: /is not an open licence/,
+    fix: /open licence/,
+  },
+  {
+    name: 'a configuration without the hub’s name',
+    rule: 'schema/required',
+    fixture: () => {},
+    config: configWith(/^name: .*\n/m, ''),
+    file: 'hub.config.yaml',
+    // A missing field is shown where the fields start: here the first line after the comments.
+    line: configLine(/^name:/),
+    field: 'name',
+    message: /name/,
+  },
+  {
+    name: 'a configuration whose repository is a web address',
+    rule: 'schema/format',
+    fixture: () => {},
+    config: configWith(/^ {2}github: .*$/m, '  github: https://github.com/council-commons/council-commons'),
+    file: 'hub.config.yaml',
+    line: configLine(/^ {2}github:/),
+    column: 11,
+    field: 'repository.github',
+    message: /owner\/name/,
+  },
   {
     name: 'a file outside the known folders',
     rule: 'path/unknown-location',
@@ -556,13 +630,19 @@ afterAll(removeFixtures);
 function run(testCase: Case): { problems: Problem[]; text: string } {
   const content = contentFixture(typeof testCase.fixture === 'string' ? testCase.fixture : undefined);
   if (typeof testCase.fixture === 'function') testCase.fixture(content);
-  const report = validateContent({ contentDir: content, today: '2026-11-26' });
+  const configFile = join(dirname(content), 'hub.config.yaml');
+  if (typeof testCase.config === 'string') writeFileSync(configFile, testCase.config);
+  const report = validateContent({
+    contentDir: content,
+    today: '2026-11-26',
+    ...(testCase.config !== undefined ? { configFile } : {}),
+  });
   return { problems: [...report.errors, ...report.warnings], text: formatText(report) };
 }
 
 describe('the baseline fixture', () => {
   it('is valid, so that each case below shows one broken rule', () => {
-    const { problems } = run({ ...CASES[0], fixture: () => {} });
+    const { problems } = run({ ...CASES[0], fixture: () => {}, config: undefined });
     expect(problems).toEqual([]);
   });
 });

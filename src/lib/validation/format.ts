@@ -26,13 +26,12 @@ export function summaryLine(report: ValidationReport): string {
   );
 }
 
-export function formatText(report: ValidationReport): string {
+/** Problems as lines for people, grouped by file, in the order they appear in each. */
+export function problemLines(problems: readonly Problem[]): string[] {
   const lines: string[] = [];
-  const problems = [...report.errors, ...report.warnings].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
-  );
+  const sorted = problems.toSorted((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   let currentFile = '';
-  for (const problem of problems) {
+  for (const problem of sorted) {
     if (problem.file !== currentFile) {
       if (currentFile) lines.push('');
       currentFile = problem.file;
@@ -42,6 +41,11 @@ export function formatText(report: ValidationReport): string {
     lines.push(`  ${problem.severity === 'error' ? 'Error' : 'Warning'} (${where}): ${capitalise(problem.message)}`);
     if (problem.fix) lines.push(`    Fix: ${capitalise(problem.fix)}`);
   }
+  return lines;
+}
+
+export function formatText(report: ValidationReport): string {
+  const lines = problemLines([...report.errors, ...report.warnings]);
   if (lines.length) lines.push('');
   lines.push(summaryLine(report));
   return lines.join('\n');

@@ -13,6 +13,7 @@ import { readContentFile } from '../content-files/read-file.ts';
 import type { ContentRecord, HubContent, OrganisationEntry } from '../content-files/types.ts';
 import { today as todayDate } from '../freshness.ts';
 import { loadReferenceData, type ReferenceData } from '../reference-data.ts';
+import { hubConfigFile, readHubConfig, type HubConfig } from '../hub-config.ts';
 import type { Problem } from './problem.ts';
 import { checkBody, checkOrganisation, checkRecord, referenceField, suggestReference, type CheckContext } from './record-checks.ts';
 import { readSynonyms } from './synonyms.ts';
@@ -25,6 +26,8 @@ export interface ValidateOptions {
   reference?: ReferenceData;
   /** Called as files are checked, for progress on large folders. */
   onProgress?: (done: number, total: number) => void;
+  /** The hub's configuration file; defaults to HUB_CONFIG or hub.config.yaml (src/lib/hub-config.ts). */
+  configFile?: string;
 }
 
 export interface ValidationReport {
@@ -34,6 +37,8 @@ export interface ValidationReport {
   warnings: Problem[];
   /** The records and organisations that passed every check. */
   content: HubContent;
+  /** The hub's configuration, when it has no errors. */
+  config?: HubConfig;
 }
 
 /** Thrown when the validator cannot run at all (a missing folder), as opposed to finding problems. */
@@ -57,6 +62,11 @@ export function validateContent(options: ValidateOptions): ValidationReport {
   const problems: Problem[] = [];
   const wholeFile = (file: string, problem: Omit<Problem, 'file' | 'line' | 'column' | 'field' | 'severity'>) =>
     problems.push({ severity: 'error', file, line: 1, column: 1, field: '', ...problem });
+
+  // 0. The hub's configuration, shown like content paths (in a repository: hub.config.yaml).
+  const configFile = resolve(options.configFile ?? hubConfigFile());
+  const configRead = readHubConfig(configFile, reference.licences, relative(dirname(contentDir), configFile).split('\\').join('/'));
+  problems.push(...configRead.problems);
 
   // 1. What each file is, from its path alone.
   const organisationFiles: { file: FoundFile; id: string }[] = [];
@@ -247,5 +257,6 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     errors: problems.filter((problem) => problem.severity === 'error'),
     warnings: problems.filter((problem) => problem.severity === 'warning'),
     content: { organisations, records, themes, synonyms },
+    ...(configRead.config ? { config: configRead.config } : {}),
   };
 }

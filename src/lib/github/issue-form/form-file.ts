@@ -6,20 +6,24 @@
 import { Document } from 'yaml';
 import { recordCollection } from '../../../../schemas/collections.ts';
 import { fieldMeta } from '../../schema-meta.ts';
-import { DEFAULT_REPOSITORY } from '../../site-config.ts';
+import type { HubConfig } from '../../../../schemas/hub-config.ts';
 import { article } from './sentences.ts';
 import { REMOVE_ANSWER, type IssueFormDefinition } from './shape.ts';
 
 /** What the top of a form says, its name and description, and the title it gives the issue. */
-function formWords(definition: IssueFormDefinition): { intro: string; name: string; description: string; title: string } {
+/** What of the hub's configuration the forms say: its name, and where its CONTRIBUTING.md is. */
+export type FormHub = Pick<HubConfig, 'name' | 'repository'>;
+
+function formWords(definition: IssueFormDefinition, hub: FormHub): { intro: string; name: string; description: string; title: string } {
   const singular = definition.singular;
+  const { github, branch } = hub.repository;
   const guide =
     `Everything you write here is public. ` +
-    `The fields are explained in [CONTRIBUTING.md](https://github.com/${DEFAULT_REPOSITORY}/blob/main/CONTRIBUTING.md).`;
+    `The fields are explained in [CONTRIBUTING.md](https://github.com/${github}/blob/${branch}/CONTRIBUTING.md).`;
   if (definition.kind === 'organisation') {
     return {
       intro: [
-        'Change your organisation’s details on Council Commons without using Git: ' +
+        `Change your organisation’s details on ${hub.name} without using Git: ` +
           'its summary, website, GitHub, open data, maintainers, contact, the components it uses and its systems. ' +
           'Its name, type and codes come from the local-authority register and are not changed here.',
         `Answer only what should change: an answer left empty keeps what the hub has now, and ${REMOVE_ANSWER} takes a field off. ` +
@@ -39,7 +43,7 @@ function formWords(definition: IssueFormDefinition): { intro: string; name: stri
   const collection = recordCollection(definition.collection)!;
   return {
     intro: [
-      `Share ${article(singular)} ${singular} on Council Commons without using Git. ` +
+      `Share ${article(singular)} ${singular} on ${hub.name} without using Git. ` +
         `When you send this form, a check reads your answers within a few minutes. ` +
         `If something needs changing, it says what in a comment, and you edit this issue to fix it; when everything is right, ` +
         `it opens a pull request for the hub’s maintainers to review, and the ${singular} appears on the hub once they merge it.`,
@@ -54,8 +58,8 @@ function formWords(definition: IssueFormDefinition): { intro: string; name: stri
 }
 
 /** The issue form as GitHub's form schema: name, description, title, labels and body. */
-export function issueForm(definition: IssueFormDefinition): Record<string, unknown> {
-  const { intro, name, description, title } = formWords(definition);
+export function issueForm(definition: IssueFormDefinition, hub: FormHub): Record<string, unknown> {
+  const { intro, name, description, title } = formWords(definition, hub);
   const body: Record<string, unknown>[] = [{ type: 'markdown', attributes: { value: intro } }];
   for (const field of definition.fields) {
     const attributes: Record<string, unknown> = { label: field.label, description: field.description };
@@ -78,7 +82,7 @@ export function issueForm(definition: IssueFormDefinition): Record<string, unkno
 }
 
 /** The text of .github/ISSUE_TEMPLATE/<collection>.yml. */
-export function issueFormYaml(definition: IssueFormDefinition): string {
+export function issueFormYaml(definition: IssueFormDefinition, hub: FormHub): string {
   const organisation = definition.kind === 'organisation';
   const header = [
     organisation
@@ -90,6 +94,6 @@ export function issueFormYaml(definition: IssueFormDefinition): string {
       `so the web form (${organisation ? '/contribute/organisation/<id>/' : '/contribute/new/<collection>/'}) can fill them in, and`,
     '# the issue-to-pr workflow reads the answers back by these labels (src/lib/github/issue-form.ts).',
   ].join('\n');
-  const document = new Document(issueForm(definition), { version: '1.2' });
+  const document = new Document(issueForm(definition, hub), { version: '1.2' });
   return `${header}\n${document.toString({ lineWidth: 110, minContentWidth: 40 })}`;
 }

@@ -1,0 +1,63 @@
+/**
+ * The hub's configuration decides what the pages say: the fixture site is built with a configuration of
+ * its own (tests/site/global-setup.ts: another name, tagline, repository, branch and default licence), and
+ * its pages must show that configuration, where the demonstration site shows the repository's
+ * hub.config.yaml.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, inject, it } from 'vitest';
+import { FIXTURE_HUB } from './global-setup.ts';
+
+const fixtureDir = inject('fixtureDir');
+const demoDir = inject('demoDir');
+const buildError = inject('fixtureBuildError');
+const repositoryConfig = parse(readFileSync('hub.config.yaml', 'utf8')) as { name: string; tagline: string };
+
+const page = (dir: string, path: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;|&#x27;/g, '’')
+    .replace(/\s+/g, ' ');
+
+describe.skipIf(buildError)('a hub built with another configuration', () => {
+  const home = buildError ? '' : page(fixtureDir, '');
+  const about = buildError ? '' : page(fixtureDir, 'about/');
+  const form = buildError ? '' : page(fixtureDir, 'contribute/new/roadmap/');
+
+  it('gives its name as the home page’s title and heading, with its tagline and description', () => {
+    expect(home).toContain(`<title>${FIXTURE_HUB.name}</title>`);
+    expect(home).toMatch(new RegExp(`<h1 class="govuk-heading-xl">${FIXTURE_HUB.name}</h1>`));
+    expect(text(home)).toContain(FIXTURE_HUB.tagline);
+    expect(home).toContain(`<meta name="description" content="${FIXTURE_HUB.description}">`);
+  });
+
+  it('puts its name in every page’s header and title, and its default licence in the footer', () => {
+    for (const html of [home, about, form]) {
+      expect(html).toMatch(new RegExp(`<header class="hub-header"><div><a href="[^"]+">${FIXTURE_HUB.name}</a>`));
+      expect(html).toMatch(new RegExp(`<title>[^<]*${FIXTURE_HUB.name}</title>`));
+      expect(html).toContain('rel="license">Creative Commons Attribution 4.0 International</a>');
+      expect(html).not.toContain('Open Government Licence v3.0</a> unless a record says otherwise');
+      expect(html).not.toContain('<title>Council Commons');
+      expect(html).not.toMatch(/– Council Commons<\/title>/);
+    }
+    expect(text(about)).toContain(`About ${FIXTURE_HUB.name}`);
+    expect(text(home)).toContain(`Search ${FIXTURE_HUB.name}`);
+  });
+
+  it('sends the forms’ pull requests to its own repository and branch', () => {
+    expect(form).toContain(`data-repository="${FIXTURE_HUB.repository}"`);
+    expect(form).toContain(`data-branch="${FIXTURE_HUB.branch}"`);
+  });
+});
+
+describe('the demonstration site', () => {
+  it('shows the repository’s own hub.config.yaml', () => {
+    const home = page(demoDir, '');
+    expect(home).toContain(`<title>${repositoryConfig.name}</title>`);
+    expect(text(home)).toContain(repositoryConfig.tagline);
+    expect(home).toContain('rel="license">Open Government Licence v3.0</a>');
+  });
+});
