@@ -154,7 +154,10 @@ const building = Promise.all([
 // Pagefind (a process of its own) indexes while Astro builds, into a folder beside the staging one, which
 // Astro empties when it starts; the bundle moves into the site once both are done. Its records are made
 // once Astro is on its way, so that making them does not hold Astro back.
-const indexing = writeSearchIndex({ records: searchRecords(report.content, loadReferenceData()), bundleDir: searchDir }).catch(
+const indexing = writeSearchIndex({
+  records: searchRecords(report.content, loadReferenceData(), report.config!.defaultLicence),
+  bundleDir: searchDir,
+}).catch(
   (error: unknown) => {
     const reason =
       error instanceof SearchIndexError ? error.message : `Pagefind failed: ${error instanceof Error ? error.message : String(error)}`;

@@ -156,7 +156,15 @@ export async function main(
     out(`  ${check.id}: ${check.overdue.length} past review${links}${similarWork}`);
   }
 
-  const context: IssueContext = { repository, branch, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', hubTeam: team, today };
+  const context: IssueContext = {
+    // The configuration's name, or a plain word when the configuration is broken (validate says how).
+    hubName: validation.config?.name ?? 'the hub',
+    repository,
+    branch,
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    hubTeam: team,
+    today,
+  };
   const clientOptions = clientOptionsFromEnv(env);
   if (dryRun && !clientOptions.token) {
     out('Dry run without GITHUB_TOKEN: GitHub was not read. Each issue as it would be opened:');

@@ -16,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { issueFormDefinitions, issueFormYaml } from '../src/lib/github/issue-form.ts';
 import { loadHubConfig } from '../src/lib/hub-config.ts';
-import { loadReferenceData } from '../src/lib/reference-data.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
@@ -24,7 +23,7 @@ export const TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
 /** Every generated form: its path in the repository and its text. */
 export function issueFormFiles(): { path: string; text: string }[] {
   // The configuration's own repository: the committed forms are the same whichever repository a CI run is in.
-  const hub = loadHubConfig(loadReferenceData().licences, { HUB_CONFIG: process.env.HUB_CONFIG });
+  const hub = loadHubConfig(join(ROOT, 'content'), { HUB_CONFIG: process.env.HUB_CONFIG });
   return issueFormDefinitions().map((definition) => ({ path: `${TEMPLATE_DIR}/${definition.file}`, text: issueFormYaml(definition, hub) }));
 }
 

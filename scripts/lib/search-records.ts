@@ -128,10 +128,11 @@ export function searchRecordHtml(record: SearchRecord): string {
 
 const present = (parts: (string | undefined)[]) => parts.filter((part): part is string => Boolean(part && part.trim()));
 
-export function searchRecords(content: HubContent, reference: ReferenceData): SearchRecord[] {
+/** `defaultLicenceId`: the licence of records that name none (hub.config.yaml's defaultLicence). */
+export function searchRecords(content: HubContent, reference: ReferenceData, defaultLicenceId = DEFAULT_LICENCE): SearchRecord[] {
   const organisations = new Map(content.organisations.map((organisation) => [organisation.id, organisation]));
   const themes = new Map(content.themes.map((theme) => [theme.id, theme.label]));
-  const defaultLicence = reference.licences.get(DEFAULT_LICENCE);
+  const defaultLicence = reference.licences.get(defaultLicenceId);
   const synonyms = new SynonymMatcher(content.synonyms);
   const records: SearchRecord[] = [];
 
@@ -144,7 +145,7 @@ export function searchRecords(content: HubContent, reference: ReferenceData): Se
     const serviceLabels = ((data.services as number[] | undefined) ?? []).map((id, index) => services[index]?.label ?? `LGSL ${id}`);
     const formerNames = services.flatMap((service) => service?.formerNames ?? []);
     const themeLabels = ((data.themes as string[] | undefined) ?? []).map((id) => themes.get(id) ?? id);
-    const licence = reference.licences.get((data.licence as string | undefined) ?? DEFAULT_LICENCE) ?? defaultLicence;
+    const licence = reference.licences.get((data.licence as string | undefined) ?? defaultLicenceId) ?? defaultLicence;
     const kind = sentenceCase(collection.singular);
     // The body's words, each once, leaving out those of the title and summary (which already rank it);
     // `seen` then gathers every word of the record's own, which the words people use need not repeat.

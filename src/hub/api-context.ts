@@ -50,6 +50,7 @@ export function openDataContext(hub: Hub, site: URL | undefined, base: string): 
     // An id the register does not know cannot pass the validator; if one ever did, it is still named.
     licence: (id) => (id === undefined ? defaultLicence : info(hub.licences.get(id) ?? { id, name: id, url: '' })),
     defaultLicence,
+    hubName: hub.hubConfig.name,
     generated,
   };
 }
@@ -142,5 +143,6 @@ export function publiccodeInput(
     themes: themesOf(record).map((id) => hub.themes.get(id)?.label ?? id),
     usedBy: (hub.reuse.components.get(record.id)?.users ?? []).map((use) => publishedName(hub, use.organisation)),
     today: generated.slice(0, 10),
+    hub: { name: hub.hubConfig.name, tagline: hub.hubConfig.tagline },
   };
 }

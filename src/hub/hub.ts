@@ -7,7 +7,7 @@ import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { SynonymConcept, Theme } from '../../schemas/vocabulary.ts';
 import type { RecordData } from '../lib/content-files/types.ts';
-import { byId, compareNames } from '../lib/collation.ts';
+import { compareById, compareNames } from '../lib/collation.ts';
 import { today } from '../lib/freshness.ts';
 import { lastUpdatedDates } from '../lib/git-dates.ts';
 import { codeInWords, NATION_LABELS, ORGANISATION_TYPE_LABELS } from '../lib/labels.ts';
@@ -16,7 +16,9 @@ import { sortByTitle, type FilterName, type Listed } from '../lib/listing.ts';
 import { findOverlaps, type OverlapResult } from '../lib/overlaps/index.ts';
 import { buildRelations, type Relations } from '../lib/relations.ts';
 import { buildReuse, type ReuseGraph } from '../lib/reuse.ts';
+import { pageFeedsOf, type PageFeeds } from '../lib/feeds/paths.ts';
 import { loadHubConfig, type HubConfig } from '../lib/hub-config.ts';
+import { contentDir } from '../astro-loader/content-source.ts';
 import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
 import { hubSources } from './hub-entries.ts';
 import { overlapItem } from '../lib/content-overlaps.ts';
@@ -83,6 +85,8 @@ export interface Hub {
   hubConfig: HubConfig;
   /** Where edits to the hub's files are proposed. */
   config: SiteConfig;
+  /** Each feed's title (with the hub's name) and path, as pages name them. */
+  feeds: PageFeeds;
 }
 
 let hub: Promise<Hub> | undefined;
@@ -100,7 +104,7 @@ async function load(): Promise<Hub> {
   // By id, whichever way the content came (hub-entries.ts): the two ways read files in different orders.
   const organisations = new Map(
     sources.organisations
-      .toSorted(byId)
+      .toSorted(compareById)
       .map((entry) => [
         entry.id,
         { id: entry.id, data: entry.data, filePath: entry.filePath, demonstration: entry.data.demonstration === true },
@@ -192,7 +196,7 @@ async function load(): Promise<Hub> {
   );
 
   // Checked by npm run validate and npm run build before Astro starts; read here again for astro dev.
-  const hubConfig = loadHubConfig(licences);
+  const hubConfig = loadHubConfig(contentDir());
   return {
     records: byTitle,
     recordsById: new Map(byTitle.map((record) => [record.id, record])),
@@ -205,7 +209,14 @@ async function load(): Promise<Hub> {
     servicesWithContent,
     themesWithContent,
     licences,
-    defaultLicence: licences.get(hubConfig.defaultLicence)!,
+    // The validator has checked the licence is known; if it ever were not, it is still named.
+    defaultLicence: licences.get(hubConfig.defaultLicence) ?? {
+      id: hubConfig.defaultLicence,
+      name: hubConfig.defaultLicence,
+      url: '',
+      open: true,
+      osiApproved: false,
+    },
     relations: buildRelations(byTitle),
     reuse: buildReuse({
       components: ofCollection('components'),
@@ -220,6 +231,7 @@ async function load(): Promise<Hub> {
     facetLabel,
     hubConfig,
     config: siteConfig(hubConfig),
+    feeds: pageFeedsOf(hubConfig.name),
   };
 }
 

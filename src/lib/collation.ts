@@ -20,6 +20,6 @@ export function compareNamesNumeric(a: string, b: string): number {
 }
 
 /** Code-point order, the same on every machine and locale: how every document and report sorts ids. */
-export function byId(a: { id: string }, b: { id: string }): number {
+export function compareById(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

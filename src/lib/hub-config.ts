@@ -1,10 +1,12 @@
 /**
- * The hub's configuration (schemas/hub-config.ts), read from hub.config.yaml or the file HUB_CONFIG names,
- * checked as content is checked, and read once per process. The only place that reads HUB_CONFIG, and the
- * repository overrides below.
+ * The hub's configuration (schemas/hub-config.ts): the file HUB_CONFIG names, else the hub.config.yaml
+ * beside the content folder (in a repository, at its root, so a pull request that changes it is checked
+ * with its own), else the project's. The validator checks it as it checks content, against the licences
+ * too; the build reads it once per process. The only place that reads HUB_CONFIG, and the repository
+ * overrides below.
  */
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { hubConfigSchema, type HubConfig } from '../../schemas/hub-config.ts';
 import type { Licence } from '../../schemas/reference.ts';
 import { readContentFile } from './content-files/read-file.ts';
@@ -13,9 +15,11 @@ import type { Problem } from './validation/problem.ts';
 
 export type { HubConfig };
 
-/** The configuration file: HUB_CONFIG if set, else hub.config.yaml, each relative to the working folder (the project's). */
-export function hubConfigFile(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env.HUB_CONFIG || 'hub.config.yaml');
+/** The configuration file for a content folder (see above); relative paths are from the working folder, the project's. */
+export function hubConfigFile(contentDir: string, env: Record<string, string | undefined> = process.env): string {
+  if (env.HUB_CONFIG) return resolve(env.HUB_CONFIG);
+  const beside = join(dirname(resolve(contentDir)), 'hub.config.yaml');
+  return existsSync(beside) ? beside : resolve('hub.config.yaml');
 }
 
 export interface HubConfigRead {
@@ -25,12 +29,12 @@ export interface HubConfigRead {
 }
 
 /**
- * Reads and checks a configuration file against the schema and the licences the hub knows. `shown` is its
- * path in messages (by default relative to the working folder).
+ * Reads and checks a configuration file against the schema and, when given, the licences the hub knows.
+ * `shown` is its path in messages (by default relative to the working folder).
  */
 export function readHubConfig(
   file: string,
-  licences: ReadonlyMap<string, Licence>,
+  licences: ReadonlyMap<string, Licence> | undefined,
   shown = relative(process.cwd(), file).split('\\').join('/') || file,
 ): HubConfigRead {
   if (!existsSync(file)) {
@@ -51,7 +55,7 @@ export function readHubConfig(
   }
   const read = readContentFile({ absolute: file, file: shown, format: 'yaml', schema: hubConfigSchema, singular: 'hub configuration' });
   const config = read.data as HubConfig | undefined;
-  if (config) {
+  if (config && licences) {
     const licence = licences.get(config.defaultLicence);
     if (!licence) {
       read.report({
@@ -107,14 +111,16 @@ export function withRepositoryFromEnvironment(config: HubConfig, env: Record<str
 const loaded = new Map<string, HubConfig>();
 
 /**
- * The configuration for this process, read once: throws HubConfigError, which says what to fix, when it
- * cannot be used.
+ * The configuration for a content folder, read once per process, with the repository overrides of the
+ * environment: throws HubConfigError, which says what to fix, when it cannot be used. Its licence is not
+ * checked here: npm run validate and npm run build have checked it (the build's Astro side does not have
+ * the licence register at hand).
  */
-export function loadHubConfig(licences: ReadonlyMap<string, Licence>, env: Record<string, string | undefined> = process.env): HubConfig {
-  const file = hubConfigFile(env);
+export function loadHubConfig(contentDir: string, env: Record<string, string | undefined> = process.env): HubConfig {
+  const file = hubConfigFile(contentDir, env);
   let config = loaded.get(file);
   if (!config) {
-    const read = readHubConfig(file, licences);
+    const read = readHubConfig(file, undefined);
     if (!read.config) throw new HubConfigError(read.problems);
     config = read.config;
     loaded.set(file, config);

@@ -6,7 +6,7 @@
 import type { RecordCollectionName } from '../../schemas/collections.ts';
 import { NATIONS, ORGANISATION_TYPES } from '../../schemas/organisation.ts';
 import { ROADMAP_STATUSES } from '../../schemas/roadmap.ts';
-import { byId, compareNamesNumeric } from './collation.ts';
+import { compareById, compareNamesNumeric } from './collation.ts';
 
 /** Records per list page: enough to scan, few enough for a phone. */
 export const PAGE_SIZE = 25;
@@ -76,7 +76,7 @@ export interface FilterGroup {
 
 /** A to Z by title, then by id so the order is stable. */
 export function sortByTitle<T extends { title: string; id: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => compareNamesNumeric(a.title, b.title) || byId(a, b));
+  return [...items].sort((a, b) => compareNamesNumeric(a.title, b.title) || compareById(a, b));
 }
 
 export interface Page<T> {

@@ -4,7 +4,6 @@
  * pages only lay the result out.
  */
 import type { z } from 'zod';
-import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { System } from '../../schemas/system.ts';
 import { monthInWords, dateInWords } from './format.ts';
@@ -139,13 +138,14 @@ export function fieldRows(
   schema: z.ZodObject,
   data: Record<string, unknown>,
   lookups: FieldLookups,
-  options: { defaultLicence?: boolean } = {},
+  /** defaultLicence: the hub's default licence id (hub.config.yaml), shown for a record that names none. */
+  options: { defaultLicence?: string } = {},
 ): FieldRow[] {
   const rows: FieldRow[] = [];
   for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
     if (SHOWN_ELSEWHERE.has(key)) continue;
     let value = data[key];
-    if (value === undefined && key === 'licence' && options.defaultLicence) value = DEFAULT_LICENCE;
+    if (value === undefined && key === 'licence' && options.defaultLicence) value = options.defaultLicence;
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     rows.push({
       key,

@@ -151,6 +151,7 @@ describe('new similar work in the freshness issue', () => {
     branch: 'main',
     serverUrl: 'https://github.com',
     hubTeam: '@council-commons/maintainers',
+    hubName: 'Council Commons',
     today: '2026-11-27',
   };
   const blob = 'https://github.com/council-commons/hub/blob/main/content/roadmap';
@@ -292,6 +293,7 @@ describe('sizes and repeat runs', () => {
       branch: 'main',
       serverUrl: 'https://github.com',
       hubTeam: '@council-commons/maintainers',
+      hubName: 'Council Commons',
       today: '2026-11-27',
     };
     const broken = {

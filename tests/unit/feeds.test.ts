@@ -25,7 +25,9 @@ import {
   type FeedHub,
   type FeedSettings,
 } from '../../src/lib/feeds/hub-feeds.ts';
-import { feedPaths, pageFeeds } from '../../src/lib/feeds/paths.ts';
+import { feedPaths, pageFeedsOf } from '../../src/lib/feeds/paths.ts';
+
+const pageFeeds = pageFeedsOf('Council Commons');
 
 const NOW = new Date('2026-11-27T12:00:00.123Z');
 const BUILT = '2026-11-27T12:00:00Z';
@@ -141,6 +143,7 @@ function hubOf(records: FeedRecord[], lastUpdated: Record<string, string> = {}):
       url: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
     },
     lastUpdated: new Map(Object.entries(lastUpdated)),
+    hubConfig: { name: 'Council Commons' },
   };
 }
 
@@ -425,6 +428,15 @@ describe('the hub’s feeds', () => {
     expect(serviceFeed(hub, SETTINGS, 524).id).toBe(`https://hub.example/council-commons/${pageFeeds.service(524, 'x').path}`);
     expect(themeFeed(hub, SETTINGS, 'housing').title).toBe(pageFeeds.theme('housing', 'Housing').title);
     expect(organisationFeed(hub, SETTINGS, 'hartlepool').title).toBe(pageFeeds.organisation('hartlepool', 'Hartlepool', false).title);
+  });
+
+  it('are titled and written by the hub named in its configuration', () => {
+    const other = { ...hub, hubConfig: { name: 'Testshire Exchange' } };
+    const feed = organisationFeed(other, SETTINGS, 'hartlepool');
+    expect(text(feed.title)).toBe('Testshire Exchange: Hartlepool');
+    expect(text(feed.author.name)).toBe('Testshire Exchange');
+    expect(feed.title).toBe(pageFeedsOf('Testshire Exchange').organisation('hartlepool', 'Hartlepool', false).title);
+    expect(text(allFeed(other, SETTINGS).subtitle ?? '')).toContain('organisation on Testshire Exchange');
   });
 
   it('keeps entry ids when the hub moves, and changes only the addresses', () => {

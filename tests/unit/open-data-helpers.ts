@@ -14,6 +14,7 @@ export const context: OpenDataContext = {
   fileUrl: (path) => `https://hub.example/base/${path}`,
   licence: (id) => (id ? LICENCES[id] : OGL),
   defaultLicence: OGL,
+  hubName: 'Council Commons',
   generated: '2026-11-27T00:00:00.000Z',
 };
 

@@ -42,6 +42,7 @@ function input(data: Partial<Component> = {}, extra: Partial<PubliccodeInput> = 
       url: 'https://hub.example/base/organisations/ashdown/',
     },
     pageUrl: 'https://hub.example/base/components/ashdown/bin-day-finder/',
+    hub: { name: 'Council Commons', tagline: 'Where UK councils share their digital work.' },
     services: ['Household waste collection'],
     themes: ['Waste and recycling'],
     usedBy: [],

@@ -174,7 +174,7 @@ describe('fieldRows on the roadmap schema', () => {
   });
 
   it('fills in the default licence, the Open Government Licence v3.0, when asked', () => {
-    const rows = rowsOf(ROADMAP_ITEM, { defaultLicence: true });
+    const rows = rowsOf(ROADMAP_ITEM, { defaultLicence: 'OGL-UK-3.0' });
     expect(rows.at(-1)).toEqual({
       key: 'licence',
       label: 'Licence',
@@ -191,7 +191,7 @@ describe('fieldRows on the roadmap schema', () => {
   });
 
   it('shows a record’s own licence rather than the default', () => {
-    expect(valueOf(rowsOf({ ...ROADMAP_ITEM, licence: 'CC-BY-4.0' }, { defaultLicence: true }), 'licence')).toEqual({
+    expect(valueOf(rowsOf({ ...ROADMAP_ITEM, licence: 'CC-BY-4.0' }, { defaultLicence: 'OGL-UK-3.0' }), 'licence')).toEqual({
       kind: 'link',
       text: 'Creative Commons Attribution 4.0 International',
       href: licences.get('CC-BY-4.0')!.url,
@@ -264,7 +264,7 @@ describe('fieldRows on the organisation schema', () => {
   };
 
   it('leaves out the name and the demonstration flag, and fills in no licence', () => {
-    const keys = fieldRows(organisationSchema, organisation, lookups, { defaultLicence: true }).map((row) => row.key);
+    const keys = fieldRows(organisationSchema, organisation, lookups, { defaultLicence: 'OGL-UK-3.0' }).map((row) => row.key);
     expect(keys).toEqual(['official_name', 'type', 'gss_code', 'nation', 'county', 'website', 'uses']);
   });
 

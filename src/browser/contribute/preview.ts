@@ -8,18 +8,8 @@ import type { Answers } from '../../lib/contribute/answers.ts';
 import type { FormModel } from '../../lib/contribute/form-model.ts';
 import { codeInWords, sentenceCase } from '../../lib/labels.ts';
 import { fieldRows, type Display, type FieldLookups } from '../../lib/record-fields.ts';
+import { statusTagClass } from '../../lib/status-tags.ts';
 
-/** The same colours as src/components/StatusTag.astro. */
-const STATUS_COLOURS: Record<string, string> = {
-  idea: 'govuk-tag--grey',
-  discovery: 'govuk-tag--purple',
-  alpha: 'govuk-tag--teal',
-  beta: 'govuk-tag--blue',
-  live: 'govuk-tag--green',
-  paused: 'govuk-tag--yellow',
-  stopped: 'govuk-tag--red',
-  retired: 'govuk-tag--grey',
-};
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -60,6 +50,8 @@ export interface PreviewOptions {
   answers: Answers;
   organisationName: string;
   lookups: FieldLookups;
+  /** The hub's default licence id, shown when the record names none. */
+  defaultLicence: string;
   /** Sanitised HTML of the text. */
   bodyHtml: string;
 }
@@ -77,7 +69,7 @@ export function renderPreview(container: HTMLElement, options: PreviewOptions): 
   }
   if (typeof fields.status === 'string') {
     const paragraph = element('p', 'govuk-body');
-    paragraph.append(element('strong', `govuk-tag ${STATUS_COLOURS[fields.status] ?? ''}`.trim(), codeInWords(fields.status)));
+    paragraph.append(element('strong', `govuk-tag ${statusTagClass(String(fields.status))}`.trim(), codeInWords(fields.status)));
     nodes.push(paragraph);
   }
   nodes.push(element('p', 'govuk-body-l', String(fields.summary ?? '')));
@@ -86,7 +78,7 @@ export function renderPreview(container: HTMLElement, options: PreviewOptions): 
     welsh.lang = 'cy';
     nodes.push(welsh);
   }
-  const rows = fieldRows(model.collection.schema, fields, lookups, { defaultLicence: true }).filter((row) => row.key !== 'status');
+  const rows = fieldRows(model.collection.schema, fields, lookups, { defaultLicence: options.defaultLicence }).filter((row) => row.key !== 'status');
   if (rows.length > 0) {
     const list = element('dl', 'govuk-summary-list govuk-!-margin-bottom-6');
     for (const row of rows) {

@@ -185,6 +185,12 @@ export class ContributionForm {
     });
   }
 
+  /** The hub's default licence (hub.config.yaml), which the page gives the form, as the checks suggest it. */
+  defaultLicence(): Licence {
+    const id = this.form.dataset.defaultLicence ?? '';
+    return this.reference.licences.get(id) ?? { id, name: id, url: '', open: true, osiApproved: false };
+  }
+
   async context(answers: Answers): Promise<{ context: CheckContext; idTaken: boolean }> {
     const ids = referencedRecordIds(answers.fields);
     const found = await Promise.all(ids.map((id) => this.exists(id)));
@@ -198,6 +204,7 @@ export class ContributionForm {
       themeIds: new Set(this.reference.themes.keys()),
       services: new Map([...this.reference.services].map(([id, label]) => [id, { id, label, description: '', uri: '' } satisfies Service])),
       licences: new Map([...this.reference.licences].map(([id, licence]) => [id, licence satisfies Licence])),
+      defaultLicence: this.defaultLicence(),
       today: new Date().toISOString().slice(0, 10),
     };
     return { context, idTaken };
@@ -249,6 +256,7 @@ export class ContributionForm {
       answers,
       organisationName: this.reference.organisations.get(answers.organisation)?.name ?? answers.organisation,
       lookups: this.lookups(titles),
+      defaultLicence: this.defaultLicence().id,
       bodyHtml: previewMarkdown(answers.body),
     });
 

@@ -13,7 +13,7 @@
  */
 import { recordCollection } from '../../../schemas/collections.ts';
 import type { TypedRecord } from '../content-files/types.ts';
-import { byId } from '../collation.ts';
+import { compareById } from '../collation.ts';
 import { codeInWords, sentenceCase } from '../labels.ts';
 import type { AtomCategory, AtomEntry } from './atom.ts';
 import { entryDates, instant } from './dates.ts';
@@ -102,5 +102,5 @@ export function recordEntry(record: FeedRecord, context: EntryContext): AtomEntr
 
 /** Newest first by updated (compared as instants: git dates carry offsets), then by id for a stable order. */
 export function newestFirst<T extends { id: string; updated: string }>(entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => instant(b.updated) - instant(a.updated) || byId(a, b));
+  return [...entries].sort((a, b) => instant(b.updated) - instant(a.updated) || compareById(a, b));
 }

@@ -14,7 +14,7 @@ import { withBase } from '../urls.ts';
 import type { AtomEntry, AtomFeedData } from './atom.ts';
 import { timestamp } from './dates.ts';
 import { FEED_ENTRY_LIMIT, newestFirst, recordEntry, type EntryContext, type FeedRecord } from './entries.ts';
-import { pageFeeds, type PageFeed } from './paths.ts';
+import { pageFeedsOf, type PageFeed } from './paths.ts';
 
 /** What the feeds read from the hub. */
 export interface FeedHub {
@@ -25,6 +25,8 @@ export interface FeedHub {
   licences: ReadonlyMap<string, { name: string; url: string }>;
   defaultLicence: { id: string; name: string; url: string };
   lastUpdated: ReadonlyMap<string, string>;
+  /** The hub's configuration: its name titles the feeds and is their author. */
+  hubConfig: { name: string };
 }
 
 export interface FeedSettings {
@@ -37,8 +39,6 @@ export interface FeedSettings {
   /** owner/name on GitHub, for the generator's address. */
   repository?: string | undefined;
 }
-
-const HUB = 'Council Commons';
 
 interface FeedIndex {
   context: EntryContext;
@@ -131,9 +131,9 @@ function feed(hub: FeedHub, settings: FeedSettings, definition: FeedDefinition):
     subtitle: definition.subtitle,
     updated: entries[0]?.updated ?? timestamp(settings.now),
     alternate: context.url(definition.page),
-    author: { name: HUB, uri: context.url('') },
+    author: { name: hub.hubConfig.name, uri: context.url('') },
     rights: `${name} unless an entry says otherwise: ${url}`,
-    generator: { name: HUB, uri: settings.repository ? `https://github.com/${settings.repository}` : undefined },
+    generator: { name: hub.hubConfig.name, uri: settings.repository ? `https://github.com/${settings.repository}` : undefined },
     icon: context.url('favicon.svg'),
     entries,
   };
@@ -144,10 +144,10 @@ const newest = (limit: number) => `newest first (the newest ${limit} only; each 
 /** Everything on the hub, newest first, capped. */
 export function allFeed(hub: FeedHub, settings: FeedSettings): AtomFeedData {
   return feed(hub, settings, {
-    feed: pageFeeds.all,
+    feed: pageFeedsOf(hub.hubConfig.name).all,
     subtitle:
       'Roadmap items, design principles, lessons, datasets and components from every ' +
-      `organisation on ${HUB}, as they are added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
+      `organisation on ${hub.hubConfig.name}, as they are added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
     page: '',
     entries: feedIndex(hub, settings).sorted.map(({ entry }) => entry),
     limit: FEED_ENTRY_LIMIT,
@@ -158,8 +158,8 @@ export function allFeed(hub: FeedHub, settings: FeedSettings): AtomFeedData {
 export function collectionFeed(hub: FeedHub, settings: FeedSettings, name: RecordCollectionName): AtomFeedData {
   const collection = RECORD_COLLECTIONS.find((candidate) => candidate.name === name)!;
   return feed(hub, settings, {
-    feed: pageFeeds.collection(name, collection.label),
-    subtitle: `${collection.label} from every organisation on ${HUB}, as they are added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
+    feed: pageFeedsOf(hub.hubConfig.name).collection(name, collection.label),
+    subtitle: `${collection.label} from every organisation on ${hub.hubConfig.name}, as they are added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
     page: `${name}/`,
     entries: feedIndex(hub, settings).byCollection.get(name) ?? [],
     limit: FEED_ENTRY_LIMIT,
@@ -172,9 +172,9 @@ export function organisationFeed(hub: FeedHub, settings: FeedSettings, id: strin
   const name = organisation?.data.name ?? id;
   const entries = feedIndex(hub, settings).byOrganisation.get(id) ?? [];
   return feed(hub, settings, {
-    feed: pageFeeds.organisation(id, name, organisation?.demonstration === true),
+    feed: pageFeedsOf(hub.hubConfig.name).organisation(id, name, organisation?.demonstration === true),
     subtitle:
-      `Every record ${name} shares on ${HUB} (roadmap items, design principles, ` +
+      `Every record ${name} shares on ${hub.hubConfig.name} (roadmap items, design principles, ` +
       'lessons, datasets and components), newest first, as they are added or changed.' +
       (entries.length === 0 ? ` ${name} has not shared anything yet: this feed will tell you when it does.` : ''),
     page: `organisations/${id}/`,
@@ -186,8 +186,8 @@ export function organisationFeed(hub: FeedHub, settings: FeedSettings, id: strin
 export function serviceFeed(hub: FeedHub, settings: FeedSettings, id: number): AtomFeedData {
   const label = hub.services.get(id)?.label ?? `LGSL ${id}`;
   return feed(hub, settings, {
-    feed: pageFeeds.service(id, label),
-    subtitle: `Everyone’s work on the service ${label} (LGSL ${id}) on ${HUB}, as it is added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
+    feed: pageFeedsOf(hub.hubConfig.name).service(id, label),
+    subtitle: `Everyone’s work on the service ${label} (LGSL ${id}) on ${hub.hubConfig.name}, as it is added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
     page: `services/${id}/`,
     entries: feedIndex(hub, settings).byService.get(id) ?? [],
     limit: FEED_ENTRY_LIMIT,
@@ -198,8 +198,8 @@ export function serviceFeed(hub: FeedHub, settings: FeedSettings, id: number): A
 export function themeFeed(hub: FeedHub, settings: FeedSettings, id: string): AtomFeedData {
   const label = hub.themes.get(id)?.label ?? id;
   return feed(hub, settings, {
-    feed: pageFeeds.theme(id, label),
-    subtitle: `Everyone’s work under the theme ${label} on ${HUB}, as it is added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
+    feed: pageFeedsOf(hub.hubConfig.name).theme(id, label),
+    subtitle: `Everyone’s work under the theme ${label} on ${hub.hubConfig.name}, as it is added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
     page: `themes/${id}/`,
     entries: feedIndex(hub, settings).byTheme.get(id) ?? [],
     limit: FEED_ENTRY_LIMIT,

@@ -4,8 +4,6 @@
  * their <head> (Base's feed prop) and in their "Follow" link (FeedLink), from here, so the three agree.
  */
 
-const HUB = 'Council Commons';
-
 /** A feed as a page names it: its title and its path under the base. */
 export interface PageFeed {
   title: string;
@@ -23,18 +21,20 @@ export const feedPaths = {
   about: 'feeds/',
 } as const;
 
-/** Each feed's title and path. */
-export const pageFeeds = {
-  all: { title: `${HUB}: everything`, path: feedPaths.all } as PageFeed,
-  /** label: the collection's label, e.g. Roadmap. */
-  collection: (name: string, label: string): PageFeed => ({ title: `${HUB}: ${label}`, path: feedPaths.collection(name) }),
-  organisation: (id: string, name: string, demonstration: boolean): PageFeed => ({
-    title: `${HUB}: ${name}${demonstration ? ' (demonstration)' : ''}`,
-    path: feedPaths.organisation(id),
-  }),
-  service: (id: number | string, label: string): PageFeed => ({ title: `${HUB}: ${label}`, path: feedPaths.service(id) }),
-  theme: (id: string, label: string): PageFeed => ({ title: `${HUB}: ${label}`, path: feedPaths.theme(id) }),
-} as const;
+/** Each feed's title and path, titled with the hub's name (hub.config.yaml). src/hub/hub.ts keeps them as `feeds`. */
+export function pageFeedsOf(hubName: string) {
+  return {
+    /** The feed of everything: what a page without a feed of its own offers. */
+    all: { title: `${hubName}: everything`, path: feedPaths.all } as PageFeed,
+    /** label: the collection's label, e.g. Roadmap. */
+    collection: (name: string, label: string): PageFeed => ({ title: `${hubName}: ${label}`, path: feedPaths.collection(name) }),
+    organisation: (id: string, name: string, demonstration: boolean): PageFeed => ({
+      title: `${hubName}: ${name}${demonstration ? ' (demonstration)' : ''}`,
+      path: feedPaths.organisation(id),
+    }),
+    service: (id: number | string, label: string): PageFeed => ({ title: `${hubName}: ${label}`, path: feedPaths.service(id) }),
+    theme: (id: string, label: string): PageFeed => ({ title: `${hubName}: ${label}`, path: feedPaths.theme(id) }),
+  } as const;
+}
 
-/** The feed of everything: what a page without a feed of its own offers. */
-export const ALL_FEED: PageFeed = pageFeeds.all;
+export type PageFeeds = ReturnType<typeof pageFeedsOf>;

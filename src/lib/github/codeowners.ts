@@ -14,7 +14,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECORD_COLLECTION_NAMES } from '../../../schemas/collections.ts';
-import { byId } from '../collation.ts';
+import { compareById } from '../collation.ts';
 import { isSlug } from '../slug.ts';
 import { readOrganisation, type OrganisationFacts } from './ownership.ts';
 
@@ -62,7 +62,7 @@ export function generateCodeowners(organisations: readonly CodeownersOrganisatio
     '',
     `* ${hubTeam}`,
   ];
-  const sorted = [...organisations].sort(byId);
+  const sorted = [...organisations].sort(compareById);
   for (const organisation of sorted) {
     if (organisation.demonstration || organisation.maintainers.length === 0 || !isSlug(organisation.id)) continue;
     const owners = [hubTeam, ...organisation.maintainers.filter((handle) => handle.toLowerCase() !== hubTeam.toLowerCase())].join(' ');

@@ -179,6 +179,8 @@ export function gatherChecks(
 }
 
 export interface IssueContext {
+  /** The hub's name (hub.config.yaml). */
+  hubName: string;
   /** owner/name. */
   repository: string;
   /** The branch files are linked on. */
@@ -239,10 +241,10 @@ export function renderIssue(
   const toCheck = check.overdue.length > 0 || linkCount > 0;
   const about =
     toCheck && check.similar.length > 0
-      ? `some of **${name}**’s records on Council Commons need checking, and the hub has new work similar to theirs`
+      ? `some of **${name}**’s records on ${context.hubName} need checking, and the hub has new work similar to theirs`
       : toCheck
-        ? `some of **${name}**’s records on Council Commons need checking`
-        : `Council Commons has new work similar to **${name}**’s`;
+        ? `some of **${name}**’s records on ${context.hubName} need checking`
+        : `${context.hubName} has new work similar to **${name}**’s`;
   if (check.demonstration) {
     lines.push(
       `**${name}** is a fictional demonstration organisation: this issue shows how the weekly freshness check works. Its ` +

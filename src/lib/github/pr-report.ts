@@ -14,7 +14,7 @@ import { classifyPath, isPathProblem, type ContentPath } from '../content-files/
 import { splitFrontMatter } from '../content-files/text.ts';
 import { parseYaml } from '../content-files/yaml.ts';
 import type { ContentRecord, HubContent } from '../content-files/types.ts';
-import { byId } from '../collation.ts';
+import { compareById } from '../collation.ts';
 import { contentOverlaps } from '../content-overlaps.ts';
 import { today as todayDate } from '../freshness.ts';
 import { loadReferenceData } from '../reference-data.ts';
@@ -298,7 +298,7 @@ export function buildReport(options: ReportOptions): PrReport {
     }
   }
   // A rename whose new file also appears as added would be listed twice; git never reports that, but keep ids unique.
-  for (const list of [added, changed, removed]) list.sort(byId);
+  for (const list of [added, changed, removed]) list.sort(compareById);
 
   // 2. Problems: everything the validator found, with those in changed files first.
   const displayPrefix = relative(dirname(contentDir), contentDir).split('\\').join('/') || basename(contentDir);

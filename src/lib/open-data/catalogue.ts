@@ -22,14 +22,17 @@ export interface CatalogueDataset {
   lastUpdated?: string | undefined;
 }
 
-export const CATALOGUE_TITLE = 'Council Commons: open datasets';
+/** The catalogue's title, with the hub's name (hub.config.yaml). */
+export function catalogueTitle(hubName: string): string {
+  return `${hubName}: open datasets`;
+}
 
-export const CATALOGUE_DESCRIPTION =
-  'Open datasets that UK councils and civic-tech groups publish, as they describe them on ' +
-  'Council Commons: where each is, its licence, formats, update frequency, coverage and contact.';
-
-/** The hub as a publisher: the body that publishes the catalogue, not the datasets. */
-export const HUB_NAME = 'Council Commons';
+export function catalogueDescription(hubName: string): string {
+  return (
+    'Open datasets that UK councils and civic-tech groups publish, as they describe them on ' +
+    `${hubName}: where each is, its licence, formats, update frequency, coverage and contact.`
+  );
+}
 
 /** A contact as an email address, or undefined when it is a web page. */
 export function emailOf(contact: string | undefined): string | undefined {

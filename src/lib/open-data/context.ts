@@ -23,8 +23,10 @@ export interface OpenDataContext {
   fileUrl: (path: string) => string;
   /** A licence by SPDX id; the default licence when the id is missing. */
   licence: (id: string | undefined) => LicenceInfo;
-  /** The licence of everything that does not name one: the Open Government Licence v3.0. */
+  /** The licence of everything that does not name one (hub.config.yaml's defaultLicence). */
   defaultLicence: LicenceInfo;
+  /** The hub's name (hub.config.yaml), as the publisher of the open data. */
+  hubName: string;
   /** When the build ran, as an ISO 8601 date-time. */
   generated: string;
 }

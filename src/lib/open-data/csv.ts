@@ -32,7 +32,7 @@
  * every value untouched, for programs that want the exact text without this step.
  */
 import { csvField } from '../csv.ts';
-import { byId } from '../collation.ts';
+import { compareById } from '../collation.ts';
 import { licenceOf, pagePath, type OpenCollection, type OpenDataContext, type OpenRecord } from './context.ts';
 
 /** The characters that make a spreadsheet read a cell as a formula, and the apostrophe itself (see above). */
@@ -95,7 +95,7 @@ export function csvColumns(collection: OpenCollection): string[] {
 export function collectionCsv(collection: OpenCollection, records: readonly OpenRecord[], context: OpenDataContext): string {
   const columns = csvColumns(collection);
   const rows = [csvRow(columns)];
-  for (const record of [...records].sort(byId)) {
+  for (const record of [...records].sort(compareById)) {
     const cells: Record<string, unknown> = {
       ...Object.fromEntries(collection.fields.map(({ key, name }) => [name, record.data[key]])),
       id: record.id,

@@ -18,7 +18,7 @@
  *   known, gets accessURL; a dataset with no distributions gets one pointing at its landing page.
  */
 import { contactOf, dayOf, keywordsOf, type CatalogueDataset } from './catalogue.ts';
-import { byId } from '../collation.ts';
+import { compareById } from '../collation.ts';
 import { type OpenDataContext } from './context.ts';
 import { isApi, mediaTypeOf } from './media-types.ts';
 import type { UPDATE_FREQUENCIES } from '../../../schemas/dataset.ts';
@@ -99,6 +99,6 @@ export function dataJsonCatalogue(datasets: readonly CatalogueDataset[], context
     '@type': 'dcat:Catalog',
     conformsTo: POD_SCHEMA,
     describedBy: `${POD_SCHEMA}/catalog.json`,
-    dataset: [...datasets].sort(byId).map((dataset) => podDataset(dataset, context)),
+    dataset: [...datasets].sort(compareById).map((dataset) => podDataset(dataset, context)),
   };
 }

@@ -28,8 +28,8 @@
  *   organisation's)            name) and vcard:hasEmail (mailto:) or vcard:hasURL
  */
 import { UPDATE_FREQUENCIES } from '../../../schemas/dataset.ts';
-import { CATALOGUE_DESCRIPTION, CATALOGUE_TITLE, contactOf, HUB_NAME, keywordsOf, type CatalogueDataset } from './catalogue.ts';
-import { byId } from '../collation.ts';
+import { catalogueDescription, catalogueTitle, contactOf, keywordsOf, type CatalogueDataset } from './catalogue.ts';
+import { compareById } from '../collation.ts';
 import { type OpenDataContext } from './context.ts';
 import { fileTypeUri, isApi, mediaTypeOf, mediaTypeUri } from './media-types.ts';
 
@@ -158,12 +158,13 @@ export function dcatCatalogue(datasets: readonly CatalogueDataset[], context: Op
     '@context': DCAT_CONTEXT,
     '@id': context.fileUrl('api/v1/datasets.dcat.jsonld'),
     '@type': 'dcat:Catalog',
-    'dct:title': text(CATALOGUE_TITLE, 'en'),
-    'dct:description': text(CATALOGUE_DESCRIPTION, 'en'),
-    'dct:publisher': { '@id': home, '@type': 'foaf:Agent', 'foaf:name': HUB_NAME },
+    'dct:title': text(catalogueTitle(context.hubName), 'en'),
+    'dct:description': text(catalogueDescription(context.hubName), 'en'),
+    // The hub publishes the catalogue, not the datasets.
+    'dct:publisher': { '@id': home, '@type': 'foaf:Agent', 'foaf:name': context.hubName },
     'foaf:homepage': id(home),
     'dct:license': id(context.defaultLicence.url),
     'dct:language': id(`${EU_LANGUAGE}ENG`),
-    'dcat:dataset': [...datasets].sort(byId).map((dataset) => datasetNode(dataset, context)),
+    'dcat:dataset': [...datasets].sort(compareById).map((dataset) => datasetNode(dataset, context)),
   };
 }

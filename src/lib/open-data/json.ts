@@ -14,7 +14,7 @@
  * (the record's page shows the HTML). Records are sorted by id. The JSON is compact (no indentation): at 25,000 records
  * the file stays a third smaller.
  */
-import { byId } from '../collation.ts';
+import { compareById } from '../collation.ts';
 import { licenceOf, pagePath, type LicenceInfo, type OpenCollection, type OpenDataContext, type OpenRecord } from './context.ts';
 
 /** Who the organisation details come from, besides the organisations themselves. */
@@ -50,7 +50,7 @@ export function collectionDocument(
   records: readonly OpenRecord[],
   context: OpenDataContext,
 ): CollectionDocument {
-  const sorted = [...records].sort(byId);
+  const sorted = [...records].sort(compareById);
   const licences: CollectionDocument['licences'] = {};
   for (const record of sorted) {
     const { id, name, url } = licenceOf(record, context);
@@ -59,8 +59,8 @@ export function collectionDocument(
   return {
     collection: collection.name,
     description:
-      `Every ${collection.owned ? 'record' : 'organisation'} in ${collection.label} on Council Commons, sorted by id. Each ` +
-      'is under the licence its `licence` names (see `licences`); the default is the Open Government Licence v3.0.',
+      `Every ${collection.owned ? 'record' : 'organisation'} in ${collection.label} on ${context.hubName}, sorted by id. Each ` +
+      `is under the licence its \`licence\` names (see \`licences\`); the default is the ${context.defaultLicence.name}.`,
     count: sorted.length,
     licence: context.defaultLicence,
     licences,

@@ -55,6 +55,8 @@ export interface PubliccodeInput {
   usedBy: readonly string[];
   /** The day the file is made, YYYY-MM-DD. */
   today: string;
+  /** The hub's name and tagline (hub.config.yaml), as the maker of the file. */
+  hub: { name: string; tagline: string };
 }
 
 const SHORT_MAX = 150;
@@ -82,16 +84,15 @@ export function shortDescription(summary: string): string {
 }
 
 /** True things about any component on the hub, added in turn while a long description is too short. */
-function padding(input: Pick<PubliccodeInput, 'organisation' | 'pageUrl'>): string[] {
+function padding(input: Pick<PubliccodeInput, 'organisation' | 'pageUrl' | 'hub'>): string[] {
   return [
-    `${input.organisation.name} shares it on Council Commons, where its page says who uses it and links to related work: ${input.pageUrl}`,
-    'Council Commons is the open hub where UK councils and the civic technologists around them ' +
-      'share their digital work, so that no council builds alone what another has already built.',
+    `${input.organisation.name} shares it on ${input.hub.name}, where its page says who uses it and links to related work: ${input.pageUrl}`,
+    `${input.hub.name}: ${input.hub.tagline}`,
   ];
 }
 
 /** The summary and the body, at least 150 and at most 10,000 characters. */
-export function longDescription(input: Pick<PubliccodeInput, 'data' | 'body' | 'organisation' | 'pageUrl'>): string {
+export function longDescription(input: Pick<PubliccodeInput, 'data' | 'body' | 'organisation' | 'pageUrl' | 'hub'>): string {
   const summary = input.data.summary.replace(/\s+/g, ' ').trim();
   const parts = [summary, input.body.trim()].filter(Boolean);
   let text = parts.join('\n\n');
@@ -165,7 +166,7 @@ export function publiccodeData(input: PubliccodeInput): Record<string, unknown> 
     maintenance: {
       type: maintenanceType,
       ...(maintenanceType === 'contract'
-        ? { contractors: [{ name: `The contractor of ${organisation.name} (not named on Council Commons)`, until: input.today }] }
+        ? { contractors: [{ name: `The contractor of ${organisation.name} (not named on ${input.hub.name})`, until: input.today }] }
         : {}),
       ...(maintenanceType !== 'none' ? { contacts: [contact] } : {}),
     },
@@ -189,7 +190,7 @@ export function publiccodeYaml(input: PubliccodeInput): string {
   const document = new Document(publiccodeData(input));
   const slug = input.id.split('/').slice(1).join('/');
   document.commentBefore = [
-    ` publiccode.yml for “${data.title}”, made by Council Commons from ${organisation.name}'s record:`,
+    ` publiccode.yml for “${data.title}”, made by ${input.hub.name} from ${organisation.name}'s record:`,
     ` ${input.pageUrl}`,
     ` To change it, change the record (content/components/${slug}) and not this file.`,
   ].join('\n');
@@ -198,10 +199,10 @@ export function publiccodeYaml(input: PubliccodeInput): string {
     comment(
       root,
       'url',
-      `The record gives no repository, so this is ${data.url ? 'the component’s website' : 'its page on Council Commons'}.`,
+      `The record gives no repository, so this is ${data.url ? 'the component’s website' : `its page on ${input.hub.name}`}.`,
     );
   if (!data.platforms?.length) comment(root, 'platforms', 'The record does not say where it runs.');
-  comment(root, 'softwareType', 'Council Commons does not record the type of software: this follows from its platforms.');
+  comment(root, 'softwareType', `${input.hub.name} does not record the type of software: this follows from its platforms.`);
   if (!data.development_status)
     comment(root, 'developmentStatus', 'The record does not give a status: development is the one that claims least.');
   const maintenance = root.get('maintenance', true) as unknown as YAMLMap;
@@ -210,7 +211,7 @@ export function publiccodeYaml(input: PubliccodeInput): string {
     comment(
       maintenance,
       'contacts',
-      'The standard asks for a person. Council Commons asks for team mailboxes and keeps personal ' +
+      `The standard asks for a person. ${input.hub.name} asks for team mailboxes and keeps personal ` +
         'data\nout, so the contact is named after the organisation, with its address for this component.',
     );
   }

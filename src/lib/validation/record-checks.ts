@@ -7,7 +7,6 @@
 import { COUNCIL_TYPES } from '../../../schemas/organisation.ts';
 import { SOFTWARE_KINDS } from '../../../schemas/component.ts';
 import type { RecordCollectionName } from '../../../schemas/collections.ts';
-import { DEFAULT_LICENCE } from '../../../schemas/fields.ts';
 import type { Licence, Service } from '../../../schemas/reference.ts';
 import { isPastReview } from '../freshness.ts';
 import { closestMatch } from '../suggest.ts';
@@ -23,6 +22,8 @@ export interface CheckContext {
   themeIds: ReadonlySet<string> | undefined;
   services: ReadonlyMap<number, Service>;
   licences: ReadonlyMap<string, Licence>;
+  /** The licence of records that name none (hub.config.yaml), suggested as the fix for a licence that will not do. */
+  defaultLicence: Licence;
   /** Today's date as YYYY-MM-DD, for freshness warnings. */
   today: string;
 }
@@ -209,7 +210,7 @@ function checkLicence(value: unknown, rule: 'open' | 'osi', what: string, contex
       expected: 'an SPDX licence id from data/reference/licences.csv',
       fix:
         suggestReference('licence', value, context) ??
-        `use ${DEFAULT_LICENCE} (the Open Government Licence) unless the record is under another open licence`,
+        `use ${context.defaultLicence.id} (the ${context.defaultLicence.name}) unless the record is under another open licence`,
     });
     return;
   }
@@ -229,7 +230,7 @@ function checkLicence(value: unknown, rule: 'open' | 'osi', what: string, contex
       message: `\`licence\` is ${licence.name} (\`${licence.id}\`), which is not an open licence; ${what}.`,
       found: licence.id,
       expected: 'an open licence, e.g. OGL-UK-3.0, CC-BY-4.0, CC0-1.0, ODbL-1.0',
-      fix: `use ${DEFAULT_LICENCE}, the Open Government Licence, unless you have reason not to`,
+      fix: `use ${context.defaultLicence.id}, the ${context.defaultLicence.name}, unless you have reason not to`,
     });
   }
 }

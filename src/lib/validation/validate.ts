@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { ORGANISATIONS, recordCollection, type RecordCollectionName } from '../../../schemas/collections.ts';
+import { DEFAULT_LICENCE } from '../../../schemas/fields.ts';
 import { themesFileSchema, type SynonymConcept, type Theme } from '../../../schemas/vocabulary.ts';
 import type { Organisation } from '../../../schemas/organisation.ts';
 import { classifyPath, isPathProblem, listFiles, THEMES_FILE, type FoundFile } from '../content-files/files.ts';
@@ -26,7 +27,7 @@ export interface ValidateOptions {
   reference?: ReferenceData;
   /** Called as files are checked, for progress on large folders. */
   onProgress?: (done: number, total: number) => void;
-  /** The hub's configuration file; defaults to HUB_CONFIG or hub.config.yaml (src/lib/hub-config.ts). */
+  /** The hub's configuration file; by default HUB_CONFIG's, or the one beside the content folder, or the project's (src/lib/hub-config.ts). */
   configFile?: string;
 }
 
@@ -64,7 +65,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     problems.push({ severity: 'error', file, line: 1, column: 1, field: '', ...problem });
 
   // 0. The hub's configuration, shown like content paths (in a repository: hub.config.yaml).
-  const configFile = resolve(options.configFile ?? hubConfigFile());
+  const configFile = resolve(options.configFile ?? hubConfigFile(contentDir));
   const configRead = readHubConfig(configFile, reference.licences, relative(dirname(contentDir), configFile).split('\\').join('/'));
   problems.push(...configRead.problems);
 
@@ -177,6 +178,8 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     themeIds: themesReadable ? new Set(themes.map((theme) => theme.id)) : undefined,
     services: reference.services,
     licences: reference.licences,
+    // The configuration's, or the UK hub's when the configuration itself is broken (reported above).
+    defaultLicence: reference.licences.get(configRead.config?.defaultLicence ?? DEFAULT_LICENCE)!,
     today,
   };
   const suggest = (path: readonly PropertyKey[], value: unknown) => suggestReference(referenceField(path), value, context);

@@ -11,7 +11,7 @@
 import { gzipSync } from 'node:zlib';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadHub, type HubRecord } from '../../../hub/hub.ts';
-import { byId } from '../../../lib/collation.ts';
+import { compareById } from '../../../lib/collation.ts';
 import type { RecordSourcesFile } from '../../../lib/contribute/form-files.ts';
 import { inThisShard } from '../../../hub/build-shard.ts';
 
@@ -34,7 +34,7 @@ export const GET: APIRoute = ({ params, props }) => {
         data: record.data as Record<string, unknown>,
         body: record.body,
       }))
-      .sort(byId),
+      .sort(compareById),
   };
   return new Response(new Uint8Array(gzipSync(JSON.stringify(file), { level: 9 })), { headers: { 'Content-Type': 'application/gzip' } });
 };
