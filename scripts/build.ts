@@ -124,7 +124,8 @@ rmSync(searchDir, { recursive: true, force: true });
 mkdirSync(dirname(outDir), { recursive: true });
 handOverContent(validatedFile, report.content);
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-const astroEnv = { HUB_CONTENT_DIR: contentDir, HUB_VALIDATED_CONTENT: validatedFile };
+// The configuration checked above, wherever it was found (src/lib/hub-config.ts), so that Astro reads the same.
+const astroEnv = { HUB_CONTENT_DIR: contentDir, HUB_VALIDATED_CONTENT: validatedFile, HUB_CONFIG: report.configFile };
 // With HUB_BUILD_SHARDS, several Astro processes render at once, each making a share of the pages
 // (src/lib/build-shard.ts). The others write inside the project, each in a folder of its own: Astro keeps
 // the code it renders with beside the output, or in <project>/.astro when the output is elsewhere.
@@ -157,13 +158,11 @@ const building = Promise.all([
 const indexing = writeSearchIndex({
   records: searchRecords(report.content, loadReferenceData(), report.config!.defaultLicence),
   bundleDir: searchDir,
-}).catch(
-  (error: unknown) => {
-    const reason =
-      error instanceof SearchIndexError ? error.message : `Pagefind failed: ${error instanceof Error ? error.message : String(error)}`;
-    return stop(`${reason}. Nothing was published; ${outDir} is unchanged.`);
-  },
-);
+}).catch((error: unknown) => {
+  const reason =
+    error instanceof SearchIndexError ? error.message : `Pagefind failed: ${error instanceof Error ? error.message : String(error)}`;
+  return stop(`${reason}. Nothing was published; ${outDir} is unchanged.`);
+});
 await building;
 rmSync(validatedFile, { force: true });
 if (shardDirs.length > 0) {

@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hubConfigSchema, type HubConfig } from '../../schemas/hub-config.ts';
 import type { Licence } from '../../schemas/reference.ts';
 import { readContentFile } from './content-files/read-file.ts';
@@ -15,11 +16,21 @@ import type { Problem } from './validation/problem.ts';
 
 export type { HubConfig };
 
-/** The configuration file for a content folder (see above); relative paths are from the working folder, the project's. */
+/**
+ * The project's own configuration. Astro's bundled pages run from another folder, where this address
+ * leads nowhere: npm run build names the file in HUB_CONFIG for them, and a bare astro build, run from
+ * the project, finds it in the working folder.
+ */
+function projectConfigFile(): string {
+  const beside = fileURLToPath(new URL('../../hub.config.yaml', import.meta.url));
+  return existsSync(beside) ? beside : resolve('hub.config.yaml');
+}
+
+/** The configuration file for a content folder (see above); a relative HUB_CONFIG is from the working folder. */
 export function hubConfigFile(contentDir: string, env: Record<string, string | undefined> = process.env): string {
   if (env.HUB_CONFIG) return resolve(env.HUB_CONFIG);
   const beside = join(dirname(resolve(contentDir)), 'hub.config.yaml');
-  return existsSync(beside) ? beside : resolve('hub.config.yaml');
+  return existsSync(beside) ? beside : projectConfigFile();
 }
 
 export interface HubConfigRead {

@@ -47,9 +47,24 @@ describe.skipIf(buildError)('a hub built with another configuration', () => {
     expect(text(home)).toContain(`Search ${FIXTURE_HUB.name}`);
   });
 
+  it('titles its feeds and signs its open data with its name, and never with the UK hub’s', () => {
+    expect(home).toContain(`title="${FIXTURE_HUB.name}: everything"`);
+    const feed = readFileSync(join(fixtureDir, 'feeds/all.xml'), 'utf8');
+    expect(feed).toContain(`<title type="text">${FIXTURE_HUB.name}: everything</title>`);
+    expect(feed).toContain(`<author><name>${FIXTURE_HUB.name}</name>`);
+    expect(feed).toContain('<rights type="text">Creative Commons Attribution 4.0 International unless an entry says otherwise');
+    const dcat = JSON.parse(readFileSync(join(fixtureDir, 'api/v1/datasets.dcat.jsonld'), 'utf8'));
+    expect(dcat['dct:publisher']['foaf:name']).toBe(FIXTURE_HUB.name);
+    const roadmap = JSON.parse(readFileSync(join(fixtureDir, 'api/v1/roadmap.json'), 'utf8'));
+    expect(roadmap.description).toContain(`on ${FIXTURE_HUB.name}, sorted by id`);
+    expect(roadmap.licence.id).toBe(FIXTURE_HUB.defaultLicence);
+    for (const text of [feed, JSON.stringify(dcat), JSON.stringify(roadmap)]) expect(text).not.toContain('Council Commons');
+  });
+
   it('sends the forms’ pull requests to its own repository and branch', () => {
     expect(form).toContain(`data-repository="${FIXTURE_HUB.repository}"`);
     expect(form).toContain(`data-branch="${FIXTURE_HUB.branch}"`);
+    expect(form).toContain(`data-default-licence="${FIXTURE_HUB.defaultLicence}"`);
   });
 });
 

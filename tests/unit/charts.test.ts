@@ -2,7 +2,6 @@
  * src/lib/charts/colours.ts and text.ts: the charts' colours meet WCAG 2.2 AA contrast and follow the
  * status tags' hues; labels are measured and shortened sensibly; percentages add up to 100.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROADMAP_STATUSES } from '../../schemas/roadmap.ts';
@@ -18,6 +17,7 @@ import {
   textOn,
   WHITE,
 } from '../../src/lib/charts/colours.ts';
+import { STATUS_TAG_CLASSES } from '../../src/lib/status-tags.ts';
 import {
   formatNumber,
   graphemes,
@@ -86,7 +86,7 @@ describe('chart colours (WCAG 2.2 AA)', () => {
     for (const [, colour] of fills) expect(contrast(GRID, WHITE)).toBeLessThan(contrast(colour, WHITE));
   });
 
-  it("gives each status a colour of its tag's hue (src/components/StatusTag.astro)", () => {
+  it("gives each status a colour of its tag's hue (src/lib/status-tags.ts)", () => {
     // govuk-frontend 6 palette colours of each tag colour's hue.
     const HUES: Record<string, string[]> = {
       grey: ['#858686', '#484949', '#0b0c0c'],
@@ -99,8 +99,7 @@ describe('chart colours (WCAG 2.2 AA)', () => {
       orange: ['#b7592a', '#7a3c1c'],
       magenta: ['#ca357c', '#98285d'],
     };
-    const source = readFileSync(new URL('../../src/components/StatusTag.astro', import.meta.url), 'utf8');
-    const tags = Object.fromEntries([...source.matchAll(/^\s*(\w+): 'govuk-tag--(\w+)'/gm)].map((match) => [match[1], match[2]]));
+    const tags = Object.fromEntries(Object.entries(STATUS_TAG_CLASSES).map(([status, tag]) => [status, tag.replace('govuk-tag--', '')]));
     expect(Object.keys(tags).sort()).toEqual([...ROADMAP_STATUSES].sort());
     for (const status of ROADMAP_STATUSES)
       expect(HUES[tags[status]], `${status}: tag ${tags[status]}, bar ${STATUS_COLOURS[status]}`).toContain(STATUS_COLOURS[status]);

@@ -27,6 +27,7 @@ const context: CheckContext = {
   themeIds: new Set(['housing', 'waste-and-recycling']),
   services: reference.services,
   licences: reference.licences,
+  defaultLicence: reference.licences.get('OGL-UK-3.0'),
   today: '2026-11-27',
 };
 const roadmap = formModel('roadmap')!;
@@ -233,7 +234,7 @@ describe('checks', () => {
       [
         'licence',
         'Licence is Creative Commons Attribution Non Commercial 4.0 International (CC-BY-NC-4.0), ' +
-          'which is not an open licence; everything shared on the hub must be open. Use OGL-UK-3.0, the Open Government Licence, ' +
+          'which is not an open licence; everything shared on the hub must be open. Use OGL-UK-3.0, the Open Government Licence v3.0, ' +
           'unless you have reason not to',
       ],
     ]);

@@ -47,7 +47,7 @@ const ROADMAP_ITEM = {
   links: [{ title: 'Show and tell', url: 'https://www.ashdown.example/blog/garden-waste' }],
 };
 
-const rowsOf = (data: Record<string, unknown>, options?: { defaultLicence?: boolean }) => fieldRows(roadmapSchema, data, lookups, options);
+const rowsOf = (data: Record<string, unknown>, options?: { defaultLicence?: string }) => fieldRows(roadmapSchema, data, lookups, options);
 const valueOf = (rows: FieldRow[], key: string): Display | undefined => rows.find((row) => row.key === key)?.value;
 
 describe('fieldRows on the roadmap schema', () => {

@@ -10,7 +10,6 @@ import { codeInWords, sentenceCase } from '../../lib/labels.ts';
 import { fieldRows, type Display, type FieldLookups } from '../../lib/record-fields.ts';
 import { statusTagClass } from '../../lib/status-tags.ts';
 
-
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -78,7 +77,9 @@ export function renderPreview(container: HTMLElement, options: PreviewOptions): 
     welsh.lang = 'cy';
     nodes.push(welsh);
   }
-  const rows = fieldRows(model.collection.schema, fields, lookups, { defaultLicence: options.defaultLicence }).filter((row) => row.key !== 'status');
+  const rows = fieldRows(model.collection.schema, fields, lookups, { defaultLicence: options.defaultLicence }).filter(
+    (row) => row.key !== 'status',
+  );
   if (rows.length > 0) {
     const list = element('dl', 'govuk-summary-list govuk-!-margin-bottom-6');
     for (const row of rows) {

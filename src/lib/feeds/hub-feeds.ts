@@ -159,7 +159,9 @@ export function collectionFeed(hub: FeedHub, settings: FeedSettings, name: Recor
   const collection = RECORD_COLLECTIONS.find((candidate) => candidate.name === name)!;
   return feed(hub, settings, {
     feed: pageFeedsOf(hub.hubConfig.name).collection(name, collection.label),
-    subtitle: `${collection.label} from every organisation on ${hub.hubConfig.name}, as they are added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
+    subtitle:
+      `${collection.label} from every organisation on ${hub.hubConfig.name}, ` +
+      `as they are added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
     page: `${name}/`,
     entries: feedIndex(hub, settings).byCollection.get(name) ?? [],
     limit: FEED_ENTRY_LIMIT,
@@ -187,7 +189,9 @@ export function serviceFeed(hub: FeedHub, settings: FeedSettings, id: number): A
   const label = hub.services.get(id)?.label ?? `LGSL ${id}`;
   return feed(hub, settings, {
     feed: pageFeedsOf(hub.hubConfig.name).service(id, label),
-    subtitle: `Everyone’s work on the service ${label} (LGSL ${id}) on ${hub.hubConfig.name}, as it is added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
+    subtitle:
+      `Everyone’s work on the service ${label} (LGSL ${id}) on ${hub.hubConfig.name}, ` +
+      `as it is added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
     page: `services/${id}/`,
     entries: feedIndex(hub, settings).byService.get(id) ?? [],
     limit: FEED_ENTRY_LIMIT,

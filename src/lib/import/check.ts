@@ -20,6 +20,7 @@ import { loadReferenceData, type ReferenceData } from '../reference-data.ts';
 import type { Problem } from '../validation/problem.ts';
 import { checkBody, checkRecord, referenceField, suggestReference, type CheckContext } from '../validation/record-checks.ts';
 import type { OrganisationName, ThemeTerm } from './types.ts';
+import { loadHubConfig } from '../hub-config.ts';
 
 export interface Hub {
   contentDir: string;
@@ -88,6 +89,7 @@ export function loadHub(contentDir: string, reference: ReferenceData = loadRefer
       themeIds: themesProblem ? undefined : new Set(themes.map((theme) => theme.id)),
       services: reference.services,
       licences: reference.licences,
+      defaultLicence: reference.licences.get(loadHubConfig(contentDir).defaultLicence),
       today: today(),
     },
   };

@@ -86,7 +86,8 @@ export function shortDescription(summary: string): string {
 /** True things about any component on the hub, added in turn while a long description is too short. */
 function padding(input: Pick<PubliccodeInput, 'organisation' | 'pageUrl' | 'hub'>): string[] {
   return [
-    `${input.organisation.name} shares it on ${input.hub.name}, where its page says who uses it and links to related work: ${input.pageUrl}`,
+    `${input.organisation.name} shares it on ${input.hub.name}, ` +
+      `where its page says who uses it and links to related work: ${input.pageUrl}`,
     `${input.hub.name}: ${input.hub.tagline}`,
   ];
 }

@@ -22,8 +22,11 @@ export interface CheckContext {
   themeIds: ReadonlySet<string> | undefined;
   services: ReadonlyMap<number, Service>;
   licences: ReadonlyMap<string, Licence>;
-  /** The licence of records that name none (hub.config.yaml), suggested as the fix for a licence that will not do. */
-  defaultLicence: Licence;
+  /**
+   * The licence of records that name none (hub.config.yaml), suggested as the fix for a licence that will
+   * not do; absent where licences are not checked (an organisation's form).
+   */
+  defaultLicence?: Licence | undefined;
   /** Today's date as YYYY-MM-DD, for freshness warnings. */
   today: string;
 }
@@ -210,7 +213,9 @@ function checkLicence(value: unknown, rule: 'open' | 'osi', what: string, contex
       expected: 'an SPDX licence id from data/reference/licences.csv',
       fix:
         suggestReference('licence', value, context) ??
-        `use ${context.defaultLicence.id} (the ${context.defaultLicence.name}) unless the record is under another open licence`,
+        (context.defaultLicence
+          ? `use ${context.defaultLicence.id} (the ${context.defaultLicence.name}) unless the record is under another open licence`
+          : 'use an open licence from data/reference/licences.csv'),
     });
     return;
   }
@@ -230,7 +235,9 @@ function checkLicence(value: unknown, rule: 'open' | 'osi', what: string, contex
       message: `\`licence\` is ${licence.name} (\`${licence.id}\`), which is not an open licence; ${what}.`,
       found: licence.id,
       expected: 'an open licence, e.g. OGL-UK-3.0, CC-BY-4.0, CC0-1.0, ODbL-1.0',
-      fix: `use ${context.defaultLicence.id}, the ${context.defaultLicence.name}, unless you have reason not to`,
+      fix: context.defaultLicence
+        ? `use ${context.defaultLicence.id}, the ${context.defaultLicence.name}, unless you have reason not to`
+        : 'use an open licence, such as CC-BY-4.0',
     });
   }
 }

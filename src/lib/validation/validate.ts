@@ -27,7 +27,7 @@ export interface ValidateOptions {
   reference?: ReferenceData;
   /** Called as files are checked, for progress on large folders. */
   onProgress?: (done: number, total: number) => void;
-  /** The hub's configuration file; by default HUB_CONFIG's, or the one beside the content folder, or the project's (src/lib/hub-config.ts). */
+  /** The hub's configuration file; by default HUB_CONFIG's, else the one beside the content folder, else the project's (hub-config.ts). */
   configFile?: string;
 }
 
@@ -40,6 +40,8 @@ export interface ValidationReport {
   content: HubContent;
   /** The hub's configuration, when it has no errors. */
   config?: HubConfig;
+  /** The configuration file that was checked. */
+  configFile: string;
 }
 
 /** Thrown when the validator cannot run at all (a missing folder), as opposed to finding problems. */
@@ -261,5 +263,6 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     warnings: problems.filter((problem) => problem.severity === 'warning'),
     content: { organisations, records, themes, synonyms },
     ...(configRead.config ? { config: configRead.config } : {}),
+    configFile,
   };
 }
