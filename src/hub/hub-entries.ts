@@ -12,12 +12,13 @@
  * from the same validation, so that astro dev still reloads content as it changes.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../schemas/collections.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { SynonymConcept, Theme } from '../../schemas/vocabulary.ts';
-import { contentFilePath, handedOverContentFile, type HandedOverContent } from '../astro-loader/content-source.ts';
+import { contentDir, contentFilePath, handedOverContentFile, type HandedOverContent } from '../astro-loader/content-source.ts';
 import type { RecordData } from '../lib/content-files/types.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 
@@ -37,6 +38,9 @@ export interface RecordSource {
   body: string;
   /** The body as sanitised HTML ('' for YAML records). */
   html: string;
+  /** The file relative to the content folder's parent, as the validator names it. */
+  file: string;
+  /** The file relative to the project. */
   filePath: string;
 }
 
@@ -64,6 +68,7 @@ function fromHandedOver(file: string): HubSources {
       data: record.data,
       body: record.body ?? '',
       html: record.body !== undefined ? renderMarkdown(record.body) : '',
+      file: record.file,
       filePath: contentFilePath(record.file),
     })),
     services,
@@ -71,6 +76,11 @@ function fromHandedOver(file: string): HubSources {
     synonyms: content.synonyms,
     licences,
   };
+}
+
+/** A file's path relative to the content folder's parent, from its path relative to the project. */
+function validatorPath(filePath: string): string {
+  return relative(dirname(contentDir()), resolve(filePath)).split('\\').join('/');
 }
 
 /** From Astro's collections. */
@@ -84,6 +94,7 @@ async function fromCollections(): Promise<HubSources> {
         data: entry.data,
         body: entry.body ?? '',
         html: entry.rendered?.html ?? '',
+        file: validatorPath(entry.filePath ?? ''),
         filePath: entry.filePath ?? '',
       });
     }

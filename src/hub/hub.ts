@@ -6,7 +6,7 @@ import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../schemas/col
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { SynonymConcept, Theme } from '../../schemas/vocabulary.ts';
-import type { RecordData } from '../lib/content-files/types.ts';
+import type { HubRecord } from '../lib/content-files/types.ts';
 import { compareById, compareNames } from '../lib/collation.ts';
 import { today } from '../lib/freshness.ts';
 import { lastUpdatedDates } from '../lib/git-dates.ts';
@@ -23,22 +23,7 @@ import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
 import { hubSources } from './hub-entries.ts';
 import { overlapItem } from '../lib/content-overlaps.ts';
 
-interface HubRecordOf<C extends RecordCollectionName> {
-  collection: C;
-  organisation: string;
-  slug: string;
-  /** `<collection>/<organisation>/<slug>`. */
-  id: string;
-  data: RecordData<C>;
-  /** The Markdown body as sanitised HTML ('' for YAML records). */
-  html: string;
-  /** The Markdown body as written ('' for YAML records): what text similarity reads. */
-  body: string;
-  /** The source file, relative to the project. */
-  filePath: string;
-}
-
-export type HubRecord = { [C in RecordCollectionName]: HubRecordOf<C> }[RecordCollectionName];
+export type { HubRecord };
 
 export interface HubOrganisation {
   id: string;
@@ -117,6 +102,7 @@ async function load(): Promise<Hub> {
       organisation,
       slug,
       id: `${entry.collection}/${entry.id}`,
+      file: entry.file,
       data: entry.data,
       html: entry.html,
       body: entry.body,

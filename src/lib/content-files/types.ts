@@ -29,6 +29,19 @@ interface RecordOf<C extends RecordCollectionName> {
 /** A record of any collection; narrowing on `collection` narrows `data`. */
 export type ContentRecord = { [C in RecordCollectionName]: RecordOf<C> }[RecordCollectionName];
 
+/** What the site adds to a validated record (src/hub/hub.ts): its body as written and as sanitised HTML, and its file from the project. */
+interface ShownRecord {
+  /** The Markdown body as written ('' for YAML records): what text similarity reads. */
+  body: string;
+  /** The Markdown body as sanitised HTML ('' for YAML records). */
+  html: string;
+  /** The source file, relative to the project (where "edit this page" points). */
+  filePath: string;
+}
+
+/** A record as the site shows it: the same record the validator passed, with what the pages need. */
+export type HubRecord = { [C in RecordCollectionName]: RecordOf<C> & ShownRecord }[RecordCollectionName];
+
 export interface OrganisationEntry {
   id: string;
   file: string;
