@@ -213,7 +213,7 @@ async function load(): Promise<Hub> {
     lessons: indexLessons(ofCollection('lessons')),
     overlaps,
     facetsById: new Map([...listed.values()].flat().map((entry) => [entry.id, entry.facets])),
-    lastUpdated: lastUpdatedDates(process.env.HUB_CONTENT_DIR || 'content'),
+    lastUpdated: lastUpdatedDates(contentDir()),
     facetLabel,
     hubConfig,
     config: siteConfig(hubConfig),
