@@ -181,7 +181,7 @@ async function load(): Promise<Hub> {
     { today: today().slice(0, 7), synonyms: sources.synonyms },
   );
 
-  // Checked by npm run validate and npm run build before Astro starts; read here again for astro dev.
+  // The file npm run build checked before Astro started (it names it in HUB_CONFIG); astro dev finds it itself.
   const hubConfig = loadHubConfig(contentDir());
   return {
     records: byTitle,

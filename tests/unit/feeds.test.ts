@@ -144,6 +144,7 @@ function hubOf(records: FeedRecord[], lastUpdated: Record<string, string> = {}):
     },
     lastUpdated: new Map(Object.entries(lastUpdated)),
     hubConfig: { name: 'Council Commons' },
+    feeds: pageFeeds,
   };
 }
 
@@ -431,7 +432,7 @@ describe('the hub’s feeds', () => {
   });
 
   it('are titled and written by the hub named in its configuration', () => {
-    const other = { ...hub, hubConfig: { name: 'Testshire Exchange' } };
+    const other = { ...hub, hubConfig: { name: 'Testshire Exchange' }, feeds: pageFeedsOf('Testshire Exchange') };
     const feed = organisationFeed(other, SETTINGS, 'hartlepool');
     expect(text(feed.title)).toBe('Testshire Exchange: Hartlepool');
     expect(text(feed.author.name)).toBe('Testshire Exchange');

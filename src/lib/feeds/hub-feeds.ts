@@ -14,7 +14,7 @@ import { withBase } from '../urls.ts';
 import type { AtomEntry, AtomFeedData } from './atom.ts';
 import { timestamp } from './dates.ts';
 import { FEED_ENTRY_LIMIT, newestFirst, recordEntry, type EntryContext, type FeedRecord } from './entries.ts';
-import { pageFeedsOf, type PageFeed } from './paths.ts';
+import type { PageFeed, PageFeeds } from './paths.ts';
 
 /** What the feeds read from the hub. */
 export interface FeedHub {
@@ -27,6 +27,8 @@ export interface FeedHub {
   lastUpdated: ReadonlyMap<string, string>;
   /** The hub's configuration: its name titles the feeds and is their author. */
   hubConfig: { name: string };
+  /** Each feed's title and path, as the pages name them (src/hub/hub.ts makes them from the hub's name). */
+  feeds: PageFeeds;
 }
 
 export interface FeedSettings {
@@ -144,7 +146,7 @@ const newest = (limit: number) => `newest first (the newest ${limit} only; each 
 /** Everything on the hub, newest first, capped. */
 export function allFeed(hub: FeedHub, settings: FeedSettings): AtomFeedData {
   return feed(hub, settings, {
-    feed: pageFeedsOf(hub.hubConfig.name).all,
+    feed: hub.feeds.all,
     subtitle:
       'Roadmap items, design principles, lessons, datasets and components from every ' +
       `organisation on ${hub.hubConfig.name}, as they are added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
@@ -158,7 +160,7 @@ export function allFeed(hub: FeedHub, settings: FeedSettings): AtomFeedData {
 export function collectionFeed(hub: FeedHub, settings: FeedSettings, name: RecordCollectionName): AtomFeedData {
   const collection = RECORD_COLLECTIONS.find((candidate) => candidate.name === name)!;
   return feed(hub, settings, {
-    feed: pageFeedsOf(hub.hubConfig.name).collection(name, collection.label),
+    feed: hub.feeds.collection(name, collection.label),
     subtitle:
       `${collection.label} from every organisation on ${hub.hubConfig.name}, ` +
       `as they are added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
@@ -174,7 +176,7 @@ export function organisationFeed(hub: FeedHub, settings: FeedSettings, id: strin
   const name = organisation?.data.name ?? id;
   const entries = feedIndex(hub, settings).byOrganisation.get(id) ?? [];
   return feed(hub, settings, {
-    feed: pageFeedsOf(hub.hubConfig.name).organisation(id, name, organisation?.demonstration === true),
+    feed: hub.feeds.organisation(id, name, organisation?.demonstration === true),
     subtitle:
       `Every record ${name} shares on ${hub.hubConfig.name} (roadmap items, design principles, ` +
       'lessons, datasets and components), newest first, as they are added or changed.' +
@@ -188,7 +190,7 @@ export function organisationFeed(hub: FeedHub, settings: FeedSettings, id: strin
 export function serviceFeed(hub: FeedHub, settings: FeedSettings, id: number): AtomFeedData {
   const label = hub.services.get(id)?.label ?? `LGSL ${id}`;
   return feed(hub, settings, {
-    feed: pageFeedsOf(hub.hubConfig.name).service(id, label),
+    feed: hub.feeds.service(id, label),
     subtitle:
       `Everyone’s work on the service ${label} (LGSL ${id}) on ${hub.hubConfig.name}, ` +
       `as it is added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
@@ -202,7 +204,7 @@ export function serviceFeed(hub: FeedHub, settings: FeedSettings, id: number): A
 export function themeFeed(hub: FeedHub, settings: FeedSettings, id: string): AtomFeedData {
   const label = hub.themes.get(id)?.label ?? id;
   return feed(hub, settings, {
-    feed: pageFeedsOf(hub.hubConfig.name).theme(id, label),
+    feed: hub.feeds.theme(id, label),
     subtitle: `Everyone’s work under the theme ${label} on ${hub.hubConfig.name}, as it is added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
     page: `themes/${id}/`,
     entries: feedIndex(hub, settings).byTheme.get(id) ?? [],
