@@ -82,10 +82,14 @@ export const themeId = z
   })
   .meta({ description: 'A theme id from content/vocabularies/themes.yaml.', examples: ['waste-and-recycling'] });
 
-export const lgslId = z
-  .int({ error: 'a Local Government Service List id: a whole number such as 524' })
-  .positive({ error: 'a Local Government Service List id: a whole number above 0' })
-  .meta({ description: 'A Local Government Service List (LGSL) service id, as listed in data/reference/services.csv.', examples: [524] });
+/** A service's id in the hub's service list (hub.config.yaml: in the UK hub, the Local Government Service List). */
+export const serviceId = z
+  .int({ error: 'a service id from the hub’s service list: a whole number such as 524' })
+  .positive({ error: 'a service id from the hub’s service list: a whole number above 0' })
+  .meta({
+    description: 'A service’s id in the hub’s service list: the file hub.config.yaml names under services.',
+    examples: [524],
+  });
 
 export const licenceId = z
   .string({ error: 'an SPDX licence id from data/reference/licences.csv, e.g. OGL-UK-3.0' })
@@ -210,11 +214,11 @@ export function uniqueList<T extends z.ZodType>(item: T, max: number) {
     });
 }
 
-export const services = uniqueList(lgslId, 30).meta({
+export const services = uniqueList(serviceId, 30).meta({
   title: 'Services',
   description:
-    'The Local Government Service List ids this is about (see ' +
-    'data/reference/services.csv), so that people working on the same service find it.',
+    'The ids of the services this is about, from the hub’s service list (the file hub.config.yaml names under services), ' +
+    'so that people working on the same service find it.',
   examples: [[524, 530]],
 });
 

@@ -13,6 +13,59 @@ export const githubRepository = z
     error: 'a GitHub repository as owner/name, without https://github.com/, e.g. council-commons/council-commons',
   });
 
+/** A file the configuration names: a path from the configuration file's folder. */
+const configuredFile = (description: string, example: string) =>
+  singleLine(300)
+    .regex(/^[^\0]+$/, { error: 'a path to a file, from the folder of this configuration file' })
+    .meta({ description, examples: [example] });
+
+/** The list of services records say they are about, if the hub has one (see src/lib/reference-data.ts). */
+export const serviceListConfig = z
+  .strictObject({
+    name: singleLine(100).meta({
+      title: 'Name',
+      description: 'The list’s full name, as the services pages and the field help give it.',
+      examples: ['Local Government Service List'],
+    }),
+    publisher: singleLine(100)
+      .optional()
+      .meta({
+        title: 'Publisher',
+        description: 'Who publishes the list, credited on the about page.',
+        examples: ['Local Government Association'],
+      }),
+    abbreviation: singleLine(12)
+      .regex(/^[A-Za-z][A-Za-z0-9-]*$/, { error: 'a short name of letters, digits and hyphens, e.g. LGSL' })
+      .meta({
+        title: 'Abbreviation',
+        description: 'What goes before a service’s id wherever one is named, as in “LGSL 524”.',
+        examples: ['LGSL'],
+      }),
+    file: configuredFile(
+      'The list as CSV, one service a row, with at least an id column (whole numbers) and a label column; ' +
+        'description, uri, esd_history_notes (former names) and govuk_description are read when present.',
+      'data/reference/services.csv',
+    ).meta({ title: 'File' }),
+    idColumn: singleLine(50)
+      .optional()
+      .meta({ title: 'Id column', description: 'The column that holds the ids, when it is not called id.', examples: ['lgsl_id'] }),
+    uri: singleLine(200)
+      .regex(/^https?:\/\/[^\s]*\{id\}[^\s]*$/, {
+        error: 'an address with {id} where the service’s id goes, e.g. http://id.esd.org.uk/service/{id}',
+      })
+      .optional()
+      .meta({
+        title: 'Address of a service',
+        description: 'The address that identifies a service, with {id} for its id, for rows that give no uri of their own.',
+        examples: ['http://id.esd.org.uk/service/{id}'],
+      }),
+  })
+  .meta({
+    title: 'Service list',
+    description:
+      'The list of public services records say they are about. Leave it out for a hub without one: records then name themes only.',
+  });
+
 export const hubConfigSchema = z
   .strictObject({
     name: singleLine(60).meta({
@@ -45,16 +98,24 @@ export const hubConfigSchema = z
       .meta({ title: 'Repository', description: 'The repository on GitHub that holds the hub’s content.' }),
     defaultLicence: licenceId.meta({
       title: 'Default licence',
-      description:
-        'The licence of every record that names none, as an SPDX id from data/reference/licences.csv. It must be an open licence.',
+      description: 'The licence of every record that names none, as an SPDX id from the licence list. It must be an open licence.',
       examples: ['OGL-UK-3.0'],
     }),
+    licences: configuredFile(
+      'The licences records may name, as CSV with the columns id (SPDX), name, url, open and osi_approved. ' +
+        'Without it, the list that comes with the hub (data/reference/licences.csv): common open licences by SPDX id, and the UK’s OGL.',
+      'data/reference/licences.csv',
+    )
+      .optional()
+      .meta({ title: 'Licence list' }),
+    services: serviceListConfig.optional(),
   })
   .meta({
     title: 'Hub configuration',
     description:
-      'What makes this hub itself: its name, what it is for, where its content is kept and its default licence. ' +
+      'What makes this hub itself: its name, what it is for, where its content is kept, its licences and its service list. ' +
       'File: hub.config.yaml.',
   });
 
 export type HubConfig = z.infer<typeof hubConfigSchema>;
+export type ServiceListConfig = z.infer<typeof serviceListConfig>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const serviceSchema = z.strictObject({
-  id: z.int().positive().meta({ description: 'The Local Government Service List (LGSL) id.' }),
+  id: z.int().positive().meta({ description: 'The service’s id in the hub’s service list.' }),
   label: z.string().meta({ description: 'The service’s name in the list.' }),
   description: z.string().meta({ description: 'What the service is (the list’s scope note, or GOV.UK’s description).' }),
   uri: z.string().meta({ description: 'The service’s identifier on the LGA’s standards site.' }),

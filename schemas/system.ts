@@ -30,8 +30,8 @@ export const systemSchema = z
     services: services.optional().meta({
       title: 'Services',
       description:
-        'The Local Government Service List ids of the services the system supports (see ' +
-        'data/reference/services.csv), if you want to be more precise than the service area.',
+        'The ids of the services the system supports, from the hub’s service list (the file hub.config.yaml names under ' +
+        'services), if you want to be more precise than the service area.',
       examples: [[58, 59, 69]],
     }),
     contract_start: yearMonth.optional().meta({

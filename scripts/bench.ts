@@ -70,7 +70,8 @@ import { measureSearchBytes, type SearchBytes, type Transfer } from './lib/searc
 import { writeSyntheticContent } from './lib/synthetic-content.ts';
 import { syntheticRoadmapItems } from './lib/synthetic-roadmap.ts';
 import { findOverlaps, type OverlapStats } from '../src/lib/overlaps/index.ts';
-import { loadServices } from '../src/lib/reference-data.ts';
+import { loadReferenceData, UK_REFERENCE_FILES } from '../src/lib/reference-data.ts';
+import { serviceCodeAndLabel } from '../src/lib/services.ts';
 import { bytes, count, memory, seconds } from './lib/units.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -275,8 +276,8 @@ function measureOverlaps(report: Report): void {
     themeLabels: themes,
   } = syntheticRoadmapItems({ items: overlapItems, source: join(root, 'content'), group: 'real' });
   const generateSeconds = elapsed(start);
-  const services = loadServices();
-  const labels = { service: (id: number) => services.get(id)?.label ?? '', theme: (id: string) => themes.get(id) ?? id };
+  const reference = loadReferenceData(UK_REFERENCE_FILES);
+  const labels = { service: (id: number) => serviceCodeAndLabel(reference, id), theme: (id: string) => themes.get(id) ?? id };
   console.log(
     `Made ${count(items.length)} items for ${count(organisations)} organisations in ` +
       `${seconds(generateSeconds)}. Finding overlaps, ${runs} run(s), the first cold …`,

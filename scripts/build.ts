@@ -21,7 +21,6 @@ import { feedPaths } from '../src/lib/feeds/paths.ts';
 import { compareIds, idsInCsv, idsInFeed, idsInJson, type PublishedIds } from '../src/lib/integrity.ts';
 import { lastUpdatedDates } from '../src/lib/git-dates.ts';
 import { pagePathsFromFiles, sitemapFiles } from '../src/lib/open-data/sitemap.ts';
-import { loadReferenceData } from '../src/lib/reference-data.ts';
 import { withBase } from '../src/lib/urls.ts';
 import { formatText, summaryLine } from '../src/lib/validation/format.ts';
 import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
@@ -122,7 +121,7 @@ rmSync(searchDir, { recursive: true, force: true });
 // Astro takes the content validated above (src/hub/hub-entries.ts) rather than reading and checking every
 // file again. The file goes beside the output folder, whose parent may not exist yet.
 mkdirSync(dirname(outDir), { recursive: true });
-handOverContent(validatedFile, report.content);
+handOverContent(validatedFile, report.content, report.reference);
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 // The configuration checked above, wherever it was found (src/lib/hub-config.ts), so that Astro reads the same.
 const astroEnv = { HUB_CONTENT_DIR: contentDir, HUB_VALIDATED_CONTENT: validatedFile, HUB_CONFIG: report.configFile };
@@ -156,7 +155,7 @@ const building = Promise.all([
 // Astro empties when it starts; the bundle moves into the site once both are done. Its records are made
 // once Astro is on its way, so that making them does not hold Astro back.
 const indexing = writeSearchIndex({
-  records: searchRecords(report.content, loadReferenceData(), report.config!.defaultLicence),
+  records: searchRecords(report.content, report.reference, report.config!.defaultLicence),
   bundleDir: searchDir,
 }).catch((error: unknown) => {
   const reason =

@@ -37,7 +37,6 @@ import { contentOverlaps } from '../src/lib/content-overlaps.ts';
 import { today as todayDate } from '../src/lib/freshness.ts';
 import { lastUpdatedDates } from '../src/lib/git-dates.ts';
 import { NEW_WORK_DAYS, newSimilarWork, windowStart } from '../src/lib/new-similar-work.ts';
-import { loadReferenceData } from '../src/lib/reference-data.ts';
 import { UsageError, validateContent } from '../src/lib/validation/validate.ts';
 
 const USAGE =
@@ -136,7 +135,7 @@ export async function main(
   // Git dates keyed as record.file is (relative to the content folder's parent). Without history, no work counts as new.
   const lastChanged = lastUpdatedDates(resolve(contentDir), dirname(resolve(contentDir)));
   if (lastChanged.size === 0) out('No git history for the content (not a git checkout, or a shallow clone): new similar work is left out.');
-  const overlaps = contentOverlaps(content, loadReferenceData().services, today);
+  const overlaps = contentOverlaps(content, validation.reference, today);
   const similar = newSimilarWork({ content, overlaps, lastChanged, today, includeDemonstration });
   const pairs = [...similar.values()].reduce((sum, list) => sum + list.length, 0) / 2;
   out(

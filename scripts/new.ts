@@ -5,6 +5,7 @@
  * Writes a skeleton record with a comment on every field. It validates as it stands (with warnings
  * until the placeholders are replaced), so a contributor starts from something right.
  */
+import { HubConfigError, loadHubConfig } from '../src/lib/hub-config.ts';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,7 +78,15 @@ if (!isOrganisation && !existsSync(join(contentDir, 'organisations', `${organisa
   );
 }
 
-const record = skeleton(collection, organisation, slug);
+// The hub's service list named in the services field's note; a broken configuration only loses that name
+// here (npm run validate says what is wrong with it).
+let serviceList: { name: string; file: string } | undefined;
+try {
+  serviceList = loadHubConfig(contentDir).services;
+} catch (error) {
+  if (!(error instanceof HubConfigError)) throw error;
+}
+const record = skeleton(collection, organisation, slug, serviceList);
 const target = join(contentDir, record.path);
 if (existsSync(target) && !values.force) {
   fail(`${relative(process.cwd(), target)} already exists; nothing was written. Choose another slug, or add --force to replace it.`, 1);

@@ -16,6 +16,7 @@
  * and memory it needs to read 25,000 pages, and list pages never reach the index. The labels are the ones
  * the pages show (collection labels, register names, service and theme labels, licence names).
  */
+import { serviceLabelOf } from '../../src/lib/services.ts';
 import { recordCollection } from '../../schemas/collections.ts';
 import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import type { HubContent } from '../../src/lib/content-files/types.ts';
@@ -142,7 +143,7 @@ export function searchRecords(content: HubContent, reference: ReferenceData, def
     const organisation = organisations.get(record.organisation)!;
     const name = organisation.data.name;
     const services = ((data.services as number[] | undefined) ?? []).map((id) => reference.services.get(id));
-    const serviceLabels = ((data.services as number[] | undefined) ?? []).map((id, index) => services[index]?.label ?? `LGSL ${id}`);
+    const serviceLabels = ((data.services as number[] | undefined) ?? []).map((id) => serviceLabelOf(reference, id));
     const formerNames = services.flatMap((service) => service?.formerNames ?? []);
     const themeLabels = ((data.themes as string[] | undefined) ?? []).map((id) => themes.get(id) ?? id);
     const licence = reference.licences.get((data.licence as string | undefined) ?? defaultLicenceId) ?? defaultLicence;

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { HubContent } from '../lib/content-files/types.ts';
-import { loadReferenceData } from '../lib/reference-data.ts';
+import type { ReferenceData } from '../lib/reference-data.ts';
 
 export function contentDir(): string {
   return resolve(process.env.HUB_CONTENT_DIR || 'content');
@@ -31,8 +31,8 @@ export function handedOverContentFile(): string | undefined {
 
 /**
  * What npm run build hands over: the validated content and the reference data it was checked against
- * (read here, where data/reference/ is found, rather than in Astro's bundled pages, which run from
- * another folder).
+ * (the registers the hub's configuration names, read by the validator rather than in Astro's bundled
+ * pages, which run from another folder).
  */
 export interface HandedOverContent {
   content: HubContent;
@@ -41,8 +41,7 @@ export interface HandedOverContent {
 }
 
 /** Writes the file that HUB_VALIDATED_CONTENT will name. */
-export function handOverContent(file: string, content: HubContent): void {
-  const reference = loadReferenceData();
+export function handOverContent(file: string, content: HubContent, reference: ReferenceData): void {
   const handedOver: HandedOverContent = { content, services: [...reference.services.values()], licences: [...reference.licences.values()] };
   writeFileSync(file, JSON.stringify(handedOver));
 }

@@ -7,7 +7,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { RECORD_COLLECTION_NAMES, type RecordCollectionName } from '../../schemas/collections.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
-import { loadReferenceData } from '../lib/reference-data.ts';
+import { loadHubReference } from '../lib/hub-config.ts';
 import { formatText } from '../lib/validation/format.ts';
 import { validateContent, type ValidationReport } from '../lib/validation/validate.ts';
 import { contentDir, contentFilePath, handedOverContentFile } from './content-source.ts';
@@ -80,9 +80,9 @@ export function hubLoader(collection: HubCollection): Loader {
       } else if (collection === 'synonyms') {
         for (const { label, ...concept } of content.synonyms) add({ id: label, data: concept });
       } else if (collection === 'services') {
-        for (const service of loadReferenceData().services.values()) add({ id: String(service.id), data: { ...service } });
+        for (const service of loadHubReference(contentDir()).services.values()) add({ id: String(service.id), data: { ...service } });
       } else if (collection === 'licences') {
-        for (const licence of loadReferenceData().licences.values()) add({ id: licence.id, data: { ...licence } });
+        for (const licence of loadHubReference(contentDir()).licences.values()) add({ id: licence.id, data: { ...licence } });
       } else {
         for (const record of content.records) {
           if (record.collection !== collection) continue;

@@ -139,7 +139,7 @@ export function publiccodeInput(
       url: absolute(site, base, `organisations/${record.organisation}/`),
     },
     pageUrl: absolute(site, base, `${record.id}/`),
-    services: servicesOf(record).map((id) => hub.services.get(id)?.label ?? `LGSL ${id}`),
+    services: servicesOf(record).map(hub.serviceLabel),
     themes: themesOf(record).map((id) => hub.themes.get(id)?.label ?? id),
     usedBy: (hub.reuse.components.get(record.id)?.users ?? []).map((use) => publishedName(hub, use.organisation)),
     today: generated.slice(0, 10),

@@ -20,6 +20,8 @@ import { pageFeedsOf, type PageFeeds } from '../lib/feeds/paths.ts';
 import { loadHubConfig, type HubConfig } from '../lib/hub-config.ts';
 import { contentDir } from '../astro-loader/content-source.ts';
 import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
+import type { ServiceScheme } from '../lib/reference-data.ts';
+import { serviceCode, serviceCodeAndLabel, serviceLabelOf } from '../lib/services.ts';
 import { hubSources } from './hub-entries.ts';
 import { overlapItem } from '../lib/content-overlaps.ts';
 
@@ -48,6 +50,12 @@ export interface Hub {
   /** The synonym vocabulary (content/vocabularies/synonyms.yaml), shared by search and the overlap engine. */
   synonyms: SynonymConcept[];
   services: Map<number, Service>;
+  /** What the hub's service list is called (hub.config.yaml), e.g. LGSL; undefined for a hub without one. */
+  serviceScheme: ServiceScheme | undefined;
+  /** A service's label, or its code (“LGSL 524”) when the list does not have it. */
+  serviceLabel: (id: number) => string;
+  /** A service's code, “LGSL 524”. */
+  serviceCode: (id: number) => string;
   /** Services and themes that records are about, A to Z, with those records. */
   servicesWithContent: { service: Service; records: HubRecord[] }[];
   themesWithContent: { theme: Theme; records: HubRecord[] }[];
@@ -120,10 +128,13 @@ async function load(): Promise<Hub> {
   for (const record of byTitle) add(recordsByOrganisation, record.organisation, record);
 
   const services = new Map(sources.services.map((service) => [service.id, service]));
+  // The file npm run build checked before Astro started (it names it in HUB_CONFIG); astro dev finds it itself.
+  const hubConfig = loadHubConfig(contentDir());
+  const serviceScheme = hubConfig.services && { name: hubConfig.services.name, abbreviation: hubConfig.services.abbreviation };
+  const serviceLabel = (id: number) => serviceLabelOf({ services, serviceScheme }, id);
   const themes = new Map(sources.themes.map((theme) => [theme.id, theme]));
   // By id, as the forms' licence lists show them, whichever way the content came (hub-entries.ts).
   const licences = new Map(sources.licences.toSorted((a, b) => a.id.localeCompare(b.id)).map((licence) => [licence.id, licence]));
-  const serviceLabel = (id: number) => services.get(id)?.label ?? `LGSL ${id}`;
 
   const listed = new Map<RecordCollectionName, ListedRecord[]>(RECORD_COLLECTIONS.map(({ name }) => [name, []]));
   for (const record of byTitle) {
@@ -177,12 +188,14 @@ async function load(): Promise<Hub> {
   const roadmap = ofCollection('roadmap');
   const overlaps = findOverlaps(
     roadmap.map((record) => overlapItem(record, organisations.get(record.organisation)?.demonstration === true)),
-    { service: serviceLabel, theme: (id) => themes.get(id)?.label ?? id, organisation: (id) => organisations.get(id)?.data.name ?? id },
+    {
+      service: (id) => serviceCodeAndLabel({ services, serviceScheme }, id),
+      theme: (id) => themes.get(id)?.label ?? id,
+      organisation: (id) => organisations.get(id)?.data.name ?? id,
+    },
     { today: today().slice(0, 7), synonyms: sources.synonyms },
   );
 
-  // The file npm run build checked before Astro started (it names it in HUB_CONFIG); astro dev finds it itself.
-  const hubConfig = loadHubConfig(contentDir());
   return {
     records: byTitle,
     recordsById: new Map(byTitle.map((record) => [record.id, record])),
@@ -192,6 +205,9 @@ async function load(): Promise<Hub> {
     themes,
     synonyms: sources.synonyms,
     services,
+    serviceScheme,
+    serviceLabel,
+    serviceCode: (id: number) => serviceCode(serviceScheme, id),
     servicesWithContent,
     themesWithContent,
     licences,

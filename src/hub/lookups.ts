@@ -8,6 +8,7 @@ export function fieldLookups(hub: Hub, base: string): FieldLookups {
     page: (path) => withBase(base, path),
     organisationName: (id) => hub.organisations.get(id)?.data.name,
     serviceLabel: (id) => hub.services.get(id)?.label,
+    serviceCode: hub.serviceCode,
     themeLabel: (id) => hub.themes.get(id)?.label,
     licence: (id) => hub.licences.get(id),
     recordTitle: (id) => hub.recordsById.get(id)?.data.title,

@@ -4,7 +4,7 @@
  * records; this builds the same items as src/hub/hub.ts does, so that a script and the site find the
  * same similar work.
  */
-import type { Service } from '../../schemas/reference.ts';
+import { serviceCodeAndLabel, type ServiceNames } from './services.ts';
 import type { ContentRecord, HubContent } from './content-files/types.ts';
 import { findOverlaps, type OverlapItem, type OverlapResult } from './overlaps/index.ts';
 
@@ -41,7 +41,7 @@ export function overlapItem(record: Pick<RoadmapRecord, 'id' | 'organisation' | 
  * runs to its month). Demonstration work is never matched with a real council's, nor the reverse. The
  * synonym vocabulary is the content's own, as on the site.
  */
-export function contentOverlaps(content: HubContent, services: ReadonlyMap<number, Pick<Service, 'label'>>, today: string): OverlapResult {
+export function contentOverlaps(content: HubContent, reference: ServiceNames, today: string): OverlapResult {
   const demonstration = new Set(content.organisations.filter((entry) => entry.data.demonstration === true).map((entry) => entry.id));
   const names = new Map(content.organisations.map((organisation) => [organisation.id, organisation.data.name]));
   const themes = new Map(content.themes.map((theme) => [theme.id, theme.label]));
@@ -49,7 +49,7 @@ export function contentOverlaps(content: HubContent, services: ReadonlyMap<numbe
   return findOverlaps(
     items,
     {
-      service: (id) => services.get(id)?.label ?? `LGSL ${id}`,
+      service: (id) => serviceCodeAndLabel(reference, id),
       theme: (id) => themes.get(id) ?? id,
       organisation: (id) => names.get(id) ?? id,
     },

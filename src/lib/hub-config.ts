@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hubConfigSchema, type HubConfig } from '../../schemas/hub-config.ts';
 import type { Licence } from '../../schemas/reference.ts';
+import { loadLicences, loadServices, ReferenceFileError, referenceFilesOf, type ReferenceData } from './reference-data.ts';
 import { readContentFile } from './content-files/read-file.ts';
 import { problemLines } from './validation/format.ts';
 import type { Problem } from './validation/problem.ts';
@@ -36,18 +37,16 @@ export function hubConfigFile(contentDir: string, env: Record<string, string | u
 export interface HubConfigRead {
   /** The configuration, when it has no errors. */
   config?: HubConfig;
+  /** The registers it names (its licences and service list), when they could be read. */
+  reference?: ReferenceData;
   problems: Problem[];
 }
 
 /**
- * Reads and checks a configuration file against the schema and, when given, the licences the hub knows.
- * `shown` is its path in messages (by default relative to the working folder).
+ * Reads and checks a configuration file against the schema, then reads the registers it names and checks
+ * its default licence against them. `shown` is its path in messages (by default relative to the working folder).
  */
-export function readHubConfig(
-  file: string,
-  licences: ReadonlyMap<string, Licence> | undefined,
-  shown = relative(process.cwd(), file).split('\\').join('/') || file,
-): HubConfigRead {
+export function readHubConfig(file: string, shown = relative(process.cwd(), file).split('\\').join('/') || file): HubConfigRead {
   if (!existsSync(file)) {
     return {
       problems: [
@@ -66,34 +65,81 @@ export function readHubConfig(
   }
   const read = readContentFile({ absolute: file, file: shown, format: 'yaml', schema: hubConfigSchema, singular: 'hub configuration' });
   const config = read.data as HubConfig | undefined;
-  if (config && licences) {
-    const licence = licences.get(config.defaultLicence);
-    if (!licence) {
-      read.report({
-        rule: 'config/licence',
-        path: ['defaultLicence'],
-        message: `the default licence \`${config.defaultLicence}\` is not in data/reference/licences.csv.`,
-        found: config.defaultLicence,
-        fix: `use one of its ids, e.g. ${[...licences.values()]
-          .filter((known) => known.open)
-          .slice(0, 3)
-          .map((known) => known.id)
-          .join(', ')}`,
-      });
-    } else if (!licence.open) {
-      read.report({
-        rule: 'config/licence',
-        path: ['defaultLicence'],
-        message:
-          `the default licence \`${config.defaultLicence}\` (${licence.name}) is not an open licence, ` +
-          'and everything on the hub is open.',
-        found: config.defaultLicence,
-        fix: 'choose an open licence, such as OGL-UK-3.0 or CC-BY-4.0',
-      });
+  let reference: ReferenceData | undefined;
+  if (config) {
+    const files = referenceFilesOf(config, file);
+    // Each register on its own, so that a broken service list still lets the licence be checked.
+    let licences: ReadonlyMap<string, Licence> | undefined;
+    let services: ReferenceData['services'] | undefined = new Map();
+    try {
+      licences = loadLicences(files.licences);
+    } catch (error) {
+      read.report({ rule: 'config/file', path: ['licences'], ...unreadable(error, config.licences ?? files.licences) });
+    }
+    if (files.services) {
+      try {
+        services = loadServices(files.services);
+      } catch (error) {
+        services = undefined;
+        read.report({ rule: 'config/file', path: ['services', 'file'], ...unreadable(error, config.services!.file) });
+      }
+    }
+    if (licences) {
+      checkDefaultLicence(config, licences, read.report);
+      if (services) {
+        reference = {
+          services,
+          licences,
+          ...(config.services ? { serviceScheme: { name: config.services.name, abbreviation: config.services.abbreviation } } : {}),
+        };
+      }
     }
   }
   const problems = read.problems;
-  return problems.some((problem) => problem.severity === 'error') ? { problems } : { config: config!, problems };
+  return problems.some((problem) => problem.severity === 'error')
+    ? { problems }
+    : { config: config!, problems, ...(reference ? { reference } : {}) };
+}
+
+type Report = ReturnType<typeof readContentFile>['report'];
+
+/** What to say about a register that could not be read. */
+function unreadable(error: unknown, path: string) {
+  if (!(error instanceof ReferenceFileError)) throw error;
+  return {
+    message: `${error.message}.`,
+    found: path,
+    fix: 'correct the path (it is read from the folder this configuration file is in) or the file',
+  };
+}
+
+function checkDefaultLicence(config: HubConfig, licences: ReadonlyMap<string, Licence>, report: Report) {
+  const licence = licences.get(config.defaultLicence);
+  if (!licence) {
+    report({
+      rule: 'config/licence',
+      path: ['defaultLicence'],
+      message:
+        `the default licence \`${config.defaultLicence}\` is not in the licence list, ` +
+        `${config.licences ?? 'data/reference/licences.csv'}.`,
+      found: config.defaultLicence,
+      fix: `use one of its ids, e.g. ${[...licences.values()]
+        .filter((known) => known.open)
+        .slice(0, 3)
+        .map((known) => known.id)
+        .join(', ')}`,
+    });
+  } else if (!licence.open) {
+    report({
+      rule: 'config/licence',
+      path: ['defaultLicence'],
+      message:
+        `the default licence \`${config.defaultLicence}\` (${licence.name}) is not an open licence, ` +
+        'and everything on the hub is open.',
+      found: config.defaultLicence,
+      fix: 'choose an open licence, such as OGL-UK-3.0 or CC-BY-4.0',
+    });
+  }
 }
 
 /** A configuration that cannot be used, with its problems said as the validator says them. */
@@ -119,22 +165,30 @@ export function withRepositoryFromEnvironment(config: HubConfig, env: Record<str
   return { ...config, repository: { github, branch } };
 }
 
-const loaded = new Map<string, HubConfig>();
+const loaded = new Map<string, Required<Pick<HubConfigRead, 'config' | 'reference'>>>();
+
+/** The configuration file's configuration and registers, read and checked once per process. */
+function loadOnce(contentDir: string, env: Record<string, string | undefined>) {
+  const file = hubConfigFile(contentDir, env);
+  let found = loaded.get(file);
+  if (!found) {
+    const read = readHubConfig(file);
+    if (!read.config || !read.reference) throw new HubConfigError(read.problems);
+    found = { config: read.config, reference: read.reference };
+    loaded.set(file, found);
+  }
+  return found;
+}
 
 /**
  * The configuration for a content folder, read once per process, with the repository overrides of the
- * environment: throws HubConfigError, which says what to fix, when it cannot be used. Its licence is not
- * checked here: npm run validate and npm run build have checked it (the build's Astro side does not have
- * the licence register at hand).
+ * environment: throws HubConfigError, which says what to fix, when it cannot be used.
  */
 export function loadHubConfig(contentDir: string, env: Record<string, string | undefined> = process.env): HubConfig {
-  const file = hubConfigFile(contentDir, env);
-  let config = loaded.get(file);
-  if (!config) {
-    const read = readHubConfig(file, undefined);
-    if (!read.config) throw new HubConfigError(read.problems);
-    config = read.config;
-    loaded.set(file, config);
-  }
-  return withRepositoryFromEnvironment(config, env);
+  return withRepositoryFromEnvironment(loadOnce(contentDir, env).config, env);
+}
+
+/** The registers the configuration for a content folder names (its licences and service list), read once per process. */
+export function loadHubReference(contentDir: string, env: Record<string, string | undefined> = process.env): ReferenceData {
+  return loadOnce(contentDir, env).reference;
 }

@@ -27,6 +27,8 @@ export interface FieldLookups {
   page: (path: string) => string;
   organisationName: (id: string) => string | undefined;
   serviceLabel: (id: number) => string | undefined;
+  /** A service's code in the hub's service list, “LGSL 524”. */
+  serviceCode: (id: number) => string;
   themeLabel: (id: string) => string | undefined;
   licence: (id: string) => { name: string; url: string } | undefined;
   recordTitle: (id: string) => string | undefined;
@@ -61,7 +63,8 @@ function displayValue(key: string, value: unknown, lookups: FieldLookups): Displ
   }
   if (key === 'services' && typeof value === 'number') {
     const label = lookups.serviceLabel(value);
-    return { kind: 'link', text: label ? `${label} (LGSL ${value})` : `LGSL ${value}`, href: lookups.page(`services/${value}/`) };
+    const code = lookups.serviceCode(value);
+    return { kind: 'link', text: label ? `${label} (${code})` : code, href: lookups.page(`services/${value}/`) };
   }
   if (key === 'themes' && typeof value === 'string') {
     return { kind: 'link', text: lookups.themeLabel(value) ?? value, href: lookups.page(`themes/${value}/`) };

@@ -4,6 +4,7 @@
  * validates, with a warning until the placeholders are replaced), optional fields commented out with an
  * example. Nothing here restates the schemas, so a new field shows up in skeletons on its own.
  */
+import { namingServiceList } from './services.ts';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
 import { ORGANISATIONS, recordCollection, type CollectionDefinition } from '../../schemas/collections.ts';
@@ -54,13 +55,14 @@ function yamlLines(value: Record<string, unknown>): string[] {
 }
 
 /** The fields of a skeleton: comments, required fields with placeholders, optional ones commented out. */
-export function skeletonFields(collection: CollectionDefinition): string {
+export function skeletonFields(collection: CollectionDefinition, serviceList?: ServiceListNamed): string {
   const lines: string[] = [];
   const defaults = REQUIRED_DEFAULTS[collection.name] ?? {};
   for (const [key, field] of Object.entries(collection.schema.shape as Record<string, z.ZodType>)) {
     const meta = fieldMeta(field);
     const optional = isOptional(field);
-    lines.push(...comment(`${meta.title ?? key} (${optional ? 'optional' : 'required'}): ${meta.description ?? ''}`));
+    const description = namingServiceList(meta.description ?? '', serviceList);
+    lines.push(...comment(`${meta.title ?? key} (${optional ? 'optional' : 'required'}): ${description}`));
     if (optional) {
       if (key === 'demonstration') continue;
       const example = meta.examples?.[0];
@@ -81,19 +83,22 @@ export interface Skeleton {
   text: string;
 }
 
+/** What the hub calls its service list and where it is (hub.config.yaml), named in the services field's note. */
+type ServiceListNamed = { name: string; file: string } | undefined;
+
 /** The skeleton of one record (or organisation, with `organisation` as its id and no slug). */
-export function skeleton(collectionName: string, organisation: string, slug?: string): Skeleton {
+export function skeleton(collectionName: string, organisation: string, slug?: string, serviceList?: ServiceListNamed): Skeleton {
   if (collectionName === ORGANISATIONS.name) {
     return {
       path: `organisations/${organisation}.yaml`,
-      text: `# yaml-language-server: $schema=../../schemas/json/organisations.schema.json\n${skeletonFields(ORGANISATIONS)}`,
+      text: `# yaml-language-server: $schema=../../schemas/json/organisations.schema.json\n${skeletonFields(ORGANISATIONS, serviceList)}`,
     };
   }
   const collection = recordCollection(collectionName);
   if (!collection) throw new Error(`unknown collection ${collectionName}`);
   if (!slug) throw new Error('a record needs a slug');
   const extension = collection.extensions[0];
-  const fields = skeletonFields(collection);
+  const fields = skeletonFields(collection, serviceList);
   if (extension === '.md') {
     return {
       path: `${collection.name}/${organisation}/${slug}.md`,

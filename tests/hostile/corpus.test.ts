@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/lib/content-files/yaml.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { loadReferenceData } from '../../src/lib/reference-data.ts';
+import { loadReferenceData, UK_REFERENCE_FILES } from '../../src/lib/reference-data.ts';
 import { formatText } from '../../src/lib/validation/format.ts';
 import type { Problem } from '../../src/lib/validation/problem.ts';
 import { validateContent, type ValidationReport } from '../../src/lib/validation/validate.ts';
@@ -21,7 +21,7 @@ import { applyCase, CASES, HOSTILE_FIXTURES, type ExpectedProblem, type HostileC
 import { unsafeTags } from './html.ts';
 
 const TODAY = '2026-11-26';
-const reference = loadReferenceData();
+const reference = loadReferenceData(UK_REFERENCE_FILES);
 afterAll(removeFixtures);
 
 /** A fresh copy of the baseline with the case laid over it, and a folder beside it (outside content/). */

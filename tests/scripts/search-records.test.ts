@@ -14,12 +14,12 @@ import {
   wordSet,
   type SearchRecord,
 } from '../../scripts/lib/search-records.ts';
-import { loadReferenceData } from '../../src/lib/reference-data.ts';
+import { loadReferenceData, UK_REFERENCE_FILES } from '../../src/lib/reference-data.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { ROOT } from '../helpers/content.ts';
 
 const report = validateContent({ contentDir: `${ROOT}content`, today: '2026-11-26' });
-const records = searchRecords(report.content, loadReferenceData());
+const records = searchRecords(report.content, loadReferenceData(UK_REFERENCE_FILES));
 const byUrl = new Map(records.map((record) => [record.url, record]));
 
 describe('searchRecords', () => {
@@ -75,7 +75,7 @@ describe('searchRecords', () => {
       for (const word of used) expect(own.has(word), `${record.url}: ${word}`).toBe(false);
     }
     // GOV.UK's description of LGSL 530 brings its words too, where the record lacks them.
-    const description = loadReferenceData().services.get(530)!.govukDescription!;
+    const description = loadReferenceData(UK_REFERENCE_FILES).services.get(530)!.govukDescription!;
     const lesson = byUrl.get('/lessons/kestrelford/garden-waste-auto-renewal/')!;
     const known = wordSet(lesson.title, ...lesson.ownWords, lesson.usedWords);
     for (const word of wordSet(description)) expect(known.has(word), word).toBe(true);

@@ -21,7 +21,7 @@ import {
   type RelevanceQuery,
   type RelevanceReport,
 } from '../../scripts/lib/search-relevance.ts';
-import { loadReferenceData } from '../../src/lib/reference-data.ts';
+import { loadReferenceData, UK_REFERENCE_FILES } from '../../src/lib/reference-data.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { ROOT } from '../helpers/content.ts';
 
@@ -56,7 +56,7 @@ async function measure(name: string, records: ReturnType<typeof searchRecords>, 
 }
 
 beforeAll(async () => {
-  const records = searchRecords(content, loadReferenceData());
+  const records = searchRecords(content, loadReferenceData(UK_REFERENCE_FILES));
   [full, titles, sentences] = await measure('full', records, [queries, TITLES, SENTENCES]);
   [ownWordsOnly] = await measure(
     'own',

@@ -21,7 +21,10 @@ import { serveSite, type StaticSite } from './server.ts';
 
 export const BASE = '/council-commons/';
 
-/** The fixture site's hub configuration: a visibly fictional hub, with a default licence other than the UK hub's. */
+/**
+ * The fixture site's hub configuration: a visibly fictional hub, with a default licence other than the UK
+ * hub's, and the same service list (the test content names its services) under another name.
+ */
 export const FIXTURE_HUB = {
   name: 'Testshire Exchange',
   tagline: 'Where the fictional bodies of Testshire share their work, for the hub’s tests.',
@@ -29,6 +32,7 @@ export const FIXTURE_HUB = {
   repository: 'testshire/exchange',
   branch: 'trunk',
   defaultLicence: 'CC-BY-4.0',
+  services: { name: 'Testshire Service Catalogue', abbreviation: 'TSC' },
 };
 const FIXTURE_HUB_CONFIG = [
   `name: ${FIXTURE_HUB.name}`,
@@ -38,6 +42,11 @@ const FIXTURE_HUB_CONFIG = [
   `  github: ${FIXTURE_HUB.repository}`,
   `  branch: ${FIXTURE_HUB.branch}`,
   `defaultLicence: ${FIXTURE_HUB.defaultLicence}`,
+  'services:',
+  `  name: ${FIXTURE_HUB.services.name}`,
+  `  abbreviation: ${FIXTURE_HUB.services.abbreviation}`,
+  `  file: ${join(ROOT, 'data/reference/services.csv')}`,
+  '  idColumn: lgsl_id',
   '',
 ].join('\n');
 

@@ -68,11 +68,49 @@ describe.skipIf(buildError)('a hub built with another configuration', () => {
   });
 });
 
+describe.skipIf(buildError)('a hub built with another name for its service list', () => {
+  const { name, abbreviation } = FIXTURE_HUB.services;
+
+  it('names its services by its own list, on the services pages, the record pages and the form', () => {
+    const services = text(page(fixtureDir, 'services/'));
+    expect(services).toContain(`Services are from the ${name} (${abbreviation}).`);
+    expect(services).toContain(`${abbreviation} id`);
+    expect(text(page(fixtureDir, 'services/524/'))).toContain(`Service (${abbreviation} 524)`);
+    expect(text(page(fixtureDir, 'roadmap/ashdown/garden-waste-online/'))).toContain(`Household waste collection (${abbreviation} 524)`);
+    const form = page(fixtureDir, 'contribute/new/roadmap/');
+    expect(form).toContain(`data-service-list="${name}"`);
+    expect(form).toContain(`data-service-abbreviation="${abbreviation}"`);
+    expect(text(page(fixtureDir, 'about/'))).toContain(`Services are from the ${name}.`);
+  });
+
+  it('never calls them by the UK hub’s list, on any page the hub writes itself', () => {
+    const pages = [
+      '',
+      'services/',
+      'services/524/',
+      'roadmap/ashdown/garden-waste-online/',
+      'feeds/',
+      'about/',
+      'api/',
+      'contribute/new/roadmap/',
+    ];
+    for (const path of pages) {
+      const html = page(fixtureDir, path);
+      expect(html, path).not.toMatch(/LGSL|Local Government Service List/);
+    }
+  });
+});
+
 describe('the demonstration site', () => {
   it('shows the repository’s own hub.config.yaml', () => {
     const home = page(demoDir, '');
     expect(home).toContain(`<title>${repositoryConfig.name}</title>`);
     expect(text(home)).toContain(repositoryConfig.tagline);
     expect(home).toContain('rel="license">Open Government Licence v3.0</a>');
+    const services = text(page(demoDir, 'services/'));
+    expect(services).toContain('Services are from the Local Government Service List (LGSL).');
+    expect(text(page(demoDir, 'about/'))).toContain(
+      'Services are from the Local Government Service List published by the Local Government Association.',
+    );
   });
 });

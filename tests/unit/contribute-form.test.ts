@@ -7,16 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RECORD_COLLECTIONS } from '../../schemas/collections.ts';
 import { dateFromParts, formValues, keepOrder, partsOfDate, readAnswers } from '../../src/lib/contribute/answers.ts';
-import { organisationIdIn, serviceIdIn } from '../../src/lib/contribute/choices.ts';
+import { organisationIdIn, serviceChoice, serviceIdIn, serviceLabelIn } from '../../src/lib/contribute/choices.ts';
 import { checkAnswers, parseFieldPath, referencedRecordIds } from '../../src/lib/contribute/check.ts';
 import { formHint, formModel } from '../../src/lib/contribute/form-model.ts';
-import { loadReferenceData } from '../../src/lib/reference-data.ts';
+import { loadReferenceData, UK_REFERENCE_FILES } from '../../src/lib/reference-data.ts';
 import type { CheckContext } from '../../src/lib/validation/record-checks.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { ROOT } from '../helpers/content.ts';
 import { HARVEST_FIELDS } from '../../schemas/fields.ts';
 
-const reference = loadReferenceData();
+const reference = loadReferenceData(UK_REFERENCE_FILES);
 const context: CheckContext = {
   organisations: new Map([
     ['fenmoor', { demonstration: true }],
@@ -123,9 +123,14 @@ describe('answers', () => {
   it('reads organisations and services however they were chosen', () => {
     expect(organisationIdIn('Fenmoor (fenmoor)')).toBe('fenmoor');
     expect(organisationIdIn('Fenmoor')).toBeUndefined();
-    expect(serviceIdIn('Household garden waste (LGSL 530)')).toBe(530);
-    expect(serviceIdIn('530')).toBe(530);
-    expect(serviceIdIn('garden')).toBeUndefined();
+    expect(serviceIdIn('Household garden waste (LGSL 530)', 'LGSL')).toBe(530);
+    expect(serviceIdIn('lgsl 530', 'LGSL')).toBe(530);
+    expect(serviceIdIn('530', 'LGSL')).toBe(530);
+    expect(serviceIdIn('garden', 'LGSL')).toBeUndefined();
+    // Another hub's list, with its own abbreviation: the UK one means nothing there.
+    expect(serviceIdIn('Pothole reporting (TSC-2 7)', 'TSC-2')).toBe(7);
+    expect(serviceLabelIn(serviceChoice('Pothole reporting', 7, 'TSC-2'), 'TSC-2')).toBe('Pothole reporting');
+    expect(serviceIdIn('Pothole reporting (LGSL 7)', 'TSC-2')).toBeUndefined();
     expect(readAnswers(roadmap, [['organisation', 'Fenmoor (fenmoor)']]).organisation).toBe('fenmoor');
     expect(
       readAnswers(roadmap, [['organisation', 'Fenmoor']], { organisationId: (text) => (text === 'Fenmoor' ? 'fenmoor' : undefined) })

@@ -28,7 +28,7 @@ import {
   organisationFormModel,
 } from '../../src/lib/contribute/organisation-model.ts';
 import { issueFormDefinition, parseIssueForm, REMOVE_ANSWER } from '../../src/lib/github/issue-form.ts';
-import { loadReferenceData } from '../../src/lib/reference-data.ts';
+import { loadReferenceData, UK_REFERENCE_FILES } from '../../src/lib/reference-data.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { contentFixture, copyOf, removeFixtures, ROOT } from '../helpers/content.ts';
 
@@ -390,10 +390,11 @@ describe('the file', () => {
 });
 
 describe('checks', () => {
-  const reference = loadReferenceData();
+  const reference = loadReferenceData(UK_REFERENCE_FILES);
   const formReference: OrganisationFormReference = {
     organisations: { fenmoor: true, kestrelford: true, hartlepool: false },
     services: [...reference.services.keys()],
+    serviceList: { name: 'Local Government Service List', abbreviation: 'LGSL' },
     themes: (parse(read(join(CONTENT, 'vocabularies/themes.yaml'))) as { themes: { id: string }[] }).themes
       .map((theme) => theme.id)
       .filter((id) => id !== 'adult-social-care'),

@@ -115,6 +115,10 @@ function component(slug: string, licence = 'MIT', organisation = 'fenmoor'): Fee
 }
 
 function hubOf(records: FeedRecord[], lastUpdated: Record<string, string> = {}): FeedHub {
+  const services = new Map([
+    [524, { label: 'Household waste collection' }],
+    [530, { label: 'Garden waste collection' }],
+  ]);
   return {
     records,
     organisations: new Map([
@@ -122,10 +126,9 @@ function hubOf(records: FeedRecord[], lastUpdated: Record<string, string> = {}):
       ['hartlepool', { data: { name: 'Hartlepool' }, demonstration: false }],
       ['kestrelford', { data: { name: 'Kestrelford' }, demonstration: true }],
     ]),
-    services: new Map([
-      [524, { label: 'Household waste collection' }],
-      [530, { label: 'Garden waste collection' }],
-    ]),
+    services,
+    serviceLabel: (id) => services.get(id)?.label ?? `LGSL ${id}`,
+    serviceCode: (id) => `LGSL ${id}`,
     themes: new Map([
       ['housing', { label: 'Housing' }],
       ['waste-and-recycling', { label: 'Waste and recycling' }],

@@ -56,6 +56,7 @@ const lookups: FieldLookups = {
   page: (path) => withBase('/council-commons/', path),
   organisationName: () => undefined,
   serviceLabel: () => undefined,
+  serviceCode: (id) => `LGSL ${id}`,
   themeLabel: () => undefined,
   licence: () => undefined,
   recordTitle: () => undefined,

@@ -11,7 +11,7 @@ import type { HubContent } from '../../src/lib/content-files/types.ts';
 import { contentOverlaps } from '../../src/lib/content-overlaps.ts';
 import { dayOf, newSimilarWork, windowStart } from '../../src/lib/new-similar-work.ts';
 import type { OverlapResult } from '../../src/lib/overlaps/index.ts';
-import { loadReferenceData } from '../../src/lib/reference-data.ts';
+import { loadReferenceData, UK_REFERENCE_FILES } from '../../src/lib/reference-data.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { githubContent, NEW_ITEM, removeTemp } from '../github/helpers.ts';
 
@@ -51,7 +51,7 @@ beforeAll(() => {
   const validation = validateContent({ contentDir: dir, today: TODAY });
   expect(validation.errors).toEqual([]);
   content = validation.content;
-  overlaps = contentOverlaps(content, loadReferenceData().services, TODAY);
+  overlaps = contentOverlaps(content, loadReferenceData(UK_REFERENCE_FILES), TODAY);
 });
 
 afterAll(removeTemp);

@@ -49,7 +49,7 @@ const THEME_LABELS: Record<string, string> = {
   'customer-service': 'Customer service',
 };
 const labels: OverlapLabels = {
-  service: (id) => SERVICE_LABELS.get(id) ?? `Service ${id}`,
+  service: (id) => `LGSL ${id} ${SERVICE_LABELS.get(id) ?? ''}`.trim(),
   theme: (id) => THEME_LABELS[id] ?? id,
 };
 const TODAY = '2026-11';
@@ -672,7 +672,7 @@ describe('findOverlaps on the demonstration content', () => {
   );
   const result = findOverlaps(
     items,
-    { service: (id) => services.get(id)?.label ?? '', theme: (id) => themes.get(id) ?? id },
+    { service: (id) => `LGSL ${id} ${services.get(id)?.label ?? ''}`.trim(), theme: (id) => themes.get(id) ?? id },
     { today: TODAY, synonyms: SYNONYMS },
   );
   const others = (id: string) => (result.byItem.get(id) ?? []).map((match) => match.other);

@@ -22,6 +22,7 @@ const lookups: FieldLookups = {
   page: (path) => withBase(BASE, path),
   organisationName: (id) => ORGANISATIONS[id],
   serviceLabel: (id) => services.get(id)?.label,
+  serviceCode: (id) => `LGSL ${id}`,
   themeLabel: (id) => THEMES[id],
   licence: (id) => licences.get(id),
   recordTitle: (id) => RECORDS[id],

@@ -167,7 +167,7 @@ describe('schemaProblems on the roadmap schema', () => {
     expect(problem).toMatchObject({
       rule: 'schema/type',
       field: 'services[0]',
-      message: '`services[0]` is "524"; expected a Local Government Service List id: a whole number such as 524.',
+      message: '`services[0]` is "524"; expected a service id from the hub’s service list: a whole number such as 524.',
       fix: 'write the number without quotes: 524',
     });
   });

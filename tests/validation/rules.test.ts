@@ -32,11 +32,14 @@ interface Case {
   config?: string | null;
 }
 
-/** The repository's own configuration, with one line changed. */
+/**
+ * The repository's own configuration, with one line changed, written elsewhere: the files it names are
+ * made absolute, as they are read from the configuration's folder.
+ */
 function configWith(from: RegExp, to: string): string {
   const text = readFileSync('hub.config.yaml', 'utf8');
   if (!from.test(text)) throw new Error(`hub.config.yaml has no line matching ${from}`);
-  return text.replace(from, to);
+  return text.replace(from, to).replaceAll(' data/reference/', ` ${join(process.cwd(), 'data/reference')}/`);
 }
 const DEFAULT_LICENCE_LINE = configLine(/^defaultLicence:/m);
 /** The 1-based line of hub.config.yaml that matches. */
@@ -71,7 +74,7 @@ const CASES: Case[] = [
     line: DEFAULT_LICENCE_LINE,
     column: 17,
     field: 'defaultLicence',
-    message: /`OGL-UK-9\.0` is not in data\/reference\/licences\.csv/,
+    message: /`OGL-UK-9\.0` is not in the licence list, \/.*data\/reference\/licences\.csv/,
     fix: /OGL-UK-3\.0/,
   },
   {
@@ -84,6 +87,41 @@ const CASES: Case[] = [
     field: 'defaultLicence',
     message: /is not an open licence/,
     fix: /open licence/,
+  },
+  {
+    name: 'a licence list that is not there',
+    rule: 'config/file',
+    fixture: () => {},
+    config: configWith(/^licences: .*$/m, 'licences: data/reference/no-such-licences.csv'),
+    file: 'hub.config.yaml',
+    line: configLine(/^licences:/),
+    field: 'licences',
+    message: /the licence list file \/.*no-such-licences\.csv does not exist/,
+    fix: /read from the folder this configuration file is in/,
+  },
+  {
+    name: 'a service list whose ids are not numbers',
+    rule: 'config/file',
+    fixture: (content) => writeFileSync(join(dirname(content), 'our-services.csv'), 'lgsl_id,label\n524,Bins\nfive,Parks\n'),
+    config: configWith(/^ {2}file: .*$/m, '  file: our-services.csv'),
+    file: 'hub.config.yaml',
+    line: configLine(/^ {2}file:/),
+    field: 'services.file',
+    message: /row 3 of \/.*our-services\.csv: the id “five” is not a whole number above 0/,
+    fix: /correct the path .* or the file/,
+  },
+  {
+    name: 'records that name services, in a hub without a service list',
+    rule: 'reference/service',
+    fixture: () => {},
+    config: configWith(/^services:\n(?: {2}.*\n)+/m, ''),
+    file: ROADMAP,
+    line: 5,
+    field: 'services',
+    message: /`services` lists services, but this hub has no service list/,
+    fix: /remove `services`, and say what the work is about with themes/,
+    // The roadmap item, the lesson and the dataset of the baseline each name services.
+    count: 3,
   },
   {
     name: 'a configuration without the hub’s name',
@@ -369,7 +407,7 @@ const CASES: Case[] = [
     column: 12,
     field: 'services[0]',
     message: /999999, which is not in the Local Government Service List/,
-    fix: /services\.csv/,
+    fix: /look the service up by name in data\/reference\/services\.csv/,
   },
   {
     name: 'a theme not in the vocabulary',

@@ -6,7 +6,14 @@
  *
  * Light on purpose: the form pages run this as they open, so it imports no schema (and so no zod).
  */
-import { organisationChoice, organisationIdIn, serviceChoice, serviceIdIn, type ChoicesFile } from '../../lib/contribute/choices.ts';
+import {
+  organisationChoice,
+  organisationIdIn,
+  serviceChoice,
+  serviceIdIn,
+  serviceLabelIn,
+  type ChoicesFile,
+} from '../../lib/contribute/choices.ts';
 import { rowCounts } from '../../lib/contribute/control-names.ts';
 import { slugify } from '../../lib/slug.ts';
 import { followSummaryLinks, showFieldError } from './errors.ts';
@@ -14,16 +21,18 @@ import { followSummaryLinks, showFieldError } from './errors.ts';
 export interface Reference {
   organisations: Map<string, { name: string; demonstration: boolean }>;
   services: Map<number, string>;
+  /** The hub's service list, from the form's data-service-list and data-service-abbreviation (hub.config.yaml). */
+  serviceList: { name: string; abbreviation: string };
   themes: Map<string, string>;
   licences: Map<string, { id: string; name: string; url: string; open: boolean; osiApproved: boolean }>;
 }
 
 /**
  * Fills the page's empty datalists (#organisations-list, #services-list) with the choices, as
- * "Name (id)" and "Label (LGSL 524)", the organisations' options with their id and whether the body is
+ * "Name (id)" and "Label (LGSL 524)" (`abbreviation`: the service list's), the organisations' options with their id and whether the body is
  * a demonstration one, as readReference reads them.
  */
-export function fillChoices(choices: Partial<ChoicesFile>): void {
+export function fillChoices(choices: Partial<ChoicesFile>, abbreviation = 'service'): void {
   const organisations = document.getElementById('organisations-list');
   if (organisations && choices.organisations) {
     organisations.replaceChildren(
@@ -37,7 +46,7 @@ export function fillChoices(choices: Partial<ChoicesFile>): void {
   }
   const services = document.getElementById('services-list');
   if (services && choices.services)
-    services.replaceChildren(...choices.services.map(([id, label]) => new Option('', serviceChoice(label, id))));
+    services.replaceChildren(...choices.services.map(([id, label]) => new Option('', serviceChoice(label, id, abbreviation))));
 }
 
 /**
@@ -54,7 +63,7 @@ export function loadChoices(form: HTMLFormElement, url: string): () => Promise<R
         return response.json() as Promise<ChoicesFile>;
       })
       .then((choices) => {
-        fillChoices(choices);
+        fillChoices(choices, serviceListOf(form).abbreviation);
         return readReference(form);
       })
       .catch((error: unknown) => {
@@ -67,7 +76,13 @@ export function loadChoices(form: HTMLFormElement, url: string): () => Promise<R
 }
 
 /** The reference data the page carries in its datalists, checkboxes and select. */
+/** What the hub's service list is called, as the form page says (hub.config.yaml). */
+function serviceListOf(form: HTMLFormElement): Reference['serviceList'] {
+  return { name: form.dataset.serviceList ?? 'service list', abbreviation: form.dataset.serviceAbbreviation ?? 'service' };
+}
+
 export function readReference(form: HTMLFormElement): Reference {
+  const serviceList = serviceListOf(form);
   const organisations = new Map<string, { name: string; demonstration: boolean }>();
   for (const option of form.querySelectorAll<HTMLOptionElement>('#organisations-list option')) {
     const id = option.dataset.id ?? organisationIdIn(option.value);
@@ -79,8 +94,8 @@ export function readReference(form: HTMLFormElement): Reference {
   }
   const services = new Map<number, string>();
   for (const option of form.querySelectorAll<HTMLOptionElement>('#services-list option')) {
-    const id = serviceIdIn(option.value);
-    if (id !== undefined) services.set(id, option.value.replace(/\s*\(LGSL \d+\)\s*$/, ''));
+    const id = serviceIdIn(option.value, serviceList.abbreviation);
+    if (id !== undefined) services.set(id, serviceLabelIn(option.value, serviceList.abbreviation));
   }
   const themes = new Map<string, string>();
   for (const input of form.querySelectorAll<HTMLInputElement>('input[name="themes"]'))
@@ -96,7 +111,7 @@ export function readReference(form: HTMLFormElement): Reference {
       osiApproved: option.dataset.osi === 'true',
     });
   }
-  return { organisations, services, themes, licences };
+  return { organisations, services, serviceList, themes, licences };
 }
 
 /** An organisation id for what was typed: "Name (id)", an id, or a name. */
@@ -111,7 +126,7 @@ export function organisationFor(reference: Reference, text: string): string | un
 }
 
 function serviceFor(reference: Reference, text: string): number | undefined {
-  const id = serviceIdIn(text);
+  const id = serviceIdIn(text, reference.serviceList.abbreviation);
   if (id !== undefined && reference.services.has(id)) return id;
   const lower = text.trim().toLowerCase();
   for (const [candidate, label] of reference.services) if (label.toLowerCase() === lower) return candidate;
@@ -187,11 +202,11 @@ export function setUpFinders(form: HTMLFormElement, reference: () => Promise<Ref
             showFieldError(form, {
               group: key,
               target: key,
-              message: `Choose a service from the list: “${text}” is not in the Local Government Service List`,
+              message: `Choose a service from the list: “${text}” is not in the ${loaded.serviceList.name}`,
             });
           return;
         }
-        choose(form, key, String(id), serviceChoice(loaded.services.get(id)!, id));
+        choose(form, key, String(id), serviceChoice(loaded.services.get(id)!, id, loaded.serviceList.abbreviation));
         announce(`Added ${loaded.services.get(id)}`);
       } else {
         const id = organisationFor(loaded, text);
@@ -384,7 +399,8 @@ export function fillForm(form: HTMLFormElement, values: Map<string, string[]>, r
       for (const value of list) {
         if (finder.dataset.finder === 'services') {
           const label = reference.services.get(Number(value));
-          choose(form, name, value, label ? serviceChoice(label, Number(value)) : `LGSL ${value}`);
+          const { abbreviation } = reference.serviceList;
+          choose(form, name, value, label ? serviceChoice(label, Number(value), abbreviation) : `${abbreviation} ${value}`);
         } else {
           const organisation = reference.organisations.get(value);
           choose(form, name, value, organisation ? organisationChoice(organisation.name, value) : value);

@@ -37,7 +37,13 @@ type Stored = OrganisationFormFile;
 
 const RECORD_ID = /^(?:roadmap|principles|lessons|datasets|components)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The form has no finders, so the controls need no reference data to fill it in. */
-const NO_REFERENCE: Reference = { organisations: new Map(), services: new Map(), themes: new Map(), licences: new Map() };
+const NO_REFERENCE: Reference = {
+  organisations: new Map(),
+  services: new Map(),
+  serviceList: { name: 'service list', abbreviation: 'service' },
+  themes: new Map(),
+  licences: new Map(),
+};
 
 class OrganisationForm {
   readonly model = organisationFormModel();

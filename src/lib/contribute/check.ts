@@ -165,8 +165,11 @@ export function findingMessage(finding: Finding, place: Place, context: CheckCon
         );
       }
       return joined(`${place.label}: there is no organisation “${finding.found ?? ''}” on the hub`, fix);
-    case 'reference/service':
-      return `${place.label}: ${finding.found ?? ''} is not in the Local Government Service List`;
+    case 'reference/service': {
+      const list = context.serviceList;
+      if (list === 'none') return `${place.label}: this hub has no service list, so leave it empty and choose themes instead`;
+      return `${place.label}: ${finding.found ?? ''} is not in the ${list?.name ?? 'hub’s service list'}`;
+    }
     case 'reference/licence':
       return joined(`Choose a licence from the list: the hub does not know “${finding.found ?? ''}”`, fix);
     case 'reference/theme':

@@ -8,7 +8,7 @@
  *   an enum                          → radios (one answer)
  *   a list of an enum                → checkboxes
  *   a list of theme ids              → the themes as checkboxes
- *   a list of LGSL ids (whole numbers) → the service finder (type-ahead)
+ *   a list of service ids (whole numbers) → the service finder (type-ahead)
  *   a list of organisation ids       → the organisation finder (type-ahead)
  *   a list of groups of fields       → repeatable fieldsets ("Add another link")
  *   a list whose items take one of
@@ -28,7 +28,7 @@
  */
 import type { z } from 'zod';
 import { recordCollection, type CollectionDefinition, type RecordCollectionName } from '../../../schemas/collections.ts';
-import { HARVEST_FIELDS, isoDate, lgslId, licenceId, organisationId, themeId, webUrl, yearMonth } from '../../../schemas/fields.ts';
+import { HARVEST_FIELDS, isoDate, licenceId, serviceId, organisationId, themeId, webUrl, yearMonth } from '../../../schemas/fields.ts';
 import { fieldMeta, isOptional } from '../schema-meta.ts';
 
 type Schema = z.core.$ZodType;
@@ -74,7 +74,7 @@ export interface FormField {
   variants?: FormField[];
   /** For `lines`: the schema also takes one value on its own (github: one name, or a list of them). */
   single?: boolean;
-  /** For `list`: the items are whole numbers (LGSL ids). */
+  /** For `list`: the items are whole numbers (service ids). */
   numbers?: boolean;
   /** An example value from the schema, as text. */
   example?: string;
@@ -162,11 +162,10 @@ export function formHint(kind: FieldKind, description: string | undefined): stri
       text = 'Choose every theme that fits.';
       break;
     case 'services':
+      // The finder names the list (“Household waste collection (LGSL 524)”), so the hint need not.
       text =
-        `${text.replace(
-          /^The Local Government Service List ids this is about/,
-          'The council services this is about, from the Local Government Service List',
-        )} ` + 'Start typing a service’s name, choose it from the list and press “Add service”.';
+        'The services this is about, so that people working on the same service find it. ' +
+        'Start typing a service’s name, choose it from the list and press “Add service”.';
       break;
     case 'organisations':
       text = `${text.replace(/^Organisation ids of /, '')} Start typing a name, choose it from the list and press “Add”.`.replace(
@@ -237,10 +236,10 @@ function fieldKind(
     const element = def.element;
     const elementDef = defOf(unwrap(element));
     // In a row of a repeatable group, a list is typed in one box.
-    if (nested) return { kind: 'list', ...(isField(element, lgslId) ? { numbers: true } : {}) };
+    if (nested) return { kind: 'list', ...(isField(element, serviceId) ? { numbers: true } : {}) };
     if (elementDef.type === 'enum' && elementDef.entries) return { kind: 'checkboxes', options: Object.values(elementDef.entries) };
     if (isField(element, themeId)) return { kind: 'themes' };
-    if (isField(element, lgslId)) return { kind: 'services' };
+    if (isField(element, serviceId)) return { kind: 'services' };
     if (isField(element, organisationId)) return { kind: 'organisations' };
     if (elementDef.type === 'object' && elementDef.shape) {
       const itemLabel = fieldMeta(element).title;

@@ -19,6 +19,8 @@ export interface OrganisationFormReference {
   /** Organisation id → whether it is a demonstration body. */
   organisations: Record<string, boolean>;
   services: number[];
+  /** What the hub's service list is called (hub.config.yaml), for messages; absent for a hub without one. */
+  serviceList?: { name: string; abbreviation: string };
   themes: string[];
 }
 
@@ -29,7 +31,8 @@ export function organisationCheckContext(reference: OrganisationFormReference, r
     recordIds: new Set(recordIds),
     themeIds: new Set(reference.themes),
     // Only whether an id is in the list is checked; the label is not needed.
-    services: new Map(reference.services.map((id) => [id, { id, label: `LGSL ${id}`, description: '', uri: '' }])),
+    services: new Map(reference.services.map((id) => [id, { id, label: String(id), description: '', uri: '' }])),
+    serviceList: reference.serviceList ?? 'none',
     licences: new Map(),
     today,
   };

@@ -18,7 +18,8 @@ export interface TemplateFile {
   text: string;
 }
 
-export function templateFile(collectionName: string): TemplateFile {
+/** `serviceList`: the hub's (hub.config.yaml), named in the services field's note. */
+export function templateFile(collectionName: string, serviceList?: { name: string; file: string }): TemplateFile {
   const collection = recordCollection(collectionName);
   if (!collection) throw new Error(`unknown collection ${collectionName}`);
   const extension = collection.extensions[0];
@@ -26,6 +27,6 @@ export function templateFile(collectionName: string): TemplateFile {
     file: `${collection.name}${extension}`,
     download: `${collection.name}-template${extension}`,
     extension,
-    text: skeleton(collection.name, TEMPLATE_ORGANISATION, TEMPLATE_SLUG).text,
+    text: skeleton(collection.name, TEMPLATE_ORGANISATION, TEMPLATE_SLUG, serviceList).text,
   };
 }

@@ -21,6 +21,10 @@ export interface FeedHub {
   records: readonly FeedRecord[];
   organisations: ReadonlyMap<string, { data: { name: string }; demonstration: boolean }>;
   services: ReadonlyMap<number, { label: string }>;
+  /** A service's label, or its code in the hub's service list when the list does not have it. */
+  serviceLabel: (id: number) => string;
+  /** A service's code, “LGSL 524”. */
+  serviceCode: (id: number) => string;
   themes: ReadonlyMap<string, { label: string }>;
   licences: ReadonlyMap<string, { name: string; url: string }>;
   defaultLicence: { id: string; name: string; url: string };
@@ -69,7 +73,7 @@ function entryContext(hub: FeedHub, settings: FeedSettings): EntryContext {
       const organisation = hub.organisations.get(id);
       return organisation && { name: organisation.data.name, demonstration: organisation.demonstration };
     },
-    serviceLabel: (id) => hub.services.get(id)?.label ?? `LGSL ${id}`,
+    serviceLabel: hub.serviceLabel,
     themeLabel: (id) => hub.themes.get(id)?.label ?? id,
     rights: (licenceId) => {
       if (licenceId === hub.defaultLicence.id) return undefined;
@@ -188,11 +192,11 @@ export function organisationFeed(hub: FeedHub, settings: FeedSettings, id: strin
 
 /** Records about one service of the Local Government Service List, newest first, capped. */
 export function serviceFeed(hub: FeedHub, settings: FeedSettings, id: number): AtomFeedData {
-  const label = hub.services.get(id)?.label ?? `LGSL ${id}`;
+  const label = hub.serviceLabel(id);
   return feed(hub, settings, {
     feed: hub.feeds.service(id, label),
     subtitle:
-      `Everyone’s work on the service ${label} (LGSL ${id}) on ${hub.hubConfig.name}, ` +
+      `Everyone’s work on the service ${label} (${hub.serviceCode(id)}) on ${hub.hubConfig.name}, ` +
       `as it is added or changed, ${newest(FEED_ENTRY_LIMIT)}.`,
     page: `services/${id}/`,
     entries: feedIndex(hub, settings).byService.get(id) ?? [],

@@ -17,8 +17,7 @@ import type { ContentRecord, HubContent } from '../content-files/types.ts';
 import { compareById } from '../collation.ts';
 import { contentOverlaps } from '../content-overlaps.ts';
 import { today as todayDate } from '../freshness.ts';
-import { loadReferenceData } from '../reference-data.ts';
-import { validateContent } from '../validation/validate.ts';
+import { validateContent, type ValidationReport } from '../validation/validate.ts';
 import {
   changedContentFiles,
   fileAt,
@@ -398,7 +397,7 @@ export function buildReport(options: ReportOptions): PrReport {
 
   // 4. Similar work: the strongest overlaps of each added or changed roadmap item, as the hub finds them,
   // with each other organisation's maintainers at the base commit (a pull request cannot change who is asked).
-  const similar = findSimilar([...added, ...changed], validation.content, builder, today);
+  const similar = findSimilar([...added, ...changed], validation, builder, today);
 
   const records = {
     added: added.slice(0, LIMITS.records),
@@ -439,12 +438,12 @@ export function buildReport(options: ReportOptions): PrReport {
   };
 }
 
-function findSimilar(entries: RecordEntry[], content: HubContent, builder: Builder, today: string): Similar[] {
+function findSimilar(entries: RecordEntry[], { content, reference }: ValidationReport, builder: Builder, today: string): Similar[] {
   const wanted = entries.filter((entry) => entry.collection === 'roadmap' && builder.recordsById.has(entry.id));
   if (wanted.length === 0) return [];
   const names = new Map(content.organisations.map((organisation) => [organisation.id, organisation.data.name]));
   // As src/hub/hub.ts calls it: demonstration work is never offered to a real council, nor the reverse.
-  const result = contentOverlaps(content, loadReferenceData().services, today);
+  const result = contentOverlaps(content, reference, today);
   const similar: Similar[] = [];
   for (const entry of wanted) {
     const matches = (result.byItem.get(entry.id) ?? []).slice(0, LIMITS.matches);

@@ -16,11 +16,11 @@ import { MAX_FILE_BYTES, readContentFile } from '../content-files/read-file.ts';
 import { decodeUtf8 } from '../content-files/text.ts';
 import { parseYaml } from '../content-files/yaml.ts';
 import { today } from '../freshness.ts';
-import { loadReferenceData, type ReferenceData } from '../reference-data.ts';
+import type { ReferenceData } from '../reference-data.ts';
 import type { Problem } from '../validation/problem.ts';
 import { checkBody, checkRecord, referenceField, suggestReference, type CheckContext } from '../validation/record-checks.ts';
 import type { OrganisationName, ThemeTerm } from './types.ts';
-import { loadHubConfig } from '../hub-config.ts';
+import { loadHubConfig, loadHubReference } from '../hub-config.ts';
 
 export interface Hub {
   contentDir: string;
@@ -60,7 +60,9 @@ function organisationName(contentDir: string, id: string): OrganisationName {
   }
 }
 
-export function loadHub(contentDir: string, reference: ReferenceData = loadReferenceData()): Hub {
+/** The content folder as the importers need it, with the registers the hub's configuration names (or those given). */
+export function loadHub(contentDir: string, reference: ReferenceData = loadHubReference(contentDir)): Hub {
+  const config = loadHubConfig(contentDir);
   const organisations = organisationIds(contentDir).map((id) => organisationName(contentDir, id));
   let themes: Theme[] = [];
   let themesProblem: string | undefined;
@@ -88,8 +90,9 @@ export function loadHub(contentDir: string, reference: ReferenceData = loadRefer
       recordIds: new Set(),
       themeIds: themesProblem ? undefined : new Set(themes.map((theme) => theme.id)),
       services: reference.services,
+      serviceList: config.services ?? 'none',
       licences: reference.licences,
-      defaultLicence: reference.licences.get(loadHubConfig(contentDir).defaultLicence),
+      defaultLicence: reference.licences.get(config.defaultLicence),
       today: today(),
     },
   };

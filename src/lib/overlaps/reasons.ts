@@ -125,7 +125,7 @@ export class Describer {
   #serviceName(id: number): string {
     let name = this.#serviceNames.get(id);
     if (name === undefined) {
-      name = `LGSL ${id} ${this.#labels.service(id) ?? ''}`.trim();
+      name = this.#labels.service(id);
       this.#serviceNames.set(id, name);
     }
     return name;

@@ -18,7 +18,7 @@ export interface OverlapItem {
   /** Markdown source of the body (markup is stripped: links keep their text; code, tables and HTML are dropped). */
   body?: string;
   status: RoadmapStatus;
-  /** LGSL ids. */
+  /** Ids in the hub's service list (hub.config.yaml), e.g. LGSL's. */
   services?: readonly number[];
   /** Theme ids. */
   themes?: readonly string[];
@@ -31,6 +31,7 @@ export interface OverlapItem {
 }
 
 export interface OverlapLabels {
+  /** A service as the reasons name it, with its code in the hub's service list: “LGSL 530 Household garden waste” (services.ts). */
   service(id: number): string;
   theme(id: string): string;
   /** Optional: an organisation's name for the "already partners" reason; without it the id is shown. */

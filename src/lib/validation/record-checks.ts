@@ -21,6 +21,11 @@ export interface CheckContext {
   /** The theme ids, or undefined when the vocabulary itself is missing or broken (reported once, not per record). */
   themeIds: ReadonlySet<string> | undefined;
   services: ReadonlyMap<number, Service>;
+  /**
+   * What the hub's service list is called, and its file as the configuration names it, for messages; absent
+   * for a hub without a service list (then `services` is empty), and where the caller does not know (a form).
+   */
+  serviceList?: { name: string; abbreviation: string; file?: string } | 'none';
   licences: ReadonlyMap<string, Licence>;
   /**
    * The licence of records that name none (hub.config.yaml), suggested as the fix for a licence that will
@@ -242,19 +247,31 @@ function checkLicence(value: unknown, rule: 'open' | 'osi', what: string, contex
   }
 }
 
-/** LGSL ids in a `services` list; `at` is where the list is, ['services'] on a record, ['systems', 0, 'services'] in a system. */
+/** Service ids in a `services` list; `at` is where the list is, ['services'] on a record, ['systems', 0, 'services'] in a system. */
 function checkServices(value: unknown, context: CheckContext, report: Report, at: readonly PropertyKey[] = SERVICES_PATH): void {
   if (!Array.isArray(value)) return;
+  const list = context.serviceList;
+  if (list === 'none') {
+    if (value.length > 0)
+      report({
+        rule: 'reference/service',
+        path: at,
+        message: `\`${fieldName(at)}\` lists services, but this hub has no service list to check them against.`,
+        fix: `remove \`${fieldName(at)}\`, and say what the work is about with themes`,
+      });
+    return;
+  }
   for (let index = 0; index < value.length; index++) {
     const id: unknown = value[index];
     if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0 || context.services.has(id)) continue;
+    const file = list?.file ? ` in ${list.file}` : '';
     report({
       rule: 'reference/service',
       path: [...at, index],
-      message: `\`${fieldName(at)}\` lists ${id}, which is not in the Local Government Service List.`,
+      message: `\`${fieldName(at)}\` lists ${id}, which is not in the ${list?.name ?? 'hub’s service list'}.`,
       found: String(id),
-      expected: 'an LGSL id from data/reference/services.csv (column lgsl_id)',
-      fix: 'look the service up by name in data/reference/services.csv and use its lgsl_id',
+      expected: `an id from the ${list?.name ?? 'hub’s service list'}${file}`,
+      fix: `look the service up by name${file || ' in the list'} and use its id`,
     });
   }
 }

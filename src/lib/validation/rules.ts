@@ -4,7 +4,8 @@
  */
 export const RULES = {
   'config/missing': 'The hub’s configuration file (hub.config.yaml, or the file HUB_CONFIG names) does not exist.',
-  'config/licence': 'The configuration’s default licence is not in data/reference/licences.csv, or is not open.',
+  'config/licence': 'The configuration’s default licence is not in its licence list, or is not open.',
+  'config/file': 'A file the configuration names (its licence list or service list) is missing or cannot be read.',
   'path/unknown-location': 'The file is in a folder the hub does not read, or at the wrong depth.',
   'path/extension': 'The file type is not one the collection takes (.md or .yaml).',
   'path/slug': 'A file or folder name is not a valid slug: lowercase a-z, 0-9 and single hyphens, at most 80 characters.',

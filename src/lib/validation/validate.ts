@@ -13,7 +13,7 @@ import { classifyPath, isPathProblem, listFiles, THEMES_FILE, type FoundFile } f
 import { readContentFile } from '../content-files/read-file.ts';
 import type { ContentRecord, HubContent, OrganisationEntry } from '../content-files/types.ts';
 import { today as todayDate } from '../freshness.ts';
-import { loadReferenceData, type ReferenceData } from '../reference-data.ts';
+import { loadReferenceData, UK_REFERENCE_FILES, type ReferenceData } from '../reference-data.ts';
 import { hubConfigFile, readHubConfig, type HubConfig } from '../hub-config.ts';
 import type { Problem } from './problem.ts';
 import { checkBody, checkOrganisation, checkRecord, referenceField, suggestReference, type CheckContext } from './record-checks.ts';
@@ -42,6 +42,8 @@ export interface ValidationReport {
   config?: HubConfig;
   /** The configuration file that was checked. */
   configFile: string;
+  /** The registers the content was checked against: the configuration's licences and service list. */
+  reference: ReferenceData;
 }
 
 /** Thrown when the validator cannot run at all (a missing folder), as opposed to finding problems. */
@@ -57,7 +59,6 @@ export function validateContent(options: ValidateOptions): ValidationReport {
         'that holds organisations/, roadmap/ and the rest, e.g. --content ./content.',
     );
   }
-  const reference = options.reference ?? loadReferenceData();
   const today = options.today ?? todayDate();
   // Paths in messages are relative to the content folder's parent, so in a repository they read content/….
   const prefix = relative(dirname(contentDir), contentDir).split('\\').join('/') || basename(contentDir);
@@ -68,8 +69,10 @@ export function validateContent(options: ValidateOptions): ValidationReport {
 
   // 0. The hub's configuration, shown like content paths (in a repository: hub.config.yaml).
   const configFile = resolve(options.configFile ?? hubConfigFile(contentDir));
-  const configRead = readHubConfig(configFile, reference.licences, relative(dirname(contentDir), configFile).split('\\').join('/'));
+  const configRead = readHubConfig(configFile, relative(dirname(contentDir), configFile).split('\\').join('/'));
   problems.push(...configRead.problems);
+  // The registers the configuration names; with a broken configuration, the UK hub's, so that the content is still checked.
+  const reference = options.reference ?? configRead.reference ?? loadReferenceData(UK_REFERENCE_FILES);
 
   // 1. What each file is, from its path alone.
   const organisationFiles: { file: FoundFile; id: string }[] = [];
@@ -179,6 +182,15 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     recordIds: new Set(recordFiles.map((record) => record.id)),
     themeIds: themesReadable ? new Set(themes.map((theme) => theme.id)) : undefined,
     services: reference.services,
+    serviceList: configRead.config
+      ? configRead.config.services
+        ? {
+            name: configRead.config.services.name,
+            abbreviation: configRead.config.services.abbreviation,
+            file: configRead.config.services.file,
+          }
+        : 'none'
+      : undefined,
     licences: reference.licences,
     // The configuration's, or the UK hub's when the configuration itself is broken (reported above).
     defaultLicence: reference.licences.get(configRead.config?.defaultLicence ?? DEFAULT_LICENCE)!,
@@ -264,5 +276,6 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     content: { organisations, records, themes, synonyms },
     ...(configRead.config ? { config: configRead.config } : {}),
     configFile,
+    reference,
   };
 }

@@ -3,6 +3,7 @@
  * GitHub's issue form schema, as YAML. Separate because only `node scripts/issue-forms.ts` writes it;
  * the web form and the reader never need it.
  */
+import { namingServiceList } from '../../services.ts';
 import { Document } from 'yaml';
 import { recordCollection } from '../../../../schemas/collections.ts';
 import { fieldMeta } from '../../schema-meta.ts';
@@ -12,7 +13,7 @@ import { REMOVE_ANSWER, type IssueFormDefinition } from './shape.ts';
 
 /** What the top of a form says, its name and description, and the title it gives the issue. */
 /** What of the hub's configuration the forms say: its name, and where its CONTRIBUTING.md is. */
-export type FormHub = Pick<HubConfig, 'name' | 'repository'>;
+export type FormHub = Pick<HubConfig, 'name' | 'repository' | 'services'>;
 
 function formWords(definition: IssueFormDefinition, hub: FormHub): { intro: string; name: string; description: string; title: string } {
   const singular = definition.singular;
@@ -62,7 +63,7 @@ export function issueForm(definition: IssueFormDefinition, hub: FormHub): Record
   const { intro, name, description, title } = formWords(definition, hub);
   const body: Record<string, unknown>[] = [{ type: 'markdown', attributes: { value: intro } }];
   for (const field of definition.fields) {
-    const attributes: Record<string, unknown> = { label: field.label, description: field.description };
+    const attributes: Record<string, unknown> = { label: field.label, description: namingServiceList(field.description, hub.services) };
     if (field.type === 'dropdown') {
       if (field.kind === 'choices') attributes.multiple = true;
       attributes.options = [...(field.options ?? [])];

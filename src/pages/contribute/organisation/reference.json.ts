@@ -16,6 +16,7 @@ export const GET: APIRoute = async () => {
   const reference: OrganisationFormReference = {
     organisations: Object.fromEntries([...hub.organisations.values()].map((organisation) => [organisation.id, organisation.demonstration])),
     services: [...hub.services.keys()].sort((a, b) => a - b),
+    ...(hub.serviceScheme ? { serviceList: hub.serviceScheme } : {}),
     themes: [...hub.themes.keys()].sort(),
   };
   return Response.json(reference);

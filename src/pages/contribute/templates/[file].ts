@@ -6,14 +6,17 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { RECORD_COLLECTIONS } from '../../../../schemas/collections.ts';
 import { templateFile } from '../../../lib/contribute/templates.ts';
 import { inThisShard } from '../../../hub/build-shard.ts';
+import { loadHub } from '../../../hub/hub.ts';
 
-export const getStaticPaths = (() =>
-  inThisShard(
+export const getStaticPaths = (async () => {
+  const { hubConfig } = await loadHub();
+  return inThisShard(
     RECORD_COLLECTIONS.map((collection) => {
-      const template = templateFile(collection.name);
+      const template = templateFile(collection.name, hubConfig.services);
       return { params: { file: template.file }, props: { text: template.text, extension: template.extension } };
     }),
-  )) satisfies GetStaticPaths;
+  );
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(props.text as string, {
