@@ -419,7 +419,10 @@ async function main(): Promise<void> {
     const times: number[] = [];
     for (let run = 1; run <= runs; run++) {
       start = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, [join(root, 'scripts/validate.ts'), '--content', contentDir, '--format', 'json'], {
+      // npm run validate itself, with the Node settings package.json gives it (a larger young generation,
+      // which spends less time collecting the garbage of 25,000 parsed files).
+      const result = spawnSync('npm', ['run', '--silent', 'validate', '--', '--content', contentDir, '--format', 'json'], {
+        cwd: root,
         encoding: 'utf8',
         maxBuffer: 1 << 30,
       });
