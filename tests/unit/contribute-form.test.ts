@@ -26,6 +26,7 @@ const context: CheckContext = {
   recordIds: new Set(['components/fenmoor/bin-day-finder']),
   themeIds: new Set(['housing', 'waste-and-recycling']),
   services: reference.services,
+  serviceList: { name: 'Local Government Service List', abbreviation: 'LGSL' },
   licences: reference.licences,
   defaultLicence: reference.licences.get('OGL-UK-3.0'),
   today: '2026-11-27',
