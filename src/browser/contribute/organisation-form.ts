@@ -13,6 +13,7 @@
  * components used, after the others, once the form is filled in, and says so, or why not
  * (src/lib/we-use-this.ts): the change is then checked and sent as any other.
  */
+import { parseRecordId } from '../../lib/record-id.ts';
 import { formValues, readAnswers, type Answers } from '../../lib/contribute/answers.ts';
 import { referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
 import { organisationFormFile, readJson, recordIdsIn, type OrganisationFormFile } from '../../lib/contribute/form-files.ts';
@@ -35,7 +36,6 @@ import { setUpFileButtons, showSendingNotes, showWarnings, type OfferedFile } fr
 
 type Stored = OrganisationFormFile;
 
-const RECORD_ID = /^(?:roadmap|principles|lessons|datasets|components)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The form has no finders, so the controls need no reference data to fill it in. */
 const NO_REFERENCE: Reference = {
   organisations: new Map(),
@@ -178,7 +178,7 @@ class OrganisationForm {
     const ids = referencedRecordIds(answers.fields);
     const found = await Promise.all(
       ids.map(async (id) => {
-        const owner = RECORD_ID.exec(id)?.[1];
+        const owner = parseRecordId(id)?.organisation;
         return owner !== undefined && owner in reference.organisations && (await this.recordsOf(owner)).has(id);
       }),
     );

@@ -12,6 +12,7 @@
  *      download, and the collection's issue form (github.ts, record-file.ts; the warnings and the notes
  *      as the organisation form has them, result.ts).
  */
+import { parseRecordId } from '../../lib/record-id.ts';
 import { readAnswers, formValues, type Answers } from '../../lib/contribute/answers.ts';
 import { checkAnswers, referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
 import { formModel, type FormModel } from '../../lib/contribute/form-model.ts';
@@ -46,7 +47,6 @@ interface Editing {
   data: Record<string, unknown>;
 }
 
-const RECORD_ID = /^(roadmap|principles|lessons|datasets|components)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 export class ContributionForm {
   readonly model: FormModel;
@@ -90,9 +90,9 @@ export class ContributionForm {
 
   /** Whether the hub has a record with this id (asking its organisation's list, never a missing file). */
   async exists(id: string): Promise<boolean> {
-    const match = RECORD_ID.exec(id);
-    if (match === null) return false;
-    return (await this.recordsOf(match[2]))?.has(id) ?? false;
+    const parts = parseRecordId(id);
+    if (parts === undefined) return false;
+    return (await this.recordsOf(parts.organisation))?.has(id) ?? false;
   }
 
   /**
@@ -101,9 +101,9 @@ export class ContributionForm {
    * when there is none or it could not be read.
    */
   async record(id: string): Promise<StoredRecord | null> {
-    const match = RECORD_ID.exec(id);
-    if (match === null || !(await this.exists(id))) return null;
-    const organisation = match[2];
+    const parts = parseRecordId(id);
+    if (parts === undefined || !(await this.exists(id))) return null;
+    const { organisation } = parts;
     let found = this.organisationSources.get(organisation);
     if (!found) {
       found = fetch(withBase(this.base, recordSourcesFile(organisation)))
@@ -127,8 +127,8 @@ export class ContributionForm {
   }
 
   async loadForEdit(id: string): Promise<void> {
-    const match = RECORD_ID.exec(id);
-    if (!match || match[1] !== this.model.collection.name) {
+    const parts = parseRecordId(id);
+    if (!parts || parts.collection !== this.model.collection.name) {
       this.status(
         `“${id}” is not the id of a ${this.model.collection.singular}, so there is nothing to fill in. You can still add a new one below.`,
       );
@@ -153,7 +153,7 @@ export class ContributionForm {
     const names = { organisationName: (organisation: string) => this.reference.organisations.get(organisation)?.name };
     fillForm(
       this.form,
-      formValues(this.model, { organisation: match[2], slug: match[3], data: record.data, body: record.body }, names),
+      formValues(this.model, { organisation: parts.organisation, slug: parts.slug, data: record.data, body: record.body }, names),
       this.reference,
     );
     for (const name of ['organisation', 'slug']) {

@@ -7,6 +7,7 @@
  * referred to, dates in order) and checkBody (unsafe HTML, placeholders) from record-checks.ts. Only the
  * sentences differ: a file's problems name a field and a line, a form's name a box on the page.
  */
+import { isRecordId } from '../record-id.ts';
 import { sentenceCase } from '../labels.ts';
 import { isSlug, SLUG_MAX_LENGTH } from '../slug.ts';
 import { closestMatch } from '../suggest.ts';
@@ -295,8 +296,6 @@ export function oneEachInOrder(found: readonly FormProblem[], ranks: ReadonlyMap
     .map(({ problem }) => problem);
 }
 
-const RECORD_ID = /^(?:roadmap|principles|lessons|datasets|components)\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * The well-formed record ids a record's fields refer to (reuses, related, adopted_from…): the form asks
  * the hub whether each exists before it checks, since a page cannot hold every id of a large hub.
@@ -305,7 +304,7 @@ export function referencedRecordIds(fields: Record<string, unknown>): string[] {
   const ids = new Set<string>();
   for (const key of ['reuses', 'related', 'adopted_from', 'uses']) {
     const value = fields[key];
-    for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string' && RECORD_ID.test(item)) ids.add(item);
+    for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string' && isRecordId(item)) ids.add(item);
   }
   return [...ids];
 }

@@ -4,6 +4,7 @@
  * parsed values defensively (a value of the wrong type was already reported by the schema), so that one
  * run reports every problem in a file, not only the first kind.
  */
+import { parseRecordId } from '../record-id.ts';
 import { COUNCIL_TYPES } from '../../../schemas/organisation.ts';
 import { SOFTWARE_KINDS } from '../../../schemas/component.ts';
 import type { RecordCollectionName } from '../../../schemas/collections.ts';
@@ -60,7 +61,6 @@ function stringItems(value: unknown): [number, string][] {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RECORD_ID = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Fields that hold organisation ids. */
 const ORGANISATION_REFERENCES = new Set(['partners', 'county', 'combined_authority']);
@@ -182,7 +182,7 @@ function checkRecordRefs(
   const list = typeof value === 'string' ? [[-1, value] as [number, string]] : stringItems(value);
   for (const [index, id] of list) {
     const path = index === -1 ? [field] : [field, index];
-    if (!RECORD_ID.test(id) || !collections.includes(id.slice(0, id.indexOf('/')))) continue; // reported by the schema
+    if (!collections.includes(parseRecordId(id)?.collection ?? '')) continue; // reported by the schema
     if (id === selfId) {
       report({ rule: 'reference/self', path, message: `\`${field}\` refers to this record itself.`, found: id, fix: 'remove it' });
       continue;
