@@ -108,14 +108,18 @@ export const contentLicence = licenceId.meta({
   examples: ['OGL-UK-3.0'],
 });
 
-/** Builds the id pattern of records in the given collections, e.g. `components/fenmoor/bin-day-finder`. */
-export function recordIdOf(collections: readonly string[], example: string) {
-  const pattern = new RegExp(`^(?:${collections.join('|')})/${SLUG_PART}/${SLUG_PART}$`);
-  const what = collections.length === 1 ? `a ${collections[0].replace(/s$/, '')} id` : 'a record id';
+/**
+ * Builds the id pattern of records in the given collections, e.g. `components/fenmoor/bin-day-finder`;
+ * without collections, a record of any (the validator then checks the record exists, which it must anyway).
+ */
+export function recordIdOf(collections: readonly string[] | undefined, example: string) {
+  const pattern = new RegExp(`^(?:${collections ? collections.join('|') : SLUG_PART})/${SLUG_PART}/${SLUG_PART}$`);
+  const only = collections?.length === 1 ? collections[0] : undefined;
+  const what = only ? `a ${only.replace(/s$/, '')} id` : 'a record id';
   return z
     .string({ error: `${what}, written <collection>/<organisation>/<slug>, e.g. ${example}` })
     .regex(pattern, {
-      error: `${what}, written ${collections.length === 1 ? collections[0] : '<collection>'}/<organisation>/<slug>, e.g. ${example}`,
+      error: `${what}, written ${only ?? '<collection>'}/<organisation>/<slug>, e.g. ${example}`,
     })
     .meta({
       description: `${what[0].toUpperCase()}${what.slice(1)}: the collection, organisation and slug from the record's path.`,
@@ -125,7 +129,8 @@ export function recordIdOf(collections: readonly string[], example: string) {
 
 export const componentId = recordIdOf(['components'], 'components/fenmoor/bin-day-finder');
 export const principleId = recordIdOf(['principles'], 'principles/fenmoor/start-with-user-needs');
-export const anyRecordId = recordIdOf(['roadmap', 'principles', 'lessons', 'datasets', 'components'], 'lessons/fenmoor/chatbot-pilot');
+// Any collection, so that the list of collections is written once (schemas/collections.ts, which imports this file).
+export const anyRecordId = recordIdOf(undefined, 'lessons/fenmoor/chatbot-pilot');
 
 /** A web address. Only http and https: `javascript:`, `data:` and other schemes never reach a page. */
 export const webUrl = z

@@ -29,6 +29,7 @@ import { searchRecords } from './lib/search-records.ts';
 import { mergeShard } from './lib/merge-shards.ts';
 import { shardCount } from '../src/lib/build-shard.ts';
 import { handOverContent } from '../src/astro-loader/content-source.ts';
+import { ORGANISATIONS, RECORD_COLLECTION_NAMES } from '../schemas/collections.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const contentDir = resolve(process.env.HUB_CONTENT_DIR || join(root, 'content'));
@@ -214,7 +215,7 @@ step('Checking every record is in the open data, the feeds and the search index'
   };
   const collections = new Map<string, string[]>([['organisations', organisations.map((organisation) => organisation.id)]]);
   for (const record of records) collections.set(record.collection, [...(collections.get(record.collection) ?? []), record.id]);
-  for (const collection of ['organisations', 'roadmap', 'principles', 'lessons', 'datasets', 'components']) {
+  for (const collection of [ORGANISATIONS.name, ...RECORD_COLLECTION_NAMES]) {
     const expected = collections.get(collection) ?? [];
     problems.push(
       ...compareIds(expected, read(`api/v1/${collection}.json`, idsInJson)),

@@ -3,7 +3,7 @@
  * links (status, organisation type, nation, service, theme), each filter value a page of its own at
  * /<collection>/<filter>/<value>/ and /<collection>/<filter>/<value>/page/<n>/.
  */
-import type { RecordCollectionName } from '../../schemas/collections.ts';
+import { byCollection, RECORD_FILTERS, type RecordCollectionName, type RecordFilter } from '../../schemas/collections.ts';
 import { NATIONS, ORGANISATION_TYPES } from '../../schemas/organisation.ts';
 import { ROADMAP_STATUSES } from '../../schemas/roadmap.ts';
 import { compareById, compareNamesNumeric } from './collation.ts';
@@ -24,17 +24,11 @@ export function pageSize(filtered: boolean): number {
   return filtered ? FILTERED_PAGE_SIZE : PAGE_SIZE;
 }
 
-export const FILTER_NAMES = ['status', 'type', 'nation', 'service', 'theme'] as const;
-export type FilterName = (typeof FILTER_NAMES)[number];
+export const FILTER_NAMES = RECORD_FILTERS;
+export type FilterName = RecordFilter;
 
 /** Which filters make sense for each collection: only roadmap items have a status; principles no services. */
-export const COLLECTION_FILTERS: Record<RecordCollectionName, FilterName[]> = {
-  roadmap: ['status', 'type', 'nation', 'service', 'theme'],
-  principles: ['type', 'nation', 'theme'],
-  lessons: ['type', 'nation', 'service', 'theme'],
-  datasets: ['type', 'nation', 'service', 'theme'],
-  components: ['type', 'nation', 'service', 'theme'],
-};
+export const COLLECTION_FILTERS: Record<RecordCollectionName, readonly FilterName[]> = byCollection((collection) => collection.filters);
 
 /** How to name all of a filter's values: "See all 400 services". */
 export const FILTER_PLURALS: Record<FilterName, string> = {

@@ -27,7 +27,7 @@
  * Pure and free of Node APIs: the page renders from it at build time and the browser reads answers with it.
  */
 import type { z } from 'zod';
-import { recordCollection, type CollectionDefinition, type RecordCollectionName } from '../../../schemas/collections.ts';
+import { byCollection, recordCollection, type CollectionDefinition, type RecordCollectionName } from '../../../schemas/collections.ts';
 import { HARVEST_FIELDS, isoDate, licenceId, serviceId, organisationId, themeId, webUrl, yearMonth } from '../../../schemas/fields.ts';
 import { fieldMeta, isOptional } from '../schema-meta.ts';
 
@@ -310,19 +310,7 @@ export function formModel(collectionName: string): FormModel | undefined {
 export const WELSH_FIELDS: ReadonlySet<string> = new Set(['title_cy', 'summary_cy']);
 
 /** What to write in the Markdown text, by collection (matching the skeletons `npm run new` writes). */
-export const BODY_HINTS: Record<RecordCollectionName, string> = {
-  roadmap:
-    'The story of the work: what you are doing and for whom, why (the problem and ' +
-    'the evidence), where it has got to, and what you would welcome from others.',
-  principles: 'What the principle means in practice, with an example of a decision it changed.',
-  lessons:
-    'What you tried and why, what happened (what worked, what did not, and the evidence), and ' +
-    'what you would do differently. Lessons from things that did not work are the most valuable.',
-  datasets: '',
-  components:
-    'Optional: what it does, who it is for, how to start using it and what it needs ' +
-    'to run. With text, the file is saved as Markdown (.md); without, as YAML (.yaml).',
-};
+export const BODY_HINTS: Record<RecordCollectionName, string> = byCollection((collection) => collection.bodyHint);
 
 /** Every field of a model, with the groups' own fields after their group (for finding labels). */
 export function allFields(model: FormModel): FormField[] {

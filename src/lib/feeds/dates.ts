@@ -11,27 +11,16 @@
  *   3. else the build time (principles and components have no dates of their own).
  * published: a dataset's issued or a lesson's date, when not after updated; otherwise left out.
  */
+import { byCollection } from '../../../schemas/collections.ts';
 import type { TypedRecord } from '../content-files/types.ts';
 
 type Collection = TypedRecord['collection'];
 
 /** The record fields read, in order, when git does not know when a record changed. */
-export const RECORD_DATE_FIELDS: Record<Collection, readonly string[]> = {
-  lessons: ['date'],
-  datasets: ['modified', 'issued'],
-  roadmap: ['end', 'start'],
-  principles: [],
-  components: [],
-};
+export const RECORD_DATE_FIELDS: Record<Collection, readonly string[]> = byCollection((collection) => collection.dateFields);
 
 /** The record fields that say when it was first published. */
-export const PUBLISHED_FIELDS: Record<Collection, readonly string[]> = {
-  lessons: ['date'],
-  datasets: ['issued'],
-  roadmap: [],
-  principles: [],
-  components: [],
-};
+export const PUBLISHED_FIELDS: Record<Collection, readonly string[]> = byCollection((collection) => collection.publishedFields);
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
 

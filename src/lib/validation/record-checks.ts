@@ -65,11 +65,11 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Fields that hold organisation ids. */
 const ORGANISATION_REFERENCES = new Set(['partners', 'county', 'combined_authority']);
 
-/** Fields that hold record ids, with the collections they may point into. */
+/** Fields that hold record ids, with the collections they may point into ([]: any). */
 const RECORD_REFERENCES: Record<string, readonly string[]> = {
   reuses: ['components'],
   uses: ['components'],
-  related: ['roadmap', 'principles', 'lessons', 'datasets', 'components'],
+  related: [],
   adopted_from: ['principles'],
 };
 
@@ -182,7 +182,8 @@ function checkRecordRefs(
   const list = typeof value === 'string' ? [[-1, value] as [number, string]] : stringItems(value);
   for (const [index, id] of list) {
     const path = index === -1 ? [field] : [field, index];
-    if (!collections.includes(parseRecordId(id)?.collection ?? '')) continue; // reported by the schema
+    const parts = parseRecordId(id);
+    if (!parts || (collections.length > 0 && !collections.includes(parts.collection))) continue; // reported by the schema
     if (id === selfId) {
       report({ rule: 'reference/self', path, message: `\`${field}\` refers to this record itself.`, found: id, fix: 'remove it' });
       continue;
