@@ -110,6 +110,9 @@ export function recordJsonLd(record: TypedRecord, context: JsonLdContext): Json 
         creativeWorkStatus: component.development_status,
       });
     }
+    // A record type added to the registry (schemas/collections.ts) is a CreativeWork with the common fields.
+    default:
+      return compact(base);
   }
 }
 
