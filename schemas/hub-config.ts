@@ -66,6 +66,140 @@ export const serviceListConfig = z
       'The list of public services records say they are about. Leave it out for a hub without one: records then name themes only.',
   });
 
+/** An id in one of the register's lists, as organisation files write it: a slug, e.g. metropolitan-district. */
+const registerId = (what: string, example: string) =>
+  z
+    .string({ error: `${what} id: lowercase letters, digits and single hyphens, e.g. ${example}` })
+    .max(60, { error: `${what} id of at most 60 characters` })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: `${what} id: lowercase letters, digits and single hyphens, e.g. ${example}` });
+
+/** A kind of body organisation files may name as their `type`. */
+export const organisationTypeConfig = z
+  .strictObject({
+    id: registerId('a type', 'county').meta({
+      title: 'Id',
+      description: 'What organisation files write as their `type`.',
+      examples: ['county'],
+    }),
+    label: singleLine(60).meta({
+      title: 'Label',
+      description: 'The type in words, as pages, filters and counts show it.',
+      examples: ['County council'],
+    }),
+    kind: singleLine(40)
+      .regex(/^[a-z][a-z -]*$/, { error: 'a lowercase noun or short phrase whose last word is the noun, e.g. council' })
+      .meta({
+        title: 'Kind',
+        description:
+          'What to call one body of this type when counting them, in lowercase, as in “used by 3 councils and 1 community group”. ' +
+          'Types with the same kind are counted together. The last word is made plural (council → councils, body → bodies).',
+        examples: ['council'],
+      }),
+    registered: z
+      .boolean({ error: 'true or false' })
+      .optional()
+      .meta({
+        title: 'Registered',
+        description:
+          'true for types that carry the official code (organisations.code) in `gss_code`: the validator asks every body ' +
+          'of the type for one. Needs organisations.code.',
+      }),
+    government: z.boolean({ error: 'true or false' }).optional().meta({
+      title: 'Government',
+      description: 'true for a public body: its page’s structured data (schema.org) calls it a GovernmentOrganization.',
+    }),
+  })
+  .meta({ title: 'Organisation type', description: 'A kind of body organisation files may name as their `type`.' });
+
+/** A value of an organisation's `nation` field: a nation, region or province, whatever the hub divides its country into. */
+export const nationConfig = z
+  .strictObject({
+    id: registerId('a nation', 'england').meta({
+      title: 'Id',
+      description: 'What organisation files write as their `nation`.',
+      examples: ['england'],
+    }),
+    label: singleLine(60).meta({ title: 'Label', description: 'Its name, as pages, filters and counts show it.', examples: ['England'] }),
+    code: singleLine(10)
+      .regex(/^[A-Za-z0-9]+$/, { error: 'letters or digits, e.g. E' })
+      .optional()
+      .meta({
+        title: 'Code prefix',
+        description:
+          'What the official codes of its bodies start with (organisations.code), for the check that a body’s code and `nation` agree. ' +
+          'Leave it out where codes do not say where a body is.',
+        examples: ['E'],
+      }),
+  })
+  .meta({ title: 'Nation', description: 'A value of an organisation’s `nation` field, with its name.' });
+
+/** The official code registered bodies carry in `gss_code`, if the hub's country has one. */
+export const organisationCodeConfig = z
+  .strictObject({
+    name: singleLine(40).meta({
+      title: 'Name',
+      description: 'The code’s name, as pages, structured data and the validator’s messages give it.',
+      examples: ['GSS code'],
+    }),
+    pattern: singleLine(200).meta({
+      title: 'Pattern',
+      description: 'A regular expression (JavaScript) every code must match, from ^ to $.',
+      examples: ['^[EKNSW]\\d{8}$'],
+    }),
+    format: singleLine(120).meta({
+      title: 'Format',
+      description: 'The pattern in words, for the message about a code that does not match it.',
+      examples: ['a capital E, K, N, S or W and eight digits'],
+    }),
+    example: singleLine(40).meta({
+      title: 'Example',
+      description: 'A real code, for messages. It must match the pattern.',
+      examples: ['E06000001'],
+    }),
+    where: singleLine(200).meta({
+      title: 'Where to find it',
+      description: 'Where someone finds a body’s code, as the fix for a missing one says it.',
+      examples: ['data/reference/local-authorities.csv, or the ONS Open Geography portal'],
+    }),
+  })
+  .meta({
+    title: 'Official code',
+    description:
+      'The official code registered types carry in an organisation file’s `gss_code` field. Leave it out for a country without one: ' +
+      'then no type may be registered, and no file may give a `gss_code`.',
+  });
+
+/** What kinds of body the hub's organisations are, and where they are: the words of the organisation register. */
+export const organisationsConfig = z
+  .strictObject({
+    types: z
+      .array(organisationTypeConfig, { error: 'a list of types, each with an id, a label and a kind' })
+      .min(1, { error: 'at least one type' })
+      .meta({
+        title: 'Types',
+        description:
+          'The kinds of body organisation files may name as their `type`, in the order filters and counts show them. Each id once.',
+      }),
+    nations: z.array(nationConfig, { error: 'a list of nations, each with an id and a label' }).meta({
+      title: 'Nations',
+      description:
+        'The values of an organisation file’s `nation` field (nations, regions or provinces), in the order filters and counts ' +
+        'show them. Each id once. An empty list: no file may give a `nation`.',
+    }),
+    everywhere: singleLine(60).meta({
+      title: 'Everywhere',
+      description: 'What the numbers page calls the bodies that give no `nation`, because they work across the whole country.',
+      examples: ['Across the UK'],
+    }),
+    code: organisationCodeConfig.optional(),
+  })
+  .meta({
+    title: 'Organisations',
+    description:
+      'The words of the organisation register: the types of body and the nations organisation files may name, and the official ' +
+      'code registered bodies carry. Required, so that a hub for another country says its own words, never the UK’s by default.',
+  });
+
 export const hubConfigSchema = z
   .strictObject({
     name: singleLine(60).meta({
@@ -109,13 +243,19 @@ export const hubConfigSchema = z
       .optional()
       .meta({ title: 'Licence list' }),
     services: serviceListConfig.optional(),
+    organisations: organisationsConfig,
   })
   .meta({
     title: 'Hub configuration',
     description:
-      'What makes this hub itself: its name, what it is for, where its content is kept, its licences and its service list. ' +
+      'What makes this hub itself: its name, what it is for, where its content is kept, its licences, its service list ' +
+      'and the words of its organisation register. ' +
       'File: hub.config.yaml.',
   });
 
 export type HubConfig = z.infer<typeof hubConfigSchema>;
 export type ServiceListConfig = z.infer<typeof serviceListConfig>;
+export type OrganisationsConfig = z.infer<typeof organisationsConfig>;
+export type OrganisationTypeConfig = z.infer<typeof organisationTypeConfig>;
+export type NationConfig = z.infer<typeof nationConfig>;
+export type OrganisationCodeConfig = z.infer<typeof organisationCodeConfig>;

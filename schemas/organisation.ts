@@ -3,46 +3,33 @@ import { z } from 'zod';
 import { componentId, contact, githubHandle, httpsUrl, organisationId, plainText, singleLine, uniqueList, webUrl } from './fields.ts';
 import { systemSchema } from './system.ts';
 
-export const ORGANISATION_TYPES = [
-  'county',
-  'district',
-  'unitary',
-  'metropolitan-district',
-  'london-borough',
-  'city-corporation',
-  'combined-authority',
-  'strategic-authority',
-  'scottish-council',
-  'welsh-principal-area',
-  'ni-district',
-  'other-public-body',
-  'community-group',
-] as const;
+/**
+ * The words of the organisation register (the types of body, the nations, the official code) are the hub's,
+ * not the schema's: hub.config.yaml lists them (schemas/hub-config.ts, organisations) and the validator
+ * checks files against that list (src/lib/validation/record-checks.ts). Here they are only slugs, so that
+ * the schema stays the same for every hub and the browser's forms can import it without the configuration.
+ */
+const registerWord = (what: string, example: string) =>
+  z
+    .string({ error: `${what} id, e.g. ${example}` })
+    .max(60, { error: `${what} id of at most 60 characters` })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: `${what} id: lowercase letters, digits and single hyphens, e.g. ${example}` });
 
-/** Types that are local authorities, and so have a GSS code from the Office for National Statistics. */
-export const COUNCIL_TYPES: ReadonlySet<string> = new Set(
-  ORGANISATION_TYPES.filter((type) => type !== 'other-public-body' && type !== 'community-group'),
-);
-
-export const NATIONS = ['england', 'scotland', 'wales', 'northern-ireland'] as const;
-
-export const organisationType = z.enum(ORGANISATION_TYPES, { error: `one of: ${ORGANISATION_TYPES.join(', ')}` }).meta({
+export const organisationType = registerWord('a type', 'unitary').meta({
   title: 'Type',
   description:
-    'What kind of body this is. Councils use the type in the local-authority ' +
-    'register; civic-tech and volunteer groups use community-group.',
+    'What kind of body this is: one of the types the hub’s configuration lists (organisations.types in hub.config.yaml). ' +
+    'Councils use their type in the local-authority register; civic-tech and volunteer groups use community-group.',
+  examples: ['unitary'],
 });
 
-export const gssCode = z
-  .string({ error: 'a GSS code: a capital E, K, N, S or W and eight digits, e.g. E06000001' })
-  .regex(/^[EKNSW]\d{8}$/, { error: 'a GSS code: a capital E, K, N, S or W and eight digits, e.g. E06000001' })
-  .meta({
-    title: 'GSS code',
-    description:
-      'The Government Statistical Service code the Office for National ' +
-      'Statistics gives the body. Required for councils and combined authorities.',
-    examples: ['E06000001'],
-  });
+export const gssCode = singleLine(40).meta({
+  title: 'Official code',
+  description:
+    'The official code of a registered body, as the hub’s configuration names it (organisations.code in hub.config.yaml): ' +
+    'on the UK hub, the GSS code the Office for National Statistics gives a council. Required for registered types.',
+  examples: ['E06000001'],
+});
 
 /** A GitHub organisation or user name: what follows https://github.com/. */
 export const githubOwner = z
@@ -153,10 +140,15 @@ export const organisationSchema = z
         description: 'The three- or four-letter code of the local-authority register (e.g. HPL for Hartlepool).',
         examples: ['HPL'],
       }),
-    nation: z
-      .enum(NATIONS, { error: `one of: ${NATIONS.join(', ')}` })
+    nation: registerWord('a nation', 'england')
       .optional()
-      .meta({ title: 'Nation', description: 'The UK nation the body serves. Leave it out for a body that works across the UK.' }),
+      .meta({
+        title: 'Nation',
+        description:
+          'The nation (or region) the body serves: one of those the hub’s configuration lists (organisations.nations in ' +
+          'hub.config.yaml). Leave it out for a body that works across the whole country.',
+        examples: ['england'],
+      }),
     region: singleLine(80)
       .optional()
       .meta({ title: 'Region', description: 'The region, e.g. North East or Wales.', examples: ['North East'] }),

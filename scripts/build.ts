@@ -30,6 +30,7 @@ import { mergeShard } from './lib/merge-shards.ts';
 import { shardCount } from '../src/lib/build-shard.ts';
 import { handOverContent } from '../src/astro-loader/content-source.ts';
 import { ORGANISATIONS, RECORD_COLLECTION_NAMES } from '../schemas/collections.ts';
+import { organisationRegister } from '../src/lib/organisation-register.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const contentDir = resolve(process.env.HUB_CONTENT_DIR || join(root, 'content'));
@@ -156,7 +157,12 @@ const building = Promise.all([
 // Astro empties when it starts; the bundle moves into the site once both are done. Its records are made
 // once Astro is on its way, so that making them does not hold Astro back.
 const indexing = writeSearchIndex({
-  records: searchRecords(report.content, report.reference, report.config!.defaultLicence),
+  records: searchRecords(
+    report.content,
+    report.reference,
+    report.config!.defaultLicence,
+    organisationRegister(report.config!.organisations),
+  ),
   bundleDir: searchDir,
 }).catch((error: unknown) => {
   const reason =

@@ -15,6 +15,7 @@ import { ORGANISATIONS, RECORD_COLLECTIONS } from '../schemas/collections.ts';
 import { hubConfigSchema } from '../schemas/hub-config.ts';
 import { synonymsFileSchema, themesFileSchema } from '../schemas/vocabulary.ts';
 import { fieldReference, replaceBetweenMarkers, ruleReference } from '../src/lib/field-reference.ts';
+import { loadHubConfig } from '../src/lib/hub-config.ts';
 
 export const JSON_SCHEMA_DIR = fileURLToPath(new URL('../schemas/json/', import.meta.url));
 
@@ -30,9 +31,36 @@ export function jsonSchemaFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const [name, schema] of sources) {
     const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' });
+    if (name === ORGANISATIONS.name) withConfiguredWords(json);
     files.set(`${name}.schema.json`, `${JSON.stringify(json, null, 2)}\n`);
   }
   return files;
+}
+
+/**
+ * The organisation schema leaves types, nations and the official code to the hub's configuration (the
+ * project's hub.config.yaml, whatever HUB_CONFIG says, since these files are committed with it): they are
+ * written into its JSON Schema here, so that editors still offer the types and nations as people type.
+ */
+function withConfiguredWords(json: Record<string, unknown>): void {
+  const { organisations } = loadHubConfig(fileURLToPath(new URL('../content', import.meta.url)), {});
+  const properties = json.properties as Record<string, Record<string, unknown>>;
+  const listed = (items: readonly { id: string; label: string }[]) => ({
+    enum: items.map((item) => item.id),
+    // yaml-language-server shows these beside each value it offers.
+    markdownEnumDescriptions: items.map((item) => item.label),
+  });
+  Object.assign(properties.type, listed(organisations.types));
+  if (organisations.nations.length) Object.assign(properties.nation, listed(organisations.nations));
+  const code = organisations.code;
+  if (code) {
+    Object.assign(properties.gss_code, {
+      title: code.name,
+      description: `The body’s ${code.name}: ${code.format}. Find it in ${code.where}. Required for registered types.`,
+      examples: [code.example],
+      pattern: code.pattern,
+    });
+  }
 }
 
 export const CONTRIBUTING = fileURLToPath(new URL('../CONTRIBUTING.md', import.meta.url));

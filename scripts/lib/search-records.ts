@@ -20,7 +20,8 @@ import { serviceLabelOf } from '../../src/lib/services.ts';
 import { recordCollection } from '../../schemas/collections.ts';
 import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import type { HubContent } from '../../src/lib/content-files/types.ts';
-import { codeInWords, ORGANISATION_TYPE_LABELS, sentenceCase } from '../../src/lib/labels.ts';
+import { codeInWords, sentenceCase } from '../../src/lib/labels.ts';
+import { organisationTypeLabel, type OrganisationRegister } from '../../src/lib/organisation-register.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import type { ReferenceData } from '../../src/lib/reference-data.ts';
 import { withoutStopWords } from '../../src/lib/search-stop-words.ts';
@@ -129,8 +130,16 @@ export function searchRecordHtml(record: SearchRecord): string {
 
 const present = (parts: (string | undefined)[]) => parts.filter((part): part is string => Boolean(part && part.trim()));
 
-/** `defaultLicenceId`: the licence of records that name none (hub.config.yaml's defaultLicence). */
-export function searchRecords(content: HubContent, reference: ReferenceData, defaultLicenceId = DEFAULT_LICENCE): SearchRecord[] {
+/**
+ * `defaultLicenceId`: the licence of records that name none (hub.config.yaml's defaultLicence); `register`:
+ * the words of its organisation register, for organisations' types (without it, the codes in words).
+ */
+export function searchRecords(
+  content: HubContent,
+  reference: ReferenceData,
+  defaultLicenceId = DEFAULT_LICENCE,
+  register?: OrganisationRegister,
+): SearchRecord[] {
   const organisations = new Map(content.organisations.map((organisation) => [organisation.id, organisation]));
   const themes = new Map(content.themes.map((theme) => [theme.id, theme.label]));
   const defaultLicence = reference.licences.get(defaultLicenceId);
@@ -199,7 +208,7 @@ export function searchRecords(content: HubContent, reference: ReferenceData, def
 
   for (const organisation of content.organisations) {
     const data = organisation.data;
-    const type = ORGANISATION_TYPE_LABELS[data.type as keyof typeof ORGANISATION_TYPE_LABELS] ?? codeInWords(String(data.type));
+    const type = register ? organisationTypeLabel(register, String(data.type)) : codeInWords(String(data.type));
     const summary = data.summary ?? `${type}${data.region ? `, ${data.region}` : ''}`;
     records.push({
       url: `/organisations/${organisation.id}/`,

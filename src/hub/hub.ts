@@ -10,9 +10,16 @@ import type { HubRecord } from '../lib/content-files/types.ts';
 import { compareById, compareNames } from '../lib/collation.ts';
 import { today } from '../lib/freshness.ts';
 import { lastUpdatedDates } from '../lib/git-dates.ts';
-import { codeInWords, NATION_LABELS, ORGANISATION_TYPE_LABELS } from '../lib/labels.ts';
+import { codeInWords } from '../lib/labels.ts';
+import {
+  nationLabel,
+  organisationKind,
+  organisationRegister,
+  organisationTypeLabel,
+  type OrganisationRegister,
+} from '../lib/organisation-register.ts';
 import { indexLessons, type LessonIndex } from '../lib/lessons.ts';
-import { sortByTitle, type FilterName, type Listed } from '../lib/listing.ts';
+import { sortByTitle, type FilterName, type FilterOrder, type Listed } from '../lib/listing.ts';
 import { findOverlaps, type OverlapResult } from '../lib/overlaps/index.ts';
 import { buildRelations, type Relations } from '../lib/relations.ts';
 import { buildReuse, type ReuseGraph } from '../lib/reuse.ts';
@@ -74,6 +81,12 @@ export interface Hub {
   lastUpdated: Map<string, string>;
   /** Words for a filter value: ('type', 'county') → 'County council'. */
   facetLabel: (filter: FilterName, value: string) => string;
+  /** The order filter values are offered in where it is not A to Z: organisation types and nations as the configuration lists them. */
+  facetOrder: FilterOrder;
+  /** The words of the organisation register (organisations in hub.config.yaml): types, nations and the official code. */
+  register: OrganisationRegister;
+  /** What to call a body when counting them, by its id: 'council', 'community group'. */
+  kindOf: (organisation: string) => string;
   /** The hub's configuration (hub.config.yaml): its name, tagline, repository and default licence. */
   hubConfig: HubConfig;
   /** Where edits to the hub's files are proposed. */
@@ -132,6 +145,7 @@ async function load(): Promise<Hub> {
   const hubConfig = loadHubConfig(contentDir());
   const serviceScheme = hubConfig.services && { name: hubConfig.services.name, abbreviation: hubConfig.services.abbreviation };
   const serviceLabel = (id: number) => serviceLabelOf({ services, serviceScheme }, id);
+  const register = organisationRegister(hubConfig.organisations);
   const themes = new Map(sources.themes.map((theme) => [theme.id, theme]));
   // By id, as the forms' licence lists show them, whichever way the content came (hub-entries.ts).
   const licences = new Map(sources.licences.toSorted((a, b) => a.id.localeCompare(b.id)).map((licence) => [licence.id, licence]));
@@ -171,9 +185,9 @@ async function load(): Promise<Hub> {
   const facetLabel = (filter: FilterName, value: string): string => {
     switch (filter) {
       case 'type':
-        return ORGANISATION_TYPE_LABELS[value as keyof typeof ORGANISATION_TYPE_LABELS] ?? codeInWords(value);
+        return organisationTypeLabel(register, value);
       case 'nation':
-        return NATION_LABELS[value as keyof typeof NATION_LABELS] ?? codeInWords(value);
+        return nationLabel(register, value);
       case 'service':
         return serviceLabel(Number(value));
       case 'theme':
@@ -231,6 +245,9 @@ async function load(): Promise<Hub> {
     facetsById: new Map([...listed.values()].flat().map((entry) => [entry.id, entry.facets])),
     lastUpdated: lastUpdatedDates(contentDir()),
     facetLabel,
+    facetOrder: { type: [...register.types.keys()], nation: [...register.nations.keys()] },
+    register,
+    kindOf: (id: string) => organisationKind(register, organisations.get(id)?.data.type ?? ''),
     hubConfig,
     config: siteConfig(hubConfig),
     feeds: pageFeedsOf(hubConfig.name),

@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hubConfigSchema, type HubConfig } from '../../schemas/hub-config.ts';
 import type { Licence } from '../../schemas/reference.ts';
+import { compiledPattern } from './organisation-register.ts';
 import { loadLicences, loadServices, ReferenceFileError, referenceFilesOf, type ReferenceData } from './reference-data.ts';
 import { readContentFile } from './content-files/read-file.ts';
 import { problemLines } from './validation/format.ts';
@@ -84,6 +85,7 @@ export function readHubConfig(file: string, shown = relative(process.cwd(), file
         read.report({ rule: 'config/file', path: ['services', 'file'], ...unreadable(error, config.services!.file) });
       }
     }
+    checkOrganisations(config, read.report);
     if (licences) {
       checkDefaultLicence(config, licences, read.report);
       if (services) {
@@ -139,6 +141,63 @@ function checkDefaultLicence(config: HubConfig, licences: ReadonlyMap<string, Li
       found: config.defaultLicence,
       fix: 'choose an open licence, such as OGL-UK-3.0 or CC-BY-4.0',
     });
+  }
+}
+
+/**
+ * The organisation register's words (organisations): each type and nation id once, a code pattern that is
+ * a regular expression its own example matches, and a code for registered types to carry.
+ */
+function checkOrganisations(config: HubConfig, report: Report) {
+  const { types, nations, code } = config.organisations;
+  for (const [list, items] of [
+    ['types', types],
+    ['nations', nations],
+  ] as const) {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) {
+        report({
+          rule: 'config/duplicate',
+          path: ['organisations', list, index, 'id'],
+          message: `the ${list === 'types' ? 'type' : 'nation'} \`${item.id}\` is listed twice under organisations.${list}.`,
+          found: item.id,
+          fix: 'remove one of them, or give it another id',
+        });
+      }
+      seen.add(item.id);
+    });
+  }
+  if (code) {
+    const regex = compiledPattern(code.pattern);
+    if (!regex) {
+      report({
+        rule: 'config/pattern',
+        path: ['organisations', 'code', 'pattern'],
+        message: `the code pattern \`${code.pattern}\` is not a regular expression JavaScript can read.`,
+        found: code.pattern,
+        fix: "write it as a JavaScript regular expression between quotes, from ^ to $, e.g. '^[EKNSW]\\d{8}$'",
+      });
+    } else if (!regex.test(code.example)) {
+      report({
+        rule: 'config/pattern',
+        path: ['organisations', 'code', 'example'],
+        message: `the example code ${code.example} does not match the pattern \`${code.pattern}\`.`,
+        found: code.example,
+        fix: 'correct the example or the pattern, so that a real code matches it',
+      });
+    }
+  } else {
+    const index = types.findIndex((type) => type.registered === true);
+    if (index >= 0) {
+      report({
+        rule: 'config/code',
+        path: ['organisations', 'types', index, 'registered'],
+        message: `the type \`${types[index].id}\` is registered, but organisations.code does not say what code registered bodies carry.`,
+        found: 'true',
+        fix: 'add organisations.code (its name, pattern, format, example and where to find it), or remove registered: true',
+      });
+    }
   }
 }
 

@@ -2,7 +2,7 @@
  * schema.org descriptions of records and organisations, as JSON-LD for search engines and harvesters.
  * Content is untrusted, so the JSON is made safe to sit inside a <script> element.
  */
-import { COUNCIL_TYPES, type Organisation } from '../../schemas/organisation.ts';
+import type { Organisation } from '../../schemas/organisation.ts';
 import type { TypedRecord } from './content-files/types.ts';
 import { githubOwners } from './github-owners.ts';
 
@@ -11,8 +11,11 @@ type Json = Record<string, unknown>;
 export interface JsonLdContext {
   /** The record's page, absolute. */
   url: string;
-  /** The owning organisation and its page, absolute. */
-  organisation: { name: string; url: string; data: Organisation };
+  /**
+   * The owning organisation and its page, absolute; government when its type is a public body
+   * (organisations.types in hub.config.yaml, src/lib/organisation-register.ts).
+   */
+  organisation: { name: string; url: string; data: Organisation; government: boolean };
   licence: { name: string; url: string };
   /** ISO date-time of the last change, when known. */
   dateModified?: string;
@@ -22,21 +25,28 @@ export interface JsonLdContext {
 }
 
 /** Councils and other public bodies are government organisations; community groups are not. */
-function schemaOrgType(organisation: Organisation): string {
-  return COUNCIL_TYPES.has(organisation.type) || organisation.type === 'other-public-body' ? 'GovernmentOrganization' : 'Organization';
+function schemaOrgType(government: boolean): string {
+  return government ? 'GovernmentOrganization' : 'Organization';
 }
 
-export function organisationJsonLd(organisation: Organisation, url: string): Json {
+/**
+ * An organisation: `government` when its type is a public body, and `codeName`, the name of the official
+ * code its gss_code holds (both from the hub's configuration, src/lib/organisation-register.ts).
+ */
+export function organisationJsonLd(organisation: Organisation, url: string, register: { government: boolean; codeName?: string }): Json {
   return compact({
     '@context': 'https://schema.org',
-    '@type': schemaOrgType(organisation),
+    '@type': schemaOrgType(register.government),
     name: organisation.official_name ?? organisation.name,
     alternateName: [organisation.name, organisation.name_cy, organisation.official_name_cy].filter(
       (name) => name && name !== (organisation.official_name ?? organisation.name),
     ),
     url,
     sameAs: [organisation.website, ...githubOwners(organisation.github).map((owner) => `https://github.com/${owner}`)].filter(Boolean),
-    identifier: organisation.gss_code ? { '@type': 'PropertyValue', propertyID: 'GSS code', value: organisation.gss_code } : undefined,
+    identifier:
+      organisation.gss_code && register.codeName
+        ? { '@type': 'PropertyValue', propertyID: register.codeName, value: organisation.gss_code }
+        : undefined,
     description: organisation.summary,
   });
 }
@@ -67,7 +77,7 @@ export function recordJsonLd(record: TypedRecord, context: JsonLdContext): Json 
     license: context.licence.url,
     inLanguage: 'en-GB',
     dateModified: context.dateModified,
-    publisher: { '@type': schemaOrgType(context.organisation.data), name: context.organisation.name, url: context.organisation.url },
+    publisher: { '@type': schemaOrgType(context.organisation.government), name: context.organisation.name, url: context.organisation.url },
     about: context.services.length ? context.services.map((name) => ({ '@type': 'Thing', name })) : undefined,
     keywords: context.themes.length ? context.themes.join(', ') : undefined,
   };

@@ -4,7 +4,6 @@
  * /<collection>/<filter>/<value>/ and /<collection>/<filter>/<value>/page/<n>/.
  */
 import { byCollection, RECORD_FILTERS, type RecordCollectionName, type RecordFilter } from '../../schemas/collections.ts';
-import { NATIONS, ORGANISATION_TYPES } from '../../schemas/organisation.ts';
 import { ROADMAP_STATUSES } from '../../schemas/roadmap.ts';
 import { compareById, compareNamesNumeric } from './collation.ts';
 
@@ -86,27 +85,31 @@ export function paginate<T>(items: readonly T[], size = PAGE_SIZE): Page<T>[] {
   return Array.from({ length: total }, (_, index) => ({ items: items.slice(index * size, (index + 1) * size), number: index + 1, total }));
 }
 
-/** The order filter values are offered in: the schemas' own order where there is one, else A to Z by label. */
-const FIXED_ORDER: Partial<Record<FilterName, readonly string[]>> = {
-  status: ROADMAP_STATUSES,
-  type: ORGANISATION_TYPES,
-  nation: NATIONS,
-};
+/** Filter values in a fixed order, by filter; the others are offered A to Z by label. */
+export type FilterOrder = Partial<Record<FilterName, readonly string[]>>;
 
-/** The filter groups for a set of records, with a count for each value; groups with no values are left out. */
+/** The schemas' own order: statuses as a project goes through them. */
+const FIXED_ORDER: FilterOrder = { status: ROADMAP_STATUSES };
+
+/**
+ * The filter groups for a set of records, with a count for each value; groups with no values are left out.
+ * `order` adds the hub's own orders (organisation types and nations, as its configuration lists them: hub.facetOrder).
+ */
 export function filterGroups(
   records: readonly Listed[],
   label: (filter: FilterName, value: string) => string,
   filters: readonly FilterName[] = FILTER_NAMES,
+  order: FilterOrder = {},
 ): FilterGroup[] {
+  const orders: FilterOrder = { ...order, ...FIXED_ORDER };
   const groups: FilterGroup[] = [];
   for (const name of filters) {
     const counts = new Map<string, number>();
     for (const record of records) for (const value of new Set(record.facets[name] ?? [])) counts.set(value, (counts.get(value) ?? 0) + 1);
     if (counts.size === 0) continue;
-    const order = FIXED_ORDER[name];
+    const fixed = orders[name];
     const options = [...counts].map(([value, count]) => ({ value, label: label(name, value), count }));
-    options.sort(order ? (a, b) => order.indexOf(a.value) - order.indexOf(b.value) : (a, b) => compareNamesNumeric(a.label, b.label));
+    options.sort(fixed ? (a, b) => fixed.indexOf(a.value) - fixed.indexOf(b.value) : (a, b) => compareNamesNumeric(a.label, b.label));
     groups.push({ name, label: FILTER_LABELS[name], options });
   }
   return groups;

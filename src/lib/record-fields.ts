@@ -8,7 +8,7 @@ import type { Organisation } from '../../schemas/organisation.ts';
 import type { System } from '../../schemas/system.ts';
 import { monthInWords, dateInWords } from './format.ts';
 import { declaredSources, harvestSettingsInWords, sourceLink } from './harvest-sources.ts';
-import { codeInWords, NATION_LABELS, ORGANISATION_TYPE_LABELS } from './labels.ts';
+import { codeInWords } from './labels.ts';
 import { fieldMeta } from './schema-meta.ts';
 import { githubHandleUrl } from './site-config.ts';
 
@@ -32,6 +32,13 @@ export interface FieldLookups {
   themeLabel: (id: string) => string | undefined;
   licence: (id: string) => { name: string; url: string } | undefined;
   recordTitle: (id: string) => string | undefined;
+  /**
+   * An organisation's type and nation in words, and the name of the official code its gss_code holds, from the
+   * hub's configuration (src/lib/organisation-register.ts); without them, codes in words and the schema's title.
+   */
+  organisationTypeLabel?: (id: string) => string;
+  nationLabel?: (id: string) => string;
+  codeName?: string;
 }
 
 const text = (value: string): Display => ({ kind: 'text', text: value });
@@ -85,9 +92,8 @@ function displayValue(key: string, value: unknown, lookups: FieldLookups): Displ
   if (URL_FIELDS.has(key) && typeof value === 'string') return { kind: 'link', text: value, href: value };
   if (MONTH_FIELDS.has(key) && typeof value === 'string') return text(monthInWords(value));
   if (DATE_FIELDS.has(key) && typeof value === 'string') return text(dateInWords(value));
-  if (key === 'type' && typeof value === 'string')
-    return text(ORGANISATION_TYPE_LABELS[value as keyof typeof ORGANISATION_TYPE_LABELS] ?? codeInWords(value));
-  if (key === 'nation' && typeof value === 'string') return text(NATION_LABELS[value as keyof typeof NATION_LABELS] ?? codeInWords(value));
+  if (key === 'type' && typeof value === 'string') return text(lookups.organisationTypeLabel?.(value) ?? codeInWords(value));
+  if (key === 'nation' && typeof value === 'string') return text(lookups.nationLabel?.(value) ?? codeInWords(value));
   if (
     key === 'status' ||
     key === 'outcome' ||
@@ -152,7 +158,7 @@ export function fieldRows(
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     rows.push({
       key,
-      label: fieldMeta(field).title ?? codeInWords(key.replace(/_/g, '-')),
+      label: (key === 'gss_code' ? lookups.codeName : undefined) ?? fieldMeta(field).title ?? codeInWords(key.replace(/_/g, '-')),
       value: displayValue(key, value, lookups),
       ...(key.endsWith('_cy') ? { lang: 'cy' } : {}),
     });

@@ -14,12 +14,18 @@ import {
   wordSet,
   type SearchRecord,
 } from '../../scripts/lib/search-records.ts';
+import { organisationRegister } from '../../src/lib/organisation-register.ts';
 import { loadReferenceData, UK_REFERENCE_FILES } from '../../src/lib/reference-data.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { ROOT } from '../helpers/content.ts';
 
 const report = validateContent({ contentDir: `${ROOT}content`, today: '2026-11-26' });
-const records = searchRecords(report.content, loadReferenceData(UK_REFERENCE_FILES));
+const records = searchRecords(
+  report.content,
+  loadReferenceData(UK_REFERENCE_FILES),
+  report.config!.defaultLicence,
+  organisationRegister(report.config!.organisations),
+);
 const byUrl = new Map(records.map((record) => [record.url, record]));
 
 describe('searchRecords', () => {

@@ -21,6 +21,7 @@ import {
   type RelevanceQuery,
   type RelevanceReport,
 } from '../../scripts/lib/search-relevance.ts';
+import { organisationRegister } from '../../src/lib/organisation-register.ts';
 import { loadReferenceData, UK_REFERENCE_FILES } from '../../src/lib/reference-data.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { ROOT } from '../helpers/content.ts';
@@ -29,7 +30,8 @@ import { ROOT } from '../helpers/content.ts';
 const FLOOR = 0.88;
 
 const queries = readRelevanceQueries(join(ROOT, 'tests/search/relevance-queries.yaml'));
-const content = validateContent({ contentDir: join(ROOT, 'content'), today: '2026-11-26' }).content;
+const validated = validateContent({ contentDir: join(ROOT, 'content'), today: '2026-11-26' });
+const content = validated.content;
 const folder = mkdtempSync(join(tmpdir(), 'relevance-'));
 /** Titles no other record shares, typed in full: each record must still come first, above records found by the words people use. */
 const TITLES: RelevanceQuery[] = [
@@ -56,7 +58,12 @@ async function measure(name: string, records: ReturnType<typeof searchRecords>, 
 }
 
 beforeAll(async () => {
-  const records = searchRecords(content, loadReferenceData(UK_REFERENCE_FILES));
+  const records = searchRecords(
+    content,
+    loadReferenceData(UK_REFERENCE_FILES),
+    validated.config!.defaultLicence,
+    organisationRegister(validated.config!.organisations),
+  );
   [full, titles, sentences] = await measure('full', records, [queries, TITLES, SENTENCES]);
   [ownWordsOnly] = await measure(
     'own',

@@ -9,7 +9,7 @@
  * Tests read the addresses and folders with inject('demoUrl') and so on.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -47,8 +47,17 @@ const FIXTURE_HUB_CONFIG = [
   `  abbreviation: ${FIXTURE_HUB.services.abbreviation}`,
   `  file: ${join(ROOT, 'data/reference/services.csv')}`,
   '  idColumn: lgsl_id',
-  '',
+  // The UK hub's organisation register: the test content's bodies are English councils and community groups.
+  organisationsSection(),
 ].join('\n');
+
+/** The organisations section of the project's hub.config.yaml (its last), as it is. */
+function organisationsSection(): string {
+  const text = readFileSync(join(ROOT, 'hub.config.yaml'), 'utf8');
+  const start = text.search(/^organisations:/m);
+  if (start === -1) throw new Error('hub.config.yaml has no organisations section');
+  return text.slice(start);
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { organisationSchema } from '../../schemas/organisation.ts';
 import { roadmapSchema } from '../../schemas/roadmap.ts';
 import { fieldRows, type Display, type FieldLookups, type FieldRow } from '../../src/lib/record-fields.ts';
+import { loadHubConfig } from '../../src/lib/hub-config.ts';
+import { nationLabel, organisationRegister, organisationTypeLabel } from '../../src/lib/organisation-register.ts';
 import { loadLicences, loadServices } from '../../src/lib/reference-data.ts';
 import { withBase } from '../../src/lib/urls.ts';
 
@@ -16,6 +18,8 @@ const licences = loadLicences();
 const ORGANISATIONS: Record<string, string> = { ashdown: 'Ashdown', brackwater: 'Brackwater', 'ashdown-civic-tech': 'Ashdown Civic Tech' };
 const THEMES: Record<string, string> = { 'waste-and-recycling': 'Waste and recycling', payments: 'Payments', housing: 'Housing' };
 const RECORDS: Record<string, string> = { 'components/ashdown-civic-tech/bin-day-finder': 'Bin day finder' };
+/** The words of the UK hub's organisation register (organisations in hub.config.yaml). */
+const register = organisationRegister(loadHubConfig('content', {}).organisations);
 
 /** The lookups the site passes (src/hub/lookups.ts), over the real registers and the baseline's records. */
 const lookups: FieldLookups = {
@@ -26,6 +30,9 @@ const lookups: FieldLookups = {
   themeLabel: (id) => THEMES[id],
   licence: (id) => licences.get(id),
   recordTitle: (id) => RECORDS[id],
+  organisationTypeLabel: (id) => organisationTypeLabel(register, id),
+  nationLabel: (id) => nationLabel(register, id),
+  codeName: register.code?.name,
 };
 
 /** The baseline fixture's roadmap item (tests/fixtures/baseline/content/roadmap/ashdown/garden-waste-online.md). */

@@ -114,7 +114,9 @@ describe('JSON-LD', () => {
   const organisation = {
     name: 'Fenmoor',
     url: 'https://hub.example/organisations/fenmoor/',
-    data: { name: 'Fenmoor', type: 'county' as const },
+    data: { name: 'Fenmoor', type: 'county' },
+    // A county council is a public body in the UK hub's configuration.
+    government: true,
   };
   const licence = {
     name: 'Open Government Licence v3.0',
@@ -156,7 +158,9 @@ describe('JSON-LD', () => {
     );
     expect(json).toMatchObject({ '@type': 'SoftwareSourceCode', codeRepository: 'https://github.com/x/finder', keywords: 'Waste' });
     expect(
-      organisationJsonLd({ name: 'Tarnbeck Civic Tech', type: 'community-group' }, 'https://hub.example/organisations/t/')['@type'],
+      organisationJsonLd({ name: 'Tarnbeck Civic Tech', type: 'community-group' }, 'https://hub.example/organisations/t/', {
+        government: false,
+      })['@type'],
     ).toBe('Organization');
   });
 

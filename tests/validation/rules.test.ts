@@ -42,6 +42,13 @@ function configWith(from: RegExp, to: string): string {
   return text.replace(from, to).replaceAll(' data/reference/', ` ${join(process.cwd(), 'data/reference')}/`);
 }
 const DEFAULT_LICENCE_LINE = configLine(/^defaultLicence:/m);
+
+/** Replaces text in a file of the baseline copy, failing when the text is not there. */
+function replaceIn(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
 /** The 1-based line of hub.config.yaml that matches. */
 function configLine(pattern: RegExp): number {
   return (
@@ -109,6 +116,73 @@ const CASES: Case[] = [
     field: 'services.file',
     message: /row 3 of \/.*our-services\.csv: the id “five” is not a whole number above 0/,
     fix: /correct the path .* or the file/,
+  },
+  {
+    name: 'an organisation type the hub’s configuration does not list',
+    rule: 'schema/enum',
+    fixture: (content) => replaceIn(join(content, 'organisations/ashdown.yaml'), 'type: county', 'type: countie'),
+    file: 'content/organisations/ashdown.yaml',
+    line: 3,
+    column: 7,
+    field: 'type',
+    message: /`type` is "countie"; expected one of: county, district, unitary/,
+    fix: /did you mean `county`\?/,
+  },
+  {
+    name: 'a nation the hub’s configuration does not list',
+    rule: 'schema/enum',
+    fixture: (content) => replaceIn(join(content, 'organisations/ashdown.yaml'), 'nation: england', 'nation: englund'),
+    file: 'content/organisations/ashdown.yaml',
+    line: 5,
+    column: 9,
+    field: 'nation',
+    message: /`nation` is "englund"; expected one of: england, scotland, wales, northern-ireland/,
+    fix: /did you mean `england`\?/,
+  },
+  {
+    name: 'an official code that does not match the configured pattern',
+    rule: 'schema/format',
+    fixture: (content) => replaceIn(join(content, 'organisations/ashdown.yaml'), 'gss_code: E99999911', 'gss_code: E9999991'),
+    file: 'content/organisations/ashdown.yaml',
+    line: 4,
+    column: 11,
+    field: 'gss_code',
+    message: /`gss_code` is "E9999991"; expected a GSS code: a capital E, K, N, S or W and eight digits, e\.g\. E06000001/,
+    fix: /local-authorities\.csv/,
+  },
+  {
+    name: 'an organisation type listed twice in the configuration',
+    rule: 'config/duplicate',
+    fixture: () => {},
+    config: configWith(/^ {4}- \{ id: district,.*$/m, '    - { id: county, label: County council again, kind: council }'),
+    file: 'hub.config.yaml',
+    line: configLine(/^ {4}- \{ id: district,/),
+    field: 'organisations.types[1].id',
+    message: /the type `county` is listed twice under organisations\.types/,
+    fix: /remove one of them/,
+  },
+  {
+    name: 'an official-code pattern that is not a regular expression',
+    rule: 'config/pattern',
+    fixture: () => {},
+    // No $ in the replacement, where String.replace would read it as a pattern of its own.
+    config: configWith(/^ {4}pattern: .*$/m, "    pattern: '^[EKNSW\\d{8}'"),
+    file: 'hub.config.yaml',
+    line: configLine(/^ {4}pattern:/),
+    field: 'organisations.code.pattern',
+    message: /the code pattern `\^\[EKNSW\\d\{8\}` is not a regular expression/,
+    fix: /JavaScript regular expression/,
+  },
+  {
+    name: 'registered organisation types without an official code',
+    rule: 'config/code',
+    fixture: () => {},
+    config: configWith(/^ {2}code:\n(?: {4}.*\n)+/m, ''),
+    file: 'hub.config.yaml',
+    line: configLine(/^ {4}- \{ id: county,/),
+    field: 'organisations.types[0].registered',
+    message: /the type `county` is registered, but organisations\.code does not say/,
+    fix: /add organisations\.code/,
   },
   {
     name: 'records that name services, in a hub without a service list',

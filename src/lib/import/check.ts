@@ -21,6 +21,7 @@ import type { Problem } from '../validation/problem.ts';
 import { checkBody, checkRecord, referenceField, suggestReference, type CheckContext } from '../validation/record-checks.ts';
 import type { OrganisationName, ThemeTerm } from './types.ts';
 import { loadHubConfig, loadHubReference } from '../hub-config.ts';
+import { organisationRegister } from '../organisation-register.ts';
 
 export interface Hub {
   contentDir: string;
@@ -94,6 +95,7 @@ export function loadHub(contentDir: string, reference: ReferenceData = loadHubRe
       licences: reference.licences,
       defaultLicence: reference.licences.get(config.defaultLicence),
       today: today(),
+      register: organisationRegister(config.organisations),
     },
   };
 }

@@ -5,11 +5,11 @@
  * run reports every problem in a file, not only the first kind.
  */
 import { parseRecordId } from '../record-id.ts';
-import { COUNCIL_TYPES } from '../../../schemas/organisation.ts';
 import { SOFTWARE_KINDS } from '../../../schemas/component.ts';
 import type { RecordCollectionName } from '../../../schemas/collections.ts';
 import type { Licence, Service } from '../../../schemas/reference.ts';
 import { isPastReview } from '../freshness.ts';
+import type { OrganisationRegister } from '../organisation-register.ts';
 import { closestMatch } from '../suggest.ts';
 import { fieldName, type Severity } from './problem.ts';
 import type { RuleId } from './rules.ts';
@@ -35,6 +35,12 @@ export interface CheckContext {
   defaultLicence?: Licence | undefined;
   /** Today's date as YYYY-MM-DD, for freshness warnings. */
   today: string;
+  /**
+   * The words of the organisation register (organisations in hub.config.yaml): the types and nations
+   * organisation files may give, and the official code. Absent where they are not checked (an
+   * organisation's form, which does not show them, or a configuration that is itself broken).
+   */
+  register?: OrganisationRegister;
 }
 
 export interface Finding {
@@ -553,31 +559,93 @@ export function checkRecord(record: RecordIdentity, fields: Fields, context: Che
   }
 }
 
-const GSS_NATIONS: Record<string, string> = { E: 'england', S: 'scotland', W: 'wales', N: 'northern-ireland' };
+/**
+ * A value of an organisation file that must be one of the register's ids (type, nation): said as the schema
+ * says a word not in its list.
+ */
+function checkRegisterWord(field: 'type' | 'nation', value: unknown, ids: ReadonlyMap<string, unknown>, report: Report): void {
+  if (typeof value !== 'string' || ids.has(value)) return;
+  const list = [...ids.keys()];
+  const written = value
+    .toLowerCase()
+    .trim()
+    .replace(/[\s_]+/g, '-');
+  const sameLetters = list.find((id) => id === written);
+  report({
+    rule: 'schema/enum',
+    path: [field],
+    message:
+      list.length === 0
+        ? `\`${field}\` is "${value}", but this hub lists no ${field === 'type' ? 'types' : 'nations'}.`
+        : `\`${field}\` is "${value}"; expected one of: ${list.join(', ')}.`,
+    found: value,
+    expected: list.join(', '),
+    fix:
+      list.length === 0
+        ? `remove \`${field}\`, or add it to organisations in hub.config.yaml`
+        : ((sameLetters
+            ? `write \`${sameLetters}\``
+            : // A close spelling, else an id with the value as one of its words (county → county-council).
+              didYouMean(closestMatch(value, list) ?? list.find((id) => id.split('-').includes(value)))) ??
+          `use one of the ${field === 'type' ? 'types' : 'nations'} listed under organisations in hub.config.yaml`),
+  });
+}
 
 export function checkOrganisation(id: string, fields: Fields, context: CheckContext, report: Report): void {
   void id;
-  if (typeof fields.type === 'string' && COUNCIL_TYPES.has(fields.type) && fields.gss_code === undefined) {
-    report({
-      rule: 'organisation/gss-required',
-      path: ['type'],
-      message: `a ${fields.type} needs its GSS code, but \`gss_code\` is missing.`,
-      expected: 'a GSS code such as E06000001',
-      fix: 'add gss_code: find it in data/reference/local-authorities.csv, or on the ONS Open Geography portal',
-    });
-  }
-  if (typeof fields.gss_code === 'string' && typeof fields.nation === 'string') {
-    const nation = GSS_NATIONS[fields.gss_code[0]];
-    if (nation && nation !== fields.nation) {
+  const register = context.register;
+  if (register) {
+    checkRegisterWord('type', fields.type, register.types, report);
+    checkRegisterWord('nation', fields.nation, register.nations, report);
+    const code = register.code;
+    const registered = typeof fields.type === 'string' && register.types.get(fields.type)?.registered === true;
+    if (registered && code && fields.gss_code === undefined) {
       report({
-        rule: 'organisation/gss-nation',
-        path: ['gss_code'],
-        message:
-          `\`gss_code\` ${fields.gss_code} starts with ${fields.gss_code[0]}, ` +
-          `the letter for ${nation}, but \`nation\` is ${fields.nation}.`,
-        found: fields.gss_code,
-        fix: 'check both: GSS codes start with E in England, S in Scotland, W in Wales and N in Northern Ireland',
+        rule: 'organisation/gss-required',
+        path: ['type'],
+        message: `a ${fields.type as string} needs its ${code.name}, but \`gss_code\` is missing.`,
+        expected: `a ${code.name} such as ${code.example}`,
+        fix: `add gss_code: find it in ${code.where}`,
       });
+    }
+    if (typeof fields.gss_code === 'string') {
+      if (!code) {
+        report({
+          rule: 'schema/format',
+          path: ['gss_code'],
+          message: `\`gss_code\` is ${fields.gss_code}, but this hub has no official code for bodies to give.`,
+          found: fields.gss_code,
+          fix: 'remove gss_code, or describe the code under organisations.code in hub.config.yaml',
+        });
+      } else if (!code.regex.test(fields.gss_code)) {
+        report({
+          rule: 'schema/format',
+          path: ['gss_code'],
+          message: `\`gss_code\` is "${fields.gss_code}"; expected a ${code.name}: ${code.format}, e.g. ${code.example}.`,
+          found: fields.gss_code,
+          expected: `a ${code.name}: ${code.format}, e.g. ${code.example}`,
+          fix: `copy the code from ${code.where}`,
+        });
+      } else if (typeof fields.nation === 'string' && register.nations.has(fields.nation)) {
+        // The nation whose codes start as this one does; codes no nation claims (K, for Great Britain) are not checked.
+        const gss = fields.gss_code;
+        const nation = [...register.nations.values()].find((candidate) => candidate.code && gss.startsWith(candidate.code));
+        if (nation && nation.id !== fields.nation) {
+          const coded = [...register.nations.values()].filter((candidate) => candidate.code);
+          const starts = coded.map((candidate) => `${candidate.code!} in ${candidate.label}`);
+          report({
+            rule: 'organisation/gss-nation',
+            path: ['gss_code'],
+            message:
+              `\`gss_code\` ${gss} starts with ${nation.code!}, ` +
+              `the ${nation.code!.length === 1 ? 'letter' : 'code'} for ${nation.id}, but \`nation\` is ${fields.nation}.`,
+            found: gss,
+            fix:
+              `check both: ${code.name}s start with ` +
+              (starts.length > 1 ? `${starts.slice(0, -1).join(', ')} and ${starts.at(-1)!}` : starts.join('')),
+          });
+        }
+      }
     }
   }
   const demonstration = fields.demonstration === true;

@@ -15,6 +15,7 @@ import type { ContentRecord, HubContent, OrganisationEntry } from '../content-fi
 import { today as todayDate } from '../freshness.ts';
 import { loadReferenceData, UK_REFERENCE_FILES, type ReferenceData } from '../reference-data.ts';
 import { hubConfigFile, readHubConfig, type HubConfig } from '../hub-config.ts';
+import { organisationRegister } from '../organisation-register.ts';
 import type { Problem } from './problem.ts';
 import { checkBody, checkOrganisation, checkRecord, referenceField, suggestReference, type CheckContext } from './record-checks.ts';
 import { readSynonyms } from './synonyms.ts';
@@ -195,6 +196,8 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     // The configuration's, or the UK hub's when the configuration itself is broken (reported above).
     defaultLicence: reference.licences.get(configRead.config?.defaultLicence ?? DEFAULT_LICENCE)!,
     today,
+    // Types and nations are checked against the configuration's lists; when it is broken (reported above), not at all.
+    ...(configRead.config ? { register: organisationRegister(configRead.config.organisations) } : {}),
   };
   const suggest = (path: readonly PropertyKey[], value: unknown) => suggestReference(referenceField(path), value, context);
   const organisationReads = organisationFiles.map(({ file, id }) => ({
@@ -228,7 +231,9 @@ export function validateContent(options: ValidateOptions): ValidationReport {
             `\`gss_code\` ${String(read.fields.gss_code)} is also the code ` +
             `of ${others.map((other) => `content/organisations/${other}.yaml`).join(', ')}; each body has its own.`,
           found: String(read.fields.gss_code),
-          fix: 'check the code in data/reference/local-authorities.csv; if both files are the same body, keep one',
+          fix:
+            `check the code in ${context.register?.code?.where ?? 'the register it comes from'}; ` +
+            'if both files are the same body, keep one',
         });
       }
     }
