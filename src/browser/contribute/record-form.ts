@@ -47,7 +47,6 @@ interface Editing {
   data: Record<string, unknown>;
 }
 
-
 export class ContributionForm {
   readonly model: FormModel;
   readonly config: SiteConfig;
