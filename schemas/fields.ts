@@ -103,8 +103,8 @@ export const DEFAULT_LICENCE = 'OGL-UK-3.0';
 export const contentLicence = licenceId.meta({
   title: 'Licence',
   description:
-    'The licence of this record, as an SPDX id from data/reference/licences.csv. Leave it out ' +
-    'for the default, the Open Government Licence v3.0 (OGL-UK-3.0). It must be an open licence.',
+    'The licence of this record, as an SPDX id from the hub’s licence list. Leave it out for the hub’s ' +
+    'default licence (defaultLicence in hub.config.yaml). It must be an open licence.',
   examples: ['OGL-UK-3.0'],
 });
 

@@ -186,6 +186,33 @@ export const organisationsConfig = z
         'The values of an organisation file’s `nation` field (nations, regions or provinces), in the order filters and counts ' +
         'show them. Each id once. An empty list: no file may give a `nation`.',
     }),
+    nationName: z
+      .strictObject({
+        singular: singleLine(40).meta({ title: 'One', description: 'As a filter’s label, e.g. Province.', examples: ['Nation'] }),
+        plural: singleLine(40).meta({ title: 'More than one', description: 'In “See all 4 provinces”.', examples: ['nations'] }),
+      })
+      .optional()
+      .meta({
+        title: 'What nations are called',
+        description: 'What the lists, filters and numbers call the values of `nation`: Nation and nations when left out.',
+      }),
+    listed: singleLine(120)
+      .optional()
+      .meta({
+        title: 'Listed already',
+        description:
+          'Who has a page on the hub before sharing anything, as in “Every UK council already has a page here”. ' +
+          'Leave it out when organisations join as they share.',
+        examples: ['Every UK council'],
+      }),
+    attribution: plainText(300)
+      .optional()
+      .meta({
+        title: 'Where organisation details come from',
+        description:
+          'The credit the register’s sources ask for, shown on the about page, the pages of registered bodies and the open data.',
+        examples: ['Organisation details contain data from mySociety (CC BY 4.0).'],
+      }),
     everywhere: singleLine(60).meta({
       title: 'Everywhere',
       description: 'What the numbers page calls the bodies that give no `nation`, because they work across the whole country.',

@@ -51,6 +51,7 @@ export function openDataContext(hub: Hub, site: URL | undefined, base: string): 
     licence: (id) => (id === undefined ? defaultLicence : info(hub.licences.get(id) ?? { id, name: id, url: '' })),
     defaultLicence,
     hubName: hub.hubConfig.name,
+    organisationsAttribution: hub.hubConfig.organisations.attribution,
     generated,
   };
 }

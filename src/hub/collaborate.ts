@@ -88,7 +88,7 @@ function prepare(hub: Hub): Prepared {
   const result = {
     pairs,
     asking,
-    filters: filterGroups(entries, hub.facetLabel, COLLABORATE_FILTERS, hub.facetOrder),
+    filters: filterGroups(entries, hub.facetLabel, COLLABORATE_FILTERS, hub.facetOrder, hub.filterWords),
     pairsByFacet: indexByFacet(pairs, (pair) => pairFacetsOf.get(pair)!),
     askingByFacet: indexByFacet(asking, (record) => facetsOf(record.id)),
   };

@@ -19,7 +19,7 @@ import {
   type OrganisationRegister,
 } from '../lib/organisation-register.ts';
 import { indexLessons, type LessonIndex } from '../lib/lessons.ts';
-import { sortByTitle, type FilterName, type FilterOrder, type Listed } from '../lib/listing.ts';
+import { filterWords, sortByTitle, type FilterName, type FilterOrder, type FilterWords, type Listed } from '../lib/listing.ts';
 import { findOverlaps, type OverlapResult } from '../lib/overlaps/index.ts';
 import { buildRelations, type Relations } from '../lib/relations.ts';
 import { buildReuse, type ReuseGraph } from '../lib/reuse.ts';
@@ -83,6 +83,8 @@ export interface Hub {
   facetLabel: (filter: FilterName, value: string) => string;
   /** The order filter values are offered in where it is not A to Z: organisation types and nations as the configuration lists them. */
   facetOrder: FilterOrder;
+  /** What the filters are called, with the hub's own word for its nations (hub.config.yaml). */
+  filterWords: FilterWords;
   /** The words of the organisation register (organisations in hub.config.yaml): types, nations and the official code. */
   register: OrganisationRegister;
   /** What to call a body when counting them, by its id: 'council', 'community group'. */
@@ -246,6 +248,7 @@ async function load(): Promise<Hub> {
     lastUpdated: lastUpdatedDates(contentDir()),
     facetLabel,
     facetOrder: { type: [...register.types.keys()], nation: [...register.nations.keys()] },
+    filterWords: filterWords(hubConfig.organisations.nationName),
     register,
     kindOf: (id: string) => organisationKind(register, organisations.get(id)?.data.type ?? ''),
     hubConfig,

@@ -9,5 +9,5 @@ export function organisationFilterGroups(hub: Hub): FilterGroup[] {
     collection: 'organisations',
     facets: { type: [organisation.data.type], ...(organisation.data.nation ? { nation: [organisation.data.nation] } : {}) },
   }));
-  return filterGroups(listed, hub.facetLabel, ['nation', 'type'], hub.facetOrder);
+  return filterGroups(listed, hub.facetLabel, ['nation', 'type'], hub.facetOrder, hub.filterWords);
 }

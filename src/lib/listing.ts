@@ -46,6 +46,19 @@ export const FILTER_LABELS: Record<FilterName, string> = {
   theme: 'Theme',
 };
 
+/** What the filters are called: a filter's label, and its values together ("See all 4 provinces"). */
+export interface FilterWords {
+  labels: Record<FilterName, string>;
+  plurals: Record<FilterName, string>;
+}
+
+/** The filters' words, with what the hub calls its nations (hub.config.yaml: organisations.nationName). */
+export function filterWords(nationName?: { singular: string; plural: string }): FilterWords {
+  return nationName
+    ? { labels: { ...FILTER_LABELS, nation: nationName.singular }, plurals: { ...FILTER_PLURALS, nation: nationName.plural } }
+    : { labels: FILTER_LABELS, plurals: FILTER_PLURALS };
+}
+
 /** What a list needs to know about a record; pages build these from the loaded hub. */
 export interface Listed {
   id: string;
@@ -64,6 +77,8 @@ export interface FilterOption {
 export interface FilterGroup {
   name: FilterName;
   label: string;
+  /** All its values together: "services". */
+  plural: string;
   options: FilterOption[];
 }
 
@@ -100,6 +115,7 @@ export function filterGroups(
   label: (filter: FilterName, value: string) => string,
   filters: readonly FilterName[] = FILTER_NAMES,
   order: FilterOrder = {},
+  words: FilterWords = filterWords(),
 ): FilterGroup[] {
   const orders: FilterOrder = { ...order, ...FIXED_ORDER };
   const groups: FilterGroup[] = [];
@@ -110,7 +126,7 @@ export function filterGroups(
     const fixed = orders[name];
     const options = [...counts].map(([value, count]) => ({ value, label: label(name, value), count }));
     options.sort(fixed ? (a, b) => fixed.indexOf(a.value) - fixed.indexOf(b.value) : (a, b) => compareNamesNumeric(a.label, b.label));
-    groups.push({ name, label: FILTER_LABELS[name], options });
+    groups.push({ name, label: words.labels[name], plural: words.plurals[name], options });
   }
   return groups;
 }

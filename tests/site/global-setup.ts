@@ -21,6 +21,9 @@ import { serveSite, type StaticSite } from './server.ts';
 
 export const BASE = '/council-commons/';
 
+/** The second hub in the repository, built from its own configuration and content (examples/ireland/). */
+export const EXAMPLE_HUB = 'examples/ireland';
+
 /**
  * The fixture site's hub configuration: a visibly fictional hub, with a default licence other than the UK
  * hub's, and the same service list (the test content names its services) under another name.
@@ -75,6 +78,11 @@ declare module 'vitest' {
     fixtureContentDir: string;
     /** Why the fixture site did not build (empty when it did). */
     fixtureBuildError: string;
+    /** The example hub's address, with the base path, and its built folder. */
+    exampleUrl: string;
+    exampleDir: string;
+    /** Why the example hub did not build (empty when it did). */
+    exampleBuildError: string;
   }
 }
 
@@ -172,7 +180,31 @@ export default async function setup(project: TestProject) {
     if (fixtureBuildError) console.log(`[site] ${fixtureBuildError}`);
     else console.log(`[site] Built the fixture site in ${fixtureBuild.seconds.toFixed(1)} s; serving it at ${fixture.url}`);
 
+    // The example hub (examples/ireland): another country's hub from its own configuration and content alone.
+    const exampleDir = join(work, 'example');
+    const example = await serveSite(exampleDir, BASE);
+    servers.push(example);
+    const exampleBuild = await build({
+      HUB_CONTENT_DIR: join(ROOT, EXAMPLE_HUB, 'content'),
+      HUB_OUT_DIR: exampleDir,
+      HUB_BASE: BASE,
+      HUB_SITE: example.origin,
+      HUB_CONFIG: join(ROOT, EXAMPLE_HUB, 'hub.config.yaml'),
+      GITHUB_REPOSITORY: undefined,
+      HUB_REPOSITORY: undefined,
+      HUB_BRANCH: undefined,
+    });
+    const exampleBuildError =
+      exampleBuild.status === 0
+        ? ''
+        : `The example hub (${EXAMPLE_HUB}) did not build (exit ${exampleBuild.status}):\n${exampleBuild.output.slice(-4000)}`;
+    if (exampleBuildError) console.log(`[site] ${exampleBuildError}`);
+    else console.log(`[site] Built the example hub in ${exampleBuild.seconds.toFixed(1)} s; serving it at ${example.url}`);
+
     project.provide('base', BASE);
+    project.provide('exampleUrl', example.url);
+    project.provide('exampleDir', exampleDir);
+    project.provide('exampleBuildError', exampleBuildError);
     project.provide('demoUrl', demo.url);
     project.provide('demoDir', demoDir);
     project.provide('demoContentDir', join(ROOT, 'content'));

@@ -27,6 +27,8 @@ export interface OpenDataContext {
   defaultLicence: LicenceInfo;
   /** The hub's name (hub.config.yaml), as the publisher of the open data. */
   hubName: string;
+  /** The credit the organisation register's sources ask for (hub.config.yaml), if any. */
+  organisationsAttribution?: string | undefined;
   /** When the build ran, as an ISO 8601 date-time. */
   generated: string;
 }

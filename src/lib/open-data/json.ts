@@ -17,10 +17,6 @@
 import { compareById } from '../collation.ts';
 import { licenceOf, pagePath, type LicenceInfo, type OpenCollection, type OpenDataContext, type OpenRecord } from './context.ts';
 
-/** Who the organisation details come from, besides the organisations themselves. */
-export const ORGANISATIONS_ATTRIBUTION =
-  'Organisation details contain data from mySociety (CC BY 4.0) and the GOV.UK local-authority registers (Open Government Licence v3.0).';
-
 export function recordJson(collection: OpenCollection, record: OpenRecord, context: OpenDataContext): Record<string, unknown> {
   const json: Record<string, unknown> = { id: record.id };
   if (collection.owned) json.organisation = record.organisation ?? record.id.split('/')[1];
@@ -64,7 +60,8 @@ export function collectionDocument(
     count: sorted.length,
     licence: context.defaultLicence,
     licences,
-    ...(collection.owned ? {} : { attribution: ORGANISATIONS_ATTRIBUTION }),
+    // Who the organisation details come from, besides the organisations themselves (hub.config.yaml).
+    ...(collection.owned || !context.organisationsAttribution ? {} : { attribution: context.organisationsAttribution }),
     generated: context.generated,
     records: sorted.map((record) => recordJson(collection, record, context)),
   };
