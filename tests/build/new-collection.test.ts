@@ -4,11 +4,12 @@
  * list, pages, a feed, JSON and CSV, a form, the navigation and search, as the five built-in types have.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASELINE, ROOT } from '../helpers/content.ts';
+import { BASELINE } from '../helpers/content.ts';
+import { projectCopy } from '../helpers/project-copy.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'council-commons-new-collection-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -69,20 +70,7 @@ describe('a record type added in its schema and its registry entry alone', () =>
   const page = (path: string) => readFileSync(join(out, path), 'utf8');
 
   beforeAll(() => {
-    mkdirSync(project);
-    for (const entry of [
-      'astro.config.mjs',
-      'package.json',
-      'tsconfig.json',
-      'hub.config.yaml',
-      'src',
-      'schemas',
-      'scripts',
-      'data',
-      'public',
-    ])
-      cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+    projectCopy(project);
     writeFileSync(join(project, 'schemas/case-study.ts'), CASE_STUDY_SCHEMA);
     const registry = readFileSync(join(project, 'schemas/collections.ts'), 'utf8');
     const end = '] as const satisfies readonly RecordCollectionDefinition[];';

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentFixture, removeFixtures, ROOT } from '../helpers/content.ts';
+import { projectCopy } from '../helpers/project-copy.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'council-commons-no-services-'));
 afterAll(() => {
@@ -45,8 +46,10 @@ describe('a hub without a service list', () => {
     }
     const configFile = join(work, 'hub.config.yaml');
     writeFileSync(configFile, CONFIG);
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
-      cwd: ROOT,
+    // In a copy of the project, so as not to share its .astro folder with tests/build/build.test.ts's builds.
+    const project = projectCopy(join(work, 'project'));
+    const result = spawnSync(process.execPath, [join(project, 'scripts/build.ts')], {
+      cwd: project,
       encoding: 'utf8',
       env: {
         ...process.env,
@@ -54,8 +57,6 @@ describe('a hub without a service list', () => {
         HUB_CONTENT_DIR: content,
         HUB_CONFIG: configFile,
         HUB_OUT_DIR: out,
-        // Its own cache, so that it can build beside the other test files' builds.
-        HUB_CACHE_DIR: join(work, 'cache'),
       },
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -115,13 +115,15 @@ describe('collectionDocument', () => {
     });
   });
 
-  it('credits mySociety and the registers in the organisations document', () => {
+  it('credits the register’s sources in the organisations document, as the hub’s configuration words it', () => {
+    const attribution = 'Organisation details contain data from mySociety (CC BY 4.0).';
     const document = collectionDocument(
       openCollection('organisations'),
       [{ id: 'ashdown', data: { name: 'Ashdown', type: 'district' } }],
-      context,
+      { ...context, organisationsAttribution: attribution },
     );
-    expect(document.attribution).toMatch(/mySociety \(CC BY 4\.0\)/);
+    expect(document.attribution).toBe(attribution);
+    expect(collectionDocument(openCollection('organisations'), [], context)).not.toHaveProperty('attribution');
     expect(document.records[0]).not.toHaveProperty('organisation');
   });
 

@@ -146,7 +146,8 @@ export function formHint(kind: FieldKind, description: string | undefined): stri
     .replace(/\b([a-z]+)_([a-z]+)\b/g, '$1 $2') // field names ("contract_end") as words
     .replace(/,? as a theme id from content\/vocabularies\/themes\.yaml.*$/, '.')
     .replace(/,? as (?:YYYY-MM-DD|YYYY-MM)\b/g, '')
-    .replace(/,? as an SPDX id from data\/reference\/licences\.csv/g, '')
+    .replace(/,? as an SPDX id from (?:data\/reference\/licences\.csv|the hub’s licence list)/g, '')
+    .replace(/ \(defaultLicence in hub\.config\.yaml\)/g, '')
     .replace(/ \(see data\/reference\/services\.csv\)/g, '')
     .replace(/ \(OGL-UK-3\.0\)/g, '')
     .replace(/\s+\./g, '.')
