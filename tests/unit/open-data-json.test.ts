@@ -117,11 +117,10 @@ describe('collectionDocument', () => {
 
   it('credits the register’s sources in the organisations document, as the hub’s configuration words it', () => {
     const attribution = 'Organisation details contain data from mySociety (CC BY 4.0).';
-    const document = collectionDocument(
-      openCollection('organisations'),
-      [{ id: 'ashdown', data: { name: 'Ashdown', type: 'district' } }],
-      { ...context, organisationsAttribution: attribution },
-    );
+    const document = collectionDocument(openCollection('organisations'), [{ id: 'ashdown', data: { name: 'Ashdown', type: 'district' } }], {
+      ...context,
+      organisationsAttribution: attribution,
+    });
     expect(document.attribution).toBe(attribution);
     expect(collectionDocument(openCollection('organisations'), [], context)).not.toHaveProperty('attribution');
     expect(document.records[0]).not.toHaveProperty('organisation');
