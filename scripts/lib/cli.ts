@@ -4,6 +4,7 @@
  * Node's parse errors into one, and the way a script's main is run, each kind of error with its own exit
  * code and message.
  */
+import { listInWords } from '../../src/lib/format.ts';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 
 /** The command was used wrongly: the script prints the message and its usage, and exits 2. */
@@ -24,8 +25,7 @@ export function requireOptions<Name extends string>(
   names: readonly Name[],
 ): Record<Name, string> {
   const missing = names.filter((name) => typeof values[name] !== 'string' || values[name] === '').map((name) => `--${name}`);
-  if (missing.length > 0)
-    throw new Usage(`give ${missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`}.`);
+  if (missing.length > 0) throw new Usage(`give ${listInWords(missing)}.`);
   return Object.fromEntries(names.map((name) => [name, values[name]])) as Record<Name, string>;
 }
 

@@ -27,7 +27,7 @@ import { pageFeedsOf, type PageFeeds } from '../lib/feeds/paths.ts';
 import { loadHubConfig, type HubConfig } from '../lib/hub-config.ts';
 import { contentDir } from '../astro-loader/content-source.ts';
 import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
-import type { ServiceScheme } from '../lib/reference-data.ts';
+import { serviceSchemeOf, type ServiceScheme } from '../lib/reference-data.ts';
 import { serviceCode, serviceCodeAndLabel, serviceLabelOf } from '../lib/services.ts';
 import { hubSources } from './hub-entries.ts';
 import { overlapItem } from '../lib/content-overlaps.ts';
@@ -145,7 +145,7 @@ async function load(): Promise<Hub> {
   const services = new Map(sources.services.map((service) => [service.id, service]));
   // The file npm run build checked before Astro started (it names it in HUB_CONFIG); astro dev finds it itself.
   const hubConfig = loadHubConfig(contentDir());
-  const serviceScheme = hubConfig.services && { name: hubConfig.services.name, abbreviation: hubConfig.services.abbreviation };
+  const serviceScheme = serviceSchemeOf(hubConfig.services);
   const serviceLabel = (id: number) => serviceLabelOf({ services, serviceScheme }, id);
   const register = organisationRegister(hubConfig.organisations);
   const themes = new Map(sources.themes.map((theme) => [theme.id, theme]));

@@ -14,6 +14,11 @@ export function dateInWords(date: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/** A list in words: "a", "a and b", "a, b and c" ('' for none). */
+export function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** "1,234". */
 export function count(value: number): string {
   return value.toLocaleString('en-GB');

@@ -11,7 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { hubConfigSchema, type HubConfig } from '../../schemas/hub-config.ts';
 import type { Licence } from '../../schemas/reference.ts';
 import { compiledPattern } from './organisation-register.ts';
-import { loadLicences, loadServices, ReferenceFileError, referenceFilesOf, type ReferenceData } from './reference-data.ts';
+import {
+  loadLicences,
+  loadReferenceData,
+  loadServices,
+  ReferenceFileError,
+  referenceFilesOf,
+  serviceSchemeOf,
+  type ReferenceData,
+} from './reference-data.ts';
 import { readContentFile } from './content-files/read-file.ts';
 import { problemLines } from './validation/format.ts';
 import type { Problem } from './validation/problem.ts';
@@ -44,10 +52,15 @@ export interface HubConfigRead {
 }
 
 /**
- * Reads and checks a configuration file against the schema, then reads the registers it names and checks
- * its default licence against them. `shown` is its path in messages (by default relative to the working folder).
+ * Reads and checks a configuration file against the schema, then (unless `registers` is false) reads the
+ * registers it names and checks its default licence against them. `shown` is its path in messages (by
+ * default relative to the working folder).
  */
-export function readHubConfig(file: string, shown = relative(process.cwd(), file).split('\\').join('/') || file): HubConfigRead {
+export function readHubConfig(
+  file: string,
+  shown = relative(process.cwd(), file).split('\\').join('/') || file,
+  { registers = true }: { registers?: boolean } = {},
+): HubConfigRead {
   if (!existsSync(file)) {
     return {
       problems: [
@@ -67,7 +80,8 @@ export function readHubConfig(file: string, shown = relative(process.cwd(), file
   const read = readContentFile({ absolute: file, file: shown, format: 'yaml', schema: hubConfigSchema, singular: 'hub configuration' });
   const config = read.data as HubConfig | undefined;
   let reference: ReferenceData | undefined;
-  if (config) {
+  if (config) checkOrganisations(config, read.report);
+  if (config && registers) {
     const files = referenceFilesOf(config, file);
     // Each register on its own, so that a broken service list still lets the licence be checked.
     let licences: ReadonlyMap<string, Licence> | undefined;
@@ -85,14 +99,13 @@ export function readHubConfig(file: string, shown = relative(process.cwd(), file
         read.report({ rule: 'config/file', path: ['services', 'file'], ...unreadable(error, config.services!.file) });
       }
     }
-    checkOrganisations(config, read.report);
     if (licences) {
       checkDefaultLicence(config, licences, read.report);
       if (services) {
         reference = {
           services,
           licences,
-          ...(config.services ? { serviceScheme: { name: config.services.name, abbreviation: config.services.abbreviation } } : {}),
+          ...(config.services ? { serviceScheme: serviceSchemeOf(config.services) } : {}),
         };
       }
     }
@@ -224,19 +237,22 @@ export function withRepositoryFromEnvironment(config: HubConfig, env: Record<str
   return { ...config, repository: { github, branch } };
 }
 
-const loaded = new Map<string, Required<Pick<HubConfigRead, 'config' | 'reference'>>>();
+const loaded = new Map<string, HubConfig>();
 
-/** The configuration file's configuration and registers, read and checked once per process. */
-function loadOnce(contentDir: string, env: Record<string, string | undefined>) {
-  const file = hubConfigFile(contentDir, env);
-  let found = loaded.get(file);
-  if (!found) {
-    const read = readHubConfig(file);
-    if (!read.config || !read.reference) throw new HubConfigError(read.problems);
-    found = { config: read.config, reference: read.reference };
-    loaded.set(file, found);
+/**
+ * A configuration file's configuration, read and checked once per process. Its registers are not read
+ * here: Astro's pages, which need only the configuration, are handed the registers by npm run build,
+ * which has checked them (loadHubReference reads them where they are wanted).
+ */
+function loadOnce(file: string): HubConfig {
+  let config = loaded.get(file);
+  if (!config) {
+    const read = readHubConfig(file, undefined, { registers: false });
+    if (!read.config) throw new HubConfigError(read.problems);
+    config = read.config;
+    loaded.set(file, config);
   }
-  return found;
+  return config;
 }
 
 /**
@@ -244,10 +260,20 @@ function loadOnce(contentDir: string, env: Record<string, string | undefined>) {
  * environment: throws HubConfigError, which says what to fix, when it cannot be used.
  */
 export function loadHubConfig(contentDir: string, env: Record<string, string | undefined> = process.env): HubConfig {
-  return withRepositoryFromEnvironment(loadOnce(contentDir, env).config, env);
+  return withRepositoryFromEnvironment(loadOnce(hubConfigFile(contentDir, env)), env);
 }
 
-/** The registers the configuration for a content folder names (its licences and service list), read once per process. */
+/**
+ * The registers the configuration for a content folder names (its licences and service list), read once
+ * per process: throws HubConfigError, which says what to fix, when one cannot be read.
+ */
 export function loadHubReference(contentDir: string, env: Record<string, string | undefined> = process.env): ReferenceData {
-  return loadOnce(contentDir, env).reference;
+  const file = hubConfigFile(contentDir, env);
+  try {
+    return loadReferenceData(referenceFilesOf(loadOnce(file), file));
+  } catch (error) {
+    if (!(error instanceof ReferenceFileError)) throw error;
+    // Said as the validator says it: the configuration's line and field, and the fix.
+    throw new HubConfigError(readHubConfig(file).problems);
+  }
 }

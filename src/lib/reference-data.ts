@@ -38,6 +38,11 @@ export interface ReferenceData {
   licences: ReadonlyMap<string, Licence>;
 }
 
+/** Just what a service list is called, from its configuration (which also says where its file is). */
+export function serviceSchemeOf(list: ServiceScheme | undefined): ServiceScheme | undefined {
+  return list && { name: list.name, abbreviation: list.abbreviation };
+}
+
 /** Where a service list is, and how to read it (HubConfig['services'], with its file made absolute). */
 export interface ServiceListFile extends ServiceScheme {
   file: string;
@@ -153,7 +158,7 @@ export function loadReferenceData(files: ReferenceFiles): ReferenceData {
   if (!data) {
     data = {
       services: files.services ? loadServices(files.services) : new Map(),
-      ...(files.services ? { serviceScheme: { name: files.services.name, abbreviation: files.services.abbreviation } } : {}),
+      ...(files.services ? { serviceScheme: serviceSchemeOf(files.services) } : {}),
       licences: loadLicences(files.licences),
     };
     cached.set(key, data);

@@ -6,6 +6,7 @@
  *
  * Pure: the hub builds it once per build from loaded content; pages and /api/v1/reuse.json read it.
  */
+import { listInWords } from './format.ts';
 
 /** The minimum each kind of record needs to give for the reuse graph. */
 export interface ReuseInput {
@@ -130,7 +131,7 @@ export function countInWords(organisations: readonly string[], kindOf: (organisa
     .sort((a, b) => b[1] - a[1] || byString(a[0], b[0]))
     .map(([kind, count]) => `${count.toLocaleString('en-GB')} ${count === 1 ? kind : pluralOf(kind)}`);
   if (parts.length === 0) return 'no organisations';
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return listInWords(parts);
 }
 
 function pluralOf(noun: string): string {

@@ -18,11 +18,11 @@ import {
   WHITE,
 } from '../../src/lib/charts/colours.ts';
 import { STATUS_TAG_CLASSES } from '../../src/lib/status-tags.ts';
+import { listInWords } from '../../src/lib/format.ts';
 import {
   formatNumber,
   graphemes,
   inSentence,
-  listInWords,
   monthIndex,
   percentages,
   textWidth,

@@ -75,12 +75,12 @@ export function loadChoices(form: HTMLFormElement, url: string): () => Promise<R
   return load;
 }
 
-/** The reference data the page carries in its datalists, checkboxes and select. */
 /** What the hub's service list is called, as the form page says (hub.config.yaml). */
 function serviceListOf(form: HTMLFormElement): Reference['serviceList'] {
   return { name: form.dataset.serviceList ?? 'service list', abbreviation: form.dataset.serviceAbbreviation ?? 'service' };
 }
 
+/** The reference data the page carries in its datalists, checkboxes and select. */
 export function readReference(form: HTMLFormElement): Reference {
   const serviceList = serviceListOf(form);
   const organisations = new Map<string, { name: string; demonstration: boolean }>();

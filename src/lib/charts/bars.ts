@@ -7,7 +7,8 @@
  * civic-tech group") need no shortening.
  */
 import { BRAND } from './colours.ts';
-import { cleanCount, formatNumber, inSentence, listInWords, round, textWidth, truncateToWidth } from './text.ts';
+import { listInWords } from '../format.ts';
+import { cleanCount, formatNumber, inSentence, round, textWidth, truncateToWidth } from './text.ts';
 
 export interface BarInput {
   label: string;

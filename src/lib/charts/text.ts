@@ -126,12 +126,6 @@ export function inSentence(label: string): string {
   return firstWord.length > 1 && firstWord === firstWord.toUpperCase() ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-/** A list in words: "a", "a and b", "a, b and c". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** "2026-04" → months since year 0 (2026 × 12 + 3); undefined for anything that is not a YYYY-MM month. */

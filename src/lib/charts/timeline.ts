@@ -13,7 +13,8 @@ import { ROADMAP_STATUSES } from '../../../schemas/roadmap.ts';
 import { monthInWords } from '../format.ts';
 import { codeInWords } from '../labels.ts';
 import { STATUS_COLOURS, TEXT, textOn, type RoadmapStatus } from './colours.ts';
-import { listInWords, monthIndex, round, textWidth, truncateToWidth, formatNumber } from './text.ts';
+import { listInWords } from '../format.ts';
+import { monthIndex, round, textWidth, truncateToWidth, formatNumber } from './text.ts';
 
 export interface TimelineItem {
   id: string;

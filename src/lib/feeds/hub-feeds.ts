@@ -190,7 +190,7 @@ export function organisationFeed(hub: FeedHub, settings: FeedSettings, id: strin
   });
 }
 
-/** Records about one service of the Local Government Service List, newest first, capped. */
+/** Records about one service of the hub's service list, newest first, capped. */
 export function serviceFeed(hub: FeedHub, settings: FeedSettings, id: number): AtomFeedData {
   const label = hub.serviceLabel(id);
   return feed(hub, settings, {

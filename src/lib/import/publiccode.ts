@@ -8,7 +8,8 @@ import { componentSchema, DEVELOPMENT_STATUSES, MAINTENANCE_TYPES } from '../../
 import type { Licence } from '../../../schemas/reference.ts';
 import { slugify } from '../slug.ts';
 import { licenceAdvice, spdxExpression } from './licence.ts';
-import { listInWords, oneLine, quote, removeInvisible, shorten, toPlainText } from './text.ts';
+import { listInWords } from '../format.ts';
+import { oneLine, quote, removeInvisible, shorten, toPlainText } from './text.ts';
 import { matchThemes, PUBLICCODE_THEMES } from './themes.ts';
 import { organisationNamed, sameName } from './organisations.ts';
 import { blocker, check, ImportInputError, info, PLACEHOLDER, type OrganisationName, type PlannedRecord, type ThemeTerm } from './types.ts';

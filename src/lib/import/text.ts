@@ -114,12 +114,6 @@ export function shorten(text: string, max: number): string {
   return `${cut.replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
-/** "a, b and c". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 /** Quotes a value from the source for a message, briefly. */
 export function quote(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));

@@ -60,7 +60,7 @@ export {
   type Evidence,
   type Parts,
 } from './score.ts';
-export { Describer, describePair, evidenceOf, listInWords, MAX_SHARED_WORDS } from './reasons.ts';
+export { Describer, describePair, evidenceOf, MAX_SHARED_WORDS } from './reasons.ts';
 export { monthNumber, monthText, spanOf, timeRelation, type TimeRelation } from './time.ts';
 export { prepare, VECTOR_TERMS, FIELD_WEIGHTS, type Prepared } from './prepare.ts';
 

@@ -3,6 +3,7 @@
  * "Both on LGSL 530 Household garden waste; both running in 2026; both in beta; similar words: garden
  * waste (brown bin), renewals, direct debit."
  */
+import { listInWords } from '../format.ts';
 import { countShared, type Prepared } from './prepare.ts';
 import { scoreParts, statusRelation, type Evidence, type Parts, type StatusRelation } from './score.ts';
 import { conceptPhraseOf, cosine } from './tfidf.ts';
@@ -27,12 +28,6 @@ export function evidenceOf(prepared: Prepared, i: number, j: number): Evidence {
     time: timeRelation(span(i), span(j)),
     status: statusRelation(prepared.items[i].status, prepared.items[j].status),
   };
-}
-
-/** "A, B and C". */
-export function listInWords(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 const PHASE_WORDS: Record<RoadmapStatus, string> = {

@@ -4,6 +4,7 @@
  * parsed values defensively (a value of the wrong type was already reported by the schema), so that one
  * run reports every problem in a file, not only the first kind.
  */
+import { listInWords } from '../format.ts';
 import { parseRecordId } from '../record-id.ts';
 import { SOFTWARE_KINDS } from '../../../schemas/component.ts';
 import type { RecordCollectionName } from '../../../schemas/collections.ts';
@@ -640,9 +641,7 @@ export function checkOrganisation(id: string, fields: Fields, context: CheckCont
               `\`gss_code\` ${gss} starts with ${nation.code!}, ` +
               `the ${nation.code!.length === 1 ? 'letter' : 'code'} for ${nation.id}, but \`nation\` is ${fields.nation}.`,
             found: gss,
-            fix:
-              `check both: ${code.name}s start with ` +
-              (starts.length > 1 ? `${starts.slice(0, -1).join(', ')} and ${starts.at(-1)!}` : starts.join('')),
+            fix: `check both: ${code.name}s start with ` + listInWords(starts),
           });
         }
       }

@@ -183,15 +183,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     recordIds: new Set(recordFiles.map((record) => record.id)),
     themeIds: themesReadable ? new Set(themes.map((theme) => theme.id)) : undefined,
     services: reference.services,
-    serviceList: configRead.config
-      ? configRead.config.services
-        ? {
-            name: configRead.config.services.name,
-            abbreviation: configRead.config.services.abbreviation,
-            file: configRead.config.services.file,
-          }
-        : 'none'
-      : undefined,
+    serviceList: configRead.config ? (configRead.config.services ?? 'none') : undefined,
     licences: reference.licences,
     // The configuration's, or the UK hub's when the configuration itself is broken (reported above).
     defaultLicence: reference.licences.get(configRead.config?.defaultLicence ?? DEFAULT_LICENCE)!,

@@ -9,7 +9,8 @@ import { fieldMeta } from '../../schema-meta.ts';
 import { groupLine, variantLine } from './group-lines.ts';
 import { variantsOf } from './group-parts.ts';
 import { sentenceCase } from '../../labels.ts';
-import { article, inWords, sentence } from './sentences.ts';
+import { listInWords } from '../../format.ts';
+import { article, sentence } from './sentences.ts';
 import type { GroupPart, Variant } from './shape.ts';
 
 function exampleOf(schema: z.core.$ZodType | undefined): unknown {
@@ -54,7 +55,7 @@ export function describe(
         Array.isArray(example) && example[0] && typeof example[0] === 'object'
           ? groupLine(parts ?? [], example[0] as Record<string, unknown>)
           : undefined;
-      const lower = (list: GroupPart[]) => inWords(list.map((part) => part.label.toLowerCase()));
+      const lower = (list: GroupPart[]) => listInWords(list.map((part) => part.label.toLowerCase()));
       const formats = (['YYYY-MM', 'YYYY-MM-DD'] as const)
         .map((format) => ({ format, parts: (parts ?? []).filter((part) => part.format === format) }))
         .filter((entry) => entry.parts.length > 0);
@@ -62,7 +63,7 @@ export function describe(
       const text = [
         base,
         `One a line, written: ${labels.join(' | ')}.`,
-        optional.length > 0 ? `${sentenceCase(inWords(optional.map((label) => label.toLowerCase())))} may be left out.` : '',
+        optional.length > 0 ? `${sentenceCase(listInWords(optional.map((label) => label.toLowerCase())))} may be left out.` : '',
         ...formats.map((entry) => `Write ${lower(entry.parts)} as ${entry.format}.`),
         lists.length > 0 ? `Separate ${lower(lists)} with commas.` : '',
         ...(parts ?? [])

@@ -5,8 +5,3 @@
 
 export const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 export const sentence = (text: string) => (text === '' || /[.!?:]$/.test(text) ? text : `${text}.`);
-
-/** "a", "a and b", "a, b and c". */
-export function inWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}

@@ -3,6 +3,7 @@
  * changed details, with who sent it and whether they look after the organisation. Separate because
  * maintainers review from this text, and the record's own text appears in it only escaped.
  */
+import { listInWords } from '../../format.ts';
 import { issueFieldById } from '../issue-form.ts';
 import { clean, code, text } from '../markdown.ts';
 import { authorStatus, readOrganisation } from '../ownership.ts';
@@ -46,7 +47,7 @@ function organisationPullRequestText(plan: ContributionPlan, issue: IssueSnapsho
   const before = readOrganisation(contentDir, plan.answers.organisation)?.maintainers ?? [];
   const label = (key: string) => issueFieldById(definition, key)?.label ?? key;
   const changed = (plan.changed ?? []).map((key) => `${text(label(key))}${plan.removed?.includes(key) ? ' (taken out)' : ''}`);
-  const summary = changed.length <= 1 ? (changed[0] ?? '') : `${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}`;
+  const summary = listInWords(changed);
   const maintainersChange = plan.changed?.includes('maintainers')
     ? [
         '',
