@@ -476,6 +476,7 @@ async function build(contentDir: string, outDir: string, recordCount: number, re
     cwd: root,
     env: { ...process.env, HUB_CONTENT_DIR: contentDir, HUB_OUT_DIR: outDir, HUB_CACHE_DIR: cacheDir },
     steps: [
+      // Astro starts meanwhile, then waits for the validated content and the bodies rendered once.
       { name: 'validate', starts: /^▶ Validating/ },
       // Pagefind indexes in a process of its own while Astro builds; 'pagefind' is any wait for it after.
       { name: 'astro', starts: /^▶ Building the site with Astro/ },

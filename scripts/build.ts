@@ -2,6 +2,7 @@
  * npm run build
  *
  * 1. validates the content (the same check as npm run validate) and stops, publishing nothing, on any error;
+ *    Astro starts meanwhile, and waits for the validated content;
  * 2. builds the site with Astro into a staging folder (in several Astro processes at once, each rendering a
  *    share of the pages, when HUB_BUILD_SHARDS says so: src/lib/build-shard.ts), and meanwhile
  * 3. indexes it with Pagefind for search (from the validated content: scripts/lib/search-records.ts);
@@ -29,6 +30,8 @@ import { searchRecords } from './lib/search-records.ts';
 import { mergeShard } from './lib/merge-shards.ts';
 import { shardCount } from '../src/lib/build-shard.ts';
 import { handOverContent } from '../src/astro-loader/content-source.ts';
+import { hubConfigFile } from '../src/lib/hub-config.ts';
+import { renderBodies } from '../src/lib/markdown.ts';
 import { ORGANISATIONS, RECORD_COLLECTION_NAMES } from '../schemas/collections.ts';
 import { organisationRegister } from '../src/lib/organisation-register.ts';
 
@@ -47,14 +50,28 @@ function step(message: string) {
 let shardDirs: string[] = [];
 const running = new Set<ChildProcess>();
 
+/** Set once the build is being stopped, so that the processes it stops are not reported as failing. */
+let stopping = false;
+
 function stop(message: string): never {
+  stopping = true;
   console.error(`\n✗ ${message}`);
   for (const child of running) child.kill();
   for (const dir of shardDirs) rmSync(dir, { recursive: true, force: true });
   rmSync(stagingDir, { recursive: true, force: true });
   rmSync(searchDir, { recursive: true, force: true });
   rmSync(validatedFile, { force: true });
+  rmSync(`${validatedFile}.partial`, { force: true });
   process.exit(1);
+}
+
+/** Stops the build once Astro, started while the content was being validated, has stopped too. */
+async function stopOnceStopped(message: string): Promise<never> {
+  stopping = true;
+  const stopped = [...running].map((child) => new Promise((resolveClose) => child.once('close', resolveClose)));
+  for (const child of running) child.kill();
+  await Promise.race([Promise.all(stopped), new Promise((resolveWait) => setTimeout(resolveWait, 10_000))]);
+  return stop(message);
 }
 
 /**
@@ -75,7 +92,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
     running.add(child);
     child.on('close', (status, signal) => {
       running.delete(child);
-      if (status !== 0) stop(`${args[0] ?? command} failed (exit ${status ?? signal}). Nothing was published; ${outDir} is unchanged.`);
+      if (status !== 0 && !stopping)
+        stop(`${args[0] ?? command} failed (exit ${status ?? signal}). Nothing was published; ${outDir} is unchanged.`);
       resolveRun();
     });
   });
@@ -97,36 +115,26 @@ function runQuietly(name: string, command: string, args: string[], env: NodeJS.P
     running.add(child);
     child.on('close', (status, signal) => {
       running.delete(child);
-      if (status !== 0) stop(`${said}\n${name} failed (exit ${status ?? signal}). Nothing was published; ${outDir} is unchanged.`);
+      if (status !== 0 && !stopping)
+        stop(`${said}\n${name} failed (exit ${status ?? signal}). Nothing was published; ${outDir} is unchanged.`);
       resolveRun();
     });
   });
 }
 
-step(`Validating ${contentDir}`);
-let report;
-try {
-  report = validateContent({ contentDir });
-} catch (error) {
-  if (error instanceof UsageError) stop(error.message);
-  throw error;
-}
-if (report.errors.length > 0) {
-  console.error(formatText(report));
-  stop(`The content has errors, so nothing was built or published (${outDir} is unchanged). Fix them and build again.`);
-}
-console.log(summaryLine(report));
-
-step('Building the site with Astro, and indexing it for search with Pagefind alongside');
+step(`Validating ${contentDir}, while Astro starts`);
 rmSync(stagingDir, { recursive: true, force: true });
 rmSync(searchDir, { recursive: true, force: true });
-// Astro takes the content validated above (src/hub/hub-entries.ts) rather than reading and checking every
-// file again. The file goes beside the output folder, whose parent may not exist yet.
+// The file goes beside the output folder, whose parent may not exist yet. One left by an earlier build
+// must go before Astro starts, which would otherwise read it.
 mkdirSync(dirname(outDir), { recursive: true });
-handOverContent(validatedFile, report.content, report.reference);
+rmSync(validatedFile, { force: true });
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-// The configuration checked above, wherever it was found (src/lib/hub-config.ts), so that Astro reads the same.
-const astroEnv = { HUB_CONTENT_DIR: contentDir, HUB_VALIDATED_CONTENT: validatedFile, HUB_CONFIG: report.configFile };
+// Astro starts now, while the content is validated below: its first seconds (its configuration, bundling
+// the pages with Vite) need no content, and it waits for the validated content (src/hub/hub-entries.ts)
+// rather than reading and checking every file again. If the content has errors, it is stopped. It reads
+// the configuration the validator checks, wherever that is (src/lib/hub-config.ts).
+const astroEnv = { HUB_CONTENT_DIR: contentDir, HUB_VALIDATED_CONTENT: validatedFile, HUB_CONFIG: hubConfigFile(contentDir) };
 // With HUB_BUILD_SHARDS, several Astro processes render at once, each making a share of the pages
 // (src/lib/build-shard.ts). The others write inside the project, each in a folder of its own: Astro keeps
 // the code it renders with beside the output, or in <project>/.astro when the output is elsewhere.
@@ -152,6 +160,24 @@ const building = Promise.all([
     }),
   ),
 ]);
+
+let report;
+try {
+  report = validateContent({ contentDir });
+} catch (error) {
+  if (error instanceof UsageError) await stopOnceStopped(error.message);
+  throw error;
+}
+if (report.errors.length > 0) {
+  console.error(formatText(report));
+  await stopOnceStopped(`The content has errors, so nothing was built or published (${outDir} is unchanged). Fix them and build again.`);
+}
+console.log(summaryLine(report));
+// Each body rendered once, for the pages and for search.
+const bodies = renderBodies(report.content.records);
+handOverContent(validatedFile, report.content, bodies, report.reference);
+
+step('Building the site with Astro, and indexing it for search with Pagefind alongside');
 // The search index comes from the validated content, not from the pages (scripts/lib/search-records.ts), so
 // Pagefind (a process of its own) indexes while Astro builds, into a folder beside the staging one, which
 // Astro empties when it starts; the bundle moves into the site once both are done. Its records are made
@@ -162,6 +188,7 @@ const indexing = writeSearchIndex({
     report.reference,
     report.config!.defaultLicence,
     organisationRegister(report.config!.organisations),
+    bodies,
   ),
   bundleDir: searchDir,
 }).catch((error: unknown) => {
@@ -182,7 +209,6 @@ if (shardDirs.length > 0) {
 
 step('Indexing for search with Pagefind (started alongside Astro)');
 const indexed = await indexing;
-renameSync(searchDir, join(stagingDir, 'pagefind'));
 const indexedPages = indexed.pages;
 console.log(
   `Indexed ${indexed.pages.toLocaleString('en-GB')} pages into ` +
@@ -220,7 +246,10 @@ step('Checking every record is in the open data, the feeds and the search index'
     }
   };
   const collections = new Map<string, string[]>([['organisations', organisations.map((organisation) => organisation.id)]]);
-  for (const record of records) collections.set(record.collection, [...(collections.get(record.collection) ?? []), record.id]);
+  for (const record of records) {
+    if (!collections.has(record.collection)) collections.set(record.collection, []);
+    collections.get(record.collection)!.push(record.id);
+  }
   for (const collection of [ORGANISATIONS.name, ...RECORD_COLLECTION_NAMES]) {
     const expected = collections.get(collection) ?? [];
     problems.push(
@@ -282,6 +311,8 @@ try {
   );
 }
 
+// The search bundle moves in last: the sitemap's walk through the pages need not pass its 25,000 files.
+renameSync(searchDir, join(stagingDir, 'pagefind'));
 rmSync(outDir, { recursive: true, force: true });
 renameSync(stagingDir, outDir);
 console.log(`\n✓ Built the hub into ${outDir}.`);

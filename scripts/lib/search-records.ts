@@ -22,7 +22,7 @@ import { DEFAULT_LICENCE } from '../../schemas/fields.ts';
 import type { HubContent } from '../../src/lib/content-files/types.ts';
 import { codeInWords, sentenceCase } from '../../src/lib/labels.ts';
 import { organisationTypeLabel, type OrganisationRegister } from '../../src/lib/organisation-register.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { renderBodies } from '../../src/lib/markdown.ts';
 import type { ReferenceData } from '../../src/lib/reference-data.ts';
 import { withoutStopWords } from '../../src/lib/search-stop-words.ts';
 import { SynonymMatcher } from '../../src/lib/synonyms.ts';
@@ -132,13 +132,15 @@ const present = (parts: (string | undefined)[]) => parts.filter((part): part is 
 
 /**
  * `defaultLicenceId`: the licence of records that name none (hub.config.yaml's defaultLicence); `register`:
- * the words of its organisation register, for organisations' types (without it, the codes in words).
+ * the words of its organisation register, for organisations' types (without it, the codes in words);
+ * `bodies`: each record's body as sanitised HTML (renderBodies), when the caller has rendered them already.
  */
 export function searchRecords(
   content: HubContent,
   reference: ReferenceData,
   defaultLicenceId = DEFAULT_LICENCE,
   register?: OrganisationRegister,
+  bodies: readonly string[] = renderBodies(content.records),
 ): SearchRecord[] {
   const organisations = new Map(content.organisations.map((organisation) => [organisation.id, organisation]));
   const themes = new Map(content.themes.map((theme) => [theme.id, theme.label]));
@@ -146,7 +148,7 @@ export function searchRecords(
   const synonyms = new SynonymMatcher(content.synonyms);
   const records: SearchRecord[] = [];
 
-  for (const record of content.records) {
+  for (const [index, record] of content.records.entries()) {
     const data = record.data as Record<string, unknown> & { title: string; summary: string; title_cy?: string; summary_cy?: string };
     const collection = recordCollection(record.collection)!;
     const organisation = organisations.get(record.organisation)!;
@@ -160,7 +162,7 @@ export function searchRecords(
     // The body's words, each once, leaving out those of the title and summary (which already rank it);
     // `seen` then gathers every word of the record's own, which the words people use need not repeat.
     const seen = wordSet(data.title, data.summary);
-    const text = record.body ? htmlToText(renderMarkdown(record.body)) : '';
+    const text = bodies[index] ? htmlToText(bodies[index]) : '';
     const body = text ? newWords(text, seen).join(' ') : undefined;
     const ownWords = present([data.title_cy, data.summary, data.summary_cy, body, name]);
     for (const other of present([data.title_cy, data.summary_cy, name])) newWords(other, seen);

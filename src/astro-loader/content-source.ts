@@ -4,7 +4,7 @@
  * it (HUB_VALIDATED_CONTENT), so that nothing is read, checked or stored twice. The loaders
  * (hub-loader.ts) and src/hub/hub-entries.ts both read from here; scripts/build.ts writes the hand-over.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { HubContent } from '../lib/content-files/types.ts';
@@ -36,12 +36,44 @@ export function handedOverContentFile(): string | undefined {
  */
 export interface HandedOverContent {
   content: HubContent;
+  /** Each record's body as sanitised HTML ('' for none), in the order of content.records: rendered once, for the pages and search. */
+  bodies: string[];
   services: Service[];
   licences: Licence[];
 }
 
-/** Writes the file that HUB_VALIDATED_CONTENT will name. */
-export function handOverContent(file: string, content: HubContent, reference: ReferenceData): void {
-  const handedOver: HandedOverContent = { content, services: [...reference.services.values()], licences: [...reference.licences.values()] };
-  writeFileSync(file, JSON.stringify(handedOver));
+/**
+ * Writes the file that HUB_VALIDATED_CONTENT names, whole or not at all: Astro is already running, and
+ * reads it as soon as it appears (readHandedOverContent).
+ */
+export function handOverContent(file: string, content: HubContent, bodies: string[], reference: ReferenceData): void {
+  const handedOver: HandedOverContent = {
+    content,
+    bodies,
+    services: [...reference.services.values()],
+    licences: [...reference.licences.values()],
+  };
+  writeFileSync(`${file}.partial`, JSON.stringify(handedOver));
+  renameSync(`${file}.partial`, file);
+}
+
+/** How long Astro waits for the hand-over: validating 50,000 records takes about 6 s. */
+export const HAND_OVER_WAIT_MS = 5 * 60_000;
+
+/**
+ * The content npm run build hands over. npm run build starts Astro while it validates the content, since
+ * Astro's first seconds (its configuration, bundling the pages) need none; so the file may not be there
+ * yet, and Astro waits for it. If the content has errors, npm run build stops Astro instead.
+ */
+export async function readHandedOverContent(file: string, waitMs = HAND_OVER_WAIT_MS): Promise<HandedOverContent> {
+  const started = Date.now();
+  while (!existsSync(file)) {
+    if (Date.now() - started > waitMs)
+      throw new Error(
+        `The validated content (${file}, named by HUB_VALIDATED_CONTENT) did not appear within ${waitMs / 1000} s. ` +
+          'Build with npm run build, which validates the content and writes that file, rather than with astro build and HUB_VALIDATED_CONTENT set.',
+      );
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as HandedOverContent;
 }

@@ -11,16 +11,14 @@
  * Anywhere else (astro dev, a bare astro build) they come from Astro's collections, which the loaders fill
  * from the same validation, so that astro dev still reloads content as it changes.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../schemas/collections.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { SynonymConcept, Theme } from '../../schemas/vocabulary.ts';
-import { contentDir, contentFilePath, handedOverContentFile, type HandedOverContent } from '../astro-loader/content-source.ts';
+import { contentDir, contentFilePath, handedOverContentFile, readHandedOverContent } from '../astro-loader/content-source.ts';
 import type { RecordData } from '../lib/content-files/types.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
 
 export interface OrganisationSource {
   id: string;
@@ -53,21 +51,21 @@ export interface HubSources {
   licences: Licence[];
 }
 
-/** From the validated content npm run build handed over. */
-function fromHandedOver(file: string): HubSources {
-  const { content, services, licences } = JSON.parse(readFileSync(file, 'utf8')) as HandedOverContent;
+/** From the validated content npm run build handed over, its bodies already rendered. */
+async function fromHandedOver(file: string): Promise<HubSources> {
+  const { content, bodies, services, licences } = await readHandedOverContent(file);
   return {
     organisations: content.organisations.map((organisation) => ({
       id: organisation.id,
       data: organisation.data,
       filePath: contentFilePath(organisation.file),
     })),
-    records: content.records.map((record) => ({
+    records: content.records.map((record, index) => ({
       collection: record.collection,
       id: `${record.organisation}/${record.slug}`,
       data: record.data,
       body: record.body ?? '',
-      html: record.body !== undefined ? renderMarkdown(record.body) : '',
+      html: bodies[index],
       file: record.file,
       filePath: contentFilePath(record.file),
     })),

@@ -243,3 +243,8 @@ export function renderMarkdown(markdown: string): string {
     throw error;
   }
 }
+
+/** Every record's body as sanitised HTML ('' for a record without one), in the records' order. */
+export function renderBodies(records: readonly { body?: string }[]): string[] {
+  return records.map((record) => (record.body !== undefined ? renderMarkdown(record.body) : ''));
+}

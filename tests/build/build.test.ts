@@ -218,7 +218,7 @@ describe('a build from content with errors', () => {
   const out = join(work, 'kept');
   const content = contentFixture('enum');
 
-  it('stops before Astro, publishes nothing and leaves the last good site in place', () => {
+  it('stops Astro before it makes a page, publishes nothing and leaves the last good site in place', () => {
     rmSync(out, { recursive: true, force: true });
     spawnSync('mkdir', ['-p', out]);
     writeFileSync(join(out, 'index.html'), 'the last good site');

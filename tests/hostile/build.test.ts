@@ -1,6 +1,6 @@
 /**
  * Nothing is published from hostile content that the validator refuses. tests/build/build.test.ts already
- * shows that a build from content with a plain error (a misspelt status) stops before Astro, leaves the
+ * shows that a build from content with a plain error (a misspelt status) stops Astro before it makes a page, leaves the
  * last good index.html in place and leaves no staging folder. This adds what it does not cover: content
  * whose invalid files are themselves attacks (an alias bomb, a symbolic link to /etc/passwd, a script in
  * a field that must be a word, a file over the size limit), a previous site of several files that must be
@@ -98,7 +98,7 @@ describe('a build from content with hostile invalid files, over a previous good 
     result = { status: run.status, signal: run.signal, output: `${run.stdout}\n${run.stderr}`, ms: Date.now() - started };
   }, 180_000);
 
-  it('exits with code 1, within a minute, before Astro runs', () => {
+  it('exits with code 1, within a minute, before Astro makes a page', () => {
     expect(result.signal, result.output.slice(-3000)).toBeNull();
     expect(result.status, result.output.slice(-3000)).toBe(1);
     expect(result.ms).toBeLessThan(60_000);
