@@ -40,7 +40,7 @@ const contentDir = resolve(process.env.HUB_CONTENT_DIR || join(root, 'content'))
 const outDir = resolve(process.env.HUB_OUT_DIR || join(root, 'dist'));
 const stagingDir = `${outDir}.staging`;
 const searchDir = `${outDir}.search`;
-const validatedFile = `${outDir}.content.json`;
+const validatedFile = `${outDir}.content.v8`;
 
 function step(message: string) {
   console.log(`\n▶ ${message}`);

@@ -5,6 +5,7 @@
  * (hub-loader.ts) and src/hub/hub-entries.ts both read from here; scripts/build.ts writes the hand-over.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { relative, resolve } from 'node:path';
 import type { Licence, Service } from '../../schemas/reference.ts';
 import type { HubContent } from '../lib/content-files/types.ts';
@@ -44,7 +45,9 @@ export interface HandedOverContent {
 
 /**
  * Writes the file that HUB_VALIDATED_CONTENT names, whole or not at all: Astro is already running, and
- * reads it as soon as it appears (readHandedOverContent).
+ * reads it as soon as it appears (readHandedOverContent). In V8's own format, which the same Node writes
+ * and reads: at 25,000 records, 1.1 s to write and 1.0 s to read, against 3.7 s and 1.9 s as JSON, and
+ * Astro waits for it.
  */
 export function handOverContent(file: string, content: HubContent, bodies: string[], reference: ReferenceData): void {
   const handedOver: HandedOverContent = {
@@ -53,7 +56,7 @@ export function handOverContent(file: string, content: HubContent, bodies: strin
     services: [...reference.services.values()],
     licences: [...reference.licences.values()],
   };
-  writeFileSync(`${file}.partial`, JSON.stringify(handedOver));
+  writeFileSync(`${file}.partial`, serialize(handedOver));
   renameSync(`${file}.partial`, file);
 }
 
@@ -75,5 +78,5 @@ export async function readHandedOverContent(file: string, waitMs = HAND_OVER_WAI
       );
     await new Promise((resolveWait) => setTimeout(resolveWait, 50));
   }
-  return JSON.parse(readFileSync(file, 'utf8')) as HandedOverContent;
+  return deserialize(readFileSync(file)) as HandedOverContent;
 }
