@@ -36,6 +36,9 @@ function projectConfigFile(): string {
   return existsSync(beside) ? beside : resolve('hub.config.yaml');
 }
 
+/** The licence list a configuration that names none gets, as messages name it (see reference-data.ts). */
+export const DEFAULT_LICENCE_LIST = 'data/reference/licences.csv';
+
 /** The configuration file for a content folder (see above); a relative HUB_CONFIG is from the working folder. */
 export function hubConfigFile(contentDir: string, env: Record<string, string | undefined> = process.env): string {
   if (env.HUB_CONFIG) return resolve(env.HUB_CONFIG);
@@ -135,8 +138,7 @@ function checkDefaultLicence(config: HubConfig, licences: ReadonlyMap<string, Li
       rule: 'config/licence',
       path: ['defaultLicence'],
       message:
-        `the default licence \`${config.defaultLicence}\` is not in the licence list, ` +
-        `${config.licences ?? 'data/reference/licences.csv'}.`,
+        `the default licence \`${config.defaultLicence}\` is not in the licence list, ` + `${config.licences ?? DEFAULT_LICENCE_LIST}.`,
       found: config.defaultLicence,
       fix: `use one of its ids, e.g. ${[...licences.values()]
         .filter((known) => known.open)

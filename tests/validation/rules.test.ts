@@ -25,6 +25,8 @@ interface Case {
   /** Words the message must contain (what was found, what was expected). */
   message: RegExp;
   fix?: RegExp;
+  /** Words what was expected must contain, where the message does not say it. */
+  expected?: RegExp;
   severity?: 'error' | 'warning';
   /** How many problems of this rule the case produces (default 1). */
   count?: number;
@@ -526,6 +528,19 @@ const CASES: Case[] = [
     field: 'licence',
     message: /`ogl-uk-3\.0`, which is not a licence id the hub knows/,
     fix: /write `OGL-UK-3\.0`/,
+    expected: /an SPDX licence id from data\/reference\/licences\.csv$/,
+  },
+  {
+    name: 'a licence id that is not in the licence list the configuration names',
+    rule: 'reference/licence',
+    fixture: 'reference-licence',
+    config: configWith(/^licences: .*$/m, 'licences: data/reference/./licences.csv'),
+    file: 'content/datasets/ashdown/bin-collection-days.yaml',
+    line: 3,
+    column: 10,
+    field: 'licence',
+    message: /`ogl-uk-3\.0`, which is not a licence id the hub knows/,
+    expected: /an SPDX licence id from \/.*\/data\/reference\/\.\/licences\.csv$/,
   },
   {
     name: 'a component that does not exist',
@@ -775,6 +790,7 @@ describe.each(CASES)('$rule: $name', (testCase) => {
     expect(problem!.field).toBe(testCase.field);
     expect(problem!.message).toMatch(testCase.message);
     if (testCase.fix) expect(problem!.fix).toMatch(testCase.fix);
+    if (testCase.expected) expect(problem!.expected).toMatch(testCase.expected);
   });
 
   it('prints the file, the line and the field in the text report', () => {

@@ -20,7 +20,7 @@ import type { ReferenceData } from '../reference-data.ts';
 import type { Problem } from '../validation/problem.ts';
 import { checkBody, checkRecord, referenceField, suggestReference, type CheckContext } from '../validation/record-checks.ts';
 import type { OrganisationName, ThemeTerm } from './types.ts';
-import { loadHubConfig, loadHubReference } from '../hub-config.ts';
+import { DEFAULT_LICENCE_LIST, loadHubConfig, loadHubReference } from '../hub-config.ts';
 import { organisationRegister } from '../organisation-register.ts';
 
 export interface Hub {
@@ -93,6 +93,7 @@ export function loadHub(contentDir: string, reference: ReferenceData = loadHubRe
       services: reference.services,
       serviceList: config.services ?? 'none',
       licences: reference.licences,
+      licenceList: config.licences ?? DEFAULT_LICENCE_LIST,
       defaultLicence: reference.licences.get(config.defaultLicence),
       today: today(),
       register: organisationRegister(config.organisations),

@@ -29,6 +29,8 @@ export interface CheckContext {
    */
   serviceList?: { name: string; abbreviation: string; file?: string } | 'none';
   licences: ReadonlyMap<string, Licence>;
+  /** The licence list's file as the configuration names it, for messages; absent where the caller does not know (a form). */
+  licenceList?: string;
   /**
    * The licence of records that name none (hub.config.yaml), suggested as the fix for a licence that will
    * not do; absent where licences are not checked (an organisation's form).
@@ -223,12 +225,12 @@ function checkLicence(value: unknown, rule: 'open' | 'osi', what: string, contex
       path: ['licence'],
       message: `\`licence\` is \`${value}\`, which is not a licence id the hub knows.`,
       found: value,
-      expected: 'an SPDX licence id from data/reference/licences.csv',
+      expected: `an SPDX licence id from ${context.licenceList ?? 'the hub’s licence list'}`,
       fix:
         suggestReference('licence', value, context) ??
         (context.defaultLicence
           ? `use ${context.defaultLicence.id} (the ${context.defaultLicence.name}) unless the record is under another open licence`
-          : 'use an open licence from data/reference/licences.csv'),
+          : `use an open licence from ${context.licenceList ?? 'the hub’s licence list'}`),
     });
     return;
   }

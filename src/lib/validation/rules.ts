@@ -32,7 +32,8 @@ export const RULES = {
   'reference/organisation': 'An organisation id (the folder, partners, county, combined authority) with no file in content/organisations.',
   'reference/service': 'A service id (in services, or in an organisation’s systems) that is not in the Local Government Service List.',
   'reference/theme': 'A theme, or a system’s service_area, that is not in content/vocabularies/themes.yaml.',
-  'reference/licence': 'A licence id that is not in data/reference/licences.csv.',
+  'reference/licence':
+    'A licence id that is not in the hub’s licence list (data/reference/licences.csv unless hub.config.yaml names another).',
   'reference/record': 'A record id (uses, reuses, related, adopted_from) that matches no record.',
   'reference/self': 'A record that refers to itself.',
   'licence/not-open': 'A licence that is not open, on a record, dataset or non-code component.',

@@ -14,7 +14,7 @@ import { readContentFile } from '../content-files/read-file.ts';
 import type { ContentRecord, HubContent, OrganisationEntry } from '../content-files/types.ts';
 import { today as todayDate } from '../freshness.ts';
 import { loadReferenceData, UK_REFERENCE_FILES, type ReferenceData } from '../reference-data.ts';
-import { hubConfigFile, readHubConfig, type HubConfig } from '../hub-config.ts';
+import { DEFAULT_LICENCE_LIST, hubConfigFile, readHubConfig, type HubConfig } from '../hub-config.ts';
 import { organisationRegister } from '../organisation-register.ts';
 import type { Problem } from './problem.ts';
 import { checkBody, checkOrganisation, checkRecord, referenceField, suggestReference, type CheckContext } from './record-checks.ts';
@@ -185,6 +185,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     services: reference.services,
     serviceList: configRead.config ? (configRead.config.services ?? 'none') : undefined,
     licences: reference.licences,
+    licenceList: configRead.config?.licences ?? DEFAULT_LICENCE_LIST,
     // The configuration's, or the UK hub's when the configuration itself is broken (reported above).
     defaultLicence: reference.licences.get(configRead.config?.defaultLicence ?? DEFAULT_LICENCE)!,
     today,
