@@ -6,6 +6,13 @@
  * schemas/json/ (so editors using yaml-language-server, such as VS Code's YAML extension, autocomplete
  * and check records as people type), and the field and rule reference in CONTRIBUTING.md. With --check
  * it writes nothing and exits 1 if a committed file is stale.
+ *
+ * Each JSON Schema names the content model's version (schemas/version.ts) twice: in its `$id`, as the
+ * relative reference v<major>/<name>.schema.json, and in its `$comment`, in full. The committed copy cannot
+ * carry an absolute `$id`, because the address depends on where each hub (or fork) is published (HUB_SITE,
+ * HUB_BASE); the published copy at /schemas/v<major>/<name>.schema.json carries the absolute one
+ * (src/lib/schema-version.ts). A relative `$id` is harmless to editors: no schema refers outside itself (its
+ * `$ref`s all begin with #, which a test checks), so nothing is ever looked up at the address it resolves to.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ORGANISATIONS, RECORD_COLLECTIONS } from '../schemas/collections.ts';
 import { hubConfigSchema } from '../schemas/hub-config.ts';
+import { CONTENT_MODEL_CHANGELOG, CONTENT_MODEL_VERSION, versionedSchemaPath } from '../schemas/version.ts';
 import { synonymsFileSchema, themesFileSchema } from '../schemas/vocabulary.ts';
 import { fieldReference, replaceBetweenMarkers, ruleReference } from '../src/lib/field-reference.ts';
 import { loadHubConfig } from '../src/lib/hub-config.ts';
@@ -32,9 +40,21 @@ export function jsonSchemaFiles(): Map<string, string> {
   for (const [name, schema] of sources) {
     const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' });
     if (name === ORGANISATIONS.name) withConfiguredWords(json);
-    files.set(`${name}.schema.json`, `${JSON.stringify(json, null, 2)}\n`);
+    const { $schema, ...rest } = json;
+    // $schema, $id and $comment first, where people reading the file look for them.
+    const versioned = { $schema, $id: relativeSchemaId(name), $comment: versionComment(), ...rest };
+    files.set(`${name}.schema.json`, `${JSON.stringify(versioned, null, 2)}\n`);
   }
   return files;
+}
+
+/** The `$id` of the committed copy: the versioned address, relative to the folder the schemas are published in. */
+export function relativeSchemaId(name: string): string {
+  return versionedSchemaPath(name).replace(/^schemas\//, '');
+}
+
+function versionComment(): string {
+  return `Council Commons content model ${CONTENT_MODEL_VERSION}. What changed between versions: ${CONTENT_MODEL_CHANGELOG}.`;
 }
 
 /**

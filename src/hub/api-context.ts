@@ -30,6 +30,11 @@ function absolute(site: URL | undefined, base: string, path: string): string {
   return new URL(withBase(base, path), site ?? DEFAULT_SITE).href;
 }
 
+/** The absolute address of a file under the site and base: what a published schema's `$id` is made from. */
+export function siteFileUrl(site: URL | undefined, base: string): (path: string) => string {
+  return (path) => absolute(site, base, path);
+}
+
 export function apiContext(hub: Hub, site: URL | undefined, base: string): DocumentContext {
   const { id, name, url } = hub.defaultLicence;
   return {
