@@ -27,6 +27,11 @@ export function editUrl(config: SiteConfig, file: string): string {
   return `https://github.com/${config.repository}/edit/${config.branch}/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/** A file of the repository as GitHub shows it, on the configured branch: the content model's changelog, say. */
+export function repositoryFileUrl(config: SiteConfig, file: string): string {
+  return `https://github.com/${config.repository}/blob/${config.branch}/${file.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 /** A new issue about a page, with its title, address and file filled in. */
 export function reportProblemUrl(config: SiteConfig, page: { title: string; url: string; file?: string }): string {
   const body = [`Page: ${page.url}`, page.file ? `File: ${page.file}` : '', '', 'What is wrong, and what should it say?', '']

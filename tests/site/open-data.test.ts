@@ -12,6 +12,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import jsonld from 'jsonld';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
+import { CONTENT_MODEL_MAJOR, CONTENT_MODEL_VERSION } from '../../schemas/version.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { ROOT } from '../helpers/content.ts';
 import { REQUIRED_PUBLICCODE_FIELDS } from '../unit/open-data-helpers.ts';
@@ -57,7 +58,12 @@ describe('/api/v1/<collection>.json', () => {
     '$name.json has one record for each content file, sorted by id, each with its page, organisation and licence',
     ({ name, items }) => {
       const document = json(`api/v1/${name}.json`);
-      expect(document).toMatchObject({ collection: name, count: items.length, licence: { id: DEFAULT_LICENCE } });
+      expect(document).toMatchObject({
+        collection: name,
+        schema_version: CONTENT_MODEL_VERSION,
+        count: items.length,
+        licence: { id: DEFAULT_LICENCE },
+      });
       expect(items.length).toBeGreaterThan(0);
       expect(Date.parse(document.generated)).not.toBeNaN();
       const ids = items.map((item) => item.id).sort(byCodePoint);
@@ -234,10 +240,15 @@ describe('publiccode.yml', () => {
 });
 
 describe('JSON Schemas', () => {
-  it('every schema in schemas/json is served at /schemas/, byte for byte', () => {
+  it('every schema in schemas/json is served at /schemas/ and /schemas/v<major>/, with its absolute, versioned address as $id', () => {
     const files = readdirSync(join(ROOT, 'schemas/json')).filter((file) => file.endsWith('.schema.json'));
     expect(files.length).toBeGreaterThanOrEqual(COLLECTIONS.length + 1);
-    for (const file of files) expect(built(`schemas/${file}`), file).toBe(readFileSync(join(ROOT, 'schemas/json', file), 'utf8'));
+    for (const file of files) {
+      const committed = JSON.parse(readFileSync(join(ROOT, 'schemas/json', file), 'utf8'));
+      const served = built(`schemas/${file}`);
+      expect(JSON.parse(served), file).toEqual({ ...committed, $id: `${demoUrl}schemas/v${CONTENT_MODEL_MAJOR}/${file}` });
+      expect(built(`schemas/v${CONTENT_MODEL_MAJOR}/${file}`), file).toBe(served);
+    }
   });
 });
 
@@ -286,6 +297,12 @@ describe('sitemap and robots.txt', () => {
 });
 
 describe('/api/', () => {
+  it('says which version of the content model its files follow, and links its changelog', () => {
+    const html = built('api/index.html');
+    expect(html).toContain(`version <strong>${CONTENT_MODEL_VERSION}</strong>`);
+    expect(html).toMatch(/href="https:\/\/github\.com\/[^"]+\/blob\/[^"]+\/CONTENT-MODEL-CHANGELOG\.md"/);
+  });
+
   it('links to every collection’s JSON and CSV, the catalogues and the schemas', () => {
     const html = built('api/index.html');
     const base = new URL(demoUrl).pathname;

@@ -2,6 +2,7 @@
  * src/lib/open-data/json.ts: the /api/v1/<collection>.json documents, on hand-built records.
  */
 import { describe, expect, it } from 'vitest';
+import { CONTENT_MODEL_VERSION } from '../../schemas/version.ts';
 import { openCollection } from '../../src/lib/open-data/context.ts';
 import { collectionDocument, recordJson } from '../../src/lib/open-data/json.ts';
 import { context, LICENCES, OGL } from './open-data-helpers.ts';
@@ -106,8 +107,24 @@ describe('collectionDocument', () => {
       ],
       context,
     );
-    expect(Object.keys(document)).toEqual(['collection', 'description', 'count', 'licence', 'licences', 'generated', 'records']);
-    expect(document).toMatchObject({ collection: 'datasets', count: 3, licence: OGL, generated: '2026-11-27T00:00:00.000Z' });
+    expect(Object.keys(document)).toEqual([
+      'collection',
+      'schema_version',
+      'description',
+      'count',
+      'licence',
+      'licences',
+      'generated',
+      'records',
+    ]);
+    // The content model's version, from the one place it is set.
+    expect(document).toMatchObject({
+      collection: 'datasets',
+      schema_version: CONTENT_MODEL_VERSION,
+      count: 3,
+      licence: OGL,
+      generated: '2026-11-27T00:00:00.000Z',
+    });
     expect(document.records.map((record) => record.id)).toEqual(['datasets/a/x-2', 'datasets/a/y', 'datasets/b/z']);
     expect(document.licences).toEqual({
       'OGL-UK-3.0': { name: OGL.name, url: OGL.url },

@@ -1,7 +1,8 @@
 /**
  * /api/v1/<collection>.json: every record of a collection, or every organisation, as JSON.
  *
- *   {"collection": "roadmap", "count": 2, "licence": {id, name, url}, "licences": {<id>: {name, url}},
+ *   {"collection": "roadmap", "schema_version": "1.0.0", "description": "…", "count": 2,
+ *    "licence": {id, name, url}, "licences": {<id>: {name, url}},
  *    "generated": "2026-11-27T…Z", "records": [{id, organisation, url, …fields, licence, last_updated,
  *    body_markdown}, …]}
  *
@@ -12,8 +13,10 @@
  * its file last changed in git, when known; Markdown records add the body as written. Not the HTML as well:
  * it doubled each body, and at 50,000 records the API alone would have been a quarter of GitHub Pages' 1 GB
  * (the record's page shows the HTML). Records are sorted by id. The JSON is compact (no indentation): at 25,000 records
- * the file stays a third smaller.
+ * the file stays a third smaller. `schema_version` is the version of the content model the fields follow
+ * (schemas/version.ts), so that a reader can tell when a major change renames or removes one.
  */
+import { CONTENT_MODEL_VERSION } from '../../../schemas/version.ts';
 import { compareById } from '../collation.ts';
 import { licenceOf, pagePath, type LicenceInfo, type OpenCollection, type OpenDataContext, type OpenRecord } from './context.ts';
 
@@ -30,6 +33,8 @@ export function recordJson(collection: OpenCollection, record: OpenRecord, conte
 
 export interface CollectionDocument {
   collection: string;
+  /** The version of the content model the records' fields follow: CONTENT-MODEL-CHANGELOG.md says what each changed. */
+  schema_version: string;
   description: string;
   count: number;
   /** The default licence: what applies unless a record names another. */
@@ -54,6 +59,7 @@ export function collectionDocument(
   }
   return {
     collection: collection.name,
+    schema_version: CONTENT_MODEL_VERSION,
     description:
       `Every ${collection.owned ? 'record' : 'organisation'} in ${collection.label} on ${context.hubName}, sorted by id. Each ` +
       `is under the licence its \`licence\` names (see \`licences\`); the default is the ${context.defaultLicence.name}.`,
