@@ -8,6 +8,7 @@ import { Document } from 'yaml';
 import { recordCollection } from '../../../../schemas/collections.ts';
 import { fieldMeta } from '../../schema-meta.ts';
 import type { HubConfig } from '../../../../schemas/hub-config.ts';
+import { CONTENT_MODEL_CHANGELOG, CONTENT_MODEL_VERSION } from '../../../../schemas/version.ts';
 import { article } from './sentences.ts';
 import { REMOVE_ANSWER, type IssueFormDefinition } from './shape.ts';
 
@@ -20,7 +21,10 @@ function formWords(definition: IssueFormDefinition, hub: FormHub): { intro: stri
   const { github, branch } = hub.repository;
   const guide =
     `Everything you write here is public. ` +
-    `The fields are explained in [CONTRIBUTING.md](https://github.com/${github}/blob/${branch}/CONTRIBUTING.md).`;
+    `The fields are explained in [CONTRIBUTING.md](https://github.com/${github}/blob/${branch}/CONTRIBUTING.md). ` +
+    // The forms are generated from the schemas, so they follow the version the schemas are at (schemas/version.ts).
+    `This form follows version ${CONTENT_MODEL_VERSION} of the hub’s content model ` +
+    `([what changed](https://github.com/${github}/blob/${branch}/${CONTENT_MODEL_CHANGELOG})).`;
   if (definition.kind === 'organisation') {
     return {
       intro: [
@@ -94,6 +98,7 @@ export function issueFormYaml(definition: IssueFormDefinition, hub: FormHub): st
     `# ids are the schema’s field names, ` +
       `so the web form (${organisation ? '/contribute/organisation/<id>/' : '/contribute/new/<collection>/'}) can fill them in, and`,
     '# the issue-to-pr workflow reads the answers back by these labels (src/lib/github/issue-form.ts).',
+    `# Content model version ${CONTENT_MODEL_VERSION} (schemas/version.ts; ${CONTENT_MODEL_CHANGELOG}).`,
   ].join('\n');
   const document = new Document(issueForm(definition, hub), { version: '1.2' });
   return `${header}\n${document.toString({ lineWidth: 110, minContentWidth: 40 })}`;
