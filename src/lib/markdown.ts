@@ -7,10 +7,11 @@
  * which is why records are rendered here and not by Astro.
  *
  * Two parsers, one sanitiser. The reference pipeline is unified: remark (micromark, GFM) → rehype →
- * rehype-raw → rehype-sanitize → heading demotion → heading ids → HTML. It takes 1–3 ms a body, which
- * at 25,000 records is most of a build. Most bodies are plain Markdown, and for those the parse is done
- * by Sätteri (Rust, the engine Astro 7 ships) in a few hundredths of a millisecond; its tree then goes
- * through the very same sanitiser, demotion, ids and serialiser. So every body is sanitised by
+ * rehype-raw → rehype-sanitize → structure repair (repair-html-structure.ts) → heading demotion → heading
+ * ids → HTML. It takes 1–3 ms a body, which at 25,000 records is most of a build. Most bodies are plain
+ * Markdown, and for those the parse is done by Sätteri (Rust, the engine Astro 7 ships) in a few
+ * hundredths of a millisecond; its tree then goes through the very same sanitiser, repair, demotion, ids
+ * and serialiser. So every body is sanitised by
  * rehype-sanitize whichever parser read it, and the choice of parser only decides how the Markdown is
  * read, never what is let through.
  *
@@ -30,6 +31,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { markdownToHast } from 'satteri';
 import { unified, type PluggableList } from 'unified';
+import repairHtmlStructure from './repair-html-structure.ts';
 
 export const SANITIZE_SCHEMA: SanitizeSchema = {
   ...defaultSchema,
@@ -92,6 +94,8 @@ function imagesAsLinks() {
 /** What every body goes through once parsed, whichever parser read it. */
 const AFTER_PARSING: PluggableList = [
   [rehypeSanitize, SANITIZE_SCHEMA],
+  // Pasted HTML can leave a paragraph inside a list, or text inside a table: moved to where it may be.
+  repairHtmlStructure,
   imagesAsLinks,
   demoteHeadings,
   // Prefixed so that a heading can never take an id the page uses itself, such as main-content.

@@ -5,7 +5,8 @@
  *     link and budget tests check);
  *   - the fixture site: the small test baseline, plus one hostile record (what safe-markdown.test.ts
  *     opens), enough roadmap items for the roadmap list to run to a second page (the demonstration
- *     content fits on one) and the accepted cases of the hostile-input corpus (hostile-pages.test.ts).
+ *     content fits on one), the accepted cases of the hostile-input corpus (hostile-pages.test.ts) and
+ *     the messy-HTML corpus (messy-html.test.ts).
  * Tests read the addresses and folders with inject('demoUrl') and so on.
  */
 import { spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { contentFixture, removeFixtures, ROOT } from '../helpers/content.ts';
 import { applyCase, SITE_CASES as HOSTILE_SITE_CASES } from '../hostile/cases.ts';
+import { addMessyCases } from '../messy/cases.ts';
 import { HOSTILE_MARKDOWN, HOSTILE_RECORD } from './hostile.ts';
 import { PAGINATION_ITEMS, paginationItem } from './pages.ts';
 import { serveSite, type StaticSite } from './server.ts';
@@ -154,6 +156,8 @@ export default async function setup(project: TestProject) {
     const outside = join(work, 'outside');
     mkdirSync(outside);
     for (const hostileCase of HOSTILE_SITE_CASES) applyCase(hostileCase, content, outside);
+    // The messy-HTML corpus (tests/messy/cases.ts), whose pages tests/site/messy-html.test.ts opens.
+    addMessyCases(content);
     const fixtureDir = join(work, 'fixture');
     const fixture = await serveSite(fixtureDir, BASE);
     servers.push(fixture);

@@ -12,6 +12,7 @@ import type { Licence, Service } from '../../../schemas/reference.ts';
 import { isPastReview } from '../freshness.ts';
 import type { OrganisationRegister } from '../organisation-register.ts';
 import { closestMatch } from '../suggest.ts';
+import { htmlStructureWarnings } from './html-warnings.ts';
 import { fieldName, type Severity } from './problem.ts';
 import type { RuleId } from './rules.ts';
 
@@ -401,8 +402,11 @@ const PLACEHOLDER_PATTERN = /REPLACE[ -]THIS/;
  */
 const MAY_BE_UNSAFE = /<|(?:javascript|vbscript|data)\s*:/i;
 
-/** Warnings about a Markdown body; `offset` is where the body starts in the file. */
-export function checkBody(body: string, offset: number, reportAt: (offset: number, finding: Finding) => void): void {
+/**
+ * Warnings about a Markdown body; `offset` is where the body starts in the file, and `firstLine` the line
+ * it starts on, for messages that name the line of another tag.
+ */
+export function checkBody(body: string, offset: number, reportAt: (offset: number, finding: Finding) => void, firstLine = 1): void {
   for (const [pattern, what] of MAY_BE_UNSAFE.test(body) ? UNSAFE_MARKDOWN : []) {
     const match = pattern.exec(body);
     if (!match) continue;
@@ -415,6 +419,7 @@ export function checkBody(body: string, offset: number, reportAt: (offset: numbe
       fix: 'remove it: write the text in plain Markdown, and link only to https:// addresses',
     });
   }
+  for (const warning of htmlStructureWarnings(body, firstLine)) reportAt(offset + warning.offset, warning.finding);
   const placeholder = body.search(PLACEHOLDER_PATTERN);
   if (placeholder !== -1) {
     reportAt(offset + placeholder, {

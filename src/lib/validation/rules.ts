@@ -49,6 +49,10 @@ export const RULES = {
   'vocabulary/phrase': 'A synonym phrase made only of common words or numbers ("the", "online"), which would match nearly every record.',
   'freshness/review-due': 'Warning: a roadmap item is past its review_by date.',
   'content/unsafe-html': 'Warning: Markdown holds a script, iframe, event handler or javascript: link, which the build removes.',
+  'content/broken-html':
+    'Warning: HTML in the Markdown left unclosed, closed in the wrong order or outside its list (a list, table, block or text style).',
+  'content/layout-table':
+    'Warning: an HTML table used for layout: it has no header cells (`<th>`), holds another table, or says role="presentation".',
   'content/placeholder': 'Warning: the record still has placeholder text from npm run new.',
 } as const;
 

@@ -250,7 +250,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
       suggest,
     });
     if (read.fields) checkRecord(record, read.fields, context, read.report);
-    if (read.body !== undefined) checkBody(read.body, read.bodyOffset, read.reportAt);
+    if (read.body !== undefined) checkBody(read.body, read.bodyOffset, read.reportAt, read.bodyLine);
     problems.push(...read.problems);
     if (read.data && read.problems.every((problem) => problem.severity !== 'error')) {
       records.push({

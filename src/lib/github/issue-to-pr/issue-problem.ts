@@ -83,6 +83,8 @@ export function issueProblem(problem: Problem, definition: IssueFormDefinition):
         };
       }
       case 'content/placeholder':
+      case 'content/broken-html':
+      case 'content/layout-table':
         return { problem: { field: BODY_FIELD, message: withFix(problem.message) }, warning };
       case 'path/reserved-id':
         return { problem: { field: ORGANISATION_FIELD, message: withFix(problem.message) }, warning: false };
