@@ -74,7 +74,8 @@ export async function readHandedOverContent(file: string, waitMs = HAND_OVER_WAI
     if (Date.now() - started > waitMs)
       throw new Error(
         `The validated content (${file}, named by HUB_VALIDATED_CONTENT) did not appear within ${waitMs / 1000} s. ` +
-          'Build with npm run build, which validates the content and writes that file, rather than with astro build and HUB_VALIDATED_CONTENT set.',
+          'Build with npm run build, which validates the content and writes that file, ' +
+          'rather than with astro build and HUB_VALIDATED_CONTENT set.',
       );
     await new Promise((resolveWait) => setTimeout(resolveWait, 50));
   }
