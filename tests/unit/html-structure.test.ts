@@ -83,7 +83,7 @@ describe('broken HTML', () => {
 
 describe('the warnings', () => {
   it('name the line in the file, and say how to fix it', () => {
-    const [warning] = htmlStructureWarnings('\n<ul>\n<li>One\n\nAfter.', 20);
+    const [warning] = htmlStructureWarnings('\n<ul>\n<li>One\n\nAfter.', () => 20);
     expect(warning.offset).toBe(1);
     expect(warning.finding).toMatchObject({ rule: 'content/broken-html', severity: 'warning', found: '<ul>' });
     expect(warning.finding.message).toBe(

@@ -34,13 +34,13 @@ export interface ReadFileResult {
   data?: unknown;
   /** The Markdown body of a .md file. */
   body?: string;
-  /** The 1-based line on which the body starts. */
-  bodyLine?: number;
   problems: Problem[];
   /** Places a finding in this file (line and column of its field) and adds it to `problems`. */
   report: (finding: Finding) => void;
   /** Places a finding at an offset in the file text. */
   reportAt: (offset: number, finding: Finding) => void;
+  /** The 1-based line of an offset in the file text (the file's lines are only indexed when asked). */
+  lineAt: (offset: number) => number;
   bodyOffset: number;
 }
 
@@ -74,7 +74,7 @@ export function readContentFile(options: ReadFileOptions): ReadFileResult {
     const offset = document && finding.path.length > 0 ? yamlOffset + offsetOf(document(), finding.path, finding.key) : yamlOffset;
     reportAt(offset, finding);
   };
-  const result: ReadFileResult = { problems, report, reportAt, bodyOffset: 0 };
+  const result: ReadFileResult = { problems, report, reportAt, lineAt: (offset) => positionOf(offset).line, bodyOffset: 0 };
 
   const bytes = readBounded(absolute, MAX_FILE_BYTES);
   if (typeof bytes === 'number') {
@@ -124,7 +124,6 @@ export function readContentFile(options: ReadFileOptions): ReadFileResult {
     yamlOffset = split.yamlOffset;
     result.body = split.body;
     result.bodyOffset = split.bodyOffset;
-    result.bodyLine = positionOf(split.bodyOffset).line;
   }
 
   const parsed = parseYaml(yaml);

@@ -22,8 +22,6 @@ interface RecordOf<C extends RecordCollectionName> {
   data: RecordData<C>;
   /** The Markdown below the front matter, for .md records. */
   body?: string;
-  /** The line on which the body starts, so that messages about it can point into the file. */
-  bodyLine?: number;
 }
 
 /** A record of any collection; narrowing on `collection` narrows `data`. */

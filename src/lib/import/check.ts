@@ -160,7 +160,7 @@ export function checkPlannedFiles(files: readonly PlannedFile[], hub: Hub): Map<
         id: `${path.collection}/${path.organisation}/${path.slug}`,
       };
       if (read.fields) checkRecord(identity, read.fields, context, read.report);
-      if (read.body !== undefined) checkBody(read.body, read.bodyOffset, read.reportAt, read.bodyLine);
+      if (read.body !== undefined) checkBody(read.body, read.bodyOffset, read.reportAt, read.lineAt);
       problems.push(...read.problems);
     }
   } finally {

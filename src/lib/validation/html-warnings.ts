@@ -92,11 +92,13 @@ function finding(problem: HtmlStructureProblem, line: number, byLine: number): F
 }
 
 /**
- * The warnings about a body's HTML, each with its offset in the body. `firstLine` is the line of the file
- * on which the body starts, for the line numbers in the messages.
+ * The warnings about a body's HTML, each with its offset in the body. `firstLineOf` gives the line of the
+ * file on which the body starts, for the line numbers in the messages; it is asked only when there are any.
  */
-export function htmlStructureWarnings(body: string, firstLine = 1): { offset: number; finding: Finding }[] {
+export function htmlStructureWarnings(body: string, firstLineOf: () => number = () => 1): { offset: number; finding: Finding }[] {
   const problems = htmlStructureProblems(body);
+  if (problems.length === 0) return [];
+  const firstLine = firstLineOf();
   const shown = problems.slice(0, MAX_HTML_WARNINGS).map((problem) => ({
     offset: problem.offset,
     finding: finding(problem, firstLine + problem.line - 1, firstLine + (problem.by?.line ?? problem.line) - 1),

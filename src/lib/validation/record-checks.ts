@@ -403,10 +403,16 @@ const PLACEHOLDER_PATTERN = /REPLACE[ -]THIS/;
 const MAY_BE_UNSAFE = /<|(?:javascript|vbscript|data)\s*:/i;
 
 /**
- * Warnings about a Markdown body; `offset` is where the body starts in the file, and `firstLine` the line
- * it starts on, for messages that name the line of another tag.
+ * Warnings about a Markdown body; `offset` is where the body starts in the file, and `lineAt` gives the
+ * line of an offset in the file, for messages that name the line of another tag (asked only when there
+ * is such a message: most bodies have none, and indexing every file's lines cost the validator time).
  */
-export function checkBody(body: string, offset: number, reportAt: (offset: number, finding: Finding) => void, firstLine = 1): void {
+export function checkBody(
+  body: string,
+  offset: number,
+  reportAt: (offset: number, finding: Finding) => void,
+  lineAt: (offset: number) => number = () => 1,
+): void {
   for (const [pattern, what] of MAY_BE_UNSAFE.test(body) ? UNSAFE_MARKDOWN : []) {
     const match = pattern.exec(body);
     if (!match) continue;
@@ -419,7 +425,7 @@ export function checkBody(body: string, offset: number, reportAt: (offset: numbe
       fix: 'remove it: write the text in plain Markdown, and link only to https:// addresses',
     });
   }
-  for (const warning of htmlStructureWarnings(body, firstLine)) reportAt(offset + warning.offset, warning.finding);
+  for (const warning of htmlStructureWarnings(body, () => lineAt(offset))) reportAt(offset + warning.offset, warning.finding);
   const placeholder = body.search(PLACEHOLDER_PATTERN);
   if (placeholder !== -1) {
     reportAt(offset + placeholder, {

@@ -250,7 +250,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
       suggest,
     });
     if (read.fields) checkRecord(record, read.fields, context, read.report);
-    if (read.body !== undefined) checkBody(read.body, read.bodyOffset, read.reportAt, read.bodyLine);
+    if (read.body !== undefined) checkBody(read.body, read.bodyOffset, read.reportAt, read.lineAt);
     problems.push(...read.problems);
     if (read.data && read.problems.every((problem) => problem.severity !== 'error')) {
       records.push({
@@ -260,7 +260,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
         id: record.id,
         file: display(record.file),
         data: read.data,
-        ...(read.body !== undefined ? { body: read.body, bodyLine: read.bodyLine } : {}),
+        ...(read.body !== undefined ? { body: read.body } : {}),
       } as ContentRecord);
     }
     progress();
