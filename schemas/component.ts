@@ -12,8 +12,7 @@ import {
   title,
   uniqueList,
   webUrl,
-  summaryCy,
-  titleCy,
+  recordTranslations,
 } from './fields.ts';
 
 export const COMPONENT_KINDS = [
@@ -37,8 +36,7 @@ export const componentSchema = z
   .strictObject({
     title,
     summary,
-    title_cy: titleCy.optional(),
-    summary_cy: summaryCy.optional(),
+    translations: recordTranslations.optional(),
     kind: z.enum(COMPONENT_KINDS, { error: `one of: ${COMPONENT_KINDS.join(', ')}` }).meta({
       title: 'Kind',
       description:

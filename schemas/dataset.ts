@@ -13,8 +13,7 @@ import {
   title,
   uniqueList,
   webUrl,
-  summaryCy,
-  titleCy,
+  recordTranslations,
 } from './fields.ts';
 
 export const UPDATE_FREQUENCIES = [
@@ -50,8 +49,7 @@ export const datasetSchema = z
   .strictObject({
     title,
     summary,
-    title_cy: titleCy.optional(),
-    summary_cy: summaryCy.optional(),
+    translations: recordTranslations.optional(),
     licence: licenceId.meta({
       title: 'Licence',
       description: 'The dataset’s licence as an SPDX id from data/reference/licences.csv. It must be an open licence, usually OGL-UK-3.0.',

@@ -54,17 +54,49 @@ export const summary = plainText(500).meta({
   examples: ['Letting residents subscribe to and renew garden waste collection online, with automatic renewal reminders.'],
 });
 
-/** Welsh bodies publish in both languages: the Welsh title and summary sit beside the English ones. */
-export const titleCy = singleLine(150).meta({
-  title: 'Title in Welsh',
-  description: 'The title in Welsh (Teitl), for bodies that publish in both languages. Keep the English title in title.',
-  examples: ['Tanysgrifiadau gwastraff gardd ar-lein'],
-});
+/** A language's code (BCP 47), as hub.config.yaml's `languages` lists them: cy, ga, en-GB, nl. */
+export const languageCode = z
+  .string({ error: 'a language code, e.g. cy for Welsh or ga for Irish' })
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
+    error: 'a language code: two or three lowercase letters, then any region after a hyphen, e.g. cy, ga or en-GB',
+  });
 
-export const summaryCy = plainText(500).meta({
-  title: 'Summary in Welsh',
-  description: 'The summary in Welsh (Crynodeb), for bodies that publish in both languages.',
-});
+/**
+ * What a record or an organisation says in the hub's other languages (hub.config.yaml's `languages`, after
+ * the first), one entry a language: `translations: { cy: { title: …, summary: … } }`. One field for every
+ * language, rather than a pair of fields for each (title_cy, summary_cy), so that a hub in Ireland takes
+ * Irish, and one in Wales Welsh, with the same schema. Which languages a hub takes is its configuration's,
+ * so the validator checks the codes (record-checks.ts), not the schema.
+ */
+export function translations<Shape extends z.ZodRawShape>(shape: Shape, example: Record<string, Record<string, string>>) {
+  const fields = Object.keys(shape).join(' and ');
+  return z
+    .record(
+      languageCode,
+      z
+        .strictObject(shape)
+        .refine((entry) => Object.keys(entry).length > 0, { error: `at least one of ${fields}: this language's entry is empty` })
+        .meta({ title: 'Translation', description: `The ${fields} in this language.` }),
+    )
+    .meta({
+      title: 'Translations',
+      description:
+        `The ${fields} in the hub's other languages, under each language's code (cy for Welsh), for bodies that publish in more ` +
+        "than one. Keep the main language's in the fields above.",
+      examples: [example],
+    });
+}
+
+/** The title and summary of a record in the hub's other languages. */
+export const recordTranslations = translations(
+  {
+    title: singleLine(150)
+      .optional()
+      .meta({ title: 'Title', description: 'The title in this language.', examples: ['Tanysgrifiadau gwastraff gardd ar-lein'] }),
+    summary: plainText(500).optional().meta({ title: 'Summary', description: 'The summary in this language.' }),
+  },
+  { cy: { title: 'Tanysgrifiadau gwastraff gardd ar-lein' } },
+);
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG_PART = '[a-z0-9]+(?:-[a-z0-9]+)*';

@@ -4,7 +4,7 @@
  * same plain errors as content (src/lib/hub-config.ts).
  */
 import { z } from 'zod';
-import { licenceId, plainText, singleLine } from './fields.ts';
+import { languageCode, licenceId, plainText, singleLine } from './fields.ts';
 
 /** owner/name of a repository on GitHub. */
 export const githubRepository = z
@@ -227,6 +227,45 @@ export const organisationsConfig = z
       'code registered bodies carry. Required, so that a hub for another country says its own words, never the UK’s by default.',
   });
 
+/** A language the hub's text is written in (see `languages` below). */
+export const languageConfig = z
+  .strictObject({
+    code: languageCode.meta({
+      title: 'Code',
+      description:
+        'The language’s code (BCP 47): what pages give as their lang, and what records write under `translations` for the ' +
+        'hub’s other languages.',
+      examples: ['en-GB', 'cy', 'ga'],
+    }),
+    name: singleLine(60).meta({
+      title: 'Name',
+      description: 'The language’s name in the hub’s main language, as labels give it: “Title in Welsh”.',
+      examples: ['Welsh'],
+    }),
+    ownName: singleLine(60)
+      .optional()
+      .meta({ title: 'Own name', description: 'Its name in itself, shown beside the name: Cymraeg.', examples: ['Cymraeg'] }),
+  })
+  .meta({ title: 'Language', description: 'A language the hub’s text is written in.' });
+
+const languagesConfig = z
+  .array(languageConfig)
+  .min(1, { error: 'at least one language: the hub’s main language, e.g. { code: en-GB, name: English }' })
+  .max(20, { error: 'at most 20 languages' })
+  .meta({
+    title: 'Languages',
+    description:
+      'The languages the hub’s text is written in. The first is its main language: the pages’ own, and every record’s title and ' +
+      'summary. Records and organisations may give their title, summary and names in the others too, under `translations`. ' +
+      'The UI text of each is in translations/<code>.yaml.',
+    examples: [
+      [
+        { code: 'en-GB', name: 'English' },
+        { code: 'cy', name: 'Welsh', ownName: 'Cymraeg' },
+      ],
+    ],
+  });
+
 export const hubConfigSchema = z
   .strictObject({
     name: singleLine(60).meta({
@@ -269,6 +308,14 @@ export const hubConfigSchema = z
     )
       .optional()
       .meta({ title: 'Licence list' }),
+    languages: languagesConfig,
+    translations: configuredFile(
+      'The folder of the UI text, one file a language named by its code (en-GB.yaml, cy.yaml): what the pages’ headers, footers ' +
+        'and banners say. Without it, or for a language it has no file for, the files that come with the hub (translations/).',
+      'translations',
+    )
+      .optional()
+      .meta({ title: 'UI text folder' }),
     services: serviceListConfig.optional(),
     organisations: organisationsConfig,
   })
@@ -284,5 +331,6 @@ export type HubConfig = z.infer<typeof hubConfigSchema>;
 export type ServiceListConfig = z.infer<typeof serviceListConfig>;
 export type OrganisationsConfig = z.infer<typeof organisationsConfig>;
 export type OrganisationTypeConfig = z.infer<typeof organisationTypeConfig>;
+export type LanguageConfig = z.infer<typeof languageConfig>;
 export type NationConfig = z.infer<typeof nationConfig>;
 export type OrganisationCodeConfig = z.infer<typeof organisationCodeConfig>;

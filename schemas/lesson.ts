@@ -1,6 +1,6 @@
 /** Something a body learned, good or bad. */
 import { z } from 'zod';
-import { anyRecordId, contentLicence, isoDate, services, summary, themes, title, uniqueList, summaryCy, titleCy } from './fields.ts';
+import { anyRecordId, contentLicence, isoDate, services, summary, themes, title, uniqueList, recordTranslations } from './fields.ts';
 import { links } from './roadmap.ts';
 
 export const OUTCOMES = ['worked', 'mixed', 'did-not-work', 'abandoned'] as const;
@@ -9,8 +9,7 @@ export const lessonSchema = z
   .strictObject({
     title,
     summary,
-    title_cy: titleCy.optional(),
-    summary_cy: summaryCy.optional(),
+    translations: recordTranslations.optional(),
     date: isoDate
       .optional()
       .meta({ title: 'Date', description: 'When this was learned or written up, as YYYY-MM-DD.', examples: ['2026-03-14'] }),

@@ -1,6 +1,17 @@
 /** An organisation: a council, combined authority, other public body or community (civic-tech) group. */
 import { z } from 'zod';
-import { componentId, contact, githubHandle, httpsUrl, organisationId, plainText, singleLine, uniqueList, webUrl } from './fields.ts';
+import {
+  componentId,
+  contact,
+  githubHandle,
+  httpsUrl,
+  organisationId,
+  plainText,
+  singleLine,
+  translations,
+  uniqueList,
+  webUrl,
+} from './fields.ts';
 import { systemSchema } from './system.ts';
 
 /**
@@ -119,16 +130,17 @@ export const organisationSchema = z
         description: 'The full legal name, e.g. Hartlepool Borough Council.',
         examples: ['Hartlepool Borough Council'],
       }),
-    name_cy: singleLine(150)
-      .optional()
-      .meta({ title: 'Name in Welsh', description: 'The short name in Welsh, for Welsh bodies.', examples: ['Caerdydd'] }),
-    official_name_cy: singleLine(200)
-      .optional()
-      .meta({
-        title: 'Official name in Welsh',
-        description: 'The full legal name in Welsh, for Welsh bodies.',
-        examples: ['Cyngor Caerdydd'],
-      }),
+    translations: translations(
+      {
+        name: singleLine(150)
+          .optional()
+          .meta({ title: 'Name', description: 'The short name in this language.', examples: ['Caerdydd'] }),
+        official_name: singleLine(200)
+          .optional()
+          .meta({ title: 'Official name', description: 'The full legal name in this language.', examples: ['Cyngor Caerdydd'] }),
+      },
+      { cy: { name: 'Caerdydd', official_name: 'Cyngor Caerdydd' } },
+    ).optional(),
     type: organisationType,
     gss_code: gssCode.optional(),
     local_authority_code: z

@@ -1,13 +1,12 @@
 /** A design principle a body works by. */
 import { z } from 'zod';
-import { contentLicence, principleId, summary, themes, title, webUrl, summaryCy, titleCy } from './fields.ts';
+import { contentLicence, principleId, summary, themes, title, webUrl, recordTranslations } from './fields.ts';
 
 export const principleSchema = z
   .strictObject({
     title,
     summary,
-    title_cy: titleCy.optional(),
-    summary_cy: summaryCy.optional(),
+    translations: recordTranslations.optional(),
     adopted_from: principleId.optional().meta({
       title: 'Adopted from',
       description: 'If you took this principle from another body on the hub, the id of their principle.',

@@ -14,8 +14,7 @@ import {
   uniqueList,
   webUrl,
   yearMonth,
-  summaryCy,
-  titleCy,
+  recordTranslations,
 } from './fields.ts';
 
 export const ROADMAP_STATUSES = ['idea', 'discovery', 'alpha', 'beta', 'live', 'paused', 'stopped', 'retired'] as const;
@@ -36,8 +35,7 @@ export const roadmapSchema = z
   .strictObject({
     title,
     summary,
-    title_cy: titleCy.optional(),
-    summary_cy: summaryCy.optional(),
+    translations: recordTranslations.optional(),
     status: z.enum(ROADMAP_STATUSES, { error: `one of: ${ROADMAP_STATUSES.join(', ')}` }).meta({
       title: 'Status',
       description:

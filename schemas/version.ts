@@ -6,7 +6,7 @@
  * (src/lib/migrations/) that `npm run migrate -- --from <major>` runs. Every change is written down in
  * CONTENT-MODEL-CHANGELOG.md. This is the one place the version is set; everything else imports it.
  */
-export const CONTENT_MODEL_VERSION = '1.0.0';
+export const CONTENT_MODEL_VERSION = '2.0.0';
 
 /** The major version: what addresses carry (/schemas/v1/…), since only a major change breaks a file. */
 export const CONTENT_MODEL_MAJOR = Number(CONTENT_MODEL_VERSION.split('.')[0]);
@@ -15,6 +15,18 @@ export const CONTENT_MODEL_MAJOR = Number(CONTENT_MODEL_VERSION.split('.')[0]);
 export function versionedSchemaPath(name: string, major = CONTENT_MODEL_MAJOR): string {
   return `schemas/v${major}/${name}.schema.json`;
 }
+
+/**
+ * Fields a major version took away, with where their values go now: a file still written the old way is
+ * told both, and the migration that moves them (`npm run migrate -- --from <since - 1>`), not only that the
+ * field is unknown.
+ */
+export const RETIRED_FIELDS: Readonly<Record<string, { since: number; now: string }>> = {
+  title_cy: { since: 2, now: 'translations.cy.title' },
+  summary_cy: { since: 2, now: 'translations.cy.summary' },
+  name_cy: { since: 2, now: 'translations.cy.name' },
+  official_name_cy: { since: 2, now: 'translations.cy.official_name' },
+};
 
 /** The changelog of the content model, at the root of the repository. */
 export const CONTENT_MODEL_CHANGELOG = 'CONTENT-MODEL-CHANGELOG.md';

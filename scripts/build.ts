@@ -161,21 +161,35 @@ const building = Promise.all([
   ),
 ]);
 
-let report;
-try {
-  report = validateContent({ contentDir });
-} catch (error) {
-  if (error instanceof UsageError) await stopOnceStopped(error.message);
-  throw error;
-}
+/** An error of the hub's own code while Astro runs: Astro is stopped too, rather than left waiting for content. */
+const internalError = (error: unknown) =>
+  stopOnceStopped(
+    `The build stopped on an internal error, so nothing was built or published (${outDir} is unchanged). ` +
+      `Please report it with this message:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+
+const report = await (async () => {
+  try {
+    return validateContent({ contentDir });
+  } catch (error) {
+    return error instanceof UsageError ? stopOnceStopped(error.message) : internalError(error);
+  }
+})();
 if (report.errors.length > 0) {
   console.error(formatText(report));
   await stopOnceStopped(`The content has errors, so nothing was built or published (${outDir} is unchanged). Fix them and build again.`);
 }
 console.log(summaryLine(report));
 // Each body rendered once, for the pages and for search.
-const bodies = renderBodies(report.content.records);
-handOverContent(validatedFile, report.content, bodies, report.reference);
+const bodies = await (async () => {
+  try {
+    const rendered = renderBodies(report.content.records);
+    handOverContent(validatedFile, report.content, rendered, report.reference);
+    return rendered;
+  } catch (error) {
+    return internalError(error);
+  }
+})();
 
 step('Building the site with Astro, and indexing it for search with Pagefind alongside');
 // The search index comes from the validated content, not from the pages (scripts/lib/search-records.ts), so

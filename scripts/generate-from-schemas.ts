@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ORGANISATIONS, RECORD_COLLECTIONS } from '../schemas/collections.ts';
 import { hubConfigSchema } from '../schemas/hub-config.ts';
+import { uiTextSchema } from '../schemas/ui-text.ts';
 import { CONTENT_MODEL_CHANGELOG, CONTENT_MODEL_VERSION, versionedSchemaPath } from '../schemas/version.ts';
 import { synonymsFileSchema, themesFileSchema } from '../schemas/vocabulary.ts';
 import { fieldReference, replaceBetweenMarkers, ruleReference } from '../src/lib/field-reference.ts';
@@ -35,6 +36,7 @@ export function jsonSchemaFiles(): Map<string, string> {
     ['themes', themesFileSchema],
     ['synonyms', synonymsFileSchema],
     ['hub-config', hubConfigSchema],
+    ['ui-text', uiTextSchema],
   ];
   const files = new Map<string, string>();
   for (const [name, schema] of sources) {

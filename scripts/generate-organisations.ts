@@ -21,8 +21,7 @@ import type { Organisation } from '../schemas/organisation.ts';
 export const REGISTER_FIELDS = [
   'name',
   'official_name',
-  'name_cy',
-  'official_name_cy',
+  'translations',
   'type',
   'gss_code',
   'local_authority_code',
@@ -73,14 +72,20 @@ export function registerOrganisations(rows: Record<string, string>[]): Map<strin
     const fields: RegisterFields = { name, type, gss_code: row.gss_code, nation };
     const optional: [keyof RegisterFields, string | undefined][] = [
       ['official_name', row.official_name.trim()],
-      ['name_cy', row.name_cy?.trim()],
-      ['official_name_cy', row.official_name_cy?.trim()],
       ['local_authority_code', row.local_authority_code.trim()],
       ['region', row.region.trim()],
       ['county', row.parent_county_code ? idByCode.get(row.parent_county_code) : undefined],
       ['combined_authority', row.combined_authority_code ? idByCode.get(row.combined_authority_code) : undefined],
     ];
-    for (const [key, value] of optional) if (value) (fields as Record<string, string>)[key] = value;
+    for (const [key, value] of optional) if (value) (fields as unknown as Record<string, string>)[key] = value;
+    // The register's Welsh names (22 Welsh councils) are the body's names in the UK hub's other language.
+    const welsh = Object.fromEntries(
+      [
+        ['name', row.name_cy?.trim()],
+        ['official_name', row.official_name_cy?.trim()],
+      ].filter(([, value]) => value),
+    );
+    if (Object.keys(welsh).length) fields.translations = { cy: welsh };
     organisations.set(id, fields);
   }
   return organisations;
@@ -111,10 +116,30 @@ export function mergeOrganisationFile(existing: string | undefined, fields: Regi
     );
   }
   for (const key of REGISTER_FIELDS) {
-    if (fields[key] === undefined) document.delete(key);
+    if (key === 'translations') mergeWelsh(document, fields.translations?.cy);
+    else if (fields[key] === undefined) document.delete(key);
     else if (document.get(key) !== fields[key]) document.set(key, fields[key]);
   }
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/**
+ * The register owns the Welsh names (translations.cy.name and .official_name) and nothing else under
+ * translations: another language a contributor adds is theirs, and is kept.
+ */
+function mergeWelsh(document: Document, welsh: { name?: string; official_name?: string } | undefined): void {
+  for (const field of ['name', 'official_name'] as const) {
+    const path = ['translations', 'cy', field];
+    const value = welsh?.[field];
+    if (value === undefined) {
+      if (document.hasIn(path)) document.deleteIn(path);
+    } else if (document.getIn(path) !== value) document.setIn(path, value);
+  }
+  // Leave no empty entry behind where the register has no Welsh names.
+  for (const path of [['translations', 'cy'], ['translations']]) {
+    const left = document.getIn(path);
+    if (isMap(left) && left.items.length === 0) document.deleteIn(path);
+  }
 }
 
 interface Options {

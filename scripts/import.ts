@@ -141,6 +141,7 @@ try {
       organisations: hub.organisations,
       owner: organisation,
       ...(values.slug ? { slug: values.slug } : {}),
+      otherLanguages: (hub.context.languages ?? []).slice(1).map((language) => language.code),
     });
     description = mapped.record.origin;
     records = [mapped.record];

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { issueFormDefinitions, issueFormYaml } from '../src/lib/github/issue-form.ts';
 import { loadHubConfig } from '../src/lib/hub-config.ts';
+import { formLanguages } from '../src/lib/contribute/form-model.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
@@ -24,7 +25,10 @@ export const TEMPLATE_DIR = '.github/ISSUE_TEMPLATE';
 export function issueFormFiles(): { path: string; text: string }[] {
   // The configuration's own repository: the committed forms are the same whichever repository a CI run is in.
   const hub = loadHubConfig(join(ROOT, 'content'), { HUB_CONFIG: process.env.HUB_CONFIG });
-  return issueFormDefinitions().map((definition) => ({ path: `${TEMPLATE_DIR}/${definition.file}`, text: issueFormYaml(definition, hub) }));
+  return issueFormDefinitions(formLanguages(hub.languages)).map((definition) => ({
+    path: `${TEMPLATE_DIR}/${definition.file}`,
+    text: issueFormYaml(definition, hub),
+  }));
 }
 
 /** The generated files that are missing or differ from what is on disk under `root`. */

@@ -24,6 +24,7 @@ import { checkOption, parseOptions, runScript, Usage } from './lib/cli.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { clientOptionsFromEnv, createClient } from '../src/lib/github/client.ts';
 import { identifyIssueForm } from '../src/lib/github/issue-form.ts';
+import { formLanguages } from '../src/lib/contribute/form-model.ts';
 import {
   IssueToPrError,
   loadIssueHub,
@@ -94,12 +95,13 @@ export async function main(
       out(skip);
       return 0;
     }
-    const definition = identifyIssueForm(event.issue.body, event.issue.labels);
+    const hub = loadIssueHub(contentDir);
+    const definition = identifyIssueForm(event.issue.body, event.issue.labels, formLanguages(hub.context.languages));
     if (!definition) {
       out(`Issue #${event.issue.number} is not from one of the hub's forms.`);
       return 0;
     }
-    const plan = planContribution(event.issue.body, definition, contentDir, loadIssueHub(contentDir));
+    const plan = planContribution(event.issue.body, definition, contentDir, hub);
     if (plan.file) {
       out(
         `Would commit ${plan.file.path} on contribution/issue-${event.issue.number}:\n\n` +

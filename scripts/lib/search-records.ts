@@ -26,6 +26,7 @@ import { renderBodies } from '../../src/lib/markdown.ts';
 import type { ReferenceData } from '../../src/lib/reference-data.ts';
 import { withoutStopWords } from '../../src/lib/search-stop-words.ts';
 import { SynonymMatcher } from '../../src/lib/synonyms.ts';
+import { allTranslatedTexts, type Translations } from '../../src/lib/translations.ts';
 
 /** One page in the search index: what it is found by, how its result reads, and what it is filtered by. */
 export interface SearchRecord {
@@ -149,7 +150,9 @@ export function searchRecords(
   const records: SearchRecord[] = [];
 
   for (const [index, record] of content.records.entries()) {
-    const data = record.data as Record<string, unknown> & { title: string; summary: string; title_cy?: string; summary_cy?: string };
+    const data = record.data as Record<string, unknown> & { title: string; summary: string; translations?: Translations };
+    // The title and summary in the hub's other languages: found by their words too.
+    const translated = allTranslatedTexts(data.translations);
     const collection = recordCollection(record.collection)!;
     const organisation = organisations.get(record.organisation)!;
     const name = organisation.data.name;
@@ -164,12 +167,12 @@ export function searchRecords(
     const seen = wordSet(data.title, data.summary);
     const text = bodies[index] ? htmlToText(bodies[index]) : '';
     const body = text ? newWords(text, seen).join(' ') : undefined;
-    const ownWords = present([data.title_cy, data.summary, data.summary_cy, body, name]);
-    for (const other of present([data.title_cy, data.summary_cy, name])) newWords(other, seen);
+    const ownWords = present([...translated, data.summary, body, name]);
+    for (const other of present([...translated, name])) newWords(other, seen);
     // Concepts are matched in the body as written: its distinct words no longer keep phrases together.
     const concepts = synonyms.conceptsIn(
       data.title,
-      ...present([data.title_cy, data.summary, data.summary_cy, text, name]),
+      ...present([...translated, data.summary, text, name]),
       ...serviceLabels,
       ...formerNames,
     );
@@ -215,7 +218,7 @@ export function searchRecords(
     records.push({
       url: `/organisations/${organisation.id}/`,
       title: data.name,
-      ownWords: present([data.official_name, data.name_cy, data.official_name_cy, data.summary, type, data.region]),
+      ownWords: present([data.official_name, ...allTranslatedTexts(data.translations), data.summary, type, data.region]),
       usedWords: '',
       meta: {
         title: data.name,

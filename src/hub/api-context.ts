@@ -23,6 +23,22 @@ export const SCHEMA_FILES: ReadonlyMap<string, string> = new Map(
   ),
 );
 
+/**
+ * The JSON Schemas of earlier major versions, kept as they were published (schemas/json/v<major>/), so that
+ * /schemas/v1/roadmap.schema.json, the `$id` files and editors of that version name, still answers after 2.0.0:
+ * by major, then by name.
+ */
+export const EARLIER_SCHEMA_FILES: ReadonlyMap<number, ReadonlyMap<string, string>> = (() => {
+  const byMajor = new Map<number, Map<string, string>>();
+  const files = import.meta.glob<string>('../../schemas/json/v*/*.schema.json', { query: '?raw', import: 'default', eager: true });
+  for (const [path, text] of Object.entries(files)) {
+    const [, major, name] = /\/v(\d+)\/([^/]+)\.schema\.json$/.exec(path)!;
+    if (!byMajor.has(Number(major))) byMajor.set(Number(major), new Map());
+    byMajor.get(Number(major))!.set(name, text);
+  }
+  return byMajor;
+})();
+
 const DEFAULT_SITE = 'http://localhost:4321';
 
 /** The absolute address of a path under the base. */
@@ -58,6 +74,7 @@ export function openDataContext(hub: Hub, site: URL | undefined, base: string): 
     hubName: hub.hubConfig.name,
     organisationsAttribution: hub.hubConfig.organisations.attribution,
     generated,
+    languages: hub.hubConfig.languages.map((language) => language.code),
   };
 }
 
@@ -149,6 +166,6 @@ export function publiccodeInput(
     themes: themesOf(record).map((id) => hub.themes.get(id)?.label ?? id),
     usedBy: (hub.reuse.components.get(record.id)?.users ?? []).map((use) => publishedName(hub, use.organisation)),
     today: generated.slice(0, 10),
-    hub: { name: hub.hubConfig.name, tagline: hub.hubConfig.tagline },
+    hub: { name: hub.hubConfig.name, tagline: hub.hubConfig.tagline, languages: hub.hubConfig.languages.map((language) => language.code) },
   };
 }

@@ -24,7 +24,9 @@ import { findOverlaps, type OverlapResult } from '../lib/overlaps/index.ts';
 import { buildRelations, type Relations } from '../lib/relations.ts';
 import { buildReuse, type ReuseGraph } from '../lib/reuse.ts';
 import { pageFeedsOf, type PageFeeds } from '../lib/feeds/paths.ts';
-import { loadHubConfig, type HubConfig } from '../lib/hub-config.ts';
+import { loadHubConfig, loadUiText, type HubConfig } from '../lib/hub-config.ts';
+import type { LanguageConfig } from '../../schemas/hub-config.ts';
+import type { UiText } from '../../schemas/ui-text.ts';
 import { contentDir } from '../astro-loader/content-source.ts';
 import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
 import { serviceSchemeOf, type ServiceScheme } from '../lib/reference-data.ts';
@@ -91,6 +93,12 @@ export interface Hub {
   kindOf: (organisation: string) => string;
   /** The hub's configuration (hub.config.yaml): its name, tagline, repository and default licence. */
   hubConfig: HubConfig;
+  /** What the pages' header, footer and banners say, in the hub's main language (translations/, src/lib/ui-text.ts). */
+  ui: UiText;
+  /** The hub's main language (the first of its `languages`): the pages' lang. */
+  language: LanguageConfig;
+  /** The hub's other languages, by code: what records' `translations` may be in. */
+  otherLanguages: ReadonlyMap<string, LanguageConfig>;
   /** Where edits to the hub's files are proposed. */
   config: SiteConfig;
   /** Each feed's title (with the hub's name) and path, as pages name them. */
@@ -252,6 +260,9 @@ async function load(): Promise<Hub> {
     register,
     kindOf: (id: string) => organisationKind(register, organisations.get(id)?.data.type ?? ''),
     hubConfig,
+    ui: loadUiText(contentDir()),
+    language: hubConfig.languages[0],
+    otherLanguages: new Map(hubConfig.languages.slice(1).map((language) => [language.code, language])),
     config: siteConfig(hubConfig),
     feeds: pageFeedsOf(hubConfig.name),
   };

@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hubConfigSchema, type HubConfig } from '../../schemas/hub-config.ts';
 import type { Licence } from '../../schemas/reference.ts';
+import type { UiText } from '../../schemas/ui-text.ts';
 import { compiledPattern } from './organisation-register.ts';
 import {
   loadLicences,
@@ -21,6 +22,7 @@ import {
   type ReferenceData,
 } from './reference-data.ts';
 import { readContentFile } from './content-files/read-file.ts';
+import { readUiText } from './ui-text.ts';
 import { problemLines } from './validation/format.ts';
 import type { Problem } from './validation/problem.ts';
 
@@ -49,6 +51,8 @@ export function hubConfigFile(contentDir: string, env: Record<string, string | u
 export interface HubConfigRead {
   /** The configuration, when it has no errors. */
   config?: HubConfig;
+  /** The UI text of its main language (src/lib/ui-text.ts), when the configuration has no errors. */
+  uiText?: UiText;
   /** The registers it names (its licences and service list), when they could be read. */
   reference?: ReferenceData;
   problems: Problem[];
@@ -84,6 +88,7 @@ export function readHubConfig(
   const config = read.data as HubConfig | undefined;
   let reference: ReferenceData | undefined;
   if (config) checkOrganisations(config, read.report);
+  if (config) checkLanguages(config, read.report);
   if (config && registers) {
     const files = referenceFilesOf(config, file);
     // Each register on its own, so that a broken service list still lets the licence be checked.
@@ -113,10 +118,12 @@ export function readHubConfig(
       }
     }
   }
-  const problems = read.problems;
+  // The UI text files are the configuration's too: a mistake in one stops the build as one here does.
+  const ui = config ? readUiText(config, file, shown) : undefined;
+  const problems = [...read.problems, ...(ui?.problems ?? [])];
   return problems.some((problem) => problem.severity === 'error')
     ? { problems }
-    : { config: config!, problems, ...(reference ? { reference } : {}) };
+    : { config: config!, uiText: ui!.text, problems, ...(reference ? { reference } : {}) };
 }
 
 type Report = ReturnType<typeof readContentFile>['report'];
@@ -157,6 +164,24 @@ function checkDefaultLicence(config: HubConfig, licences: ReadonlyMap<string, Li
       fix: 'choose an open licence, such as OGL-UK-3.0 or CC-BY-4.0',
     });
   }
+}
+
+/** Each language once: the same code twice would leave a record's translation under it ambiguous. */
+function checkLanguages(config: HubConfig, report: Report) {
+  const seen = new Set<string>();
+  config.languages.forEach((language, index) => {
+    const code = language.code.toLowerCase();
+    if (seen.has(code)) {
+      report({
+        rule: 'config/duplicate',
+        path: ['languages', index, 'code'],
+        message: `the language \`${language.code}\` is listed twice under languages.`,
+        found: language.code,
+        fix: 'remove one of them',
+      });
+    }
+    seen.add(code);
+  });
 }
 
 /**
@@ -239,22 +264,27 @@ export function withRepositoryFromEnvironment(config: HubConfig, env: Record<str
   return { ...config, repository: { github, branch } };
 }
 
-const loaded = new Map<string, HubConfig>();
+const loaded = new Map<string, { config: HubConfig; uiText: UiText }>();
 
 /**
- * A configuration file's configuration, read and checked once per process. Its registers are not read
- * here: Astro's pages, which need only the configuration, are handed the registers by npm run build,
- * which has checked them (loadHubReference reads them where they are wanted).
+ * A configuration file's configuration and UI text, read and checked once per process. Its registers are
+ * not read here: Astro's pages, which need only the configuration, are handed the registers by npm run
+ * build, which has checked them (loadHubReference reads them where they are wanted).
  */
-function loadOnce(file: string): HubConfig {
-  let config = loaded.get(file);
-  if (!config) {
+function loadOnce(file: string): { config: HubConfig; uiText: UiText } {
+  let entry = loaded.get(file);
+  if (!entry) {
     const read = readHubConfig(file, undefined, { registers: false });
     if (!read.config) throw new HubConfigError(read.problems);
-    config = read.config;
-    loaded.set(file, config);
+    entry = { config: read.config, uiText: read.uiText! };
+    loaded.set(file, entry);
   }
-  return config;
+  return entry;
+}
+
+/** The UI text of the configuration for a content folder (src/lib/ui-text.ts), read once per process. */
+export function loadUiText(contentDir: string, env: Record<string, string | undefined> = process.env): UiText {
+  return loadOnce(hubConfigFile(contentDir, env)).uiText;
 }
 
 /**
@@ -262,7 +292,7 @@ function loadOnce(file: string): HubConfig {
  * environment: throws HubConfigError, which says what to fix, when it cannot be used.
  */
 export function loadHubConfig(contentDir: string, env: Record<string, string | undefined> = process.env): HubConfig {
-  return withRepositoryFromEnvironment(loadOnce(hubConfigFile(contentDir, env)), env);
+  return withRepositoryFromEnvironment(loadOnce(hubConfigFile(contentDir, env)).config, env);
 }
 
 /**
@@ -272,7 +302,7 @@ export function loadHubConfig(contentDir: string, env: Record<string, string | u
 export function loadHubReference(contentDir: string, env: Record<string, string | undefined> = process.env): ReferenceData {
   const file = hubConfigFile(contentDir, env);
   try {
-    return loadReferenceData(referenceFilesOf(loadOnce(file), file));
+    return loadReferenceData(referenceFilesOf(loadOnce(file).config, file));
   } catch (error) {
     if (!(error instanceof ReferenceFileError)) throw error;
     // Said as the validator says it: the configuration's line and field, and the fix.

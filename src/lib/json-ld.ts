@@ -5,6 +5,7 @@
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { TypedRecord } from './content-files/types.ts';
 import { githubOwners } from './github-owners.ts';
+import { allTranslatedTexts } from './translations.ts';
 
 type Json = Record<string, unknown>;
 
@@ -22,6 +23,8 @@ export interface JsonLdContext {
   /** Labels of the record's services and themes, for `about` and `keywords`. */
   services: string[];
   themes: string[];
+  /** The hub's main language (hub.config.yaml), the language of the record's own fields. */
+  language: string;
 }
 
 /** Councils and other public bodies are government organisations; community groups are not. */
@@ -38,7 +41,8 @@ export function organisationJsonLd(organisation: Organisation, url: string, regi
     '@context': 'https://schema.org',
     '@type': schemaOrgType(register.government),
     name: organisation.official_name ?? organisation.name,
-    alternateName: [organisation.name, organisation.name_cy, organisation.official_name_cy].filter(
+    // Its names in the hub's other languages too: schema.org has no field for a name's language.
+    alternateName: [...new Set([organisation.name, ...allTranslatedTexts(organisation.translations)])].filter(
       (name) => name && name !== (organisation.official_name ?? organisation.name),
     ),
     url,
@@ -71,11 +75,12 @@ export function recordJsonLd(record: TypedRecord, context: JsonLdContext): Json 
     '@context': 'https://schema.org',
     '@type': typeOf(record),
     name: data.title,
-    alternateName: data.title_cy,
+    // The title in the hub's other languages.
+    alternateName: Object.values(data.translations ?? {}).flatMap((entry) => entry.title ?? []),
     description: data.summary,
     url: context.url,
     license: context.licence.url,
-    inLanguage: 'en-GB',
+    inLanguage: context.language,
     dateModified: context.dateModified,
     publisher: { '@type': schemaOrgType(context.organisation.government), name: context.organisation.name, url: context.organisation.url },
     about: context.services.length ? context.services.map((name) => ({ '@type': 'Thing', name })) : undefined,

@@ -44,8 +44,8 @@ export interface FieldLookups {
 const text = (value: string): Display => ({ kind: 'text', text: value });
 const list = (items: Display[]): Display => ({ kind: 'list', items });
 
-/** Fields shown elsewhere on the page (title, summary), or not at all. */
-const SHOWN_ELSEWHERE = new Set(['title', 'summary', 'title_cy', 'summary_cy', 'name', 'demonstration']);
+/** Fields shown elsewhere on the page (title, summary and their translations, beside them), or not at all. */
+const SHOWN_ELSEWHERE = new Set(['title', 'summary', 'translations', 'name', 'demonstration']);
 
 const MONTH_FIELDS = new Set(['start', 'end']);
 const DATE_FIELDS = new Set(['review_by', 'date', 'issued', 'modified', 'harvested_on']);
@@ -160,7 +160,6 @@ export function fieldRows(
       key,
       label: (key === 'gss_code' ? lookups.codeName : undefined) ?? fieldMeta(field).title ?? codeInWords(key.replace(/_/g, '-')),
       value: displayValue(key, value, lookups),
-      ...(key.endsWith('_cy') ? { lang: 'cy' } : {}),
     });
   }
   return rows;

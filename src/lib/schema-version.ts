@@ -7,10 +7,10 @@
  */
 import { versionedSchemaPath } from '../../schemas/version.ts';
 
-/** The schema's text with its `$id` made absolute: the versioned address under the site and base. */
-export function publishedSchema(text: string, name: string, absolute: (path: string) => string): string {
+/** The schema's text with its `$id` made absolute: the versioned address under the site and base (of `major`, by default the current). */
+export function publishedSchema(text: string, name: string, absolute: (path: string) => string, major?: number): string {
   const json = JSON.parse(text) as Record<string, unknown>;
   // $id is already the second key in the committed file, so assigning it keeps the key order.
-  json.$id = absolute(versionedSchemaPath(name));
+  json.$id = absolute(versionedSchemaPath(name, major));
   return `${JSON.stringify(json, null, 2)}\n`;
 }

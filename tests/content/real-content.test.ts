@@ -45,7 +45,7 @@ describe('organisations from the local-authority register', () => {
     expect(byGss.get('E06000003')?.id).toBe('redcar-and-cleveland');
     expect(byGss.get('W06000001')?.data).toMatchObject({
       name: 'Isle of Anglesey',
-      name_cy: 'Sir Ynys Môn',
+      translations: { cy: { name: 'Sir Ynys Môn', official_name: 'Cyngor Sir Ynys Môn' } },
       nation: 'wales',
       type: 'welsh-principal-area',
     });

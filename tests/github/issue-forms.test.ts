@@ -30,6 +30,7 @@ import {
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { githubContent, removeTemp, ROOT, runScript, tempDir } from './helpers.ts';
 import { HARVEST_FIELDS } from '../../schemas/fields.ts';
+import { loadHubConfig } from '../../src/lib/hub-config.ts';
 import { EDITABLE_ORGANISATION_FIELDS, editableFields, inFileShape } from '../../src/lib/contribute/organisation-model.ts';
 
 afterAll(removeTemp);
@@ -127,7 +128,16 @@ describe('the issue forms in .github/ISSUE_TEMPLATE', () => {
     const omitted = OMITTED_FIELDS[name] ?? {};
     for (const [field, reason] of Object.entries(omitted))
       expect(reason.length, `${name}.${field} is left out: say why`).toBeGreaterThan(10);
-    const expected = Object.keys(collection.schema.shape).filter((key) => !(key in omitted) && !HARVEST_FIELDS.has(key));
+    // translations is asked for in each of the hub's other languages (hub.config.yaml): translations_cy_title…
+    const otherLanguages = loadHubConfig(join(ROOT, 'content')).languages.slice(1);
+    const expected = Object.keys(collection.schema.shape)
+      .filter((key) => !(key in omitted) && !HARVEST_FIELDS.has(key))
+      .flatMap((key) =>
+        key === 'translations'
+          ? otherLanguages.flatMap(({ code }) => [`translations_${code}_title`, `translations_${code}_summary`])
+          : [key],
+      );
+    expect(otherLanguages.length).toBeGreaterThan(0);
     expect(ids.filter((id: string) => !['organisation', 'slug', 'body', 'confirmation'].includes(id))).toEqual(expected);
     expect(ids.slice(0, 3)).toEqual(['organisation', 'title', 'slug']);
     expect(ids.at(-1)).toBe('confirmation');

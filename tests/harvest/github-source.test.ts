@@ -48,6 +48,7 @@ function contextFor(
   return {
     organisation: 'ashdown',
     licences: hub.reference.licences,
+    otherLanguages: [],
     themes: hub.themes,
     organisations: hub.organisations,
     componentsByRepository: new Map([['https://github.com/brackwater-council/bin-day-finder', HUB_COMPONENT]]),

@@ -75,6 +75,7 @@ function context(
   return {
     organisation: options.organisation ?? 'ashdown',
     licences: hub.reference.licences,
+    otherLanguages: [],
     themes: hub.themes,
     organisations: hub.organisations,
     componentsByRepository: new Map(),

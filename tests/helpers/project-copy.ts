@@ -18,6 +18,7 @@ const PROJECT_ENTRIES = [
   'scripts',
   'data',
   'public',
+  'translations',
 ];
 
 /** Copies the project into `folder` (made if missing) and returns it. */

@@ -99,6 +99,26 @@ describe('the example hub', () => {
     expect(html('contribute/new/roadmap/')).not.toContain('data-finder="services"');
   });
 
+  it('is in its own languages: English of Ireland first, then Irish, each marked, in the pages, forms and open data', () => {
+    for (const path of ['', 'roadmap/ballykeel/pothole-reporting/', 'organisations/ballykeel/'])
+      expect(html(path), path || 'the home page').toMatch(/^<!doctype html><html lang="en-IE"/i);
+    expect(html('roadmap/ballykeel/pothole-reporting/')).toContain(
+      '<p class="govuk-body-l" lang="ga">Poill bhóthair a thuairisciú ar líne</p>',
+    );
+    expect(html('organisations/ballykeel/')).toContain('<p class="govuk-body-l" lang="ga">Comhairle Contae Bhaile Chaoil</p>');
+    // The form asks for the title and summary in Irish, not in Welsh.
+    const form = html('contribute/new/roadmap/');
+    expect(form).toContain('Add the title and summary in Irish');
+    expect(form).toMatch(/name="translations\.ga\.title"[^>]*lang="ga"|lang="ga"[^>]*name="translations\.ga\.title"/);
+    expect(form).not.toMatch(/Welsh|translations\.cy/);
+    const item = JSON.parse(readFileSync(join(exampleDir, 'api/v1/roadmap.json'), 'utf8')).records.find(
+      (record: { id: string }) => record.id === 'roadmap/ballykeel/pothole-reporting',
+    );
+    expect(item.translations).toEqual({ ga: { title: 'Poill bhóthair a thuairisciú ar líne' } });
+    const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html('roadmap/ballykeel/pothole-reporting/'))![1]!;
+    expect(JSON.parse(ld)).toMatchObject({ inLanguage: 'en-IE', alternateName: ['Poill bhóthair a thuairisciú ar líne'] });
+  });
+
   it('marks its fictional councils and records as demonstration', () => {
     expect(text('roadmap/ballykeel/pothole-reporting/')).toMatch(/demonstration/i);
     expect(text('organisations/ballykeel/')).toMatch(/demonstration/i);

@@ -47,6 +47,10 @@ const FIXTURE_HUB_CONFIG = [
   `  github: ${FIXTURE_HUB.repository}`,
   `  branch: ${FIXTURE_HUB.branch}`,
   `defaultLicence: ${FIXTURE_HUB.defaultLicence}`,
+  // Welsh as the UK hub has it: the hostile records give Welsh titles, which the pages mark with lang="cy".
+  'languages:',
+  '  - { code: en-GB, name: English }',
+  '  - { code: cy, name: Welsh, ownName: Cymraeg }',
   'services:',
   `  name: ${FIXTURE_HUB.services.name}`,
   `  abbreviation: ${FIXTURE_HUB.services.abbreviation}`,

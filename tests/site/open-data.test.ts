@@ -250,6 +250,21 @@ describe('JSON Schemas', () => {
       expect(built(`schemas/v${CONTENT_MODEL_MAJOR}/${file}`), file).toBe(served);
     }
   });
+
+  it('keeps serving the schemas of earlier major versions at their own addresses, as they were published', () => {
+    for (let major = 1; major < CONTENT_MODEL_MAJOR; major++) {
+      const files = readdirSync(join(ROOT, `schemas/json/v${major}`)).filter((file) => file.endsWith('.schema.json'));
+      expect(files, `schemas/json/v${major}`).toContain('roadmap.schema.json');
+      for (const file of files) {
+        const committed = JSON.parse(readFileSync(join(ROOT, `schemas/json/v${major}`, file), 'utf8'));
+        expect(JSON.parse(built(`schemas/v${major}/${file}`)), file).toEqual({ ...committed, $id: `${demoUrl}schemas/v${major}/${file}` });
+      }
+    }
+    // Version 1 had the Welsh pair of fields; version 2 has translations instead.
+    expect(JSON.parse(built('schemas/v1/roadmap.schema.json')).properties).toHaveProperty('title_cy');
+    expect(JSON.parse(built('schemas/v2/roadmap.schema.json')).properties).toHaveProperty('translations');
+    expect(JSON.parse(built('schemas/v2/roadmap.schema.json')).properties).not.toHaveProperty('title_cy');
+  });
 });
 
 describe('sitemap and robots.txt', () => {

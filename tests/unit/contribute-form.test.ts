@@ -31,18 +31,29 @@ const context: CheckContext = {
   defaultLicence: reference.licences.get('OGL-UK-3.0'),
   today: '2026-11-27',
 };
-const roadmap = formModel('roadmap')!;
+/** The UK hub's other language, as hub.config.yaml lists it. */
+const WELSH = [{ code: 'cy', name: 'Welsh' }];
+const roadmap = formModel('roadmap', WELSH)!;
 
 describe('the form of each collection', () => {
   it.each(RECORD_COLLECTIONS.map((collection) => ({ name: collection.name, collection })))(
     '$name: one field per schema field but those the harvest sets, in order, each labelled from the schema',
     ({ name, collection }) => {
-      const model = formModel(name)!;
+      const model = formModel(name, WELSH)!;
+      // translations is asked for language by language: the title and summary in each of the hub's other languages.
       expect(model.fields.map((field) => field.key)).toEqual(
-        Object.keys(collection.schema.shape).filter((key) => !HARVEST_FIELDS.has(key)),
+        Object.keys(collection.schema.shape)
+          .filter((key) => !HARVEST_FIELDS.has(key))
+          .flatMap((key) => (key === 'translations' ? ['translations.cy.title', 'translations.cy.summary'] : [key])),
       );
       if ('harvested_from' in collection.schema.shape) expect(model.fields.map((field) => field.key)).not.toContain('harvested_from');
-      for (const field of model.fields) {
+      const translated = model.fields.filter((field) => field.key.startsWith('translations.'));
+      expect(translated.map(({ label, lang, required }) => ({ label, lang, required }))).toEqual([
+        { label: 'Title in Welsh', lang: 'cy', required: false },
+        { label: 'Summary in Welsh', lang: 'cy', required: false },
+      ]);
+      expect(formModel(name)!.fields.some((field) => field.key.startsWith('translations'))).toBe(false);
+      for (const field of model.fields.filter((candidate) => !translated.includes(candidate))) {
         const schema = collection.schema.shape[field.key as keyof typeof collection.schema.shape] as z.ZodType;
         expect(field.required, field.key).toBe(!(schema instanceof z.ZodOptional));
         expect(field.label, field.key).not.toBe(field.key);
@@ -151,7 +162,7 @@ describe('answers', () => {
     () => {
       const { content } = validateContent({ contentDir: join(ROOT, 'content'), today: context.today });
       for (const record of content.records) {
-        const model = formModel(record.collection)!;
+        const model = formModel(record.collection, WELSH)!;
         const values = formValues(
           model,
           { organisation: record.organisation, slug: record.slug, data: record.data as Record<string, unknown>, body: record.body ?? '' },

@@ -112,14 +112,26 @@ describe('each version of the standard', () => {
   });
 
   it('0.4: contract maintenance, a dual licence, Welsh alongside English, links in the text', () => {
-    const { record } = importFixture('v0.4-contract.yml');
+    // The UK hub's other language is Welsh: the Welsh description becomes the record's Welsh title and summary.
+    const { record } = importFixture('v0.4-contract.yml', { otherLanguages: ['cy'] });
     expect(record.fields).toMatchObject({
       maintenance: 'contract',
       licence: 'MIT',
-      title_cy: 'Gwiriwr Gostyngiad Person Sengl',
-      summary_cy: "Yn gwirio hawliadau gostyngiad person sengl ac yn nodi'r rhai i'w hadolygu.",
+      translations: {
+        cy: {
+          title: 'Gwiriwr Gostyngiad Person Sengl',
+          summary: "Yn gwirio hawliadau gostyngiad person sengl ac yn nodi'r rhai i'w hadolygu.",
+        },
+      },
       themes: ['council-tax-and-benefits', 'forms-and-case-management', 'data-and-insight'],
     });
+    expect(record.notMapped).toContain(
+      'description.cy (only its localisedName and shortDescription, as translations.cy.title and .summary)',
+    );
+    // A hub without Welsh takes none of it, and says the description was not used.
+    const english = importFixture('v0.4-contract.yml', { otherLanguages: [] }).record;
+    expect(english.fields).not.toHaveProperty('translations');
+    expect(english.notMapped).toContain('description.cy (the English description was used)');
     expect(messages(record.notes, 'check').join('\n')).toContain('"MIT OR Apache-2.0", so reusers may choose; MIT was written');
     expect(record.notMapped).toContain('maintenance.contractors (Pellwick Data Ltd until 2027-03-31)');
     expect(record.notMapped).toContain('dependsOn');

@@ -69,15 +69,15 @@ describe('migrateText', () => {
 
 describe('npm run migrate', () => {
   it('says plainly that there is nothing to migrate from the current version, and refuses an unknown one', () => {
-    expect(CONTENT_MODEL_MAJOR).toBe(1);
-    const current = run(['--from', '1']);
+    expect(CONTENT_MODEL_MAJOR).toBe(2);
+    const current = run(['--from', '2']);
     expect(current).toMatchObject({ status: 0, err: '' });
-    expect(current.out).toBe(`Nothing to migrate: version 1 is the current version of the content model (${CONTENT_MODEL_VERSION}).`);
+    expect(current.out).toBe(`Nothing to migrate: version 2 is the current version of the content model (${CONTENT_MODEL_VERSION}).`);
     for (const from of ['0', '7']) {
       const unknown = run(['--from', from]);
       expect(unknown.status).toBe(2);
       expect(unknown.err).toBe(
-        `migrate: there is no migration from version ${from}. The current version is 1; no migration exists yet. ` +
+        `migrate: there is no migration from version ${from}. The current version is 2; migrations exist from version 1. ` +
           'See CONTENT-MODEL-CHANGELOG.md.',
       );
     }

@@ -90,7 +90,7 @@ describe('any text survives writing and reading', () => {
 describe('csvColumns', () => {
   it('puts id, organisation and url first, then the schema’s fields in order, then licence and last_updated, and not the body', () => {
     const columns = csvColumns(openCollection('roadmap'));
-    expect(columns.slice(0, 6)).toEqual(['id', 'organisation', 'url', 'title', 'summary', 'title_cy']);
+    expect(columns.slice(0, 6)).toEqual(['id', 'organisation', 'url', 'title', 'summary', 'translations']);
     expect(columns.slice(-2)).toEqual(['licence', 'last_updated']);
     expect(columns).not.toContain('body_markdown');
     expect(columns.filter((column) => column === 'licence')).toHaveLength(1);
@@ -123,7 +123,8 @@ describe('collectionCsv', () => {
             title: '=cmd|/C calc',
             summary: 'Commas, "quotes"\nand lines',
             themes: ['a', 'b'],
-            summary_cy: '- a list item',
+            outcome: '- a list item',
+            translations: { cy: { title: 'Dau' } },
             links: [{ title: 'L', url: 'https://l.example/' }],
           },
           body: '- a list item\n- another',
@@ -154,7 +155,8 @@ describe('collectionCsv', () => {
       themes: 'a;b',
       links: '[{"title":"L","url":"https://l.example/"}]',
       licence: 'OGL-UK-3.0',
-      summary_cy: "'- a list item",
+      outcome: "'- a list item",
+      translations: '{"cy":{"title":"Dau"}}',
     });
     expect(Object.keys(rows[0])).toEqual(csvColumns(openCollection('lessons')));
   });

@@ -56,7 +56,7 @@ describe('datasetNode', () => {
   it('maps a full record to DCAT-AP', async () => {
     const node = datasetNode(
       dataset({
-        title_cy: 'Diwrnodau bin',
+        translations: { cy: { title: 'Diwrnodau bin' } },
         licence: 'CC-BY-4.0',
         distributions: [
           { url: 'https://data.ashdown.example/bins.csv', format: 'CSV', media_type: 'text/csv', title: 'All rounds' },
@@ -76,7 +76,7 @@ describe('datasetNode', () => {
       '@type': 'dcat:Dataset',
       'dct:identifier': 'https://hub.example/base/datasets/ashdown/bins/',
       'dct:title': [
-        { '@value': 'Bin days', '@language': 'en' },
+        { '@value': 'Bin days', '@language': 'en-GB' },
         { '@value': 'Diwrnodau bin', '@language': 'cy' },
       ],
       'dct:publisher': { '@id': 'https://hub.example/base/organisations/ashdown/', 'foaf:name': 'Ashdown District Council' },
@@ -97,12 +97,12 @@ describe('datasetNode', () => {
       {
         '@id': 'http://id.esd.org.uk/service/524',
         '@type': 'skos:Concept',
-        'skos:prefLabel': { '@value': 'Bin collection', '@language': 'en' },
+        'skos:prefLabel': { '@value': 'Bin collection', '@language': 'en-GB' },
       },
       {
         '@id': 'https://hub.example/base/themes/waste-and-recycling/',
         '@type': 'skos:Concept',
-        'skos:prefLabel': { '@value': 'Waste and recycling', '@language': 'en' },
+        'skos:prefLabel': { '@value': 'Waste and recycling', '@language': 'en-GB' },
       },
     ]);
     const [csv, geojson, api, spss] = node['dcat:distribution'] as Record<string, unknown>[];

@@ -16,6 +16,7 @@ export const context: OpenDataContext = {
   defaultLicence: OGL,
   hubName: 'Council Commons',
   generated: '2026-11-27T00:00:00.000Z',
+  languages: ['en-GB', 'cy'],
 };
 
 /**

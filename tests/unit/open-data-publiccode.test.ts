@@ -42,7 +42,7 @@ function input(data: Partial<Component> = {}, extra: Partial<PubliccodeInput> = 
       url: 'https://hub.example/base/organisations/ashdown/',
     },
     pageUrl: 'https://hub.example/base/components/ashdown/bin-day-finder/',
-    hub: { name: 'Council Commons', tagline: 'Where UK councils share their digital work.' },
+    hub: { name: 'Council Commons', tagline: 'Where UK councils share their digital work.', languages: ['en-GB', 'cy'] },
     services: ['Household waste collection'],
     themes: ['Waste and recycling'],
     usedBy: [],
@@ -173,7 +173,13 @@ describe('publiccodeYaml', () => {
 
   it('adds Welsh when the record has a Welsh title or summary', () => {
     const document = publiccodeData(
-      input({ title_cy: 'Darganfyddwr diwrnod bin', summary_cy: 'Yn dweud wrth drigolion pa ddiwrnod y caiff eu biniau eu casglu.' }),
+      input({
+        translations: {
+          cy: { title: 'Darganfyddwr diwrnod bin', summary: 'Yn dweud wrth drigolion pa ddiwrnod y caiff eu biniau eu casglu.' },
+          // A language the hub does not have is left out: the validator refuses it, and the file must not guess it.
+          ga: { title: 'Aimsitheoir lá bruscair' },
+        },
+      }),
     );
     expect(at(document, 'localisation/availableLanguages')).toEqual(['en', 'cy']);
     expect(at(document, 'description/cy')).toEqual({

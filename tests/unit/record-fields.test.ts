@@ -39,8 +39,7 @@ const lookups: FieldLookups = {
 const ROADMAP_ITEM = {
   title: 'Garden waste subscriptions online',
   summary: 'Residents subscribe to and renew garden waste collection online.',
-  title_cy: 'Tanysgrifiadau gwastraff gardd ar-lein',
-  summary_cy: 'Mae trigolion yn tanysgrifio ar-lein.',
+  translations: { cy: { title: 'Tanysgrifiadau gwastraff gardd ar-lein', summary: 'Mae trigolion yn tanysgrifio ar-lein.' } },
   status: 'beta',
   services: [524],
   themes: ['waste-and-recycling', 'payments'],
@@ -100,7 +99,7 @@ describe('fieldRows on the roadmap schema', () => {
 
   it('leaves out the title and summary, in English and Welsh, which the page shows elsewhere', () => {
     const keys = rowsOf(ROADMAP_ITEM).map((row) => row.key);
-    for (const key of ['title', 'summary', 'title_cy', 'summary_cy']) expect(keys).not.toContain(key);
+    for (const key of ['title', 'summary', 'translations']) expect(keys).not.toContain(key);
   });
 
   it('leaves out fields that are missing or empty lists', () => {

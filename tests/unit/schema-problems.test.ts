@@ -246,7 +246,7 @@ describe('schemaProblems on the roadmap schema', () => {
       field: 'sumary',
       message: '`sumary` is not a field of a roadmap item, and the required field `summary` is missing.',
       found: 'sumary',
-      expected: expect.stringMatching(/^one of the fields: title, summary, title_cy, /),
+      expected: expect.stringMatching(/^one of the fields: title, summary, translations, /),
       fix: 'did you mean `summary`?',
     });
     expect(run.located).toEqual([{ path: ['sumary'], key: true }]);

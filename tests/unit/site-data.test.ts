@@ -130,16 +130,27 @@ describe('JSON-LD', () => {
         data: {
           title: 'Bins',
           summary: 'Bin days.',
+          translations: { cy: { title: 'Biniau', summary: 'Diwrnodau bin.' } },
           licence: 'OGL-UK-3.0',
           landing_url: 'https://data.example/bins',
           distributions: [{ url: 'https://data.example/bins.csv', format: 'CSV', media_type: 'text/csv' }],
         },
       },
-      { url: 'https://hub.example/datasets/fenmoor/bins/', organisation, licence, services: ['Household waste collection'], themes: [] },
+      {
+        url: 'https://hub.example/datasets/fenmoor/bins/',
+        organisation,
+        licence,
+        services: ['Household waste collection'],
+        themes: [],
+        language: 'en-GB',
+      },
     );
     expect(json).toMatchObject({
       '@type': 'Dataset',
       name: 'Bins',
+      // The title in the hub's other languages; the summary's translation is not a name.
+      alternateName: ['Biniau'],
+      inLanguage: 'en-GB',
       license: licence.url,
       publisher: { '@type': 'GovernmentOrganization', name: 'Fenmoor' },
       distribution: [{ '@type': 'DataDownload', contentUrl: 'https://data.example/bins.csv', encodingFormat: 'text/csv' }],
@@ -154,9 +165,15 @@ describe('JSON-LD', () => {
         collection: 'components',
         data: { title: 'Finder', summary: 'Finds bins.', kind: 'code', licence: 'MIT', repository_url: 'https://github.com/x/finder' },
       },
-      { url: 'https://hub.example/components/fenmoor/finder/', organisation, licence, services: [], themes: ['Waste'] },
+      { url: 'https://hub.example/components/fenmoor/finder/', organisation, licence, services: [], themes: ['Waste'], language: 'cy' },
     );
-    expect(json).toMatchObject({ '@type': 'SoftwareSourceCode', codeRepository: 'https://github.com/x/finder', keywords: 'Waste' });
+    expect(json).toMatchObject({
+      '@type': 'SoftwareSourceCode',
+      codeRepository: 'https://github.com/x/finder',
+      keywords: 'Waste',
+      inLanguage: 'cy',
+    });
+    expect(json).not.toHaveProperty('alternateName');
     expect(
       organisationJsonLd({ name: 'Tarnbeck Civic Tech', type: 'community-group' }, 'https://hub.example/organisations/t/', {
         government: false,

@@ -114,7 +114,7 @@ describe('what real editors write', () => {
   it('accepts a byte-order mark, CRLF line ends and Welsh text', () => {
     const content = contentFixture();
     const text =
-      '---\r\ntitle: Ailddefnyddio cyn adeiladu\r\ntitle_cy: Ailddefnyddio cyn adeiladu – ŵyr, tŷ, â\r\n' +
+      '---\r\ntitle: Ailddefnyddio cyn adeiladu\r\ntranslations:\r\n  cy:\r\n    title: Ailddefnyddio cyn adeiladu – ŵyr, tŷ, â\r\n' +
       'summary: Rydym yn chwilio am waith sydd eisoes wedi’i wneud cyn dechrau o’r newydd.\r\n---\r\n\r\nTestun y corff.\r\n';
     writeFileSync(join(content, 'principles/ashdown/ailddefnyddio.md'), `\uFEFF${text}`);
     const result = validate(['--content', content, '--format', 'json']);

@@ -164,6 +164,31 @@ const CASES: Case[] = [
     fix: /remove one of them/,
   },
   {
+    name: 'a UI text file with a placeholder the hub cannot fill in',
+    rule: 'config/ui-text',
+    fixture: (content) => {
+      mkdirSync(join(dirname(content), 'translations'), { recursive: true });
+      writeFileSync(join(dirname(content), 'translations', 'cy.yaml'), 'header.search: Chwilio\nfooter.about: Ynglŷn â {enw}\n');
+    },
+    config: configWith(/^languages:$/m, 'translations: translations\nlanguages:'),
+    file: 'translations/cy.yaml',
+    line: 2,
+    field: 'footer.about',
+    message: /`\{enw\}` is not something the hub can fill in/,
+    fix: /use \{name\} or \{licence\}/,
+  },
+  {
+    name: 'a language listed twice in the configuration',
+    rule: 'config/duplicate',
+    fixture: () => {},
+    config: configWith(/^ {2}- \{ code: cy,.*$/m, '  - { code: en-gb, name: English again }'),
+    file: 'hub.config.yaml',
+    line: configLine(/^ {2}- \{ code: cy,/),
+    field: 'languages[1].code',
+    message: /the language `en-gb` is listed twice under languages/,
+    fix: /remove one of them/,
+  },
+  {
     name: 'an official-code pattern that is not a regular expression',
     rule: 'config/pattern',
     fixture: () => {},
@@ -484,6 +509,47 @@ const CASES: Case[] = [
     field: 'services[0]',
     message: /999999, which is not in the Local Government Service List/,
     fix: /look the service up by name in data\/reference\/services\.csv/,
+  },
+  {
+    name: 'a translation in a language the hub does not have',
+    rule: 'reference/language',
+    fixture: (content) =>
+      replaceIn(
+        join(content, 'roadmap/ashdown/garden-waste-online.md'),
+        'status:',
+        'translations:\n  cy: { title: Gwastraff gardd }\n  ga: { title: Dramhaíl ghairdín }\nstatus:',
+      ),
+    file: ROADMAP,
+    line: 6,
+    field: 'translations.ga',
+    message: /`ga` is not one of this hub's other languages \(cy, Welsh\)/,
+    fix: /use `cy`, or ask the hub's maintainers to add the language/,
+  },
+  {
+    name: 'a translation in the hub’s main language',
+    rule: 'reference/language',
+    fixture: (content) =>
+      replaceIn(
+        join(content, 'roadmap/ashdown/garden-waste-online.md'),
+        'status:',
+        'translations:\n  en: { title: Garden waste }\nstatus:',
+      ),
+    file: ROADMAP,
+    line: 5,
+    field: 'translations.en',
+    message: /`en` is the hub's main language \(English\): its words go in the fields themselves/,
+    fix: /move them up into title and summary/,
+  },
+  {
+    name: 'a Welsh field of version 1 of the content model',
+    rule: 'schema/unknown-field',
+    fixture: (content) =>
+      replaceIn(join(content, 'roadmap/ashdown/garden-waste-online.md'), 'status:', 'title_cy: Gwastraff gardd\nstatus:'),
+    file: ROADMAP,
+    line: 4,
+    field: 'title_cy',
+    message: /`title_cy` is a field of version 1 of the content model: since 2\.0\.0 it is written as `translations\.cy\.title`/,
+    fix: /npm run migrate -- --from 1/,
   },
   {
     name: 'a theme not in the vocabulary',

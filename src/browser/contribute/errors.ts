@@ -78,7 +78,7 @@ export function showFieldError(form: HTMLFormElement, problem: Pick<FormProblem,
 export function showErrors(form: HTMLFormElement, problems: FormProblem[]): void {
   clearErrors(form);
   for (const problem of problems) {
-    // A field in the closed "Add Welsh" section would be hidden: open it.
+    // A field in a closed section (a language's translations) would be hidden: open it.
     document.getElementById(problem.target)?.closest('details')?.setAttribute('open', '');
     showFieldError(form, problem);
   }

@@ -55,28 +55,31 @@ export interface PreviewOptions {
   bodyHtml: string;
 }
 
+/** The title or summary in each language the answers give it in, marked with the language, as the record's page shows them. */
+function translatedParagraphs(fields: Record<string, unknown>, part: 'title' | 'summary', className: string): HTMLElement[] {
+  const translations = (fields.translations ?? {}) as Record<string, Record<string, unknown>>;
+  return Object.entries(translations).flatMap(([code, entry]) => {
+    if (typeof entry[part] !== 'string') return [];
+    const paragraph = element('p', className, entry[part]);
+    paragraph.lang = code;
+    return [paragraph];
+  });
+}
+
 export function renderPreview(container: HTMLElement, options: PreviewOptions): void {
   const { model, answers, lookups } = options;
   const fields = answers.fields;
   const nodes: Node[] = [];
   nodes.push(element('span', 'govuk-caption-m', `${sentenceCase(model.collection.singular)} from ${options.organisationName}`));
   nodes.push(element('h4', 'govuk-heading-l', String(fields.title ?? '')));
-  if (typeof fields.title_cy === 'string') {
-    const welsh = element('p', 'govuk-body-l', fields.title_cy);
-    welsh.lang = 'cy';
-    nodes.push(welsh);
-  }
+  nodes.push(...translatedParagraphs(fields, 'title', 'govuk-body-l'));
   if (typeof fields.status === 'string') {
     const paragraph = element('p', 'govuk-body');
     paragraph.append(element('strong', `govuk-tag ${statusTagClass(String(fields.status))}`.trim(), codeInWords(fields.status)));
     nodes.push(paragraph);
   }
   nodes.push(element('p', 'govuk-body-l', String(fields.summary ?? '')));
-  if (typeof fields.summary_cy === 'string') {
-    const welsh = element('p', 'govuk-body', fields.summary_cy);
-    welsh.lang = 'cy';
-    nodes.push(welsh);
-  }
+  nodes.push(...translatedParagraphs(fields, 'summary', 'govuk-body'));
   const rows = fieldRows(model.collection.schema, fields, lookups, { defaultLicence: options.defaultLicence }).filter(
     (row) => row.key !== 'status',
   );

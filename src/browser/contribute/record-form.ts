@@ -15,7 +15,7 @@
 import { parseRecordId } from '../../lib/record-id.ts';
 import { readAnswers, formValues, type Answers } from '../../lib/contribute/answers.ts';
 import { checkAnswers, referencedRecordIds, type FormProblem } from '../../lib/contribute/check.ts';
-import { formModel, type FormModel } from '../../lib/contribute/form-model.ts';
+import { fieldValue, formModel, translationKey, type FormLanguage, type FormModel } from '../../lib/contribute/form-model.ts';
 import { editFileUrl, fitsGitHub, issueUrl, MAX_URL_LENGTH, newFileUrl } from '../../lib/contribute/github.ts';
 import {
   organisationFormFile,
@@ -64,7 +64,8 @@ export class ContributionForm {
   /** `reference`: the organisations, services, themes and licences, with the choices loaded (controls.ts). */
   constructor(form: HTMLFormElement, reference: Reference) {
     this.form = form;
-    this.model = formModel(form.dataset.collection ?? '')!;
+    // The hub's other languages, as the page lists them: the form asks for translations in each.
+    this.model = formModel(form.dataset.collection ?? '', JSON.parse(form.dataset.languages ?? '[]') as FormLanguage[])!;
     this.config = { repository: form.dataset.repository ?? '', branch: form.dataset.branch ?? 'main' };
     this.base = form.dataset.base ?? '/';
     this.reference = reference;
@@ -164,7 +165,12 @@ export class ContributionForm {
           `This stays the same when you change a ${this.model.collection.singular}: ` +
           'other records refer to it by its organisation and short name.';
     }
-    if (this.model.fields.some((field) => field.lang && record.data[field.key] !== undefined)) byId('welsh')?.setAttribute('open', '');
+    // A language's section opens when the record has something in it.
+    for (const field of this.model.fields) {
+      const translated = translationKey(field.key);
+      if (translated && fieldValue(record.data, field.key) !== undefined)
+        byId(`translations-${translated.language}`)?.setAttribute('open', '');
+    }
     const heading = document.querySelector<HTMLElement>('h1[data-edit-title]');
     if (heading) {
       heading.textContent = heading.dataset.editTitle ?? heading.textContent;

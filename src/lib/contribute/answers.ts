@@ -14,7 +14,7 @@
  */
 import { organisationChoice, organisationIdIn } from './choices.ts';
 import { groupControlName } from './control-names.ts';
-import { allFields, type FormField, type FormModel } from './form-model.ts';
+import { allFields, fieldValue, nestTranslations, type FormField, type FormModel } from './form-model.ts';
 
 export interface Answers {
   /** The organisation id (the record's folder), or what was typed when it names no organisation. */
@@ -213,6 +213,7 @@ export function readAnswers(model: FormModel, entries: FormEntries, lookups: Ans
     fields[field.key] =
       field.single && Array.isArray(ordered) && ordered.length === 1 && !Array.isArray(previous(field.key)) ? ordered[0] : ordered;
   }
+  nestTranslations(fields);
   const typed = one('organisation');
   const organisation = typed === '' ? '' : (organisationIdIn(typed) ?? lookups.organisationId?.(typed) ?? typed);
   return {
@@ -300,7 +301,7 @@ export function formValues(model: FormModel, record: EditableRecord, lookups: Va
         set(prefix, String(value));
     }
   };
-  for (const field of model.fields) put(field, record.data[field.key], field.key);
+  for (const field of model.fields) put(field, fieldValue(record.data, field.key), field.key);
   return values;
 }
 

@@ -16,7 +16,7 @@ import { checkBody, checkRecord, referenceField, suggestReference, type CheckCon
 import { expectedWording, schemaProblems } from '../validation/schema-problems.ts';
 import type { Answers } from './answers.ts';
 import { groupControlId } from './control-names.ts';
-import type { FormField, FormModel } from './form-model.ts';
+import { TRANSLATIONS, type FormField, type FormModel } from './form-model.ts';
 
 export interface FormProblem {
   severity: 'error' | 'warning';
@@ -95,7 +95,14 @@ function rowPlace(field: string, group: FormField, row: number, partKey: Propert
 
 /** Where a problem at a path shows in the form. */
 export function placeOf(model: FormModel, answers: Answers, path: readonly PropertyKey[]): Place {
-  const key = String(path[0] ?? '');
+  // A translation's problem is at its own box (translations.cy.title), or the language's first.
+  const key =
+    path[0] === TRANSLATIONS && typeof path[1] === 'string'
+      ? ((
+          model.fields.find((candidate) => candidate.key === `${TRANSLATIONS}.${String(path[1])}.${String(path[2])}`) ??
+          model.fields.find((candidate) => candidate.key.startsWith(`${TRANSLATIONS}.${String(path[1])}.`))
+        )?.key ?? TRANSLATIONS)
+      : String(path[0] ?? '');
   const field = model.fields.find((candidate) => candidate.key === key);
   if (!field) return { field: 'organisation', target: 'organisation', group: 'organisation', label: 'Organisation', kind: 'organisation' };
   const index = typeof path[1] === 'number' ? path[1] : undefined;

@@ -29,6 +29,7 @@
 import type { z } from 'zod';
 import { byCollection, recordCollection, type CollectionDefinition, type RecordCollectionName } from '../../../schemas/collections.ts';
 import { HARVEST_FIELDS, isoDate, licenceId, serviceId, organisationId, themeId, webUrl, yearMonth } from '../../../schemas/fields.ts';
+import type { LanguageConfig } from '../../../schemas/hub-config.ts';
 import { fieldMeta, isOptional } from '../schema-meta.ts';
 
 type Schema = z.core.$ZodType;
@@ -78,7 +79,7 @@ export interface FormField {
   numbers?: boolean;
   /** An example value from the schema, as text. */
   example?: string;
-  /** The language of the answer when it is not English (cy for the Welsh title and summary). */
+  /** The language of the answer when it is not the hub's main language (cy for the Welsh title and summary). */
   lang?: string;
 }
 
@@ -88,6 +89,8 @@ export interface FormModel {
   fields: FormField[];
   /** Whether the record has Markdown text below its fields: always (.md collections), maybe (.yaml or .md), never. */
   body: 'always' | 'optional' | 'never';
+  /** The hub's other languages, which the form asks for translations in. */
+  languages: readonly FormLanguage[];
 }
 
 interface Def {
@@ -263,8 +266,9 @@ function fieldKind(
 /** The form fields of a schema's shape, in its order; `nested` for the fields of a repeatable group's rows. */
 export function fieldsOf(shape: Record<string, Schema>, nested = false): FormField[] {
   // harvested_from and harvested_on are the harvest's to set: a person sharing by form never fills them in.
+  // translations are asked for language by language, after the rest (translationFields).
   return Object.entries(shape)
-    .filter(([key]) => !HARVEST_FIELDS.has(key))
+    .filter(([key]) => !HARVEST_FIELDS.has(key) && key !== TRANSLATIONS)
     .map(([key, schema]) => {
       const meta = fieldMeta(schema);
       const kind = fieldKind(key, schema, nested);
@@ -284,31 +288,98 @@ export function fieldsOf(shape: Record<string, Schema>, nested = false): FormFie
         ...(unwrapped.type === 'string' && maxLength !== undefined ? { maxLength } : {}),
         ...(maxItems !== undefined ? { maxItems } : {}),
         ...(example !== undefined ? { example } : {}),
-        ...(key.endsWith('_cy') ? { lang: 'cy' } : {}),
       };
     });
 }
 
+/** The field that holds a record's title and summary in the hub's other languages (schemas/fields.ts). */
+export const TRANSLATIONS = 'translations';
+
+/** A language the form asks for translations in: its code and its name in the hub's main language. */
+export type FormLanguage = Pick<LanguageConfig, 'code' | 'name'>;
+
+/** The languages a form asks for translations in: the hub's languages after its main one. */
+export function formLanguages(languages: readonly LanguageConfig[] | undefined): FormLanguage[] {
+  return (languages ?? []).slice(1).map(({ code, name }) => ({ code, name }));
+}
+
+/** The schemas of one language's entry under `translations` (title, summary), by field. */
+export function translationShape(shape: Record<string, Schema>): Record<string, Schema> | undefined {
+  const field = shape[TRANSLATIONS];
+  if (!field) return undefined;
+  const entry = (defOf(unwrap(field)) as Def & { valueType?: Schema }).valueType;
+  return entry ? defOf(unwrap(entry)).shape : undefined;
+}
+
+/**
+ * The translated fields the form asks for: each part of a translation (title, summary) in each of the hub's
+ * other languages, keyed `translations.<code>.<part>` and marked with the language (lang), so that a
+ * screen reader says them right. readAnswers puts them back under `translations`.
+ */
+export function translationFields(shape: Record<string, Schema>, languages: readonly FormLanguage[]): FormField[] {
+  const parts = translationShape(shape);
+  if (!parts) return [];
+  return languages.flatMap((language) =>
+    fieldsOf(parts).map((field) => ({
+      ...field,
+      key: `${TRANSLATIONS}.${language.code}.${field.key}`,
+      label: `${field.label} in ${language.name}`,
+      hint: `The ${field.key} in ${language.name}, if you publish in it too. Keep the ${field.key} in the main language above.`,
+      required: false,
+      lang: language.code,
+    })),
+  );
+}
+
+/** The language and part of a translated field's key (translations.cy.title → cy, title), else undefined. */
+export function translationKey(key: string): { language: string; part: string } | undefined {
+  const match = /^translations\.([^.]+)\.([^.]+)$/.exec(key);
+  return match ? { language: match[1]!, part: match[2]! } : undefined;
+}
+
+/** A field's value in a record: under `translations` for a translated field. */
+export function fieldValue(data: Record<string, unknown>, key: string): unknown {
+  const translated = translationKey(key);
+  if (!translated) return data[key];
+  const entry = (data[TRANSLATIONS] as Record<string, Record<string, unknown>> | undefined)?.[translated.language];
+  return entry?.[translated.part];
+}
+
+/** Moves translated answers (translations.cy.title) under `translations`, in the hub's order of languages. */
+export function nestTranslations(fields: Record<string, unknown>): void {
+  for (const key of Object.keys(fields)) {
+    const translated = translationKey(key);
+    if (!translated) continue;
+    const translations = (fields[TRANSLATIONS] ??= {}) as Record<string, Record<string, unknown>>;
+    (translations[translated.language] ??= {})[translated.part] = fields[key];
+    delete fields[key];
+  }
+}
+
 const models = new Map<string, FormModel>();
 
-/** The form of a record collection, or undefined for a name that is not one. */
-export function formModel(collectionName: string): FormModel | undefined {
-  const cached = models.get(collectionName);
+/** The form of a record collection, or undefined for a name that is not one; `languages`: the hub's other languages. */
+export function formModel(collectionName: string, languages: readonly FormLanguage[] = []): FormModel | undefined {
+  const cacheKey = [collectionName, ...languages.map((language) => `${language.code}:${language.name}`)].join('|');
+  const cached = models.get(cacheKey);
   if (cached) return cached;
   const collection = recordCollection(collectionName);
   if (!collection) return undefined;
   const extensions: readonly string[] = collection.extensions;
+  const shape = collection.schema.shape as Record<string, Schema>;
+  const fields = fieldsOf(shape);
+  // Each language's title and summary come straight after the main ones, as the record's page shows them.
+  const afterSummary = fields.findIndex((field) => field.key === 'summary') + 1;
+  fields.splice(afterSummary, 0, ...translationFields(shape, languages));
   const model: FormModel = {
     collection,
-    fields: fieldsOf(collection.schema.shape as Record<string, Schema>),
+    fields,
     body: !extensions.includes('.md') ? 'never' : extensions.includes('.yaml') ? 'optional' : 'always',
+    languages,
   };
-  models.set(collectionName, model);
+  models.set(cacheKey, model);
   return model;
 }
-
-/** The Welsh fields, shown together in an "Add Welsh" section. */
-export const WELSH_FIELDS: ReadonlySet<string> = new Set(['title_cy', 'summary_cy']);
 
 /** What to write in the Markdown text, by collection (matching the skeletons `npm run new` writes). */
 export const BODY_HINTS: Record<RecordCollectionName, string> = byCollection((collection) => collection.bodyHint);

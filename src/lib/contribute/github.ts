@@ -24,7 +24,7 @@ import {
   REMOVE_ANSWER,
 } from '../github/issue-form.ts';
 import type { SiteConfig } from '../site-config.ts';
-import type { FormModel } from './form-model.ts';
+import { fieldValue, type FormModel } from './form-model.ts';
 import type { RecordAnswers } from './record-file.ts';
 
 /** The longest address offered as a link: GitHub refuses requests over 8,191 bytes, and the request line holds more than the path. */
@@ -122,7 +122,7 @@ export function issueUrl(config: SiteConfig, model: FormModel, answers: RecordAn
   const query = new URLSearchParams({ template: issueTemplate(model.collection.name) });
   const title = answers.fields.title;
   if (typeof title === 'string') query.set('title', title);
-  const definition = issueFormDefinition(model.collection.name);
+  const definition = issueFormDefinition(model.collection.name, model.languages);
   for (const field of definition?.fields ?? []) {
     const value =
       field.id === 'organisation'
@@ -131,7 +131,7 @@ export function issueUrl(config: SiteConfig, model: FormModel, answers: RecordAn
           ? answers.slug
           : field.id === 'body'
             ? answers.body
-            : answers.fields[field.id];
+            : fieldValue(answers.fields, field.key ?? field.id);
     if (value === undefined || value === '' || field.id === 'title' || field.type === 'checkboxes') continue;
     query.set(field.id, issueFieldValue(field, value));
   }

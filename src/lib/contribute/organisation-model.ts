@@ -50,7 +50,7 @@ export function organisationFormModel(): FormModel {
   if (model) return model;
   const shape = ORGANISATIONS.schema.shape as Record<string, z.core.$ZodType>;
   const editable = Object.fromEntries(Object.entries(shape).filter(([key]) => EDITABLE.has(key)));
-  model = { collection: ORGANISATIONS, fields: fieldsOf(editable).map(withExample), body: 'never' };
+  model = { collection: ORGANISATIONS, fields: fieldsOf(editable).map(withExample), body: 'never', languages: [] };
   return model;
 }
 

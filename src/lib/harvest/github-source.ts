@@ -271,6 +271,7 @@ function fromPubliccode(repository: GitHubRepository, text: string, fileAddress:
       organisations: context.organisations,
       owner: context.organisation,
       slug: slugify(repository.name),
+      otherLanguages: context.otherLanguages,
     }).record;
   } catch (error) {
     if (!(error instanceof ImportInputError)) throw error;

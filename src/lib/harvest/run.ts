@@ -142,6 +142,7 @@ async function harvestOrganisation(
     licences: hub.reference.licences,
     themes: hub.themes,
     organisations: hub.organisations,
+    otherLanguages: (hub.context.languages ?? []).slice(1).map((language) => language.code),
     componentsByRepository: repositories,
     filter: harvestFilter(organisation),
     octokit: options.octokit,

@@ -120,6 +120,8 @@ export interface HarvestContext {
   licences: ReadonlyMap<string, Licence>;
   themes: readonly ThemeTerm[];
   organisations: readonly OrganisationName[];
+  /** The codes of the hub's other languages, for a publiccode.yml's descriptions in them. */
+  otherLanguages: readonly string[];
   /** Hub components by their repository address (lower case, https://github.com/owner/repo), to recognise forks. */
   componentsByRepository: ReadonlyMap<string, string>;
   filter: HarvestFilter;

@@ -97,6 +97,7 @@ export function loadHub(contentDir: string, reference: ReferenceData = loadHubRe
       defaultLicence: reference.licences.get(config.defaultLicence),
       today: today(),
       register: organisationRegister(config.organisations),
+      languages: config.languages,
     },
   };
 }

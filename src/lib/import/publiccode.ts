@@ -24,6 +24,11 @@ export interface PubliccodeOptions {
   owner: string;
   /** The record's slug; by default, from the software's name. */
   slug?: string;
+  /**
+   * The codes of the hub's other languages (hub.config.yaml's `languages` after the first): a description in
+   * one of them, beside the English, becomes the record's translations. None are mapped without them.
+   */
+  otherLanguages?: readonly string[];
 }
 
 export interface PubliccodeImport {
@@ -228,20 +233,33 @@ export function mapPubliccode(document: unknown, options: PubliccodeOptions): Pu
   }
   fields.summary = summary;
 
-  // Welsh alongside English goes where the hub keeps Welsh.
-  const welshTag = chosen?.english ? languages.find((language) => /^cy(?:-|$)/i.test(language)) : undefined;
-  if (welshTag) {
-    const welsh = descriptions[welshTag] as Fields;
-    const welshName = text(welsh.localisedName);
-    const welshShort = text(welsh.shortDescription);
-    if (welshName && oneLine(welshName).length <= TITLE_MAX) fields.title_cy = oneLine(welshName);
-    if (welshShort) fields.summary_cy = shorten(oneLine(welshShort), SUMMARY_MAX);
+  // A description in one of the hub's other languages, beside the English, goes under translations.
+  const translated = new Map<string, string>();
+  const translations: Record<string, Record<string, string>> = {};
+  for (const code of chosen?.english ? (options.otherLanguages ?? []) : []) {
+    const language = code.split('-')[0].toLowerCase();
+    const tag = languages.find(
+      (candidate) => candidate.toLowerCase() === code.toLowerCase() || candidate.split('-')[0].toLowerCase() === language,
+    );
+    if (!tag || translated.has(tag)) continue;
+    const description = descriptions[tag] as Fields;
+    const name = text(description.localisedName);
+    const short = text(description.shortDescription);
+    const entry: Record<string, string> = {};
+    if (name && oneLine(name).length <= TITLE_MAX) entry.title = oneLine(name);
+    if (short) entry.summary = shorten(oneLine(short), SUMMARY_MAX);
+    if (Object.keys(entry).length) translations[code] = entry;
+    translated.set(tag, code);
   }
+  if (Object.keys(translations).length) fields.translations = translations;
   for (const language of Object.keys(descriptions)) {
     if (language === chosen?.language) continue;
     if (!chosen) notMapped.push(`description.${language} (not a group of fields)`);
-    else if (language === welshTag)
-      notMapped.push(`description.${language} (only its localisedName and shortDescription, as title_cy and summary_cy)`);
+    else if (translated.has(language))
+      notMapped.push(
+        `description.${language} (only its localisedName and shortDescription, ` +
+          `as translations.${translated.get(language)}.title and .summary)`,
+      );
     else notMapped.push(`description.${language} (the ${chosen.english ? 'English' : `'${chosen.language}'`} description was used)`);
   }
 

@@ -5,12 +5,12 @@
  * rather than rewriting plain data, is what keeps a file's comments, key order and quoting. It returns what it
  * changed, in words, so that a file it has nothing to do for is left alone, byte for byte.
  *
- * There is no major change yet, so MIGRATIONS is empty: version 1 is the first. To add one, see
- * CONTRIBUTING.md ("Versions of the content model") and CONTENT-MODEL-CHANGELOG.md.
+ * To add one, see CONTRIBUTING.md ("Versions of the content model") and CONTENT-MODEL-CHANGELOG.md.
  */
 import { Document, isMap, isNode, isScalar, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import type { ContentPath } from '../content-files/files.ts';
 import { splitFrontMatter } from '../content-files/text.ts';
+import { FROM_1_TRANSLATIONS } from './from-1-translations.ts';
 
 /** What a file is (its path says it: src/lib/content-files/files.ts), so a migration can change only some kinds. */
 export type MigratedFile = Exclude<ContentPath, { kind: 'readme' }>;
@@ -23,7 +23,7 @@ export interface Migration {
 }
 
 /** Every migration, by the major version it migrates from: the one from 1 turns version 1 files into version 2. */
-export const MIGRATIONS: ReadonlyMap<number, Migration> = new Map();
+export const MIGRATIONS: ReadonlyMap<number, Migration> = new Map([[1, FROM_1_TRANSLATIONS]]);
 
 /**
  * Renames a top-level field where it stands, keeping its value, its comments and the order of the fields.

@@ -31,6 +31,8 @@ export interface OpenDataContext {
   organisationsAttribution?: string | undefined;
   /** When the build ran, as an ISO 8601 date-time. */
   generated: string;
+  /** The codes of the hub's languages (hub.config.yaml), its main language first: what records' fields and translations are in. */
+  languages: readonly string[];
 }
 
 export type OpenCollectionName = (typeof RECORD_COLLECTIONS)[number]['name'] | typeof ORGANISATIONS.name;

@@ -8,8 +8,9 @@
  *
  * Mapping from a dataset record:
  *   page on the hub          → @id, dct:identifier
- *   title, title_cy          → dct:title (@language en, cy)
- *   summary, summary_cy      → dct:description
+ *   title, translations      → dct:title, with each language's @language (the hub's main language
+ *                              for title, the code under translations for the others)
+ *   summary, translations    → dct:description, the same way
  *   organisation             → dct:publisher: foaf:Agent/foaf:Organization, @id its page, foaf:name
  *   licence                  → dct:license on the dataset and on every distribution (ckanext-dcat reads
  *                              a dataset's licence from its distributions)
@@ -32,6 +33,7 @@ import { catalogueDescription, catalogueTitle, contactOf, keywordsOf, type Catal
 import { compareById } from '../collation.ts';
 import { type OpenDataContext } from './context.ts';
 import { fileTypeUri, isApi, mediaTypeOf, mediaTypeUri } from './media-types.ts';
+import { translatedTexts } from '../translations.ts';
 
 type Json = Record<string, unknown>;
 
@@ -68,10 +70,37 @@ const id = (uri: string) => ({ '@id': uri });
 const date = (value: string) => ({ '@value': value, '@type': 'xsd:date' });
 const text = (value: string, language: string) => ({ '@value': value, '@language': language });
 
-/** Text in English, with the Welsh beside it when there is some. */
-function bilingual(english: string, welsh: string | undefined) {
-  return welsh ? [text(english, 'en'), text(welsh, 'cy')] : text(english, 'en');
+/** A field in the hub's main language, with its translations beside it in the hub's other languages. */
+function inEachLanguage(main: string, field: 'title' | 'summary', data: CatalogueDataset['data'], languages: readonly string[]) {
+  const [mainLanguage, ...others] = languages;
+  const translated = translatedTexts(
+    data.translations,
+    [field],
+    others.map((code) => ({ code, name: code })),
+  );
+  return translated.length
+    ? [text(main, mainLanguage), ...translated.map((entry) => text(entry.text, entry.code))]
+    : text(main, mainLanguage);
 }
+
+/** The EU Publications Office's code of a language, for the languages it is likely a hub is in. */
+const EU_LANGUAGE_CODES: Readonly<Record<string, string>> = {
+  en: 'ENG',
+  cy: 'CYM',
+  ga: 'GLE',
+  gd: 'GLA',
+  fr: 'FRA',
+  de: 'DEU',
+  nl: 'NLD',
+  es: 'SPA',
+  it: 'ITA',
+  pt: 'POR',
+  da: 'DAN',
+  sv: 'SWE',
+  fi: 'FIN',
+  nb: 'NOB',
+  pl: 'POL',
+};
 
 /** Drops keys whose value is unset or an empty list, so the document says only what is known. */
 function compact(value: Json): Json {
@@ -106,25 +135,33 @@ function distributionsOf(dataset: CatalogueDataset, licenceUrl: string): Json[] 
   });
 }
 
+/** The catalogue's languages in the EU vocabulary: the hub's languages that it has a code for. */
+function languageIds(languages: readonly string[]) {
+  const ids = [...new Set(languages.flatMap((code) => EU_LANGUAGE_CODES[code.split('-')[0].toLowerCase()] ?? []))];
+  return ids.length === 1 ? id(`${EU_LANGUAGE}${ids[0]}`) : ids.map((code) => id(`${EU_LANGUAGE}${code}`));
+}
+
 export function datasetNode(dataset: CatalogueDataset, context: OpenDataContext): Json {
   const { data } = dataset;
   const url = context.pageUrl(dataset.id);
   const licence = context.licence(data.licence);
   const contact = contactOf(dataset);
+  // The record's own words, and the register's labels, are in the hub's main language.
+  const main = context.languages[0];
   const concepts = [
-    ...dataset.services.map((service) => ({ '@id': service.uri, '@type': 'skos:Concept', 'skos:prefLabel': text(service.label, 'en') })),
+    ...dataset.services.map((service) => ({ '@id': service.uri, '@type': 'skos:Concept', 'skos:prefLabel': text(service.label, main) })),
     ...dataset.themes.map((theme) => ({
       '@id': context.pageUrl(`themes/${theme.id}`),
       '@type': 'skos:Concept',
-      'skos:prefLabel': text(theme.label, 'en'),
+      'skos:prefLabel': text(theme.label, main),
     })),
   ];
   return compact({
     '@id': url,
     '@type': 'dcat:Dataset',
     'dct:identifier': url,
-    'dct:title': bilingual(data.title, data.title_cy),
-    'dct:description': bilingual(data.summary, data.summary_cy),
+    'dct:title': inEachLanguage(data.title, 'title', data, context.languages),
+    'dct:description': inEachLanguage(data.summary, 'summary', data, context.languages),
     'dct:publisher': {
       '@id': context.pageUrl(`organisations/${dataset.organisation.id}`),
       '@type': ['foaf:Agent', 'foaf:Organization'],
@@ -138,8 +175,8 @@ export function datasetNode(dataset: CatalogueDataset, context: OpenDataContext)
     'dct:issued': data.issued ? date(data.issued) : undefined,
     'dct:modified': data.modified ? date(data.modified) : undefined,
     'dct:accrualPeriodicity': data.update_frequency ? id(frequencyUri(data.update_frequency)) : undefined,
-    'dct:spatial': data.coverage ? { '@type': 'dct:Location', 'skos:prefLabel': text(data.coverage, 'en') } : undefined,
-    'dct:coverage': data.coverage ? text(data.coverage, 'en') : undefined,
+    'dct:spatial': data.coverage ? { '@type': 'dct:Location', 'skos:prefLabel': text(data.coverage, main) } : undefined,
+    'dct:coverage': data.coverage ? text(data.coverage, main) : undefined,
     'dcat:contactPoint': contact
       ? compact({
           '@type': 'vcard:Organization',
@@ -164,7 +201,7 @@ export function dcatCatalogue(datasets: readonly CatalogueDataset[], context: Op
     'dct:publisher': { '@id': home, '@type': 'foaf:Agent', 'foaf:name': context.hubName },
     'foaf:homepage': id(home),
     'dct:license': id(context.defaultLicence.url),
-    'dct:language': id(`${EU_LANGUAGE}ENG`),
+    'dct:language': languageIds(context.languages),
     'dcat:dataset': [...datasets].sort(compareById).map((dataset) => datasetNode(dataset, context)),
   };
 }

@@ -55,9 +55,15 @@ export interface PubliccodeInput {
   usedBy: readonly string[];
   /** The day the file is made, YYYY-MM-DD. */
   today: string;
-  /** The hub's name and tagline (hub.config.yaml), as the maker of the file. */
-  hub: { name: string; tagline: string };
+  /**
+   * The hub's name and tagline (hub.config.yaml), as the maker of the file, and the codes of its languages,
+   * the main one first: the component's own fields are in the first, its translations in the others.
+   */
+  hub: { name: string; tagline: string; languages: readonly string[] };
 }
+
+/** A language as publiccode.yml's description and availableLanguages name it: its language alone (en, cy, ga). */
+const publiccodeLanguage = (code: string) => code.split('-')[0].toLowerCase();
 
 const SHORT_MAX = 150;
 const LONG_MIN = 150;
@@ -140,7 +146,18 @@ export function publiccodeData(input: PubliccodeInput): Record<string, unknown> 
   const maintenanceType = data.maintenance ?? 'none';
   const email = emailOf(data.contact) ?? emailOf(organisation.contact);
   const contact = { name: organisation.name, ...(email ? { email } : {}), affiliation: organisation.name };
-  const welsh = data.title_cy !== undefined || data.summary_cy !== undefined;
+  const [mainLanguage, ...otherLanguages] = input.hub.languages;
+  const main = publiccodeLanguage(mainLanguage);
+  // The component's title and summary in the hub's other languages, each as that language's description.
+  const translated = otherLanguages.flatMap((code) => {
+    const entry = data.translations?.[code];
+    if (!entry || publiccodeLanguage(code) === main) return [];
+    const description = {
+      ...(entry.title ? { localisedName: entry.title } : {}),
+      ...(entry.summary ? { shortDescription: shortDescription(entry.summary) } : {}),
+    };
+    return [[publiccodeLanguage(code), description] as const];
+  });
   return {
     publiccodeYmlVersion: PUBLICCODE_VERSION,
     name: data.title,
@@ -153,15 +170,8 @@ export function publiccodeData(input: PubliccodeInput): Record<string, unknown> 
     ...(input.usedBy.length > 0 ? { usedBy: [...input.usedBy] } : {}),
     intendedAudience: { countries: ['GB'], scope: ['local-authorities'] },
     description: {
-      en: { shortDescription: shortDescription(data.summary), longDescription: longDescription(input), features: features(input) },
-      ...(welsh
-        ? {
-            cy: {
-              ...(data.title_cy ? { localisedName: data.title_cy } : {}),
-              ...(data.summary_cy ? { shortDescription: shortDescription(data.summary_cy) } : {}),
-            },
-          }
-        : {}),
+      [main]: { shortDescription: shortDescription(data.summary), longDescription: longDescription(input), features: features(input) },
+      ...Object.fromEntries(translated),
     },
     legal: { license: data.licence },
     maintenance: {
@@ -171,7 +181,7 @@ export function publiccodeData(input: PubliccodeInput): Record<string, unknown> 
         : {}),
       ...(maintenanceType !== 'none' ? { contacts: [contact] } : {}),
     },
-    localisation: { localisationReady: false, availableLanguages: welsh ? ['en', 'cy'] : ['en'] },
+    localisation: { localisationReady: false, availableLanguages: [main, ...translated.map(([code]) => code)] },
   };
 }
 

@@ -8,6 +8,7 @@ import { listInWords } from '../format.ts';
 import { parseRecordId } from '../record-id.ts';
 import { SOFTWARE_KINDS } from '../../../schemas/component.ts';
 import type { RecordCollectionName } from '../../../schemas/collections.ts';
+import type { LanguageConfig } from '../../../schemas/hub-config.ts';
 import type { Licence, Service } from '../../../schemas/reference.ts';
 import { isPastReview } from '../freshness.ts';
 import type { OrganisationRegister } from '../organisation-register.ts';
@@ -45,6 +46,11 @@ export interface CheckContext {
    * organisation's form, which does not show them, or a configuration that is itself broken).
    */
   register?: OrganisationRegister;
+  /**
+   * The hub's languages (hub.config.yaml), the main one first: what `translations` may be in. Absent where
+   * they are not checked (a configuration that is itself broken).
+   */
+  languages?: readonly LanguageConfig[];
 }
 
 export interface Finding {
@@ -476,6 +482,40 @@ export interface RecordIdentity {
   id: string;
 }
 
+/**
+ * Translations under the codes of the hub's other languages only. The schema takes any well-formed code,
+ * since which languages a hub has is its configuration's; here a code it does not have, or its main
+ * language (whose words belong in the fields themselves), is refused, with the code it probably meant.
+ */
+function checkTranslations(value: unknown, context: CheckContext, report: Report): void {
+  const languages = context.languages;
+  if (!languages || typeof value !== 'object' || value === null || Array.isArray(value)) return;
+  const [main, ...others] = languages;
+  const otherCodes = others.map((language) => language.code);
+  for (const code of Object.keys(value)) {
+    if (otherCodes.includes(code)) continue;
+    const sameLetters = otherCodes.find((other) => other.toLowerCase() === code.toLowerCase());
+    const isMain = code.toLowerCase() === main.code.toLowerCase() || code.toLowerCase() === main.code.split('-')[0].toLowerCase();
+    report({
+      rule: 'reference/language',
+      path: ['translations', code],
+      message: isMain
+        ? `\`${code}\` is the hub's main language (${main.name}): its words go in the fields themselves, not under translations.`
+        : `\`${code}\` is not one of this hub's other languages` +
+          `${others.length ? ` (${others.map((language) => `${language.code}, ${language.name}`).join('; ')})` : ': it has none'}.`,
+      found: code,
+      fix: isMain
+        ? 'move them up into title and summary (or name and official_name), or remove them'
+        : sameLetters
+          ? `write \`${sameLetters}\``
+          : others.length
+            ? `use ${otherCodes.map((other) => `\`${other}\``).join(' or ')}, ` +
+              "or ask the hub's maintainers to add the language to languages in hub.config.yaml"
+            : "remove the translations, or ask the hub's maintainers to add the language to languages in hub.config.yaml",
+    });
+  }
+}
+
 export function checkRecord(record: RecordIdentity, fields: Fields, context: CheckContext, report: Report): void {
   const { collection, organisation, id } = record;
   const owner = context.organisations.get(organisation);
@@ -498,6 +538,7 @@ export function checkRecord(record: RecordIdentity, fields: Fields, context: Che
 
   checkServices(fields.services, context, report);
   checkThemes(fields.themes, context, report);
+  checkTranslations(fields.translations, context, report);
   checkPlaceholders(fields, [], report);
 
   if (collection === 'components') {
@@ -607,6 +648,7 @@ function checkRegisterWord(field: 'type' | 'nation', value: unknown, ids: Readon
 
 export function checkOrganisation(id: string, fields: Fields, context: CheckContext, report: Report): void {
   void id;
+  checkTranslations(fields.translations, context, report);
   const register = context.register;
   if (register) {
     checkRegisterWord('type', fields.type, register.types, report);

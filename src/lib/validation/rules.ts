@@ -6,8 +6,10 @@ export const RULES = {
   'config/missing': 'The hub’s configuration file (hub.config.yaml, or the file HUB_CONFIG names) does not exist.',
   'config/licence': 'The configuration’s default licence is not in its licence list, or is not open.',
   'config/file': 'A file the configuration names (its licence list or service list) is missing or cannot be read.',
-  'config/duplicate': 'An organisation type or nation listed twice in the configuration (organisations.types, organisations.nations).',
+  'config/duplicate':
+    'An organisation type, nation or language listed twice in the configuration (organisations.types, organisations.nations, languages).',
   'config/pattern': 'The configuration’s official-code pattern is not a regular expression, or its own example does not match it.',
+  'config/ui-text': 'A UI text file (translations/<code>.yaml) puts in braces something the hub cannot fill in.',
   'config/code': 'The configuration has registered organisation types but does not say what code they carry (organisations.code).',
   'path/unknown-location': 'The file is in a folder the hub does not read, or at the wrong depth.',
   'path/extension': 'The file type is not one the collection takes (.md or .yaml).',
@@ -34,6 +36,7 @@ export const RULES = {
   'reference/theme': 'A theme, or a system’s service_area, that is not in content/vocabularies/themes.yaml.',
   'reference/licence':
     'A licence id that is not in the hub’s licence list (data/reference/licences.csv unless hub.config.yaml names another).',
+  'reference/language': 'A translation under a language code that is not one of the hub’s other languages (languages in hub.config.yaml).',
   'reference/record': 'A record id (uses, reuses, related, adopted_from) that matches no record.',
   'reference/self': 'A record that refers to itself.',
   'licence/not-open': 'A licence that is not open, on a record, dataset or non-code component.',

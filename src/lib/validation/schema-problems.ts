@@ -3,6 +3,7 @@
  * schema's own wording), and a fix where one can be guessed.
  */
 import { z } from 'zod';
+import { RETIRED_FIELDS } from '../../../schemas/version.ts';
 import { fieldMeta } from '../schema-meta.ts';
 import { closestMatch } from '../suggest.ts';
 import { describeValue, fieldName, type Position, type Problem } from './problem.ts';
@@ -210,6 +211,25 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], context: Sch
         const isMissing = suggestion !== undefined && missing.has(suggestedField);
         if (isMissing) explained.add(suggestedField);
         const where = issue.path.length ? `in \`${fieldName(issue.path)}\`` : `of a ${context.singular}`;
+        const retired = issue.path.length === 0 && Object.hasOwn(RETIRED_FIELDS, key) ? RETIRED_FIELDS[key] : undefined;
+        if (retired) {
+          problems.push({
+            severity: 'error',
+            rule: 'schema/unknown-field',
+            file: context.file,
+            ...context.locate(path, true),
+            field: fieldName(path),
+            message:
+              `\`${key}\` is a field of version ${retired.since - 1} of the content model: ` +
+              `since ${retired.since}.0.0 it is written as \`${retired.now}\`.`,
+            found: key,
+            expected: `one of the fields: ${Object.keys(shape).join(', ')}`,
+            fix:
+              `run npm run migrate -- --from ${retired.since - 1}, which moves every such field, or write it under ` +
+              `${retired.now.split('.').slice(0, -1).join(': ')}: as ${retired.now.split('.').at(-1)} (see CONTENT-MODEL-CHANGELOG.md)`,
+          });
+          continue;
+        }
         problems.push({
           severity: 'error',
           rule: 'schema/unknown-field',

@@ -191,6 +191,7 @@ export function validateContent(options: ValidateOptions): ValidationReport {
     today,
     // Types and nations are checked against the configuration's lists; when it is broken (reported above), not at all.
     ...(configRead.config ? { register: organisationRegister(configRead.config.organisations) } : {}),
+    ...(configRead.config ? { languages: configRead.config.languages } : {}),
   };
   const suggest = (path: readonly PropertyKey[], value: unknown) => suggestReference(referenceField(path), value, context);
   const organisationReads = organisationFiles.map(({ file, id }) => ({

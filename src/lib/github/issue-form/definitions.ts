@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { ORGANISATIONS, RECORD_COLLECTIONS, recordCollection } from '../../../../schemas/collections.ts';
-import { BODY_HINTS, formModel } from '../../contribute/form-model.ts';
+import { BODY_HINTS, formModel, translationKey, translationShape, type FormLanguage } from '../../contribute/form-model.ts';
 import { organisationFormModel } from '../../contribute/organisation-model.ts';
 import { issueField } from './issue-field.ts';
 import {
@@ -91,8 +91,14 @@ function uniqueLabels(form: string, fields: IssueField[]): IssueField[] {
 }
 
 /** The issue form of a record collection, or of organisations (their details), or undefined for a name that is neither. */
-export function issueFormDefinition(collectionName: string): IssueFormDefinition | undefined {
-  const cached = definitions.get(collectionName);
+export function issueFormDefinition(collectionName: string, languages: readonly FormLanguage[] = []): IssueFormDefinition | undefined {
+  // A record's form asks for its title and summary in each of the hub's other languages too (hub.config.yaml).
+  // The organisation form asks for no translations (the register gives Welsh bodies' names), so it is the same for every hub.
+  const cacheKey =
+    collectionName === ORGANISATION_COLLECTION
+      ? collectionName
+      : [collectionName, ...languages.map((language) => `${language.code}:${language.name}`)].join('|');
+  const cached = definitions.get(cacheKey);
   if (cached) return cached;
   if (collectionName === ORGANISATION_COLLECTION) {
     const definition = organisationIssueFormDefinition();
@@ -100,11 +106,14 @@ export function issueFormDefinition(collectionName: string): IssueFormDefinition
     return definition;
   }
   const collection = recordCollection(collectionName);
-  const model = formModel(collectionName);
+  const model = formModel(collectionName, languages);
   if (!collection || !model) return undefined;
   const shape = collection.schema.shape as Record<string, z.core.$ZodType>;
+  const translationParts = translationShape(shape);
+  // A translated field's schema is its part's (title, summary) under translations.
+  const schemaOf = (key: string) => (shape[key] ?? translationParts?.[translationKey(key)?.part ?? '']) as z.core.$ZodType;
   const omitted = OMITTED_FIELDS[collection.name] ?? {};
-  const schemaFields = model.fields.filter((field) => !(field.key in omitted)).map((field) => issueField(field, shape[field.key]!));
+  const schemaFields = model.fields.filter((field) => !(field.key in omitted)).map((field) => issueField(field, schemaOf(field.key)));
   const [first, ...rest] = schemaFields;
   const singular = collection.singular;
   const organisation: IssueField = {
@@ -154,13 +163,15 @@ export function issueFormDefinition(collectionName: string): IssueFormDefinition
     labels: [NEW_RECORD_LABEL, collection.name],
     fields,
   };
-  definitions.set(collectionName, definition);
+  definitions.set(cacheKey, definition);
   return definition;
 }
 
 /** Every issue form: one per record collection, then the organisation form. */
-export function issueFormDefinitions(): IssueFormDefinition[] {
-  return [...RECORD_COLLECTIONS.map((collection) => collection.name), ORGANISATION_COLLECTION].map((name) => issueFormDefinition(name)!);
+export function issueFormDefinitions(languages: readonly FormLanguage[] = []): IssueFormDefinition[] {
+  return [...RECORD_COLLECTIONS.map((collection) => collection.name), ORGANISATION_COLLECTION].map((name) =>
+    issueFormDefinition(name, languages)!,
+  );
 }
 
 /** The field of a form by id. */

@@ -13,7 +13,9 @@ export function issueField(field: FormField, schema: z.core.$ZodType, ownWords?:
   const parts = field.kind === 'group' ? groupParts(field) : undefined;
   const { description, placeholder } = describe(field, schema, parts, ownWords);
   const common = {
-    id: field.key,
+    // GitHub takes letters, digits, - and _ in an id: a translation's key (translations.cy.title) is kept apart.
+    id: field.key.replace(/\./g, '_'),
+    ...(field.key.includes('.') ? { key: field.key } : {}),
     label: field.label,
     description,
     required: field.required,

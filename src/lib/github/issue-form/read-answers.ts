@@ -4,6 +4,7 @@
  * answer means, and leaves finding sections and splitting lists to their own modules.
  */
 import { isSlug, slugify } from '../../slug.ts';
+import { nestTranslations } from '../../contribute/form-model.ts';
 import { listItems, parseGroups, parseVariants } from './list-answers.ts';
 import { locateSections, sectionText } from './sections.ts';
 import {
@@ -129,7 +130,8 @@ export function parseIssueForm(body: string, definition: IssueFormDefinition): I
       answers.unanswered.push(field.id);
       continue;
     }
-    answers.fields[field.id] = value;
+    answers.fields[field.key ?? field.id] = value;
   }
+  nestTranslations(answers.fields);
   return answers;
 }

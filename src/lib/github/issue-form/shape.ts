@@ -59,6 +59,11 @@ export interface Variant {
 export interface IssueField {
   /** The schema's field name (or organisation, slug, body, confirmation): the form field's id. */
   id: string;
+  /**
+   * Where the answer goes in the record, when the id cannot say it: a translation's key (translations.cy.title),
+   * since GitHub takes only letters, digits, - and _ in an id (translations_cy_title).
+   */
+  key?: string;
   label: string;
   description: string;
   type: 'input' | 'textarea' | 'dropdown' | 'checkboxes';

@@ -6,6 +6,7 @@
 import type { Octokit } from 'octokit';
 import { explainError, statusOf } from '../client.ts';
 import { identifyIssueForm, MAX_ISSUE_BODY } from '../issue-form.ts';
+import { formLanguages } from '../../contribute/form-model.ts';
 import { plural } from '../../format.ts';
 import { REPOSITORY_NAME } from '../pr-comment.ts';
 import { writePullRequest, type PullSummary } from './branch-and-pull-request.ts';
@@ -133,7 +134,8 @@ export async function syncIssue(options: SyncOptions): Promise<SyncResult> {
       message: `Issue #${number} is too long to read (${issue.body.length} characters); said so in a comment.`,
     };
   }
-  const definition = identifyIssueForm(issue.body, issue.labels);
+  const hub = options.hub ?? loadIssueHub(options.contentDir);
+  const definition = identifyIssueForm(issue.body, issue.labels, formLanguages(hub.context.languages));
   if (!definition) {
     const reason =
       'this issue has the new-record label, but it is not one of the hub’s forms for sharing a record (or it has the labels of several), ' +
@@ -142,7 +144,6 @@ export async function syncIssue(options: SyncOptions): Promise<SyncResult> {
     await addLabel(NEEDS_CHANGES_LABEL);
     return { action: 'unreadable', commentId, message: `Issue #${number} is not from one of the hub's forms; said so in a comment.` };
   }
-  const hub = options.hub ?? loadIssueHub(options.contentDir);
   const plan = planContribution(issue.body, definition, options.contentDir, hub);
 
   // The pull request this issue already has, if any.
