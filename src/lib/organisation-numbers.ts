@@ -112,10 +112,15 @@ export function withinReviewShare(body: Pick<OrganisationNumbers, 'counts' | 'wi
   return body.counts.roadmap === 0 ? undefined : body.withinReview / body.counts.roadmap;
 }
 
+/** A share as a whole percentage: "86%". */
+export function percentInWords(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
 /** The share in words: "80% (4 of 5)"; "" without roadmap items. */
 export function withinReviewInWords(body: Pick<OrganisationNumbers, 'counts' | 'withinReview'>): string {
   const share = withinReviewShare(body);
-  return share === undefined ? '' : `${Math.round(share * 100)}% (${count(body.withinReview)} of ${count(body.counts.roadmap)})`;
+  return share === undefined ? '' : `${percentInWords(share)} (${count(body.withinReview)} of ${count(body.counts.roadmap)})`;
 }
 
 /**
@@ -124,7 +129,6 @@ export function withinReviewInWords(body: Pick<OrganisationNumbers, 'counts' | '
  */
 export const NUMBERS_COLUMNS = [
   'name',
-  'type',
   ...COUNTED_COLLECTIONS,
   'records',
   'within-review-date',
@@ -139,16 +143,16 @@ export const DEFAULT_ORDER: NumbersColumn = 'name';
 
 /** How a column sorts: A to Z, or largest (newest) first. */
 export function sortDirection(column: NumbersColumn): 'ascending' | 'descending' {
-  return column === 'name' || column === 'type' ? 'ascending' : 'descending';
+  return column === 'name' ? 'ascending' : 'descending';
 }
 
 /** A column's header. */
 export function columnLabel(column: NumbersColumn): string {
+  // "Roadmap items", "Design principles": what is counted, shorter than some collections' labels ("Lessons learned").
   const collection = RECORD_COLLECTIONS.find(({ name }) => name === column);
-  if (collection) return collection.label;
+  if (collection) return `${collection.singular.charAt(0).toUpperCase()}${pluralOf(collection.singular).slice(1)}`;
   const labels: Record<Exclude<NumbersColumn, RecordCollectionName>, string> = {
     name: 'Organisation',
-    type: 'Type',
     records: 'All records',
     'within-review-date': 'Roadmap within review date',
     'used-by-others': 'Components used by others',
@@ -161,7 +165,6 @@ export function columnLabel(column: NumbersColumn): string {
 /** A column's order in words, as its header's link and the caption say it: "most first". */
 export function orderInWords(column: NumbersColumn): string {
   if (column === 'name') return 'A to Z';
-  if (column === 'type') return 'in the hub’s order of types';
   if (column === 'last-change') return 'newest first';
   if (column === 'within-review-date') return 'highest share first';
   return 'most first';
@@ -179,7 +182,6 @@ export function orderPath(column: NumbersColumn): string {
 function sortValue(body: OrganisationNumbers, column: NumbersColumn): number | undefined {
   switch (column) {
     case 'name':
-    case 'type':
       return 0;
     case 'records':
       return body.total;
@@ -196,20 +198,11 @@ function sortValue(body: OrganisationNumbers, column: NumbersColumn): number | u
   }
 }
 
-/**
- * Bodies in a column's order; ties, and the name column, A to Z by name (then id, so that the order is
- * the same on every build). `typeOrder` is the order the hub's configuration lists the types in.
- */
-export function sortNumbers(
-  bodies: readonly OrganisationNumbers[],
-  column: NumbersColumn,
-  typeOrder: readonly string[] = [],
-): OrganisationNumbers[] {
+/** Bodies in a column's order; ties, and the name column, A to Z by name (then id, so that the order is the same on every build). */
+export function sortNumbers(bodies: readonly OrganisationNumbers[], column: NumbersColumn): OrganisationNumbers[] {
   const byName = (a: OrganisationNumbers, b: OrganisationNumbers) =>
     compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const rank = (type: string) => (typeOrder.includes(type) ? typeOrder.indexOf(type) : typeOrder.length);
   return [...bodies].sort((a, b) => {
-    if (column === 'type') return rank(a.type) - rank(b.type) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || byName(a, b);
     const x = sortValue(a, column);
     const y = sortValue(b, column);
     if (x !== y) {
@@ -262,7 +255,7 @@ export function comparisonSentence(name: string, typeLabel: string, total: numbe
   // "the other one has", "both others have", "all 3 others have": when every other body is on the same side.
   const allOthers = others === 1 ? 'the other one has' : others === 2 ? 'both others have' : `all ${count(others)} others have`;
   const has = (n: number) => (n === 1 ? 'has' : 'have');
-  if (others === 0) return `${group}: ${name} is the only one on the hub.`;
+  if (others === 0) return `${group}: ${name} is the only one${demonstration ? '' : ' on the hub'}.`;
   if (total === 0) {
     if (more === 0) {
       return `${group}: ${others === 1 ? 'the other one has not' : `none of ${theOthers} has`} shared anything yet either.`;

@@ -144,13 +144,11 @@ describe('sort orders', () => {
     expect(ids(sortNumbers(real, 'used-by-others'))).toEqual(['ashby', 'bramley', 'dunmore']);
     expect(ids(sortNumbers(real, 'uses-from-others'))).toEqual(['dunmore', 'ashby', 'bramley']);
     expect(ids(sortNumbers(real, 'last-change'))).toEqual(['ashby', 'bramley', 'dunmore']);
-    expect(ids(sortNumbers(real, 'type', ['district', 'county']))).toEqual(['dunmore', 'ashby', 'bramley']);
   });
 
   it('gives each column a stable address: the name at the table’s own, the others under by/', () => {
     expect(NUMBERS_COLUMNS.map(orderPath)).toEqual([
       'numbers/organisations/',
-      'numbers/organisations/by/type/',
       'numbers/organisations/by/roadmap/',
       'numbers/organisations/by/principles/',
       'numbers/organisations/by/lessons/',
