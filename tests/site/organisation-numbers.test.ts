@@ -79,29 +79,61 @@ interface Row {
   users?: string;
 }
 
-/** The rows of a table on the page, and the sort keys of its header links ('' for the sorted column). */
-async function readTable(page: Page, id: string): Promise<{ rows: Row[]; keys: string[]; sorted: { index: number; direction: string } }> {
-  return page.locator(`table#${id}`).evaluate((table) => {
-    const headers = [...table.querySelectorAll('thead th')];
-    const keys = headers.map((th) => {
-      const href = th.querySelector('a')?.getAttribute('href') ?? '';
-      return href === '' ? '' : (/\/by\/([a-z-]+)\/$/.exec(href)?.[1] ?? 'name');
-    });
-    const index = headers.findIndex((th) => th.hasAttribute('aria-sort'));
-    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => {
-      const th = tr.querySelector('th')!;
-      const tds = [...tr.querySelectorAll('td')];
-      return {
-        id: /organisations\/([a-z0-9-]+)\/$/.exec(th.querySelector('a')!.getAttribute('href')!)![1],
-        type: th.querySelector('span')?.textContent ?? '',
-        cells: tds.map((td) => td.firstChild?.textContent?.trim() ?? ''),
-        ...(tds[6]?.querySelector('span') ? { within: tds[6].querySelector('span')!.textContent! } : {}),
-        ...(tr.querySelector('time') ? { datetime: tr.querySelector('time')!.getAttribute('datetime')! } : {}),
-        ...(tds[7]?.querySelector('span') ? { users: tds[7].querySelector('span')!.textContent! } : {}),
+interface Table {
+  rows: Row[];
+  keys: string[];
+  sorted: { index: number; direction: string };
+}
+
+/**
+ * A table (by id) on each of the pages at `paths`, or undefined where the page has none: its rows, the sort
+ * key each header links to ('' for the sorted column) and the column with aria-sort. The pages are fetched
+ * and parsed inside the browser in one go: navigating to each of a dozen pages cost seconds.
+ */
+async function readTables(paths: readonly string[], id: string): Promise<(Table | undefined)[]> {
+  // Any page of the site will do to fetch from: the one open, if there is one.
+  const page = tab ?? (await open(TABLE));
+  return page.evaluate(
+    async ({ urls, id }) => {
+      const read = (table: Element): Table => {
+        const headers = [...table.querySelectorAll('thead th')];
+        const keys = headers.map((th) => {
+          const href = th.querySelector('a')?.getAttribute('href') ?? '';
+          return href === '' ? '' : (/\/by\/([a-z-]+)\/$/.exec(href)?.[1] ?? 'name');
+        });
+        const index = headers.findIndex((th) => th.hasAttribute('aria-sort'));
+        const rows = [...table.querySelectorAll('tbody tr')].map((tr) => {
+          const th = tr.querySelector('th')!;
+          const tds = [...tr.querySelectorAll('td')];
+          return {
+            id: /organisations\/([a-z0-9-]+)\/$/.exec(th.querySelector('a')!.getAttribute('href')!)![1],
+            type: th.querySelector('span')?.textContent ?? '',
+            cells: tds.map((td) => td.firstChild?.textContent?.trim() ?? ''),
+            ...(tds[6]?.querySelector('span') ? { within: tds[6].querySelector('span')!.textContent! } : {}),
+            ...(tr.querySelector('time') ? { datetime: tr.querySelector('time')!.getAttribute('datetime')! } : {}),
+            ...(tds[7]?.querySelector('span') ? { users: tds[7].querySelector('span')!.textContent! } : {}),
+          };
+        });
+        return { rows, keys, sorted: { index, direction: index < 0 ? '' : headers[index].getAttribute('aria-sort')! } };
       };
-    });
-    return { rows, keys, sorted: { index, direction: index < 0 ? '' : headers[index].getAttribute('aria-sort')! } };
-  });
+      return Promise.all(
+        urls.map(async (url) => {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+          const table = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector(`table#${id}`);
+          return table ? read(table) : undefined;
+        }),
+      );
+    },
+    { urls: paths.map((path) => urlOf(path)), id },
+  );
+}
+
+/** The table (by id) on one page; it must be there. */
+async function readTable(path: string, id: string): Promise<Table> {
+  const [table] = await readTables([path], id);
+  expect(table, `${path} has table#${id}`).toBeDefined();
+  return table!;
 }
 
 let browser: Browser;
@@ -143,8 +175,8 @@ describe('the table of numbers per organisation', () => {
     const demonstration = [...expected.keys()].filter(isDemonstration);
     expect(demonstration.length, 'the demonstration content has demonstration bodies with records').toBeGreaterThan(0);
     if (real.length === 0) await expect(page.locator('main').innerText()).resolves.toContain('No organisation has shared anything yet.');
-    else expect((await readTable(page, 'real')).rows.map((row) => row.id).sort()).toEqual(real.sort());
-    const { rows } = await readTable(page, 'demonstration-table');
+    else expect((await readTable(TABLE, 'real')).rows.map((row) => row.id).sort()).toEqual(real.sort());
+    const { rows } = await readTable(TABLE, 'demonstration-table');
     expect(rows.map((row) => row.id).sort()).toEqual(demonstration.sort());
     for (const row of rows) {
       const want = expected.get(row.id)!;
@@ -165,15 +197,20 @@ describe('the table of numbers per organisation', () => {
   });
 
   it('has a page per column, reached from its header, sorted by that column, with aria-sort on it', async () => {
-    const first = await readTable(await open(TABLE), 'demonstration-table');
+    const first = await readTable(TABLE, 'demonstration-table');
     expect(first.sorted).toEqual({ index: 0, direction: 'ascending' });
     const keys = first.keys.map((key, index) => (index === 0 ? 'name' : key));
     expect(
       keys.slice(1).every((key) => key !== '' && key !== 'name'),
       'every other header is a link to a by/ page',
     ).toBe(true);
+    const tables = await readTables(
+      keys.map((key, index) => (index === 0 ? TABLE : `${TABLE}by/${key}/`)),
+      'demonstration-table',
+    );
     for (const [index, key] of keys.entries()) {
-      const { rows, sorted } = await readTable(await open(index === 0 ? TABLE : `${TABLE}by/${key}/`), 'demonstration-table');
+      expect(tables[index], key).toBeDefined();
+      const { rows, sorted } = tables[index]!;
       expect(sorted, key).toEqual({ index, direction: index === 0 ? 'ascending' : 'descending' });
       expect(rows.map((row) => row.id).sort(), key).toEqual(first.rows.map((row) => row.id).sort());
       // Each row's value in the column: names A to Z, figures (shares, instants) largest first, none last.
@@ -206,7 +243,7 @@ describe('the table of numbers per organisation', () => {
     const page = await open('numbers/');
     await expect(page.locator(`main a[href="${base}${TABLE}"]`).count()).resolves.toBe(1);
     const files = new Set(htmlFiles(demoDir));
-    for (const key of (await readTable(await open(TABLE), 'demonstration-table')).keys.filter(Boolean)) {
+    for (const key of (await readTable(TABLE, 'demonstration-table')).keys.filter(Boolean)) {
       expect(files.has(`${TABLE}by/${key}/index.html`), key).toBe(true);
     }
     expect(files.has(`${TABLE}index.html`)).toBe(true);
@@ -216,7 +253,7 @@ describe('the table of numbers per organisation', () => {
 describe('organisations-numbers.csv', () => {
   it('has the same bodies and figures as the table', async () => {
     const csv = parseCsvObjects(readFileSync(join(demoDir, 'api/v1/organisations-numbers.csv'), 'utf8'));
-    const { rows } = await readTable(await open(TABLE), 'demonstration-table');
+    const { rows } = await readTable(TABLE, 'demonstration-table');
     expect(csv.map((row) => row.id).sort()).toEqual([...expected.keys()].sort());
     for (const row of rows) {
       const line = csv.find((candidate) => candidate.id === row.id)!;
