@@ -271,6 +271,14 @@ step('Checking every record is in the open data, the feeds and the search index'
       ...compareIds(expected, read(`api/v1/${collection}.csv`, idsInCsv)),
     );
   }
+  // Numbers per organisation name every body that has shared something, once (src/lib/open-data/organisation-numbers-csv.ts).
+  const sharing = new Set(records.map((record) => record.organisation));
+  problems.push(
+    ...compareIds(
+      organisations.filter((organisation) => sharing.has(organisation.id)).map((organisation) => organisation.id),
+      read('api/v1/organisations-numbers.csv', idsInCsv),
+    ),
+  );
   // Organisation feeds are complete: together they hold every record once, each in its own organisation's.
   const inFeeds = organisations.flatMap((organisation) =>
     read(feedPaths.organisation(organisation.id), idsInFeed).ids.filter((id) => id.split('/')[1] === organisation.id),

@@ -134,7 +134,8 @@ export function countInWords(organisations: readonly string[], kindOf: (organisa
   return listInWords(parts);
 }
 
-function pluralOf(noun: string): string {
+/** A kind or type made plural by its last word: "community group" → "community groups", "Other public body" → "Other public bodies". */
+export function pluralOf(noun: string): string {
   // Kinds are short phrases whose last word is the noun: "community group" → "community groups".
   if (/body$/.test(noun)) return noun.replace(/body$/, 'bodies');
   if (/y$/.test(noun) && !/[aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;

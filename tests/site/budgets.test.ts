@@ -16,6 +16,10 @@ const base = inject('base');
 
 const CSS_BUDGET = 40 * 1024;
 const RECORD_HTML_BUDGET = 30 * 1024;
+// Numbers per organisation list bodies, not records: a page is its frame and explanation, then a row a body.
+// At some 400 bodies (every UK council sharing), 12 KB + 400 × 600 bytes is under 250 KB, whatever the records.
+const NUMBERS_PAGE_BUDGET = 12 * 1024;
+const NUMBERS_ROW_BUDGET = 600;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -114,6 +118,20 @@ describe('HTML budget', () => {
       records.filter((record) => record.bytes >= RECORD_HTML_BUDGET).map((record) => `${record.file}: ${kb(record.bytes)}`),
       'record pages over the HTML budget',
     ).toEqual([]);
+  });
+});
+
+describe('numbers per organisation', () => {
+  it(`each of its pages is under ${kb(NUMBERS_PAGE_BUDGET)} and ${NUMBERS_ROW_BUDGET} bytes for each body listed`, () => {
+    const numbers = pages.filter((page) => page.path.startsWith('numbers/organisations/'));
+    expect(numbers.length, 'the table and its sort orders').toBeGreaterThan(1);
+    const over = numbers.flatMap((page) => {
+      // Body rows: every row but each table's header row.
+      const rows = page.tags.filter((tag) => tag.name === 'tr').length - page.tags.filter((tag) => tag.name === 'table').length;
+      const bytes = Buffer.byteLength(page.html);
+      return bytes < NUMBERS_PAGE_BUDGET + rows * NUMBERS_ROW_BUDGET ? [] : [`${page.file}: ${kb(bytes)} for ${rows} bodies`];
+    });
+    expect(over, 'pages of numbers per organisation over budget').toEqual([]);
   });
 });
 

@@ -49,6 +49,7 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'the collaboration page narrowed to a service (530)', path: 'collaborate/service/530/' },
   { name: 'the joint procurement page', path: 'collaborate/procurement/' },
   { name: 'the hub in numbers', path: 'numbers/' },
+  { name: 'the numbers per organisation', path: 'numbers/organisations/' },
   { name: 'the search page', path: 'search/' },
   { name: 'the contribute page', path: 'contribute/' },
   { name: 'the form for a new roadmap item', path: 'contribute/new/roadmap/' },
