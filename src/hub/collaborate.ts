@@ -75,8 +75,9 @@ function prepare(hub: Hub): Prepared {
   const cached = prepared.get(hub);
   if (cached) return cached;
   const facetsOf = (id: string) => hub.facetsById.get(id) ?? {};
-  const pairFacetsOf = new Map(hub.overlaps.pairs.map((pair) => [pair, pairFacets(pair, facetsOf)]));
-  const pairs = hub.overlaps.pairs;
+  // Work on the same thing: roadmap pairs. Components built twice have their own section (builtMoreThanOnce).
+  const pairs = hub.overlaps.pairs.filter((pair) => pair.kind === 'roadmap');
+  const pairFacetsOf = new Map(pairs.map((pair) => [pair, pairFacets(pair, facetsOf)]));
   const asking = hub.records.filter(
     (record): record is RoadmapRecord => record.collection === 'roadmap' && (record.data.looking_for ?? []).length > 0,
   );
