@@ -2,11 +2,13 @@
  * src/lib/overlaps on components and datasets: the same thing built or published twice. Hand-built cases
  * (tests/fixtures/overlaps/things.ts): the same thing in different words, different things in the same
  * words, a fork under a new name, the same repository listed twice; that kinds and organisations never
- * mix; addresses as keys; and, on synthetic mixed records, that candidates still come from indexes.
+ * mix; addresses as keys; on synthetic mixed records, that candidates still come from indexes; and the
+ * groups of components /collaborate/ shows as built more than once.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticMixedItems } from '../../scripts/lib/synthetic-things.ts';
+import { builtMoreThanOnce } from '../../src/lib/built-more-than-once.ts';
 import { addressesIn, addressKey, findOverlaps, PER_ITEM, type OverlapItem, type OverlapLabels } from '../../src/lib/overlaps/index.ts';
 import { matchStrength } from '../../src/lib/collaborate.ts';
 import { readSynonyms } from '../../src/lib/validation/synonyms.ts';
@@ -169,5 +171,36 @@ describe('mixed synthetic records (the benchmark’s)', () => {
     expect(mixed.pairs.some((found) => found.summary.startsWith('The same repository'))).toBe(true);
     expect(mixed.stats.candidatesCompared).toBeLessThanOrEqual(PER_ITEM * items.length);
     expect(mixed.stats.candidatesCompared).toBeLessThan(mixed.stats.allPairs / 10);
+  });
+});
+
+describe('builtMoreThanOnce (/collaborate/)', () => {
+  const organisationOf = (id: string) => id.split('/')[1];
+  const strong = (a: string, b: string, score = 0.7, kind = 'components') => ({ a, b, score, kind });
+
+  it('groups components joined by strong pairs across three or more organisations, whatever the order of the pairs', () => {
+    const pairs = [
+      strong('components/a/finder', 'components/b/lookup', 0.8),
+      strong('components/b/lookup', 'components/c/checker', 0.65),
+      // Too weak to join: d stays out.
+      strong('components/c/checker', 'components/d/form', 0.59),
+      // Two bodies only: not a group.
+      strong('components/e/x', 'components/f/y', 0.9),
+      // Datasets and roadmap items are not components.
+      strong('datasets/a/1', 'datasets/b/2', 0.9, 'datasets'),
+      strong('datasets/b/2', 'datasets/c/3', 0.9, 'datasets'),
+    ];
+    const groups = builtMoreThanOnce(pairs, organisationOf);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].members).toEqual(['components/a/finder', 'components/b/lookup', 'components/c/checker']);
+    expect(groups[0].organisations).toEqual(['a', 'b', 'c']);
+    expect(groups[0].pairs.map((pair) => pair.score)).toEqual([0.8, 0.65]);
+    expect(groups[0].strongest.get('components/c/checker')!.score).toBe(0.65);
+    expect(builtMoreThanOnce([...pairs].reverse(), organisationOf)).toEqual(groups);
+  });
+
+  it('finds the hand-built fork, its upstream and the body listing the same repository', () => {
+    const groups = builtMoreThanOnce(result.pairs, organisationOf);
+    expect(groups.map((group) => group.members)).toEqual([[CONNECTED_EASTMARSH.id, CONNECTED_FOXLEY.id, CONNECTED_TOGETHER.id]]);
   });
 });
