@@ -341,10 +341,11 @@ export class Describer {
     const sharedThemes = sharedNumbers(prepared.themeIds[i], prepared.themeIds[j]).map((index) => prepared.themeNames[index]);
     const sharedWords = this.sharedWords(i, j, cosineValue);
     const what = kind === 'datasets' ? 'address' : 'repository';
+    // Identity is said first whatever the words add: it is what a reviewer can check, and no wording fakes it.
     const reasons: { kind: OverlapReasonKind; text: string; strength: number }[] = [];
     if (evidence.sameAddress !== -1) {
       const address = prepared.addresses.names[evidence.sameAddress];
-      reasons.push({ kind: 'repository', text: `the same ${what}: ${address}`, strength: scored.identity });
+      reasons.push({ kind: 'repository', text: `the same ${what}: ${address}`, strength: 1 + scored.identity });
     } else if (evidence.named !== -1) {
       const [namer, named] = evidence.namer === 0 ? [a, b] : [b, a];
       const address = prepared.addresses.names[evidence.named];
@@ -352,7 +353,7 @@ export class Describer {
       reasons.push({
         kind: 'repository',
         text: `“${namer.title}” links to the ${what} of “${named.title}” (${address}): ${copy}`,
-        strength: scored.identity,
+        strength: 1 + scored.identity,
       });
     }
     if (sharedServices.length > 0) {
