@@ -27,7 +27,7 @@
  * There is no content-model field for an upstream: a fork says where it came from in its text, or keeps
  * its upstream's repository_url; the hub reads both.
  */
-import type { Prepared } from './prepare.ts';
+import { countSharedIn, type Prepared } from './prepare.ts';
 import { roundScore } from './score.ts';
 
 export const RECORD_WEIGHTS = {
@@ -108,22 +108,6 @@ export function firstShared(
   return -1;
 }
 
-/** How many numbers item i and item j share in one flat list of sorted lists. */
-export function countSharedListed(list: { offsets: Int32Array; values: Int32Array }, i: number, j: number): number {
-  let x = list.offsets[i];
-  let y = list.offsets[j];
-  let shared = 0;
-  while (x < list.offsets[i + 1] && y < list.offsets[j + 1]) {
-    if (list.values[x] === list.values[y]) {
-      shared++;
-      x++;
-      y++;
-    } else if (list.values[x] < list.values[y]) x++;
-    else y++;
-  }
-  return shared;
-}
-
 export function recordEvidence(prepared: Prepared, i: number, j: number, cosineValue: number): RecordEvidence {
   const { addresses, links } = prepared;
   const iNamesJ = firstShared(links, i, addresses, j);
@@ -132,10 +116,10 @@ export function recordEvidence(prepared: Prepared, i: number, j: number, cosineV
     sameAddress: firstShared(addresses, i, addresses, j),
     named: iNamesJ !== -1 ? iNamesJ : jNamesI,
     namer: iNamesJ !== -1 ? 0 : 1,
-    sharedServices: countSharedListed({ offsets: prepared.serviceOffsets, values: prepared.serviceValues }, i, j),
-    sharedThemes: countSharedListed({ offsets: prepared.themeOffsets, values: prepared.themeValues }, i, j),
-    sharedStandards: countSharedListed(prepared.standards, i, j),
-    sharedFormats: countSharedListed(prepared.formats, i, j),
+    sharedServices: countSharedIn(prepared.serviceValues, prepared.serviceOffsets, i, j),
+    sharedThemes: countSharedIn(prepared.themeValues, prepared.themeOffsets, i, j),
+    sharedStandards: countSharedIn(prepared.standards.values, prepared.standards.offsets, i, j),
+    sharedFormats: countSharedIn(prepared.formats.values, prepared.formats.offsets, i, j),
     cosine: cosineValue,
     otherSubtype: prepared.subtype[i] !== -1 && prepared.subtype[j] !== -1 && prepared.subtype[i] !== prepared.subtype[j],
   };
