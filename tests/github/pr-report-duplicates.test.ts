@@ -123,7 +123,7 @@ describe('pr-report: added components and datasets already on the hub', () => {
       new RegExp(
         '^- \\*\\*Harbour tides\\*\\* looks like Tide times widget \\(`components/harbourside-civic-tech/tide-times-widget`\\) ' +
           'already on the hub \\(from Harbourside Civic Tech; score 0\\.\\d\\d\\): “Harbour tides” links to the repository of ' +
-          '“Tide times widget” \\(github\\.com/harbourside-civic-tech/tide-times-widget\\): a fork or copy of it; ' +
+          '“Tide times widget” \\(github\\.com/harbourside-civic-tech/tide-times-widget\\): a fork, a copy or built on it; ' +
           'similar words: tides, [^.]*\\. ' +
           'Maintained by `@harbourside/digital`, `@kay-dev`\\.$',
       ),
@@ -148,6 +148,6 @@ describe('pr-report: added components and datasets already on the hub', () => {
       '- **Harbour tides** looks like [Tide times widget](https://hub.example/components/harbourside-civic-tech/tide-times-widget/) ' +
         'already on the hub (from Harbourside Civic Tech;',
     );
-    expect(comment).toMatch(/a fork or copy of it.* Maintained by @harbourside\/digital\.$/m);
+    expect(comment).toMatch(/a fork\\?, a copy or built on it.* Maintained by @harbourside\/digital\.$/m);
   });
 });

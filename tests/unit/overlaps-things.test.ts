@@ -67,8 +67,20 @@ describe('findOverlaps on components and datasets', () => {
       kind: 'repository',
       text:
         '“Connected Eastmarsh” links to the repository of “Connected Together” ' +
-        '(github.com/northwold-council/connected-together): a fork or copy of it',
+        '(github.com/northwold-council/connected-together): a fork, a copy or built on it',
     });
+  });
+
+  it('does not take a link to another kind of component’s repository for a fork: it is a dependency', () => {
+    const reader: OverlapItem = {
+      ...BIN_DAY_FINDER,
+      id: 'components/yarrow/bin-app',
+      organisation: 'yarrow',
+      links: [...BIN_DAY_STANDARD.addresses!],
+    };
+    const found = findOverlaps([reader, BIN_DAY_STANDARD], labels, { synonyms: SYNONYMS, minScore: 0 }).pairs[0];
+    expect(found.reasons.map((reason) => reason.kind)).not.toContain('repository');
+    expect(found.score).toBeLessThan(0.4);
   });
 
   it('finds the same repository listed by two bodies as the same thing', () => {

@@ -346,10 +346,10 @@ export class Describer {
     if (evidence.sameAddress !== -1) {
       const address = prepared.addresses.names[evidence.sameAddress];
       reasons.push({ kind: 'repository', text: `the same ${what}: ${address}`, strength: 1 + scored.identity });
-    } else if (evidence.named !== -1) {
+    } else if (scored.identity > 0) {
       const [namer, named] = evidence.namer === 0 ? [a, b] : [b, a];
       const address = prepared.addresses.names[evidence.named];
-      const copy = kind === 'datasets' ? 'a copy or part of it' : 'a fork or copy of it';
+      const copy = kind === 'datasets' ? 'a copy or part of it' : 'a fork, a copy or built on it';
       reasons.push({
         kind: 'repository',
         text: `“${namer.title}” links to the ${what} of “${named.title}” (${address}): ${copy}`,

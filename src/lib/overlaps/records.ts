@@ -20,7 +20,8 @@
  * Then identity, which no wording can fake or hide:
  * - the same own address (repository, landing page or file): the same thing listed twice, 0.9;
  * - one names the other's own address in its text or website ("forked from github.com/…"): a fork or
- *   copy, often under a new name, 0.7.
+ *   copy, often under a new name, or something built on it, 0.7; but not between components of
+ *   different kinds, where the link is a dependency (an app linking the standard it reads).
  *   score = 1 − (1 − content × subtype)(1 − identity)
  * A fork is thus a strong match (0.6 and over, collaborate.ts) on identity alone, and the same words
  * on the same services and themes are one too, while the same words on a different kind of thing are not.
@@ -85,8 +86,9 @@ export function recordParts(evidence: RecordEvidence): RecordParts {
   const format = at(RECORD_WEIGHTS.format, evidence.sharedFormats);
   const text = recordTextEvidence(evidence.cosine);
   const content = 1 - (1 - service) * (1 - text) * (1 - theme) * (1 - standard) * (1 - format);
-  const identity =
-    evidence.sameAddress !== -1 ? RECORD_WEIGHTS.identity.sameAddress : evidence.named !== -1 ? RECORD_WEIGHTS.identity.named : 0;
+  // A link to another kind's repository is a dependency (an app naming the standard it reads), not a fork.
+  const named = evidence.named !== -1 && !evidence.otherSubtype;
+  const identity = evidence.sameAddress !== -1 ? RECORD_WEIGHTS.identity.sameAddress : named ? RECORD_WEIGHTS.identity.named : 0;
   const counted = content * (evidence.otherSubtype ? RECORD_WEIGHTS.otherSubtype : 1);
   return { identity, service, text, theme, standard, format, content, score: roundScore(1 - (1 - counted) * (1 - identity)) };
 }
