@@ -29,7 +29,7 @@
  * its upstream's repository_url; the hub reads both.
  */
 import { countSharedIn, type Prepared } from './prepare.ts';
-import { roundScore } from './score.ts';
+import { roundScore, textEvidence } from './score.ts';
 
 export const RECORD_WEIGHTS = {
   /** Evidence for 0, 1, 2 and 3+ shared services. */
@@ -40,7 +40,6 @@ export const RECORD_WEIGHTS = {
   standard: [0, 0.1, 0.15],
   /** Evidence for 0, 1 and 2+ shared formats. */
   format: [0, 0.05, 0.1],
-  text: { cosineFrom: 0.08, cosineFull: 0.45, max: 0.75 },
   identity: { sameAddress: 0.9, named: 0.7 },
   /** What the content counts when two components are of different kinds. */
   otherSubtype: 0.5,
@@ -74,17 +73,12 @@ export interface RecordParts {
 
 const at = (list: readonly number[], count: number) => list[Math.min(count, list.length - 1)];
 
-export function recordTextEvidence(cosine: number): number {
-  const { cosineFrom, cosineFull, max } = RECORD_WEIGHTS.text;
-  return max * Math.min(1, Math.max(0, (cosine - cosineFrom) / (cosineFull - cosineFrom)));
-}
-
 export function recordParts(evidence: RecordEvidence): RecordParts {
   const service = at(RECORD_WEIGHTS.service, evidence.sharedServices);
   const theme = at(RECORD_WEIGHTS.theme, evidence.sharedThemes);
   const standard = at(RECORD_WEIGHTS.standard, evidence.sharedStandards);
   const format = at(RECORD_WEIGHTS.format, evidence.sharedFormats);
-  const text = recordTextEvidence(evidence.cosine);
+  const text = textEvidence(evidence.cosine);
   const content = 1 - (1 - service) * (1 - text) * (1 - theme) * (1 - standard) * (1 - format);
   // A link to another kind's repository is a dependency (an app naming the standard it reads), not a fork.
   const named = evidence.named !== -1 && !evidence.otherSubtype;
