@@ -1,16 +1,18 @@
 /**
  * npm run bench -- [--records N] [--runs R] [--build] [--warm] [--keep] [--query WORD] [--filter NAME=VALUE]
  *                  [--overlap-items N] [--json FILE]
- * npm run bench -- --overlaps-only [--overlap-items N] [--runs R] [--json FILE]
+ * npm run bench -- --overlaps-only [--overlap-items N | --records N] [--runs R] [--json FILE]
  * npm run bench -- --harvest-only [--harvest-organisations N] [--harvest-repositories M] [--json FILE]
  * npm run bench -- --site DIR [--base /path/] [--query WORD] [--filter NAME=VALUE]
  * npm run bench -- --pr-only [--records N] [--runs R]
  * npm run bench -- --lighthouse [--site DIR] [--base /path/] [--runs R] [--lighthouse-pages WORD,…]
  *
  * First, always (it takes seconds): the overlap engine (src/lib/overlaps) on N synthetic roadmap items
- * (--overlap-items, default 25,000; scripts/lib/synthetic-roadmap.ts), in this process: the first, cold
- * run and the median of R runs (--runs), with the pairs found, the comparisons made (against all
- * pairs) and the growth of the peak resident memory. --overlaps-only stops there.
+ * (--overlap-items, default 25,000, or --records with --overlaps-only; scripts/lib/synthetic-roadmap.ts),
+ * in this process: the first, cold run and the median of R runs (--runs), with the pairs found, the
+ * comparisons made (against all pairs) and the growth of the peak resident memory; then the same on N
+ * mixed records, half roadmap items, 30% components and 20% datasets (scripts/lib/synthetic-things.ts),
+ * against the same goal. --overlaps-only stops there.
  *
  * Then the harvest (scripts/lib/harvest-bench.ts): N fictional organisations (--harvest-organisations,
  * default 400) with M repositories each (--harvest-repositories, default 50) on a fake GitHub on loopback,
@@ -69,7 +71,8 @@ import { describeMisses, lighthouseTable, measureLighthouse, type LighthouseBenc
 import { measureSearchBytes, type SearchBytes, type Transfer } from './lib/search-bytes.ts';
 import { writeSyntheticContent } from './lib/synthetic-content.ts';
 import { syntheticRoadmapItems } from './lib/synthetic-roadmap.ts';
-import { findOverlaps, type OverlapStats } from '../src/lib/overlaps/index.ts';
+import { syntheticMixedItems } from './lib/synthetic-things.ts';
+import { findOverlaps, type OverlapItem, type OverlapStats } from '../src/lib/overlaps/index.ts';
 import { loadReferenceData, UK_REFERENCE_FILES } from '../src/lib/reference-data.ts';
 import { serviceCodeAndLabel } from '../src/lib/services.ts';
 import { bytes, count, memory, seconds } from './lib/units.ts';
@@ -88,7 +91,7 @@ const { values } = parseArgs({
     base: { type: 'string', default: '/' },
     json: { type: 'string' },
     'overlaps-only': { type: 'boolean', default: false },
-    'overlap-items': { type: 'string', default: '25000' },
+    'overlap-items': { type: 'string' },
     'harvest-only': { type: 'boolean', default: false },
     'harvest-organisations': { type: 'string', default: '400' },
     'harvest-repositories': { type: 'string', default: '50' },
@@ -100,7 +103,8 @@ const { values } = parseArgs({
 });
 const records = Number(values.records);
 const runs = Number(values.runs);
-const overlapItems = Number(values['overlap-items']);
+// With --overlaps-only, --records says how many items too (npm run bench -- --overlaps-only --records 25000).
+const overlapItems = Number(values['overlap-items'] ?? (values['overlaps-only'] ? values.records : '25000'));
 const harvestOrganisations = Number(values['harvest-organisations']);
 const harvestRepositories = Number(values['harvest-repositories']);
 if (![harvestOrganisations, harvestRepositories].every((value) => Number.isInteger(value) && value >= 1)) {
@@ -159,6 +163,8 @@ interface OverlapReport {
 interface Report {
   machine: string;
   overlaps?: OverlapReport;
+  /** The same on mixed records: roadmap items, components and datasets. */
+  overlapsMixed?: OverlapReport;
   harvest?: HarvestBench;
   records?: number;
   validateSeconds?: number;
@@ -263,23 +269,37 @@ async function measureSite(site: string, base: string, report: Report): Promise<
 }
 
 /**
- * Times findOverlaps on synthetic roadmap items in this process: a cold first run, then the others;
- * reports the median over all runs and the cold one. Memory: the growth of the peak resident set
- * during the first run (process.resourceUsage().maxRSS, which only rises) and the heap one result holds.
+ * Times findOverlaps on synthetic roadmap items, then on as many mixed records (roadmap items, components
+ * and datasets), in this process; see timeOverlaps.
  */
 function measureOverlaps(report: Report): void {
   console.log(`Making ${count(overlapItems)} synthetic roadmap items (scripts/lib/synthetic-roadmap.ts) …`);
   let start = process.hrtime.bigint();
-  const {
-    items,
-    organisations,
-    themeLabels: themes,
-  } = syntheticRoadmapItems({ items: overlapItems, source: join(root, 'content'), group: 'real' });
-  const generateSeconds = elapsed(start);
+  const roadmap = syntheticRoadmapItems({ items: overlapItems, source: join(root, 'content'), group: 'real' });
+  report.overlaps = timeOverlaps(roadmap, elapsed(start), 'roadmap items');
+  console.log(`\nMaking ${count(overlapItems)} synthetic mixed records (scripts/lib/synthetic-things.ts) …`);
+  start = process.hrtime.bigint();
+  const mixed = syntheticMixedItems({ items: overlapItems, source: join(root, 'content'), group: 'real' });
+  report.overlapsMixed = timeOverlaps(mixed, elapsed(start), 'mixed records');
+  const kinds = new Map<string, number>();
+  for (const item of mixed.items) kinds.set(item.kind ?? 'roadmap', (kinds.get(item.kind ?? 'roadmap') ?? 0) + 1);
+  console.log(`  the records: ${[...kinds].map(([kind, number]) => `${count(number)} ${kind}`).join(', ')}`);
+}
+
+/**
+ * Times findOverlaps on synthetic items: a cold first run, then the others; reports the median over all
+ * runs and the cold one. Memory: the growth of the peak resident set during the first run
+ * (process.resourceUsage().maxRSS, which only rises) and the heap one result holds.
+ */
+function timeOverlaps(
+  { items, organisations, themeLabels: themes }: { items: OverlapItem[]; organisations: number; themeLabels: Map<string, string> },
+  generateSeconds: number,
+  what: string,
+): OverlapReport {
   const reference = loadReferenceData(UK_REFERENCE_FILES);
   const labels = { service: (id: number) => serviceCodeAndLabel(reference, id), theme: (id: string) => themes.get(id) ?? id };
   console.log(
-    `Made ${count(items.length)} items for ${count(organisations)} organisations in ` +
+    `Made ${count(items.length)} ${what} for ${count(organisations)} organisations in ` +
       `${seconds(generateSeconds)}. Finding overlaps, ${runs} run(s), the first cold …`,
   );
 
@@ -296,7 +316,7 @@ function measureOverlaps(report: Report): void {
     collect?.();
     const heapBefore = process.memoryUsage().heapUsed;
     const peakBefore = process.resourceUsage().maxRSS;
-    start = process.hrtime.bigint();
+    const start = process.hrtime.bigint();
     const result = findOverlaps(items, labels, { today: '2026-11' });
     const time = elapsed(start);
     times.push(time);
@@ -311,7 +331,7 @@ function measureOverlaps(report: Report): void {
   }
   const medianSeconds = median(times);
   const met = medianSeconds < GOALS.overlapSeconds;
-  report.overlaps = {
+  const measured: OverlapReport = {
     items: items.length,
     organisations,
     generateSeconds,
@@ -328,7 +348,7 @@ function measureOverlaps(report: Report): void {
   };
   const { candidatesCompared, allPairs, postingsVisited } = stats!;
   console.log(
-    `\nOverlaps: ${count(items.length)} roadmap items → ${count(pairs)} pairs in ${medianSeconds.toFixed(2)} s` +
+    `\nOverlaps: ${count(items.length)} ${what} → ${count(pairs)} pairs in ${medianSeconds.toFixed(2)} s` +
       (runs > 1 ? ` (median of ${runs}; cold first run ${times[0].toFixed(2)} s)` : ' (one cold run)') +
       (items.length === 25000 ? ` (goal under ${GOALS.overlapSeconds} s: ${verdict(met)})` : ''),
   );
@@ -337,9 +357,10 @@ function measureOverlaps(report: Report): void {
       `(${((100 * candidatesCompared) / Math.max(1, allPairs)).toFixed(2)}%), ${count(postingsVisited)} index entries visited`,
   );
   console.log(
-    `  memory: peak resident set ${memory(report.overlaps.peakRssKb)}, ` +
+    `  memory: peak resident set ${memory(measured.peakRssKb)}, ` +
       `grew ${memory(peakRssGrowthKb)} during the first run; one result holds ${bytes(resultHeapBytes)} of heap`,
   );
+  return measured;
 }
 
 /** check.yml's validate and report for a one-file pull request (scripts/lib/pr-feedback-bench.ts). */

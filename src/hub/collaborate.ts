@@ -3,6 +3,7 @@
  * src/lib/collaborate.ts: the overlaps grouped by service, the items asking for help, and the filter
  * groups (nation, organisation type, service) with counts of what each value would show.
  */
+import { builtMoreThanOnce, type BuiltMoreThanOnce } from '../lib/built-more-than-once.ts';
 import { COLLABORATE_FILTERS, groupByService, helpWanted, pairFacets, type OpportunityGroup } from '../lib/collaborate.ts';
 import { filterGroups, type FilterGroup, type FilterName, type Listed } from '../lib/listing.ts';
 import type { Overlap } from '../lib/overlaps/index.ts';
@@ -16,7 +17,12 @@ export interface Collaboration {
   pairCount: number;
   help: { need: string; items: RoadmapRecord[] }[];
   filters: FilterGroup[];
+  /** Components from three or more organisations that look like one thing (unfiltered page only). */
+  builtMoreThanOnce: BuiltMoreThanOnce<Overlap>[];
 }
+
+/** Groups of components built more than once shown: each is a conversation to start, and a long list is read by nobody. */
+const BUILT_SHOWN = 10;
 
 /** Groups of opportunities shown on one page, and pairs shown in each: enough to act on, few enough to read. */
 const GROUPS_SHOWN = 12;
@@ -75,8 +81,9 @@ function prepare(hub: Hub): Prepared {
   const cached = prepared.get(hub);
   if (cached) return cached;
   const facetsOf = (id: string) => hub.facetsById.get(id) ?? {};
-  const pairFacetsOf = new Map(hub.overlaps.pairs.map((pair) => [pair, pairFacets(pair, facetsOf)]));
-  const pairs = hub.overlaps.pairs;
+  // Work on the same thing: roadmap pairs. Components built twice have their own section (builtMoreThanOnce).
+  const pairs = hub.overlaps.pairs.filter((pair) => pair.kind === 'roadmap');
+  const pairFacetsOf = new Map(pairs.map((pair) => [pair, pairFacets(pair, facetsOf)]));
   const asking = hub.records.filter(
     (record): record is RoadmapRecord => record.collection === 'roadmap' && (record.data.looking_for ?? []).length > 0,
   );
@@ -103,5 +110,7 @@ function collect(hub: Hub, filter?: { name: FilterName; value: string }): Collab
   const groups = groupByService(shownPairs, PAIRS_PER_GROUP).slice(0, GROUPS_SHOWN);
   const byId = new Map(shownAsking.map((record) => [record.id, record]));
   const help = helpWanted(shownAsking).map(({ need, items }) => ({ need, items: items.map((id) => byId.get(id)!) }));
-  return { groups, pairCount: shownPairs.length, help, filters };
+  // Filtered pages leave the components out, as they leave out the most reused: the filters are about work.
+  const built = filter ? [] : builtMoreThanOnce(hub.overlaps.pairs, (id) => id.split('/')[1]).slice(0, BUILT_SHOWN);
+  return { groups, pairCount: shownPairs.length, help, filters, builtMoreThanOnce: built };
 }

@@ -32,7 +32,7 @@ import { siteConfig, type SiteConfig } from '../lib/site-config.ts';
 import { serviceSchemeOf, type ServiceScheme } from '../lib/reference-data.ts';
 import { serviceCode, serviceCodeAndLabel, serviceLabelOf } from '../lib/services.ts';
 import { hubSources } from './hub-entries.ts';
-import { overlapItem } from '../lib/content-overlaps.ts';
+import { recordOverlapItem } from '../lib/content-overlaps.ts';
 
 export type { HubRecord };
 
@@ -75,7 +75,10 @@ export interface Hub {
   reuse: ReuseGraph;
   /** Lessons by the records they are about and by service. */
   lessons: LessonIndex;
-  /** Roadmap items of different organisations working on the same thing, with scores and reasons. */
+  /**
+   * Roadmap items of different organisations working on the same thing, and components or datasets that
+   * look like the same thing built twice, with scores and reasons; each pair's `kind` says which.
+   */
   overlaps: OverlapResult;
   /** Each record's filter values (status, type, nation, service, theme), by record id. */
   facetsById: Map<string, Listed['facets']>;
@@ -210,8 +213,9 @@ async function load(): Promise<Hub> {
   const ofCollection = <C extends HubRecord['collection']>(name: C) =>
     byTitle.filter((record): record is Extract<HubRecord, { collection: C }> => record.collection === name);
   const roadmap = ofCollection('roadmap');
+  // Roadmap items, components and datasets, each only ever matched with their own kind (src/lib/overlaps).
   const overlaps = findOverlaps(
-    roadmap.map((record) => overlapItem(record, organisations.get(record.organisation)?.demonstration === true)),
+    byTitle.flatMap((record) => recordOverlapItem(record, organisations.get(record.organisation)?.demonstration === true) ?? []),
     {
       service: (id) => serviceCodeAndLabel({ services, serviceScheme }, id),
       theme: (id) => themes.get(id)?.label ?? id,

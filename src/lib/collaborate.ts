@@ -85,9 +85,12 @@ export function pairFacets(pair: Opportunity, facetsOf: (itemId: string) => Face
   return merged;
 }
 
+/** From this score a match is strong: for a component or dataset, likely the same thing already on the hub. */
+export const STRONG_MATCH = 0.6;
+
 /** A match's score in words, so that a percentage is not the only clue. */
 export function matchStrength(score: number): 'Strong match' | 'Good match' | 'Possible match' {
-  if (score >= 0.6) return 'Strong match';
+  if (score >= STRONG_MATCH) return 'Strong match';
   if (score >= 0.4) return 'Good match';
   return 'Possible match';
 }

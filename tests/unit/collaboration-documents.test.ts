@@ -17,6 +17,7 @@ describe('overlapsDocument', () => {
         {
           a: 'roadmap/a/bins',
           b: 'roadmap/b/brown-bins',
+          kind: 'roadmap',
           score: 0.82,
           summary: 'Both on LGSL 530 Household garden waste.',
           reasons: [{ kind: 'service', text: 'Both on LGSL 530 Household garden waste' }],
@@ -36,6 +37,7 @@ describe('overlapsDocument', () => {
         {
           a: 'roadmap/a/bins',
           b: 'roadmap/b/brown-bins',
+          kind: 'roadmap',
           organisations: ['a', 'b'],
           score: 0.82,
           shared_services: [530],

@@ -31,13 +31,16 @@ function itemOf(id: string, context: DocumentContext) {
 
 /**
  * Pairs carry ids, not titles or addresses: at 25,000 roadmap items there can be 100,000 pairs, and the
- * file stays a fraction of the size. `page_url` says how an id becomes an address.
+ * file stays a fraction of the size. `page_url` says how an id becomes an address. Each pair's `kind` is
+ * the collection both its records are in (roadmap, components or datasets); the fields before it came
+ * when the file held roadmap pairs only, and are unchanged.
  */
 export function overlapsDocument(pairs: readonly Overlap[], context: DocumentContext) {
   return {
     description:
-      'Pairs of roadmap items from different organisations that look like the same work, strongest ' +
-      'first, with a score from 0 to 1 and the reasons in plain English, strongest first.',
+      'Pairs of records from different organisations that look like the same work (roadmap items) or the ' +
+      'same thing built or published twice (components, datasets), strongest first, with their kind, a ' +
+      'score from 0 to 1 and the reasons in plain English, strongest first.',
     count: pairs.length,
     licence: context.licence,
     generated: context.generated,
@@ -45,6 +48,7 @@ export function overlapsDocument(pairs: readonly Overlap[], context: DocumentCon
     pairs: pairs.map((pair) => ({
       a: pair.a,
       b: pair.b,
+      kind: pair.kind,
       organisations: [pair.a.split('/')[1], pair.b.split('/')[1]],
       score: pair.score,
       reasons: pair.reasons.map((reason) => ({ kind: reason.kind, text: reason.text })),

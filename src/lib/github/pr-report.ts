@@ -15,6 +15,7 @@ import { splitFrontMatter } from '../content-files/text.ts';
 import { parseYaml } from '../content-files/yaml.ts';
 import type { ContentRecord, HubContent } from '../content-files/types.ts';
 import { compareById } from '../collation.ts';
+import { STRONG_MATCH } from '../collaborate.ts';
 import { contentOverlaps } from '../content-overlaps.ts';
 import { today as todayDate } from '../freshness.ts';
 import { validateContent, type ValidationReport } from '../validation/validate.ts';
@@ -395,9 +396,10 @@ export function buildReport(options: ReportOptions): PrReport {
     });
   }
 
-  // 4. Similar work: the strongest overlaps of each added or changed roadmap item, as the hub finds them,
-  // with each other organisation's maintainers at the base commit (a pull request cannot change who is asked).
-  const similar = findSimilar([...added, ...changed], validation, builder, today);
+  // 4. Similar work: the strongest overlaps of each added or changed roadmap item, and the strong matches
+  // of each added component or dataset (the same thing already on the hub), as the hub finds them, with
+  // each other organisation's maintainers at the base commit (a pull request cannot change who is asked).
+  const similar = findSimilar(added, changed, validation, builder, today);
 
   const records = {
     added: added.slice(0, LIMITS.records),
@@ -438,15 +440,27 @@ export function buildReport(options: ReportOptions): PrReport {
   };
 }
 
-function findSimilar(entries: RecordEntry[], { content, reference }: ValidationReport, builder: Builder, today: string): Similar[] {
-  const wanted = entries.filter((entry) => entry.collection === 'roadmap' && builder.recordsById.has(entry.id));
+function findSimilar(
+  added: RecordEntry[],
+  changed: RecordEntry[],
+  { content, reference }: ValidationReport,
+  builder: Builder,
+  today: string,
+): Similar[] {
+  // Added components and datasets first: a duplicate is a reason not to merge, and reviewers read it first.
+  const things = added.filter((entry) => entry.collection === 'components' || entry.collection === 'datasets');
+  const roadmap = [...added, ...changed].filter((entry) => entry.collection === 'roadmap');
+  const wanted = [...things, ...roadmap].filter((entry) => builder.recordsById.has(entry.id));
   if (wanted.length === 0) return [];
   const names = new Map(content.organisations.map((organisation) => [organisation.id, organisation.data.name]));
   // As src/hub/hub.ts calls it: demonstration work is never offered to a real council, nor the reverse.
   const result = contentOverlaps(content, reference, today);
   const similar: Similar[] = [];
   for (const entry of wanted) {
-    const matches = (result.byItem.get(entry.id) ?? []).slice(0, LIMITS.matches);
+    // A component or dataset only with a strong match: "this looks like X already on the hub" must mean it.
+    const matches = (result.byItem.get(entry.id) ?? [])
+      .filter(({ overlap }) => overlap.kind === 'roadmap' || overlap.score >= STRONG_MATCH)
+      .slice(0, LIMITS.matches);
     if (matches.length === 0) continue;
     similar.push({
       id: entry.id,

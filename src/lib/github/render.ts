@@ -309,6 +309,36 @@ function showHandles(handles: readonly string[], mayMention: boolean, mentioned:
   });
 }
 
+/** Components and datasets are duplicates to catch; roadmap items are work to share. Read from the id, checked against RECORD_ID. */
+const isThing = (id: string) => id.startsWith('components/') || id.startsWith('datasets/');
+
+/** What each similar-work section says: its heading, its introduction and each match's line. */
+interface SimilarWords {
+  heading: string;
+  intro: string;
+  /** The line of the added or changed record, before its matches; none when each match says it all. */
+  itemLine?: (title: string) => string;
+  matchLine: (item: string, title: string, by: string, score: string, reasons: string, who: string) => string;
+}
+
+const ROADMAP_WORDS: SimilarWords = {
+  heading: '### Similar work already in the hub',
+  intro:
+    'Other organisations’ roadmap items that look like the same work. Talking to them may save you both time. ' +
+    'Their maintainers are named, so that they can be asked to review.',
+  itemLine: (title) => `- **${title}** may overlap with:`,
+  matchLine: (_item, title, by, score, reasons, who) => `  - ${title} by ${by} (score ${score}): ${reasons} ${who}`,
+};
+
+const DUPLICATE_WORDS: SimilarWords = {
+  heading: '### Already on the hub?',
+  intro:
+    'Added components and datasets that look like one another organisation has already shared (a strong match). ' +
+    'Before merging, check it is not the same thing twice: reusing or joining theirs may be better than a copy kept apart.',
+  matchLine: (item, title, by, score, reasons, who) =>
+    `- **${item}** looks like ${title} already on the hub (from ${by}; score ${score}): ${reasons} ${who}`,
+};
+
 function similarSection(
   lines: string[],
   report: PrReport,
@@ -317,8 +347,9 @@ function similarSection(
   mentioned: Set<string>,
   limit: number,
   budget: number,
+  words: SimilarWords,
 ): void {
-  const withMatches = report.similar.filter((item) => item.matches.length > 0);
+  const withMatches = report.similar.filter((item) => item.matches.length > 0 && isThing(item.id) === (words === DUPLICATE_WORDS));
   const items = withMatches.slice(0, limit);
   if (items.length === 0) return;
   // The organisation is read from the matched record's id (checked against RECORD_ID), so the maintainers
@@ -326,13 +357,7 @@ function similarSection(
   const organisationOf = (id: string) => id.split('/')[1];
   const organisations = new Set(items.flatMap((item) => item.matches.map((match) => organisationOf(match.id))));
   const mayMentionAny = options.trusted !== undefined && organisations.size <= (options.mentionLimit ?? 10);
-  lines.push(
-    '### Similar work already in the hub',
-    '',
-    'Other organisations’ roadmap items that look like the same work. Talking to them may save you both time. ' +
-      'Their maintainers are named, so that they can be asked to review.',
-    '',
-  );
+  lines.push(words.heading, '', words.intro, '');
   if (options.trusted && !mayMentionAny) {
     const many = plural(organisations.size, 'organisation');
     lines.push(`_Similar work by ${many} is listed, so no maintainers are mentioned: a hub maintainer can ask the right ones to review._`);
@@ -340,7 +365,8 @@ function similarSection(
   }
   const out: string[] = [];
   for (const item of items) {
-    out.push(`- **${text(item.title || item.id, 200)}** may overlap with:`);
+    const itemTitle = text(item.title || item.id, 200);
+    if (words.itemLine) out.push(words.itemLine(itemTitle));
     for (const match of item.matches) {
       const href = links.page(match.id);
       const title = href ? link(match.title || match.id, href, 200) : `${text(match.title || match.id, 200)} (${code(match.id, 250)})`;
@@ -354,7 +380,7 @@ function similarSection(
         ? `Maintained by ${shown.join(', ')}${demonstration ? ' (demonstration: fictional, not notified)' : ''}.`
         : 'No maintainers listed.';
       const by = text(match.organisation.name || match.organisation.id, 150);
-      out.push(`  - ${title} by ${by} (score ${match.score.toFixed(2)}): ${text(match.reasons, 500)} ${who}`);
+      out.push(words.matchLine(itemTitle, title, by, match.score.toFixed(2), text(match.reasons, 500), who));
     }
   }
   const { kept, left } = takeWithin(out, budget);
@@ -431,7 +457,9 @@ export function renderReport(report: PrReport, options: RenderOptions = {}): str
   // One set across both sections, so that each handle is mentioned once in the comment.
   const mentioned = new Set<string>();
   ownershipSection(lines, report, options, mentioned, body * 0.15, limit);
-  similarSection(lines, report, links, options, mentioned, limit, body * 0.15);
+  // Duplicates first: they decide whether the pull request should be merged at all.
+  similarSection(lines, report, links, options, mentioned, limit, body * 0.05, DUPLICATE_WORDS);
+  similarSection(lines, report, links, options, mentioned, limit, body * 0.1, ROADMAP_WORDS);
 
   const guide = links.repoFile('CONTRIBUTING.md');
   lines.push(

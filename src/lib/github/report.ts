@@ -125,7 +125,7 @@ export const ownershipSchema = z.strictObject({
 });
 
 export const similarSchema = z.strictObject({
-  /** The added or changed roadmap item. */
+  /** The added or changed roadmap item, or the added component or dataset (with strong matches only). */
   id: recordId,
   title: words(LIMITS.title),
   matches: z

@@ -7,7 +7,10 @@
  *   so a term shared by a thousand items costs no more than one shared by 64.
  * - services: each LGSL service's items, ordered by start month; an item visits the SERVICE_WINDOW
  *   items nearest it in time, so a service on thousands of items still costs a bounded amount.
- * Themes never bring items together (30 broad themes would pair everything); they only add to a score.
+ * - addresses (components and datasets, records.ts): the items that own an address an item owns or
+ *   names in its text (a repository, a "forked from" link). Each address's first SERVICE_WINDOW owners.
+ * Themes, standards and formats never bring items together (a few broad ones would pair everything);
+ * they only add to a score.
  *
  * Each visit adds to a running preliminary score (shared services count most, as in score.ts, then the
  * product of the term's weights), and the PER_ITEM best are kept. The work is then at most
@@ -31,6 +34,8 @@ export const PER_ITEM = 30;
 /** The preliminary score: a shared service adds SERVICE_VISIT; a shared term adds TEXT_VISIT × its weight in both. */
 const SERVICE_VISIT = 0.6;
 const TEXT_VISIT = 1.6;
+/** A shared or named address is near proof of the same thing: it outranks any text or service. */
+const ADDRESS_VISIT = 4;
 
 export interface Candidates {
   /** Item i's candidates are others[offsets[i] .. offsets[i + 1]), sorted ascending. */
@@ -116,6 +121,17 @@ export function gatherCandidates(prepared: Prepared, includeSameOrganisation: bo
     }
   }
 
+  // Each own address's items (components and datasets only: roadmap items have none).
+  const owners = new Map<number, number[]>();
+  const { addresses, links } = prepared;
+  for (let d = 0; d < n; d++) {
+    for (let k = addresses.offsets[d]; k < addresses.offsets[d + 1]; k++) {
+      const list = owners.get(addresses.values[k]);
+      if (list) list.push(d);
+      else owners.set(addresses.values[k], [d]);
+    }
+  }
+
   // Walk the indexes for each item, keeping its best candidates.
   const acc = new Float64Array(n);
   // Each item is touched at most once per item walked (acc[j] is 0 until then), so n places suffice.
@@ -157,6 +173,21 @@ export function gatherCandidates(prepared: Prepared, includeSameOrganisation: bo
         const j = bucket[p];
         if (acc[j] === 0) touched[touchedCount++] = j;
         acc[j] += SERVICE_VISIT;
+      }
+    }
+    if (owners.size > 0) {
+      for (const list of [addresses, links]) {
+        for (let k = list.offsets[i]; k < list.offsets[i + 1]; k++) {
+          const owning = owners.get(list.values[k]);
+          if (!owning) continue;
+          const to = Math.min(owning.length, SERVICE_WINDOW + 1);
+          postingsVisited += to;
+          for (let p = 0; p < to; p++) {
+            const j = owning[p];
+            if (acc[j] === 0) touched[touchedCount++] = j;
+            acc[j] += ADDRESS_VISIT;
+          }
+        }
       }
     }
 

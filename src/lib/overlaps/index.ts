@@ -1,6 +1,7 @@
 /**
  * The overlap engine: for every roadmap item, the items of other organisations working on the same
- * thing, each with a score from 0 to 1 and plain-English reasons.
+ * thing, and for every component or dataset, other organisations' that look like the same thing built
+ * or published again; each with a score from 0 to 1 and plain-English reasons.
  *
  * How it works, in small modules:
  * - tokenise.ts, stem.ts: Markdown to words, stemmed (Porter); stop words marked.
@@ -10,14 +11,17 @@
  *   with capped walks, so the work grows linearly with the number of items (no all-pairs comparison).
  * - score.ts: the score (services strongest, text strong when high, themes weak; time and status as a
  *   multiplier), with the reasoning behind the weights.
+ * - records.ts: the score of components and datasets (repository or address, a fork's link to its
+ *   upstream, standards, formats, services, themes and text; no time or status); addresses.ts.
  * - reasons.ts: the reasons and the summary sentence.
  *
- * Items are split into their groups (never matched across groups), sorted by id (so the output does not
+ * Items are split into their groups and kinds (never matched across either), sorted by id (so the output does not
  * depend on the input's order), and each group is worked on its own.
  */
 import { gatherCandidates, hasCandidate } from './candidates.ts';
 import { prepare, type Prepared } from './prepare.ts';
 import { Describer } from './reasons.ts';
+import { scoreRecordPair } from './records.ts';
 import { DEFAULT_MIN_SCORE, scorePair } from './score.ts';
 import { Lexicon } from './tfidf.ts';
 import { currentMonth, monthNumber } from './time.ts';
@@ -26,6 +30,7 @@ import type { Overlap, OverlapItem, OverlapLabels, OverlapOptions, OverlapResult
 export type {
   Overlap,
   OverlapItem,
+  OverlapKind,
   OverlapLabels,
   OverlapOptions,
   OverlapReason,
@@ -63,6 +68,8 @@ export {
 export { Describer, describePair, evidenceOf, MAX_SHARED_WORDS } from './reasons.ts';
 export { monthNumber, monthText, spanOf, timeRelation, type TimeRelation } from './time.ts';
 export { prepare, VECTOR_TERMS, FIELD_WEIGHTS, type Prepared } from './prepare.ts';
+export { RECORD_WEIGHTS, recordEvidence, recordParts, scoreRecordPair, type RecordEvidence, type RecordParts } from './records.ts';
+export { addressKey, addressKeys, addressesIn } from './addresses.ts';
 
 export const DEFAULT_PER_ITEM = 5;
 
@@ -79,8 +86,9 @@ export function findOverlaps(items: readonly OverlapItem[], labels: OverlapLabel
   const groups = new Map<string, { items: OverlapItem[]; ranks: number[] }>();
   sorted.forEach((item, rank) => {
     if (rank > 0 && sorted[rank - 1].id === item.id) throw new Error(`findOverlaps: the id ${item.id} is given twice`);
-    // Items without a group are a group of their own; \u0000 keeps it apart from any named group.
-    const key = item.group === undefined ? '\u0000' : `=${item.group}`;
+    // Items without a group are a group of their own; \u0000 keeps it apart from any named group. Each
+    // kind is apart too: a component is never a duplicate of a dataset or a roadmap item.
+    const key = `${item.kind ?? 'roadmap'}${item.group === undefined ? '\u0000' : `=${item.group}`}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { items: [], ranks: [] }));
     group.items.push(item);
@@ -155,6 +163,8 @@ function findInGroup(
   const n = prepared.items.length;
   const { perItem, minScore } = options;
   const candidates = gatherCandidates(prepared, options.includeSameOrganisation);
+  // Every item of a group is of one kind: components and datasets are scored as things, not as work.
+  const things = (prepared.items[0].kind ?? 'roadmap') !== 'roadmap';
   stats.postingsVisited += candidates.postingsVisited;
 
   // Each item's best perItem pairs: score (rounded) descending, then the other item's id (index) ascending.
@@ -193,7 +203,7 @@ function findInGroup(
       stats.candidatesCompared++;
       let dot = 0;
       for (let t = vOffsets[j]; t < vOffsets[j + 1]; t++) dot += dense[vTerms[t]] * vWeights[t];
-      const score = scorePair(prepared, i, j, dot);
+      const score = things ? scoreRecordPair(prepared, i, j, dot) : scorePair(prepared, i, j, dot);
       if (score < minScore || score <= 0) continue;
       stats.aboveMinScore++;
       offer(i, j, score);

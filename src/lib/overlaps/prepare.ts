@@ -1,7 +1,9 @@
 /**
  * The items of one group, sorted by id, in the shapes the engine works on: organisation numbers, sorted
- * service and theme lists, spans as month numbers, and TF-IDF vectors of title, summary and body.
+ * service and theme lists, spans as month numbers, and TF-IDF vectors of title, summary and body; for
+ * components and datasets also their addresses, the addresses they name, standards, formats and kind.
  */
+import { addressKeys } from './addresses.ts';
 import { buildVectors, Lexicon, type TextField, type Vectors } from './tfidf.ts';
 import { ROADMAP_STATUSES } from '../../../schemas/roadmap.ts';
 import { spanOf } from './time.ts';
@@ -35,6 +37,22 @@ export interface Prepared {
   spanStart: Float64Array;
   spanEnd: Float64Array;
   vectors: Vectors;
+  /** Components and datasets (records.ts): each a flat list of sorted numbers, with the text of each number. */
+  addresses: Listed;
+  /** Addresses named, numbered as `addresses` (one dictionary), so a named address meets an own one. */
+  links: Listed;
+  standards: Listed;
+  formats: Listed;
+  /** A component's kind as a number (−1 for none); subtypeNames[number] is the kind. */
+  subtype: Int32Array;
+  subtypeNames: string[];
+}
+
+/** Lists of numbers as one flat list (values[offsets[i] .. offsets[i + 1]), sorted), and what each number stands for. */
+export interface Listed {
+  offsets: Int32Array;
+  values: Int32Array;
+  names: string[];
 }
 
 export function fieldsOf(item: OverlapItem): TextField[] {
@@ -56,7 +74,7 @@ export function prepare(items: readonly OverlapItem[], today: number, lexicon: L
   const themes: string[][] = [];
   const status = new Int8Array(n);
   items.forEach((item, i) => {
-    status[i] = ROADMAP_STATUSES.indexOf(item.status);
+    status[i] = item.status === undefined ? -1 : ROADMAP_STATUSES.indexOf(item.status);
     let org = organisationIds.get(item.organisation);
     if (org === undefined) organisationIds.set(item.organisation, (org = organisationIds.size));
     organisation[i] = org;
@@ -81,6 +99,13 @@ export function prepare(items: readonly OverlapItem[], today: number, lexicon: L
     VECTOR_TERMS,
     lexicon,
   );
+  // One dictionary for own and named addresses, so that numbers compare across the two lists.
+  const addressNames = new Map<string, number>();
+  const addressTexts: string[] = [];
+  const addresses = listed(items, (item) => addressKeys(item.addresses ?? []), addressNames, undefined, addressTexts);
+  const links = listed(items, (item) => addressKeys(item.links ?? []), addressNames, undefined, addressTexts);
+  const subtypeNames = new Map<string, number>();
+  const subtype = Int32Array.from(items, (item) => (item.subtype === undefined ? -1 : numberOf(subtypeNames, item.subtype)));
   return {
     items,
     organisation,
@@ -97,7 +122,60 @@ export function prepare(items: readonly OverlapItem[], today: number, lexicon: L
     spanStart,
     spanEnd,
     vectors,
+    addresses,
+    links,
+    standards: listed(
+      items,
+      (item) => (item.standards ?? []).map(comparable),
+      new Map(),
+      (item) => item.standards ?? [],
+    ),
+    formats: listed(
+      items,
+      (item) => (item.formats ?? []).map(comparable),
+      new Map(),
+      (item) => item.formats ?? [],
+    ),
+    subtype,
+    subtypeNames: [...subtypeNames.keys()],
   };
+}
+
+/** Standards and formats compare ignoring case and spacing: "WCAG 2.2 AA" is "wcag  2.2 aa". */
+function comparable(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function numberOf(dictionary: Map<string, number>, key: string): number {
+  let number = dictionary.get(key);
+  if (number === undefined) dictionary.set(key, (number = dictionary.size));
+  return number;
+}
+
+/**
+ * Each item's keys as sorted numbers from `dictionary`, and each number's text: the first way it was
+ * written (`shown`, in the same order as the keys) or the key itself.
+ */
+function listed(
+  items: readonly OverlapItem[],
+  keysOf: (item: OverlapItem) => readonly string[],
+  dictionary: Map<string, number>,
+  shown?: (item: OverlapItem) => readonly string[],
+  names: string[] = [],
+): Listed {
+  const lists = items.map((item) => {
+    const keys = keysOf(item);
+    const texts = shown?.(item);
+    const numbers = new Set<number>();
+    keys.forEach((key, index) => {
+      const number = numberOf(dictionary, key);
+      if (names[number] === undefined) names[number] = texts?.[index]?.trim() ?? key;
+      numbers.add(number);
+    });
+    return [...numbers].sort((x, y) => x - y);
+  });
+  const { offsets, values } = flatten(lists);
+  return { offsets, values, names };
 }
 
 /** Lists of numbers as one flat list with offsets, and a view of each. */

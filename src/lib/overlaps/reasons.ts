@@ -4,7 +4,8 @@
  * waste (brown bin), renewals, direct debit."
  */
 import { listInWords } from '../format.ts';
-import { countShared, type Prepared } from './prepare.ts';
+import { countShared, type Listed, type Prepared } from './prepare.ts';
+import { recordEvidence, recordParts } from './records.ts';
 import { scoreParts, statusRelation, type Evidence, type Parts, type StatusRelation } from './score.ts';
 import { conceptPhraseOf, cosine } from './tfidf.ts';
 import { monthText, timeRelation, type TimeRelation } from './time.ts';
@@ -26,7 +27,8 @@ export function evidenceOf(prepared: Prepared, i: number, j: number): Evidence {
     sharedThemes: countShared(prepared.themeIds[i], prepared.themeIds[j]),
     cosine: cosine(prepared.vectors, i, j),
     time: timeRelation(span(i), span(j)),
-    status: statusRelation(prepared.items[i].status, prepared.items[j].status),
+    // Roadmap items always have a status (the schema requires one); only components and datasets lack it.
+    status: statusRelation(prepared.items[i].status!, prepared.items[j].status!),
   };
 }
 
@@ -64,7 +66,41 @@ function timeText(time: TimeRelation, today: number, far: boolean): string | und
   return undefined;
 }
 
-const KIND_ORDER: readonly OverlapReasonKind[] = ['service', 'text', 'theme', 'time', 'status', 'partners'];
+const KIND_ORDER: readonly OverlapReasonKind[] = [
+  'repository',
+  'service',
+  'text',
+  'theme',
+  'standard',
+  'format',
+  'time',
+  'status',
+  'partners',
+  'subtype',
+];
+
+/** The numbers items i and j share in one listed field, as their text. */
+function sharedNames(list: Listed, i: number, j: number): string[] {
+  const shared: string[] = [];
+  let x = list.offsets[i];
+  let y = list.offsets[j];
+  while (x < list.offsets[i + 1] && y < list.offsets[j + 1]) {
+    if (list.values[x] === list.values[y]) {
+      shared.push(list.names[list.values[x]]);
+      x++;
+      y++;
+    } else if (list.values[x] < list.values[y]) x++;
+    else y++;
+  }
+  return shared;
+}
+
+/** A component's kind in a sentence: "code", "a design component", "an API". */
+function withArticle(kind: string): string {
+  const words = kind === 'api' ? 'API' : kind.replace(/-/g, ' ');
+  if (words === 'code' || words === 'content') return words;
+  return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+}
 
 function sharedNumbers(a: Int32Array, b: Int32Array): number[] {
   const shared: number[] = [];
@@ -223,6 +259,7 @@ export class Describer {
 
   /** The full Overlap of items i and j (i before j in id order). */
   describe(i: number, j: number, parts?: Parts): Overlap {
+    if ((this.#prepared.items[i].kind ?? 'roadmap') !== 'roadmap') return this.#describeThing(i, j);
     const prepared = this.#prepared;
     const labels = this.#labels;
     const a = prepared.items[i];
@@ -260,7 +297,7 @@ export class Describer {
         text: this.#intern(time),
         strength: scored.timePenalty > 0 ? -scored.timePenalty : scored.timeBonus * lift,
       });
-    const status = statusText(evidence.status, a.status, b.status);
+    const status = statusText(evidence.status, a.status!, b.status!);
     if (status) reasons.push({ kind: 'status', text: this.#intern(status), strength: scored.statusBonus * lift });
     const aNamesB = a.partners?.includes(b.organisation) ?? false;
     const bNamesA = b.partners?.includes(a.organisation) ?? false;
@@ -274,19 +311,11 @@ export class Describer {
             : `already partners: ${name(b.organisation)} names ${name(a.organisation)} as a partner`;
       reasons.push({ kind: 'partners', text: this.#intern(text), strength: 0 });
     }
-    reasons.sort((x, y) => y.strength - x.strength || KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
-    const list: OverlapReason[] = reasons.map(({ kind, text }) => ({ kind, text }));
-    // Built by concatenation only, so that the summary shares the reasons' text instead of copying it.
-    let summary = '';
-    if (list.length > 0) {
-      const first = list[0].text;
-      summary = first.charAt(0).toUpperCase() + first.slice(1);
-      for (let k = 1; k < list.length; k++) summary = summary + '; ' + list[k].text;
-      summary += '.';
-    }
+    const { list, summary } = inOrder(reasons);
     return {
       a: a.id,
       b: b.id,
+      kind: 'roadmap',
       score: scored.score,
       reasons: list,
       summary,
@@ -295,6 +324,82 @@ export class Describer {
       sharedWords,
     };
   }
+  /**
+   * A pair of components or of datasets (records.ts): the same repository or address, or one naming the
+   * other's (a fork), first; then services, words, themes, standards and formats; a different kind of
+   * component last, as it lowers the score.
+   */
+  #describeThing(i: number, j: number): Overlap {
+    const prepared = this.#prepared;
+    const a = prepared.items[i];
+    const b = prepared.items[j];
+    const kind = a.kind ?? 'roadmap';
+    const cosineValue = cosine(prepared.vectors, i, j);
+    const evidence = recordEvidence(prepared, i, j, cosineValue);
+    const scored = recordParts(evidence);
+    const sharedServices = sharedNumbers(prepared.services[i], prepared.services[j]);
+    const sharedThemes = sharedNumbers(prepared.themeIds[i], prepared.themeIds[j]).map((index) => prepared.themeNames[index]);
+    const sharedWords = this.sharedWords(i, j, cosineValue);
+    const what = kind === 'datasets' ? 'address' : 'repository';
+    // Identity is said first whatever the words add: it is what a reviewer can check, and no wording fakes it.
+    const reasons: { kind: OverlapReasonKind; text: string; strength: number }[] = [];
+    if (evidence.sameAddress !== -1) {
+      const address = prepared.addresses.names[evidence.sameAddress];
+      reasons.push({ kind: 'repository', text: `the same ${what}: ${address}`, strength: 1 + scored.identity });
+    } else if (scored.identity > 0) {
+      const [namer, named] = evidence.namer === 0 ? [a, b] : [b, a];
+      const address = prepared.addresses.names[evidence.named];
+      const copy = kind === 'datasets' ? 'a copy or part of it' : 'a fork, a copy or built on it';
+      reasons.push({
+        kind: 'repository',
+        text: `“${namer.title}” links to the ${what} of “${named.title}” (${address}): ${copy}`,
+        strength: 1 + scored.identity,
+      });
+    }
+    if (sharedServices.length > 0) {
+      const named = sharedServices.slice(0, MAX_NAMED).map((id) => this.#serviceName(id));
+      if (sharedServices.length > MAX_NAMED) named.push(`${sharedServices.length - MAX_NAMED} more`);
+      reasons.push({ kind: 'service', text: this.#intern(`both on ${listInWords(named)}`), strength: scored.service });
+    }
+    if (scored.text > 0 && sharedWords.length > 0) {
+      reasons.push({ kind: 'text', text: `similar words: ${sharedWords.join(', ')}`, strength: scored.text });
+    }
+    if (sharedThemes.length > 0) {
+      const themes = listInWords(sharedThemes.map((id) => this.#themeName(id)));
+      reasons.push({ kind: 'theme', text: this.#intern(`both tagged ${themes}`), strength: scored.theme });
+    }
+    const standards = sharedNames(prepared.standards, i, j);
+    if (standards.length > 0) {
+      const named = standards.slice(0, MAX_NAMED);
+      if (standards.length > MAX_NAMED) named.push(`${standards.length - MAX_NAMED} more`);
+      reasons.push({ kind: 'standard', text: this.#intern(`both follow ${listInWords(named)}`), strength: scored.standard });
+    }
+    const formats = sharedNames(prepared.formats, i, j);
+    if (formats.length > 0) {
+      reasons.push({ kind: 'format', text: this.#intern(`both published as ${listInWords(formats)}`), strength: scored.format });
+    }
+    if (evidence.otherSubtype) {
+      const [first, second] = [i, j].map((d) => withArticle(prepared.subtypeNames[prepared.subtype[d]]));
+      reasons.push({ kind: 'subtype', text: this.#intern(`but one is ${first}, the other ${second}`), strength: -1 });
+    }
+    const { list, summary } = inOrder(reasons);
+    return { a: a.id, b: b.id, kind, score: scored.score, reasons: list, summary, sharedServices, sharedThemes, sharedWords };
+  }
+}
+
+/** The reasons strongest first (ties in KIND_ORDER), and the summary sentence. */
+function inOrder(reasons: { kind: OverlapReasonKind; text: string; strength: number }[]): { list: OverlapReason[]; summary: string } {
+  reasons.sort((x, y) => y.strength - x.strength || KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
+  const list: OverlapReason[] = reasons.map(({ kind, text }) => ({ kind, text }));
+  // Built by concatenation only, so that the summary shares the reasons' text instead of copying it.
+  let summary = '';
+  if (list.length > 0) {
+    const first = list[0].text;
+    summary = first.charAt(0).toUpperCase() + first.slice(1);
+    for (let k = 1; k < list.length; k++) summary = summary + '; ' + list[k].text;
+    summary += '.';
+  }
+  return { list, summary };
 }
 
 /** The full Overlap of prepared items i and j (i before j in id order). For many pairs, make one Describer and reuse it. */

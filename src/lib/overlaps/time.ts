@@ -33,13 +33,13 @@ const CONTINUING: ReadonlySet<RoadmapStatus> = new Set(['idea', 'discovery', 'al
  * - end only: the end month alone.
  */
 export function spanOf(
-  item: { start?: string; end?: string; status: RoadmapStatus },
+  item: { start?: string; end?: string; status?: RoadmapStatus },
   today: number,
 ): { start: number; end: number } | undefined {
   const start = monthNumber(item.start);
   const end = monthNumber(item.end);
   if (start !== undefined && end !== undefined) return start <= end ? { start, end } : { start: end, end: start };
-  if (start !== undefined) return { start, end: CONTINUING.has(item.status) ? Math.max(start, today) : start };
+  if (start !== undefined) return { start, end: item.status !== undefined && CONTINUING.has(item.status) ? Math.max(start, today) : start };
   if (end !== undefined) return { start: end, end };
   return undefined;
 }

@@ -4,10 +4,19 @@ import type { SynonymConcept } from '../../../schemas/vocabulary.ts';
 
 export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 
+/**
+ * What an item is: the record collection it comes from. Items of different kinds never match (a roadmap
+ * item is not a duplicate of a component); roadmap items are weighed on time and status, components and
+ * datasets on what identifies a thing (its repository or address, standards, formats): see records.ts.
+ */
+export type OverlapKind = 'roadmap' | 'components' | 'datasets';
+
 export interface OverlapItem {
   /** 'roadmap/<organisation>/<slug>'. Ids must be unique. */
   id: string;
   organisation: string;
+  /** Default 'roadmap'. */
+  kind?: OverlapKind;
   /**
    * Items in different groups never match: the hub passes 'demonstration' or 'real' so fictional records
    * are never suggested to real councils. Items without a group form one group of their own.
@@ -17,7 +26,8 @@ export interface OverlapItem {
   summary: string;
   /** Markdown source of the body (markup is stripped: links keep their text; code, tables and HTML are dropped). */
   body?: string;
-  status: RoadmapStatus;
+  /** A roadmap item's status; components and datasets have none. */
+  status?: RoadmapStatus;
   /** Ids in the hub's service list (hub.config.yaml), e.g. LGSL's. */
   services?: readonly number[];
   /** Theme ids. */
@@ -28,6 +38,26 @@ export interface OverlapItem {
   end?: string;
   /** Organisation ids this item names as partners: a match with a partner's item says "already partners" in its reasons. */
   partners?: readonly string[];
+  /**
+   * Components and datasets: the addresses that are the thing itself (a component's repository_url and
+   * harvested_from; a dataset's landing page, files and harvested_from). Two items with one in common are
+   * the same thing listed twice.
+   */
+  addresses?: readonly string[];
+  /**
+   * Components and datasets: addresses the item names (links in its text, its website). Naming another
+   * item's own address (“forked from https://github.com/…”) makes it a fork or copy of that item.
+   */
+  links?: readonly string[];
+  /** Standards it follows, as written (compared ignoring case and spacing). */
+  standards?: readonly string[];
+  /** A dataset's file formats (CSV, JSON …), compared ignoring case. */
+  formats?: readonly string[];
+  /**
+   * A component's own kind (code, standard, service-pattern …): components of different kinds are
+   * different things however alike their words, so their score is lowered (records.ts).
+   */
+  subtype?: string;
 }
 
 export interface OverlapLabels {
@@ -54,7 +84,8 @@ export interface OverlapOptions {
   today?: string;
 }
 
-export type OverlapReasonKind = 'service' | 'theme' | 'time' | 'status' | 'text' | 'partners';
+export type OverlapReasonKind =
+  'service' | 'theme' | 'time' | 'status' | 'text' | 'partners' | 'repository' | 'standard' | 'format' | 'subtype';
 
 export interface OverlapReason {
   kind: OverlapReasonKind;
@@ -65,6 +96,8 @@ export interface Overlap {
   /** The two item ids, a < b (string order). */
   a: string;
   b: string;
+  /** What both items are: pairs are only ever of one kind. */
+  kind: OverlapKind;
   /** 0..1, rounded to 2 decimals. */
   score: number;
   /** Strongest first. */
