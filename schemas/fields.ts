@@ -81,8 +81,8 @@ export function translations<Shape extends z.ZodRawShape>(shape: Shape, example:
     .meta({
       title: 'Translations',
       description:
-        `The ${fields} in the hub's other languages, under each language's code (cy for Welsh), for bodies that publish in more ` +
-        "than one. Keep the main language's in the fields above.",
+        `The ${fields} in the hub's other languages, under each language's code as hub.config.yaml lists it, for bodies that ` +
+        "publish in more than one. Keep the main language's in the fields above.",
       examples: [example],
     });
 }

@@ -261,7 +261,10 @@ describe('every record collection', () => {
           await expect(page.locator(`[data-field="${key}"]`).count(), `${name}: ${key}`).resolves.toBe(0);
           continue;
         }
-        await expect(page.locator(`[data-field="${key}"]`).count(), `${name}: ${key}`).resolves.toBe(1);
+        // translations: a title and a summary in each of the hub's other languages (Welsh, here).
+        const controls = key === 'translations' ? ['translations.cy.title', 'translations.cy.summary'] : [key];
+        for (const control of controls)
+          await expect(page.locator(`[data-field="${control}"]`).count(), `${name}: ${control}`).resolves.toBe(1);
       }
       await page.close();
     },

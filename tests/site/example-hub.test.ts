@@ -110,7 +110,7 @@ describe('the example hub', () => {
     const form = html('contribute/new/roadmap/');
     expect(form).toContain('Add the title and summary in Irish');
     expect(form).toMatch(/name="translations\.ga\.title"[^>]*lang="ga"|lang="ga"[^>]*name="translations\.ga\.title"/);
-    expect(form).not.toMatch(/Welsh|translations\.cy/);
+    expect(form).not.toMatch(/in Welsh|translations\.cy/);
     const item = JSON.parse(readFileSync(join(exampleDir, 'api/v1/roadmap.json'), 'utf8')).records.find(
       (record: { id: string }) => record.id === 'roadmap/ballykeel/pothole-reporting',
     );
