@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { stringify } from 'yaml';
 import { contentFixture, removeFixtures, ROOT } from '../helpers/content.ts';
 import { applyCase, SITE_CASES as HOSTILE_SITE_CASES } from '../hostile/cases.ts';
 import { addMessyCases } from '../messy/cases.ts';
@@ -38,6 +39,14 @@ export const FIXTURE_HUB = {
   branch: 'trunk',
   defaultLicence: 'CC-BY-4.0',
   services: { name: 'Testshire Service Catalogue', abbreviation: 'TSC' },
+  /** Its own UI text (translations/en-GB.yaml beside its configuration), over the English that comes with the hub. */
+  uiText: {
+    'skipLink.label': 'Skip to the Testshire content',
+    'footer.feeds': 'Testshire’s feeds',
+    'breadcrumbs.home': 'Testshire start',
+    'pagination.next': 'Onward',
+    'pageMeta.report': 'Tell Testshire of a problem',
+  },
 };
 const FIXTURE_HUB_CONFIG = [
   `name: ${FIXTURE_HUB.name}`,
@@ -47,6 +56,7 @@ const FIXTURE_HUB_CONFIG = [
   `  github: ${FIXTURE_HUB.repository}`,
   `  branch: ${FIXTURE_HUB.branch}`,
   `defaultLicence: ${FIXTURE_HUB.defaultLicence}`,
+  'translations: translations',
   // Welsh as the UK hub has it: the hostile records give Welsh titles, which the pages mark with lang="cy".
   'languages:',
   '  - { code: en-GB, name: English }',
@@ -169,6 +179,8 @@ export default async function setup(project: TestProject) {
     // that tests/site/hub-config.test.ts sees the configuration, not the code, decide what the pages say.
     const fixtureConfig = join(work, 'hub.config.yaml');
     writeFileSync(fixtureConfig, FIXTURE_HUB_CONFIG);
+    mkdirSync(join(work, 'translations'));
+    writeFileSync(join(work, 'translations', 'en-GB.yaml'), stringify(FIXTURE_HUB.uiText));
     const fixtureBuild = await build({
       HUB_CONTENT_DIR: content,
       HUB_OUT_DIR: fixtureDir,

@@ -47,6 +47,20 @@ describe.skipIf(buildError)('a hub built with another configuration', () => {
     expect(text(home)).toContain(`Search ${FIXTURE_HUB.name}`);
   });
 
+  it('says what its own UI text says (translations/ beside its configuration), and the English for what that leaves out', () => {
+    const list = page(fixtureDir, 'roadmap/');
+    const record = page(fixtureDir, 'roadmap/ashdown/garden-waste-online/');
+    for (const html of [home, list, record]) {
+      expect(html).toContain(`<a href="#main-content" class="govuk-skip-link">${FIXTURE_HUB.uiText['skipLink.label']}</a>`);
+      expect(text(html)).toContain(FIXTURE_HUB.uiText['footer.feeds'].replace(/'/g, '’'));
+      expect(text(html)).toContain('Share your work');
+    }
+    expect(list).toMatch(/<nav class="hub-breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="[^"]+">Testshire start<\/a>/);
+    expect(list).toContain('Onward<span class="govuk-visually-hidden"> page</span>');
+    expect(text(record)).toContain(FIXTURE_HUB.uiText['pageMeta.report']);
+    expect(text(record)).not.toContain('Report a problem with this page');
+  });
+
   it('titles its feeds and signs its open data with its name, and never with the UK hub’s', () => {
     expect(home).toContain(`title="${FIXTURE_HUB.name}: everything"`);
     const feed = readFileSync(join(fixtureDir, 'feeds/all.xml'), 'utf8');
