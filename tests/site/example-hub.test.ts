@@ -117,6 +117,7 @@ describe('the example hub', () => {
     expect(item.translations).toEqual({ ga: { title: 'Poill bhóthair a thuairisciú ar líne' } });
     const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html('roadmap/ballykeel/pothole-reporting/'))![1]!;
     expect(JSON.parse(ld)).toMatchObject({ inLanguage: 'en-IE', alternateName: ['Poill bhóthair a thuairisciú ar líne'] });
+    expect(readFileSync(join(exampleDir, 'feeds/all.xml'), 'utf8')).toContain('xml:lang="en-IE"');
   });
 
   it('marks its fictional councils and records as demonstration', () => {

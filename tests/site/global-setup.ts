@@ -41,7 +41,7 @@ export const FIXTURE_HUB = {
   services: { name: 'Testshire Service Catalogue', abbreviation: 'TSC' },
   /** Its own UI text (translations/en-GB.yaml beside its configuration), over the English that comes with the hub. */
   uiText: {
-    'skipLink.label': 'Skip to the Testshire content',
+    'skipLink.label': 'Skip to the main content of Testshire',
     'footer.feeds': 'Testshire’s feeds',
     'breadcrumbs.home': 'Testshire start',
     'pagination.next': 'Onward',

@@ -66,6 +66,7 @@ function sampleFeed(entries: AtomEntry[], overrides: Partial<AtomFeedData> = {})
     updated: entries[0]?.updated ?? '2026-11-27T12:00:00Z',
     alternate: 'https://hub.example/',
     author: { name: 'Council Commons', uri: 'https://hub.example/' },
+    language: 'en-GB',
     rights:
       'Open Government Licence v3.0 unless an entry says otherwise: ' +
       'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',

@@ -146,7 +146,7 @@ function hubOf(records: FeedRecord[], lastUpdated: Record<string, string> = {}):
       url: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
     },
     lastUpdated: new Map(Object.entries(lastUpdated)),
-    hubConfig: { name: 'Council Commons' },
+    hubConfig: { name: 'Council Commons', languages: [{ code: 'en-GB', name: 'English' }] },
     feeds: pageFeeds,
   };
 }
@@ -435,10 +435,17 @@ describe('the hub’s feeds', () => {
   });
 
   it('are titled and written by the hub named in its configuration', () => {
-    const other = { ...hub, hubConfig: { name: 'Testshire Exchange' }, feeds: pageFeedsOf('Testshire Exchange') };
+    const other = {
+      ...hub,
+      hubConfig: { name: 'Testshire Exchange', languages: [{ code: 'cy', name: 'Welsh' }] },
+      feeds: pageFeedsOf('Testshire Exchange'),
+    };
     const feed = organisationFeed(other, SETTINGS, 'hartlepool');
     expect(text(feed.title)).toBe('Testshire Exchange: Hartlepool');
     expect(text(feed.author.name)).toBe('Testshire Exchange');
+    // In the hub's main language: the first of its languages.
+    expect(feed.language).toBe('cy');
+    expect(organisationFeed(hub, SETTINGS, 'hartlepool').language).toBe('en-GB');
     expect(feed.title).toBe(pageFeedsOf('Testshire Exchange').organisation('hartlepool', 'Hartlepool', false).title);
     expect(text(allFeed(other, SETTINGS).subtitle ?? '')).toContain('organisation on Testshire Exchange');
   });

@@ -3,7 +3,7 @@
  * callers pass text as it is, HTML content included: an html content element carries its markup as
  * escaped text, which is how RFC 4287 section 3.1.1.2 wants it.
  */
-import { element, emptyElement } from './xml.ts';
+import { element, emptyElement, escapeXml } from './xml.ts';
 
 export const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
 
@@ -53,6 +53,8 @@ export interface AtomFeedData {
   /** The HTML page the feed follows (rel="alternate"). */
   alternate: string;
   author: AtomPerson;
+  /** The language of the feed's text: the hub's main language (hub.config.yaml), en-GB. */
+  language: string;
   /** Plain text. */
   rights?: string | undefined;
   generator?: { name: string; uri?: string | undefined } | undefined;
@@ -108,7 +110,7 @@ export function atomFeed(feed: AtomFeedData): string {
   ].filter(Boolean);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="${ATOM_NAMESPACE}" xml:lang="en-GB">`,
+    `<feed xmlns="${ATOM_NAMESPACE}" xml:lang="${escapeXml(feed.language)}">`,
     ...head,
     ...feed.entries.map(entryXml),
     '</feed>',

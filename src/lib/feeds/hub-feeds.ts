@@ -10,6 +10,7 @@
  * shares; the others are capped, because a feed reader wants news, not the whole hub.
  */
 import { RECORD_COLLECTIONS, type RecordCollectionName } from '../../../schemas/collections.ts';
+import type { HubConfig } from '../../../schemas/hub-config.ts';
 import { withBase } from '../urls.ts';
 import type { AtomEntry, AtomFeedData } from './atom.ts';
 import { timestamp } from './dates.ts';
@@ -30,7 +31,7 @@ export interface FeedHub {
   defaultLicence: { id: string; name: string; url: string };
   lastUpdated: ReadonlyMap<string, string>;
   /** The hub's configuration: its name titles the feeds and is their author. */
-  hubConfig: { name: string };
+  hubConfig: Pick<HubConfig, 'name' | 'languages'>;
   /** Each feed's title and path, as the pages name them (src/hub/hub.ts makes them from the hub's name). */
   feeds: PageFeeds;
 }
@@ -138,6 +139,7 @@ function feed(hub: FeedHub, settings: FeedSettings, definition: FeedDefinition):
     updated: entries[0]?.updated ?? timestamp(settings.now),
     alternate: context.url(definition.page),
     author: { name: hub.hubConfig.name, uri: context.url('') },
+    language: hub.hubConfig.languages[0].code,
     rights: `${name} unless an entry says otherwise: ${url}`,
     generator: { name: hub.hubConfig.name, uri: settings.repository ? `https://github.com/${settings.repository}` : undefined },
     icon: context.url('favicon.svg'),
