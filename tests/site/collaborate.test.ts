@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newContext } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser } from './shared-browser.ts';
 import { readOrganisations, readRecords } from './pages.ts';
 import { base, openPage, problemLines } from './site.ts';
 
@@ -20,15 +20,8 @@ const organisations = readOrganisations(contentDir);
 const KESTRELFORD = 'roadmap/kestrelford/garden-waste-online/';
 const SALLOWFIELD = 'roadmap/sallowfield/brown-bin-renewals-without-the-phone-queue/';
 
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await newContext(browser, { javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// Pages are read as people without JavaScript get them.
+const shared = sharedBrowser({ javaScriptEnabled: false });
 
 /** The paths under the base that links inside a part of the page lead to. */
 async function linkPaths(page: Page, selector: string): Promise<string[]> {
@@ -40,7 +33,7 @@ async function linkPaths(page: Page, selector: string): Promise<string[]> {
 }
 
 async function open(path: string): Promise<Page> {
-  const { page, response, problems } = await openPage(context, path);
+  const { page, response, problems } = await openPage(shared.context(), path);
   expect(response?.status(), `${path} answered ${response?.status()}`).toBe(200);
   expect(problemLines(problems)).toEqual([]);
   return page;

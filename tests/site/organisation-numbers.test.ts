@@ -7,11 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseCsvObjects } from '../../src/lib/csv.ts';
-import { launchChromium, newContext, type PageProblems } from '../helpers/browser.ts';
+import { newContext, type PageProblems } from '../helpers/browser.ts';
+import { sharedBrowser } from './shared-browser.ts';
 import { axeViolations } from './axe.ts';
 import { htmlFiles } from './html-scan.ts';
 import { COLLECTIONS, readOrganisations, readRecords } from './pages.ts';
@@ -136,22 +137,15 @@ async function readTable(path: string, id: string): Promise<Table> {
   return table!;
 }
 
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await newContext(browser, { javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// Pages are read as people without JavaScript get them.
+const shared = sharedBrowser({ javaScriptEnabled: false });
 
 let tab: Page | undefined;
 let tabProblems: PageProblems | undefined;
 /** Opens a page in the one tab these tests share (a new tab for each of twenty pages costs seconds). */
 async function open(path: string): Promise<Page> {
   if (!tab) {
-    const opened = await openPage(context, path);
+    const opened = await openPage(shared.context(), path);
     tab = opened.page;
     tabProblems = opened.problems;
     expect(opened.response?.status(), `${path} answered ${opened.response?.status()}`).toBe(200);
@@ -316,7 +310,7 @@ describe('accessibility of the table', () => {
   // The table's own page is in the page contract (pages.ts), which accessibility.test.ts checks with axe and
   // the keyboard: here, a page sorted by another column.
   it.for([`${TABLE}by/records/`])('%s has no axe violations at desktop width', async (path) => {
-    const axeContext = await newContext(browser);
+    const axeContext = await newContext(shared.browser());
     try {
       const { page, response } = await openPage(axeContext, path);
       expect(response?.status()).toBe(200);

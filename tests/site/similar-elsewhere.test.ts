@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newContext } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser } from './shared-browser.ts';
 import { readRecords } from './pages.ts';
 import { base, openPage, problemLines } from './site.ts';
 
@@ -20,18 +20,11 @@ const FINDER = 'components/sallowfield/bin-day-finder/';
 const FORK = 'components/kestrelford/collection-day-checker/';
 const LOOKUP = 'components/tarnbeck-civic-tech/waste-calendar-lookup/';
 
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await newContext(browser, { javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// Pages are read as people without JavaScript get them.
+const shared = sharedBrowser({ javaScriptEnabled: false });
 
 async function open(path: string): Promise<Page> {
-  const { page, response, problems } = await openPage(context, path);
+  const { page, response, problems } = await openPage(shared.context(), path);
   expect(response?.status(), `${path} answered ${response?.status()}`).toBe(200);
   expect(problemLines(problems)).toEqual([]);
   return page;

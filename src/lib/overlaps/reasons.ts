@@ -257,6 +257,29 @@ export class Describer {
     return result;
   }
 
+  /** The reasons every kind of pair shares: services, words and themes in common, each with its strength. */
+  #contentReasons(
+    sharedServices: readonly number[],
+    sharedWords: readonly string[],
+    sharedThemes: readonly string[],
+    scored: { service: number; text: number; theme: number },
+  ): { kind: OverlapReasonKind; text: string; strength: number }[] {
+    const reasons: { kind: OverlapReasonKind; text: string; strength: number }[] = [];
+    if (sharedServices.length > 0) {
+      const named = sharedServices.slice(0, MAX_NAMED).map((id) => this.#serviceName(id));
+      if (sharedServices.length > MAX_NAMED) named.push(`${sharedServices.length - MAX_NAMED} more`);
+      reasons.push({ kind: 'service', text: this.#intern(`both on ${listInWords(named)}`), strength: scored.service });
+    }
+    if (scored.text > 0 && sharedWords.length > 0) {
+      reasons.push({ kind: 'text', text: `similar words: ${sharedWords.join(', ')}`, strength: scored.text });
+    }
+    if (sharedThemes.length > 0) {
+      const themes = listInWords(sharedThemes.map((id) => this.#themeName(id)));
+      reasons.push({ kind: 'theme', text: this.#intern(`both tagged ${themes}`), strength: scored.theme });
+    }
+    return reasons;
+  }
+
   /** The full Overlap of items i and j (i before j in id order). */
   describe(i: number, j: number, parts?: Parts): Overlap {
     if ((this.#prepared.items[i].kind ?? 'roadmap') !== 'roadmap') return this.#describeThing(i, j);
@@ -271,21 +294,7 @@ export class Describer {
     const sharedWords = this.sharedWords(i, j, evidence.cosine);
 
     const reasons: { kind: OverlapReasonKind; text: string; strength: number }[] = [];
-    if (sharedServices.length > 0) {
-      const named = sharedServices.slice(0, MAX_NAMED).map((id) => this.#serviceName(id));
-      if (sharedServices.length > MAX_NAMED) named.push(`${sharedServices.length - MAX_NAMED} more`);
-      reasons.push({ kind: 'service', text: this.#intern(`both on ${listInWords(named)}`), strength: scored.service });
-    }
-    if (scored.text > 0 && sharedWords.length > 0) {
-      reasons.push({ kind: 'text', text: `similar words: ${sharedWords.join(', ')}`, strength: scored.text });
-    }
-    if (sharedThemes.length > 0) {
-      reasons.push({
-        kind: 'theme',
-        text: this.#intern(`both tagged ${listInWords(sharedThemes.map((id) => this.#themeName(id)))}`),
-        strength: scored.theme,
-      });
-    }
+    reasons.push(...this.#contentReasons(sharedServices, sharedWords, sharedThemes, scored));
     // Time and status multiply what the content gives: their strength is what they add to the score
     // (content × bonus × (1 − content)), so they follow the content reasons unless the content is strong
     // on its own; a penalty (far apart in time) comes last.
@@ -356,18 +365,7 @@ export class Describer {
         strength: 1 + scored.identity,
       });
     }
-    if (sharedServices.length > 0) {
-      const named = sharedServices.slice(0, MAX_NAMED).map((id) => this.#serviceName(id));
-      if (sharedServices.length > MAX_NAMED) named.push(`${sharedServices.length - MAX_NAMED} more`);
-      reasons.push({ kind: 'service', text: this.#intern(`both on ${listInWords(named)}`), strength: scored.service });
-    }
-    if (scored.text > 0 && sharedWords.length > 0) {
-      reasons.push({ kind: 'text', text: `similar words: ${sharedWords.join(', ')}`, strength: scored.text });
-    }
-    if (sharedThemes.length > 0) {
-      const themes = listInWords(sharedThemes.map((id) => this.#themeName(id)));
-      reasons.push({ kind: 'theme', text: this.#intern(`both tagged ${themes}`), strength: scored.theme });
-    }
+    reasons.push(...this.#contentReasons(sharedServices, sharedWords, sharedThemes, scored));
     const standards = sharedNames(prepared.standards, i, j);
     if (standards.length > 0) {
       const named = standards.slice(0, MAX_NAMED);
