@@ -211,35 +211,29 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], context: Sch
         const isMissing = suggestion !== undefined && missing.has(suggestedField);
         if (isMissing) explained.add(suggestedField);
         const where = issue.path.length ? `in \`${fieldName(issue.path)}\`` : `of a ${context.singular}`;
+        // A field a major version took away is told where its value goes now, and the migration that moves it.
         const retired = issue.path.length === 0 && Object.hasOwn(RETIRED_FIELDS, key) ? RETIRED_FIELDS[key] : undefined;
-        if (retired) {
-          problems.push({
-            severity: 'error',
-            rule: 'schema/unknown-field',
-            file: context.file,
-            ...context.locate(path, true),
-            field: fieldName(path),
-            message:
+        const [message, fix] = retired
+          ? [
               `\`${key}\` is a field of version ${retired.since - 1} of the content model: ` +
-              `since ${retired.since}.0.0 it is written as \`${retired.now}\`.`,
-            found: key,
-            expected: `one of the fields: ${Object.keys(shape).join(', ')}`,
-            fix:
+                `since ${retired.since}.0.0 it is written as \`${retired.now}\`.`,
               `run npm run migrate -- --from ${retired.since - 1}, which moves every such field, or write it under ` +
-              `${retired.now.split('.').slice(0, -1).join(': ')}: as ${retired.now.split('.').at(-1)} (see CONTENT-MODEL-CHANGELOG.md)`,
-          });
-          continue;
-        }
+                `${retired.now.split('.').slice(0, -1).join(': ')}: as ${retired.now.split('.').at(-1)} (see CONTENT-MODEL-CHANGELOG.md)`,
+            ]
+          : [
+              `\`${key}\` is not a field ${where}${isMissing ? `, and the required field \`${suggestion}\` is missing` : ''}.`,
+              suggestion ? `did you mean \`${suggestion}\`?` : 'remove it, or check the field names in CONTRIBUTING.md',
+            ];
         problems.push({
           severity: 'error',
           rule: 'schema/unknown-field',
           file: context.file,
           ...context.locate(path, true),
           field: fieldName(path),
-          message: `\`${key}\` is not a field ${where}${isMissing ? `, and the required field \`${suggestion}\` is missing` : ''}.`,
+          message,
           found: key,
           expected: `one of the fields: ${Object.keys(shape).join(', ')}`,
-          fix: suggestion ? `did you mean \`${suggestion}\`?` : 'remove it, or check the field names in CONTRIBUTING.md',
+          fix,
         });
       }
     }
